@@ -1,0 +1,99 @@
+"""The quote as a document: plain data that ``reports/`` renders to PDF.
+
+Nothing here knows about the database or reportlab; the quote service builds a
+:class:`QuoteDocument` from the stored quote and hands it to a renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal, Protocol
+
+QuoteKind = Literal["fixed", "hourly"]
+
+
+def request_reference(number: int) -> str:
+    """How a request is named to people: ``RIT-000123``."""
+    return f"RIT-{number:06d}"
+
+
+def quote_reference(request_number: int, revision: int) -> str:
+    """How a quote is named to people: ``RIT-000123/2`` (request and revision)."""
+    return f"{request_reference(request_number)}/{revision}"
+
+
+@dataclass(frozen=True)
+class CompanyInfo:
+    """The letterhead: who issues the quote."""
+
+    name: str
+    address_lines: tuple[str, ...]
+    vat_number: str
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    logo_path: str | None = None  # a PNG; None uses the logo shipped in resources/
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    """Who the quote is addressed to."""
+
+    code: str
+    name: str
+    address_lines: tuple[str, ...] = ()
+    vat_number: str = ""  # VAT number or fiscal code, where known
+
+
+@dataclass(frozen=True)
+class QuoteLineDoc:
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal  # quantity x unit price, rounded half-up to the cent
+
+
+@dataclass(frozen=True)
+class QuoteDocument:
+    """Everything printed on a quote; rendering it twice gives the same bytes."""
+
+    quote_id: int
+    request_number: int
+    revision: int
+    lang: Literal["it", "en"]
+    issue_date: date
+    valid_until: date
+    company: CompanyInfo
+    customer: CustomerInfo
+    service_name: str
+    service_kind: str
+    category: str  # category code, e.g. "ssl"
+    request_subject: str
+    kind: QuoteKind
+    net: Decimal
+    vat_rate: Decimal  # percent, e.g. Decimal("22.00")
+    vat: Decimal
+    total: Decimal
+    lines: tuple[QuoteLineDoc, ...] = ()  # fixed-price quotes
+    hourly_rate: Decimal | None = None  # hourly quotes
+    estimated_hours: Decimal | None = None
+    billing_increment_minutes: int = 15
+    notes: str = ""
+    draft: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def reference(self) -> str:
+        return quote_reference(self.request_number, self.revision)
+
+    @property
+    def request_ref(self) -> str:
+        return request_reference(self.request_number)
+
+
+class QuoteRenderer(Protocol):
+    """Turns a quote document into PDF bytes (implemented in ``reports/``)."""
+
+    def __call__(self, document: QuoteDocument) -> bytes: ...
