@@ -1,0 +1,119 @@
+"""Where the central database is and how RIT Desk authenticates to it.
+
+The database is chosen by ``--db URL``, else ``RIT_DESK_DB``, else the embedded SQLite
+file in the user data directory. A PostgreSQL password never lives in a file: it comes
+from the OS keyring, else ``RIT_DESK_DB_PASSWORD``, else a prompt (not stored).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from app.domain.errors import ValidationError
+
+APP_NAME = "rit-desk"
+KEYRING_SERVICE = "rit-desk"
+ENV_DB = "RIT_DESK_DB"
+ENV_PASSWORD = "RIT_DESK_DB_PASSWORD"
+
+
+def default_sqlite_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "rit-desk.sqlite3"
+
+
+def default_url() -> str:
+    return f"sqlite:///{default_sqlite_path()}"
+
+
+def parse_url(text: str) -> URL:
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        raise ValidationError(f"not a database URL: {text!r}") from None
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise ValidationError(f"unsupported database {backend!r}: use sqlite or postgresql")
+    if backend == "postgresql" and url.get_driver_name() != "psycopg":
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def keyring_account(url: URL) -> str:
+    """The keyring entry of a PostgreSQL profile: ``user@host:port/database``."""
+    return f"{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    available: bool
+    message: str = ""
+
+
+def keyring_status() -> KeyringStatus:
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            return KeyringStatus(False, "no keyring backend is available on this system")
+        return KeyringStatus(True, type(backend).__name__)
+    except Exception as exc:  # noqa: BLE001 - any backend failure means "not available"
+        return KeyringStatus(False, f"the keyring cannot be used: {exc}")
+
+
+def password_from_keyring(url: URL) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(url))
+    except Exception:  # noqa: BLE001 - no backend, locked keyring...: ask instead
+        return None
+
+
+def store_password(url: URL, password: str) -> None:
+    """Remember a password in the OS keyring (raises ValidationError without a backend)."""
+    status = keyring_status()
+    if not status.available:
+        raise ValidationError(f"the password cannot be remembered: {status.message}")
+    import keyring
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
+    except Exception as exc:  # noqa: BLE001
+        raise ValidationError(f"the password cannot be remembered: {exc}") from None
+
+
+def forget_password(url: URL) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(KEYRING_SERVICE, keyring_account(url))
+    except Exception:  # noqa: BLE001, S110 - nothing stored, or no backend: nothing to forget
+        return
+
+
+def resolve_url(
+    text: str | None,
+    *,
+    prompt: Callable[[str], str | None] | None = None,
+) -> URL:
+    """The database URL to use, with the password filled in for PostgreSQL.
+
+    ``prompt`` is asked (with a description of the server) when neither the keyring
+    nor the environment has a password; returning None means "try without".
+    """
+    url = parse_url(text or os.environ.get(ENV_DB) or default_url())
+    if url.get_backend_name() != "postgresql" or url.password:
+        return url
+    password = password_from_keyring(url) or os.environ.get(ENV_PASSWORD)
+    if password is None and prompt is not None:
+        password = prompt(url.render_as_string(hide_password=True))
+    return url.set(password=password) if password else url

@@ -1,0 +1,264 @@
+"""The central database schema (SQLAlchemy 2 typed declarative models)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.db.types import Hundredths
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    lang: Mapped[str] = mapped_column(String(2), default="it")
+    address: Mapped[str] = mapped_column(Text, default="")
+    vat_number: Mapped[str] = mapped_column(String(40), default="")
+    balance: Mapped[Decimal] = mapped_column("balance_cents", Hundredths())
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    services: Mapped[list[CustomerService]] = relationship(
+        back_populates="customer", order_by="CustomerService.id"
+    )
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CustomerService(Base):
+    __tablename__ = "services"
+    __table_args__ = (UniqueConstraint("customer_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    customer: Mapped[Customer] = relationship(back_populates="services")
+
+
+class Request(Base):
+    """A technical intervention request; ``id`` is the request number."""
+
+    __tablename__ = "requests"
+    __table_args__ = (
+        Index("ix_requests_state_created", "state", "created_at"),
+        Index("ix_requests_assignee_state", "assignee_id", "state"),
+        Index("ix_requests_priority_created", "priority", "created_at"),
+        Index("ix_requests_created", "created_at"),
+        Index("ix_requests_customer", "customer_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    category: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    priority: Mapped[str] = mapped_column(String(10))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    state: Mapped[str] = mapped_column(String(20))
+    decline_reason: Mapped[str | None] = mapped_column(Text)
+    # Denormalised from the current quote so the queue sorts and shows them without joins.
+    quote_total: Mapped[Decimal | None] = mapped_column("quote_total_cents", Hundredths())
+    quote_valid_until: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    customer: Mapped[Customer] = relationship()
+    service: Mapped[CustomerService] = relationship()
+    assignee: Mapped[Staff | None] = relationship()
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("request_id", "revision"),
+        Index("ix_quotes_state_valid", "state", "valid_until"),
+        Index("ix_quotes_sent_at", "sent_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"))
+    revision: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(12))
+    vat_rate: Mapped[Decimal] = mapped_column("vat_rate_hundredths", Hundredths())
+    valid_until: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    hourly_rate: Mapped[Decimal | None] = mapped_column("hourly_rate_cents", Hundredths())
+    estimated_hours: Mapped[Decimal | None] = mapped_column(
+        "estimated_hours_hundredths", Hundredths()
+    )
+    billing_increment: Mapped[int] = mapped_column(Integer, default=15)
+    net: Mapped[Decimal] = mapped_column("net_cents", Hundredths())
+    vat: Mapped[Decimal] = mapped_column("vat_cents", Hundredths())
+    total: Mapped[Decimal] = mapped_column("total_cents", Hundredths())
+    lang: Mapped[str] = mapped_column(String(2), default="it")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answer_reason: Mapped[str | None] = mapped_column(Text)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    request: Mapped[Request] = relationship()
+    lines: Mapped[list[QuoteLine]] = relationship(
+        order_by="QuoteLine.position", cascade="all, delete-orphan"
+    )
+    created_by: Mapped[Staff] = relationship(foreign_keys=[created_by_id])
+    __mapper_args__ = {"version_id_col": version}
+
+
+class QuoteLine(Base):
+    __tablename__ = "quote_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text)
+    quantity: Mapped[Decimal] = mapped_column("quantity_hundredths", Hundredths())
+    unit_price: Mapped[Decimal] = mapped_column("unit_price_cents", Hundredths())
+    amount: Mapped[Decimal] = mapped_column("amount_cents", Hundredths())
+
+
+class WorkEntry(Base):
+    __tablename__ = "work_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    work_date: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    staff: Mapped[Staff] = relationship()
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Variation(Base):
+    __tablename__ = "variations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    amount: Mapped[Decimal] = mapped_column("amount_cents", Hundredths())
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10))
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    proposed_by: Mapped[Staff] = relationship()
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Charge(Base):
+    """The one charge of a completed request: ``request_id`` is unique (exactly once)."""
+
+    __tablename__ = "charges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    billable_minutes: Mapped[int] = mapped_column(Integer)
+    capped: Mapped[bool] = mapped_column(Boolean)
+    net: Mapped[Decimal] = mapped_column("net_cents", Hundredths())
+    vat: Mapped[Decimal] = mapped_column("vat_cents", Hundredths())
+    total: Mapped[Decimal] = mapped_column("total_cents", Hundredths())
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+class LedgerEntry(Base):
+    """Append-only credit ledger: top-ups +, charges -, adjustments +/-."""
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (Index("ix_ledger_customer_id", "customer_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[Decimal] = mapped_column("amount_cents", Hundredths())
+    balance_after: Mapped[Decimal] = mapped_column("balance_after_cents", Hundredths())
+    at: Mapped[datetime] = mapped_column(DateTime)
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    charge_id: Mapped[int | None] = mapped_column(ForeignKey("charges.id"), unique=True)
+    actor: Mapped[str] = mapped_column(String(60))
+
+
+class AuditEvent(Base):
+    """Append-only: who did what, when, with which amounts."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_request", "request_id", "id"),
+        Index("ix_audit_customer", "customer_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(40))
+    request_id: Mapped[int | None] = mapped_column(Integer)
+    customer_id: Mapped[int | None] = mapped_column(Integer)
+    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+
+class Notice(Base):
+    """The outbox the control panel reads: what the customer must be told."""
+
+    __tablename__ = "notices"
+    __table_args__ = (
+        Index("ix_notices_customer", "customer_id", "id"),
+        Index("ix_notices_request", "request_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime)

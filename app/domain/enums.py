@@ -1,0 +1,105 @@
+"""The fixed vocabularies of RIT Desk (codes stored in the database and used by the CLI)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    SOFTWARE = "software"
+    OS_PATCHES = "os_patches"
+    SSL = "ssl"
+    HARDENING = "hardening"
+    TUNING = "tuning"
+    BACKUP = "backup"
+    NETWORK = "network"
+    WEBSITE_MIGRATION = "website_migration"
+    P2V_V2V = "p2v_v2v"
+    CUSTOM_ENVIRONMENT = "custom_environment"
+    OTHER = "other"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+PRIORITY_RANK = {Priority.LOW: 0, Priority.NORMAL: 1, Priority.HIGH: 2, Priority.URGENT: 3}
+
+
+class Role(StrEnum):
+    TECHNICIAN = "technician"
+    TEAM_LEAD = "team_lead"
+    FINANCE = "finance"
+    ADMIN = "admin"
+
+
+class RequestState(StrEnum):
+    NEW = "new"
+    EVALUATING = "evaluating"
+    QUOTED = "quoted"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+CLOSED_STATES = frozenset(
+    {RequestState.DECLINED, RequestState.REJECTED, RequestState.EXPIRED, RequestState.CANCELLED}
+)
+
+
+class QuoteKind(StrEnum):
+    FIXED = "fixed"
+    HOURLY = "hourly"
+
+
+class QuoteState(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
+
+class VariationState(StrEnum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    REFUSED = "refused"
+
+
+class ServiceStatus(StrEnum):
+    RUNNING = "running"
+    SUSPENDED = "suspended"
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    CREDIT_EXHAUSTED = "credit_exhausted"
+
+
+class LedgerKind(StrEnum):
+    TOPUP = "topup"
+    CHARGE = "charge"
+    ADJUSTMENT = "adjustment"
+
+
+class NoticeKind(StrEnum):
+    REQUEST_RECEIVED = "request_received"
+    QUOTE_PROPOSED = "quote_proposed"
+    VARIATION_PROPOSED = "variation_proposed"
+    DECLINED = "declined"
+    COMPLETED_CHARGED = "completed_charged"
+    CREDIT_EXHAUSTED = "credit_exhausted"
+    SERVICE_RESTARTED = "service_restarted"
+
+
+SERVICE_KINDS = ("cloud_server", "vps", "hosting", "cloud_storage", "dedicated_server", "other")
+LANGUAGES = ("it", "en")

@@ -1,0 +1,103 @@
+"""Pricing rules: quote totals, billable hours, the charge at completion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.domain.enums import QuoteKind
+from app.domain.money import ZERO, minutes_to_hours, round_cents, round_up_minutes
+
+
+@dataclass(frozen=True)
+class Totals:
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+
+
+def line_amount(quantity: Decimal, unit_price: Decimal) -> Decimal:
+    return round_cents(quantity * unit_price)
+
+
+def vat_on(net: Decimal, vat_rate: Decimal) -> Totals:
+    """VAT is computed once, on the net total, rounded half-up."""
+    vat = round_cents(net * vat_rate / Decimal(100))
+    return Totals(net=round_cents(net), vat=vat, total=round_cents(net) + vat)
+
+
+def fixed_totals(lines: Iterable[tuple[Decimal, Decimal]], vat_rate: Decimal) -> Totals:
+    net = sum((line_amount(q, p) for q, p in lines), ZERO)
+    return vat_on(net, vat_rate)
+
+
+def hourly_totals(rate: Decimal, estimated_hours: Decimal, vat_rate: Decimal) -> Totals:
+    """The indicative total of an hourly quote: estimated hours x rate."""
+    return vat_on(round_cents(rate * estimated_hours), vat_rate)
+
+
+def billable_minutes(entries_minutes: Iterable[int], increment: int) -> int:
+    """Each entry rounded up to the billing increment, then summed."""
+    return sum(round_up_minutes(m, increment) for m in entries_minutes)
+
+
+@dataclass(frozen=True)
+class ChargeBreakdown:
+    kind: QuoteKind
+    logged_minutes: int
+    billable_minutes: int
+    increment: int
+    hourly_rate: Decimal | None
+    work_amount: Decimal | None  # hourly: billable hours x rate before the ceiling
+    ceiling: Decimal  # fixed: the agreed amount; hourly: the agreed ceiling
+    capped: bool
+    vat_rate: Decimal
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+
+
+def agreed_amount(quote_net: Decimal, agreed_variations: Sequence[Decimal]) -> Decimal:
+    """The last agreed variation replaces the earlier amount (variations are not deltas)."""
+    return agreed_variations[-1] if agreed_variations else quote_net
+
+
+def compute_charge(
+    *,
+    kind: QuoteKind | str,
+    quote_net: Decimal,
+    vat_rate: Decimal,
+    hourly_rate: Decimal | None,
+    entries_minutes: Sequence[int],
+    agreed_variations: Sequence[Decimal],
+    increment: int,
+) -> ChargeBreakdown:
+    """The charge at completion.
+
+    - fixed: the quoted net total, or the amount of the last agreed variation;
+    - hourly: billable hours x rate, never above the agreed ceiling (the indicative
+      total, or the amount of the last agreed variation).
+    """
+    kind = QuoteKind(kind)
+    logged = sum(entries_minutes)
+    billable = billable_minutes(entries_minutes, increment)
+    ceiling = agreed_amount(quote_net, agreed_variations)
+    if kind is QuoteKind.FIXED:
+        totals = vat_on(ceiling, vat_rate)
+        return ChargeBreakdown(kind, logged, billable, increment, None, None, ceiling, False,
+                               vat_rate, totals.net, totals.vat, totals.total)
+    if hourly_rate is None:
+        raise ValueError("an hourly quote needs a rate")
+    work_amount = round_cents(minutes_to_hours(billable) * hourly_rate)
+    capped = work_amount > ceiling
+    totals = vat_on(min(work_amount, ceiling), vat_rate)
+    return ChargeBreakdown(kind, logged, billable, increment, hourly_rate, work_amount, ceiling,
+                           capped, vat_rate, totals.net, totals.vat, totals.total)
+
+
+def ceiling_usage(work_amount: Decimal, ceiling: Decimal) -> Decimal:
+    """Share of the agreed ceiling already used (1 = 100 %); the UI warns at 0.8 and 1."""
+    if ceiling <= 0:
+        return Decimal(1)
+    return work_amount / ceiling

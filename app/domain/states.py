@@ -1,0 +1,65 @@
+"""The request lifecycle: which action is allowed in which state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.enums import QuoteState, RequestState
+from app.domain.errors import StateError
+
+S = RequestState
+
+#: action -> request states in which it is allowed
+ALLOWED: dict[str, frozenset[RequestState]] = {
+    "take": frozenset({S.NEW}),
+    "assign": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.ACCEPTED, S.IN_PROGRESS,
+                         S.REJECTED, S.EXPIRED}),
+    "decline": frozenset({S.NEW, S.EVALUATING, S.REJECTED, S.EXPIRED}),
+    "draft_quote": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
+    "send_quote": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
+    "answer_quote": frozenset({S.QUOTED}),
+    "cancel": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
+    "log_work": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
+    "propose_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
+    "answer_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
+    "complete": frozenset({S.IN_PROGRESS}),
+}
+
+ACTION_WORDS = {
+    "take": "taken",
+    "assign": "assigned",
+    "decline": "declined",
+    "draft_quote": "quoted",
+    "send_quote": "quoted",
+    "answer_quote": "answered",
+    "cancel": "cancelled",
+    "log_work": "given work entries",
+    "propose_variation": "given a variation",
+    "answer_variation": "given an answer to a variation",
+    "complete": "completed",
+}
+
+
+def allowed(action: str, state: str) -> bool:
+    return RequestState(state) in ALLOWED[action]
+
+
+def require(action: str, state: str, number: int) -> None:
+    """Raise a readable :class:`StateError` unless ``action`` is allowed in ``state``."""
+    if not allowed(action, state):
+        what = ACTION_WORDS[action]
+        if action == "complete" and state == S.COMPLETED:
+            raise StateError(f"request {number} is already completed and charged")
+        if action == "log_work" and state not in (S.ACCEPTED, S.IN_PROGRESS):
+            raise StateError(
+                f"request {number} is {state}: hours can be logged only once a quote is accepted"
+            )
+        raise StateError(f"request {number} is {state} and cannot be {what}")
+
+
+def effective_quote_state(state: str, valid_until: date, today: date) -> QuoteState:
+    """A sent quote past its validity date reads as expired even before the sweep runs."""
+    current = QuoteState(state)
+    if current is QuoteState.SENT and valid_until < today:
+        return QuoteState.EXPIRED
+    return current

@@ -1,0 +1,149 @@
+"""Helpers shared by the use cases: actors, lookups with row locks, audit, notices."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain import permissions
+from app.domain.errors import ConflictError, NotFoundError, ValidationError
+
+T = TypeVar("T")
+
+PORTAL = "portal"
+
+MAX_SUBJECT = 200
+MAX_NAME = 120
+MAX_TEXT = 5000
+MAX_REASON = 1000
+
+
+def clean_text(value: str | None, what: str, max_len: int, *, required: bool = True) -> str:
+    """Trimmed text within its length; a clear message when missing or too long."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError(f"{what} is required")
+    if len(text) > max_len:
+        raise ValidationError(f"{what} is too long ({len(text)} characters, at most {max_len})")
+    if any(ord(c) < 32 and c not in "\n\t" for c in text):
+        raise ValidationError(f"{what} contains control characters")
+    return text
+
+
+def json_default(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return str(value)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, default=json_default, sort_keys=True, ensure_ascii=False)
+
+
+def actor_staff(session: Session, username: str) -> m.Staff:
+    staff = session.scalar(select(m.Staff).where(m.Staff.username == username))
+    if staff is None:
+        raise NotFoundError(f"unknown user: {username}")
+    if not staff.active:
+        raise ValidationError(f"user {username} is no longer active")
+    return staff
+
+
+def require(session: Session, username: str, action: str, owner: str | None = None) -> m.Staff:
+    """The acting staff user, after checking their role may do ``action``."""
+    staff = actor_staff(session, username)
+    permissions.check(action, staff.role, username=staff.username, owner=owner)
+    return staff
+
+
+def lock(db: Database, session: Session, model: type[T], ident: int, what: str) -> T:
+    """Load a row for update (``SELECT ... FOR UPDATE`` on PostgreSQL)."""
+    stmt = select(model).where(model.id == ident)  # type: ignore[attr-defined]
+    if not db.is_sqlite:
+        stmt = stmt.with_for_update()
+    row = session.scalar(stmt)
+    if row is None:
+        raise NotFoundError(f"unknown {what}: {ident}")
+    return row
+
+
+def get_request(db: Database, session: Session, number: int, *, for_update: bool = True) -> m.Request:
+    if for_update:
+        return lock(db, session, m.Request, number, "request")
+    row = session.get(m.Request, number)
+    if row is None:
+        raise NotFoundError(f"unknown request: {number}")
+    return row
+
+
+def check_version(row: Any, expected: int | None, what: str) -> None:
+    """Optimistic locking for edits made on data read earlier (the GUI passes the version)."""
+    if expected is not None and row.version != expected:
+        raise ConflictError(
+            f"{what} was changed by someone else in the meantime: reload and try again"
+        )
+
+
+def customer_by_code(db: Database, session: Session, code: str, *, for_update: bool = False) -> m.Customer:
+    stmt = select(m.Customer).where(m.Customer.code == code)
+    if for_update and not db.is_sqlite:
+        stmt = stmt.with_for_update()
+    customer = session.scalar(stmt)
+    if customer is None:
+        raise NotFoundError(f"unknown customer: {code}")
+    return customer
+
+
+def audit(
+    db: Database,
+    session: Session,
+    actor: str,
+    action: str,
+    *,
+    request_id: int | None = None,
+    customer_id: int | None = None,
+    **details: Any,
+) -> None:
+    session.add(
+        m.AuditEvent(
+            at=db.now(),
+            actor=actor,
+            action=action,
+            request_id=request_id,
+            customer_id=customer_id,
+            details=dumps(details),
+        )
+    )
+
+
+def notify(
+    db: Database,
+    session: Session,
+    customer_id: int,
+    kind: str,
+    *,
+    request_id: int | None = None,
+    **payload: Any,
+) -> None:
+    session.add(
+        m.Notice(
+            customer_id=customer_id,
+            request_id=request_id,
+            kind=kind,
+            at=db.now(),
+            payload=dumps(payload),
+        )
+    )
+
+
+def touch(db: Database, request: m.Request) -> None:
+    request.updated_at = db.now()

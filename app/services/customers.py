@@ -1,0 +1,190 @@
+"""Customers, their services and their credit (top-ups and adjustments)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
+from app.domain.errors import ConflictError, ValidationError
+from app.domain.money import ZERO, parse_amount, parse_signed_amount
+from app.services import credit
+from app.services.common import (
+    MAX_NAME,
+    MAX_REASON,
+    PORTAL,
+    audit,
+    check_version,
+    clean_text,
+    customer_by_code,
+    require,
+)
+from app.services.dto import CustomerView, LedgerResult, LedgerView, ServiceView
+
+MAX_LEDGER_SHOWN = 200
+
+
+def _code(value: str) -> str:
+    code = clean_text(value, "customer code", 40)
+    if not all(c.isalnum() or c in "-_." for c in code):
+        raise ValidationError(f"customer code may hold letters, digits, - _ . only: {code!r}")
+    return code
+
+
+def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True) -> CustomerView:
+    entries: tuple[LedgerView, ...] = ()
+    if ledger:
+        rows = session.scalars(
+            select(m.LedgerEntry)
+            .where(m.LedgerEntry.customer_id == customer.id)
+            .order_by(m.LedgerEntry.id.desc())
+            .limit(MAX_LEDGER_SHOWN)
+        ).all()
+        entries = tuple(
+            LedgerView(e.id, e.kind, e.amount, e.balance_after, e.at, e.reference, e.reason,
+                       e.actor)
+            for e in reversed(rows)
+        )
+    return CustomerView(
+        id=customer.id,
+        code=customer.code,
+        name=customer.name,
+        lang=customer.lang,
+        address=customer.address,
+        vat_number=customer.vat_number,
+        balance=customer.balance,
+        status=customer.status,
+        missing=credit.missing_amount(customer.balance),
+        version=customer.version,
+        services=tuple(ServiceView(s.id, s.name, s.kind, s.status) for s in customer.services),
+        ledger=entries,
+    )
+
+
+def add_customer(
+    db: Database,
+    actor: str | None,
+    code: str,
+    *,
+    name: str,
+    credit_amount: Decimal | str | None = None,
+    lang: str = "it",
+    address: str = "",
+    vat_number: str = "",
+) -> CustomerView:
+    """Register a customer; an initial credit is recorded as a top-up in the ledger."""
+    code = _code(code)
+    name = clean_text(name, "customer name", MAX_NAME)
+    if lang not in LANGUAGES:
+        raise ValidationError(f"language must be it or en: {lang!r}")
+    address = clean_text(address, "address", 500, required=False)
+    vat_number = clean_text(vat_number, "VAT number", 40, required=False)
+    initial = parse_amount(credit_amount, "credit") if credit_amount not in (None, "") else None
+    with db.transaction() as session:
+        who = require(session, actor, "manage").username if actor else PORTAL
+        if session.scalar(select(m.Customer.id).where(m.Customer.code == code)) is not None:
+            raise ConflictError(f"customer {code} already exists")
+        customer = m.Customer(code=code, name=name, lang=lang, address=address,
+                              vat_number=vat_number, balance=ZERO,
+                              status=AccountStatus.ACTIVE.value, created_at=db.now())
+        session.add(customer)
+        session.flush()
+        audit(db, session, who, "customer_added", customer_id=customer.id, code=code, name=name)
+        if initial is not None:
+            credit.post(db, session, customer, LedgerKind.TOPUP, initial, actor=who,
+                        reference="initial credit")
+            audit(db, session, who, "topup", customer_id=customer.id, amount=initial,
+                  balance=customer.balance)
+        session.flush()
+        return customer_view(session, customer)
+
+
+def add_service(
+    db: Database, actor: str | None, customer_code: str, *, name: str, kind: str = "cloud_server"
+) -> ServiceView:
+    name = clean_text(name, "service name", MAX_NAME)
+    if kind not in SERVICE_KINDS:
+        raise ValidationError(f"unknown service kind {kind!r}; one of: {', '.join(SERVICE_KINDS)}")
+    with db.transaction() as session:
+        who = require(session, actor, "manage").username if actor else PORTAL
+        customer = customer_by_code(db, session, customer_code, for_update=True)
+        if any(s.name == name for s in customer.services):
+            raise ConflictError(f"customer {customer.code} already has a service named {name!r}")
+        status = (ServiceStatus.SUSPENDED if customer.status == AccountStatus.CREDIT_EXHAUSTED
+                  else ServiceStatus.RUNNING)
+        service = m.CustomerService(customer=customer, name=name, kind=kind, status=status.value)
+        session.add(service)
+        session.flush()
+        audit(db, session, who, "service_added", customer_id=customer.id, service=name, kind=kind)
+        return ServiceView(service.id, service.name, service.kind, service.status)
+
+
+def get_customer(db: Database, code: str) -> CustomerView:
+    with db.read() as session:
+        return customer_view(session, customer_by_code(db, session, code))
+
+
+def list_customers(db: Database, *, exhausted_only: bool = False) -> list[CustomerView]:
+    with db.read() as session:
+        stmt = select(m.Customer).order_by(m.Customer.name)
+        if exhausted_only:
+            stmt = stmt.where(m.Customer.status == AccountStatus.CREDIT_EXHAUSTED.value)
+        return [customer_view(session, c, ledger=False) for c in session.scalars(stmt)]
+
+
+def _result(customer: m.Customer, amount: Decimal, posting: credit.Posting) -> LedgerResult:
+    return LedgerResult(customer.code, amount, customer.balance, customer.status,
+                        credit.missing_amount(customer.balance), posting.restarted,
+                        posting.suspended)
+
+
+def topup(
+    db: Database,
+    actor: str | None,
+    customer_code: str,
+    amount: Decimal | str,
+    *,
+    reference: str = "",
+    expected_version: int | None = None,
+) -> LedgerResult:
+    """A top-up: from the control panel (``actor`` None) or recorded by finance."""
+    value = parse_amount(amount, "top-up amount")
+    reference = clean_text(reference, "reference", 200, required=False)
+    with db.transaction() as session:
+        who = require(session, actor, "topup").username if actor else PORTAL
+        customer = customer_by_code(db, session, customer_code, for_update=True)
+        check_version(customer, expected_version, f"customer {customer.code}")
+        posting = credit.post(db, session, customer, LedgerKind.TOPUP, value, actor=who,
+                              reference=reference or "top-up")
+        audit(db, session, who, "topup", customer_id=customer.id, amount=value,
+              balance=customer.balance)
+        session.flush()
+        return _result(customer, value, posting)
+
+
+def adjust(
+    db: Database,
+    actor: str,
+    customer_code: str,
+    amount: Decimal | str,
+    *,
+    reason: str,
+    expected_version: int | None = None,
+) -> LedgerResult:
+    """A finance adjustment (+/-) with a reason."""
+    value = parse_signed_amount(amount, "adjustment")
+    reason = clean_text(reason, "reason", MAX_REASON)
+    with db.transaction() as session:
+        who = require(session, actor, "adjust").username
+        customer = customer_by_code(db, session, customer_code, for_update=True)
+        check_version(customer, expected_version, f"customer {customer.code}")
+        posting = credit.post(db, session, customer, LedgerKind.ADJUSTMENT, value, actor=who,
+                              reference="adjustment", reason=reason)
+        audit(db, session, who, "adjustment", customer_id=customer.id, amount=value,
+              reason=reason, balance=customer.balance)
+        session.flush()
+        return _result(customer, value, posting)

@@ -1,0 +1,267 @@
+"""Plain data the services hand back to the GUI, the CLI and the reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: int
+    username: str
+    name: str
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: int
+    name: str
+    kind: str
+    status: str
+
+
+@dataclass(frozen=True)
+class LedgerView:
+    id: int
+    kind: str
+    amount: Decimal
+    balance_after: Decimal
+    at: datetime
+    reference: str
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    id: int
+    code: str
+    name: str
+    lang: str
+    address: str
+    vat_number: str
+    balance: Decimal
+    status: str
+    missing: Decimal
+    version: int
+    services: tuple[ServiceView, ...] = ()
+    ledger: tuple[LedgerView, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteLineView:
+    position: int
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: int
+    request_number: int
+    revision: int
+    kind: str
+    state: str  # effective: a sent quote past its validity reads "expired"
+    stored_state: str
+    vat_rate: Decimal
+    valid_until: date
+    notes: str
+    hourly_rate: Decimal | None
+    estimated_hours: Decimal | None
+    billing_increment: int
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    lang: str
+    created_by: str
+    created_at: datetime
+    sent_at: datetime | None
+    answered_at: datetime | None
+    pdf_sha256: str | None
+    version: int
+    lines: tuple[QuoteLineView, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkEntryView:
+    id: int
+    request_number: int
+    staff: str
+    staff_name: str
+    work_date: date
+    minutes: int
+    billable_minutes: int
+    note: str
+    created_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class VariationView:
+    id: int
+    request_number: int
+    amount: Decimal
+    reason: str
+    state: str
+    proposed_by: str
+    proposed_at: datetime
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ChargeView:
+    request_number: int
+    kind: str
+    billable_minutes: int
+    capped: bool
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    created_at: datetime
+    created_by: str
+
+
+@dataclass(frozen=True)
+class AuditView:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    details: dict[str, object]
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    id: int
+    kind: str
+    at: datetime
+    request_number: int | None
+    payload: dict[str, object]
+
+
+@dataclass(frozen=True)
+class WorkSummary:
+    """Work against the agreed ceiling (what the Work tab's bar shows)."""
+
+    logged_minutes: int
+    billable_minutes: int
+    work_amount: Decimal | None  # hourly: billable hours x rate
+    ceiling: Decimal | None  # the agreed amount (indicative total or last agreed variation)
+    usage: Decimal | None  # work_amount / ceiling
+    warning: str  # "", "near" (>= 80 %) or "over" (>= 100 %)
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One row of a queue table."""
+
+    number: int
+    customer_code: str
+    customer_name: str
+    service_name: str
+    category: str
+    subject: str
+    state: str
+    priority: str
+    assignee: str | None
+    created_at: datetime
+    quote_total: Decimal | None
+    quote_valid_until: date | None
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    number: int
+    state: str
+    category: str
+    subject: str
+    description: str
+    priority: str
+    assignee: str | None
+    assignee_name: str | None
+    decline_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    customer: CustomerView
+    service: ServiceView
+    quotes: tuple[QuoteView, ...]
+    work: tuple[WorkEntryView, ...]
+    variations: tuple[VariationView, ...]
+    charge: ChargeView | None
+    history: tuple[AuditView, ...]
+    notices: tuple[NoticeView, ...]
+    work_summary: WorkSummary
+    current_quote: QuoteView | None = None
+    agreed_quote: QuoteView | None = None
+
+
+@dataclass(frozen=True)
+class ChargePreview:
+    """The charge a completion would make, and what it does to the credit."""
+
+    request_number: int
+    kind: str
+    logged_minutes: int
+    billable_minutes: int
+    increment: int
+    hourly_rate: Decimal | None
+    work_amount: Decimal | None
+    ceiling: Decimal
+    capped: bool
+    vat_rate: Decimal
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    balance_before: Decimal
+    balance_after: Decimal
+    exhausts_credit: bool
+
+
+@dataclass(frozen=True)
+class CompletionResult:
+    request_number: int
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    balance: Decimal
+    status: str  # account status after the charge
+    missing: Decimal
+    suspended_services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    customer_code: str
+    amount: Decimal
+    balance: Decimal
+    status: str
+    missing: Decimal
+    restarted_services: tuple[str, ...] = ()
+    suspended_services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RequestFilter:
+    """What a queue shows; every field narrows the query (None = any)."""
+
+    states: tuple[str, ...] | None = None
+    assignee: str | None = None  # username, or "" for unassigned
+    category: str | None = None
+    priority: str | None = None
+    customer: str | None = None  # customer code
+    search: str | None = None  # number, customer name/code, subject words
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[RequestRow, ...]
+    offset: int
+    total: int | None = None
+    extra: dict[str, object] = field(default_factory=dict)

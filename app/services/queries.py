@@ -1,0 +1,283 @@
+"""The read side: queue pages, counts and the request workspace, as plain rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain.enums import (
+    CLOSED_STATES,
+    PRIORITY_RANK,
+    AccountStatus,
+    QuoteKind,
+    RequestState,
+)
+from app.domain.errors import ValidationError
+from app.domain.money import minutes_to_hours, round_cents
+from app.domain.pricing import billable_minutes
+from app.services import billing
+from app.services import settings as settings_service
+from app.services.common import actor_staff, get_request
+from app.services.customers import customer_view
+from app.services.dto import (
+    AuditView,
+    ChargeView,
+    NoticeView,
+    Page,
+    RequestDetail,
+    RequestFilter,
+    RequestRow,
+    ServiceView,
+    VariationView,
+    WorkSummary,
+)
+from app.services.quotes import quote_view
+from app.services.variations import variation_view
+from app.services.work import entry_view
+
+Assignee = aliased(m.Staff)
+
+SORT_KEYS = (
+    "number", "customer", "service", "category", "subject", "state", "priority", "assignee",
+    "age", "quote_total", "validity",
+)
+
+#: queue name -> the states it shows (None: all); "mine" also filters on the user
+QUEUES: dict[str, tuple[str, ...] | None] = {
+    "mine": tuple(s.value for s in RequestState if s not in CLOSED_STATES
+                  and s is not RequestState.COMPLETED),
+    "new": (RequestState.NEW.value,),
+    "evaluating": (RequestState.EVALUATING.value,),
+    "quoted": (RequestState.QUOTED.value,),
+    "accepted": (RequestState.ACCEPTED.value,),
+    "in_progress": (RequestState.IN_PROGRESS.value,),
+    "completed": (RequestState.COMPLETED.value,),
+    "closed": tuple(s.value for s in CLOSED_STATES),
+    "all": None,
+}
+
+
+def _sort_column(key: str) -> Any:
+    columns: dict[str, Any] = {
+        "number": m.Request.id,
+        "customer": m.Customer.name,
+        "service": m.CustomerService.name,
+        "category": m.Request.category,
+        "subject": m.Request.subject,
+        "state": m.Request.state,
+        "priority": case(PRIORITY_RANK, value=m.Request.priority),
+        "assignee": Assignee.username,
+        "age": m.Request.created_at,
+        "quote_total": m.Request.__table__.c.quote_total_cents,
+        "validity": m.Request.quote_valid_until,
+    }
+    if key not in columns:
+        raise ValidationError(f"cannot sort by {key!r}; one of: {', '.join(SORT_KEYS)}")
+    return columns[key]
+
+
+def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[Any]:
+    if f.states:
+        stmt = stmt.where(m.Request.state.in_(f.states))
+    if f.assignee is not None:
+        if f.assignee == "":
+            stmt = stmt.where(m.Request.assignee_id.is_(None))
+        else:
+            stmt = stmt.where(m.Request.assignee_id == actor_staff(session, f.assignee).id)
+    if f.category:
+        stmt = stmt.where(m.Request.category == f.category)
+    if f.priority:
+        stmt = stmt.where(m.Request.priority == f.priority)
+    if f.customer:
+        stmt = stmt.where(m.Customer.code == f.customer)
+    if f.search and f.search.strip():
+        stmt = stmt.where(_search_clause(f.search.strip()))
+    return stmt
+
+
+def _search_clause(text: str) -> Any:
+    digits = text.upper().removeprefix("RIT-").lstrip("0") or "0"
+    conditions: list[Any] = []
+    if digits.isdigit():
+        conditions.append(m.Request.id == int(digits))
+    pattern = f"%{text.lower()}%"
+    conditions.append(func.lower(m.Customer.name).like(pattern))
+    conditions.append(func.lower(m.Customer.code).like(pattern))
+    words = [w for w in text.lower().split() if w]
+    conditions.append(and_(*(func.lower(m.Request.subject).like(f"%{w}%") for w in words)))
+    return or_(*conditions)
+
+
+def _base(columns: Sequence[Any]) -> Select[Any]:
+    return (
+        select(*columns)
+        .select_from(m.Request)
+        .join(m.Customer, m.Customer.id == m.Request.customer_id)
+        .join(m.CustomerService, m.CustomerService.id == m.Request.service_id)
+        .outerjoin(Assignee, Assignee.id == m.Request.assignee_id)
+    )
+
+
+def list_requests(
+    db: Database,
+    f: RequestFilter = RequestFilter(),  # noqa: B008 - frozen dataclass
+    *,
+    sort: str = "number",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 100,
+    with_total: bool = False,
+) -> Page:
+    """One page of a queue, filtered and sorted in SQL."""
+    if limit < 1 or limit > 5000 or offset < 0:
+        raise ValidationError("page size must be 1 to 5000 and the offset not negative")
+    column = _sort_column(sort)
+    with db.read() as session:
+        stmt = _filtered(_base([
+            m.Request.id, m.Customer.code, m.Customer.name, m.CustomerService.name,
+            m.Request.category, m.Request.subject, m.Request.state, m.Request.priority,
+            Assignee.username, m.Request.created_at, m.Request.quote_total,
+            m.Request.quote_valid_until,
+        ]), f, session)
+        order = [column.desc() if descending else column.asc()]
+        if sort != "number":
+            order.append(m.Request.id.desc() if descending else m.Request.id.asc())
+        rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
+        total = _count(session, f) if with_total else None
+        return Page(tuple(RequestRow(*row) for row in rows), offset, total)
+
+
+def _count(session: Session, f: RequestFilter) -> int:
+    needs_join = bool(f.customer or (f.search and f.search.strip()))
+    if needs_join:
+        stmt = _filtered(_base([func.count()]), f, session)
+    else:
+        stmt = _filtered(select(func.count()).select_from(m.Request), f, session)
+    return int(session.scalar(stmt) or 0)
+
+
+def count_requests(db: Database, f: RequestFilter = RequestFilter()) -> int:  # noqa: B008
+    with db.read() as session:
+        return _count(session, f)
+
+
+def queue_counts(db: Database, username: str | None = None) -> dict[str, int]:
+    """Live counts for the queue list (one grouped query, plus the user's own)."""
+    with db.read() as session:
+        by_state = dict(session.execute(
+            select(m.Request.state, func.count()).group_by(m.Request.state)
+        ).all())
+        counts: dict[str, int] = {}
+        for name, queue_states in QUEUES.items():
+            if name == "mine":
+                continue
+            wanted = queue_states or tuple(by_state)
+            counts[name] = sum(int(by_state.get(s, 0)) for s in wanted)
+        if username:
+            staff = actor_staff(session, username)
+            mine = QUEUES["mine"] or ()
+            counts["mine"] = int(session.scalar(
+                select(func.count()).select_from(m.Request).where(
+                    m.Request.assignee_id == staff.id, m.Request.state.in_(mine))
+            ) or 0)
+        counts["credit_exhausted"] = int(session.scalar(
+            select(func.count()).select_from(m.Customer)
+            .where(m.Customer.status == AccountStatus.CREDIT_EXHAUSTED.value)
+        ) or 0)
+        return counts
+
+
+def work_summary(session: Session, request: m.Request, increment: int) -> WorkSummary:
+    minutes = list(session.scalars(
+        select(m.WorkEntry.minutes).where(m.WorkEntry.request_id == request.id)
+    ))
+    logged = sum(minutes)
+    quote = billing.accepted_quote(session, request.id)
+    if quote is None:
+        return WorkSummary(logged, billable_minutes(minutes, increment), None, None, None, "")
+    increment = quote.billing_increment
+    billable = billable_minutes(minutes, increment)
+    agreed = billing.agreed_amounts(session, request.id)
+    ceiling = agreed[-1].amount if agreed else quote.net
+    if quote.kind != QuoteKind.HOURLY or quote.hourly_rate is None:
+        return WorkSummary(logged, billable, None, ceiling, None, "")
+    amount = round_cents(minutes_to_hours(billable) * quote.hourly_rate)
+    usage = (amount / ceiling) if ceiling > 0 else Decimal(1)
+    warning = "over" if usage >= 1 else "near" if usage >= Decimal("0.8") else ""
+    return WorkSummary(logged, billable, amount, ceiling, usage, warning)
+
+
+def request_detail(db: Database, number: int) -> RequestDetail:
+    """Everything the request workspace shows, read in one transaction."""
+    with db.read() as session:
+        request = get_request(db, session, number, for_update=False)
+        today = db.today()
+        increment = settings_service.load(session).billing_increment_minutes
+        quotes = tuple(quote_view(q, today) for q in session.scalars(
+            select(m.Quote).where(m.Quote.request_id == number).order_by(m.Quote.revision)))
+        work = tuple(entry_view(e, increment) for e in session.scalars(
+            select(m.WorkEntry).where(m.WorkEntry.request_id == number)
+            .order_by(m.WorkEntry.work_date, m.WorkEntry.id)))
+        variations: tuple[VariationView, ...] = tuple(variation_view(v) for v in session.scalars(
+            select(m.Variation).where(m.Variation.request_id == number).order_by(m.Variation.id)))
+        charge_row = session.scalar(select(m.Charge).where(m.Charge.request_id == number))
+        charge = None
+        if charge_row is not None:
+            by = session.get(m.Staff, charge_row.created_by_id)
+            charge = ChargeView(number, charge_row.kind, charge_row.billable_minutes,
+                                charge_row.capped, charge_row.net, charge_row.vat,
+                                charge_row.total, charge_row.created_at,
+                                by.username if by else "")
+        history = tuple(
+            AuditView(a.id, a.at, a.actor, a.action, json.loads(a.details or "{}"))
+            for a in session.scalars(select(m.AuditEvent).where(m.AuditEvent.request_id == number)
+                                     .order_by(m.AuditEvent.id))
+        )
+        notices = tuple(
+            NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"))
+            for n in session.scalars(select(m.Notice).where(m.Notice.request_id == number)
+                                     .order_by(m.Notice.id))
+        )
+        current = next((q for q in reversed(quotes) if q.state != "draft"), None)
+        agreed = next((q for q in quotes if q.state == "accepted"), None)
+        svc = request.service
+        return RequestDetail(
+            number=request.id, state=request.state, category=request.category,
+            subject=request.subject, description=request.description,
+            priority=request.priority,
+            assignee=request.assignee.username if request.assignee else None,
+            assignee_name=request.assignee.name if request.assignee else None,
+            decline_reason=request.decline_reason, created_at=request.created_at,
+            updated_at=request.updated_at, version=request.version,
+            customer=customer_view(session, request.customer, ledger=False),
+            service=ServiceView(svc.id, svc.name, svc.kind, svc.status),
+            quotes=quotes, work=work, variations=variations, charge=charge, history=history,
+            notices=notices, work_summary=work_summary(session, request, increment),
+            current_quote=current, agreed_quote=agreed,
+        )
+
+
+def customer_notices(db: Database, code: str, *, limit: int = 200) -> list[NoticeView]:
+    from app.services.common import customer_by_code
+
+    with db.read() as session:
+        customer = customer_by_code(db, session, code)
+        rows = session.scalars(select(m.Notice).where(m.Notice.customer_id == customer.id)
+                               .order_by(m.Notice.id.desc()).limit(limit))
+        return [NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"))
+                for n in rows]
+
+
+def last_change_marker(db: Database) -> tuple[int, int]:
+    """A cheap marker that changes whenever any workstation writes (for polling)."""
+    with db.read() as session:
+        last_audit = session.scalar(select(func.max(m.AuditEvent.id))) or 0
+        last_ledger = session.scalar(select(func.max(m.LedgerEntry.id))) or 0
+        return int(last_audit), int(last_ledger)

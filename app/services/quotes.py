@@ -1,0 +1,467 @@
+"""Quotes: drafts, sending (with the PDF stored), the customer's answer, expiry."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain import permissions, states
+from app.domain.documents import CustomerInfo, QuoteDocument, QuoteLineDoc, quote_reference
+from app.domain.enums import LANGUAGES, NoticeKind, QuoteKind, QuoteState, RequestState
+from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
+from app.domain.money import (
+    parse_amount,
+    parse_estimated_hours,
+    parse_quantity,
+    parse_vat_rate,
+)
+from app.domain.pricing import Totals, fixed_totals, hourly_totals, line_amount
+from app.services import settings as settings_service
+from app.services.common import (
+    MAX_TEXT,
+    PORTAL,
+    audit,
+    check_version,
+    clean_text,
+    get_request,
+    lock,
+    notify,
+    require,
+    touch,
+)
+from app.services.dto import QuoteLineView, QuoteView
+
+MAX_LINES = 200
+MAX_VALIDITY_DAYS = 366
+
+
+@dataclass(frozen=True)
+class LineInput:
+    description: str
+    quantity: Decimal | str
+    unit_price: Decimal | str
+
+
+@dataclass(frozen=True)
+class QuoteInput:
+    """What the composer (GUI or CLI) hands in for a draft."""
+
+    kind: str
+    valid_until: date
+    lines: Sequence[LineInput] = ()
+    hourly_rate: Decimal | str | None = None
+    estimated_hours: Decimal | str | None = None
+    vat_rate: Decimal | str | None = None
+    notes: str = ""
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class _Clean:
+    kind: QuoteKind
+    valid_until: date
+    lines: tuple[tuple[str, Decimal, Decimal], ...]
+    hourly_rate: Decimal | None
+    estimated_hours: Decimal | None
+    vat_rate: Decimal
+    notes: str
+    lang: str | None
+    totals: Totals
+
+
+def parse_line(text: str) -> LineInput:
+    """``"DESCRIPTION;QTY;UNIT_PRICE"`` as given on the command line."""
+    parts = text.rsplit(";", 2)
+    if len(parts) != 3:
+        raise ValidationError(f"a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}")
+    return LineInput(parts[0], parts[1], parts[2])
+
+
+def _validate(data: QuoteInput, today: date, default_vat: Decimal) -> _Clean:
+    try:
+        kind = QuoteKind(data.kind)
+    except ValueError:
+        raise ValidationError(f"quote kind must be fixed or hourly: {data.kind!r}") from None
+    if data.valid_until < today:
+        raise ValidationError(f"the validity date {data.valid_until.isoformat()} is in the past")
+    if data.valid_until > today + timedelta(days=MAX_VALIDITY_DAYS):
+        raise ValidationError("the validity date is more than a year away")
+    vat_rate = parse_vat_rate(data.vat_rate) if data.vat_rate not in (None, "") else default_vat
+    notes = clean_text(data.notes, "notes", MAX_TEXT, required=False)
+    if data.lang is not None and data.lang not in LANGUAGES:
+        raise ValidationError(f"language must be it or en: {data.lang!r}")
+    if kind is QuoteKind.FIXED:
+        if not data.lines:
+            raise ValidationError("a fixed-price quote needs at least one line")
+        if len(data.lines) > MAX_LINES:
+            raise ValidationError(f"a quote has at most {MAX_LINES} lines")
+        lines = tuple(
+            (
+                clean_text(line.description, f"line {i} description", 1000),
+                parse_quantity(line.quantity, f"line {i} quantity"),
+                parse_amount(line.unit_price, f"line {i} unit price"),
+            )
+            for i, line in enumerate(data.lines, start=1)
+        )
+        totals = fixed_totals(((q, p) for _, q, p in lines), vat_rate)
+        if totals.net > Decimal("1000000"):
+            raise ValidationError(f"the quote's net total must not exceed 1,000,000.00: {totals.net}")
+        return _Clean(kind, data.valid_until, lines, None, None, vat_rate, notes, data.lang, totals)
+    if data.lines:
+        raise ValidationError("an hourly quote has a rate and estimated hours, not lines")
+    if data.hourly_rate in (None, ""):
+        raise ValidationError("an hourly quote needs an hourly rate")
+    if data.estimated_hours in (None, ""):
+        raise ValidationError("an hourly quote needs the estimated hours")
+    rate = parse_amount(data.hourly_rate, "hourly rate")  # type: ignore[arg-type]
+    hours = parse_estimated_hours(data.estimated_hours)  # type: ignore[arg-type]
+    totals = hourly_totals(rate, hours, vat_rate)
+    if totals.net > Decimal("1000000"):
+        raise ValidationError(f"the indicative net total must not exceed 1,000,000.00: {totals.net}")
+    return _Clean(kind, data.valid_until, (), rate, hours, vat_rate, notes, data.lang, totals)
+
+
+def quote_view(quote: m.Quote, today: date) -> QuoteView:
+    return QuoteView(
+        id=quote.id,
+        request_number=quote.request_id,
+        revision=quote.revision,
+        kind=quote.kind,
+        state=states.effective_quote_state(quote.state, quote.valid_until, today).value,
+        stored_state=quote.state,
+        vat_rate=quote.vat_rate,
+        valid_until=quote.valid_until,
+        notes=quote.notes,
+        hourly_rate=quote.hourly_rate,
+        estimated_hours=quote.estimated_hours,
+        billing_increment=quote.billing_increment,
+        net=quote.net,
+        vat=quote.vat,
+        total=quote.total,
+        lang=quote.lang,
+        created_by=quote.created_by.username,
+        created_at=quote.created_at,
+        sent_at=quote.sent_at,
+        answered_at=quote.answered_at,
+        pdf_sha256=quote.pdf_sha256,
+        version=quote.version,
+        lines=tuple(
+            QuoteLineView(li.position, li.description, li.quantity, li.unit_price, li.amount)
+            for li in quote.lines
+        ),
+    )
+
+
+def _apply(quote: m.Quote, clean: _Clean, default_lang: str, increment: int) -> None:
+    quote.kind = clean.kind.value
+    quote.valid_until = clean.valid_until
+    quote.vat_rate = clean.vat_rate
+    quote.notes = clean.notes
+    quote.hourly_rate = clean.hourly_rate
+    quote.estimated_hours = clean.estimated_hours
+    quote.billing_increment = increment
+    quote.net, quote.vat, quote.total = clean.totals.net, clean.totals.vat, clean.totals.total
+    quote.lang = clean.lang or default_lang
+    quote.lines = [
+        m.QuoteLine(position=i, description=d, quantity=q, unit_price=p, amount=line_amount(q, p))
+        for i, (d, q, p) in enumerate(clean.lines, start=1)
+    ]
+
+
+def create_quote(db: Database, actor: str, number: int, data: QuoteInput) -> QuoteView:
+    """Compose a draft quote (a new revision) for a request."""
+    with db.transaction() as session:
+        staff = require(session, actor, "draft_quote")
+        conf = settings_service.load(session)
+        clean = _validate(data, db.today(), conf.default_vat_rate)
+        request = get_request(db, session, number)
+        states.require("draft_quote", request.state, number)
+        draft = session.scalar(
+            select(m.Quote.id).where(m.Quote.request_id == number,
+                                     m.Quote.state == QuoteState.DRAFT.value)
+        )
+        if draft is not None:
+            raise ConflictError(f"request {number} already has a draft quote ({draft}): edit it")
+        revision = (session.scalar(
+            select(func.max(m.Quote.revision)).where(m.Quote.request_id == number)
+        ) or 0) + 1
+        quote = m.Quote(request_id=number, revision=revision, state=QuoteState.DRAFT.value,
+                        created_by_id=staff.id, created_at=db.now())
+        _apply(quote, clean, request.customer.lang, conf.billing_increment_minutes)
+        session.add(quote)
+        if request.state == RequestState.NEW:
+            request.state = RequestState.EVALUATING.value
+            if request.assignee_id is None:
+                request.assignee_id = staff.id
+        touch(db, request)
+        session.flush()
+        audit(db, session, staff.username, "quote_drafted", request_id=number,
+              customer_id=request.customer_id, quote=quote.id, revision=revision,
+              kind=quote.kind, net=quote.net, total=quote.total)
+        return quote_view(quote, db.today())
+
+
+def _draft(db: Database, session: Session, quote_id: int) -> m.Quote:
+    quote = lock(db, session, m.Quote, quote_id, "quote")
+    if quote.state != QuoteState.DRAFT:
+        raise StateError(f"quote {quote_id} was sent and can no longer be changed")
+    return quote
+
+
+def update_draft(
+    db: Database, actor: str, quote_id: int, data: QuoteInput, *, expected_version: int | None
+) -> QuoteView:
+    with db.transaction() as session:
+        staff = require(session, actor, "draft_quote")
+        conf = settings_service.load(session)
+        clean = _validate(data, db.today(), conf.default_vat_rate)
+        quote = _draft(db, session, quote_id)
+        check_version(quote, expected_version, f"quote {quote_id}")
+        _apply(quote, clean, quote.request.customer.lang, conf.billing_increment_minutes)
+        touch(db, quote.request)
+        session.flush()
+        audit(db, session, staff.username, "quote_edited", request_id=quote.request_id,
+              customer_id=quote.request.customer_id, quote=quote.id, net=quote.net,
+              total=quote.total)
+        return quote_view(quote, db.today())
+
+
+def delete_draft(db: Database, actor: str, quote_id: int, *, expected_version: int | None = None) -> None:
+    with db.transaction() as session:
+        staff = require(session, actor, "draft_quote")
+        quote = _draft(db, session, quote_id)
+        check_version(quote, expected_version, f"quote {quote_id}")
+        audit(db, session, staff.username, "quote_draft_deleted", request_id=quote.request_id,
+              customer_id=quote.request.customer_id, quote=quote.id, revision=quote.revision)
+        session.delete(quote)
+
+
+def build_document(session: Session, quote: m.Quote, *, lang: str | None = None) -> QuoteDocument:
+    """The plain document ``reports/`` renders for this quote."""
+    conf = settings_service.load(session)
+    request = quote.request
+    customer = request.customer
+    issued = (quote.sent_at or quote.created_at).date()
+    language = lang or quote.lang or customer.lang
+    return QuoteDocument(
+        quote_id=quote.id,
+        request_number=request.id,
+        revision=quote.revision,
+        lang="en" if language == "en" else "it",
+        issue_date=issued,
+        valid_until=quote.valid_until,
+        company=conf.company,
+        customer=CustomerInfo(customer.code, customer.name,
+                              tuple(x for x in customer.address.splitlines() if x),
+                              customer.vat_number),
+        service_name=request.service.name,
+        service_kind=request.service.kind,
+        category=request.category,
+        request_subject=request.subject,
+        kind=QuoteKind(quote.kind).value,  # type: ignore[arg-type]
+        net=quote.net,
+        vat_rate=quote.vat_rate,
+        vat=quote.vat,
+        total=quote.total,
+        lines=tuple(QuoteLineDoc(li.description, li.quantity, li.unit_price, li.amount)
+                    for li in quote.lines),
+        hourly_rate=quote.hourly_rate,
+        estimated_hours=quote.estimated_hours,
+        billing_increment_minutes=quote.billing_increment,
+        notes=quote.notes,
+        draft=quote.state == QuoteState.DRAFT,
+    )
+
+
+def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int | None = None) -> QuoteView:
+    """Send a draft: immutable from now on, with its PDF (bytes + SHA-256) stored."""
+    if db.renderer is None:
+        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
+    with db.transaction() as session:
+        staff = require(session, actor, "send_quote")
+        conf = settings_service.load(session)
+        quote = _draft(db, session, quote_id)
+        check_version(quote, expected_version, f"quote {quote_id}")
+        request = get_request(db, session, quote.request_id)
+        states.require("send_quote", request.state, request.id)
+        permissions.check_send_limit(staff.role, staff.username, quote.net, conf.tech_send_limit)
+        today = db.today()
+        if quote.valid_until < today:
+            raise ValidationError(
+                f"the validity date {quote.valid_until.isoformat()} is in the past: edit the draft"
+            )
+        for earlier in session.scalars(
+            select(m.Quote).where(m.Quote.request_id == request.id,
+                                  m.Quote.state == QuoteState.SENT.value)
+        ):
+            earlier.state = QuoteState.SUPERSEDED.value
+        now = db.now()
+        quote.state = QuoteState.SENT.value
+        quote.sent_at = now
+        quote.sent_by_id = staff.id
+        session.flush()
+        pdf = db.renderer(build_document(session, quote))
+        quote.pdf = pdf
+        quote.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+        request.state = RequestState.QUOTED.value
+        request.quote_total = quote.total
+        request.quote_valid_until = quote.valid_until
+        if request.assignee_id is None:
+            request.assignee_id = staff.id
+        touch(db, request)
+        ref = quote_reference(request.id, quote.revision)
+        audit(db, session, staff.username, "quote_sent", request_id=request.id,
+              customer_id=request.customer_id, quote=quote.id, reference=ref, kind=quote.kind,
+              net=quote.net, vat=quote.vat, total=quote.total,
+              valid_until=quote.valid_until.isoformat(), sha256=quote.pdf_sha256)
+        notify(db, session, request.customer_id, NoticeKind.QUOTE_PROPOSED, request_id=request.id,
+               quote=quote.id, reference=ref, quote_kind=quote.kind, total=quote.total,
+               valid_until=quote.valid_until.isoformat())
+        session.flush()
+        return quote_view(quote, today)
+
+
+def _answerable(db: Database, session: Session, quote_id: int) -> tuple[m.Quote, m.Request]:
+    quote = lock(db, session, m.Quote, quote_id, "quote")
+    state = states.effective_quote_state(quote.state, quote.valid_until, db.today())
+    if state is QuoteState.EXPIRED:
+        raise StateError(
+            f"quote {quote_id} expired on {quote.valid_until.isoformat()} and can no longer be "
+            "accepted: ask for a new quote"
+        )
+    if state is QuoteState.SUPERSEDED:
+        raise StateError(f"quote {quote_id} was replaced by a newer revision")
+    if state is not QuoteState.SENT:
+        raise StateError(f"quote {quote_id} is {state.value} and cannot be answered")
+    request = get_request(db, session, quote.request_id)
+    states.require("answer_quote", request.state, request.id)
+    return quote, request
+
+
+def accept_quote(db: Database, quote_id: int) -> QuoteView:
+    """The customer accepts a sent quote before its validity date."""
+    with db.transaction() as session:
+        quote, request = _answerable(db, session, quote_id)
+        quote.state = QuoteState.ACCEPTED.value
+        quote.answered_at = db.now()
+        request.state = RequestState.ACCEPTED.value
+        touch(db, request)
+        audit(db, session, f"{PORTAL}:{request.customer.code}", "quote_accepted",
+              request_id=request.id, customer_id=request.customer_id, quote=quote.id,
+              net=quote.net, total=quote.total)
+        session.flush()
+        return quote_view(quote, db.today())
+
+
+def reject_quote(db: Database, quote_id: int, *, reason: str = "") -> QuoteView:
+    reason = clean_text(reason, "reason", 1000, required=False)
+    with db.transaction() as session:
+        quote, request = _answerable(db, session, quote_id)
+        quote.state = QuoteState.REJECTED.value
+        quote.answered_at = db.now()
+        quote.answer_reason = reason or None
+        request.state = RequestState.REJECTED.value
+        touch(db, request)
+        audit(db, session, f"{PORTAL}:{request.customer.code}", "quote_rejected",
+              request_id=request.id, customer_id=request.customer_id, quote=quote.id,
+              reason=reason)
+        session.flush()
+        return quote_view(quote, db.today())
+
+
+def expire_quotes(db: Database, *, batch: int = 1000) -> list[int]:
+    """The sweep: sent quotes past their validity date become expired (and their requests)."""
+    expired: list[int] = []
+    while True:
+        with db.transaction() as session:
+            stmt = (
+                select(m.Quote)
+                .where(m.Quote.state == QuoteState.SENT.value, m.Quote.valid_until < db.today())
+                .order_by(m.Quote.id)
+                .limit(batch)
+            )
+            if not db.is_sqlite:
+                stmt = stmt.with_for_update(skip_locked=True)
+            quotes = session.scalars(stmt).all()
+            for quote in quotes:
+                quote.state = QuoteState.EXPIRED.value
+                request = quote.request
+                if request.state == RequestState.QUOTED:
+                    request.state = RequestState.EXPIRED.value
+                    touch(db, request)
+                audit(db, session, "system", "quote_expired", request_id=request.id,
+                      customer_id=request.customer_id, quote=quote.id,
+                      valid_until=quote.valid_until.isoformat())
+                expired.append(quote.id)
+        if len(quotes) < batch:
+            return expired
+
+
+def get_quote(db: Database, quote_id: int) -> QuoteView:
+    with db.read() as session:
+        quote = session.get(m.Quote, quote_id)
+        if quote is None:
+            raise NotFoundError(f"unknown quote: {quote_id}")
+        return quote_view(quote, db.today())
+
+
+def quote_document(db: Database, quote_id: int, *, lang: str | None = None) -> QuoteDocument:
+    if lang is not None and lang not in LANGUAGES:
+        raise ValidationError(f"language must be it or en: {lang!r}")
+    with db.read() as session:
+        quote = session.get(m.Quote, quote_id)
+        if quote is None:
+            raise NotFoundError(f"unknown quote: {quote_id}")
+        return build_document(session, quote, lang=lang)
+
+
+def quote_pdf(db: Database, quote_id: int, *, lang: str | None = None) -> bytes:
+    """The PDF of a quote: exactly the stored bytes for a sent quote (in its language);
+    a fresh rendering for drafts (marked as draft) and for another language."""
+    with db.read() as session:
+        quote = session.get(m.Quote, quote_id)
+        if quote is None:
+            raise NotFoundError(f"unknown quote: {quote_id}")
+        if quote.pdf is not None and (lang is None or lang == quote.lang):
+            return quote.pdf
+        document = build_document(session, quote, lang=lang)
+    if db.renderer is None:
+        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
+    return db.renderer(document)
+
+
+def sent_quotes(db: Database, since: date, until: date | None = None) -> list[tuple[int, str]]:
+    """Sent quotes (id, reference) in a period of sending days, for batch export."""
+    with db.read() as session:
+        stmt = (
+            select(m.Quote.id, m.Quote.request_id, m.Quote.revision)
+            .where(m.Quote.sent_at.is_not(None), m.Quote.sent_at >= since)
+            .order_by(m.Quote.sent_at, m.Quote.id)
+        )
+        if until is not None:
+            stmt = stmt.where(m.Quote.sent_at < until + timedelta(days=1))
+        return [(qid, quote_reference(rid, rev)) for qid, rid, rev in session.execute(stmt)]
+
+
+def stored_pdfs(db: Database, quote_ids: Sequence[int]) -> list[tuple[int, str, bytes]]:
+    """(id, reference, stored bytes) of sent quotes."""
+    out: list[tuple[int, str, bytes]] = []
+    with db.read() as session:
+        for start in range(0, len(quote_ids), 200):
+            chunk = list(quote_ids[start:start + 200])
+            rows = session.execute(
+                select(m.Quote.id, m.Quote.request_id, m.Quote.revision, m.Quote.pdf)
+                .where(m.Quote.id.in_(chunk), m.Quote.pdf.is_not(None))
+            ).all()
+            out.extend((qid, quote_reference(rid, rev), bytes(pdf)) for qid, rid, rev, pdf in rows)
+    order = {qid: i for i, qid in enumerate(quote_ids)}
+    out.sort(key=lambda row: order[row[0]])
+    return out

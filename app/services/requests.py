@@ -1,0 +1,184 @@
+"""Requests: submission from the control panel, taking, assigning, declining, cancelling."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain import states
+from app.domain.enums import Category, NoticeKind, Priority, QuoteState, RequestState, Role
+from app.domain.errors import NotFoundError, ValidationError
+from app.services.common import (
+    MAX_REASON,
+    MAX_SUBJECT,
+    MAX_TEXT,
+    PORTAL,
+    actor_staff,
+    audit,
+    check_version,
+    clean_text,
+    customer_by_code,
+    get_request,
+    notify,
+    require,
+    touch,
+)
+
+
+def parse_category(value: str) -> Category:
+    try:
+        return Category(value)
+    except ValueError:
+        raise ValidationError(
+            f"unknown category {value!r}; one of: {', '.join(c.value for c in Category)}"
+        ) from None
+
+
+def parse_priority(value: str) -> Priority:
+    try:
+        return Priority(value)
+    except ValueError:
+        raise ValidationError(
+            f"unknown priority {value!r}; one of: {', '.join(p.value for p in Priority)}"
+        ) from None
+
+
+def submit_request(
+    db: Database,
+    customer_code: str,
+    *,
+    service: str,
+    category: str,
+    subject: str,
+    description: str = "",
+    priority: str = "normal",
+) -> int:
+    """The customer opens a request from the control panel (free, binding on nothing)."""
+    cat = parse_category(category)
+    prio = parse_priority(priority)
+    subject = clean_text(subject, "subject", MAX_SUBJECT)
+    description = clean_text(description, "description", MAX_TEXT, required=False)
+    with db.transaction() as session:
+        customer = customer_by_code(db, session, customer_code)
+        svc = session.scalar(
+            select(m.CustomerService).where(
+                m.CustomerService.customer_id == customer.id, m.CustomerService.name == service
+            )
+        )
+        if svc is None:
+            raise NotFoundError(f"customer {customer.code} has no service named {service!r}")
+        now = db.now()
+        request = m.Request(customer_id=customer.id, service_id=svc.id, category=cat.value,
+                            subject=subject, description=description, priority=prio.value,
+                            state=RequestState.NEW.value, created_at=now, updated_at=now)
+        session.add(request)
+        session.flush()
+        actor = f"{PORTAL}:{customer.code}"
+        audit(db, session, actor, "request_submitted", request_id=request.id,
+              customer_id=customer.id, category=cat.value, subject=subject, service=service)
+        notify(db, session, customer.id, NoticeKind.REQUEST_RECEIVED, request_id=request.id,
+               subject=subject)
+        return request.id
+
+
+def take_request(db: Database, actor: str, number: int, *, expected_version: int | None = None) -> str:
+    """Take a new request for evaluation: it becomes the actor's and moves to evaluating."""
+    with db.transaction() as session:
+        staff = require(session, actor, "take")
+        request = get_request(db, session, number)
+        check_version(request, expected_version, f"request {number}")
+        states.require("take", request.state, number)
+        if request.assignee_id not in (None, staff.id) and staff.role == Role.TECHNICIAN:
+            raise ValidationError(
+                f"request {number} is assigned to someone else: a team lead can reassign it"
+            )
+        request.assignee_id = staff.id
+        request.state = RequestState.EVALUATING.value
+        touch(db, request)
+        audit(db, session, staff.username, "request_taken", request_id=number,
+              customer_id=request.customer_id, state=request.state)
+        return request.state
+
+
+def assign_request(
+    db: Database, actor: str, number: int, to: str | None, *, expected_version: int | None = None
+) -> str | None:
+    """Assign (or unassign with ``to=None``) a request to a technician or team lead."""
+    with db.transaction() as session:
+        staff = require(session, actor, "assign")
+        request = get_request(db, session, number)
+        check_version(request, expected_version, f"request {number}")
+        states.require("assign", request.state, number)
+        target = None
+        if to is not None:
+            target = actor_staff(session, to)
+            if target.role not in (Role.TECHNICIAN, Role.TEAM_LEAD, Role.ADMIN):
+                raise ValidationError(f"{to} ({target.role}) cannot work on requests")
+        before = request.assignee.username if request.assignee else None
+        request.assignee_id = target.id if target else None
+        touch(db, request)
+        audit(db, session, staff.username, "request_assigned", request_id=number,
+              customer_id=request.customer_id, before=before, after=to)
+        return to
+
+
+def decline_request(
+    db: Database, actor: str, number: int, *, reason: str, expected_version: int | None = None
+) -> None:
+    """The request is not feasible: declined, with a reason the customer is told."""
+    reason = clean_text(reason, "reason", MAX_REASON)
+    with db.transaction() as session:
+        request = get_request(db, session, number)
+        owner = request.assignee.username if request.assignee else None
+        staff = require(session, actor, "decline", owner=owner)
+        check_version(request, expected_version, f"request {number}")
+        states.require("decline", request.state, number)
+        _withdraw_open_quotes(session, number)
+        request.state = RequestState.DECLINED.value
+        request.decline_reason = reason
+        request.closed_at = db.now()
+        touch(db, request)
+        audit(db, session, staff.username, "request_declined", request_id=number,
+              customer_id=request.customer_id, reason=reason)
+        notify(db, session, request.customer_id, NoticeKind.DECLINED, request_id=number,
+               reason=reason)
+
+
+def cancel_request(db: Database, number: int) -> None:
+    """The customer withdraws the request before accepting a quote (free)."""
+    with db.transaction() as session:
+        request = get_request(db, session, number)
+        states.require("cancel", request.state, number)
+        _withdraw_open_quotes(session, number)
+        request.state = RequestState.CANCELLED.value
+        request.closed_at = db.now()
+        touch(db, request)
+        audit(db, session, f"{PORTAL}:{request.customer.code}", "request_cancelled",
+              request_id=number, customer_id=request.customer_id)
+
+
+def _withdraw_open_quotes(session: Session, number: int) -> None:
+    for quote in session.scalars(
+        select(m.Quote).where(
+            m.Quote.request_id == number,
+            m.Quote.state.in_([QuoteState.DRAFT.value, QuoteState.SENT.value]),
+        )
+    ):
+        quote.state = QuoteState.WITHDRAWN.value
+
+
+def set_priority(
+    db: Database, actor: str, number: int, priority: str, *, expected_version: int | None = None
+) -> None:
+    prio = parse_priority(priority)
+    with db.transaction() as session:
+        staff = require(session, actor, "evaluate")
+        request = get_request(db, session, number)
+        check_version(request, expected_version, f"request {number}")
+        before = request.priority
+        request.priority = prio.value
+        touch(db, request)
+        audit(db, session, staff.username, "priority_changed", request_id=number,
+              customer_id=request.customer_id, before=before, after=prio.value)

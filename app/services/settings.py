@@ -1,0 +1,100 @@
+"""Settings stored in the central database (shared by every workstation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain.documents import CompanyInfo
+from app.domain.errors import ValidationError
+from app.domain.money import parse_amount, parse_vat_rate
+from app.services.common import audit, require
+
+DEFAULTS: dict[str, str] = {
+    "tech_send_limit": "1000.00",
+    "billing_increment_minutes": "15",
+    "default_vat_rate": "22.00",
+    "quote_validity_days": "30",
+    "company_name": "Nimbus Cloud S.p.A.",
+    "company_address": "Via dei Server 12\n52011 Bibbiena (AR)\nItalia",
+    "company_vat_number": "IT01234567890",
+    "company_email": "interventi@nimbuscloud.example",
+    "company_phone": "+39 0575 000000",
+    "company_website": "www.nimbuscloud.example",
+    "company_logo_path": "",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    tech_send_limit: Decimal
+    billing_increment_minutes: int
+    default_vat_rate: Decimal
+    quote_validity_days: int
+    company: CompanyInfo
+
+
+def _raw(session: Session) -> dict[str, str]:
+    values = dict(DEFAULTS)
+    for row in session.scalars(select(m.Setting)):
+        values[row.key] = row.value
+    return values
+
+
+def load(session: Session) -> Settings:
+    values = _raw(session)
+    return Settings(
+        tech_send_limit=Decimal(values["tech_send_limit"]),
+        billing_increment_minutes=int(values["billing_increment_minutes"]),
+        default_vat_rate=Decimal(values["default_vat_rate"]),
+        quote_validity_days=int(values["quote_validity_days"]),
+        company=CompanyInfo(
+            name=values["company_name"],
+            address_lines=tuple(line for line in values["company_address"].splitlines() if line),
+            vat_number=values["company_vat_number"],
+            email=values["company_email"],
+            phone=values["company_phone"],
+            website=values["company_website"],
+            logo_path=values["company_logo_path"] or None,
+        ),
+    )
+
+
+def get_settings(db: Database) -> Settings:
+    with db.read() as session:
+        return load(session)
+
+
+def _validate(key: str, value: str) -> str:
+    if key not in DEFAULTS:
+        raise ValidationError(f"unknown setting: {key}")
+    if key == "tech_send_limit":
+        return str(parse_amount(value, "technician send limit"))
+    if key == "default_vat_rate":
+        return str(parse_vat_rate(value))
+    if key in ("billing_increment_minutes", "quote_validity_days"):
+        if not value.strip().isdigit() or not 1 <= int(value) <= 480:
+            raise ValidationError(f"{key} must be a whole number from 1 to 480")
+        return str(int(value))
+    if len(value) > 500:
+        raise ValidationError(f"{key} is too long")
+    return value.strip()
+
+
+def set_setting(db: Database, actor: str, key: str, value: str) -> str:
+    with db.transaction() as session:
+        require(session, actor, "manage")
+        clean = _validate(key, value)
+        row = session.get(m.Setting, key)
+        old = row.value if row else DEFAULTS.get(key)
+        if row is None:
+            session.add(m.Setting(key=key, value=clean))
+        else:
+            row.value = clean
+        audit(db, session, actor, "setting_changed", key=key, old=old, new=clean)
+        return clean

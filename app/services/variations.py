@@ -1,0 +1,89 @@
+"""Variations: a new agreed net amount, proposed by staff, agreed by the customer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from app.db import models as m
+from app.db.database import Database
+from app.domain import states
+from app.domain.enums import NoticeKind, VariationState
+from app.domain.errors import ConflictError, StateError
+from app.domain.money import parse_amount
+from app.services.common import (
+    MAX_REASON,
+    PORTAL,
+    audit,
+    clean_text,
+    get_request,
+    lock,
+    notify,
+    require,
+    touch,
+)
+from app.services.dto import VariationView
+
+
+def variation_view(v: m.Variation) -> VariationView:
+    return VariationView(v.id, v.request_id, v.amount, v.reason, v.state, v.proposed_by.username,
+                         v.proposed_at, v.answered_at)
+
+
+def propose_variation(
+    db: Database, actor: str, number: int, *, amount: Decimal | str, reason: str
+) -> VariationView:
+    """Propose a new agreed net amount (not a delta); it counts once the customer agrees."""
+    value = parse_amount(amount, "variation amount")
+    reason = clean_text(reason, "reason", MAX_REASON)
+    with db.transaction() as session:
+        request = get_request(db, session, number)
+        owner = request.assignee.username if request.assignee else None
+        staff = require(session, actor, "propose_variation", owner=owner)
+        states.require("propose_variation", request.state, number)
+        pending = session.scalar(
+            select(m.Variation.id).where(m.Variation.request_id == number,
+                                         m.Variation.state == VariationState.PROPOSED.value)
+        )
+        if pending is not None:
+            raise ConflictError(
+                f"variation {pending} of request {number} is still awaiting the customer"
+            )
+        variation = m.Variation(request_id=number, amount=value, reason=reason,
+                                state=VariationState.PROPOSED.value, proposed_by_id=staff.id,
+                                proposed_at=db.now())
+        session.add(variation)
+        touch(db, request)
+        session.flush()
+        audit(db, session, staff.username, "variation_proposed", request_id=number,
+              customer_id=request.customer_id, variation=variation.id, amount=value,
+              reason=reason)
+        notify(db, session, request.customer_id, NoticeKind.VARIATION_PROPOSED, request_id=number,
+               variation=variation.id, amount=value, reason=reason)
+        return variation_view(variation)
+
+
+def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
+    with db.transaction() as session:
+        variation = lock(db, session, m.Variation, variation_id, "variation")
+        request = get_request(db, session, variation.request_id)
+        if variation.state != VariationState.PROPOSED:
+            raise StateError(f"variation {variation_id} was already {variation.state}")
+        states.require("answer_variation", request.state, request.id)
+        variation.state = (VariationState.AGREED if agreed else VariationState.REFUSED).value
+        variation.answered_at = db.now()
+        touch(db, request)
+        audit(db, session, f"{PORTAL}:{request.customer.code}",
+              "variation_agreed" if agreed else "variation_refused", request_id=request.id,
+              customer_id=request.customer_id, variation=variation.id, amount=variation.amount)
+        session.flush()
+        return variation_view(variation)
+
+
+def agree_variation(db: Database, variation_id: int) -> VariationView:
+    return _answer(db, variation_id, True)
+
+
+def refuse_variation(db: Database, variation_id: int) -> VariationView:
+    return _answer(db, variation_id, False)

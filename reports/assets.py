@@ -1,0 +1,57 @@
+"""Fonts and images shipped in ``resources/``, loaded once per process.
+
+Text is always set in DejaVu Sans (embedded, subset): it has the accents, the euro
+sign and typographic apostrophes, and it is not one of the base-14 PDF fonts.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+import resources
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+RESOURCES_DIR = Path(resources.__file__).resolve().parent
+FONTS_DIR = RESOURCES_DIR / "fonts"
+DEFAULT_LOGO = RESOURCES_DIR / "logo.png"
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> tuple[str, str]:
+    """Register DejaVu Sans (regular, bold) with reportlab; return their names.
+
+    Parsing a TrueType file takes tens of milliseconds, so this runs once per process.
+    """
+    pdfmetrics.registerFont(TTFont(FONT, str(FONTS_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONTS_DIR / "DejaVuSans-Bold.ttf")))
+    # <b> in paragraphs picks the bold face; there is no oblique face shipped.
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    return FONT, FONT_BOLD
+
+
+def logo_reader(path: str | None) -> ImageReader:
+    """The logo at ``path`` (a PNG), or the one shipped in ``resources/``.
+
+    Cached per file version (path, size, mtime), so a batch reads and decodes each
+    logo once and a logo replaced on disk is picked up. A missing or unreadable
+    custom logo raises ``OSError``: a letterhead is never silently changed.
+    """
+    source = Path(path) if path else DEFAULT_LOGO
+    stat = source.stat()
+    return _load_image(str(source), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_image(path: str, size: int, mtime_ns: int) -> ImageReader:
+    reader = ImageReader(path)
+    reader.getRGBData()  # decode now: fail early, and once
+    return reader
