@@ -11,11 +11,10 @@ Output is deterministic (``invariant=True``): the same document gives the same b
 from __future__ import annotations
 
 import io
+import math
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
-
-import math
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -89,7 +88,7 @@ def render_quote(document: QuoteDocument) -> bytes:
 # --------------------------------------------------------------------------- page
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+class _NumberedCanvas(Canvas):
     """Keeps every page until ``save()`` so the footer can say "page X of Y"."""
 
     def __init__(self, *args: Any, page_label: str, **kwargs: Any) -> None:
@@ -242,14 +241,12 @@ def _p(value: str, style: st.ParagraphStyle) -> Paragraph:
 def _story(document: QuoteDocument, width: float) -> list[Flowable]:
     lang = document.lang
     story: list[Flowable] = []
-    if document.draft:
-        story.append(_p(text(lang, "draft_note"), st.STYLES.draft_note))
     story.append(_title_block(document, width))
-    story.append(Spacer(1, 4 * mm))
+    story.append(Spacer(1, 3 * mm))
     story.append(_validity_banner(document, width))
     story.extend(_subject_section(document, width))
     story.extend(_kind_section(document, width))
-    story.append(Spacer(1, 3 * mm))
+    story.append(Spacer(1, 2.5 * mm))
     story.append(_lines_table(document, width))
     story.append(Spacer(1, 2 * mm))
     story.append(_totals_table(document))
@@ -466,7 +463,7 @@ def _acceptance_block(document: QuoteDocument, width: float) -> KeepTogether:
             [text(lang, "acceptance_place_date"), "", text(lang, "acceptance_signature")],
         ],
         colWidths=[column, gap, column],
-        rowHeights=[11 * mm, None],
+        rowHeights=[10 * mm, None],
         style=st.SIGNATURE_TABLE,
     )
     return KeepTogether(

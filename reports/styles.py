@@ -26,7 +26,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 HEADER_TOP = 12 * mm  # from the top edge to the top of the letterhead
 HEADER_RULE = 31 * mm  # from the top edge to the rule under the letterhead
-MARGIN_TOP = HEADER_RULE + 5 * mm
+MARGIN_TOP = HEADER_RULE + 4 * mm
 FOOTER_Y = 11 * mm  # baseline of the first footer line
 MARGIN_BOTTOM = FOOTER_Y + 9 * mm
 LOGO_HEIGHT = 17 * mm
@@ -94,7 +94,7 @@ STYLES = _Styles(
     title=_style("title", fontName=FONT_BOLD, fontSize=16, leading=20, textColor=BRAND,
                  spaceAfter=2 * mm),
     heading=_style("heading", fontName=FONT_BOLD, fontSize=10, leading=13, textColor=BRAND,
-                   spaceBefore=3.5 * mm, spaceAfter=1.2 * mm, keepWithNext=1),
+                   spaceBefore=3 * mm, spaceAfter=1.2 * mm, keepWithNext=1),
     body=_style("body"),
     small=_style("small", fontSize=7.8, leading=10, textColor=MUTED),
     label=_style("label", fontSize=7.8, leading=10.5, textColor=MUTED),
