@@ -1,0 +1,294 @@
+"""Human, translated labels for the codes the services hand back.
+
+Every function takes a code as stored in the database (``"in_progress"``) and returns
+the text to show in the current language; an unknown code is shown as it is.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.documents import request_reference
+from app.domain.money import format_decimal, format_eur, format_hours
+
+# The source strings are listed as literals inside translate() calls so that
+# pyside6-lupdate finds them; the dictionaries map codes to those calls lazily.
+
+def _request_states() -> dict[str, str]:
+    return {
+        "new": QCoreApplication.translate("labels", "New"),
+        "evaluating": QCoreApplication.translate("labels", "Evaluating"),
+        "quoted": QCoreApplication.translate("labels", "Awaiting customer"),
+        "accepted": QCoreApplication.translate("labels", "Accepted"),
+        "in_progress": QCoreApplication.translate("labels", "In progress"),
+        "completed": QCoreApplication.translate("labels", "Completed"),
+        "declined": QCoreApplication.translate("labels", "Declined"),
+        "rejected": QCoreApplication.translate("labels", "Rejected"),
+        "expired": QCoreApplication.translate("labels", "Expired"),
+        "cancelled": QCoreApplication.translate("labels", "Cancelled"),
+    }
+
+
+def _quote_states() -> dict[str, str]:
+    return {
+        "draft": QCoreApplication.translate("labels", "Draft"),
+        "sent": QCoreApplication.translate("labels", "Sent"),
+        "accepted": QCoreApplication.translate("labels", "Accepted"),
+        "rejected": QCoreApplication.translate("labels", "Rejected"),
+        "expired": QCoreApplication.translate("labels", "Expired"),
+        "superseded": QCoreApplication.translate("labels", "Superseded"),
+        "withdrawn": QCoreApplication.translate("labels", "Withdrawn"),
+    }
+
+
+def _quote_kinds() -> dict[str, str]:
+    return {
+        "fixed": QCoreApplication.translate("labels", "Fixed price"),
+        "hourly": QCoreApplication.translate("labels", "Hourly"),
+    }
+
+
+def _categories() -> dict[str, str]:
+    return {
+        "software": QCoreApplication.translate("labels", "Software install/upgrade"),
+        "os_patches": QCoreApplication.translate("labels", "OS patches"),
+        "ssl": QCoreApplication.translate("labels", "SSL certificates"),
+        "hardening": QCoreApplication.translate("labels", "Hardening"),
+        "tuning": QCoreApplication.translate("labels", "Analysis and tuning"),
+        "backup": QCoreApplication.translate("labels", "Ad-hoc backup"),
+        "network": QCoreApplication.translate("labels", "Firewall / load balancer / VPN"),
+        "website_migration": QCoreApplication.translate("labels", "Website migration"),
+        "p2v_v2v": QCoreApplication.translate("labels", "P2V / V2V migration"),
+        "custom_environment": QCoreApplication.translate("labels", "Ad-hoc environment"),
+        "other": QCoreApplication.translate("labels", "Other"),
+    }
+
+
+def _priorities() -> dict[str, str]:
+    return {
+        "low": QCoreApplication.translate("labels", "Low"),
+        "normal": QCoreApplication.translate("labels", "Normal"),
+        "high": QCoreApplication.translate("labels", "High"),
+        "urgent": QCoreApplication.translate("labels", "Urgent"),
+    }
+
+
+def _roles() -> dict[str, str]:
+    return {
+        "technician": QCoreApplication.translate("labels", "Technician"),
+        "team_lead": QCoreApplication.translate("labels", "Team lead"),
+        "finance": QCoreApplication.translate("labels", "Finance"),
+        "admin": QCoreApplication.translate("labels", "Administrator"),
+    }
+
+
+def _variation_states() -> dict[str, str]:
+    return {
+        "proposed": QCoreApplication.translate("labels", "Awaiting customer"),
+        "agreed": QCoreApplication.translate("labels", "Agreed"),
+        "refused": QCoreApplication.translate("labels", "Refused"),
+    }
+
+
+def _account_statuses() -> dict[str, str]:
+    return {
+        "active": QCoreApplication.translate("labels", "Active"),
+        "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
+    }
+
+
+def _service_statuses() -> dict[str, str]:
+    return {
+        "running": QCoreApplication.translate("labels", "Running"),
+        "suspended": QCoreApplication.translate("labels", "Suspended"),
+    }
+
+
+def _service_kinds() -> dict[str, str]:
+    return {
+        "cloud_server": QCoreApplication.translate("labels", "Cloud server"),
+        "vps": QCoreApplication.translate("labels", "VPS"),
+        "hosting": QCoreApplication.translate("labels", "Hosting"),
+        "cloud_storage": QCoreApplication.translate("labels", "Cloud storage"),
+        "dedicated_server": QCoreApplication.translate("labels", "Dedicated server"),
+        "other": QCoreApplication.translate("labels", "Other"),
+    }
+
+
+def _ledger_kinds() -> dict[str, str]:
+    return {
+        "topup": QCoreApplication.translate("labels", "Top-up"),
+        "charge": QCoreApplication.translate("labels", "Charge"),
+        "adjustment": QCoreApplication.translate("labels", "Adjustment"),
+    }
+
+
+def _actions() -> dict[str, str]:
+    return {
+        "request_submitted": QCoreApplication.translate("labels", "Request submitted"),
+        "request_taken": QCoreApplication.translate("labels", "Request taken"),
+        "request_assigned": QCoreApplication.translate("labels", "Request assigned"),
+        "request_declined": QCoreApplication.translate("labels", "Request declined"),
+        "request_cancelled": QCoreApplication.translate("labels", "Request cancelled"),
+        "request_completed": QCoreApplication.translate("labels", "Completed and charged"),
+        "priority_changed": QCoreApplication.translate("labels", "Priority changed"),
+        "quote_drafted": QCoreApplication.translate("labels", "Quote drafted"),
+        "quote_edited": QCoreApplication.translate("labels", "Quote draft edited"),
+        "quote_draft_deleted": QCoreApplication.translate("labels", "Quote draft deleted"),
+        "quote_sent": QCoreApplication.translate("labels", "Quote sent"),
+        "quote_accepted": QCoreApplication.translate("labels", "Quote accepted"),
+        "quote_rejected": QCoreApplication.translate("labels", "Quote rejected"),
+        "quote_expired": QCoreApplication.translate("labels", "Quote expired"),
+        "work_logged": QCoreApplication.translate("labels", "Work logged"),
+        "work_edited": QCoreApplication.translate("labels", "Work entry edited"),
+        "work_deleted": QCoreApplication.translate("labels", "Work entry deleted"),
+        "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
+        "variation_agreed": QCoreApplication.translate("labels", "Variation agreed"),
+        "variation_refused": QCoreApplication.translate("labels", "Variation refused"),
+        "topup": QCoreApplication.translate("labels", "Top-up"),
+        "adjustment": QCoreApplication.translate("labels", "Credit adjustment"),
+        "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
+        "services_restarted": QCoreApplication.translate("labels", "Services restarted"),
+        "customer_added": QCoreApplication.translate("labels", "Customer added"),
+        "service_added": QCoreApplication.translate("labels", "Service added"),
+        "staff_added": QCoreApplication.translate("labels", "Staff user added"),
+        "setting_changed": QCoreApplication.translate("labels", "Setting changed"),
+    }
+
+
+def _notices() -> dict[str, str]:
+    return {
+        "request_received": QCoreApplication.translate("labels", "Request received"),
+        "quote_proposed": QCoreApplication.translate("labels", "Quote proposed"),
+        "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
+        "declined": QCoreApplication.translate("labels", "Request declined"),
+        "completed_charged": QCoreApplication.translate("labels", "Completed and charged"),
+        "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
+        "service_restarted": QCoreApplication.translate("labels", "Services restarted"),
+    }
+
+
+def _get(table: dict[str, str], code: str | None) -> str:
+    if code is None:
+        return ""
+    return table.get(code, code)
+
+
+def state_label(code: str | None) -> str:
+    """A request state: ``"quoted"`` -> "Awaiting customer"."""
+    return _get(_request_states(), code)
+
+
+def quote_state_label(code: str | None) -> str:
+    return _get(_quote_states(), code)
+
+
+def quote_kind_label(code: str | None) -> str:
+    """``"fixed"`` -> "A corpo" in Italian, ``"hourly"`` -> "A consumo orario"."""
+    return _get(_quote_kinds(), code)
+
+
+def category_label(code: str | None) -> str:
+    return _get(_categories(), code)
+
+
+def priority_label(code: str | None) -> str:
+    return _get(_priorities(), code)
+
+
+def role_label(code: str | None) -> str:
+    return _get(_roles(), code)
+
+
+def variation_state_label(code: str | None) -> str:
+    return _get(_variation_states(), code)
+
+
+def account_status_label(code: str | None) -> str:
+    return _get(_account_statuses(), code)
+
+
+def service_status_label(code: str | None) -> str:
+    return _get(_service_statuses(), code)
+
+
+def service_kind_label(code: str | None) -> str:
+    return _get(_service_kinds(), code)
+
+
+def ledger_kind_label(code: str | None) -> str:
+    return _get(_ledger_kinds(), code)
+
+
+def action_label(code: str | None) -> str:
+    """An audit action: ``"quote_sent"`` -> "Quote sent"."""
+    return _get(_actions(), code)
+
+
+def notice_label(code: str | None) -> str:
+    return _get(_notices(), code)
+
+
+def categories() -> list[tuple[str, str]]:
+    """(code, label) of every request category, in the domain's order."""
+    return list(_categories().items())
+
+
+def priorities() -> list[tuple[str, str]]:
+    return list(_priorities().items())
+
+
+def request_states() -> list[tuple[str, str]]:
+    return list(_request_states().items())
+
+
+def roles() -> list[tuple[str, str]]:
+    return list(_roles().items())
+
+
+# -- numbers and dates ------------------------------------------------------------------
+
+def money(value: Decimal | None, lang: str = "it") -> str:
+    """``€ 1.234,56`` (it) or ``€1,234.56`` (en); empty for None."""
+    if value is None:
+        return ""
+    return format_eur(value, lang)
+
+
+def number(value: Decimal | None, lang: str = "it", places: int = 2) -> str:
+    if value is None:
+        return ""
+    return format_decimal(value, lang, places)
+
+
+def hours(minutes: int | None) -> str:
+    """``2:30`` for 150 minutes."""
+    if minutes is None:
+        return ""
+    return format_hours(minutes)
+
+
+def date_str(value: date | datetime | None, lang: str = "it") -> str:
+    """``31/12/2026`` (it) or ``2026-12-31`` (en); empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if lang == "it":
+        return value.strftime("%d/%m/%Y")
+    return value.isoformat()
+
+
+def datetime_str(value: datetime | None, lang: str = "it") -> str:
+    """Date and minutes, for timelines: ``31/12/2026 14:05``."""
+    if value is None:
+        return ""
+    return f"{date_str(value, lang)} {value.strftime('%H:%M')}"
+
+
+def request_ref(number_: int) -> str:
+    """The reference staff and customers use for a request: ``RIT-000042``."""
+    return request_reference(number_)
