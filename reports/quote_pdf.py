@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -44,6 +45,9 @@ _LANG_TAGS: dict[Lang, str] = {"it": "it-IT", "en": "en-GB"}
 def render_quote(document: QuoteDocument) -> bytes:
     """The quote as PDF bytes (A4, in ``document.lang``); same document, same bytes."""
     register_fonts()
+    # Streams binary (Flate only), not ASCII85-wrapped: a third smaller and faster.
+    # Set on every call so that the bytes never depend on what else ran before.
+    rl_config.useA85 = 0
     lang = document.lang
     buffer = io.BytesIO()
     decorator = _PageDecorator(document)
@@ -268,7 +272,7 @@ def _title_block(document: QuoteDocument, width: float) -> Table:
         (text(lang, "request"), document.request_ref),
     ]
     facts_table = Table(
-        [[_p(label, s.label), _p(value, s.value_bold)] for label, value in facts],
+        [list(fact) for fact in facts],
         colWidths=[32 * mm, 46 * mm],
         style=st.FACTS_TABLE,
         hAlign="LEFT",
@@ -312,7 +316,7 @@ def _validity_banner(document: QuoteDocument, width: float) -> Table:
 def _key_values(rows: list[tuple[str, str]], width: float) -> Table:
     s = st.STYLES
     return Table(
-        [[_p(label, s.label), _p(value, s.body)] for label, value in rows],
+        [[label, _p(value, s.body)] for label, value in rows],
         colWidths=[st.KEY_WIDTH, width - st.KEY_WIDTH],
         style=st.KEY_VALUE_TABLE,
         hAlign="LEFT",

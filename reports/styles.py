@@ -78,8 +78,6 @@ class _Styles:
     heading: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
-    label: ParagraphStyle
-    value_bold: ParagraphStyle
     box_caption: ParagraphStyle
     customer_name: ParagraphStyle
     banner: ParagraphStyle
@@ -97,8 +95,6 @@ STYLES = _Styles(
                    spaceBefore=3 * mm, spaceAfter=1.2 * mm, keepWithNext=1),
     body=_style("body"),
     small=_style("small", fontSize=7.8, leading=10, textColor=MUTED),
-    label=_style("label", fontSize=7.8, leading=10.5, textColor=MUTED),
-    value_bold=_style("value_bold", fontName=FONT_BOLD, fontSize=8.4, leading=10.5),
     box_caption=_style("box_caption", fontName=FONT_BOLD, fontSize=7, leading=9,
                        textColor=MUTED, spaceAfter=1 * mm),
     customer_name=_style("customer_name", fontName=FONT_BOLD, fontSize=10, leading=13),
@@ -133,11 +129,18 @@ TITLE_TABLE = TableStyle(
     ]
 )
 
+LABEL_SIZE = 7.8
+
 FACTS_TABLE = TableStyle(
     [
         *_NO_PADDING,
+        ("FONT", (0, 0), (0, -1), FONT, LABEL_SIZE),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("FONT", (1, 0), (1, -1), FONT_BOLD, 8.4),
+        ("TEXTCOLOR", (1, 0), (1, -1), TEXT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+        ("TOPPADDING", (0, 0), (0, -1), 8.4 - LABEL_SIZE),  # same baseline as the value
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
 )
 
@@ -157,9 +160,13 @@ BANNER_TABLE = TableStyle(
 KEY_VALUE_TABLE = TableStyle(
     [
         *_NO_PADDING,
+        ("FONT", (0, 0), (0, -1), FONT, LABEL_SIZE),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
         ("TOPPADDING", (0, 0), (-1, -1), 0.4),
+        # labels are plain strings: move them down to the baseline of the body text
+        ("TOPPADDING", (0, 0), (0, -1), 0.4 + BODY_SIZE - LABEL_SIZE),
     ]
 )
 
