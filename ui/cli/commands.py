@@ -1,0 +1,342 @@
+"""One function per CLI command: parse nothing, call one service, shape the answer.
+
+Each returns ``(json_data, text)``: the JSON object printed with ``--json`` and the
+human-readable text otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.db.database import Database
+from app.domain.documents import quote_reference, request_reference
+from app.domain.errors import ValidationError
+from app.domain.money import amount_str, format_hours
+from app.services import (
+    billing,
+    customers,
+    demo,
+    queries,
+    quotes,
+    requests,
+    staff,
+    variations,
+    work,
+)
+from app.services import settings as settings_service
+from app.services.dto import RequestFilter
+from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
+
+Result = tuple[dict[str, Any], str]
+
+
+class CliError(Exception):
+    """A usage problem found after parsing (e.g. a missing --as)."""
+
+
+def need_actor(args: argparse.Namespace) -> str:
+    if not args.actor:
+        raise CliError("this command acts as a staff user: give --as USER")
+    return str(args.actor)
+
+
+def init(db: Database, args: argparse.Namespace) -> Result:
+    db.upgrade_schema()
+    loaded = False
+    if args.demo:
+        if staff.list_staff(db):
+            raise ValidationError("the database already holds data: demo data goes into an "
+                                  "empty database")
+        demo.load_demo(db)
+        loaded = True
+    url = db.url.render_as_string(hide_password=True)
+    return {"database": url, "schema": "current", "demo": loaded}, (
+        f"schema ready on {url}" + (" with demo data" if loaded else ""))
+
+
+def staff_add(db: Database, args: argparse.Namespace) -> Result:
+    view = staff.add_staff(db, args.actor, args.username, name=args.name, role=args.role)
+    return {"user": view.username, "name": view.name, "role": view.role}, (
+        f"added {view.username} ({view.role})")
+
+
+def staff_list(db: Database, args: argparse.Namespace) -> Result:
+    users = staff.list_staff(db)
+    return {"staff": plain(users)}, "\n".join(
+        f"{u.username:<14} {u.role:<11} {u.name}" for u in users)
+
+
+def customers_add(db: Database, args: argparse.Namespace) -> Result:
+    view = customers.add_customer(db, args.actor, args.code, name=args.name,
+                                  credit_amount=args.credit, lang=args.lang,
+                                  address=args.address, vat_number=args.vat_number)
+    return customer_json(view), fmt_customer(view)
+
+
+def customers_show(db: Database, args: argparse.Namespace) -> Result:
+    view = customers.get_customer(db, args.code)
+    return customer_json(view), fmt_customer(view)
+
+
+def customers_list(db: Database, args: argparse.Namespace) -> Result:
+    rows = customers.list_customers(db, exhausted_only=args.exhausted)
+    data = [{"code": c.code, "name": c.name, "balance": c.balance, "status": c.status,
+             "missing": c.missing} for c in rows]
+    text = "\n".join(f"{c.code:<8} {amount_str(c.balance):>12} {c.status:<17} {c.name}"
+                     for c in rows)
+    return {"customers": data}, text
+
+
+def _ledger(result: Any) -> Result:
+    data = {"customer": result.customer_code, "amount": result.amount, "balance": result.balance,
+            "status": result.status, "missing": result.missing,
+            "restarted": list(result.restarted_services),
+            "suspended": list(result.suspended_services)}
+    text = f"{result.customer_code}: balance {amount_str(result.balance)} ({result.status})"
+    if result.restarted_services:
+        text += f"; services restarted: {', '.join(result.restarted_services)}"
+    return data, text
+
+
+def customers_topup(db: Database, args: argparse.Namespace) -> Result:
+    return _ledger(customers.topup(db, need_actor(args), args.code, args.amount,
+                                   reference=args.reference))
+
+
+def customers_adjust(db: Database, args: argparse.Namespace) -> Result:
+    return _ledger(customers.adjust(db, need_actor(args), args.code, args.amount,
+                                    reason=args.reason))
+
+
+def services_add(db: Database, args: argparse.Namespace) -> Result:
+    view = customers.add_service(db, args.actor, args.customer, name=args.name, kind=args.kind)
+    return {"customer": args.customer, "name": view.name, "kind": view.kind,
+            "status": view.status}, f"added service {view.name} to {args.customer}"
+
+
+def portal_submit(db: Database, args: argparse.Namespace) -> Result:
+    number = requests.submit_request(db, args.customer, service=args.service,
+                                     category=args.category, subject=args.subject,
+                                     description=args.description, priority=args.priority)
+    return {"request": number}, f"request {number} ({request_reference(number)}) submitted"
+
+
+def _quote_answer(view: Any) -> Result:
+    return {"quote": view.id, "state": view.state, "request": view.request_number}, (
+        f"quote {view.id} {view.state}")
+
+
+def portal_accept(db: Database, args: argparse.Namespace) -> Result:
+    return _quote_answer(quotes.accept_quote(db, args.quote))
+
+
+def portal_reject(db: Database, args: argparse.Namespace) -> Result:
+    return _quote_answer(quotes.reject_quote(db, args.quote, reason=args.reason))
+
+
+def portal_cancel(db: Database, args: argparse.Namespace) -> Result:
+    requests.cancel_request(db, args.request)
+    return {"request": args.request, "state": "cancelled"}, f"request {args.request} cancelled"
+
+
+def _variation(view: Any) -> Result:
+    return {"variation": view.id, "state": view.state, "amount": view.amount,
+            "request": view.request_number}, f"variation {view.id} {view.state}"
+
+
+def portal_agree(db: Database, args: argparse.Namespace) -> Result:
+    return _variation(variations.agree_variation(db, args.variation))
+
+
+def portal_refuse(db: Database, args: argparse.Namespace) -> Result:
+    return _variation(variations.refuse_variation(db, args.variation))
+
+
+def portal_topup(db: Database, args: argparse.Namespace) -> Result:
+    return _ledger(customers.topup(db, None, args.customer, args.amount))
+
+
+def portal_notices(db: Database, args: argparse.Namespace) -> Result:
+    notices = queries.customer_notices(db, args.customer)
+    return {"notices": plain(notices)}, "\n".join(
+        f"{n.at:%Y-%m-%d %H:%M} {n.kind:<20} {n.request_number or '':>7} {n.payload}"
+        for n in notices)
+
+
+def requests_list(db: Database, args: argparse.Namespace) -> Result:
+    flt = RequestFilter(states=tuple(args.state) if args.state else None, assignee=args.assignee,
+                        category=args.category, priority=args.priority, customer=args.customer,
+                        search=args.search)
+    page = queries.list_requests(db, flt, sort=args.sort, descending=not args.asc,
+                                 offset=args.offset, limit=args.limit, with_total=True)
+    text = "\n".join(
+        f"{r.number:>7} {r.state:<12} {r.priority:<7} {r.category:<18} "
+        f"{(r.assignee or '-'):<11} {r.customer_code:<7} {r.subject}" for r in page.rows)
+    return {"total": page.total, "offset": page.offset,
+            "requests": [row_json(r) for r in page.rows]}, text
+
+
+def requests_show(db: Database, args: argparse.Namespace) -> Result:
+    d = queries.request_detail(db, args.request)
+    lines = [f"{request_reference(d.number)}  {d.state}  {d.category}  {d.priority}",
+             f"  {d.subject}", f"  customer {d.customer.code} {d.customer.name}, service "
+             f"{d.service.name}; assignee {d.assignee or '-'}"]
+    lines += [f"  quote {q.id} rev {q.revision} {q.kind} {q.state} total {amount_str(q.total)} "
+              f"valid until {q.valid_until}" for q in d.quotes]
+    lines += [f"  work {w.id} {w.work_date} {format_hours(w.minutes)} {w.staff} {w.note}"
+              for w in d.work]
+    lines += [f"  variation {v.id} {amount_str(v.amount)} {v.state}: {v.reason}"
+              for v in d.variations]
+    if d.charge:
+        lines.append(f"  charged {amount_str(d.charge.total)} on {d.charge.created_at:%Y-%m-%d}")
+    return detail_json(d), "\n".join(lines)
+
+
+def requests_take(db: Database, args: argparse.Namespace) -> Result:
+    state = requests.take_request(db, need_actor(args), args.request)
+    return {"request": args.request, "state": state, "assignee": args.actor}, (
+        f"request {args.request} taken: {state}")
+
+
+def requests_assign(db: Database, args: argparse.Namespace) -> Result:
+    requests.assign_request(db, need_actor(args), args.request, args.to)
+    return {"request": args.request, "assignee": args.to}, (
+        f"request {args.request} assigned to {args.to}")
+
+
+def requests_decline(db: Database, args: argparse.Namespace) -> Result:
+    requests.decline_request(db, need_actor(args), args.request, reason=args.reason)
+    return {"request": args.request, "state": "declined"}, f"request {args.request} declined"
+
+
+def requests_preview(db: Database, args: argparse.Namespace) -> Result:
+    preview = billing.preview_charge(db, args.request)
+    return plain(preview), (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
+                            f"{amount_str(preview.total)}; balance after "
+                            f"{amount_str(preview.balance_after)}")
+
+
+def requests_complete(db: Database, args: argparse.Namespace) -> Result:
+    r = billing.complete_request(db, need_actor(args), args.request)
+    data = {"request": r.request_number,
+            "charge": {"net": r.net, "vat": r.vat, "total": r.total},
+            "balance": r.balance, "status": r.status, "missing": r.missing,
+            "suspended": list(r.suspended_services)}
+    text = (f"request {r.request_number} completed: charged {amount_str(r.total)} "
+            f"(net {amount_str(r.net)} + VAT {amount_str(r.vat)}); balance "
+            f"{amount_str(r.balance)} ({r.status})")
+    if r.suspended_services:
+        text += f"; credit exhausted, missing {amount_str(r.missing)}, services suspended: " + \
+            ", ".join(r.suspended_services)
+    return data, text
+
+
+def quotes_create(db: Database, args: argparse.Namespace) -> Result:
+    actor = need_actor(args)
+    if args.fixed:
+        if args.rate or args.hours:
+            raise ValidationError("--rate and --hours belong to --hourly quotes")
+        data = quotes.QuoteInput(kind="fixed", valid_until=args.valid_until,
+                                 lines=[quotes.parse_line(t) for t in args.line],
+                                 vat_rate=args.vat, notes=args.notes)
+    else:
+        if args.line:
+            raise ValidationError("--line belongs to --fixed quotes")
+        data = quotes.QuoteInput(kind="hourly", valid_until=args.valid_until,
+                                 hourly_rate=args.rate, estimated_hours=args.hours,
+                                 vat_rate=args.vat, notes=args.notes)
+    view = quotes.create_quote(db, actor, args.request, data)
+    if args.send:
+        view = quotes.send_quote(db, actor, view.id)
+    return {"quote": view.id, "revision": view.revision, "state": view.state, "net": view.net,
+            "vat": view.vat, "total": view.total}, (
+        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) {view.state}: "
+        f"net {amount_str(view.net)} vat {amount_str(view.vat)} total {amount_str(view.total)}")
+
+
+def quotes_send(db: Database, args: argparse.Namespace) -> Result:
+    view = quotes.send_quote(db, need_actor(args), args.quote)
+    return {"quote": view.id, "state": view.state, "total": view.total,
+            "valid_until": view.valid_until, "sha256": view.pdf_sha256}, (
+        f"quote {view.id} sent, valid until {view.valid_until}")
+
+
+def quotes_show(db: Database, args: argparse.Namespace) -> Result:
+    view = quotes.get_quote(db, args.quote)
+    return plain(view), (f"quote {view.id} rev {view.revision} {view.kind} {view.state} "
+                         f"net {amount_str(view.net)} total {amount_str(view.total)} "
+                         f"valid until {view.valid_until}")
+
+
+def quotes_expire(db: Database, args: argparse.Namespace) -> Result:
+    expired = quotes.expire_quotes(db)
+    return {"expired": expired}, f"{len(expired)} quotes expired"
+
+
+def quotes_pdf(db: Database, args: argparse.Namespace) -> Result:
+    pdf = quotes.quote_pdf(db, args.quote, lang=args.lang)
+    out = Path(args.output)
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {out}: {exc.strerror}") from None
+    import hashlib
+
+    digest = hashlib.sha256(pdf).hexdigest()
+    return {"quote": args.quote, "file": str(out), "bytes": len(pdf), "sha256": digest}, (
+        f"wrote {out} ({len(pdf)} bytes)")
+
+
+def quotes_export(db: Database, args: argparse.Namespace) -> Result:
+    from reports.batch import export_pdfs
+
+    found = quotes.sent_quotes(db, args.since, args.until)
+    stored = quotes.stored_pdfs(db, [qid for qid, _ in found])
+    folder = Path(args.to)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValidationError(f"cannot create {folder}: {exc.strerror}") from None
+    items = [(f"{ref.replace('/', '-r')}.pdf", pdf) for _, ref, pdf in stored]
+    paths = export_pdfs(items, folder)
+    return {"exported": len(paths), "folder": str(folder),
+            "files": [p.name for p in paths]}, f"exported {len(paths)} quotes to {folder}"
+
+
+def work_log(db: Database, args: argparse.Namespace) -> Result:
+    entry = work.log_work(db, need_actor(args), args.request, hours=args.hours,
+                          work_date=args.date, note=args.note)
+    return {"entry": entry.id, "request": entry.request_number, "minutes": entry.minutes,
+            "billable_minutes": entry.billable_minutes, "date": entry.work_date}, (
+        f"logged {format_hours(entry.minutes)} on request {entry.request_number}")
+
+
+def work_edit(db: Database, args: argparse.Namespace) -> Result:
+    entry = work.edit_work(db, need_actor(args), args.entry, hours=args.hours,
+                           work_date=args.date, note=args.note)
+    return {"entry": entry.id, "minutes": entry.minutes}, f"work entry {entry.id} changed"
+
+
+def work_delete(db: Database, args: argparse.Namespace) -> Result:
+    work.delete_work(db, need_actor(args), args.entry)
+    return {"entry": args.entry, "deleted": True}, f"work entry {args.entry} deleted"
+
+
+def variations_propose(db: Database, args: argparse.Namespace) -> Result:
+    view = variations.propose_variation(db, need_actor(args), args.request, amount=args.amount,
+                                        reason=args.reason)
+    return {"variation": view.id, "amount": view.amount, "state": view.state}, (
+        f"variation {view.id} proposed: new agreed amount {amount_str(view.amount)}")
+
+
+def settings_show(db: Database, args: argparse.Namespace) -> Result:
+    s = settings_service.get_settings(db)
+    data = plain(s)
+    return data, "\n".join(f"{k}: {v}" for k, v in data.items())
+
+
+def settings_set(db: Database, args: argparse.Namespace) -> Result:
+    value = settings_service.set_setting(db, need_actor(args), args.key, args.value)
+    return {args.key: value}, f"{args.key} = {value}"

@@ -1,0 +1,272 @@
+"""The ``rit-desk`` command line: thin, one service call per command.
+
+Every command prints one JSON object with ``--json``. Bad input, refused actions and
+database problems exit with status 2 and one readable line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, NoReturn
+
+from app import config
+from app.db.database import Database
+from app.domain.errors import RitError, ValidationError
+from ui.cli import commands
+from ui.cli.commands import CliError
+from ui.cli.output import dumps
+
+EXIT_USAGE = 2
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"rit-desk: {message} (see 'rit-desk --help')\n")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0 or int(text) > 2**31 - 1:
+        raise argparse.ArgumentTypeError(f"not a valid number: {text!r}")
+    return int(text)
+
+
+def build_parser() -> Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print one JSON object")
+    p = Parser(prog="rit-desk", parents=[common],
+               description="RIT Desk: technical intervention requests, quotes and charges. "
+                           "Without a command it opens the desktop app.")
+    p.add_argument("--db", metavar="URL", help="database URL (default: $RIT_DESK_DB or the "
+                   "embedded SQLite file)")
+    p.add_argument("--as", dest="actor", metavar="USER", default=os.environ.get("RIT_DESK_USER"),
+                   help="the staff user acting (default: $RIT_DESK_USER)")
+    p.add_argument("--screenshot", metavar="FILE", help="open the main window, save it as PNG, exit")
+    p.add_argument("--lang", choices=["it", "en"], help="language of the desktop app")
+    sub = p.add_subparsers(dest="group", parser_class=Parser)
+
+    def cmd(parent: Any, name: str, handler: Callable[..., Any], help_text: str) -> Parser:
+        parser: Parser = parent.add_parser(name, parents=[common], help=help_text)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    init = cmd(sub, "init", commands.init, "create or upgrade the schema")
+    init.add_argument("--demo", action="store_true", help="load the demo data set")
+
+    # staff
+    staff = sub.add_parser("staff", help="staff users").add_subparsers(dest="cmd", required=True,
+                                                                         parser_class=Parser)
+    s = cmd(staff, "add", commands.staff_add, "add a staff user")
+    s.add_argument("username")
+    s.add_argument("--name", required=True)
+    s.add_argument("--role", required=True, help="technician, team_lead, finance or admin")
+    s = cmd(staff, "list", commands.staff_list, "list staff users")
+
+    # customers and services
+    cust = sub.add_parser("customers", help="customers and their credit").add_subparsers(
+        dest="cmd", required=True, parser_class=Parser)
+    s = cmd(cust, "add", commands.customers_add, "add a customer")
+    s.add_argument("code")
+    s.add_argument("--name", required=True)
+    s.add_argument("--credit", metavar="AMOUNT")
+    s.add_argument("--lang", choices=["it", "en"], default="it")
+    s.add_argument("--address", default="")
+    s.add_argument("--vat-number", default="")
+    s = cmd(cust, "show", commands.customers_show, "a customer's credit, services and ledger")
+    s.add_argument("code")
+    s = cmd(cust, "list", commands.customers_list, "list customers")
+    s.add_argument("--exhausted", action="store_true", help="only accounts in credit exhaustion")
+    s = cmd(cust, "topup", commands.customers_topup, "record a top-up (finance)")
+    s.add_argument("code")
+    s.add_argument("--amount", required=True)
+    s.add_argument("--reference", default="")
+    s = cmd(cust, "adjust", commands.customers_adjust, "record an adjustment (finance)")
+    s.add_argument("code")
+    s.add_argument("--amount", required=True, help="signed amount, e.g. -12.50")
+    s.add_argument("--reason", required=True)
+
+    svc = sub.add_parser("services", help="customers' services").add_subparsers(
+        dest="cmd", required=True, parser_class=Parser)
+    s = cmd(svc, "add", commands.services_add, "add a service to a customer")
+    s.add_argument("customer")
+    s.add_argument("--name", required=True)
+    s.add_argument("--kind", default="cloud_server")
+
+    # the control panel stand-in
+    portal = sub.add_parser("portal", help="what the customer does in the control panel"
+                            ).add_subparsers(dest="cmd", required=True, parser_class=Parser)
+    s = cmd(portal, "submit", commands.portal_submit, "open a request")
+    s.add_argument("--customer", required=True)
+    s.add_argument("--service", required=True)
+    s.add_argument("--category", required=True)
+    s.add_argument("--subject", required=True)
+    s.add_argument("--description", default="")
+    s.add_argument("--priority", default="normal")
+    s = cmd(portal, "accept", commands.portal_accept, "accept a quote")
+    s.add_argument("quote", type=positive_int)
+    s = cmd(portal, "reject", commands.portal_reject, "reject a quote")
+    s.add_argument("quote", type=positive_int)
+    s.add_argument("--reason", default="")
+    s = cmd(portal, "cancel", commands.portal_cancel, "withdraw a request")
+    s.add_argument("request", type=positive_int)
+    s = cmd(portal, "agree", commands.portal_agree, "agree to a variation")
+    s.add_argument("variation", type=positive_int)
+    s = cmd(portal, "refuse", commands.portal_refuse, "refuse a variation")
+    s.add_argument("variation", type=positive_int)
+    s = cmd(portal, "topup", commands.portal_topup, "top up the prepaid credit")
+    s.add_argument("--customer", required=True)
+    s.add_argument("--amount", required=True)
+    s = cmd(portal, "notices", commands.portal_notices, "what the customer was told")
+    s.add_argument("--customer", required=True)
+
+    # requests
+    req = sub.add_parser("requests", help="technical intervention requests").add_subparsers(
+        dest="cmd", required=True, parser_class=Parser)
+    s = cmd(req, "list", commands.requests_list, "list requests")
+    s.add_argument("--state", action="append", help="repeatable")
+    s.add_argument("--assignee")
+    s.add_argument("--category")
+    s.add_argument("--priority")
+    s.add_argument("--customer")
+    s.add_argument("--search")
+    s.add_argument("--sort", default="number")
+    s.add_argument("--asc", action="store_true")
+    s.add_argument("--limit", type=positive_int, default=50)
+    s.add_argument("--offset", type=int, default=0)
+    s = cmd(req, "show", commands.requests_show, "a request with quotes, work and history")
+    s.add_argument("request", type=positive_int)
+    s = cmd(req, "take", commands.requests_take, "take a new request for evaluation")
+    s.add_argument("request", type=positive_int)
+    s = cmd(req, "assign", commands.requests_assign, "assign a request (team lead)")
+    s.add_argument("request", type=positive_int)
+    s.add_argument("--to", required=True)
+    s = cmd(req, "decline", commands.requests_decline, "decline a request")
+    s.add_argument("request", type=positive_int)
+    s.add_argument("--reason", required=True)
+    s = cmd(req, "preview", commands.requests_preview, "the charge completing would make")
+    s.add_argument("request", type=positive_int)
+    s = cmd(req, "complete", commands.requests_complete, "complete and charge")
+    s.add_argument("request", type=positive_int)
+
+    # quotes
+    quo = sub.add_parser("quotes", help="quotes").add_subparsers(dest="cmd", required=True,
+                                                                 parser_class=Parser)
+    s = cmd(quo, "create", commands.quotes_create, "compose a draft quote")
+    s.add_argument("request", type=positive_int)
+    kind = s.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--fixed", action="store_true", help="a corpo (fixed price)")
+    kind.add_argument("--hourly", action="store_true", help="a consumo orario (hourly)")
+    s.add_argument("--line", action="append", default=[], metavar="DESCRIPTION;QTY;UNIT_PRICE")
+    s.add_argument("--rate")
+    s.add_argument("--hours")
+    s.add_argument("--valid-until", type=iso_date, required=True)
+    s.add_argument("--vat")
+    s.add_argument("--notes", default="")
+    s.add_argument("--send", action="store_true", help="send it at once")
+    s = cmd(quo, "send", commands.quotes_send, "send a draft quote")
+    s.add_argument("quote", type=positive_int)
+    s = cmd(quo, "show", commands.quotes_show, "show a quote")
+    s.add_argument("quote", type=positive_int)
+    s = cmd(quo, "expire", commands.quotes_expire, "mark quotes past their validity expired")
+    s = cmd(quo, "pdf", commands.quotes_pdf, "write a quote's PDF")
+    s.add_argument("quote", type=positive_int)
+    s.add_argument("-o", "--output", required=True, metavar="FILE")
+    s.add_argument("--lang", choices=["it", "en"])
+    s = cmd(quo, "export", commands.quotes_export, "export the quotes sent in a period")
+    s.add_argument("--since", type=iso_date, required=True)
+    s.add_argument("--until", type=iso_date)
+    s.add_argument("--to", required=True, metavar="DIR")
+
+    # work and variations
+    wrk = sub.add_parser("work", help="work entries").add_subparsers(dest="cmd", required=True,
+                                                                     parser_class=Parser)
+    s = cmd(wrk, "log", commands.work_log, "log hours on a request")
+    s.add_argument("request", type=positive_int)
+    s.add_argument("--hours", required=True, metavar="H_OR_H:MM")
+    s.add_argument("--date", type=iso_date)
+    s.add_argument("--note", default="")
+    s = cmd(wrk, "edit", commands.work_edit, "change a work entry")
+    s.add_argument("entry", type=positive_int)
+    s.add_argument("--hours", required=True)
+    s.add_argument("--date", type=iso_date, required=True)
+    s.add_argument("--note", default="")
+    s = cmd(wrk, "delete", commands.work_delete, "delete a work entry")
+    s.add_argument("entry", type=positive_int)
+
+    var = sub.add_parser("variations", help="variations").add_subparsers(
+        dest="cmd", required=True, parser_class=Parser)
+    s = cmd(var, "propose", commands.variations_propose, "propose a new agreed amount")
+    s.add_argument("request", type=positive_int)
+    s.add_argument("--amount", required=True)
+    s.add_argument("--reason", required=True)
+
+    st = sub.add_parser("settings", help="shared settings").add_subparsers(
+        dest="cmd", required=True, parser_class=Parser)
+    cmd(st, "show", commands.settings_show, "show the settings")
+    s = cmd(st, "set", commands.settings_set, "change a setting (admin)")
+    s.add_argument("key")
+    s.add_argument("value")
+    return p
+
+
+def _prompt(where: str) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Password for {where}: ") or None
+
+
+def open_database(url_text: str | None) -> Database:
+    from reports.quote_pdf import render_quote
+
+    url = config.resolve_url(url_text, prompt=_prompt)
+    return Database(url, renderer=render_quote)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    as_json = bool(getattr(args, "json", False))
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        if args.group:
+            parser.error(f"'{args.group}' needs a command")
+        from ui.gui_main import run
+
+        return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang)
+    db: Database | None = None
+    try:
+        db = open_database(args.db)
+        if handler is not commands.init:
+            db.check_connection()
+            if not db.schema_is_current():
+                raise ValidationError("the database has no current RIT Desk schema: run "
+                                      "'rit-desk init' first")
+        result = handler(db, args)
+    except (RitError, CliError) as exc:
+        print(f"rit-desk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("rit-desk: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if db is not None:
+            db.dispose()
+    data, text = result
+    if as_json:
+        print(dumps(data))
+    elif text:
+        print(text)
+    return 0
+
