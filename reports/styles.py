@@ -109,6 +109,10 @@ STYLES = _Styles(
                       spaceAfter=2 * mm),
 )
 
+# Every table names the font of every cell: reportlab's default cell font is the
+# base-14 Helvetica, which must not appear in the PDF even unused.
+_BASE_FONT = ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE)
+
 _NO_PADDING = [
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -118,6 +122,7 @@ _NO_PADDING = [
 
 TITLE_TABLE = TableStyle(
     [
+        _BASE_FONT,
         *_NO_PADDING,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOX", (1, 0), (1, 0), 0.6, RULE),
@@ -133,6 +138,7 @@ LABEL_SIZE = 7.8
 
 FACTS_TABLE = TableStyle(
     [
+        _BASE_FONT,
         *_NO_PADDING,
         ("FONT", (0, 0), (0, -1), FONT, LABEL_SIZE),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
@@ -146,6 +152,7 @@ FACTS_TABLE = TableStyle(
 
 BANNER_TABLE = TableStyle(
     [
+        _BASE_FONT,
         ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
         ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
@@ -159,6 +166,7 @@ BANNER_TABLE = TableStyle(
 
 KEY_VALUE_TABLE = TableStyle(
     [
+        _BASE_FONT,
         *_NO_PADDING,
         ("FONT", (0, 0), (0, -1), FONT, LABEL_SIZE),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
@@ -172,6 +180,7 @@ KEY_VALUE_TABLE = TableStyle(
 
 LINES_TABLE = TableStyle(
     [
+        _BASE_FONT,
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8),
         ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("BACKGROUND", (0, 0), (-1, 0), BRAND),
@@ -191,6 +200,7 @@ LINES_TABLE = TableStyle(
 
 TOTALS_TABLE = TableStyle(
     [
+        _BASE_FONT,
         ("FONT", (0, 0), (-1, -1), FONT, 8.8),
         ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
         ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
@@ -209,6 +219,7 @@ TOTALS_TABLE = TableStyle(
 
 SIGNATURE_TABLE = TableStyle(
     [
+        _BASE_FONT,
         *_NO_PADDING,
         ("FONT", (0, 0), (-1, -1), FONT, 7.8),
         ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
