@@ -84,7 +84,9 @@ def safe_filename(name: str, suffix: str = ".pdf") -> str:
     text = unicodedata.normalize("NFC", name).strip()
     if text.lower().endswith(suffix.lower()):
         text = text[: -len(suffix)]
-    text = _UNSAFE.sub("_", text).strip(" .")
+    # Path components: keep their names, drop "." and "..", join with "_".
+    parts = [part for part in re.split(r"[/\\]+", text) if part.strip(" .")]
+    text = _UNSAFE.sub("_", "_".join(parts)).strip(" .")
     text = text.lstrip(".")
     if not text:
         text = "document"

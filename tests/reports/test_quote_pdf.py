@@ -196,13 +196,13 @@ def test_metadata(fixed_it: bytes, hourly_en: bytes) -> None:
     assert meta.title == "Preventivo RIT-000123/2"
     assert meta.author == "Nuvola Italia S.p.A."
     assert meta.subject is not None and "RIT-000123" in meta.subject
-    assert reader.trailer["/Root"]["/Lang"] == "it-IT"
+    assert reader.root_object["/Lang"] == "it-IT"
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
     english = PdfReader(io.BytesIO(hourly_en))
     assert english.metadata is not None and english.metadata.title == "Quote RIT-004711/1"
-    assert english.trailer["/Root"]["/Lang"] == "en-GB"
+    assert english.root_object["/Lang"] == "en-GB"
 
 
 def test_pypdf_reads_the_same_text(fixed_it: bytes) -> None:
