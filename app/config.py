@@ -65,7 +65,7 @@ def keyring_status() -> KeyringStatus:
         if isinstance(backend, fail.Keyring):
             return KeyringStatus(False, "no keyring backend is available on this system")
         return KeyringStatus(True, type(backend).__name__)
-    except Exception as exc:  # noqa: BLE001 - any backend failure means "not available"
+    except Exception as exc:
         return KeyringStatus(False, f"the keyring cannot be used: {exc}")
 
 
@@ -74,7 +74,7 @@ def password_from_keyring(url: URL) -> str | None:
         import keyring
 
         return keyring.get_password(KEYRING_SERVICE, keyring_account(url))
-    except Exception:  # noqa: BLE001 - no backend, locked keyring...: ask instead
+    except Exception:
         return None
 
 
@@ -87,7 +87,7 @@ def store_password(url: URL, password: str) -> None:
 
     try:
         keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ValidationError(f"the password cannot be remembered: {exc}") from None
 
 
@@ -96,7 +96,7 @@ def forget_password(url: URL) -> None:
         import keyring
 
         keyring.delete_password(KEYRING_SERVICE, keyring_account(url))
-    except Exception:  # noqa: BLE001, S110 - nothing stored, or no backend: nothing to forget
+    except Exception:
         return
 
 

@@ -153,9 +153,9 @@ class Database:
             command.upgrade(config, "head")
 
     def schema_is_current(self) -> bool:
+        from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
-        from alembic.config import Config
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))

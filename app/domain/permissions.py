@@ -48,7 +48,9 @@ LABELS = {
 }
 
 
-def check(action: str, role: str, *, username: str = "", owner: str | None = None) -> None:
+def check(
+    action: str, role: str, *, username: str = "", owner: str | None = None, ownership: bool = True
+) -> None:
     """Raise :class:`PermissionDenied` unless ``role`` may do ``action``.
 
     ``owner`` is the assignee of the request (or the author of a work entry) when the
@@ -58,7 +60,7 @@ def check(action: str, role: str, *, username: str = "", owner: str | None = Non
     actor_role = Role(role)
     if actor_role not in roles:
         raise PermissionDenied(f"{username or 'this user'} ({actor_role}) may not {LABELS[action]}")
-    if own_only and actor_role is R.TECHNICIAN and owner != username:
+    if ownership and own_only and actor_role is R.TECHNICIAN and owner != username:
         raise PermissionDenied(
             f"{username} ({actor_role}) may {LABELS[action]} only on their own requests"
         )

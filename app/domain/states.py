@@ -50,6 +50,8 @@ def require(action: str, state: str, number: int) -> None:
         what = ACTION_WORDS[action]
         if action == "complete" and state == S.COMPLETED:
             raise StateError(f"request {number} is already completed and charged")
+        if action == "complete" and state == S.ACCEPTED:
+            raise StateError(f"request {number} has no work logged: it cannot be completed yet")
         if action == "log_work" and state not in (S.ACCEPTED, S.IN_PROGRESS):
             raise StateError(
                 f"request {number} is {state}: hours can be logged only once a quote is accepted"

@@ -58,10 +58,21 @@ def actor_staff(session: Session, username: str) -> m.Staff:
     return staff
 
 
-def require(session: Session, username: str, action: str, owner: str | None = None) -> m.Staff:
-    """The acting staff user, after checking their role may do ``action``."""
+def require(
+    session: Session,
+    username: str,
+    action: str,
+    owner: str | None = None,
+    *,
+    ownership: bool = True,
+) -> m.Staff:
+    """The acting staff user, after checking their role may do ``action``.
+
+    With ``ownership=False`` only the role is checked (the "own requests" rule later).
+    """
     staff = actor_staff(session, username)
-    permissions.check(action, staff.role, username=staff.username, owner=owner)
+    permissions.check(action, staff.role, username=staff.username, owner=owner,
+                      ownership=ownership)
     return staff
 
 

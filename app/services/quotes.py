@@ -121,8 +121,8 @@ def _validate(data: QuoteInput, today: date, default_vat: Decimal) -> _Clean:
         raise ValidationError("an hourly quote needs an hourly rate")
     if data.estimated_hours in (None, ""):
         raise ValidationError("an hourly quote needs the estimated hours")
-    rate = parse_amount(data.hourly_rate, "hourly rate")  # type: ignore[arg-type]
-    hours = parse_estimated_hours(data.estimated_hours)  # type: ignore[arg-type]
+    rate = parse_amount(data.hourly_rate, "hourly rate")
+    hours = parse_estimated_hours(data.estimated_hours)
     totals = hourly_totals(rate, hours, vat_rate)
     if totals.net > Decimal("1000000"):
         raise ValidationError(f"the indicative net total must not exceed 1,000,000.00: {totals.net}")
@@ -266,7 +266,7 @@ def build_document(session: Session, quote: m.Quote, *, lang: str | None = None)
         service_kind=request.service.kind,
         category=request.category,
         request_subject=request.subject,
-        kind=QuoteKind(quote.kind).value,  # type: ignore[arg-type]
+        kind=QuoteKind(quote.kind).value,
         net=quote.net,
         vat_rate=quote.vat_rate,
         vat=quote.vat,

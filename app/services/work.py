@@ -54,8 +54,9 @@ def log_work(
     with db.transaction() as session:
         request = get_request(db, session, number)
         owner = request.assignee.username if request.assignee else None
-        staff = require(session, actor, "log_work", owner=owner)
+        require(session, actor, "log_work", ownership=False)  # the role first, then the state, then ownership
         states.require("log_work", request.state, number)
+        staff = require(session, actor, "log_work", owner=owner)
         day = work_date or db.today()
         _check_date(day, db.today())
         entry = m.WorkEntry(request_id=number, staff_id=staff.id, work_date=day, minutes=minutes,
