@@ -422,6 +422,7 @@ def _lines_table(document: QuoteDocument, width: float) -> Table:
         colWidths=[width - numbers, st.QTY_WIDTH, st.MONEY_WIDTH, st.MONEY_WIDTH],
         style=st.LINES_TABLE,
         repeatRows=1,
+        splitInRow=1,  # a description longer than a page continues on the next one
     )
 
 

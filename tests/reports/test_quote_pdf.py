@@ -196,13 +196,13 @@ def test_metadata(fixed_it: bytes, hourly_en: bytes) -> None:
     assert meta.title == "Preventivo RIT-000123/2"
     assert meta.author == "Nuvola Italia S.p.A."
     assert meta.subject is not None and "RIT-000123" in meta.subject
-    assert reader.root_object["/Lang"] == "it-IT"
+    assert str(reader.root_object["/Lang"]) == "it-IT"
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
     english = PdfReader(io.BytesIO(hourly_en))
     assert english.metadata is not None and english.metadata.title == "Quote RIT-004711/1"
-    assert english.root_object["/Lang"] == "en-GB"
+    assert str(english.root_object["/Lang"]) == "en-GB"
 
 
 def test_pypdf_reads_the_same_text(fixed_it: bytes) -> None:
@@ -290,3 +290,26 @@ def test_long_company_and_customer_data_still_fit() -> None:
     boxes = words(render_quote(document))
     page_width = 595.28
     assert all(w.x_max <= page_width - 18 * 72 / 25.4 + 0.5 for w in boxes), "text past margin"
+
+
+def test_a_description_longer_than_a_page_continues_on_the_next() -> None:
+    description = "parola " * 1500 + "https://example.com/" + "x" * 300
+    pdf = render_quote(fixed_quote("it", (line(description, "1", "10.00"),)))
+    pages = page_texts(pdf)
+    assert len(pages) >= 3
+    text = all_text(pdf)
+    assert text.count("parola") == 1500
+    assert "Totale € 12,20" in text
+
+
+def test_rows_that_fit_are_not_split_across_pages() -> None:
+    long_text = (": configurazione componente con analisi dei log, verifica delle dipendenze, "
+                 "test di regressione e documentazione delle modifiche effettuate")
+    for count in (17, 23, 29):
+        items = tuple(line(f"Voce {n:02d}{long_text}", "1", "10.00") for n in range(count))
+        pages = page_texts(render_quote(fixed_quote("it", items)))
+        assert len(pages) >= 2
+        for page in pages[1:]:
+            _, _, after_header = page.partition("Importo")
+            rows = [row for row in after_header.splitlines() if row.strip()]
+            assert rows[0].lstrip().startswith(("Voce", "Imponibile")), rows[0]
