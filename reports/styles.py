@@ -85,7 +85,6 @@ class _Styles:
     kind_name: ParagraphStyle
     cell: ParagraphStyle
     bullet: ParagraphStyle
-    draft_note: ParagraphStyle
 
 
 STYLES = _Styles(
@@ -105,8 +104,6 @@ STYLES = _Styles(
     cell=_style("cell", fontSize=8.4, leading=10.6),
     bullet=_style("bullet", leftIndent=5 * mm, bulletIndent=0.5 * mm, bulletFontName=FONT,
                   bulletFontSize=BODY_SIZE, spaceAfter=0.8 * mm),
-    draft_note=_style("draft_note", fontName=FONT_BOLD, textColor=DRAFT_STRONG,
-                      spaceAfter=2 * mm),
 )
 
 # Every table names the font of every cell: reportlab's default cell font is the

@@ -50,10 +50,8 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "pdf_title": "Preventivo {reference}",
         "pdf_subject": "Preventivo per intervento tecnico {request} – {subject}",
         "draft_mark": "BOZZA / DRAFT",
-        "draft_note": "Bozza non valida come offerta: documento in preparazione.",
         "page_of": "pagina {page} di {total}",
         "vat_number": "P. IVA",
-        "quote_number": "Preventivo n.",
         "revision": "Revisione",
         "issue_date": "Data emissione",
         "request": "Richiesta",
@@ -89,7 +87,6 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
             "{minutes} minuti)"
         ),
         "per_hour": "/ora",
-        "hours_unit": "ore",
         "col_description": "Descrizione",
         "col_quantity": "Quantità",
         "col_unit_price": "Prezzo unitario",
@@ -124,17 +121,14 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         ),
         "acceptance_place_date": "Luogo e data",
         "acceptance_signature": "Timbro e firma del cliente",
-        "yes": "sì",
     },
     "en": {
         "doc_title": "Quote",
         "pdf_title": "Quote {reference}",
         "pdf_subject": "Quote for technical intervention {request} – {subject}",
         "draft_mark": "BOZZA / DRAFT",
-        "draft_note": "Draft, not valid as an offer: document in preparation.",
         "page_of": "page {page} of {total}",
         "vat_number": "VAT no.",
-        "quote_number": "Quote no.",
         "revision": "Revision",
         "issue_date": "Issue date",
         "request": "Request",
@@ -170,7 +164,6 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
             "{minutes} minutes)"
         ),
         "per_hour": "/hour",
-        "hours_unit": "hours",
         "col_description": "Description",
         "col_quantity": "Quantity",
         "col_unit_price": "Unit price",
@@ -204,7 +197,6 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         ),
         "acceptance_place_date": "Place and date",
         "acceptance_signature": "Customer's stamp and signature",
-        "yes": "yes",
     },
 }
 
