@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -125,7 +125,7 @@ class Database:
         finally:
             session.close()
 
-    def read(self) -> Any:
+    def read(self) -> AbstractContextManager[Session]:
         """A read-only transaction (same as :meth:`transaction`, without the write lock)."""
         return self.transaction(write=False)
 
