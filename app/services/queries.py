@@ -171,15 +171,16 @@ def count_requests(db: Database, f: RequestFilter = RequestFilter()) -> int:  # 
 def queue_counts(db: Database, username: str | None = None) -> dict[str, int]:
     """Live counts for the queue list (one grouped query, plus the user's own)."""
     with db.read() as session:
-        by_state = dict(session.execute(
-            select(m.Request.state, func.count()).group_by(m.Request.state)
-        ).all())
+        by_state: dict[str, int] = {
+            state: int(count) for state, count in session.execute(
+                select(m.Request.state, func.count()).group_by(m.Request.state))
+        }
         counts: dict[str, int] = {}
         for name, queue_states in QUEUES.items():
             if name == "mine":
                 continue
             wanted = queue_states or tuple(by_state)
-            counts[name] = sum(int(by_state.get(s, 0)) for s in wanted)
+            counts[name] = sum(by_state.get(s, 0) for s in wanted)
         if username:
             staff = actor_staff(session, username)
             mine = QUEUES["mine"] or ()
