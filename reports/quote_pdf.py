@@ -242,6 +242,35 @@ def _p(value: str, style: st.ParagraphStyle) -> Paragraph:
     return Paragraph(escape(value).replace("\n", "<br/>"), style)
 
 
+class _TextLine(Flowable):
+    """One line of our own text (headings, captions) in a paragraph style.
+
+    Much cheaper than a ``Paragraph`` (no markup parsing, no line breaking), which
+    matters in batches. Never wraps: a text too long for the line is set smaller.
+    """
+
+    def __init__(self, value: str, style: st.ParagraphStyle) -> None:
+        super().__init__()
+        self._value = value
+        self._style = style
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self._style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style = self._style
+        size = _fitting_size(self._value, style.fontName, style.fontSize, self.width)
+        self.canv.setFont(style.fontName, size)
+        self.canv.setFillColor(style.textColor)
+        # the same baseline as a one-line Paragraph of this style
+        self.canv.drawString(0, self.height - style.fontSize, self._value)
+
+
 def _story(document: QuoteDocument, width: float) -> list[Flowable]:
     lang = document.lang
     story: list[Flowable] = []
@@ -255,7 +284,7 @@ def _story(document: QuoteDocument, width: float) -> list[Flowable]:
     story.append(Spacer(1, 2 * mm))
     story.append(_totals_table(document))
     if document.notes.strip():
-        story.append(_p(text(lang, "notes"), st.STYLES.heading))
+        story.append(_TextLine(text(lang, "notes"), st.STYLES.heading))
         story.append(_p(document.notes.strip(), st.STYLES.body))
     story.extend(_terms_section(document))
     story.append(_acceptance_block(document, width))
@@ -278,13 +307,13 @@ def _title_block(document: QuoteDocument, width: float) -> Table:
         hAlign="LEFT",
     )
     left: list[Flowable] = [
-        _p(f"{text(lang, 'doc_title')} {document.reference}", s.title),
+        _TextLine(f"{text(lang, 'doc_title')} {document.reference}", s.title),
         facts_table,
     ]
 
     customer = document.customer
     right: list[Flowable] = [
-        _p(text(lang, "customer").upper(), s.box_caption),
+        _TextLine(text(lang, "customer").upper(), s.box_caption),
         _p(customer.name, s.customer_name),
     ]
     right += [_p(line, s.body) for line in customer.address_lines]
@@ -305,7 +334,7 @@ def _validity_banner(document: QuoteDocument, width: float) -> Table:
     when = format_date(document.valid_until, lang)
     return Table(
         [
-            [_p(text(lang, "valid_until_banner", date=when), st.STYLES.banner)],
+            [_TextLine(text(lang, "valid_until_banner", date=when), st.STYLES.banner)],
             [_p(text(lang, "valid_until_note"), st.STYLES.banner_note)],
         ],
         colWidths=[width],
@@ -333,7 +362,8 @@ def _subject_section(document: QuoteDocument, width: float) -> list[Flowable]:
         (text(lang, "category"), category_label(document.category, lang)),
         (text(lang, "request_subject"), document.request_subject),
     ]
-    return [_p(text(lang, "subject_heading"), st.STYLES.heading), _key_values(rows, width)]
+    heading = _TextLine(text(lang, "subject_heading"), st.STYLES.heading)
+    return [heading, _key_values(rows, width)]
 
 
 def _kind_section(document: QuoteDocument, width: float) -> list[Flowable]:
@@ -343,8 +373,8 @@ def _kind_section(document: QuoteDocument, width: float) -> list[Flowable]:
     name = text(lang, "kind_hourly" if hourly else "kind_fixed")
     meaning = text(lang, "kind_hourly_meaning" if hourly else "kind_fixed_meaning")
     flowables: list[Flowable] = [
-        _p(text(lang, "kind_heading"), s.heading),
-        _p(name, s.kind_name),
+        _TextLine(text(lang, "kind_heading"), s.heading),
+        _TextLine(name, s.kind_name),
         _p(meaning, s.body),
     ]
     if hourly:
@@ -452,7 +482,7 @@ def _terms_section(document: QuoteDocument) -> list[Flowable]:
         text(lang, "term_credit"),
         text(lang, "term_validity", date=when),
     ]
-    flowables: list[Flowable] = [_p(text(lang, "terms_heading"), s.heading)]
+    flowables: list[Flowable] = [_TextLine(text(lang, "terms_heading"), s.heading)]
     flowables += [Paragraph(escape(term), s.bullet, bulletText="•") for term in terms]
     return flowables
 
@@ -473,7 +503,7 @@ def _acceptance_block(document: QuoteDocument, width: float) -> KeepTogether:
     )
     return KeepTogether(
         [
-            _p(text(lang, "acceptance_heading"), s.heading),
+            _TextLine(text(lang, "acceptance_heading"), s.heading),
             _p(text(lang, "acceptance_text", reference=document.reference), s.body),
             signatures,
         ]
