@@ -1,0 +1,131 @@
+"""The queues on the left of the main window, with live counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+Q = QCoreApplication  # Q.translate(context, text): found by pyside6-lupdate
+
+#: the special queue that lists customers, not requests
+CREDIT_EXHAUSTED = "credit_exhausted"
+CUSTOMERS = "customers"
+
+WORK_ROLES = ("technician", "team_lead", "admin")
+MONEY_ROLES = ("finance", "admin")
+
+
+def queue_names(role: str) -> list[str]:
+    """The queues a role sees, top to bottom."""
+    names = ["mine"] if role in WORK_ROLES else []
+    names += ["new", "evaluating", "quoted", "accepted", "in_progress", "completed", "closed",
+              "all"]
+    if role in MONEY_ROLES:
+        names += [CREDIT_EXHAUSTED, CUSTOMERS]
+    return names
+
+
+def queue_title(name: str) -> str:
+    titles = {
+        "mine": Q.translate("QueuePanel", "My requests"),
+        "new": Q.translate("QueuePanel", "New"),
+        "evaluating": Q.translate("QueuePanel", "Evaluating"),
+        "quoted": Q.translate("QueuePanel", "Awaiting customer"),
+        "accepted": Q.translate("QueuePanel", "Accepted"),
+        "in_progress": Q.translate("QueuePanel", "In progress"),
+        "completed": Q.translate("QueuePanel", "Completed"),
+        "closed": Q.translate("QueuePanel", "Closed"),
+        "all": Q.translate("QueuePanel", "All requests"),
+        CREDIT_EXHAUSTED: Q.translate("QueuePanel", "Accounts in credit exhaustion"),
+        CUSTOMERS: Q.translate("QueuePanel", "All customers"),
+    }
+    return titles.get(name, name)
+
+
+def queue_hint(name: str) -> str:
+    hints = {
+        "mine": Q.translate("QueuePanel", "Open requests assigned to you"),
+        "quoted": Q.translate("QueuePanel",
+                              "A quote was sent: waiting for the customer's answer"),
+        "closed": Q.translate("QueuePanel", "Declined, rejected, expired or cancelled"),
+        CREDIT_EXHAUSTED: Q.translate("QueuePanel",
+                                      "Customers whose credit does not cover their charges"),
+    }
+    return hints.get(name, "")
+
+
+class QueuePanel(QTreeWidget):
+    """A list of queues; each shows how many requests (or accounts) it holds.
+
+    Signals:
+        queue_selected(str): the user picked a queue (its QUEUES name, or
+            "credit_exhausted" / "customers").
+    """
+
+    queue_selected = Signal(str)
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Queues"), ""])
+        self.setStyleSheet("QTreeWidget#queuePanel::item { padding: 4px 2px; }")
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setIndentation(0)
+        self.setIconSize(QSize(0, 0))
+        self.setAccessibleName(self.tr("Queues"))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        for name in queue_names(role):
+            item = QTreeWidgetItem([queue_title(name), ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, name)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            hint = queue_hint(name)
+            if hint:
+                item.setToolTip(0, hint)
+            self.addTopLevelItem(item)
+            self._items[name] = item
+        self.currentItemChanged.connect(self._on_current)
+        self.setMinimumWidth(self.sizeHintForColumn(0) + 60)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._items)
+
+    def current_queue(self) -> str | None:
+        item = self.currentItem()
+        return None if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def select_queue(self, name: str) -> None:
+        item = self._items.get(name)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Show the counts; a queue with work waiting in it is shown in bold."""
+        counts = dict(counts)
+        if CUSTOMERS in self._items:
+            counts.pop(CUSTOMERS, None)
+        for name, item in self._items.items():
+            if name not in counts:
+                continue
+            value = counts[name]
+            item.setText(1, str(value))
+            font = QFont(item.font(0))
+            font.setBold(value > 0 and name in ("mine", "new", CREDIT_EXHAUSTED))
+            item.setFont(0, font)
+            item.setFont(1, font)
+
+    def count_text(self, name: str) -> str:
+        item = self._items.get(name)
+        return "" if item is None else item.text(1)
+
+    def _on_current(self, current: QTreeWidgetItem | None,
+                    _previous: QTreeWidgetItem | None) -> None:
+        if current is not None:
+            self.queue_selected.emit(str(current.data(0, Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,244 @@
+"""The centre of the main window: search, filters and the queue table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.dto import RequestFilter, StaffView
+from app.services.queries import QUEUES
+from ui import labels
+from ui.context import AppContext
+from ui.request_table_model import COLUMNS, RequestTableModel
+from ui.worker import BusyIndicator
+
+SEARCH_DELAY_MS = 300
+
+#: initial column widths (pixels), before the user's own layout is restored
+DEFAULT_WIDTHS = {
+    "number": 52, "customer": 160, "service": 140, "category": 140, "subject": 240,
+    "state": 120, "priority": 70, "assignee": 80, "age": 56, "quote_total": 90,
+    "validity": 110,
+}
+
+
+class RequestTable(QWidget):
+    """Search box, filters and the table of one queue.
+
+    Signals:
+        request_selected(int): the current request changed (0: none).
+        request_activated(int): a request was double-clicked or Enter pressed on it.
+        error(str): a query failed.
+    """
+
+    request_selected = Signal(int)
+    request_activated = Signal(int)
+    error = Signal(str)
+
+    def __init__(self, ctx: AppContext, staff: list[StaffView], *,
+                 busy: BusyIndicator | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._queue = "all"
+        self._selected = 0
+        self.model = RequestTableModel(ctx.db, lang=ctx.lang, busy=busy, parent=self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search number, customer or subject (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setMinimumWidth(240)
+
+        self.category = QComboBox(self)
+        self.category.setObjectName("categoryFilter")
+        self.category.addItem(self.tr("All categories"), None)
+        for code, label in labels.categories():
+            self.category.addItem(label, code)
+        self.priority = QComboBox(self)
+        self.priority.setObjectName("priorityFilter")
+        self.priority.addItem(self.tr("All priorities"), None)
+        for code, label in labels.priorities():
+            self.priority.addItem(label, code)
+        self.assignee = QComboBox(self)
+        self.assignee.setObjectName("assigneeFilter")
+        self.assignee.addItem(self.tr("Anyone"), None)
+        self.assignee.addItem(self.tr("Unassigned"), "")
+        for person in staff:
+            if person.role != "finance" and person.active:
+                self.assignee.addItem(person.name, person.username)
+        for combo, name in ((self.category, self.tr("Category")),
+                            (self.priority, self.tr("Priority")),
+                            (self.assignee, self.tr("Assignee"))):
+            combo.setAccessibleName(name)
+            combo.setToolTip(name)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("requestTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(
+            self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for i, column in enumerate(COLUMNS):
+            header.resizeSection(i, DEFAULT_WIDTHS[column.key])
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.view.setAccessibleName(self.tr("Requests"))
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("tableSummary")
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.priority, 1)
+        filters.addWidget(self.assignee, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        self.setTabOrder(self.search, self.category)
+        self.setTabOrder(self.category, self.priority)
+        self.setTabOrder(self.priority, self.assignee)
+        self.setTabOrder(self.assignee, self.view)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        # filters
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._apply_now)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.category.currentIndexChanged.connect(self.apply_filters)
+        self.priority.currentIndexChanged.connect(self.apply_filters)
+        self.assignee.currentIndexChanged.connect(self.apply_filters)
+        # model
+        self.model.loaded.connect(self._on_loaded)
+        self.model.refreshed.connect(self._on_refreshed)
+        self.model.error.connect(self.error)
+        self.model.modelReset.connect(self._update_summary)
+        self.model.rowsInserted.connect(self._update_summary)
+        self.model.rowsRemoved.connect(self._update_summary)
+        # view
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view.activated.connect(self._on_activated)
+
+    # -- query ---------------------------------------------------------------------------
+    @property
+    def queue(self) -> str:
+        return self._queue
+
+    def current_filter(self) -> RequestFilter:
+        states = QUEUES.get(self._queue)
+        return RequestFilter(
+            states=states,
+            assignee=self._ctx.username if self._queue == "mine" else self.assignee.currentData(),
+            category=self.category.currentData(),
+            priority=self.priority.currentData(),
+            search=self.search.text().strip() or None,
+        )
+
+    def set_queue(self, name: str) -> None:
+        self._queue = name
+        self.assignee.setEnabled(name != "mine")
+        self.apply_filters()
+
+    def _apply_now(self) -> None:
+        self._search_timer.stop()
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_filter())
+
+    def refresh(self) -> None:
+        """Re-read the current query, keeping the selection and the scroll position."""
+        self.model.refresh()
+
+    # -- selection ------------------------------------------------------------------------
+    def selected_number(self) -> int:
+        return self._selected
+
+    def select_number(self, number: int) -> bool:
+        row = self.model.row_of(number)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def select_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self.view.selectRow(0)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.request_at(current.row()) if current.isValid() else None
+        number = row.number if row is not None else 0
+        if number != self._selected:
+            self._selected = number
+            self.request_selected.emit(number)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = self.model.request_at(index.row())
+        if row is not None:
+            self.request_activated.emit(row.number)
+
+    def _on_loaded(self) -> None:
+        # a new query: keep the same request selected if it is still listed
+        if self._selected and not self.select_number(self._selected):
+            self._selected = 0
+            self.request_selected.emit(0)
+        self._update_summary()
+
+    def _on_refreshed(self) -> None:
+        current = self.view.selectionModel().currentIndex()
+        row = self.model.request_at(current.row()) if current.isValid() else None
+        if self._selected and (row is None or row.number != self._selected):
+            scroll = self.view.verticalScrollBar().value()
+            if not self.select_number(self._selected):
+                self.view.selectionModel().clearSelection()
+            self.view.verticalScrollBar().setValue(scroll)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        total = self.model.rowCount()
+        self.summary.setText(self.tr("%n request(s)", "", total))
+
+    # -- layout persistence ----------------------------------------------------------------
+    def header_state(self) -> QByteArray:
+        return self.view.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        if not state.isEmpty():
+            self.view.horizontalHeader().restoreState(state)
