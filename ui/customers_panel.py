@@ -1,0 +1,255 @@
+"""Customers and their credit (finance): accounts in credit exhaustion, top-ups, adjustments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import permissions
+from app.services import customers as customer_service
+from app.services.dto import CustomerView
+from ui import labels
+from ui.context import AppContext
+from ui.worker import BusyIndicator, run_async
+
+Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CustomersPanel(QWidget):
+    """A searchable list of customers (all, or only those in credit exhaustion) and the
+    selected customer's credit ledger, with top-up and adjustment for finance.
+
+    Signals:
+        changed(): a top-up or adjustment was recorded here.
+        status(str): a short message for the status bar.
+        loaded(): the list has been (re)read.
+    """
+
+    changed = Signal()
+    status = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, *, busy: BusyIndicator | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._busy = busy
+        self._exhausted_only = True
+        self._customers: dict[str, CustomerView] = {}
+        self._current: CustomerView | None = None
+
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter by name or code"))
+        self.filter.setClearButtonEnabled(True)
+
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Customer"), self.tr("Balance"), self.tr("Missing"),
+            self.tr("Account")])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.view = QTableView(self)
+        self.view.setObjectName("customersTable")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.detail = QLabel(self)
+        self.detail.setObjectName("customerDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ledger = QTreeWidget(self)
+        self.ledger.setObjectName("ledgerTree")
+        self.ledger.setRootIsDecorated(False)
+        self.ledger.setAlternatingRowColors(True)
+        self.ledger.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Amount"),
+                                     self.tr("Balance"), self.tr("Reference / reason"),
+                                     self.tr("By")])
+        self.ledger.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.topup_button = QPushButton(self.tr("Top-up…"), self)
+        self.topup_button.setObjectName("customerTopup")
+        self.adjust_button = QPushButton(self.tr("Credit adjustment…"), self)
+        self.adjust_button.setObjectName("customerAdjust")
+        for button, action in ((self.topup_button, "topup"), (self.adjust_button, "adjust")):
+            allowed = permissions.may(action, ctx.role, username=ctx.username)
+            button.setEnabled(False)
+            button.setProperty("allowed", allowed)
+            if not allowed:
+                button.setToolTip(self.tr("Not available to your role (%1).").replace(
+                    "%1", labels.role_label(ctx.role)))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.view, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.detail)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.topup_button)
+        buttons.addWidget(self.adjust_button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.ledger, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selected())
+        self.topup_button.clicked.connect(lambda: self._credit("topup"))
+        self.adjust_button.clicked.connect(lambda: self._credit("adjust"))
+
+    def show_list(self, exhausted_only: bool) -> None:
+        self._exhausted_only = exhausted_only
+        self.title.setText(self.tr("Accounts in credit exhaustion") if exhausted_only
+                           else self.tr("All customers"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        db, only = self._ctx.db, self._exhausted_only
+        run_async(lambda: customer_service.list_customers(db, exhausted_only=only),
+                  self._fill, self._failed, self, busy=self._busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.emit(getattr(exc, "message", None) or str(exc))
+
+    def _fill(self, rows: list[CustomerView]) -> None:
+        lang = self._ctx.lang
+        keep = self._current.code if self._current else None
+        self._customers = {c.code: c for c in rows}
+        self.model.removeRows(0, self.model.rowCount())
+        for c in rows:
+            cells = [
+                (c.code, c.code), (c.name, c.name.lower()),
+                (labels.money(c.balance, lang), float(c.balance)),
+                (labels.money(c.missing, lang) if c.missing else "", float(c.missing)),
+                (labels.account_status_label(c.status), c.status),
+            ]
+            items = []
+            for i, (text, key) in enumerate(cells):
+                item = QStandardItem(text)
+                item.setEditable(False)
+                item.setData(key, Qt.ItemDataRole.UserRole)
+                item.setData(c.code, CODE_ROLE)
+                if i in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                items.append(item)
+            self.model.appendRow(items)
+        if self.model.rowCount() == 0:
+            self.detail.setText(self.tr("No account is in credit exhaustion.")
+                                if self._exhausted_only else self.tr("No customers."))
+            self.ledger.clear()
+            self._current = None
+            self._update_buttons()
+        target = keep if keep in self._customers else (rows[0].code if rows else None)
+        if target is not None:
+            self.select_code(target)
+        self.loaded.emit()
+
+    def select_code(self, code: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(CODE_ROLE) == code:
+                self.view.selectRow(row)
+                self._on_selected()
+                return
+
+    def _on_selected(self) -> None:
+        index = self.view.selectionModel().currentIndex()
+        code = index.data(CODE_ROLE) if index.isValid() else None
+        if code is None:
+            return
+        db = self._ctx.db
+        run_async(lambda: customer_service.get_customer(db, code), self._show_customer,
+                  self._failed, self)
+
+    def _show_customer(self, c: CustomerView) -> None:
+        lang = self._ctx.lang
+        self._current = c
+        services = ", ".join(
+            f"{s.name} ({labels.service_status_label(s.status)})" for s in c.services)
+        lines = [f"<b>{c.name}</b> ({c.code})",
+                 self.tr("Balance: %1 · account %2").replace(
+                     "%1", labels.money(c.balance, lang)).replace(
+                     "%2", labels.account_status_label(c.status))]
+        if c.missing:
+            lines.append("<b style='color:#c62828'>" + self.tr(
+                "Missing: %1 — a top-up of at least this amount restarts the services.").replace(
+                "%1", labels.money(c.missing, lang)) + "</b>")
+        lines.append(self.tr("Services: %1").replace("%1", services or "—"))
+        self.detail.setText("<br>".join(lines))
+        self.ledger.clear()
+        for e in reversed(c.ledger):
+            item = QTreeWidgetItem([labels.datetime_str(e.at, lang), labels.ledger_kind_label(e.kind),
+                                    labels.money(e.amount, lang),
+                                    labels.money(e.balance_after, lang),
+                                    " — ".join(p for p in (e.reference, e.reason) if p), e.actor])
+            for col in (2, 3):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            self.ledger.addTopLevelItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        for button in (self.topup_button, self.adjust_button):
+            button.setEnabled(bool(button.property("allowed")) and self._current is not None)
+
+    def current_code(self) -> str | None:
+        return self._current.code if self._current else None
+
+    def _credit(self, mode: str) -> None:
+        if self._current is None:
+            return
+        from PySide6.QtWidgets import QDialog
+
+        try:
+            from ui.dialogs.credit import CreditDialog
+        except ImportError:
+            self.status.emit(self.tr("This dialog is not available in this build."))
+            return
+        dialog = CreditDialog(self._ctx.db, self._ctx.username, self._current.code, mode=mode,
+                              parent=self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.refresh()
+            self._on_selected()
+            self.changed.emit()
