@@ -1,0 +1,1712 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>ActionRules</name>
+    <message>
+        <location filename="../../ui/action_rules.py" line="82"/>
+        <source>Select a request first.</source>
+        <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
+        <translation>Seleziona prima una richiesta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="85"/>
+        <source>Not available to your role (%1).</source>
+        <translation>Non disponibile per il tuo ruolo (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="91"/>
+        <source>Only the assignee (%1) or a team lead may do this.</source>
+        <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="93"/>
+        <source>Only the assignee or a team lead may do this: take the request first.</source>
+        <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="97"/>
+        <source>Not possible while the request is “%1”.</source>
+        <translation>Non possibile mentre la richiesta è “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="111"/>
+        <source>Assigned to %1: a team lead can reassign it.</source>
+        <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="116"/>
+        <source>Select a draft quote in the Quotes tab.</source>
+        <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="118"/>
+        <source>Over your sending limit of %1 net: a team lead must send it.</source>
+        <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="122"/>
+        <source>A draft quote exists already: edit it or delete it.</source>
+        <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="125"/>
+        <source>Select a quote in the Quotes tab.</source>
+        <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="128"/>
+        <source>Select a work entry in the Work tab.</source>
+        <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="130"/>
+        <source>Only its author (%1) or a team lead may change this entry.</source>
+        <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="134"/>
+        <source>A variation is already awaiting the customer.</source>
+        <translation>Una variazione è già in attesa del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="136"/>
+        <source>Log at least one work entry first.</source>
+        <translation>Registra prima almeno un intervento di lavoro.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/workspace.py" line="118"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="63"/>
+        <source>Filter by name or code</source>
+        <translation>Filtra per nome o codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="68"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="68"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="68"/>
+        <location filename="../../ui/customers_panel.py" line="95"/>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="68"/>
+        <source>Missing</source>
+        <translation>Mancante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="69"/>
+        <source>Account</source>
+        <translation>Conto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="94"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="94"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="94"/>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="95"/>
+        <source>Reference / reason</source>
+        <translation>Riferimento / motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="96"/>
+        <source>By</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="98"/>
+        <source>Top-up…</source>
+        <translation>Ricarica…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="100"/>
+        <source>Credit adjustment…</source>
+        <translation>Rettifica del credito…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="107"/>
+        <source>Not available to your role (%1).</source>
+        <translation>Non disponibile per il tuo ruolo (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="142"/>
+        <source>Accounts in credit exhaustion</source>
+        <translation>Conti in esaurimento credito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="143"/>
+        <source>All customers</source>
+        <translation>Tutti i clienti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="178"/>
+        <source>No account is in credit exhaustion.</source>
+        <translation>Nessun conto è in esaurimento credito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="179"/>
+        <source>No customers.</source>
+        <translation>Nessun cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="210"/>
+        <source>Balance: %1 · account %2</source>
+        <translation>Saldo: %1 · conto %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="215"/>
+        <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
+        <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="217"/>
+        <source>Services: %1</source>
+        <translation>Servizi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="246"/>
+        <source>This dialog is not available in this build.</source>
+        <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+</context>
+<context>
+    <name>Details</name>
+    <message>
+        <location filename="../../ui/details_format.py" line="21"/>
+        <source>net</source>
+        <translation>imponibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="22"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="23"/>
+        <source>total</source>
+        <translation>totale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="24"/>
+        <source>amount</source>
+        <translation>importo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="25"/>
+        <source>balance</source>
+        <translation>saldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="26"/>
+        <source>missing</source>
+        <translation>mancante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="27"/>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="28"/>
+        <source>state</source>
+        <translation>stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="29"/>
+        <location filename="../../ui/details_format.py" line="30"/>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="31"/>
+        <source>reference</source>
+        <translation>riferimento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="32"/>
+        <source>valid until</source>
+        <translation>valido fino al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="33"/>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="34"/>
+        <source>duration</source>
+        <translation>durata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="35"/>
+        <source>billable</source>
+        <translation>fatturabile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="36"/>
+        <source>capped at the agreed amount</source>
+        <translation>limitato all&apos;importo concordato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="37"/>
+        <source>category</source>
+        <translation>categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="38"/>
+        <source>subject</source>
+        <translation>oggetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="39"/>
+        <source>service</source>
+        <translation>servizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="40"/>
+        <source>services</source>
+        <translation>servizi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="41"/>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="42"/>
+        <source>role</source>
+        <translation>ruolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="43"/>
+        <source>user</source>
+        <translation>utente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="44"/>
+        <source>revision</source>
+        <translation>revisione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="45"/>
+        <source>setting</source>
+        <translation>impostazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="88"/>
+        <source>nobody</source>
+        <translation>nessuno</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <source>RIT Desk — %1 (%2)</source>
+        <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
+        <translation>RIT Desk — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>Central database</source>
+        <translation>Database centrale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>&amp;Switch user or database…</source>
+        <translation>&amp;Cambia utente o database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>&amp;Export quote PDFs…</source>
+        <translation>&amp;Esporta PDF dei preventivi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>&amp;Quit</source>
+        <translation>Es&amp;ci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>&amp;Find requests</source>
+        <translation>&amp;Cerca richieste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>Go to the &amp;table</source>
+        <translation>Vai alla &amp;tabella</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>&amp;Queues</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Request</source>
+        <translation>&amp;Richiesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>&amp;About RIT Desk</source>
+        <translation>&amp;Informazioni su RIT Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>Updated %1</source>
+        <translation>Aggiornato alle %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>This dialog is not available in this build.</source>
+        <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>The language changes when RIT Desk is restarted.</source>
+        <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Queues</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325"/>
+        <source>About RIT Desk</source>
+        <translation>Informazioni su RIT Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
+        <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="31"/>
+        <source>My requests</source>
+        <extracomment>the special queue that lists customers, not requests</extracomment>
+        <translation>Le mie richieste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="32"/>
+        <source>New</source>
+        <translation>Nuove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="33"/>
+        <source>Evaluating</source>
+        <translation>In valutazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="34"/>
+        <source>Awaiting customer</source>
+        <translation>In attesa del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="35"/>
+        <source>Accepted</source>
+        <translation>Accettate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="36"/>
+        <source>In progress</source>
+        <translation>In lavorazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="37"/>
+        <source>Completed</source>
+        <translation>Completate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="38"/>
+        <source>Closed</source>
+        <translation>Chiuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="39"/>
+        <source>All requests</source>
+        <translation>Tutte le richieste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="40"/>
+        <source>Accounts in credit exhaustion</source>
+        <translation>Conti in esaurimento credito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="41"/>
+        <source>All customers</source>
+        <translation>Tutti i clienti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="48"/>
+        <source>Open requests assigned to you</source>
+        <translation>Richieste aperte assegnate a te</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="49"/>
+        <source>A quote was sent: waiting for the customer&apos;s answer</source>
+        <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="51"/>
+        <source>Declined, rejected, expired or cancelled</source>
+        <translation>Non fattibili, rifiutate, scadute o annullate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="52"/>
+        <source>Customers whose credit does not cover their charges</source>
+        <translation>Clienti il cui credito non copre gli addebiti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="72"/>
+        <location filename="../../ui/queue_panel.py" line="78"/>
+        <source>Queues</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTable</name>
+    <message>
+        <location filename="../../ui/request_table.py" line="58"/>
+        <source>Search number, customer or subject (Ctrl+F)</source>
+        <extracomment>initial column widths (pixels), before the user&apos;s own layout is restored</extracomment>
+        <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="60"/>
+        <source>Search</source>
+        <translation>Cerca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="65"/>
+        <source>All categories</source>
+        <translation>Tutte le categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="70"/>
+        <source>All priorities</source>
+        <translation>Tutte le priorità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="75"/>
+        <source>Anyone</source>
+        <translation>Chiunque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="76"/>
+        <source>Unassigned</source>
+        <translation>Non assegnate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="80"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="81"/>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="82"/>
+        <source>Assignee</source>
+        <translation>Assegnatario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="109"/>
+        <source>Requests</source>
+        <translation>Richieste</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_table.py" line="236"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n richiesta</numerusform>
+            <numerusform>%n richieste</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="73"/>
+        <source>No.</source>
+        <extracomment>days of validity left at which the column turns amber</extracomment>
+        <translation>N.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="74"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="75"/>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="76"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="77"/>
+        <source>Subject</source>
+        <translation>Oggetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="78"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="79"/>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="80"/>
+        <source>Assignee</source>
+        <translation>Assegnatario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="81"/>
+        <source>Age</source>
+        <translation>Età</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="82"/>
+        <source>Quote total</source>
+        <translation>Totale preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="83"/>
+        <source>Validity</source>
+        <translation>Validità</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_table_model.py" line="96"/>
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>scaduto da %n giorno</numerusform>
+            <numerusform>scaduto da %n giorni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table_model.py" line="98"/>
+        <source>expires today</source>
+        <translation>scade oggi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_table_model.py" line="99"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n giorno rimasto</numerusform>
+            <numerusform>%n giorni rimasti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_table_model.py" line="105"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_table_model.py" line="107"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_table_model.py" line="108"/>
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n g</numerusform>
+            <numerusform>%n g</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="59"/>
+        <source>The server refused the user name or password.</source>
+        <translation>Il server ha rifiutato nome utente o password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="63"/>
+        <source>The server %1 cannot be reached: check the host, the port and the network.</source>
+        <translation>Il server %1 non è raggiungibile: controlla host, porta e rete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="67"/>
+        <source>The database does not exist on that server.</source>
+        <translation>Il database non esiste su quel server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="81"/>
+        <source>RIT Desk — connect and sign in</source>
+        <translation>RIT Desk — connessione e accesso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="101"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Ricorda la password nel portachiavi di sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="108"/>
+        <source>No keyring is available on this system: the password is asked each time and never stored.</source>
+        <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="112"/>
+        <source>Save profile</source>
+        <translation>Salva profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="113"/>
+        <source>Delete profile</source>
+        <translation>Elimina profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="114"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connetti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="118"/>
+        <source>PostgreSQL server</source>
+        <translation>Server PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="120"/>
+        <source>Profile name</source>
+        <translation>Nome del profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="121"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="122"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="123"/>
+        <location filename="../../ui/start_dialog.py" line="153"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="124"/>
+        <source>User</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="125"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="146"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Accedi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="159"/>
+        <source>Staff user</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="191"/>
+        <source>Embedded database on this computer (SQLite)</source>
+        <translation>Database locale su questo computer (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="193"/>
+        <source>PostgreSQL: %1</source>
+        <translation>PostgreSQL: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="194"/>
+        <source>New PostgreSQL profile…</source>
+        <translation>Nuovo profilo PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="221"/>
+        <source>(remembered in the keyring)</source>
+        <translation>(memorizzata nel portachiavi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="275"/>
+        <source>embedded database</source>
+        <translation>database locale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="299"/>
+        <source>Database schema</source>
+        <translation>Schema del database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="300"/>
+        <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
+        <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="304"/>
+        <source>The database cannot be used without its schema.</source>
+        <translation>Il database non può essere usato senza il suo schema.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="322"/>
+        <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
+        <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="325"/>
+        <source>Connected to %1.</source>
+        <translation>Connesso a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ui/workspace.py" line="62"/>
+        <source>&amp;Take request</source>
+        <translation>&amp;Prendi in carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="63"/>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Assegna…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="64"/>
+        <source>&amp;Decline…</source>
+        <translation>&amp;Non fattibile…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="65"/>
+        <source>&amp;New quote…</source>
+        <translation>&amp;Nuovo preventivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="66"/>
+        <source>&amp;Edit draft…</source>
+        <translation>&amp;Modifica bozza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="67"/>
+        <source>&amp;Send quote</source>
+        <translation>&amp;Invia preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="68"/>
+        <location filename="../../ui/workspace.py" line="722"/>
+        <source>Delete draft</source>
+        <translation>Elimina bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="69"/>
+        <source>Quote &amp;PDF…</source>
+        <translation>&amp;PDF del preventivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="70"/>
+        <source>&amp;Log work…</source>
+        <translation>&amp;Registra lavoro…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="71"/>
+        <source>Edit work entry…</source>
+        <translation>Modifica registrazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="72"/>
+        <location filename="../../ui/workspace.py" line="733"/>
+        <source>Delete work entry</source>
+        <translation>Elimina registrazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="73"/>
+        <source>Propose &amp;variation…</source>
+        <translation>Proponi &amp;variazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="74"/>
+        <source>&amp;Complete and charge…</source>
+        <translation>&amp;Completa e addebita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="75"/>
+        <source>Top-&amp;up…</source>
+        <translation>Ric&amp;arica…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="76"/>
+        <source>Credit ad&amp;justment…</source>
+        <translation>Re&amp;ttifica credito…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="179"/>
+        <source>Select a request in the table to see it here.</source>
+        <extracomment>confirmation asked before destructive or final direct actions (tests replace it)</extracomment>
+        <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="207"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="207"/>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="208"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="208"/>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="209"/>
+        <source>Assignee</source>
+        <translation>Assegnatario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="209"/>
+        <source>Opened</source>
+        <translation>Aperta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="210"/>
+        <source>Credit</source>
+        <translation>Credito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="210"/>
+        <source>Agreed</source>
+        <translation>Concordato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="263"/>
+        <location filename="../../ui/workspace.py" line="267"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="263"/>
+        <location filename="../../ui/workspace.py" line="334"/>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="263"/>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="264"/>
+        <location filename="../../ui/workspace.py" line="267"/>
+        <source>Details</source>
+        <translation>Dettagli</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="266"/>
+        <source>History</source>
+        <translation>Storico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="267"/>
+        <source>Notice</source>
+        <translation>Avviso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="269"/>
+        <source>Notices</source>
+        <translation>Avvisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="306"/>
+        <source>Rev.</source>
+        <translation>Rev.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="306"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="306"/>
+        <location filename="../../ui/workspace.py" line="350"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="306"/>
+        <source>Net</source>
+        <translation>Imponibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="307"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="307"/>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="307"/>
+        <source>Valid until</source>
+        <translation>Valido fino al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="308"/>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="321"/>
+        <location filename="../../ui/workspace.py" line="343"/>
+        <source>Edit…</source>
+        <translation>Modifica…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="321"/>
+        <source>Send…</source>
+        <translation>Invia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="322"/>
+        <location filename="../../ui/workspace.py" line="344"/>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="322"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="323"/>
+        <source>Quotes</source>
+        <translation>Preventivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="334"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="334"/>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="335"/>
+        <source>Billable</source>
+        <translation>Fatturabile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="335"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="343"/>
+        <source>Log work…</source>
+        <translation>Registra lavoro…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="345"/>
+        <source>Work</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="349"/>
+        <source>Proposed</source>
+        <translation>Proposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="349"/>
+        <source>By</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="350"/>
+        <source>New agreed amount</source>
+        <translation>Nuovo importo concordato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="351"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="356"/>
+        <source>Propose variation…</source>
+        <translation>Proponi variazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="357"/>
+        <source>Variations</source>
+        <translation>Variazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="454"/>
+        <source>nobody</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="463"/>
+        <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
+        <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="468"/>
+        <source>Declined: %1</source>
+        <translation>Non fattibile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="473"/>
+        <source>(no description)</source>
+        <translation>(nessuna descrizione)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="483"/>
+        <source>charged %1 on %2</source>
+        <translation>addebitati %1 il %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="490"/>
+        <source>quote %1 sent, awaiting the customer</source>
+        <translation>preventivo di %1 inviato, in attesa del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="495"/>
+        <source>%1 net (%2)</source>
+        <translation>%1 imponibile (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="522"/>
+        <source>No quote yet.</source>
+        <translation>Nessun preventivo per ora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="548"/>
+        <source>Hourly rate %1 × %2 estimated hours: indicative %3 net</source>
+        <translation>Tariffa oraria %1 × %2 ore stimate: %3 imponibile indicativo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="556"/>
+        <source>VAT %1%: %2 · total &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>IVA %1%: %2 · totale &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="581"/>
+        <source>Logged %1 (billable %2).</source>
+        <translation>Registrate %1 (fatturabili %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="585"/>
+        <source>%1 of the agreed ceiling of %2.</source>
+        <translation>%1 sul tetto concordato di %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="595"/>
+        <source>The ceiling is reached: further hours will not be charged. Agree a variation with the customer.</source>
+        <translation>Tetto raggiunto: altre ore non saranno addebitate. Concorda una variazione con il cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="599"/>
+        <source>Over 80% of the ceiling: agree a variation in time if more work is needed.</source>
+        <translation>Oltre l&apos;80% del tetto: se serve altro lavoro concorda per tempo una variazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="605"/>
+        <source>Fixed price: %1 net whatever the hours.</source>
+        <translation>A corpo: %1 imponibile indipendentemente dalle ore.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="676"/>
+        <source>Someone else changed this request: it has been reloaded.</source>
+        <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="701"/>
+        <source>You took %1.</source>
+        <translation>Hai preso in carico %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="707"/>
+        <source>Send revision %1 (%2, total %3) to %4? A sent quote cannot be changed.</source>
+        <translation>Inviare la revisione %1 (%2, totale %3) a %4? Un preventivo inviato non può più essere modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="712"/>
+        <source>Send quote</source>
+        <translation>Invia preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="717"/>
+        <source>Quote sent to the customer.</source>
+        <translation>Preventivo inviato al cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="723"/>
+        <source>Delete draft revision %1?</source>
+        <translation>Eliminare la bozza della revisione %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="728"/>
+        <source>Draft deleted.</source>
+        <translation>Bozza eliminata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="734"/>
+        <source>Delete %1 logged on %2?</source>
+        <translation>Eliminare le %1 registrate il %2?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="740"/>
+        <source>Work entry deleted.</source>
+        <translation>Registrazione eliminata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="790"/>
+        <source>This dialog is not available in this build.</source>
+        <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="797"/>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+</context>
+<context>
+    <name>gui_main</name>
+    <message>
+        <location filename="../../ui/gui_main.py" line="55"/>
+        <source>Password for %1:</source>
+        <translation>Password per %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui_main.py" line="69"/>
+        <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
+        <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui_main.py" line="81"/>
+        <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
+        <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui_main.py" line="106"/>
+        <source>No staff user exists in this database yet.</source>
+        <translation>In questo database non c&apos;è ancora nessun utente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui_main.py" line="110"/>
+        <source>Sign in as:</source>
+        <translation>Accedi come:</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>New</source>
+        <translation>Nuova</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>Evaluating</source>
+        <translation>In valutazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="90"/>
+        <source>Awaiting customer</source>
+        <translation>In attesa del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>Accepted</source>
+        <translation>Accettata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>In progress</source>
+        <translation>In lavorazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>Completed</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>Declined</source>
+        <translation>Non fattibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
+        <source>Rejected</source>
+        <translation>Rifiutata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30"/>
+        <source>Expired</source>
+        <translation>Scaduta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31"/>
+        <source>Cancelled</source>
+        <translation>Annullata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <source>Draft</source>
+        <comment>quote</comment>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>Sent</source>
+        <comment>quote</comment>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>Accepted</source>
+        <comment>quote</comment>
+        <translation>Accettato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <source>Rejected</source>
+        <comment>quote</comment>
+        <translation>Rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>Expired</source>
+        <comment>quote</comment>
+        <translation>Scaduto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <source>Superseded</source>
+        <comment>quote</comment>
+        <translation>Sostituito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
+        <source>Withdrawn</source>
+        <comment>quote</comment>
+        <translation>Ritirato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>Fixed price</source>
+        <translation>A corpo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>Hourly</source>
+        <translation>A consumo orario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56"/>
+        <source>Software install/upgrade</source>
+        <translation>Installazione/aggiornamento software</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>OS patches</source>
+        <translation>Patch del sistema operativo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58"/>
+        <source>SSL certificates</source>
+        <translation>Certificati SSL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59"/>
+        <source>Hardening</source>
+        <translation>Hardening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>Analysis and tuning</source>
+        <translation>Analisi e tuning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61"/>
+        <source>Ad-hoc backup</source>
+        <translation>Backup ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <source>Firewall / load balancer / VPN</source>
+        <translation>Firewall / bilanciatore / VPN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="63"/>
+        <source>Website migration</source>
+        <translation>Migrazione siti web</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>P2V / V2V migration</source>
+        <translation>Migrazione P2V / V2V</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>Ad-hoc environment</source>
+        <translation>Ambiente ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="117"/>
+        <source>Other</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>Low</source>
+        <translation>Bassa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81"/>
+        <source>Technician</source>
+        <translation>Tecnico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82"/>
+        <source>Team lead</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83"/>
+        <source>Finance</source>
+        <translation>Amministrazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84"/>
+        <source>Administrator</source>
+        <translation>Amministratore di sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="91"/>
+        <source>Agreed</source>
+        <translation>Concordata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
+        <source>Refused</source>
+        <translation>Rifiutata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98"/>
+        <source>Active</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="169"/>
+        <source>Credit exhausted</source>
+        <translation>Credito esaurito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="105"/>
+        <source>Running</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="106"/>
+        <source>Suspended</source>
+        <translation>Sospeso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="112"/>
+        <source>Cloud server</source>
+        <translation>Cloud server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113"/>
+        <source>VPS</source>
+        <translation>VPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114"/>
+        <source>Hosting</source>
+        <translation>Hosting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115"/>
+        <source>Cloud storage</source>
+        <translation>Cloud storage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="116"/>
+        <source>Dedicated server</source>
+        <translation>Server dedicato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="151"/>
+        <source>Top-up</source>
+        <translation>Ricarica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="124"/>
+        <source>Charge</source>
+        <translation>Addebito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="125"/>
+        <source>Adjustment</source>
+        <translation>Rettifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131"/>
+        <source>Request submitted</source>
+        <translation>Richiesta aperta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>Request taken</source>
+        <translation>Presa in carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>Request assigned</source>
+        <translation>Richiesta assegnata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="167"/>
+        <source>Request declined</source>
+        <translation>Richiesta non fattibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135"/>
+        <source>Request cancelled</source>
+        <translation>Richiesta annullata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="168"/>
+        <source>Completed and charged</source>
+        <translation>Completata e addebitata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>Priority changed</source>
+        <translation>Priorità cambiata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="138"/>
+        <source>Quote drafted</source>
+        <translation>Bozza di preventivo creata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139"/>
+        <source>Quote draft edited</source>
+        <translation>Bozza di preventivo modificata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="140"/>
+        <source>Quote draft deleted</source>
+        <translation>Bozza di preventivo eliminata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="141"/>
+        <source>Quote sent</source>
+        <translation>Preventivo inviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142"/>
+        <source>Quote accepted</source>
+        <translation>Preventivo accettato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="143"/>
+        <source>Quote rejected</source>
+        <translation>Preventivo rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="144"/>
+        <source>Quote expired</source>
+        <translation>Preventivo scaduto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="145"/>
+        <source>Work logged</source>
+        <translation>Lavoro registrato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>Work entry edited</source>
+        <translation>Registrazione modificata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147"/>
+        <source>Work entry deleted</source>
+        <translation>Registrazione eliminata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="166"/>
+        <source>Variation proposed</source>
+        <translation>Variazione proposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="149"/>
+        <source>Variation agreed</source>
+        <translation>Variazione concordata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>Variation refused</source>
+        <translation>Variazione rifiutata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="152"/>
+        <source>Credit adjustment</source>
+        <translation>Rettifica del credito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="170"/>
+        <source>Services restarted</source>
+        <translation>Servizi riattivati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="155"/>
+        <source>Customer added</source>
+        <translation>Cliente aggiunto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="156"/>
+        <source>Service added</source>
+        <translation>Servizio aggiunto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
+        <source>Staff user added</source>
+        <translation>Utente aggiunto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="158"/>
+        <source>Setting changed</source>
+        <translation>Impostazione cambiata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="164"/>
+        <source>Request received</source>
+        <translation>Richiesta ricevuta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="165"/>
+        <source>Quote proposed</source>
+        <translation>Preventivo proposto</translation>
+    </message>
+</context>
+</TS>

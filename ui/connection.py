@@ -1,0 +1,97 @@
+"""Opening the central database for the desktop app (no Qt): profiles, URLs, first run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from app import config
+from app.db.database import Database
+from app.services import demo
+from app.services import staff as staff_service
+from app.services.dto import StaffView
+
+EMBEDDED = "embedded"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A saved PostgreSQL connection (never with its password)."""
+
+    name: str
+    host: str = "localhost"
+    port: int = 5432
+    database: str = "rit_desk"
+    user: str = ""
+
+    def url_text(self) -> str:
+        """The profile as a URL without password: ``postgresql+psycopg://user@host:5432/db``."""
+        user = f"{quote(self.user, safe='')}@" if self.user else ""
+        return (f"postgresql+psycopg://{user}{self.host or 'localhost'}:{self.port}/"
+                f"{quote(self.database, safe='')}")
+
+
+def make_database(url: Any) -> Database:
+    # ``url``: a URL string or the parsed URL of app.config.parse_url
+    """A Database with the quote PDF renderer (if the reports package is present)."""
+    try:
+        from reports.quote_pdf import render_quote
+    except ImportError:  # pragma: no cover - shipped together
+        return Database(url)
+    return Database(url, renderer=render_quote)
+
+
+def embedded_path() -> Path:
+    return config.default_sqlite_path()
+
+
+def is_first_run() -> bool:
+    return not embedded_path().exists()
+
+
+def open_embedded(path: Path | None = None) -> Database:
+    """The embedded SQLite database; created with the demo data on first run."""
+    target = path or embedded_path()
+    fresh = not target.exists()
+    db = make_database(f"sqlite:///{target}")
+    if fresh or not db.schema_is_current():
+        db.upgrade_schema()
+    if fresh or not staff_service.list_staff(db):
+        demo.load_demo(db)
+    return db
+
+
+@dataclass(frozen=True)
+class Opened:
+    db: Database
+    staff: list[StaffView]
+    schema_current: bool
+
+
+def open_server(url_text: str, password: str | None = None) -> Opened:
+    """Connect to a PostgreSQL (or any) URL and read who may sign in."""
+    url = config.parse_url(url_text)
+    if password:
+        url = url.set(password=password)
+    db = make_database(url)
+    try:
+        db.check_connection()
+        current = db.schema_is_current()
+        people = staff_service.list_staff(db) if current else []
+    except Exception:
+        db.dispose()
+        raise
+    return Opened(db, people, current)
+
+
+def default_user(people: list[StaffView], last: str | None = None) -> StaffView | None:
+    """Who signs in when nobody is asked: the last user, else a team lead, else anyone."""
+    active = [p for p in people if p.active]
+    for wanted in (lambda p: p.username == last, lambda p: p.role == "team_lead",
+                   lambda p: p.role == "admin", lambda p: True):
+        found = next((p for p in active if wanted(p)), None)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,211 @@
+"""Start the desktop app: translations, connect and sign in, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
+
+from app import config
+from app.db.database import Database
+from app.domain.errors import RitError
+from app.services import settings as settings_service
+from app.services import staff as staff_service
+from app.services.dto import StaffView
+from ui import i18n
+from ui.connection import default_user, is_first_run, make_database, open_embedded
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.start_dialog import LAST_USER_KEY, StartDialog
+
+ORGANISATION = "RIT Desk"
+APPLICATION = "RIT Desk"
+SCREENSHOT_TIMEOUT_MS = 60000
+SCREENSHOT_SIZE = (1480, 900)
+
+Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
+
+
+def _application(screenshot: bool) -> QApplication:
+    if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
+            and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app
+
+
+def _fail(message: str, *, quiet: bool) -> int:
+    if quiet:
+        print(f"rit-desk: {message}", file=sys.stderr)
+    else:
+        QMessageBox.critical(None, APPLICATION, message)
+    return 2
+
+
+def _ask_password(where: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        None, APPLICATION, Q.translate("gui_main", "Password for %1:").replace("%1", where),
+        QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def _open_given(db_url: str | None, *, quiet: bool) -> Database:
+    """The database named on the command line or in RIT_DESK_DB (schema checked)."""
+    url = config.resolve_url(db_url, prompt=None if quiet else _ask_password)
+    db = make_database(url)
+    db.check_connection()
+    if not db.schema_is_current():
+        if db.is_sqlite:
+            db.upgrade_schema()
+        else:
+            raise RitError(Q.translate(
+                "gui_main", "The database has no current RIT Desk schema: run 'rit-desk init' "
+                "first."))
+    return db
+
+
+def _pick_user(db: Database, user: str | None, settings: QSettings) -> StaffView:
+    if user:
+        return staff_service.get_staff(db, user)
+    people = staff_service.list_staff(db)
+    found = default_user(people, str(settings.value(LAST_USER_KEY, "")))
+    if found is None:
+        raise RitError(Q.translate(
+            "gui_main", "No staff user exists in this database yet: add one with "
+            "'rit-desk staff add'."))
+    return found
+
+
+def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
+             *, quiet: bool) -> tuple[Database, StaffView] | None:
+    """Who works on which database: from the arguments, the first run, or the dialog."""
+    given = db_url or os.environ.get(config.ENV_DB)
+    if given:
+        db = _open_given(given, quiet=quiet)
+        if user or quiet:
+            return db, _pick_user(db, user, settings)
+        dialog_db = db
+    elif is_first_run() or user or quiet:
+        db = open_embedded()
+        return db, _pick_user(db, user, settings)
+    else:
+        dialog_db = None
+    if dialog_db is not None:
+        # the database is fixed: only the user is asked
+        people = staff_service.list_staff(dialog_db)
+        names = [f"{p.name} ({p.username})" for p in people if p.active]
+        if not names:
+            raise RitError(Q.translate("gui_main", "No staff user exists in this database yet."))
+        last = default_user(people, str(settings.value(LAST_USER_KEY, "")))
+        current = names.index(f"{last.name} ({last.username})") if last else 0
+        choice, ok = QInputDialog.getItem(None, APPLICATION,
+                                          Q.translate("gui_main", "Sign in as:"), names,
+                                          current, False)
+        if not ok:
+            return None
+        person = [p for p in people if p.active][names.index(choice)]
+        settings.setValue(LAST_USER_KEY, person.username)
+        return dialog_db, person
+    dialog = StartDialog(settings)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
+        return None
+    return dialog.result_value
+
+
+def _context(db: Database, person: StaffView, lang: str) -> AppContext:
+    limit = settings_service.get_settings(db).tech_send_limit
+    return AppContext(db, person, lang, limit)
+
+
+def take_screenshot(window: MainWindow, path: str) -> bool:
+    """Render the window (with the first request open) to a PNG file."""
+    image = window.grab()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return bool(image.save(path, "PNG"))
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: str) -> int:
+    outcome = {"code": 1}
+
+    def shoot() -> None:
+        outcome["code"] = 0 if take_screenshot(window, path) else 1
+        app.quit()
+
+    def on_ready() -> None:
+        if window.workspace.number:
+            QTimer.singleShot(100, shoot)
+            return
+        window.workspace.loaded.connect(lambda _n: QTimer.singleShot(100, shoot))
+        if window.table.model.rowCount():
+            window.table.select_first()
+        else:
+            QTimer.singleShot(100, shoot)
+
+    def give_up() -> None:
+        print("rit-desk: the window did not finish loading in time", file=sys.stderr)
+        app.quit()
+
+    window.ready.connect(on_ready)
+    window.persist_layout = False
+    window.resize(*SCREENSHOT_SIZE)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+    window.show()
+    app.exec()
+    return outcome["code"]
+
+
+def run(db_url: str | None, *, screenshot: str | None = None, user: str | None = None,
+        lang: str | None = None) -> int:
+    """The desktop app; with ``screenshot`` it renders the main window to a PNG and exits."""
+    app = _application(bool(screenshot))
+    settings = QSettings()
+    language = lang or str(settings.value("ui/language", i18n.DEFAULT_LANGUAGE))
+    if language not in i18n.LANGUAGES:
+        language = i18n.DEFAULT_LANGUAGE
+    translators = i18n.install(app, language)
+    quiet = bool(screenshot)
+    try:
+        try:
+            signed = _sign_in(db_url, user, settings, quiet=quiet)
+        except RitError as exc:
+            return _fail(exc.message, quiet=quiet)
+        while signed is not None:
+            db, person = signed
+            try:
+                window = MainWindow(_context(db, person, language), settings=settings)
+            except RitError as exc:
+                return _fail(exc.message, quiet=quiet)
+            if screenshot:
+                code = _screenshot(app, window, screenshot)
+                window.close()
+                return code
+            switch = {"requested": False}
+
+            def on_switch(w: MainWindow = window, flag: dict[str, bool] = switch) -> None:
+                flag["requested"] = True
+                w.close()
+
+            window.switch_requested.connect(on_switch)
+            window.show()
+            code = app.exec()
+            window.deleteLater()
+            if not switch["requested"]:
+                db.dispose()
+                return code
+            # another user or database: always through the start dialog
+            dialog = StartDialog(settings)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            signed = dialog.result_value if accepted else None
+            if signed is None or signed[0] is not db:
+                db.dispose()
+        return 0
+    finally:
+        i18n.uninstall(app, translators)

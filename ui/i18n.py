@@ -1,0 +1,129 @@
+"""Loading the translations: every ``resources/i18n/*_<lang>.ts``, compiled on demand.
+
+The ``.qm`` files are build products (``packaging/build_translations.py`` makes them).
+From a fresh clone they do not exist yet: they are compiled with ``lrelease`` into the
+user's cache directory; if ``lrelease`` cannot be found, the ``.ts`` is read directly.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGES = ("it", "en")
+DEFAULT_LANGUAGE = "it"
+
+
+def find_tool(name: str) -> str | None:
+    """``lrelease`` or ``lupdate`` as PySide6 ships them (wrapper script or binary)."""
+    candidates = [Path(sys.executable).with_name(f"pyside6-{name}")]
+    try:
+        import PySide6
+
+        base = Path(PySide6.__file__).parent
+        candidates += [base / name, base / f"{name}.exe", base / "Qt" / "libexec" / name]
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        pass
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which(f"pyside6-{name}") or shutil.which(name)
+
+
+def cache_dir() -> Path:
+    return Path(user_cache_dir("rit-desk", appauthor=False)) / "i18n"
+
+
+def compile_ts(ts: Path, qm: Path) -> bool:
+    """Compile one ``.ts`` into ``qm`` with lrelease; False when it cannot be done."""
+    tool = find_tool("lrelease")
+    if tool is None:
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
+                       capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return qm.is_file()
+
+
+def _fresh(qm: Path, ts: Path) -> bool:
+    return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
+
+
+def qm_for(ts: Path) -> Path | None:
+    """An up-to-date ``.qm`` for ``ts``: next to it, in the cache, or freshly compiled."""
+    beside = ts.with_suffix(".qm")
+    if _fresh(beside, ts):
+        return beside
+    cached = cache_dir() / beside.name
+    if _fresh(cached, ts) or compile_ts(ts, cached):
+        return cached
+    return None
+
+
+class TsTranslator(QTranslator):
+    """A translator reading a ``.ts`` file directly (the fallback without lrelease)."""
+
+    def __init__(self, ts: Path, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self._messages: dict[tuple[str, str], list[str]] = {}
+        root = ET.parse(ts).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                translation = message.find("translation")
+                if translation is None or translation.get("type") in ("unfinished", "obsolete",
+                                                                      "vanished"):
+                    continue
+                forms = [f.text or "" for f in translation.iter("numerusform")]
+                self._messages[(name, source)] = forms or [translation.text or ""]
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        forms = self._messages.get((context, source))
+        if not forms:
+            return ""
+        form = forms[0] if n == 1 or len(forms) == 1 else forms[1]
+        return form.replace("%n", str(n)) if n >= 0 else form
+
+    def isEmpty(self) -> bool:
+        return not self._messages
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install Qt's own and every RIT Desk translation for ``lang``; keep the result alive."""
+    installed: list[QTranslator] = []
+    if lang not in LANGUAGES or lang == "en":
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    for ts in sorted(I18N_DIR.glob(f"*_{lang}.ts")):
+        qm = qm_for(ts)
+        translator: QTranslator
+        if qm is not None:
+            translator = QTranslator(app)
+            if not translator.load(str(qm)):
+                translator = TsTranslator(ts, app)
+        else:
+            translator = TsTranslator(ts, app)
+        app.installTranslator(translator)
+        installed.append(translator)
+    return installed
+
+
+def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

@@ -1,0 +1,361 @@
+"""The main window: queues on the left, the request table, the workspace on the right."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.db.database import describe
+from app.services import queries
+from app.services import staff as staff_service
+from app.services.dto import StaffView
+from ui import labels
+from ui.context import AppContext
+from ui.customers_panel import CustomersPanel
+from ui.queue_panel import CREDIT_EXHAUSTED, CUSTOMERS, QueuePanel
+from ui.request_table import RequestTable
+from ui.worker import BusyIndicator, make_busy_bar, run_async
+from ui.workspace import Workspace
+
+POLL_INTERVAL_MS = 3000
+
+
+def default_queue(role: str) -> str:
+    return {"technician": "mine", "finance": "completed"}.get(role, "all")
+
+
+class MainWindow(QMainWindow):
+    """The daily window of RIT Desk for one signed-in staff user.
+
+    Signals:
+        ready(): the first counts and the first page of the table have arrived.
+        switch_requested(): the user asked to change user or database.
+        language_changed(str): the user picked another language (applies on restart).
+    """
+
+    ready = Signal()
+    switch_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, settings: QSettings | None = None,
+                 staff: list[StaffView] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._settings = settings or QSettings()
+        self._marker: tuple[int, int] | None = None
+        self._polling = False
+        self._counts_arrived = False
+        self._table_arrived = False
+        self._is_ready = False
+        #: whether closing the window saves its layout (off for screenshots and tests)
+        self.persist_layout = True
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("RIT Desk — %1 (%2)").replace(
+            "%1", ctx.user.name).replace("%2", labels.role_label(ctx.role)))
+
+        self.busy_bar = make_busy_bar(self)
+        self.busy = BusyIndicator(self.busy_bar, cursor=False, parent=self)
+        people = staff if staff is not None else staff_service.list_staff(ctx.db)
+
+        self.queues = QueuePanel(ctx.role, self)
+        self.table = RequestTable(ctx, people, busy=self.busy, parent=self)
+        self.customers = CustomersPanel(ctx, busy=self.busy, parent=self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.table)
+        self.centre.addWidget(self.customers)
+        self.workspace = Workspace(ctx, busy=self.busy, parent=self)
+        self.workspace.setMinimumWidth(480)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.queues)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([200, 740, 540])
+        self.setCentralWidget(self.splitter)
+
+        self._build_status_bar()
+        self._build_menus()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_INTERVAL_MS)
+        self._connect_signals()
+        self._restore_layout()
+
+        queue = str(self._settings.value(f"ui/queue/{ctx.role}", default_queue(ctx.role)))
+        if queue not in self.queues.names:
+            queue = default_queue(ctx.role)
+        self.queues.select_queue(queue)
+        self.refresh_counts()
+        self._read_marker()
+        self.poll_timer.start()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.updated_label = QLabel(self)
+        self.user_label = QLabel(f"{self._ctx.user.name} · {labels.role_label(self._ctx.role)}",
+                                 self)
+        self.db_label = QLabel(describe(self._ctx.db.url), self)
+        self.db_label.setToolTip(self.tr("Central database"))
+        bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.updated_label)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.db_label)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.switch_action = file_menu.addAction(self.tr("&Switch user or database…"))
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.export_action = file_menu.addAction(self.tr("&Export quote PDFs…"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+
+        view = menu.addMenu(self.tr("&View"))
+        self.find_action = view.addAction(self.tr("&Find requests"))
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.refresh_action = view.addAction(self.tr("&Refresh"))
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.focus_table_action = view.addAction(self.tr("Go to the &table"))
+        self.focus_table_action.setShortcut(QKeySequence("Ctrl+G"))
+        view.addSeparator()
+        go = view.addMenu(self.tr("&Queues"))
+        self.queue_actions: list[QAction] = []
+        from ui.queue_panel import queue_title
+
+        for i, name in enumerate(self.queues.names):
+            action = go.addAction(queue_title(name))
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            action.triggered.connect(lambda _=False, n=name: self.queues.select_queue(n))
+            self.queue_actions.append(action)
+
+        request = menu.addMenu(self.tr("&Request"))
+        request.setToolTipsVisible(True)
+        a = self.workspace.actions_by_name
+        groups = [["take", "assign", "decline"],
+                  ["new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"],
+                  ["log_work", "edit_work", "delete_work", "variation", "complete"],
+                  ["topup", "adjust"]]
+        for i, group in enumerate(groups):
+            if i:
+                request.addSeparator()
+            for name in group:
+                request.addAction(a[name])
+                self.addAction(a[name])
+
+        language = menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        current = str(self._settings.value("ui/language", "it"))
+        for code, text in (("it", "Italiano"), ("en", "English")):
+            action = language.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(self._on_language)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self.shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.about_action = help_menu.addAction(self.tr("&About RIT Desk"))
+
+    def _connect_signals(self) -> None:
+        # queues and table
+        self.queues.queue_selected.connect(self._on_queue)
+        self.table.request_selected.connect(self.workspace.show_request)
+        self.table.request_activated.connect(lambda _n: self.workspace.tabs.setFocus())
+        self.table.error.connect(self._show_status)
+        self.table.model.loaded.connect(self._on_table_loaded)
+        # workspace and customers
+        self.workspace.changed.connect(self.refresh_all)
+        self.workspace.status.connect(self._show_status)
+        self.customers.changed.connect(self.refresh_all)
+        self.customers.status.connect(self._show_status)
+        self.customers.loaded.connect(self._on_table_loaded)
+        # menus
+        self.switch_action.triggered.connect(self.switch_requested)
+        self.export_action.triggered.connect(self._export)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self._focus_search)
+        self.refresh_action.triggered.connect(self.refresh_all)
+        self.focus_table_action.triggered.connect(self.table.view.setFocus)
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
+        self.about_action.triggered.connect(self._about)
+        # polling
+        self.poll_timer.timeout.connect(self.poll)
+
+    # -- queues ---------------------------------------------------------------------------------
+    def _on_queue(self, name: str) -> None:
+        self._settings.setValue(f"ui/queue/{self._ctx.role}", name)
+        if name in (CREDIT_EXHAUSTED, CUSTOMERS):
+            self.centre.setCurrentWidget(self.customers)
+            self.customers.show_list(name == CREDIT_EXHAUSTED)
+            self.workspace.show_request(0)
+        else:
+            self.centre.setCurrentWidget(self.table)
+            self.table.set_queue(name)
+
+    def _on_table_loaded(self) -> None:
+        self._table_arrived = True
+        self._check_ready()
+
+    def _check_ready(self) -> None:
+        if not self._is_ready and self._table_arrived and self._counts_arrived:
+            self._is_ready = True
+            self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._is_ready
+
+    # -- refreshing -------------------------------------------------------------------------------
+    def refresh_counts(self) -> None:
+        db, user = self._ctx.db, self._ctx.username
+        run_async(lambda: queries.queue_counts(db, user), self._apply_counts,
+                  lambda exc: self._show_status(getattr(exc, "message", str(exc))), self)
+
+    def _apply_counts(self, counts: dict[str, int]) -> None:
+        self.queues.set_counts(counts)
+        self.updated_label.setText(self.tr("Updated %1").replace(
+            "%1", datetime.now().strftime("%H:%M:%S")))
+        self._counts_arrived = True
+        self._check_ready()
+
+    def refresh_all(self) -> None:
+        """Counts, the visible list and the workspace, keeping selection and scrolling."""
+        self.refresh_counts()
+        if self.centre.currentWidget() is self.customers:
+            self.customers.refresh()
+        else:
+            self.table.refresh()
+        self.workspace.reload()
+
+    def _read_marker(self) -> None:
+        db = self._ctx.db
+        run_async(lambda: queries.last_change_marker(db), self._set_marker, None, self)
+
+    def _set_marker(self, marker: tuple[int, int]) -> None:
+        self._marker = marker
+
+    def poll(self) -> None:
+        """Ask the database whether anything changed; refresh if so (another workstation)."""
+        if self._polling:
+            return
+        self._polling = True
+        db = self._ctx.db
+        run_async(lambda: queries.last_change_marker(db), self._on_marker, self._poll_failed,
+                  self)
+
+    def _on_marker(self, marker: tuple[int, int]) -> None:
+        self._polling = False
+        if self._marker is not None and marker != self._marker:
+            self._marker = marker
+            self.refresh_all()
+        self._marker = marker
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        self._show_status(getattr(exc, "message", None) or str(exc))
+
+    # -- menu actions ------------------------------------------------------------------------
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _focus_search(self) -> None:
+        if self.centre.currentWidget() is self.customers:
+            self.customers.filter.setFocus()
+            self.customers.filter.selectAll()
+            return
+        self.table.search.setFocus()
+        self.table.search.selectAll()
+
+    def _export(self) -> None:
+        try:
+            from ui.dialogs.batch_export import BatchExportDialog
+        except ImportError:
+            self._show_status(self.tr("This dialog is not available in this build."))
+            return
+        dialog = BatchExportDialog(self._ctx.db, self._ctx.username, None, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_language(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == str(self._settings.value("ui/language", "it")):
+            return
+        self._settings.setValue("ui/language", code)
+        self.language_changed.emit(code)
+        self._show_status(self.tr("The language changes when RIT Desk is restarted."))
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        actions = [self.find_action, self.refresh_action, self.focus_table_action,
+                   *self.workspace.actions_by_name.values(), self.switch_action,
+                   self.export_action, self.quit_action]
+        return [(a.text().replace("&", ""),
+                 a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in actions if not a.shortcut().isEmpty()]
+
+    def _show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{text}</td><td><b>{keys}</b></td></tr>"
+                       for text, keys in self.shortcut_rows())
+        rows += "<tr><td>{}</td><td><b>Alt+1 … Alt+9</b></td></tr>".format(self.tr("Queues"))
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"),
+                                f"<table cellspacing='6'>{rows}</table>")
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About RIT Desk"), self.tr(
+            "RIT Desk: technical intervention requests, quotes, work and charges."))
+
+    # -- layout persistence -------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = self._settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1480, 900)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = s.value("table/header")
+        if header is not None:
+            self.table.restore_header_state(header)
+
+    def save_layout(self) -> None:
+        s = self._settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("table/header", self.table.header_state())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.poll_timer.stop()
+        if self.persist_layout:
+            self.save_layout()
+        super().closeEvent(event)
+
+    def open_dialogs(self) -> list[QDialog]:
+        return self.findChildren(QDialog)

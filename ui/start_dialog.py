@@ -1,0 +1,363 @@
+"""Connect and sign in: the embedded database or a PostgreSQL profile, then the staff user."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import config
+from app.db.database import Database, describe
+from app.services.dto import StaffView
+from ui import labels
+from ui.connection import EMBEDDED, Opened, Profile, default_user, open_embedded, open_server
+from ui.worker import BusyIndicator, make_busy_bar, run_async
+
+PROFILES_KEY = "connection/profiles"
+LAST_PROFILE_KEY = "connection/last"
+LAST_USER_KEY = "connection/last_user"
+NEW_PROFILE = "__new__"
+
+
+def load_profiles(settings: QSettings) -> list[Profile]:
+    raw = settings.value(PROFILES_KEY, "[]")
+    try:
+        items = json.loads(str(raw))
+        return [Profile(str(p["name"]), str(p.get("host", "localhost")), int(p.get("port", 5432)),
+                        str(p.get("database", "")), str(p.get("user", ""))) for p in items]
+    except (ValueError, TypeError, KeyError):
+        return []
+
+
+def save_profiles(settings: QSettings, profiles: list[Profile]) -> None:
+    """Profiles go to QSettings as host/port/database/user: never a password."""
+    settings.setValue(PROFILES_KEY, json.dumps([
+        {"name": p.name, "host": p.host, "port": p.port, "database": p.database, "user": p.user}
+        for p in profiles]))
+
+
+def friendly_error(message: str, where: str) -> str:
+    """The connection error as the user should read it (the raw text follows)."""
+    low = message.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        text = QCoreApplication.translate("StartDialog", "The server refused the user name or password.")
+    elif any(s in low for s in ("could not connect", "connection refused", "timeout expired",
+                                "could not translate host name", "name or service not known",
+                                "no route to host", "connection timed out")):
+        text = QCoreApplication.translate(
+            "StartDialog", "The server %1 cannot be reached: check the host, the port and the "
+            "network.").replace("%1", where)
+    elif "does not exist" in low and "database" in low:
+        text = QCoreApplication.translate("StartDialog", "The database does not exist on that server.")
+    else:
+        return message
+    return f"{text}\n\n{message}"
+
+
+class StartDialog(QDialog):
+    """Pick the database (embedded or a PostgreSQL profile), connect, pick the user.
+
+    ``result_value`` after acceptance: ``(Database, StaffView)``.
+    """
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("RIT Desk — connect and sign in"))
+        self.setObjectName("startDialog")
+        self._settings = settings
+        self._profiles = load_profiles(settings)
+        self._opened: Opened | None = None
+        self._result: tuple[Database, StaffView] | None = None
+        self._keyring = config.keyring_status()
+
+        self.profile = QComboBox(self)
+        self.profile.setObjectName("profileCombo")
+        self.name = QLineEdit(self)
+        self.host = QLineEdit(self)
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.database = QLineEdit(self)
+        self.db_user = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setObjectName("password")
+        self.remember = QCheckBox(self.tr("Remember the password in the system keyring"), self)
+        self.keyring_note = QLabel(self)
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: palette(dark);")
+        if not self._keyring.available:
+            self.remember.setEnabled(False)
+            self.keyring_note.setText(self.tr(
+                "No keyring is available on this system: the password is asked each time and "
+                "never stored."))
+        else:
+            self.keyring_note.hide()
+        self.save_button = QPushButton(self.tr("Save profile"), self)
+        self.delete_button = QPushButton(self.tr("Delete profile"), self)
+        self.connect_button = QPushButton(self.tr("&Connect"), self)
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.setDefault(True)
+
+        self.server_box = QGroupBox(self.tr("PostgreSQL server"), self)
+        form = QFormLayout(self.server_box)
+        form.addRow(self.tr("Profile name"), self.name)
+        form.addRow(self.tr("Host"), self.host)
+        form.addRow(self.tr("Port"), self.port)
+        form.addRow(self.tr("Database"), self.database)
+        form.addRow(self.tr("User"), self.db_user)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.remember)
+        form.addRow("", self.keyring_note)
+        profile_buttons = QHBoxLayout()
+        profile_buttons.addWidget(self.save_button)
+        profile_buttons.addWidget(self.delete_button)
+        profile_buttons.addStretch(1)
+        form.addRow("", profile_buttons)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("startMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.busy_bar = make_busy_bar(self)
+        self.busy = BusyIndicator(self.busy_bar, cursor=False, parent=self)
+
+        self.staff = QComboBox(self)
+        self.staff.setObjectName("staffCombo")
+        self.staff.setEnabled(False)
+        self.buttons = QDialogButtonBox(self)
+        self.sign_in = self.buttons.addButton(self.tr("&Sign in"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in.setObjectName("signInButton")
+        self.sign_in.setEnabled(False)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+
+        top = QFormLayout()
+        top.addRow(self.tr("Database"), self.profile)
+        connect_row = QHBoxLayout()
+        connect_row.addStretch(1)
+        connect_row.addWidget(self.busy_bar)
+        connect_row.addWidget(self.connect_button)
+        user_form = QFormLayout()
+        user_form.addRow(self.tr("Staff user"), self.staff)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.server_box)
+        layout.addLayout(connect_row)
+        layout.addWidget(self.message)
+        layout.addLayout(user_form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+        self._fill_profiles()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.profile.currentIndexChanged.connect(self._on_profile)
+        self.save_button.clicked.connect(self._save_profile)
+        self.delete_button.clicked.connect(self._delete_profile)
+        self.connect_button.clicked.connect(self.connect_database)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        for field in (self.host, self.database, self.db_user, self.password):
+            field.textEdited.connect(self._forget_connection)
+        self.port.valueChanged.connect(self._forget_connection)
+
+    @property
+    def result_value(self) -> tuple[Database, StaffView] | None:
+        return self._result
+
+    # -- profiles -------------------------------------------------------------------------
+    def _fill_profiles(self) -> None:
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        self.profile.addItem(self.tr("Embedded database on this computer (SQLite)"), EMBEDDED)
+        for p in self._profiles:
+            self.profile.addItem(self.tr("PostgreSQL: %1").replace("%1", p.name), p.name)
+        self.profile.addItem(self.tr("New PostgreSQL profile…"), NEW_PROFILE)
+        last = str(self._settings.value(LAST_PROFILE_KEY, EMBEDDED))
+        index = max(0, self.profile.findData(last))
+        self.profile.setCurrentIndex(index)
+        self.profile.blockSignals(False)
+        self._on_profile()
+
+    def _current_profile(self) -> Profile | None:
+        key = self.profile.currentData()
+        return next((p for p in self._profiles if p.name == key), None)
+
+    def _on_profile(self) -> None:
+        key = self.profile.currentData()
+        server = key != EMBEDDED
+        self.server_box.setVisible(server)
+        self.delete_button.setEnabled(key not in (EMBEDDED, NEW_PROFILE))
+        p = self._current_profile()
+        if server:
+            p = p or Profile("", "localhost", 5432, "rit_desk", "")
+            self.name.setText(p.name)
+            self.host.setText(p.host)
+            self.port.setValue(p.port)
+            self.database.setText(p.database)
+            self.db_user.setText(p.user)
+            self.password.clear()
+            self.remember.setChecked(False)
+            if p.name and config.password_from_keyring(config.parse_url(p.url_text())):
+                self.password.setPlaceholderText(self.tr("(remembered in the keyring)"))
+                self.remember.setChecked(True)
+            else:
+                self.password.setPlaceholderText("")
+        self._forget_connection()
+        self.adjustSize()
+
+    def _form_profile(self) -> Profile:
+        return Profile(self.name.text().strip() or self.host.text().strip() or "server",
+                       self.host.text().strip() or "localhost", self.port.value(),
+                       self.database.text().strip(), self.db_user.text().strip())
+
+    def _save_profile(self) -> None:
+        profile = self._form_profile()
+        self._profiles = [p for p in self._profiles if p.name != profile.name] + [profile]
+        save_profiles(self._settings, self._profiles)
+        self._settings.setValue(LAST_PROFILE_KEY, profile.name)
+        self._fill_profiles()
+
+    def _delete_profile(self) -> None:
+        p = self._current_profile()
+        if p is None:
+            return
+        config.forget_password(config.parse_url(p.url_text()))
+        self._profiles = [q for q in self._profiles if q.name != p.name]
+        save_profiles(self._settings, self._profiles)
+        self._settings.setValue(LAST_PROFILE_KEY, EMBEDDED)
+        self._fill_profiles()
+
+    # -- connecting ------------------------------------------------------------------------
+    def _forget_connection(self) -> None:
+        if self._opened is not None:
+            self._opened.db.dispose()
+        self._opened = None
+        self.staff.clear()
+        self.staff.setEnabled(False)
+        self.sign_in.setEnabled(False)
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.message.setStyleSheet("color: #c62828;" if error else "color: palette(text);")
+        self.message.setText(text)
+        self.message.show()
+
+    def connect_database(self) -> None:
+        self._forget_connection()
+        self.message.hide()
+        self.connect_button.setEnabled(False)
+        if self.profile.currentData() == EMBEDDED:
+            def work() -> Opened:
+                from app.services import staff as staff_service
+
+                db = open_embedded()
+                return Opened(db, staff_service.list_staff(db), True)
+
+            where = self.tr("embedded database")
+        else:
+            profile = self._form_profile()
+            url_text = profile.url_text()
+            typed = self.password.text() or None
+            stored = None if typed else config.password_from_keyring(config.parse_url(url_text))
+            password = typed or stored
+            where = f"{profile.host}:{profile.port}"
+
+            def work() -> Opened:
+                return open_server(url_text, password)
+
+        run_async(work, self._connected, lambda exc: self._connect_failed(exc, where), self,
+                  busy=self.busy)
+
+    def _connect_failed(self, exc: BaseException, where: str) -> None:
+        self.connect_button.setEnabled(True)
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        self.show_message(friendly_error(message, where))
+
+    def _connected(self, opened: Opened) -> None:
+        self.connect_button.setEnabled(True)
+        if not opened.schema_current:
+            answer = QMessageBox.question(
+                self, self.tr("Database schema"),
+                self.tr("The database %1 has no RIT Desk schema, or an older one. Create or "
+                        "upgrade it now?").replace("%1", describe(opened.db.url)))
+            if answer != QMessageBox.StandardButton.Yes:
+                opened.db.dispose()
+                self.show_message(self.tr("The database cannot be used without its schema."))
+                return
+            db = opened.db
+
+            def upgrade() -> Opened:
+                from app.services import staff as staff_service
+
+                db.upgrade_schema()
+                return Opened(db, staff_service.list_staff(db), True)
+
+            run_async(upgrade, self._connected,
+                      lambda exc: self._connect_failed(exc, describe(db.url)), self,
+                      busy=self.busy)
+            return
+        self._opened = opened
+        self._remember_password()
+        people = [p for p in opened.staff if p.active]
+        if not people:
+            self.show_message(self.tr("No staff user exists in this database yet: add one with "
+                                      "'rit-desk staff add'."))
+            return
+        self.show_message(self.tr("Connected to %1.").replace("%1", describe(opened.db.url)),
+                          error=False)
+        for person in people:
+            self.staff.addItem(f"{person.name} — {labels.role_label(person.role)}",
+                               person.username)
+        last = default_user(people, str(self._settings.value(LAST_USER_KEY, "")))
+        if last is not None:
+            self.staff.setCurrentIndex(max(0, self.staff.findData(last.username)))
+        self.staff.setEnabled(True)
+        self.sign_in.setEnabled(True)
+        self.staff.setFocus()
+
+    def _remember_password(self) -> None:
+        if self.profile.currentData() == EMBEDDED or not self.password.text():
+            return
+        url = config.parse_url(self._form_profile().url_text())
+        if self.remember.isChecked():
+            try:
+                config.store_password(url, self.password.text())
+            except Exception as exc:  # the keyring failed: say so, go on without it
+                self.keyring_note.setText(getattr(exc, "message", str(exc)))
+                self.keyring_note.show()
+        else:
+            config.forget_password(url)
+
+    def _accept(self) -> None:
+        if self._opened is None or not self.staff.currentData():
+            return
+        username = str(self.staff.currentData())
+        person = next(p for p in self._opened.staff if p.username == username)
+        key = self.profile.currentData()
+        if key == NEW_PROFILE:
+            self._save_profile()
+            key = self._form_profile().name
+        self._settings.setValue(LAST_PROFILE_KEY, key)
+        self._settings.setValue(LAST_USER_KEY, username)
+        self._result = (self._opened.db, person)
+        self._opened = None  # handed over: not disposed
+        self.accept()
