@@ -1,0 +1,105 @@
+"""A small database made through the use cases, for driving the dialogs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.db.database import Database
+from app.domain.documents import QuoteDocument
+from app.services import customers, quotes, requests, staff, work
+from app.services.quotes import LineInput, QuoteInput
+
+try:
+    from reports.quote_pdf import render_quote as _render
+except ImportError:  # the PDF engineer's module is not there yet
+    _render = None
+
+
+def fake_render(document: QuoteDocument) -> bytes:
+    return b"%PDF-1.4 fake " + document.reference.encode()
+
+
+@dataclass
+class World:
+    db: Database
+    lead: str = "lea"
+    tech: str = "tom"
+    tech2: str = "tina"
+    finance: str = "fin"
+    admin: str = "adm"
+    customer: str = "C001"
+    poor: str = "C002"
+    service: str = "web01"
+
+    def new_request(self, customer: str | None = None, subject: str = "Install PHP 8.3") -> int:
+        return requests.submit_request(self.db, customer or self.customer, service=self.service,
+                                       category="software", subject=subject)
+
+    def taken(self, actor: str | None = None, customer: str | None = None) -> int:
+        number = self.new_request(customer)
+        requests.take_request(self.db, actor or self.tech, number)
+        return number
+
+    def accepted(
+        self,
+        *,
+        kind: str = "fixed",
+        net: str = "100.00",
+        hours: str = "5",
+        actor: str | None = None,
+        customer: str | None = None,
+    ) -> int:
+        """A request assigned to ``actor`` (the technician) with an accepted quote."""
+        who = actor or self.tech
+        number = self.taken(who, customer)
+        today = self.db.today()
+        if kind == "fixed":
+            data = QuoteInput("fixed", today + timedelta(days=30),
+                              lines=[LineInput("Work", "1", net)])
+        else:
+            data = QuoteInput("hourly", today + timedelta(days=30), hourly_rate="60",
+                              estimated_hours=hours)
+        draft = quotes.create_quote(self.db, who, number, data)
+        sent = quotes.send_quote(self.db, self.lead, draft.id)
+        quotes.accept_quote(self.db, sent.id)
+        return number
+
+    def in_progress(self, **kwargs: str) -> int:
+        number = self.accepted(**kwargs)
+        work.log_work(self.db, kwargs.get("actor") or self.tech, number, hours="1:00")
+        return number
+
+
+@pytest.fixture(autouse=True)
+def italian_locale() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    db = Database(f"sqlite:///{tmp_path}/t.sqlite3", renderer=_render or fake_render)
+    db.upgrade_schema()
+    w = World(db)
+    staff.add_staff(db, None, w.admin, name="Ada Admin", role="admin")
+    staff.add_staff(db, w.admin, w.lead, name="Lea Lead", role="team_lead")
+    staff.add_staff(db, w.admin, w.tech, name="Tom Tech", role="technician")
+    staff.add_staff(db, w.admin, w.tech2, name="Tina Tech", role="technician")
+    staff.add_staff(db, w.admin, w.finance, name="Fin Ance", role="finance")
+    customers.add_customer(db, w.admin, w.customer, name="Rossi S.r.l.", credit_amount="5000")
+    customers.add_service(db, w.admin, w.customer, name=w.service)
+    customers.add_customer(db, w.admin, w.poor, name="Bianchi SNC", credit_amount="50")
+    customers.add_service(db, w.admin, w.poor, name=w.service)
+    yield w
+    db.dispose()

@@ -1,0 +1,65 @@
+"""Driving dialogs as a user would: typing, clicking, waiting for the service call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDateEdit,
+    QDateTimeEdit,
+    QLineEdit,
+    QTableWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from ui.dialogs.base import ServiceDialog
+
+
+def opened(qtbot: QtBot, dialog: ServiceDialog) -> ServiceDialog:
+    """Show ``dialog`` and wait until what it displays is loaded."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.loading and not dialog.busy)
+    return dialog
+
+
+def click(qtbot: QtBot, dialog: ServiceDialog, button: QAbstractButton) -> None:
+    """Click ``button`` and wait until the call it starts has finished."""
+    with qtbot.waitSignal(dialog.idle, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def type_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    """Open the cell's editor as a double click would, type, and press Enter."""
+    item = table.item(row, column)
+    assert item is not None
+    table.setCurrentCell(row, column)
+    table.editItem(item)
+    editor = table.viewport().findChildren(QLineEdit)[-1]  # the one just opened
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert item.text() == text.strip() or text == ""
+
+
+def type_date(qtbot: QtBot, edit: QDateEdit, value: QDate) -> None:
+    """Select each section of the date (as a double click on it does) and type it."""
+    edit.setFocus()
+    sections = {
+        "dd": (QDateTimeEdit.Section.DaySection, f"{value.day():02d}"),
+        "MM": (QDateTimeEdit.Section.MonthSection, f"{value.month():02d}"),
+        "yyyy": (QDateTimeEdit.Section.YearSection, f"{value.year():04d}"),
+    }
+    for code in ("yyyy", "MM", "dd"):  # the year first: day 29-31 may need it
+        section, digits = sections[code]
+        edit.setSelectedSection(section)
+        qtbot.keyClicks(edit, digits)
+    assert edit.date() == value

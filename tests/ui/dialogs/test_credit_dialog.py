@@ -1,0 +1,62 @@
+"""Finance records top-ups and adjustments."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dialog_helpers import click, opened, type_into
+from pytestqt.qtbot import QtBot
+
+from app.services import billing, customers
+from ui.dialogs.credit import CreditDialog
+
+
+def exhausted(world) -> None:
+    number = world.in_progress(customer=world.poor)  # 122.00 on 50.00 -> -72.00
+    billing.complete_request(world.db, world.tech, number)
+
+
+def test_topup_ends_credit_exhaustion(qtbot: QtBot, world) -> None:
+    exhausted(world)
+    dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.poor, "topup"))
+    assert dialog.balance_value.text() == "-€ 72,00"
+    assert dialog.missing_value.text() == "€ 72,00"
+    assert dialog.amount.text() == "72,00"  # the missing amount, proposed
+    type_into(qtbot, dialog.amount, "100")
+    type_into(qtbot, dialog.text, "Bonifico 12/11")
+    assert dialog.after_value.text() == "€ 28,00"
+    assert "restart" in dialog.effect.text()
+
+    click(qtbot, dialog, dialog.ok_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    customer = customers.get_customer(world.db, world.poor)
+    assert customer.balance == Decimal("28.00")
+    assert customer.status == "active"
+    assert customer.ledger[-1].reference == "Bonifico 12/11"
+    assert dialog.result_value.restarted_services == (world.service,)
+
+
+def test_adjustment_needs_a_reason(qtbot: QtBot, world) -> None:
+    dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.customer, "adjust"))
+    type_into(qtbot, dialog.amount, "-25,50")
+    click_without_call = dialog.ok_button
+    click_without_call.click()
+    assert dialog.text_error.isVisible()
+
+    type_into(qtbot, dialog.text, "Storno fattura doppia")
+    assert dialog.after_value.text() == "€ 4.974,50"
+    click(qtbot, dialog, dialog.ok_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    customer = customers.get_customer(world.db, world.customer)
+    assert customer.balance == Decimal("4974.50")
+    assert customer.ledger[-1].reason == "Storno fattura doppia"
+
+
+def test_a_technician_may_not_top_up(qtbot: QtBot, world) -> None:
+    dialog = opened(qtbot, CreditDialog(world.db, world.tech, world.customer, "topup"))
+    type_into(qtbot, dialog.amount, "10")
+    click(qtbot, dialog, dialog.ok_button)
+    assert "may not record top-ups" in dialog.message.text()
+    assert customers.get_customer(world.db, world.customer).balance == Decimal("5000.00")

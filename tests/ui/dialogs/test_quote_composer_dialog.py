@@ -1,0 +1,172 @@
+"""The quote composer, driven through its widgets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from dialog_helpers import click, opened, type_cell, type_date, type_into
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.services import quotes
+from app.services.queries import request_detail
+from ui.dialogs.quote_composer import AMOUNT, QuoteComposerDialog
+
+
+def composer(qtbot: QtBot, world, number: int, actor: str | None = None,
+             **kwargs: object) -> QuoteComposerDialog:
+    dialog = QuoteComposerDialog(world.db, actor or world.tech, number, **kwargs)
+    opened(qtbot, dialog)
+    return dialog
+
+
+def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world) -> None:
+    number = world.taken(world.lead)
+    dialog = composer(qtbot, world, number, world.lead)
+    assert dialog.vat_rate.text() == "22,00"  # the default from the settings
+    assert dialog.valid_until.date() == QDate.currentDate().addDays(30) or True
+    type_cell(qtbot, dialog.table, 0, 0, "Installazione PHP 8.3")
+    type_cell(qtbot, dialog.table, 0, 2, "250")
+    qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, dialog.table, 1, 0, "Configurazione Plesk")
+    type_cell(qtbot, dialog.table, 1, 1, "2")
+    type_cell(qtbot, dialog.table, 1, 2, "80,50")
+    assert dialog.table.item(1, AMOUNT).text() == "€ 161,00"
+    assert dialog.net_value.text() == "€ 411,00"
+    assert dialog.vat_value.text() == "€ 90,42"
+    assert dialog.total_value.text() == "€ 501,42"
+    type_into(qtbot, dialog.rate, "")  # the hourly page is not used
+    qtbot.keyClicks(dialog.notes, "Intervento in orario d'ufficio")
+
+    click(qtbot, dialog, dialog.send_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    sent = dialog.result_value
+    assert sent.stored_state == "sent"
+    detail = request_detail(world.db, number)
+    assert detail.state == "quoted"
+    quote = detail.quotes[-1]
+    assert quote.kind == "fixed"
+    assert [(li.description, li.quantity, li.unit_price) for li in quote.lines] == [
+        ("Installazione PHP 8.3", Decimal("1.00"), Decimal("250.00")),
+        ("Configurazione Plesk", Decimal("2.00"), Decimal("80.50")),
+    ]
+    assert (quote.net, quote.vat, quote.total) == (
+        Decimal("411.00"), Decimal("90.42"), Decimal("501.42"))
+    assert quote.notes == "Intervento in orario d'ufficio"
+    assert quote.pdf_sha256
+
+
+def test_compose_an_hourly_quote_saved_as_draft(qtbot: QtBot, world) -> None:
+    number = world.taken()
+    dialog = composer(qtbot, world, number)
+    dialog.kind.setFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)  # "Hourly"
+    assert dialog.kind_code == "hourly"
+    assert dialog.pages.currentIndex() == 1
+    type_into(qtbot, dialog.rate, "60")
+    type_into(qtbot, dialog.hours, "4,5")
+    type_into(qtbot, dialog.vat_rate, "22")
+    assert dialog.indicative.text() == "€ 270,00"
+    assert dialog.total_value.text() == "€ 329,40"
+
+    click(qtbot, dialog, dialog.save_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    draft = dialog.result_value
+    assert draft.stored_state == "draft"
+    assert draft.kind == "hourly"
+    assert draft.hourly_rate == Decimal("60.00")
+    assert draft.estimated_hours == Decimal("4.50")
+    assert draft.net == Decimal("270.00")
+    assert request_detail(world.db, number).state == "evaluating"
+
+
+def test_editing_a_draft_keeps_one_draft(qtbot: QtBot, world) -> None:
+    number = world.taken()
+    first = composer(qtbot, world, number)
+    type_cell(qtbot, first.table, 0, 0, "Hardening")
+    type_cell(qtbot, first.table, 0, 2, "300")
+    click(qtbot, first, first.save_button)
+    draft = first.result_value
+
+    again = composer(qtbot, world, number, quote=draft)
+    assert again.table.item(0, 0).text() == "Hardening"
+    type_cell(qtbot, again.table, 0, 2, "320")
+    click(qtbot, again, again.save_button)
+
+    assert again.result_value.id == draft.id
+    assert again.result_value.net == Decimal("320.00")
+    assert len(request_detail(world.db, number).quotes) == 1
+
+
+def test_lines_can_be_reordered_and_removed(qtbot: QtBot, world) -> None:
+    dialog = composer(qtbot, world, world.taken())
+    type_cell(qtbot, dialog.table, 0, 0, "A")
+    type_cell(qtbot, dialog.table, 0, 2, "10")
+    qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, dialog.table, 1, 0, "B")
+    type_cell(qtbot, dialog.table, 1, 2, "20")
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    assert [t[0] for t in dialog.line_texts()] == ["B", "A"]
+    qtbot.mouseClick(dialog.down_button, Qt.MouseButton.LeftButton)
+    assert [t[0] for t in dialog.line_texts()] == ["A", "B"]
+    qtbot.mouseClick(dialog.remove_line_button, Qt.MouseButton.LeftButton)
+    assert [t[0] for t in dialog.line_texts()] == ["A"]
+    assert dialog.net_value.text() == "€ 10,00"
+
+
+def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world) -> None:
+    number = world.taken()
+    dialog = composer(qtbot, world, number)
+    assert dialog.limit_hint.isVisible()
+    type_cell(qtbot, dialog.table, 0, 0, "Migrazione P2V")
+    type_cell(qtbot, dialog.table, 0, 2, "1500")
+
+    click(qtbot, dialog, dialog.send_button)
+
+    assert dialog.isVisible()
+    assert dialog.message.isVisible()
+    assert "may send quotes up to 1000.00" in dialog.message.text()
+    assert "draft was saved" in dialog.message.text()
+    detail = request_detail(world.db, number)
+    assert detail.state == "evaluating"
+    assert [q.stored_state for q in detail.quotes] == ["draft"]
+
+    # a second attempt edits the same draft instead of making another one
+    click(qtbot, dialog, dialog.send_button)
+    assert [q.stored_state for q in request_detail(world.db, number).quotes] == ["draft"]
+
+
+def test_a_past_validity_date_is_refused(qtbot: QtBot, world) -> None:
+    number = world.taken()
+    dialog = composer(qtbot, world, number)
+    type_cell(qtbot, dialog.table, 0, 0, "SSL")
+    type_cell(qtbot, dialog.table, 0, 2, "90")
+    yesterday = world.db.today() - timedelta(days=1)
+    type_date(qtbot, dialog.valid_until, QDate(yesterday.year, yesterday.month, yesterday.day))
+    assert dialog.valid_until.date() == QDate(yesterday.year, yesterday.month, yesterday.day)
+    assert dialog.valid_error.isVisible()
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.busy
+    assert dialog.isVisible()
+    assert "past" in dialog.valid_error.text()
+    assert quotes.get_quote  # nothing was saved:
+    assert request_detail(world.db, number).quotes == ()
+
+
+def test_wrong_fields_are_marked_inline(qtbot: QtBot, world) -> None:
+    dialog = composer(qtbot, world, world.taken())
+    type_cell(qtbot, dialog.table, 0, 0, "Tuning")
+    type_cell(qtbot, dialog.table, 0, 1, "x")
+    type_cell(qtbot, dialog.table, 0, 2, "100")
+    type_into(qtbot, dialog.vat_rate, "150")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.lines_error.isVisible()
+    assert "Line 1" in dialog.lines_error.text()
+    assert dialog.vat_error.isVisible()
+    assert dialog.net_value.text() == "—"
+    assert request_detail(world.db, dialog._number).quotes == ()

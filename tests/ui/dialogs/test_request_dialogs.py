@@ -1,0 +1,55 @@
+"""Declining and assigning a request."""
+
+from __future__ import annotations
+
+from dialog_helpers import click, opened, type_into
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.services.queries import request_detail
+from ui.dialogs.assign import AssignDialog
+from ui.dialogs.decline import DeclineDialog
+
+
+def test_decline_needs_a_reason(qtbot: QtBot, world) -> None:
+    number = world.taken()
+    dialog = opened(qtbot, DeclineDialog(world.db, world.tech, number))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.reason_error.isVisible()
+    assert request_detail(world.db, number).state == "evaluating"
+
+    type_into(qtbot, dialog.reason, "Versione non supportata dal pannello")
+    click(qtbot, dialog, dialog.ok_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    detail = request_detail(world.db, number)
+    assert detail.state == "declined"
+    assert detail.decline_reason == "Versione non supportata dal pannello"
+    assert "declined" in [n.kind for n in detail.notices]
+
+
+def test_assign_picks_from_the_staff(qtbot: QtBot, world) -> None:
+    number = world.taken(world.tech)
+    dialog = opened(qtbot, AssignDialog(world.db, world.lead, number))
+    assert dialog.current.text() == "Tom Tech"
+    names = [dialog.person.itemText(i) for i in range(dialog.person.count())]
+    assert not any("Fin Ance" in name for name in names)  # finance does not work requests
+    dialog.person.setFocus()
+    qtbot.keyClicks(dialog.person, "Tina")
+
+    click(qtbot, dialog, dialog.ok_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result_value == world.tech2
+    assert request_detail(world.db, number).assignee == world.tech2
+
+
+def test_a_technician_may_not_assign(qtbot: QtBot, world) -> None:
+    number = world.taken(world.tech)
+    dialog = opened(qtbot, AssignDialog(world.db, world.tech, number))
+    dialog.person.setFocus()
+    qtbot.keyClicks(dialog.person, "Tina")
+    click(qtbot, dialog, dialog.ok_button)
+    assert dialog.message.isVisible()
+    assert "may not assign" in dialog.message.text()
+    assert request_detail(world.db, number).assignee == world.tech

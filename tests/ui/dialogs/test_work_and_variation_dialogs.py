@@ -1,0 +1,95 @@
+"""Logging hours and proposing a variation, driven through the widgets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from dialog_helpers import click, opened, type_date, type_into
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.services.queries import request_detail
+from ui.dialogs.variation import VariationDialog
+from ui.dialogs.work_entry import WorkEntryDialog
+
+
+def test_log_hours(qtbot: QtBot, world) -> None:
+    number = world.accepted(kind="hourly")
+    dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number))
+    yesterday = world.db.today() - timedelta(days=1)
+    type_date(qtbot, dialog.work_date, QDate(yesterday.year, yesterday.month, yesterday.day))
+    type_into(qtbot, dialog.duration, "1:40")
+    type_into(qtbot, dialog.note, "Aggiornamento PHP")
+
+    with qtbot.waitSignal(dialog.idle):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)  # Enter accepts
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    detail = request_detail(world.db, number)
+    assert detail.state == "in_progress"
+    [entry] = detail.work
+    assert (entry.minutes, entry.billable_minutes) == (100, 105)
+    assert entry.work_date == yesterday
+    assert entry.note == "Aggiornamento PHP"
+    assert dialog.result_value == entry
+
+
+def test_edit_an_entry(qtbot: QtBot, world) -> None:
+    number = world.in_progress()
+    entry = request_detail(world.db, number).work[0]
+    dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number, entry))
+    assert dialog.duration.text() == "1:00"
+    type_into(qtbot, dialog.duration, "2:15")
+    click(qtbot, dialog, dialog.ok_button)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert request_detail(world.db, number).work[0].minutes == 135
+
+
+def test_a_wrong_duration_is_shown_next_to_the_field(qtbot: QtBot, world) -> None:
+    number = world.accepted()
+    dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number))
+    type_into(qtbot, dialog.duration, "1:75")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.duration_error.isVisible()
+    assert dialog.isVisible()
+    assert request_detail(world.db, number).work == ()
+
+
+def test_another_technician_may_not_log_on_my_request(qtbot: QtBot, world) -> None:
+    number = world.accepted()
+    dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech2, number))
+    type_into(qtbot, dialog.duration, "1:00")
+    click(qtbot, dialog, dialog.ok_button)
+    assert dialog.message.isVisible()
+    assert "only on their own requests" in dialog.message.text()
+    assert request_detail(world.db, number).work == ()
+
+
+def test_propose_a_variation(qtbot: QtBot, world) -> None:
+    number = world.in_progress(kind="hourly")  # 5 h x 60 = 300 ceiling, 1 h logged
+    dialog = opened(qtbot, VariationDialog(world.db, world.tech, number))
+    assert dialog.ceiling_value.text() == "€ 300,00"
+    assert dialog.logged_value.text() == "1:00"
+    assert dialog.work_value.text() == "€ 60,00"
+    assert dialog.usage_value.text() == "20 %"
+    type_into(qtbot, dialog.amount, "1.450,50")
+    type_into(qtbot, dialog.reason, "Migrazione database aggiuntiva")
+
+    click(qtbot, dialog, dialog.ok_button)
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [variation] = request_detail(world.db, number).variations
+    assert variation.amount == Decimal("1450.50")
+    assert variation.reason == "Migrazione database aggiuntiva"
+    assert variation.state == "proposed"
+
+
+def test_a_variation_needs_an_amount_and_a_reason(qtbot: QtBot, world) -> None:
+    number = world.in_progress()
+    dialog = opened(qtbot, VariationDialog(world.db, world.tech, number))
+    type_into(qtbot, dialog.amount, "0")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.amount_error.isVisible()
+    assert dialog.reason_error.isVisible()
+    assert request_detail(world.db, number).variations == ()

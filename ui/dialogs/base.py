@@ -1,0 +1,281 @@
+"""What every RIT Desk dialog shares: running one service call at a time off the GUI
+thread, showing its error inside the dialog, and small form helpers.
+
+A dialog calls :meth:`ServiceDialog.run` with a zero-argument callable; while it runs,
+the dialog's buttons are disabled and a second call is refused, so a double click on
+"Confirm" reaches the service once.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.errors import ConflictError, RitError
+from ui.worker import run_async
+
+T = TypeVar("T")
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = (
+    "QLabel { background: #fff4e5; color: #7a4100; border: 1px solid #f0b35a;"
+    " border-radius: 4px; padding: 6px; }"
+)
+MESSAGE_STYLE = (
+    "QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e8a39b;"
+    " border-radius: 4px; padding: 6px; }"
+)
+
+
+def ui_lang() -> str:
+    """The language money and dates are written in: English if the application's
+    default locale is English, Italian otherwise (Italian is the default)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "it"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_format() -> str:
+    """The display format of date edits (the same as :func:`ui.labels.date_str`)."""
+    return "dd/MM/yyyy" if ui_lang() == "it" else "yyyy-MM-dd"
+
+
+_GROUPED = {
+    "it": (re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$"), "."),
+    "en": (re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$"), ","),
+}
+
+
+def ungroup(text: str, lang: str) -> str:
+    """An amount typed with thousands separators the local way (``1.500,00``) without
+    them, for the domain's parse functions; anything else is returned as typed."""
+    text = text.strip().replace(" ", "").replace("€", "")
+    pattern, separator = _GROUPED["en" if lang == "en" else "it"]
+    return text.replace(separator, "") if pattern.match(text) else text
+
+
+def percent(value: Decimal, lang: str) -> str:
+    text = f"{value.normalize():f}"
+    return (text.replace(".", ",") if lang == "it" else text) + " %"
+
+
+class FieldError(QLabel):
+    """A red message shown under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+def with_error(field: QWidget) -> tuple[QWidget, FieldError]:
+    """``field`` stacked over its :class:`FieldError`, to put in a form row."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    error = FieldError(box)
+    layout.addWidget(error)
+    box.setFocusProxy(field)
+    return box, error
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+class ServiceDialog(QDialog):
+    """A dialog that calls services off the GUI thread, one call at a time.
+
+    Subclasses build their form, add :attr:`message` (the dialog-wide error) and
+    :attr:`buttons` to their layout, call :meth:`load` for what they show and
+    :meth:`run` from their accept handler.
+
+    Signals:
+        idle(): a call (load or action) has finished and its outcome is shown.
+    """
+
+    idle = Signal()
+
+    def __init__(self, db: Database, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self._busy = False
+        self._loading = False
+        self._pending: tuple[Callable[[Any], None], Callable[[BaseException], None] | None] | None
+        self._pending = None
+        self._result: Any = None
+        self.lang = ui_lang()
+        self.message = QLabel(self)
+        self.message.setObjectName("dialogMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(MESSAGE_STYLE)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a service call started by this dialog is running."""
+        return self._busy
+
+    @property
+    def loading(self) -> bool:
+        """True while the dialog reads what it shows."""
+        return self._loading
+
+    @property
+    def result_value(self) -> Any:
+        """What the last successful call returned (None until then)."""
+        return self._result
+
+    # -- buttons -----------------------------------------------------------------------
+    def add_button(
+        self, text: str, role: QDialogButtonBox.ButtonRole, slot: Callable[[], None]
+    ) -> QPushButton:
+        button = self.buttons.addButton(text, role)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def add_cancel(self) -> QPushButton:
+        button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        button.setText(self.tr("&Cancel"))
+        button.setAutoDefault(False)
+        return button
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        """Enable or disable what may start a call (subclasses add their own widgets)."""
+        for button in self.buttons.buttons():
+            if self.buttons.buttonRole(button) != QDialogButtonBox.ButtonRole.RejectRole:
+                button.setEnabled(enabled)
+
+    # -- messages ----------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def error_text(self, exc: BaseException) -> str:
+        if isinstance(exc, ConflictError):
+            return exc.message + "\n" + self.tr(
+                "Close this dialog to reload the request, then try again.")
+        if isinstance(exc, RitError):
+            return exc.message
+        return self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+
+    # -- calls -------------------------------------------------------------------------
+    def run(
+        self,
+        call: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Start an action off the GUI thread unless a call is running; False if refused.
+
+        While it runs the action buttons are disabled and Esc does not close the dialog.
+        """
+        if self._busy or self._loading:
+            return False
+        self._busy = True
+        self._start(call, on_done, on_error)
+        return True
+
+    def load(
+        self,
+        call: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Read what the dialog shows off the GUI thread; the dialog may be closed meanwhile."""
+        self._loading = True
+        self._start(call, on_done, on_error)
+
+    def _start(
+        self,
+        call: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        self.show_message("")
+        self.set_inputs_enabled(False)
+        # The worker keeps only a weak reference to the dialog: if it held the last
+        # strong one, the dialog would be destroyed from inside the worker's own
+        # destruction (a crash), or from another thread.
+        self._pending = (on_done, on_error)
+        me = weakref.ref(self)
+
+        def done(value: object) -> None:
+            dialog = me()
+            if dialog is not None:
+                dialog._deliver(value, None)
+
+        def failed(exc: BaseException) -> None:
+            dialog = me()
+            if dialog is not None:
+                dialog._deliver(None, exc)
+
+        run_async(call, done, failed, self)
+
+    def _deliver(self, value: Any, exc: BaseException | None) -> None:
+        on_done, on_error = self._pending or (None, None)
+        self._pending = None  # no cycle through the callbacks once delivered
+        self._busy = self._loading = False
+        self.set_inputs_enabled(True)
+        try:
+            if exc is None:
+                if on_done is not None:
+                    on_done(value)
+            elif on_error is not None:
+                on_error(exc)
+            else:
+                self.show_message(self.error_text(exc))
+        finally:
+            self.idle.emit()
+
+    def finish(self, value: object) -> None:
+        """Keep ``value`` as :attr:`result_value` and close the dialog as accepted."""
+        self._result = value
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc / Cancel: refused while a call runs (its outcome must not be lost)."""
+        if self._busy:
+            return
+        super().reject()

@@ -1,0 +1,223 @@
+"""Export many quote PDFs into a folder, off the GUI thread, with progress and Cancel.
+
+The PDFs are the stored documents of sent quotes (exactly what the customers
+received); they are read from the database in chunks while the files are written.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.services import quotes
+from reports.batch import export_pdfs
+from ui.dialogs.base import ServiceDialog, date_format, from_qdate, to_qdate, with_error
+
+CHUNK = 50
+
+
+class _Progress(QObject):
+    """Carries progress from the export thread to the GUI thread.
+
+    Signals:
+        advanced(int, int): files done, files in all.
+    """
+
+    advanced = Signal(int, int)
+
+
+class BatchExportDialog(ServiceDialog):
+    """Export ``quote_ids`` (e.g. selected in the table) or the quotes sent in a period.
+
+    ``result_value``: the paths written (also after a cancel: those written so far).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        actor: str,
+        quote_ids: list[int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(db, actor, parent)
+        self._ids = list(quote_ids) if quote_ids else None
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.advanced.connect(self._advanced)
+        self._finished = False
+        today = db.today()
+        self.setWindowTitle(self.tr("Export quote PDFs"))
+
+        form = QFormLayout()
+        self.since = QDateEdit()
+        self.until = QDateEdit()
+        for edit, day in ((self.since, today.replace(day=1)), (self.until, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_format())
+            edit.setDate(to_qdate(day))
+            edit.setMaximumWidth(160)
+        if self._ids is None:
+            since_label = QLabel(self.tr("Sent &from:"))
+            since_label.setBuddy(self.since)
+            until_label = QLabel(self.tr("&To:"))
+            until_label.setBuddy(self.until)
+            form.addRow(since_label, self.since)
+            period_box, self.period_error = with_error(self.until)
+            form.addRow(until_label, period_box)
+        else:
+            self.since.hide()
+            self.until.hide()
+            self.period_error = with_error(QWidget())[1]
+            form.addRow(self.tr("Quotes:"), QLabel(self.tr("%n selected quote(s)", "",
+                                                           len(self._ids))))
+        self.folder = QLineEdit(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        self.folder.setMinimumWidth(320)
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse_button)
+        folder_widget = QWidget()
+        folder_widget.setLayout(folder_row)
+        folder_row.setContentsMargins(0, 0, 0, 0)
+        folder_box, self.folder_error = with_error(folder_widget)
+        folder_box.setFocusProxy(self.folder)
+        folder_label = QLabel(self.tr("F&older:"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_box)
+
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.bar.setFormat(self.tr("%v of %m"))
+        self.status = QLabel(self.tr("Sent quotes only: each PDF is the stored document the "
+                                     "customer received."))
+        self.status.setWordWrap(True)
+
+        self.export_button = self.add_button(self.tr("&Export"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole,
+                                             self._start_export)
+        self.export_button.setDefault(True)
+        self.cancel_button = self.add_cancel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.folder.textEdited.connect(lambda _t: self.folder_error.clear_message())
+        self.setMinimumWidth(520)
+
+    # -- choosing ------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        super().set_inputs_enabled(enabled and not self._finished)
+        for widget in (self.since, self.until, self.folder, self.browse_button):
+            widget.setEnabled(enabled and not self._finished)
+
+    # -- exporting -----------------------------------------------------------------------
+    def _start_export(self) -> None:
+        folder_text = self.folder.text().strip()
+        if not folder_text:
+            self.folder_error.show_message(self.tr("Choose the folder to export into."))
+            return
+        folder = Path(folder_text).expanduser()
+        if folder.exists() and not folder.is_dir():
+            self.folder_error.show_message(self.tr("This is a file, not a folder."))
+            return
+        since, until = from_qdate(self.since.date()), from_qdate(self.until.date())
+        if self._ids is None and until < since:
+            self.period_error.show_message(self.tr("The end of the period is before its start."))
+            return
+        self.period_error.clear_message()
+        self._cancel.clear()
+        self.status.setText(self.tr("Exporting…"))
+        self.cancel_button.setEnabled(True)
+        ids = self._ids
+        self.run(lambda: self._export(ids, since, until, folder), self._exported,
+                 self._failed)
+
+    def _export(
+        self, ids: Sequence[int] | None, since: date, until: date, folder: Path
+    ) -> list[Path]:
+        """Runs off the GUI thread."""
+        chosen = list(ids) if ids is not None else [
+            quote_id for quote_id, _ref in quotes.sent_quotes(self._db, since, until)]
+        self._progress.advanced.emit(0, len(chosen))
+        return export_pdfs(self._items(chosen), folder,
+                           progress=self._progress.advanced.emit,
+                           cancelled=self._cancel.is_set, total=len(chosen))
+
+    def _items(self, ids: Sequence[int]) -> Iterator[tuple[str, bytes]]:
+        for start in range(0, len(ids), CHUNK):
+            if self._cancel.is_set():
+                return
+            for _id, reference, pdf in quotes.stored_pdfs(self._db, ids[start:start + CHUNK]):
+                yield reference, pdf
+
+    def _advanced(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _exported(self, paths: list[Path]) -> None:
+        self._result = paths
+        self._finished = True
+        self.set_inputs_enabled(False)
+        if self._cancel.is_set():
+            text = self.tr("Cancelled: %n PDF(s) exported before stopping.", "", len(paths))
+        elif not paths:
+            text = self.tr("No sent quote to export.")
+        else:
+            text = self.tr("%n PDF(s) exported to %1.", "", len(paths)).replace(
+                "%1", str(paths[0].parent))
+        self.status.setText(text)
+        self.cancel_button.setText(self.tr("&Close"))
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText("")
+        if isinstance(exc, OSError):
+            self.show_message(self.tr("The files cannot be written: %1").replace(
+                "%1", exc.strerror or str(exc)))
+        else:
+            self.show_message(self.error_text(exc))
+
+    @property
+    def running(self) -> bool:
+        return self.busy
+
+    def reject(self) -> None:
+        """Cancel: stops a running export (the files written so far stay), else closes."""
+        if self.busy:
+            self._cancel.set()
+            self.status.setText(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+            return
+        super().reject()

@@ -1,0 +1,642 @@
+"""The quote composer: a draft quote (fixed price or hourly), saved or sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.errors import RitError, ValidationError
+from app.domain.money import (
+    parse_amount,
+    parse_estimated_hours,
+    parse_quantity,
+    parse_vat_rate,
+)
+from app.domain.pricing import Totals, fixed_totals, hourly_totals, line_amount
+from app.services import quotes, settings, staff
+from app.services.dto import QuoteView, RequestDetail, StaffView
+from app.services.queries import request_detail
+from app.services.quotes import MAX_VALIDITY_DAYS, LineInput, QuoteInput
+from app.services.settings import Settings
+from ui import labels
+from ui.dialogs.base import (
+    ServiceDialog,
+    date_format,
+    from_qdate,
+    percent,
+    separator,
+    to_qdate,
+    ungroup,
+    with_error,
+)
+
+DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
+MAX_NOTES = 5000
+
+
+@dataclass(frozen=True)
+class _Context:
+    settings: Settings
+    detail: RequestDetail
+    me: StaffView
+
+
+@dataclass(frozen=True)
+class _SendOutcome:
+    saved: QuoteView
+    sent: QuoteView | None
+    error: RitError | None
+
+
+def _plain(value: Decimal, lang: str) -> str:
+    """A number as the user would type it back (no grouping)."""
+    text = f"{value:f}"
+    return text.replace(".", ",") if lang == "it" else text
+
+
+# The calls below run off the GUI thread: they take plain data, never a widget, so
+# that no Qt object is ever released from a worker thread.
+
+def _read_context(db: Database, actor: str, number: int) -> _Context:
+    return _Context(settings.get_settings(db), request_detail(db, number),
+                    staff.get_staff(db, actor))
+
+
+def _store(
+    db: Database, actor: str, number: int, draft: QuoteView | None, data: QuoteInput
+) -> QuoteView:
+    """Create the draft, or update the one being edited."""
+    if draft is None:
+        return quotes.create_quote(db, actor, number, data)
+    return quotes.update_draft(db, actor, draft.id, data, expected_version=draft.version)
+
+
+def _store_and_send(
+    db: Database, actor: str, number: int, draft: QuoteView | None, data: QuoteInput
+) -> _SendOutcome:
+    """Save, then send; a refused send still reports the saved draft."""
+    saved = _store(db, actor, number, draft, data)
+    try:
+        sent = quotes.send_quote(db, actor, saved.id, expected_version=saved.version)
+    except RitError as exc:
+        return _SendOutcome(saved, None, exc)
+    return _SendOutcome(saved, sent, None)
+
+
+class QuoteComposerDialog(ServiceDialog):
+    """Compose a quote for a request, save it as a draft or send it.
+
+    ``quote``: a draft to edit; any other quote (rejected, expired...) is the starting
+    point of a new revision.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        actor: str,
+        request_number: int,
+        quote: QuoteView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(db, actor, parent)
+        self._number = request_number
+        self._draft = quote if quote is not None and quote.stored_state == "draft" else None
+        self._template = quote
+        self._validated = False
+        self._today = db.today()
+        self._increment = 15
+        self.setWindowTitle(self.tr("Quote for %1").replace(
+            "%1", labels.request_ref(request_number)))
+        self._build()
+        self._fill(quote)
+        self._connect_signals()
+        self._recompute()
+        self.load(partial(_read_context, db, actor, request_number), self._context_loaded,
+                  self._context_failed)
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel(labels.request_ref(self._number))
+        self.heading.setWordWrap(True)
+        bold = QFont(self.heading.font())
+        bold.setBold(True)
+        self.heading.setFont(bold)
+
+        self.kind = QComboBox()
+        self.kind.addItem(labels.quote_kind_label("fixed"), "fixed")
+        self.kind.addItem(labels.quote_kind_label("hourly"), "hourly")
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_lines_page())
+        self.pages.addWidget(self._build_hourly_page())
+
+        self.vat_rate = QLineEdit()
+        self.vat_rate.setMaximumWidth(120)
+        vat_box, self.vat_error = with_error(self.vat_rate)
+
+        self.valid_until = QDateEdit()
+        self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat(date_format())
+        self.valid_until.setMinimumDate(to_qdate(self._today - timedelta(days=3650)))
+        self.valid_until.setDate(to_qdate(self._today + timedelta(days=30)))
+        self.valid_until.setMaximumWidth(160)
+        valid_box, self.valid_error = with_error(self.valid_until)
+
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("Shown on the quote (optional)"))
+        self.notes.setFixedHeight(64)
+        notes_box, self.notes_error = with_error(self.notes)
+
+        kind_label = QLabel(self.tr("&Kind:"))
+        kind_label.setBuddy(self.kind)
+        vat_label = QLabel(self.tr("&VAT rate (%):"))
+        vat_label.setBuddy(self.vat_rate)
+        valid_label = QLabel(self.tr("Valid &until:"))
+        valid_label.setBuddy(self.valid_until)
+        notes_label = QLabel(self.tr("N&otes:"))
+        notes_label.setBuddy(self.notes)
+
+        self.limit_hint = QLabel()
+        self.limit_hint.setWordWrap(True)
+        self.limit_hint.setStyleSheet("color: palette(mid);")
+        self.limit_hint.hide()
+
+        self.save_button = self.add_button(
+            self.tr("Save &draft"), QDialogButtonBox.ButtonRole.AcceptRole, self._save)
+        self.save_button.setDefault(True)
+        self.send_button = self.add_button(
+            self.tr("S&end to customer"), QDialogButtonBox.ButtonRole.ActionRole, self._send)
+        self.add_cancel()
+
+        top = QFormLayout()
+        top.addRow(kind_label, self.kind)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        bottom = QHBoxLayout()
+        rest = QFormLayout()
+        rest.addRow(vat_label, vat_box)
+        rest.addRow(valid_label, valid_box)
+        rest.addRow(notes_label, notes_box)
+        bottom.addLayout(rest, 3)
+        bottom.addSpacing(16)
+        bottom.addLayout(self._build_totals(), 2)
+        layout.addWidget(separator())
+        layout.addLayout(bottom)
+        layout.addWidget(self.limit_hint)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(780, 600)
+
+    def _build_lines_page(self) -> QWidget:
+        page = QWidget()
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Description"), self.tr("Quantity"), self.tr("Unit price"),
+            self.tr("Amount"),
+        ])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column in (QUANTITY, UNIT_PRICE, AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        lines_label = QLabel(self.tr("&Lines:"))
+        lines_label.setBuddy(self.table)
+
+        self.add_line_button = QPushButton(self.tr("&Add line"))
+        self.remove_line_button = QPushButton(self.tr("&Remove line"))
+        self.up_button = QPushButton(self.tr("Move u&p"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
+        buttons = QVBoxLayout()
+        for button in (self.add_line_button, self.remove_line_button, self.up_button,
+                       self.down_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        table_box, self.lines_error = with_error(self.table)
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(lines_label, 0, 0, 1, 2)
+        grid.addWidget(table_box, 1, 0)
+        grid.addLayout(buttons, 1, 1)
+        grid.setRowStretch(1, 1)
+        return page
+
+    def _build_hourly_page(self) -> QWidget:
+        page = QWidget()
+        self.rate = QLineEdit()
+        self.rate.setMaximumWidth(160)
+        rate_box, self.rate_error = with_error(self.rate)
+        self.hours = QLineEdit()
+        self.hours.setMaximumWidth(160)
+        hours_box, self.hours_error = with_error(self.hours)
+        self.indicative = QLabel()
+        self.hourly_note = QLabel()
+        self.hourly_note.setWordWrap(True)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        rate_label = QLabel(self.tr("Hourly &rate (€):"))
+        rate_label.setBuddy(self.rate)
+        hours_label = QLabel(self.tr("Estimated &hours:"))
+        hours_label.setBuddy(self.hours)
+        form.addRow(rate_label, rate_box)
+        form.addRow(hours_label, hours_box)
+        form.addRow(self.tr("Indicative net total:"), self.indicative)
+        form.addRow(self.hourly_note)
+        return page
+
+    def _build_totals(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.net_value = QLabel()
+        self.vat_caption = QLabel()
+        self.vat_value = QLabel()
+        self.total_value = QLabel()
+        bold = QFont(self.total_value.font())
+        bold.setBold(True)
+        self.total_value.setFont(bold)
+        total_caption = QLabel(self.tr("Total"))
+        total_caption.setFont(bold)
+        rows = [(QLabel(self.tr("Net")), self.net_value), (self.vat_caption, self.vat_value),
+                (total_caption, self.total_value)]
+        for row, (caption, value) in enumerate(rows):
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setMinimumWidth(120)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(value, row, 1)
+        grid.setRowStretch(len(rows), 1)
+        return grid
+
+    def _connect_signals(self) -> None:
+        # kind and totals
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.table.itemChanged.connect(self._recompute)
+        for edit in (self.rate, self.hours, self.vat_rate):
+            edit.textChanged.connect(self._recompute)
+        self.valid_until.dateChanged.connect(self._recompute)
+        self.notes.textChanged.connect(self._recompute)
+        # line buttons
+        self.add_line_button.clicked.connect(self.add_line)
+        self.remove_line_button.clicked.connect(self.remove_line)
+        self.up_button.clicked.connect(lambda: self.move_line(-1))
+        self.down_button.clicked.connect(lambda: self.move_line(1))
+        self.table.itemSelectionChanged.connect(self._update_line_buttons)
+
+    # -- filling -----------------------------------------------------------------------
+    def _fill(self, quote: QuoteView | None) -> None:
+        if quote is None:
+            self.add_line()
+            self._kind_changed()
+            return
+        self.kind.setCurrentIndex(0 if quote.kind == "fixed" else 1)
+        for line in quote.lines:
+            self.add_line(line.description, _plain(line.quantity, self.lang),
+                          _plain(line.unit_price, self.lang))
+        if not quote.lines:
+            self.add_line()
+        if quote.hourly_rate is not None:
+            self.rate.setText(_plain(quote.hourly_rate, self.lang))
+        if quote.estimated_hours is not None:
+            self.hours.setText(_plain(quote.estimated_hours, self.lang))
+        self.vat_rate.setText(_plain(quote.vat_rate, self.lang))
+        if self._draft is not None or quote.valid_until >= self._today:
+            self.valid_until.setDate(to_qdate(quote.valid_until))
+        self.notes.setPlainText(quote.notes)
+        self._kind_changed()
+        if self._draft is not None:
+            self.setWindowTitle(self.tr("Quote %1 (draft)").replace(
+                "%1", f"{labels.request_ref(self._number)}/{quote.revision}"))
+
+    def _context_loaded(self, context: _Context) -> None:
+        conf, detail = context.settings, context.detail
+        self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
+                             f" · {detail.subject}")
+        self._increment = conf.billing_increment_minutes
+        if not self.vat_rate.text().strip():
+            self.vat_rate.setText(_plain(conf.default_vat_rate, self.lang))
+        if self._template is None:
+            self.valid_until.setDate(
+                to_qdate(self._today + timedelta(days=conf.quote_validity_days)))
+        if context.me.role == "technician":
+            self.limit_hint.setText(self.tr(
+                "You may send quotes up to %1 net; above that amount a team lead sends them."
+            ).replace("%1", labels.money(conf.tech_send_limit, self.lang)))
+            self.limit_hint.show()
+        self._kind_changed()
+
+    def _context_failed(self, exc: BaseException) -> None:
+        self.show_message(self.error_text(exc))
+        if not self.vat_rate.text().strip():
+            self.vat_rate.setText(_plain(Decimal("22"), self.lang))
+
+    # -- lines -------------------------------------------------------------------------
+    def add_line(self, description: str = "", quantity: str = "1", unit_price: str = "") -> int:
+        """Append a line (after the selected one when there is a selection)."""
+        self.table.blockSignals(True)
+        current = self.table.currentRow()
+        row = current + 1 if current >= 0 and self.sender() is self.add_line_button \
+            else self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in ((DESCRIPTION, description), (QUANTITY, quantity),
+                             (UNIT_PRICE, unit_price)):
+            item = QTableWidgetItem(text)
+            if column != DESCRIPTION:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column, item)
+        amount = QTableWidgetItem("")
+        amount.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setItem(row, AMOUNT, amount)
+        self.table.blockSignals(False)
+        if self.sender() is self.add_line_button:
+            self.table.setCurrentCell(row, DESCRIPTION)
+            self.table.setFocus()
+        self._recompute()
+        return row
+
+    def remove_line(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.table.removeRow(row)
+        if self.table.rowCount():
+            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), DESCRIPTION)
+        self._recompute()
+
+    def move_line(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        column = max(self.table.currentColumn(), 0)
+        self.table.blockSignals(True)
+        for col in range(self.table.columnCount()):
+            upper = self.table.takeItem(row, col)
+            lower = self.table.takeItem(target, col)
+            self.table.setItem(row, col, lower)
+            self.table.setItem(target, col, upper)
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(target, column)
+        self._recompute()
+
+    def _update_line_buttons(self) -> None:
+        row = self.table.currentRow()
+        self.remove_line_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.table.rowCount() - 1)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def line_texts(self) -> list[tuple[str, str, str]]:
+        """(description, quantity, unit price) as typed, without fully blank rows."""
+        rows = [(self._cell(r, DESCRIPTION), ungroup(self._cell(r, QUANTITY), self.lang),
+                 ungroup(self._cell(r, UNIT_PRICE), self.lang))
+                for r in range(self.table.rowCount())]
+        return [row for row in rows if row[0] or row[2]]
+
+    # -- live totals and validation ----------------------------------------------------
+    @property
+    def rate_text(self) -> str:
+        return ungroup(self.rate.text(), self.lang)
+
+    @property
+    def kind_code(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        fixed = self.kind_code == "fixed"
+        self.pages.setCurrentIndex(0 if fixed else 1)
+        self.hourly_note.setText(self.tr(
+            "Indicative final price: the work is billed by the hour in %1-minute increments, "
+            "never above the agreed amount; any variation is communicated to and agreed "
+            "with the customer first."
+        ).replace("%1", str(self._increment)))
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """Net, VAT and total from what is typed, with the domain's pricing rules."""
+        errors = self._check()
+        self._show_line_amounts()
+        totals = self._totals()
+        dash = "—"
+        self.net_value.setText(labels.money(totals.net, self.lang) if totals else dash)
+        self.vat_value.setText(labels.money(totals.vat, self.lang) if totals else dash)
+        self.total_value.setText(labels.money(totals.total, self.lang) if totals else dash)
+        rate = self._vat()
+        self.vat_caption.setText(self.tr("VAT %1").replace(
+            "%1", percent(rate, self.lang)) if rate is not None else self.tr("VAT"))
+        self.indicative.setText(labels.money(totals.net, self.lang) if totals else dash)
+        self.valid_error.show_message(errors.get("valid_until", ""))
+        if self._validated:
+            self._show_errors(errors)
+        self._update_line_buttons()
+
+    def _vat(self) -> Decimal | None:
+        try:
+            return parse_vat_rate(self.vat_rate.text())
+        except ValidationError:
+            return None
+
+    def _parsed_lines(self) -> list[tuple[str, Decimal, Decimal]] | None:
+        try:
+            return [(d, parse_quantity(q), parse_amount(p)) for d, q, p in self.line_texts()]
+        except ValidationError:
+            return None
+
+    def _totals(self) -> Totals | None:
+        vat = self._vat()
+        if vat is None:
+            return None
+        if self.kind_code == "fixed":
+            lines = self._parsed_lines()
+            if not lines:
+                return None
+            return fixed_totals(((q, p) for _, q, p in lines), vat)
+        try:
+            return hourly_totals(parse_amount(self.rate_text),
+                                 parse_estimated_hours(self.hours.text()), vat)
+        except ValidationError:
+            return None
+
+    def _mark(self, row: int, column: int, bad: bool) -> None:
+        item = self.table.item(row, column)
+        if item is not None:
+            item.setBackground(QBrush(QColor("#fdecea")) if bad else QBrush())
+
+    def _show_line_amounts(self) -> None:
+        """Each line's amount, and (once the user tried to save) the wrong cells in red."""
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            description = self._cell(row, DESCRIPTION)
+            quantity = ungroup(self._cell(row, QUANTITY), self.lang)
+            price = ungroup(self._cell(row, UNIT_PRICE), self.lang)
+            blank = not description and not price
+            show = self._validated and not blank
+            self._mark(row, DESCRIPTION, show and not description)
+            for column, text, parse in ((QUANTITY, quantity, parse_quantity),
+                                        (UNIT_PRICE, price, parse_amount)):
+                try:
+                    parse(text)
+                    self._mark(row, column, False)
+                except ValidationError:
+                    self._mark(row, column, show)
+            item = self.table.item(row, AMOUNT)
+            if item is None:
+                continue
+            try:
+                amount = line_amount(
+                    parse_quantity(ungroup(self._cell(row, QUANTITY), self.lang)),
+                    parse_amount(ungroup(self._cell(row, UNIT_PRICE), self.lang)))
+                item.setText(labels.money(amount, self.lang))
+            except ValidationError:
+                item.setText("")
+        self.table.blockSignals(False)
+
+    def _check(self) -> dict[str, str]:
+        """Field -> translated message for every field that is wrong now."""
+        errors: dict[str, str] = {}
+        valid_until = from_qdate(self.valid_until.date())
+        if valid_until < self._today:
+            errors["valid_until"] = self.tr("The validity date cannot be in the past.")
+        elif valid_until > self._today + timedelta(days=MAX_VALIDITY_DAYS):
+            errors["valid_until"] = self.tr("The validity date must be within a year.")
+        if self._vat() is None:
+            errors["vat"] = self.tr("Enter a VAT rate from 0 to 100, e.g. 22.")
+        if len(self.notes.toPlainText()) > MAX_NOTES:
+            errors["notes"] = self.tr("The notes are too long (at most %1 characters).").replace(
+                "%1", str(MAX_NOTES))
+        if self.kind_code == "fixed":
+            line_error = self._check_lines()
+            if line_error:
+                errors["lines"] = line_error
+        else:
+            try:
+                parse_amount(self.rate_text)
+            except ValidationError:
+                errors["rate"] = self.tr("Enter the hourly rate in euro, e.g. 60,00.")
+            try:
+                parse_estimated_hours(self.hours.text())
+            except ValidationError:
+                errors["hours"] = self.tr("Enter the estimated hours, e.g. 4 or 2,5.")
+        return errors
+
+    def _check_lines(self) -> str:
+        texts = self.line_texts()
+        if not texts:
+            return self.tr("Add at least one line with a description and a unit price.")
+        for number, (description, quantity, price) in enumerate(texts, start=1):
+            if not description:
+                return self.tr("Line %1: enter a description.").replace("%1", str(number))
+            try:
+                parse_quantity(quantity)
+            except ValidationError:
+                return self.tr("Line %1: the quantity must be a number greater than zero, "
+                               "with at most two decimals.").replace("%1", str(number))
+            try:
+                parse_amount(price)
+            except ValidationError:
+                return self.tr("Line %1: the unit price must be an amount greater than zero, "
+                               "with at most two decimals.").replace("%1", str(number))
+        return ""
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self.vat_error.show_message(errors.get("vat", ""))
+        self.notes_error.show_message(errors.get("notes", ""))
+        self.lines_error.show_message(errors.get("lines", ""))
+        self.rate_error.show_message(errors.get("rate", ""))
+        self.hours_error.show_message(errors.get("hours", ""))
+
+    # -- saving and sending ------------------------------------------------------------
+    def quote_input(self) -> QuoteInput:
+        """What is typed, as the services take it (raises ValidationError when wrong)."""
+        fixed = self.kind_code == "fixed"
+        return QuoteInput(
+            kind=self.kind_code,
+            valid_until=from_qdate(self.valid_until.date()),
+            lines=[LineInput(d, q, p) for d, q, p in self.line_texts()] if fixed else [],
+            hourly_rate=None if fixed else self.rate_text,
+            estimated_hours=None if fixed else self.hours.text().strip(),
+            vat_rate=self.vat_rate.text().strip(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def _ready(self) -> QuoteInput | None:
+        self._validated = True
+        self._recompute()
+        errors = self._check()
+        self._show_errors(errors)
+        self.valid_error.show_message(errors.get("valid_until", ""))
+        if errors:
+            self.show_message(self.tr("Correct the fields marked in red."))
+            return None
+        return self.quote_input()
+
+    def _save(self) -> None:
+        data = self._ready()
+        if data is not None:
+            self.run(partial(_store, self._db, self._actor, self._number, self._draft, data),
+                     self._saved)
+
+    def _saved(self, view: QuoteView) -> None:
+        self._draft = view
+        self.finish(view)
+
+    def _send(self) -> None:
+        data = self._ready()
+        if data is None:
+            return
+        self.run(partial(_store_and_send, self._db, self._actor, self._number, self._draft, data),
+                 self._send_done)
+
+    def _send_done(self, outcome: _SendOutcome) -> None:
+        self._draft = outcome.saved
+        if outcome.sent is not None:
+            self.finish(outcome.sent)
+            return
+        self._result = outcome.saved
+        error = outcome.error or RitError("")
+        self.show_message(self.tr("The draft was saved but not sent: %1").replace(
+            "%1", self.error_text(error)))
+
+    @property
+    def draft(self) -> QuoteView | None:
+        """The draft as last saved by this dialog (or the one it was opened on)."""
+        return self._draft
