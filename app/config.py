@@ -35,7 +35,7 @@ def default_url() -> str:
 def parse_url(text: str) -> URL:
     try:
         url = make_url(text)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: e.g. a bad port in "host:port"
         raise ValidationError(f"not a database URL: {text!r}") from None
     backend = url.get_backend_name()
     if backend not in ("sqlite", "postgresql"):

@@ -57,7 +57,12 @@ class Database:
         if self.is_sqlite:
             database = self.url.database
             if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    Path(database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseUnavailable(
+                        f"cannot create the folder of {database}: {exc.strerror}"
+                    ) from None
             engine = create_engine(
                 self.url,
                 echo=echo,

@@ -95,7 +95,8 @@ def parse_hours(raw: str | Decimal | int, what: str = "hours") -> int:
         raise ValidationError(f"{what} is required")
     if ":" in text:
         hours_part, _, minutes_part = text.partition(":")
-        if not (hours_part.isdigit() and minutes_part.isdigit() and len(minutes_part) == 2):
+        if not (hours_part.isascii() and hours_part.isdigit() and minutes_part.isascii()
+                and minutes_part.isdigit() and len(minutes_part) == 2):
             raise ValidationError(f"{what} must look like 2:30 or 2.5: {raw!r}")
         minutes_value = int(minutes_part)
         if minutes_value >= 60:

@@ -92,9 +92,8 @@ def _set_services(customer: m.Customer, status: ServiceStatus) -> tuple[str, ...
 
 def ledger_sum(session: Session, customer_id: int) -> Decimal:
     """The sum of a customer's ledger, computed in SQL (for checks and tests)."""
-    cents = session.scalar(
-        select(func.coalesce(func.sum(m.LedgerEntry.__table__.c.amount_cents), 0)).where(
-            m.LedgerEntry.customer_id == customer_id
-        )
+    # The column type already turns hundredths into euros: no further scaling here.
+    total = session.scalar(
+        select(func.sum(m.LedgerEntry.amount)).where(m.LedgerEntry.customer_id == customer_id)
     )
-    return (Decimal(int(cents or 0)) / 100).quantize(Decimal("0.01"))
+    return ZERO if total is None else total.quantize(ZERO)

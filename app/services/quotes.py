@@ -176,8 +176,16 @@ def _apply(quote: m.Quote, clean: _Clean, default_lang: str, increment: int) -> 
     ]
 
 
-def create_quote(db: Database, actor: str, number: int, data: QuoteInput) -> QuoteView:
-    """Compose a draft quote (a new revision) for a request."""
+def create_quote(
+    db: Database, actor: str, number: int, data: QuoteInput, *, send: bool = False
+) -> QuoteView:
+    """Compose a draft quote (a new revision) for a request.
+
+    With ``send`` the draft is also sent in the same transaction: if sending is refused
+    (e.g. over a technician's limit) no draft is left behind.
+    """
+    if send and db.renderer is None:
+        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
     with db.transaction() as session:
         staff = require(session, actor, "draft_quote")
         conf = settings_service.load(session)
@@ -206,6 +214,8 @@ def create_quote(db: Database, actor: str, number: int, data: QuoteInput) -> Quo
         audit(db, session, staff.username, "quote_drafted", request_id=number,
               customer_id=request.customer_id, quote=quote.id, revision=revision,
               kind=quote.kind, net=quote.net, total=quote.total)
+        if send:
+            _send(db, session, staff, conf, quote, request)
         return quote_view(quote, db.today())
 
 
@@ -292,41 +302,55 @@ def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int
         check_version(quote, expected_version, f"quote {quote_id}")
         request = get_request(db, session, quote.request_id)
         states.require("send_quote", request.state, request.id)
-        permissions.check_send_limit(staff.role, staff.username, quote.net, conf.tech_send_limit)
-        today = db.today()
-        if quote.valid_until < today:
-            raise ValidationError(
-                f"the validity date {quote.valid_until.isoformat()} is in the past: edit the draft"
-            )
-        for earlier in session.scalars(
-            select(m.Quote).where(m.Quote.request_id == request.id,
-                                  m.Quote.state == QuoteState.SENT.value)
-        ):
-            earlier.state = QuoteState.SUPERSEDED.value
-        now = db.now()
-        quote.state = QuoteState.SENT.value
-        quote.sent_at = now
-        quote.sent_by_id = staff.id
-        session.flush()
-        pdf = db.renderer(build_document(session, quote))
-        quote.pdf = pdf
-        quote.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-        request.state = RequestState.QUOTED.value
-        request.quote_total = quote.total
-        request.quote_valid_until = quote.valid_until
-        if request.assignee_id is None:
-            request.assignee_id = staff.id
-        touch(db, request)
-        ref = quote_reference(request.id, quote.revision)
-        audit(db, session, staff.username, "quote_sent", request_id=request.id,
-              customer_id=request.customer_id, quote=quote.id, reference=ref, kind=quote.kind,
-              net=quote.net, vat=quote.vat, total=quote.total,
-              valid_until=quote.valid_until.isoformat(), sha256=quote.pdf_sha256)
-        notify(db, session, request.customer_id, NoticeKind.QUOTE_PROPOSED, request_id=request.id,
-               quote=quote.id, reference=ref, quote_kind=quote.kind, total=quote.total,
-               valid_until=quote.valid_until.isoformat())
-        session.flush()
-        return quote_view(quote, today)
+        _send(db, session, staff, conf, quote, request)
+        return quote_view(quote, db.today())
+
+
+def _send(
+    db: Database,
+    session: Session,
+    staff: m.Staff,
+    conf: settings_service.Settings,
+    quote: m.Quote,
+    request: m.Request,
+) -> None:
+    """Send a locked draft inside the caller's transaction (PDF stored, earlier ones superseded)."""
+    permissions.check_send_limit(staff.role, staff.username, quote.net, conf.tech_send_limit)
+    today = db.today()
+    if quote.valid_until < today:
+        raise ValidationError(
+            f"the validity date {quote.valid_until.isoformat()} is in the past: edit the draft"
+        )
+    for earlier in session.scalars(
+        select(m.Quote).where(m.Quote.request_id == request.id,
+                              m.Quote.state == QuoteState.SENT.value)
+    ):
+        earlier.state = QuoteState.SUPERSEDED.value
+    now = db.now()
+    quote.state = QuoteState.SENT.value
+    quote.sent_at = now
+    quote.sent_by_id = staff.id
+    session.flush()
+    if db.renderer is None:
+        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
+    pdf = db.renderer(build_document(session, quote))
+    quote.pdf = pdf
+    quote.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    request.state = RequestState.QUOTED.value
+    request.quote_total = quote.total
+    request.quote_valid_until = quote.valid_until
+    if request.assignee_id is None:
+        request.assignee_id = staff.id
+    touch(db, request)
+    ref = quote_reference(request.id, quote.revision)
+    audit(db, session, staff.username, "quote_sent", request_id=request.id,
+          customer_id=request.customer_id, quote=quote.id, reference=ref, kind=quote.kind,
+          net=quote.net, vat=quote.vat, total=quote.total,
+          valid_until=quote.valid_until.isoformat(), sha256=quote.pdf_sha256)
+    notify(db, session, request.customer_id, NoticeKind.QUOTE_PROPOSED, request_id=request.id,
+           quote=quote.id, reference=ref, quote_kind=quote.kind, total=quote.total,
+           valid_until=quote.valid_until.isoformat())
+    session.flush()
 
 
 def _answerable(db: Database, session: Session, quote_id: int) -> tuple[m.Quote, m.Request]:

@@ -247,9 +247,7 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
         data = quotes.QuoteInput(kind="hourly", valid_until=args.valid_until,
                                  hourly_rate=args.rate, estimated_hours=args.hours,
                                  vat_rate=args.vat, notes=args.notes)
-    view = quotes.create_quote(db, actor, args.request, data)
-    if args.send:
-        view = quotes.send_quote(db, actor, view.id)
+    view = quotes.create_quote(db, actor, args.request, data, send=args.send)
     return {"quote": view.id, "revision": view.revision, "state": view.state, "net": view.net,
             "vat": view.vat, "total": view.total}, (
         f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) {view.state}: "

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from app import config
@@ -227,10 +228,14 @@ def _prompt(where: str) -> str | None:
     return getpass.getpass(f"Password for {where}: ") or None
 
 
-def open_database(url_text: str | None) -> Database:
+def open_database(url_text: str | None, *, must_exist: bool = False) -> Database:
     from reports.quote_pdf import render_quote
 
     url = config.resolve_url(url_text, prompt=_prompt)
+    if (must_exist and url.get_backend_name() == "sqlite" and url.database
+            and url.database != ":memory:" and not Path(url.database).exists()):
+        # Do not leave an empty file (and its folders) behind for a mistyped path.
+        raise ValidationError(f"there is no database at {url.database}: run 'rit-desk init' first")
     return Database(url, renderer=render_quote)
 
 
@@ -247,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang)
     db: Database | None = None
     try:
-        db = open_database(args.db)
+        db = open_database(args.db, must_exist=handler is not commands.init)
         if handler is not commands.init:
             db.check_connection()
             if not db.schema_is_current():
