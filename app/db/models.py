@@ -71,7 +71,7 @@ class Customer(Base):
 
 class CustomerService(Base):
     __tablename__ = "services"
-    __table_args__ = (UniqueConstraint("customer_id", "name"),)
+    __table_args__ = (UniqueConstraint("customer_id", "name"), Index("ix_services_name", "name"))
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     name: Mapped[str] = mapped_column(String(120))
@@ -90,6 +90,14 @@ class Request(Base):
         Index("ix_requests_priority_created", "priority", "created_at"),
         Index("ix_requests_created", "created_at"),
         Index("ix_requests_customer", "customer_id"),
+        # Sort keys of the queue, each with the request number as tie-break (migration
+        # 0002; it also adds the priority-rank expression index and the subject trigram
+        # index: pg_trgm GIN on PostgreSQL, the FTS5 table requests_fts on SQLite).
+        Index("ix_requests_state_id", "state", "id"),
+        Index("ix_requests_category_id", "category", "id"),
+        Index("ix_requests_subject_id", "subject", "id"),
+        Index("ix_requests_quote_total_id", "quote_total_cents", "id"),
+        Index("ix_requests_valid_until_id", "quote_valid_until", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import threading
+import weakref
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session, aliased
 
 from app.db import models as m
@@ -64,6 +66,12 @@ QUEUES: dict[str, tuple[str, ...] | None] = {
 }
 
 
+#: the priority rank in SQL, as ``PRIORITY_RANK`` orders it
+PRIORITY_RANK_SQL = "CASE requests.priority {} END".format(" ".join(
+    f"WHEN '{p.value}' THEN {rank}" for p, rank in sorted(PRIORITY_RANK.items(),
+                                                         key=lambda item: item[1])))
+
+
 def _sort_column(key: str) -> Any:
     columns: dict[str, Any] = {
         "number": m.Request.id,
@@ -72,7 +80,8 @@ def _sort_column(key: str) -> Any:
         "category": m.Request.category,
         "subject": m.Request.subject,
         "state": m.Request.state,
-        "priority": case(PRIORITY_RANK, value=m.Request.priority),
+        # literally the expression of the index ix_requests_priority_rank (migration 0002)
+        "priority": literal_column(PRIORITY_RANK_SQL),
         "assignee": Assignee.username,
         "age": m.Request.created_at,
         "quote_total": m.Request.__table__.c.quote_total_cents,
@@ -83,7 +92,16 @@ def _sort_column(key: str) -> Any:
     return columns[key]
 
 
+#: from this offset on, a page is read from the other end of the order when that is nearer
+#: (jumping to the end of a million rows must not make the database skip a million rows)
+DEEP_OFFSET = 5_000
+
+#: sort keys whose column is on another table (the page query joins it)
+_JOINED_SORTS = {"customer": "customer", "service": "service", "assignee": "assignee"}
+
+
 def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[Any]:
+    """The filter as conditions on ``requests`` alone (other tables in subqueries)."""
     if f.states:
         stmt = stmt.where(m.Request.state.in_(f.states))
     if f.assignee is not None:
@@ -96,23 +114,61 @@ def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[A
     if f.priority:
         stmt = stmt.where(m.Request.priority == f.priority)
     if f.customer:
-        stmt = stmt.where(m.Customer.code == f.customer)
+        stmt = stmt.where(m.Request.customer_id.in_(
+            select(m.Customer.id).where(m.Customer.code == f.customer)))
     if f.search and f.search.strip():
-        stmt = stmt.where(_search_clause(f.search.strip()))
+        stmt = stmt.where(_search_clause(f.search.strip(), session))
     return stmt
 
 
-def _search_clause(text: str) -> Any:
+def _search_clause(text: str, session: Session | None = None) -> Any:
+    """Number, customer name or code (substring), or every word in the subject.
+
+    Written as ``id IN (union of the three)`` so each part can use its own index: the
+    number the primary key, the customer part the customers table (20k rows, not 1M)
+    and ``ix_requests_customer``, the subject part a trigram index (``pg_trgm`` GIN on
+    PostgreSQL, the FTS5 ``requests_fts`` table on SQLite, see migration 0002).
+    """
     digits = text.upper().removeprefix("RIT-").lstrip("0") or "0"
-    conditions: list[Any] = []
-    if digits.isdigit():
-        conditions.append(m.Request.id == int(digits))
     pattern = f"%{text.lower()}%"
-    conditions.append(func.lower(m.Customer.name).like(pattern))
-    conditions.append(func.lower(m.Customer.code).like(pattern))
+    parts: list[Any] = []
+    if digits.isdigit() and len(digits) <= 18:
+        parts.append(select(m.Request.id).where(m.Request.id == int(digits)))
+    customers = select(m.Customer.id).where(or_(func.lower(m.Customer.name).like(pattern),
+                                                func.lower(m.Customer.code).like(pattern)))
+    parts.append(select(m.Request.id).where(m.Request.customer_id.in_(customers)))
     words = [w for w in text.lower().split() if w]
-    conditions.append(and_(*(func.lower(m.Request.subject).like(f"%{w}%") for w in words)))
-    return or_(*conditions)
+    parts.append(_subject_match(words, session))
+    return m.Request.id.in_(union(*parts))
+
+
+def _subject_match(words: list[str], session: Session | None) -> Select[Any]:
+    likes = [func.lower(m.Request.subject).like(f"%{w}%") for w in words]
+    long_words = [w for w in words if len(w) >= 3]
+    if session is not None and long_words and _has_fts(session):
+        query = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        fts: Select[Any] = select(literal_column("rowid")).select_from(table("requests_fts")).where(
+            literal_column("requests_fts").op("MATCH")(query))
+        short = [func.lower(m.Request.subject).like(f"%{w}%") for w in words if len(w) < 3]
+        if not short:
+            return fts
+        return select(m.Request.id).where(m.Request.id.in_(fts), *short)
+    return select(m.Request.id).where(and_(*likes))
+
+
+_FTS: dict[str, bool] = {}
+
+
+def _has_fts(session: Session) -> bool:
+    """Whether this SQLite database has the subject trigram index (migration 0002)."""
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite":
+        return False
+    key = str(bind.engine.url)
+    if key not in _FTS:
+        _FTS[key] = session.scalar(select(literal_column("1")).select_from(
+            table("sqlite_master")).where(literal_column("name") == "requests_fts")) is not None
+    return _FTS[key]
 
 
 def _base(columns: Sequence[Any]) -> Select[Any]:
@@ -125,6 +181,25 @@ def _base(columns: Sequence[Any]) -> Select[Any]:
     )
 
 
+def _page_ids(session: Session, f: RequestFilter, sort: str, descending: bool, offset: int,
+              limit: int) -> list[int]:
+    """The request numbers of one page: only ``requests`` (and the sort key's table)."""
+    stmt = select(m.Request.id).select_from(m.Request)
+    joined = _JOINED_SORTS.get(sort)
+    if joined == "customer":
+        stmt = stmt.join(m.Customer, m.Customer.id == m.Request.customer_id)
+    elif joined == "service":
+        stmt = stmt.join(m.CustomerService, m.CustomerService.id == m.Request.service_id)
+    elif joined == "assignee":
+        stmt = stmt.outerjoin(Assignee, Assignee.id == m.Request.assignee_id)
+    column = _sort_column(sort)
+    order = [column.desc() if descending else column.asc()]
+    if sort != "number":
+        order.append(m.Request.id.desc() if descending else m.Request.id.asc())
+    stmt = _filtered(stmt, f, session).order_by(*order).offset(offset).limit(limit)
+    return list(session.scalars(stmt))
+
+
 def list_requests(
     db: Database,
     f: RequestFilter = RequestFilter(),  # noqa: B008 - frozen dataclass
@@ -135,37 +210,80 @@ def list_requests(
     limit: int = 100,
     with_total: bool = False,
 ) -> Page:
-    """One page of a queue, filtered and sorted in SQL."""
+    """One page of a queue, filtered and sorted in SQL.
+
+    The page's request numbers are found first on ``requests`` alone (its indexes, no
+    joins for the rows skipped), then only those rows are read with their customer,
+    service and assignee. A page nearer the end than the start is read in the opposite
+    order from the end (the total is known), so the last page costs what the first does.
+    """
     if limit < 1 or limit > 5000 or offset < 0:
         raise ValidationError("page size must be 1 to 5000 and the offset not negative")
-    column = _sort_column(sort)
+    _sort_column(sort)
     with db.read() as session:
-        stmt = _filtered(_base([
-            m.Request.id, m.Customer.code, m.Customer.name, m.CustomerService.name,
-            m.Request.category, m.Request.subject, m.Request.state, m.Request.priority,
-            Assignee.username, m.Request.created_at, m.Request.quote_total,
-            m.Request.quote_valid_until,
-        ]), f, session)
-        order = [column.desc() if descending else column.asc()]
-        if sort != "number":
-            order.append(m.Request.id.desc() if descending else m.Request.id.asc())
-        rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
-        total = _count(session, f) if with_total else None
-        return Page(tuple(RequestRow(*row) for row in rows), offset, total)
+        total = _count(db, session, f) if with_total or offset >= DEEP_OFFSET else None
+        if total is not None and offset >= DEEP_OFFSET and offset + limit // 2 > total // 2:
+            size = max(0, min(limit, total - offset))
+            start = max(0, total - offset - size)
+            ids = _page_ids(session, f, sort, not descending, start, size) if size else []
+            ids.reverse()
+        else:
+            ids = _page_ids(session, f, sort, descending, offset, limit)
+        rows: tuple[RequestRow, ...] = ()
+        if ids:
+            found = {row[0]: row for row in session.execute(_base([
+                m.Request.id, m.Customer.code, m.Customer.name, m.CustomerService.name,
+                m.Request.category, m.Request.subject, m.Request.state, m.Request.priority,
+                Assignee.username, m.Request.created_at, m.Request.quote_total,
+                m.Request.quote_valid_until,
+            ]).where(m.Request.id.in_(ids))).all()}
+            rows = tuple(RequestRow(*found[i]) for i in ids if i in found)
+        return Page(rows, offset, total if with_total else None)
 
 
-def _count(session: Session, f: RequestFilter) -> int:
-    needs_join = bool(f.customer or (f.search and f.search.strip()))
-    if needs_join:
-        stmt = _filtered(_base([func.count()]), f, session)
-    else:
-        stmt = _filtered(select(func.count()).select_from(m.Request), f, session)
+#: database -> filter -> (change marker, count); see :func:`_count`
+_COUNTS: weakref.WeakKeyDictionary[Database, dict[RequestFilter, tuple[tuple[int, int, int], int]]] \
+    = weakref.WeakKeyDictionary()
+_COUNTS_LOCK = threading.Lock()
+_COUNTS_MAX = 256
+
+
+def _marker(session: Session) -> tuple[int, int, int]:
+    last_audit = session.scalar(select(func.max(m.AuditEvent.id))) or 0
+    last_ledger = session.scalar(select(func.max(m.LedgerEntry.id))) or 0
+    last_request = session.scalar(select(func.max(m.Request.id))) or 0
+    return int(last_audit), int(last_ledger), int(last_request)
+
+
+def _count(db: Database, session: Session, f: RequestFilter) -> int:
+    """How many requests the filter matches, remembered until anything is written.
+
+    Counting a million rows costs tens of milliseconds, on every sort change, page read
+    far down the list and periodic refresh. Every write appends an audit event (a rule
+    of the services), so "nothing written since" is three primary-key maxima away.
+    """
+    marker = _marker(session)
+    with _COUNTS_LOCK:
+        cached = _COUNTS.get(db, {}).get(f)
+    if cached is not None and cached[0] == marker:
+        return cached[1]
+    total = _count_now(session, f)
+    with _COUNTS_LOCK:
+        counts = _COUNTS.setdefault(db, {})
+        if len(counts) >= _COUNTS_MAX:
+            counts.clear()
+        counts[f] = (marker, total)
+    return total
+
+
+def _count_now(session: Session, f: RequestFilter) -> int:
+    stmt = _filtered(select(func.count()).select_from(m.Request), f, session)
     return int(session.scalar(stmt) or 0)
 
 
 def count_requests(db: Database, f: RequestFilter = RequestFilter()) -> int:  # noqa: B008
     with db.read() as session:
-        return _count(session, f)
+        return _count(db, session, f)
 
 
 def queue_counts(db: Database, username: str | None = None) -> dict[str, int]:
