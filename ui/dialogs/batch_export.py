@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.services import quotes
 from reports.batch import export_pdfs
-from ui.dialogs.base import ServiceDialog, date_format, from_qdate, to_qdate, with_error
+from ui.dialogs.base import (
+    FieldError,
+    ServiceDialog,
+    date_format,
+    from_qdate,
+    to_qdate,
+    with_error,
+)
 
 CHUNK = 50
 
@@ -85,7 +92,7 @@ class BatchExportDialog(ServiceDialog):
         else:
             self.since.hide()
             self.until.hide()
-            self.period_error = with_error(QWidget())[1]
+            self.period_error = FieldError(self)  # no period to get wrong
             form.addRow(self.tr("Quotes:"), QLabel(self.tr("%n selected quote(s)", "",
                                                            len(self._ids))))
         self.folder = QLineEdit(QStandardPaths.writableLocation(
@@ -198,11 +205,13 @@ class BatchExportDialog(ServiceDialog):
                 "%1", str(paths[0].parent))
         self.status.setText(text)
         self.cancel_button.setText(self.tr("&Close"))
+        self.cancel_button.setEnabled(True)
         self.cancel_button.setDefault(True)
         self.cancel_button.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
+        self.cancel_button.setEnabled(True)
         if isinstance(exc, OSError):
             self.show_message(self.tr("The files cannot be written: %1").replace(
                 "%1", exc.strerror or str(exc)))
