@@ -10,7 +10,7 @@ progress bar while at least one call is running.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressBar, QWidget
@@ -18,43 +18,79 @@ from PySide6.QtWidgets import QApplication, QProgressBar, QWidget
 T = TypeVar("T")
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; the runnable emits through it (queued across threads).
+class _Dispatcher(QObject):
+    """One long-lived object on the GUI thread that every job reports through.
+
+    Jobs never own a QObject: a QObject whose last reference died on a pool thread would
+    be destroyed there. The dispatcher lives as long as the application.
 
     Signals:
-        succeeded(object): the call returned this value.
-        failed(object): the call raised this exception.
+        done(int, bool, object): job id, whether it succeeded, its result or exception.
     """
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    done = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._next = 0
+        self.workers: dict[int, Worker] = {}
+        self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def register(self, worker: Worker) -> int:
+        self._next += 1
+        self.workers[self._next] = worker
+        return self._next
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+        worker = self.workers.pop(job_id, None)
+        if worker is not None:
+            worker.deliver(ok, payload)
 
 
-class _Job(QRunnable, Generic[T]):
-    def __init__(self, fn: Callable[[], T], relay: _Relay) -> None:
+_dispatcher: _Dispatcher | None = None
+
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+        app = QApplication.instance()
+        if app is not None:
+            _dispatcher.moveToThread(app.thread())
+    return _dispatcher
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], object], job_id: int, dispatcher: _Dispatcher) -> None:
         super().__init__()
         self._fn = fn
-        self._relay = relay
+        self._id = job_id
+        self._dispatcher = dispatcher
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             result = self._fn()
         except Exception as exc:  # handed to the GUI thread as data
-            self._relay.failed.emit(exc)
+            self._dispatcher.done.emit(self._id, False, exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._dispatcher.done.emit(self._id, True, result)
+        self._fn = _nothing  # drop the closure here, not later on another thread
+
+
+def _nothing() -> None:
+    return None
 
 
 class Worker(QObject):
-    """One asynchronous call; keeps itself alive until its outcome is delivered.
+    """One asynchronous call, delivered on the GUI thread.
 
     Signals:
         finished(): emitted after on_done / on_error has run (success or failure).
     """
 
     finished = Signal()
-    _live: ClassVar[set[Worker]] = set()
 
     def __init__(
         self,
@@ -67,49 +103,36 @@ class Worker(QObject):
         self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
-        self._parent_alive = parent is not None
         self._has_parent = parent is not None
+        self._parent_alive = parent is not None
         if parent is not None:
             parent.destroyed.connect(self._parent_gone)
-        self._relay = _Relay()
-        self._relay.succeeded.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
-        self._relay.failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
 
     def start(self, pool: QThreadPool | None = None) -> Worker:
-        Worker._live.add(self)
-        (pool or QThreadPool.globalInstance()).start(_Job(self._fn, self._relay))
+        dispatcher = _get_dispatcher()
+        job_id = dispatcher.register(self)
+        (pool or QThreadPool.globalInstance()).start(_Job(self._fn, job_id, dispatcher))
+        self._fn = _nothing
         return self
 
     @Slot()
     def _parent_gone(self) -> None:
         self._parent_alive = False
 
-    def _wanted(self) -> bool:
-        return not self._has_parent or self._parent_alive
-
-    @Slot(object)
-    def _deliver_result(self, result: object) -> None:
+    def deliver(self, ok: bool, payload: object) -> None:
         try:
-            if self._wanted() and self._on_done is not None:
-                self._on_done(result)
+            if self._has_parent and not self._parent_alive:
+                return
+            if ok:
+                if self._on_done is not None:
+                    self._on_done(payload)
+            elif isinstance(payload, BaseException):
+                if self._on_error is None:
+                    raise payload
+                self._on_error(payload)
         finally:
-            self._finish()
-
-    @Slot(object)
-    def _deliver_error(self, exc: object) -> None:
-        try:
-            if self._wanted():
-                if self._on_error is not None and isinstance(exc, BaseException):
-                    self._on_error(exc)
-                elif isinstance(exc, BaseException):
-                    raise exc
-        finally:
-            self._finish()
-
-    def _finish(self) -> None:
-        Worker._live.discard(self)
-        self.finished.emit()
-        self.deleteLater()
+            self._on_done = self._on_error = None
+            self.finished.emit()
 
 
 def run_async(

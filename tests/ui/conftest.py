@@ -1,0 +1,132 @@
+"""Fixtures for the GUI tests: a small database made through the services, a signed-in
+context, and settings/caches kept in the test's temporary directory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.db.database import Database
+from app.domain.documents import QuoteDocument
+from app.services import customers, quotes, requests, staff, work
+from app.services.quotes import LineInput, QuoteInput
+from ui.context import AppContext
+
+
+def fake_render(document: QuoteDocument) -> bytes:
+    return b"%PDF-1.4 fake " + document.reference.encode()
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """QSettings, the translation cache and the embedded database never touch the user's."""
+    base = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(base))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    monkeypatch.delenv("RIT_DESK_DB", raising=False)
+    yield base
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "rit-desk.ini"), QSettings.Format.IniFormat)
+
+
+@dataclass
+class Desk:
+    """A database with staff of every role, two customers and requests in several states."""
+
+    db: Database
+    lead: str = "lea"
+    tech: str = "tom"
+    tech2: str = "tina"
+    finance: str = "fin"
+    admin: str = "adm"
+    customer: str = "C001"
+    poor: str = "C002"
+    service: str = "web01"
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def new_request(self, subject: str = "Install PHP 8.3", *, customer: str | None = None,
+                    category: str = "software", priority: str = "normal") -> int:
+        return requests.submit_request(self.db, customer or self.customer, service=self.service,
+                                       category=category, subject=subject, priority=priority)
+
+    def taken(self, subject: str, actor: str | None = None, **kw: str) -> int:
+        number = self.new_request(subject, **kw)
+        requests.take_request(self.db, actor or self.tech, number)
+        return number
+
+    def draft(self, number: int, actor: str | None = None, net: str = "100.00") -> int:
+        data = QuoteInput("fixed", self.db.today() + timedelta(days=30),
+                          lines=[LineInput("Work", "1", net)])
+        return quotes.create_quote(self.db, actor or self.tech, number, data).id
+
+    def accepted(self, subject: str, *, kind: str = "fixed", actor: str | None = None,
+                 customer: str | None = None) -> int:
+        who = actor or self.tech
+        number = self.taken(subject, who, customer=customer or self.customer)
+        if kind == "fixed":
+            data = QuoteInput("fixed", self.db.today() + timedelta(days=30),
+                              lines=[LineInput("Work", "1", "100.00")])
+        else:
+            data = QuoteInput("hourly", self.db.today() + timedelta(days=30),
+                              hourly_rate="60", estimated_hours="2")
+        quote = quotes.create_quote(self.db, who, number, data)
+        sent = quotes.send_quote(self.db, self.lead, quote.id)
+        quotes.accept_quote(self.db, sent.id)
+        return number
+
+    def ctx(self, username: str, lang: str = "en") -> AppContext:
+        return AppContext(self.db, staff.get_staff(self.db, username), lang)
+
+
+def make_desk(db: Database) -> Desk:
+    d = Desk(db)
+    staff.add_staff(db, None, d.admin, name="Ada Admin", role="admin")
+    staff.add_staff(db, d.admin, d.lead, name="Lea Lead", role="team_lead")
+    staff.add_staff(db, d.admin, d.tech, name="Tom Tech", role="technician")
+    staff.add_staff(db, d.admin, d.tech2, name="Tina Tech", role="technician")
+    staff.add_staff(db, d.admin, d.finance, name="Fin Ance", role="finance")
+    customers.add_customer(db, d.admin, d.customer, name="Rossi S.r.l.", credit_amount="5000")
+    customers.add_service(db, d.admin, d.customer, name=d.service)
+    customers.add_customer(db, d.admin, d.poor, name="Bianchi SNC", credit_amount="50")
+    customers.add_service(db, d.admin, d.poor, name=d.service)
+    n = d.numbers
+    n["new"] = d.new_request("Renew the SSL certificate", category="ssl", priority="urgent")
+    n["new2"] = d.new_request("Zabbix agent", customer=d.poor, category="other", priority="low")
+    n["evaluating"] = d.taken("Harden SSH access", category="hardening")
+    n["draft"] = d.taken("Tune MySQL buffers", category="tuning")
+    d.draft(n["draft"])
+    n["quoted"] = d.taken("Backup to cloud storage", category="backup")
+    sent = quotes.send_quote(db, d.lead, d.draft(n["quoted"]))
+    assert sent.state == "sent"
+    n["accepted"] = d.accepted("Migrate the website", kind="hourly")
+    n["in_progress"] = d.accepted("Install Plesk", actor=d.tech2)
+    work.log_work(db, d.tech2, n["in_progress"], hours="1:30", note="first pass")
+    return d
+
+
+@pytest.fixture
+def desk_db(tmp_path: Path) -> Iterator[Database]:
+    db = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}", renderer=fake_render)
+    db.upgrade_schema()
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def desk(desk_db: Database) -> Desk:
+    return make_desk(desk_db)

@@ -1,0 +1,105 @@
+"""The entry point: screenshot mode, translations, first run of the embedded database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from app.db.database import Database
+from tests.ui.conftest import Desk
+from ui import connection, gui_main, i18n, labels
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, env_base: Path) -> subprocess.CompletedProcess[str]:
+    """``rit-desk`` in a process of its own, as a user runs it (settings kept in tmp)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(env_base / "cfg"),
+               XDG_CACHE_HOME=str(env_base / "cache"), XDG_DATA_HOME=str(env_base / "data"))
+    env.pop("RIT_DESK_USER", None)
+    return subprocess.run([sys.executable, "-c", "import sys; from ui.cli.main import main; "
+                           "sys.exit(main(sys.argv[1:]))", *args],
+                          capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
+                          check=False)
+
+
+def test_screenshot_renders_the_window_to_png(desk: Desk, desk_db: Database,
+                                              tmp_path: Path) -> None:
+    target = tmp_path / "shots" / "main.png"
+    done = run_cli("--db", str(desk_db.url), "--as", desk.lead, "--lang", "en",
+                   "--screenshot", str(target), env_base=tmp_path)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(target))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == gui_main.SCREENSHOT_SIZE
+
+
+def test_screenshot_of_an_unknown_user_fails_cleanly(desk: Desk, desk_db: Database,
+                                                     tmp_path: Path) -> None:
+    done = run_cli("--db", str(desk_db.url), "--as", "nobody", "--screenshot",
+                   str(tmp_path / "x.png"), env_base=tmp_path)
+    assert done.returncode == 2
+    assert "unknown user" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_italian_translation_is_loaded_from_the_ts(qtbot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = i18n.install(app, "it")
+    try:
+        assert installed
+        assert labels.state_label("quoted") == "In attesa del cliente"
+        assert labels.quote_kind_label("fixed") == "A corpo"
+        assert labels.quote_kind_label("hourly") == "A consumo orario"
+        assert labels.quote_state_label("accepted") == "Accettato"
+        assert labels.state_label("accepted") == "Accettata"
+    finally:
+        i18n.uninstall(app, installed)
+    assert labels.state_label("quoted") == "Awaiting customer"
+
+
+def test_ts_fallback_without_lrelease(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "find_tool", lambda name: None)
+    ts = i18n.I18N_DIR / "rit_desk_it.ts"
+    monkeypatch.setattr(i18n, "qm_for", lambda path: None)
+    translator = i18n.TsTranslator(ts)
+    assert translator.translate("labels", "Fixed price") == "A corpo"
+    assert translator.translate("RequestTableModel", "%n day(s) left", None, 1) == \
+        "1 giorno rimasto"
+    assert translator.translate("RequestTableModel", "%n day(s) left", None, 5) == \
+        "5 giorni rimasti"
+
+
+def test_every_italian_string_is_translated() -> None:
+    import xml.etree.ElementTree as ET
+
+    for ts in sorted(i18n.I18N_DIR.glob("*_it.ts")):
+        root = ET.parse(ts).getroot()
+        unfinished = [m.findtext("source") for m in root.iter("message")
+                      if m.find("translation") is not None
+                      and m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
+        assert unfinished == [], ts.name
+
+
+def test_first_run_creates_the_embedded_database_with_demo_data(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "embedded" / "rit-desk.sqlite3"
+    monkeypatch.setattr(connection, "embedded_path", lambda: target)
+    loaded: list[Database] = []
+    monkeypatch.setattr(connection.demo, "load_demo", lambda db: loaded.append(db))
+    assert connection.is_first_run()
+    db = connection.open_embedded()
+    try:
+        assert target.exists() and loaded == [db]
+        assert db.schema_is_current()
+    finally:
+        db.dispose()
+    assert not connection.is_first_run()

@@ -1,0 +1,130 @@
+"""The main window: queues with counts, table and workspace wiring, polling, layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.services import queries, requests
+from tests.ui.conftest import Desk
+from ui.main_window import MainWindow
+
+
+def open_window(qtbot, desk: Desk, user: str, settings: QSettings) -> MainWindow:
+    window = MainWindow(desk.ctx(user), settings=settings)
+    window.poll_timer.stop()  # the tests poll by hand
+    qtbot.addWidget(window)
+    if not window.is_ready:
+        with qtbot.waitSignal(window.ready, timeout=5000):
+            pass
+    return window
+
+
+def test_queue_counts_match_the_services(qtbot, desk: Desk, settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.tech, settings)
+    counts = queries.queue_counts(desk.db, desk.tech)
+    for name in ("mine", "new", "evaluating", "quoted", "accepted", "in_progress", "closed"):
+        assert window.queues.count_text(name) == str(counts[name])
+    assert window.queues.count_text("mine") == "4"
+    assert "credit_exhausted" not in window.queues.names  # technicians do not see accounts
+    assert window.table.queue == "mine"
+    assert window.table.model.rowCount() == 4
+
+
+def test_finance_sees_accounts_in_credit_exhaustion(qtbot, desk: Desk,
+                                                    settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.finance, settings)
+    assert "mine" not in window.queues.names
+    assert window.queues.count_text("credit_exhausted") == "0"
+    with qtbot.waitSignal(window.customers.loaded, timeout=5000):
+        window.queues.select_queue("customers")
+    assert window.centre.currentWidget() is window.customers
+    assert window.customers.model.rowCount() == 2
+
+
+def test_picking_a_queue_and_a_row_fills_the_workspace(qtbot, desk: Desk,
+                                                       settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.lead, settings)
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("new")
+    assert window.table.model.rowCount() == 2
+    with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
+        window.table.select_first()
+    assert window.workspace.number == window.table.selected_number() != 0
+
+
+def test_filter_combo_goes_to_sql(qtbot, desk: Desk, settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.lead, settings)
+    assert window.table.model.rowCount() == 7
+    combo = window.table.category
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        combo.setCurrentIndex(combo.findData("hardening"))
+    assert window.table.model.rowCount() == 1
+    assert window.table.model.request_filter.category == "hardening"
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        combo.setCurrentIndex(0)
+        window.table.search.setText("mysql")
+        window.table.search.returnPressed.emit()
+    assert window.table.model.rowCount() == 1
+
+
+def test_polling_shows_another_workstations_change(qtbot, desk: Desk,
+                                                   settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.lead, settings)
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("new")
+    selected = desk.numbers["new2"]
+    with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
+        assert window.table.select_number(selected)
+    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    # another workstation (the control panel) opens a request
+    number = desk.new_request("Open port 8443")
+    with qtbot.waitSignal(window.table.model.refreshed, timeout=5000):
+        window.poll()
+    qtbot.waitUntil(lambda: window.queues.count_text("new") == "3", timeout=5000)
+    assert window.table.model.rowCount() == 3
+    assert window.table.model.request_at(0).number == number  # type: ignore[union-attr]
+    assert window.table.selected_number() == selected
+    current = window.table.view.selectionModel().currentIndex()
+    assert window.table.model.request_at(current.row()).number == selected  # type: ignore[union-attr]
+    assert window.workspace.number == selected
+
+
+def test_polling_refreshes_the_workspace(qtbot, desk: Desk, settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.lead, settings)
+    number = desk.numbers["evaluating"]
+    with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
+        window.workspace.show_request(number)
+    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    requests.decline_request(desk.db, desk.tech, number, reason="not feasible")
+    with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
+        window.poll()
+    assert window.workspace.state_chip.text() == "Declined"
+
+
+def test_nothing_changed_means_no_refresh(qtbot, desk: Desk, settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.lead, settings)
+    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    with qtbot.assertNotEmitted(window.table.model.refreshed, wait=200):
+        window.poll()
+    qtbot.waitUntil(lambda: not window._polling, timeout=5000)
+
+
+def test_layout_is_remembered(qtbot, desk: Desk, settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.lead, settings)
+    header = window.table.view.horizontalHeader()
+    header.resizeSection(4, 333)
+    window.resize(1234, 777)
+    window.close()
+    assert settings.value("table/header") is not None
+    again = open_window(qtbot, desk, desk.lead, settings)
+    assert again.table.view.horizontalHeader().sectionSize(4) == 333
+
+
+def test_shortcuts_exist_for_the_main_actions(qtbot, desk: Desk, settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.tech, settings)
+    keys = dict(window.shortcut_rows())
+    assert keys["Find requests"] == "Ctrl+F"
+    assert keys["Refresh"] == "F5"
+    assert keys["New quote…"] == "Ctrl+N"
+    assert keys["Log work…"] == "Ctrl+L"
+    assert len(set(keys.values())) == len(keys)  # no clashes
