@@ -98,6 +98,7 @@ class Request(Base):
         Index("ix_requests_subject_id", "subject", "id"),
         Index("ix_requests_quote_total_id", "quote_total_cents", "id"),
         Index("ix_requests_valid_until_id", "quote_valid_until", "id"),
+        Index("ix_requests_assignee_id", "assignee_id", "id"),  # migration 0003
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, and_, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session, aliased
@@ -45,6 +45,7 @@ from app.services.variations import variation_view
 from app.services.work import entry_view
 
 Assignee = aliased(m.Staff)
+T = TypeVar("T")
 
 SORT_KEYS = (
     "number", "customer", "service", "category", "subject", "state", "priority", "assignee",
@@ -181,9 +182,57 @@ def _base(columns: Sequence[Any]) -> Select[Any]:
     )
 
 
+def _assignee_groups(db: Database, session: Session, f: RequestFilter
+                     ) -> list[tuple[int | None, int]]:
+    """(assignee id, matching requests) in ascending order of username, as SQL sorts them.
+
+    Unassigned requests (NULL) come first on SQLite and last on PostgreSQL, as their
+    ``ORDER BY`` puts NULLs.
+    """
+    def compute() -> list[tuple[int | None, int]]:
+        counts: dict[int | None, int] = {row[0]: int(row[1]) for row in session.execute(
+            _filtered(select(m.Request.assignee_id, func.count()).select_from(m.Request), f,
+                      session).group_by(m.Request.assignee_id))}
+        names: dict[int, str] = {row[0]: row[1] for row in session.execute(
+            select(m.Staff.id, m.Staff.username))}
+        people = sorted((k for k in counts if k is not None), key=lambda k: names.get(k, ""))
+        groups: list[tuple[int | None, int]] = [(k, int(counts[k])) for k in people]
+        if None in counts:
+            unassigned = (None, int(counts[None]))
+            groups = [unassigned, *groups] if db.is_sqlite else [*groups, unassigned]
+        return groups
+
+    return list(_remembered(db, session, "assignee_groups", f, compute))
+
+
+def _page_ids_by_assignee(db: Database, session: Session, f: RequestFilter, descending: bool,
+                          offset: int, limit: int) -> list[int]:
+    """A page in assignee order without sorting the table: a few assignees (staff), each
+    one's requests read in number order from ``ix_requests_assignee_id`` (migration 0003)."""
+    groups = _assignee_groups(db, session, f)  # shared (remembered): not to be changed
+    if descending:
+        groups = groups[::-1]
+    ids: list[int] = []
+    for assignee, rows in groups:
+        if offset >= rows:
+            offset -= rows
+            continue
+        condition = (m.Request.assignee_id.is_(None) if assignee is None
+                     else m.Request.assignee_id == assignee)
+        stmt = _filtered(select(m.Request.id).where(condition), f, session).order_by(
+            m.Request.id.desc() if descending else m.Request.id.asc())
+        ids += session.scalars(stmt.offset(offset).limit(limit - len(ids)))
+        offset = 0
+        if len(ids) >= limit:
+            break
+    return ids
+
+
 def _page_ids(session: Session, f: RequestFilter, sort: str, descending: bool, offset: int,
-              limit: int) -> list[int]:
+              limit: int, db: Database | None = None) -> list[int]:
     """The request numbers of one page: only ``requests`` (and the sort key's table)."""
+    if sort == "assignee" and db is not None:
+        return _page_ids_by_assignee(db, session, f, descending, offset, limit)
     stmt = select(m.Request.id).select_from(m.Request)
     joined = _JOINED_SORTS.get(sort)
     if joined == "customer":
@@ -225,10 +274,10 @@ def list_requests(
         if total is not None and offset >= DEEP_OFFSET and offset + limit // 2 > total // 2:
             size = max(0, min(limit, total - offset))
             start = max(0, total - offset - size)
-            ids = _page_ids(session, f, sort, not descending, start, size) if size else []
+            ids = _page_ids(session, f, sort, not descending, start, size, db) if size else []
             ids.reverse()
         else:
-            ids = _page_ids(session, f, sort, descending, offset, limit)
+            ids = _page_ids(session, f, sort, descending, offset, limit, db)
         rows: tuple[RequestRow, ...] = ()
         if ids:
             found = {row[0]: row for row in session.execute(_base([
@@ -241,11 +290,11 @@ def list_requests(
         return Page(rows, offset, total if with_total else None)
 
 
-#: database -> filter -> (change marker, count); see :func:`_count`
-_COUNTS: weakref.WeakKeyDictionary[Database, dict[RequestFilter, tuple[tuple[int, int, int], int]]] \
+#: database -> (what, filter) -> (change marker, value); see :func:`_remembered`
+_CACHE: weakref.WeakKeyDictionary[Database, dict[tuple[str, RequestFilter], tuple[Any, Any]]] \
     = weakref.WeakKeyDictionary()
-_COUNTS_LOCK = threading.Lock()
-_COUNTS_MAX = 256
+_CACHE_LOCK = threading.Lock()
+_CACHE_MAX = 256
 
 
 def _marker(session: Session) -> tuple[int, int, int]:
@@ -255,25 +304,31 @@ def _marker(session: Session) -> tuple[int, int, int]:
     return int(last_audit), int(last_ledger), int(last_request)
 
 
-def _count(db: Database, session: Session, f: RequestFilter) -> int:
-    """How many requests the filter matches, remembered until anything is written.
+def _remembered(db: Database, session: Session, what: str, f: RequestFilter,
+                compute: Callable[[], T]) -> T:
+    """``compute()``, remembered for this database and filter until anything is written.
 
     Counting a million rows costs tens of milliseconds, on every sort change, page read
     far down the list and periodic refresh. Every write appends an audit event (a rule
     of the services), so "nothing written since" is three primary-key maxima away.
     """
     marker = _marker(session)
-    with _COUNTS_LOCK:
-        cached = _COUNTS.get(db, {}).get(f)
+    with _CACHE_LOCK:
+        cached = _CACHE.get(db, {}).get((what, f))
     if cached is not None and cached[0] == marker:
-        return cached[1]
-    total = _count_now(session, f)
-    with _COUNTS_LOCK:
-        counts = _COUNTS.setdefault(db, {})
-        if len(counts) >= _COUNTS_MAX:
-            counts.clear()
-        counts[f] = (marker, total)
-    return total
+        return cast(T, cached[1])
+    value = compute()
+    with _CACHE_LOCK:
+        entries = _CACHE.setdefault(db, {})
+        if len(entries) >= _CACHE_MAX:
+            entries.clear()
+        entries[(what, f)] = (marker, value)
+    return value
+
+
+def _count(db: Database, session: Session, f: RequestFilter) -> int:
+    """How many requests the filter matches (remembered until anything is written)."""
+    return _remembered(db, session, "count", f, lambda: _count_now(session, f))
 
 
 def _count_now(session: Session, f: RequestFilter) -> int:

@@ -54,6 +54,8 @@ STAFF = [
     ("e.conti", "Elena Conti", "finance"),
     ("p.gallo", "Paolo Gallo", "finance"),
 ]
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
