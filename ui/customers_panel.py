@@ -95,6 +95,7 @@ class CustomersPanel(QWidget):
                                      self.tr("Balance"), self.tr("Reference / reason"),
                                      self.tr("By")])
         self.ledger.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ledger.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.topup_button = QPushButton(self.tr("Top-up…"), self)
         self.topup_button.setObjectName("customerTopup")
         self.adjust_button = QPushButton(self.tr("Credit adjustment…"), self)

@@ -6,7 +6,7 @@ the text to show in the current language; an unknown code is shown as it is.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -34,13 +34,13 @@ def _request_states() -> dict[str, str]:
 
 def _quote_states() -> dict[str, str]:
     return {
-        "draft": QCoreApplication.translate("labels", "Draft"),
-        "sent": QCoreApplication.translate("labels", "Sent"),
-        "accepted": QCoreApplication.translate("labels", "Accepted"),
-        "rejected": QCoreApplication.translate("labels", "Rejected"),
-        "expired": QCoreApplication.translate("labels", "Expired"),
-        "superseded": QCoreApplication.translate("labels", "Superseded"),
-        "withdrawn": QCoreApplication.translate("labels", "Withdrawn"),
+        "draft": QCoreApplication.translate("labels", "Draft", "quote"),
+        "sent": QCoreApplication.translate("labels", "Sent", "quote"),
+        "accepted": QCoreApplication.translate("labels", "Accepted", "quote"),
+        "rejected": QCoreApplication.translate("labels", "Rejected", "quote"),
+        "expired": QCoreApplication.translate("labels", "Expired", "quote"),
+        "superseded": QCoreApplication.translate("labels", "Superseded", "quote"),
+        "withdrawn": QCoreApplication.translate("labels", "Withdrawn", "quote"),
     }
 
 
@@ -271,12 +271,23 @@ def hours(minutes: int | None) -> str:
     return format_hours(minutes)
 
 
+def local(value: datetime) -> datetime:
+    """A stored time (naive UTC) in the workstation's time zone."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone()
+
+
 def date_str(value: date | datetime | None, lang: str = "it") -> str:
-    """``31/12/2026`` (it) or ``2026-12-31`` (en); empty for None."""
+    """``31/12/2026`` (it) or ``2026-12-31`` (en); empty for None.
+
+    A ``datetime`` is a stored instant (naive UTC) and is shown in local time; a ``date``
+    (validity, work date) is shown as it is.
+    """
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = value.date()
+        value = local(value).date()
     if lang == "it":
         return value.strftime("%d/%m/%Y")
     return value.isoformat()
@@ -286,7 +297,8 @@ def datetime_str(value: datetime | None, lang: str = "it") -> str:
     """Date and minutes, for timelines: ``31/12/2026 14:05``."""
     if value is None:
         return ""
-    return f"{date_str(value, lang)} {value.strftime('%H:%M')}"
+    moment = local(value)
+    return f"{date_str(moment, lang)} {moment.strftime('%H:%M')}"
 
 
 def request_ref(number_: int) -> str:

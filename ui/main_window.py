@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.customers)
             self.customers.show_list(name == CREDIT_EXHAUSTED)
             self.workspace.show_request(0)
+            self.workspace.hide()  # the customers panel has its own detail pane
         else:
+            self.workspace.show()
             self.centre.setCurrentWidget(self.table)
             self.table.set_queue(name)
 

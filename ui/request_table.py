@@ -55,10 +55,11 @@ class RequestTable(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search number, customer or subject (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Number, customer or subject"))
+        self.search.setToolTip(self.tr("Search number, customer or subject (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search"))
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(180)
 
         self.category = QComboBox(self)
         self.category.setObjectName("categoryFilter")
@@ -84,7 +85,7 @@ class RequestTable(QWidget):
             combo.setToolTip(name)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(14)
 
         self.view = QTableView(self)
         self.view.setObjectName("requestTable")

@@ -102,6 +102,8 @@ class StartDialog(QDialog):
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setStyleSheet("color: palette(dark);")
+        # a wrapped label in a form gets one line's height unless told otherwise
+        self.keyring_note.setMinimumHeight(self.keyring_note.fontMetrics().lineSpacing() * 3 + 4)
         if not self._keyring.available:
             self.remember.setEnabled(False)
             self.keyring_note.setText(self.tr(
@@ -124,7 +126,7 @@ class StartDialog(QDialog):
         form.addRow(self.tr("User"), self.db_user)
         form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.remember)
-        form.addRow("", self.keyring_note)
+        form.addRow(self.keyring_note)
         profile_buttons = QHBoxLayout()
         profile_buttons.addWidget(self.save_button)
         profile_buttons.addWidget(self.delete_button)
@@ -164,7 +166,7 @@ class StartDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(user_form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(540)
 
         self._fill_profiles()
         self._connect_signals()

@@ -142,57 +142,57 @@
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="98"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="100"/>
+        <location filename="../../ui/customers_panel.py" line="101"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="108"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="142"/>
+        <location filename="../../ui/customers_panel.py" line="143"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="143"/>
+        <location filename="../../ui/customers_panel.py" line="144"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="178"/>
+        <location filename="../../ui/customers_panel.py" line="179"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="179"/>
+        <location filename="../../ui/customers_panel.py" line="180"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="210"/>
+        <location filename="../../ui/customers_panel.py" line="211"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="215"/>
+        <location filename="../../ui/customers_panel.py" line="216"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="217"/>
+        <location filename="../../ui/customers_panel.py" line="218"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="246"/>
+        <location filename="../../ui/customers_panel.py" line="247"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -410,37 +410,37 @@
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -534,57 +534,62 @@
     <name>RequestTable</name>
     <message>
         <location filename="../../ui/request_table.py" line="58"/>
-        <source>Search number, customer or subject (Ctrl+F)</source>
+        <source>Number, customer or subject</source>
         <extracomment>initial column widths (pixels), before the user&apos;s own layout is restored</extracomment>
+        <translation>Numero, cliente o oggetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_table.py" line="59"/>
+        <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="60"/>
+        <location filename="../../ui/request_table.py" line="61"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="65"/>
+        <location filename="../../ui/request_table.py" line="66"/>
         <source>All categories</source>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="70"/>
+        <location filename="../../ui/request_table.py" line="71"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="75"/>
+        <location filename="../../ui/request_table.py" line="76"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="76"/>
+        <location filename="../../ui/request_table.py" line="77"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="80"/>
+        <location filename="../../ui/request_table.py" line="81"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="81"/>
+        <location filename="../../ui/request_table.py" line="82"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="82"/>
+        <location filename="../../ui/request_table.py" line="83"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="109"/>
+        <location filename="../../ui/request_table.py" line="110"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="236"/>
+        <location filename="../../ui/request_table.py" line="237"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -724,118 +729,118 @@
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="108"/>
+        <location filename="../../ui/start_dialog.py" line="110"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="112"/>
+        <location filename="../../ui/start_dialog.py" line="114"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="113"/>
+        <location filename="../../ui/start_dialog.py" line="115"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="114"/>
+        <location filename="../../ui/start_dialog.py" line="116"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="118"/>
+        <location filename="../../ui/start_dialog.py" line="120"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="120"/>
+        <location filename="../../ui/start_dialog.py" line="122"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="121"/>
+        <location filename="../../ui/start_dialog.py" line="123"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="122"/>
+        <location filename="../../ui/start_dialog.py" line="124"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="123"/>
-        <location filename="../../ui/start_dialog.py" line="153"/>
+        <location filename="../../ui/start_dialog.py" line="125"/>
+        <location filename="../../ui/start_dialog.py" line="155"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="124"/>
+        <location filename="../../ui/start_dialog.py" line="126"/>
         <source>User</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="125"/>
+        <location filename="../../ui/start_dialog.py" line="127"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="146"/>
+        <location filename="../../ui/start_dialog.py" line="148"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="159"/>
+        <location filename="../../ui/start_dialog.py" line="161"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="191"/>
+        <location filename="../../ui/start_dialog.py" line="193"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="193"/>
+        <location filename="../../ui/start_dialog.py" line="195"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="194"/>
+        <location filename="../../ui/start_dialog.py" line="196"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="221"/>
+        <location filename="../../ui/start_dialog.py" line="223"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="275"/>
+        <location filename="../../ui/start_dialog.py" line="277"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="299"/>
+        <location filename="../../ui/start_dialog.py" line="301"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="300"/>
+        <location filename="../../ui/start_dialog.py" line="302"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="304"/>
+        <location filename="../../ui/start_dialog.py" line="306"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="322"/>
+        <location filename="../../ui/start_dialog.py" line="324"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="325"/>
+        <location filename="../../ui/start_dialog.py" line="327"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtWidgets import QProgressBar
@@ -40,7 +40,9 @@ def test_money_and_dates() -> None:
     assert labels.money(None, "it") == ""
     assert labels.date_str(date(2026, 12, 31), "it") == "31/12/2026"
     assert labels.date_str(datetime(2026, 12, 31, 8, 5), "en") == "2026-12-31"
-    assert labels.datetime_str(datetime(2026, 12, 31, 8, 5), "it") == "31/12/2026 08:05"
+    stored = datetime(2026, 12, 31, 8, 5)  # naive UTC, as the database keeps it
+    shown = stored.replace(tzinfo=UTC).astimezone()
+    assert labels.datetime_str(stored, "it") == shown.strftime("%d/%m/%Y %H:%M")
     assert labels.hours(135) == "2:15"
 
 
