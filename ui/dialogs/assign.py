@@ -21,7 +21,7 @@ from app.services.queries import request_detail
 from ui import labels
 from ui.dialogs.base import ServiceDialog
 
-#: the roles that work on requests (the services refuse anyone else)
+# the roles that work on requests (the services refuse anyone else)
 WORKING_ROLES = ("technician", "team_lead", "admin")
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,9 +44,11 @@ MESSAGE_STYLE = (
 
 
 def ui_lang() -> str:
-    """The language money and dates are written in: English if the application's
-    default locale is English, Italian otherwise (Italian is the default)."""
-    return "en" if QLocale().language() == QLocale.Language.English else "it"
+    """The language money and dates are written in: the language of the installed
+    translation (RIT Desk installs the Italian one for Italian, none for English)."""
+    code = QCoreApplication.translate(
+        "ui_lang", "en", "the code of this translation's language: it for Italian")
+    return "it" if code == "it" else "en"
 
 
 def to_qdate(value: date) -> QDate:
@@ -78,7 +80,7 @@ def ungroup(text: str, lang: str) -> str:
 
 def percent(value: Decimal, lang: str) -> str:
     text = f"{value.normalize():f}"
-    return (text.replace(".", ",") if lang == "it" else text) + " %"
+    return (text.replace(".", ",") if lang == "it" else text) + "%"
 
 
 class FieldError(QLabel):
@@ -267,7 +269,23 @@ class ServiceDialog(QDialog):
             else:
                 self.show_message(self.error_text(exc))
         finally:
+            # Widgets added to a visible layout show up one event later: fit then.
+            QTimer.singleShot(0, self.fit_contents)
             self.idle.emit()
+
+    def fit_contents(self) -> None:
+        """Grow (never shrink) to what the contents need after they changed."""
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+        hint = self.sizeHint().expandedTo(self.minimumSizeHint())
+        width = max(hint.width(), self.width())
+        height = hint.height()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.totalHeightForWidth(width))
+        if width > self.width() or height > self.height():
+            self.resize(width, max(height, self.height()))
 
     def finish(self, value: object) -> None:
         """Keep ``value`` as :attr:`result_value` and close the dialog as accepted."""

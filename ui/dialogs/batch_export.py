@@ -93,8 +93,7 @@ class BatchExportDialog(ServiceDialog):
             self.since.hide()
             self.until.hide()
             self.period_error = FieldError(self)  # no period to get wrong
-            form.addRow(self.tr("Quotes:"), QLabel(self.tr("%n selected quote(s)", "",
-                                                           len(self._ids))))
+            form.addRow(self.tr("Selected quotes:"), QLabel(str(len(self._ids))))
         self.folder = QLineEdit(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation))
         self.folder.setMinimumWidth(320)
@@ -117,6 +116,7 @@ class BatchExportDialog(ServiceDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.bar.setFormat(self.tr("%v of %m"))
+        self.bar.hide()  # until there is something to count
         self.status = QLabel(self.tr("Sent quotes only: each PDF is the stored document the "
                                      "customer received."))
         self.status.setWordWrap(True)
@@ -189,6 +189,7 @@ class BatchExportDialog(ServiceDialog):
                 yield reference, pdf
 
     def _advanced(self, done: int, total: int) -> None:
+        self.bar.show()
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
@@ -197,12 +198,13 @@ class BatchExportDialog(ServiceDialog):
         self._finished = True
         self.set_inputs_enabled(False)
         if self._cancel.is_set():
-            text = self.tr("Cancelled: %n PDF(s) exported before stopping.", "", len(paths))
+            text = self.tr("Cancelled. PDFs exported before stopping: %1.").replace(
+                "%1", str(len(paths)))
         elif not paths:
             text = self.tr("No sent quote to export.")
         else:
-            text = self.tr("%n PDF(s) exported to %1.", "", len(paths)).replace(
-                "%1", str(paths[0].parent))
+            text = self.tr("PDFs exported: %1, into %2.").replace(
+                "%1", str(len(paths))).replace("%2", str(paths[0].parent))
         self.status.setText(text)
         self.cancel_button.setText(self.tr("&Close"))
         self.cancel_button.setEnabled(True)

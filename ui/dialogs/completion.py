@@ -54,9 +54,10 @@ class CompletionDialog(ServiceDialog):
 
         self.charge_box = QGroupBox(self.tr("Charge"))
         self.charge_form = QFormLayout(self.charge_box)
-        self.charge_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.charge_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.credit_box = QGroupBox(self.tr("Customer's prepaid credit"))
         self.credit_form = QFormLayout(self.credit_box)
+        self.credit_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -82,7 +83,7 @@ class CompletionDialog(ServiceDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
         self.load(partial(_read, db, request_number), self._loaded, self._load_failed)
 
     def set_inputs_enabled(self, enabled: bool) -> None:
@@ -122,10 +123,9 @@ class CompletionDialog(ServiceDialog):
         form = self.charge_form
         self._row(form, "kind", self.tr("Kind:"), labels.quote_kind_label(p.kind))
         self._row(form, "logged", self.tr("Hours logged:"), labels.hours(p.logged_minutes))
-        self._row(form, "billable", self.tr("Billable hours:"),
-                  self.tr("%1 (each entry rounded up to %2 minutes)")
-                  .replace("%1", labels.hours(p.billable_minutes))
-                  .replace("%2", str(p.increment)))
+        self._row(form, "billable", self.tr("Billable hours:"), labels.hours(p.billable_minutes))
+        self._row(form, "rounding", self.tr("Rounding:"),
+                  self.tr("each entry up to %1 minutes").replace("%1", str(p.increment)))
         if p.kind == "hourly":
             self._row(form, "rate", self.tr("Hourly rate:"), labels.money(p.hourly_rate, lang))
             self._row(form, "work", self.tr("Work value:"), labels.money(p.work_amount, lang))
@@ -159,7 +159,8 @@ class CompletionDialog(ServiceDialog):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading_label.hide()
-        self.show_message(self.error_text(exc))
+        self.show_message(self.tr("The request cannot be completed now: %1").replace(
+            "%1", self.error_text(exc)))
 
     def _confirm(self) -> None:
         if self._preview is None or self.result_value is not None:

@@ -63,8 +63,8 @@ class CreditDialog(ServiceDialog):
 
         self.amount = QLineEdit()
         self.amount.setMaximumWidth(180)
-        self.amount.setPlaceholderText(self.tr("e.g. 250,00") if topup
-                                       else self.tr("e.g. -25,00 or 40,00"))
+        self.amount.setPlaceholderText(self.tr("e.g. 250.00") if topup
+                                       else self.tr("e.g. -25.00 or 40.00"))
         amount_box, self.amount_error = with_error(self.amount)
         self.text = QLineEdit()
         self.text.setMinimumWidth(320)
@@ -92,7 +92,7 @@ class CreditDialog(ServiceDialog):
         form.addRow(self.tr("Balance after:"), self.after_value)
 
         self.ok_button = self.add_button(
-            self.tr("&Record top-up") if topup else self.tr("&Record adjustment"),
+            self.tr("Record &top-up") if topup else self.tr("Record a&djustment"),
             QDialogButtonBox.ButtonRole.AcceptRole, self._submit)
         self.ok_button.setDefault(True)
         self.add_cancel()

@@ -32,7 +32,7 @@ from reports.batch import safe_filename
 from ui import labels
 from ui.dialogs.base import WARNING_STYLE, ServiceDialog
 
-#: pages are rasterised for the printer at no more than this resolution
+# pages are rasterised for the printer at no more than this resolution
 MAX_PRINT_DPI = 300
 
 

@@ -551,11 +551,11 @@ class QuoteComposerDialog(ServiceDialog):
             try:
                 parse_amount(self.rate_text)
             except ValidationError:
-                errors["rate"] = self.tr("Enter the hourly rate in euro, e.g. 60,00.")
+                errors["rate"] = self.tr("Enter the hourly rate in euro, e.g. 60.00.")
             try:
                 parse_estimated_hours(self.hours.text())
             except ValidationError:
-                errors["hours"] = self.tr("Enter the estimated hours, e.g. 4 or 2,5.")
+                errors["hours"] = self.tr("Enter the estimated hours, e.g. 4 or 2.5.")
         return errors
 
     def _check_lines(self) -> str:

@@ -41,7 +41,7 @@ class VariationDialog(ServiceDialog):
             "%1", labels.request_ref(request_number)))
 
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("e.g. 1500,00"))
+        self.amount.setPlaceholderText(self.tr("e.g. 1500.00"))
         self.amount.setMaximumWidth(180)
         amount_box, self.amount_error = with_error(self.amount)
         self.reason = QLineEdit()
@@ -115,7 +115,7 @@ class VariationDialog(ServiceDialog):
         self.work_value.setText(labels.money(summary.work_amount, self.lang) or dash)
         if summary.usage is not None:
             usage = (summary.usage * 100).quantize(Decimal(1))
-            self.usage_value.setText(f"{usage} %")
+            self.usage_value.setText(f"{usage}%")
             if summary.warning:
                 self.usage_value.setStyleSheet("color: #b00020; font-weight: bold;")
         else:

@@ -9,7 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +18,7 @@ from app.db.database import Database
 from app.domain.documents import QuoteDocument
 from app.services import customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
+from ui.i18n import I18N_DIR, compile_ts
 
 try:
     from reports.quote_pdf import render_quote as _render
@@ -79,12 +81,42 @@ class World:
         return number
 
 
+@pytest.fixture(scope="session")
+def italian_qm(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The Italian translations compiled from the .ts sources with lrelease."""
+    out = tmp_path_factory.mktemp("i18n")
+    compiled = []
+    for ts in sorted(I18N_DIR.glob("*_it.ts")):
+        qm = out / ts.with_suffix(".qm").name
+        assert compile_ts(ts, qm), f"lrelease cannot compile {ts}"
+        compiled.append(qm)
+    return compiled
+
+
 @pytest.fixture(autouse=True)
-def italian_locale() -> Iterator[None]:
+def italian(qapp: QApplication, italian_qm: list[Path]) -> Iterator[list[QTranslator]]:
+    """Italian, the default language."""
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
-    yield
+    translators: list[QTranslator] = []
+    for qm in italian_qm:
+        translator = QTranslator()
+        assert translator.load(str(qm))
+        translators.append(translator)
+    for translator in translators:
+        qapp.installTranslator(translator)
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english(qapp: QApplication, italian: list[QTranslator]) -> None:
+    """English instead: no translation installed."""
+    for translator in italian:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 @pytest.fixture

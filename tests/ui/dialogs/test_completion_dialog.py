@@ -20,7 +20,8 @@ def charges(world, code: str) -> list[Decimal]:
 def test_complete_within_the_credit(qtbot: QtBot, world) -> None:
     number = world.in_progress(kind="hourly")  # 1 h x 60, ceiling 300
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
-    assert dialog.values["billable"].text().startswith("1:00")
+    assert dialog.values["billable"].text() == "1:00"
+    assert "15" in dialog.values["rounding"].text()
     assert dialog.values["rate"].text() == "€ 60,00"
     assert dialog.values["ceiling"].text() == "€ 300,00"
     assert dialog.values["net"].text() == "€ 60,00"
@@ -46,7 +47,7 @@ def test_complete_into_credit_exhaustion(qtbot: QtBot, world) -> None:
     assert dialog.values["total"].text() == "€ 122,00"
     assert dialog.values["after"].text() == "-€ 72,00"
     assert dialog.warning.isVisible()
-    assert "credit exhaustion" in dialog.warning.text()
+    assert "esaurimento del credito" in dialog.warning.text()
     assert "€ 72,00" in dialog.warning.text()
 
     click(qtbot, dialog, dialog.confirm_button)

@@ -25,7 +25,7 @@ def test_topup_ends_credit_exhaustion(qtbot: QtBot, world) -> None:
     type_into(qtbot, dialog.amount, "100")
     type_into(qtbot, dialog.text, "Bonifico 12/11")
     assert dialog.after_value.text() == "€ 28,00"
-    assert "restart" in dialog.effect.text()
+    assert "ripartono" in dialog.effect.text()
 
     click(qtbot, dialog, dialog.ok_button)
 

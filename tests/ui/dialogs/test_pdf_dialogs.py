@@ -86,7 +86,7 @@ def test_batch_export_of_the_selected_quotes(qtbot: QtBot, world, tmp_path: Path
     assert [p.read_bytes() for p in paths] == list(stored.values())
     assert dialog.bar.value() == dialog.bar.maximum() == 3
     assert not dialog.export_button.isEnabled()
-    assert dialog.cancel_button.text() == "&Close"
+    assert dialog.cancel_button.text() == "&Chiudi"
 
 
 def test_batch_export_of_a_period(qtbot: QtBot, world, tmp_path: Path) -> None:
@@ -121,6 +121,6 @@ def test_batch_export_can_be_cancelled(qtbot: QtBot, world, tmp_path: Path,
     assert dialog.isVisible()  # Cancel stopped the export, not the dialog
     assert dialog.result_value == [], dialog.message.text()
     assert list(tmp_path.glob("*.pdf")) == []
-    assert "Cancelled" in dialog.status.text()
+    assert "Annullata" in dialog.status.text()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # now "Close"
     assert not dialog.isVisible()

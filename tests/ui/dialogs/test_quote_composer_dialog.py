@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from dialog_helpers import click, opened, type_cell, type_date, type_into
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.services import quotes
 from app.services.queries import request_detail
+from ui.dialogs.base import from_qdate
 from ui.dialogs.quote_composer import AMOUNT, QuoteComposerDialog
 
 
@@ -25,7 +27,8 @@ def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world) -> None:
     number = world.taken(world.lead)
     dialog = composer(qtbot, world, number, world.lead)
     assert dialog.vat_rate.text() == "22,00"  # the default from the settings
-    assert dialog.valid_until.date() == QDate.currentDate().addDays(30) or True
+    today = world.db.today()
+    assert from_qdate(dialog.valid_until.date()) == today + timedelta(days=30)
     type_cell(qtbot, dialog.table, 0, 0, "Installazione PHP 8.3")
     type_cell(qtbot, dialog.table, 0, 2, "250")
     qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
@@ -129,7 +132,7 @@ def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world) -> No
     assert dialog.isVisible()
     assert dialog.message.isVisible()
     assert "may send quotes up to 1000.00" in dialog.message.text()
-    assert "draft was saved" in dialog.message.text()
+    assert "bozza è stata salvata ma non inviata" in dialog.message.text()
     detail = request_detail(world.db, number)
     assert detail.state == "evaluating"
     assert [q.stored_state for q in detail.quotes] == ["draft"]
@@ -153,7 +156,7 @@ def test_a_past_validity_date_is_refused(qtbot: QtBot, world) -> None:
 
     assert not dialog.busy
     assert dialog.isVisible()
-    assert "past" in dialog.valid_error.text()
+    assert "nel passato" in dialog.valid_error.text()
     assert quotes.get_quote  # nothing was saved:
     assert request_detail(world.db, number).quotes == ()
 
@@ -166,7 +169,28 @@ def test_wrong_fields_are_marked_inline(qtbot: QtBot, world) -> None:
     type_into(qtbot, dialog.vat_rate, "150")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.lines_error.isVisible()
-    assert "Line 1" in dialog.lines_error.text()
+    assert "Riga 1" in dialog.lines_error.text()
     assert dialog.vat_error.isVisible()
     assert dialog.net_value.text() == "—"
     assert request_detail(world.db, dialog._number).quotes == ()
+
+
+@pytest.mark.usefixtures("english")
+def test_in_english_money_is_written_the_english_way(qtbot: QtBot, world) -> None:
+    dialog = composer(qtbot, world, world.taken())
+    assert dialog.save_button.text() == "Save &draft"
+    assert dialog.valid_until.displayFormat() == "yyyy-MM-dd"
+    type_cell(qtbot, dialog.table, 0, 0, "Migration")
+    type_cell(qtbot, dialog.table, 0, 2, "1,234.50")
+    assert dialog.net_value.text() == "€1,234.50"
+    assert dialog.total_value.text() == "€1,506.09"
+    click(qtbot, dialog, dialog.save_button)
+    assert dialog.result_value.net == Decimal("1234.50")
+
+
+def test_in_italian_thousands_separators_are_understood(qtbot: QtBot, world) -> None:
+    dialog = composer(qtbot, world, world.taken())
+    assert dialog.save_button.text() == "Salva &bozza"
+    type_cell(qtbot, dialog.table, 0, 0, "Migrazione")
+    type_cell(qtbot, dialog.table, 0, 2, "1.234,50")
+    assert dialog.net_value.text() == "€ 1.234,50"

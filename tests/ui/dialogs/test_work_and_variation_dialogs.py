@@ -72,7 +72,7 @@ def test_propose_a_variation(qtbot: QtBot, world) -> None:
     assert dialog.ceiling_value.text() == "€ 300,00"
     assert dialog.logged_value.text() == "1:00"
     assert dialog.work_value.text() == "€ 60,00"
-    assert dialog.usage_value.text() == "20 %"
+    assert dialog.usage_value.text() == "20%"
     type_into(qtbot, dialog.amount, "1.450,50")
     type_into(qtbot, dialog.reason, "Migrazione database aggiuntiva")
 

@@ -1,0 +1,849 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+    <context>
+        <name>AssignDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/assign.py" line="47" />
+            <source>Assign %1</source>
+            <translation>Assegna %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/assign.py" line="55" />
+            <source>Currently:</source>
+            <translation>Ora:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/assign.py" line="56" />
+            <source>Assign &amp;to:</source>
+            <translation>&amp;Incaricato:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/assign.py" line="60" />
+            <source>&amp;Assign</source>
+            <translation>A&amp;ssegna</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/assign.py" line="78" />
+            <source>Unassigned</source>
+            <translation>Non assegnata</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/assign.py" line="80" />
+            <source>Nobody (unassign)</source>
+            <translation>Nessuno (togli l'assegnazione)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchExportDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="74" />
+            <source>Export quote PDFs</source>
+            <translation>Esporta i PDF dei preventivi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="85" />
+            <source>Sent &amp;from:</source>
+            <translation>Inviati &amp;dal:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="87" />
+            <source>&amp;To:</source>
+            <translation>a&amp;l:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="96" />
+            <source>Selected quotes:</source>
+            <translation>Preventivi selezionati:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="100" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Sfoglia…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="111" />
+            <source>F&amp;older:</source>
+            <translation>Ca&amp;rtella:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="118" />
+            <source>%v of %m</source>
+            <translation>%v di %m</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="120" />
+            <source>Sent quotes only: each PDF is the stored document the customer received.</source>
+            <translation>Solo preventivi inviati: ogni PDF è il documento archiviato che il cliente ha ricevuto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="124" />
+            <source>&amp;Export</source>
+            <translation>&amp;Esporta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="141" />
+            <source>Export into folder</source>
+            <translation>Esporta nella cartella</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="155" />
+            <source>Choose the folder to export into.</source>
+            <translation>Scegli la cartella in cui esportare.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="159" />
+            <source>This is a file, not a folder.</source>
+            <translation>Questo è un file, non una cartella.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="163" />
+            <source>The end of the period is before its start.</source>
+            <translation>La fine del periodo è precedente all'inizio.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="167" />
+            <source>Exporting…</source>
+            <translation>Esportazione in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="201" />
+            <source>Cancelled. PDFs exported before stopping: %1.</source>
+            <translation>Annullata. PDF esportati prima dell'interruzione: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="206" />
+            <source>PDFs exported: %1, into %2.</source>
+            <translation>PDF esportati: %1, in %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="204" />
+            <source>No sent quote to export.</source>
+            <translation>Nessun preventivo inviato da esportare.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="209" />
+            <source>&amp;Close</source>
+            <translation>&amp;Chiudi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="218" />
+            <source>The files cannot be written: %1</source>
+            <translation>Impossibile scrivere i file: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="231" />
+            <source>Cancelling…</source>
+            <translation>Annullamento in corso…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompletionDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="50" />
+            <source>Complete %1</source>
+            <translation>Completa %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="55" />
+            <source>Charge</source>
+            <translation>Addebito</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="58" />
+            <source>Customer's prepaid credit</source>
+            <translation>Credito prepagato del cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="65" />
+            <source>Computing the charge…</source>
+            <translation>Calcolo dell'addebito…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="70" />
+            <source>Complete and c&amp;harge</source>
+            <translation>Completa e a&amp;ddebita</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="124" />
+            <source>Kind:</source>
+            <translation>Tipo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="125" />
+            <source>Hours logged:</source>
+            <translation>Ore registrate:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="126" />
+            <source>Billable hours:</source>
+            <translation>Ore fatturabili:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="127" />
+            <source>Rounding:</source>
+            <translation>Arrotondamento:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="128" />
+            <source>each entry up to %1 minutes</source>
+            <translation>ogni registrazione per eccesso a %1 minuti</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="130" />
+            <source>Hourly rate:</source>
+            <translation>Tariffa oraria:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="131" />
+            <source>Work value:</source>
+            <translation>Valore del lavoro:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="132" />
+            <source>Agreed ceiling:</source>
+            <translation>Tetto concordato:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="135" />
+            <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged.</source>
+            <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="138" />
+            <source>Agreed amount:</source>
+            <translation>Importo concordato:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="139" />
+            <source>Net:</source>
+            <translation>Imponibile:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="140" />
+            <source>VAT %1:</source>
+            <translation>IVA %1:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="142" />
+            <source>Total charged:</source>
+            <translation>Totale addebitato:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="144" />
+            <source>Before:</source>
+            <translation>Prima:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="146" />
+            <source>After:</source>
+            <translation>Dopo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="151" />
+            <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer's services are suspended until a top-up covers the missing %2.</source>
+            <translation>Attenzione: il credito non copre questo addebito. L'account di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/completion.py" line="162" />
+            <source>The request cannot be completed now: %1</source>
+            <translation>La richiesta non può essere completata ora: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="50" />
+            <source>Top-up for %1</source>
+            <translation>Ricarica per %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="50" />
+            <source>Credit adjustment for %1</source>
+            <translation>Rettifica del credito per %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="53" />
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="59" />
+            <source>Customer:</source>
+            <translation>Cliente:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="60" />
+            <source>Balance:</source>
+            <translation>Saldo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="61" />
+            <source>Status:</source>
+            <translation>Stato:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="62" />
+            <source>Missing amount:</source>
+            <translation>Importo mancante:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="66" />
+            <source>e.g. 250.00</source>
+            <translation>es. 250,00</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="67" />
+            <source>e.g. -25.00 or 40.00</source>
+            <translation>es. -25,00 oppure 40,00</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="72" />
+            <source>Bank transfer, receipt... (optional)</source>
+            <translation>Bonifico, ricevuta… (facoltativo)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="73" />
+            <source>Why the credit changes</source>
+            <translation>Perché il credito cambia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="85" />
+            <source>&amp;Amount (€):</source>
+            <translation>&amp;Importo (€):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="86" />
+            <source>&amp;Amount (€, negative to reduce):</source>
+            <translation>&amp;Importo (€, negativo per ridurre):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="88" />
+            <source>&amp;Reference:</source>
+            <translation>&amp;Riferimento:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="88" />
+            <source>&amp;Reason:</source>
+            <translation>&amp;Motivo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="92" />
+            <source>Balance after:</source>
+            <translation>Saldo dopo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="95" />
+            <source>Record &amp;top-up</source>
+            <translation>Registra ri&amp;carica</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="95" />
+            <source>Record a&amp;djustment</source>
+            <translation>Registra r&amp;ettifica</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="153" />
+            <source>This covers the missing amount: the account leaves credit exhaustion and the customer's services restart.</source>
+            <translation>Copre l'importo mancante: l'account esce dall'esaurimento del credito e i servizi del cliente ripartono.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="156" />
+            <source>Still %1 missing: the services stay suspended.</source>
+            <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="159" />
+            <source>This puts the account into credit exhaustion: the customer's services are suspended until a top-up covers %1.</source>
+            <translation>L'account entra in esaurimento del credito: i servizi del cliente vengono sospesi finché una ricarica non copre %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="176" />
+            <source>Enter an amount greater than zero, with at most two decimals.</source>
+            <translation>Inserisci un importo maggiore di zero, con al massimo due decimali.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="178" />
+            <source>Enter a non-zero amount, with at most two decimals.</source>
+            <translation>Inserisci un importo diverso da zero, con al massimo due decimali.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/credit.py" line="181" />
+            <source>A reason is required.</source>
+            <translation>Il motivo è obbligatorio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeclineDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/decline.py" line="35" />
+            <source>Decline %1</source>
+            <translation>Non fattibile: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/decline.py" line="40" />
+            <source>The request is not feasible. The customer is told the reason; open quotes are withdrawn.</source>
+            <translation>La richiesta non è fattibile. Il motivo viene comunicato al cliente; i preventivi aperti vengono ritirati.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/decline.py" line="48" />
+            <source>&amp;Reason:</source>
+            <translation>&amp;Motivo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/decline.py" line="52" />
+            <source>&amp;Decline request</source>
+            <translation>&amp;Dichiara non fattibile</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/decline.py" line="75" />
+            <source>A reason is required: the customer is told.</source>
+            <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreviewDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="60" />
+            <source>Quote PDF</source>
+            <translation>PDF del preventivo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="61" />
+            <source>Loading the document…</source>
+            <translation>Caricamento del documento…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="64" />
+            <source>Draft: a preview only. The document is stored when the quote is sent.</source>
+            <translation>Bozza: solo un'anteprima. Il documento viene archiviato quando il preventivo è inviato.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="74" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Stampa…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="77" />
+            <source>&amp;Export PDF…</source>
+            <translation>&amp;Esporta PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="81" />
+            <source>&amp;Close</source>
+            <translation>&amp;Chiudi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="108" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="110" />
+            <source>Quote %1</source>
+            <translation>Preventivo %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="113" />
+            <source>sent on %1</source>
+            <translation>inviato il %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="115" />
+            <source>valid until %1</source>
+            <translation>valido fino al %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="122" />
+            <source>The document cannot be shown.</source>
+            <translation>Impossibile mostrare il documento.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="136" />
+            <source>The PDF cannot be displayed (%1).</source>
+            <translation>Impossibile visualizzare il PDF (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="178" />
+            <source>The printer cannot be used.</source>
+            <translation>Impossibile usare la stampante.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="205" />
+            <source>Export PDF</source>
+            <translation>Esporta PDF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="206" />
+            <source>PDF documents (*.pdf)</source>
+            <translation>Documenti PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="217" />
+            <source>The file cannot be written: %1</source>
+            <translation>Impossibile scrivere il file: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteComposerDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="133" />
+            <source>Quote for %1</source>
+            <translation>Preventivo per %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="172" />
+            <source>Shown on the quote (optional)</source>
+            <translation>Riportate sul preventivo (facoltative)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="176" />
+            <source>&amp;Kind:</source>
+            <translation>&amp;Tipo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="178" />
+            <source>&amp;VAT rate (%):</source>
+            <translation>Aliquota &amp;IVA (%):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="180" />
+            <source>Valid &amp;until:</source>
+            <translation>&amp;Valido fino al:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="182" />
+            <source>N&amp;otes:</source>
+            <translation>&amp;Note:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="191" />
+            <source>Save &amp;draft</source>
+            <translation>Salva &amp;bozza</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="194" />
+            <source>S&amp;end to customer</source>
+            <translation>Invia al &amp;cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="222" />
+            <source>Description</source>
+            <translation>Descrizione</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="222" />
+            <source>Quantity</source>
+            <translation>Quantità</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="222" />
+            <source>Unit price</source>
+            <translation>Prezzo unitario</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
+            <source>Amount</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="238" />
+            <source>&amp;Lines:</source>
+            <translation>&amp;Righe:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="241" />
+            <source>&amp;Add line</source>
+            <translation>Aggi&amp;ungi riga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="242" />
+            <source>&amp;Remove line</source>
+            <translation>Ri&amp;muovi riga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="243" />
+            <source>Move u&amp;p</source>
+            <translation>Sposta &amp;su</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="244" />
+            <source>Move do&amp;wn</source>
+            <translation>Sposta &amp;giù</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="274" />
+            <source>Hourly &amp;rate (€):</source>
+            <translation>Tariffa &amp;oraria (€):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="276" />
+            <source>Estimated &amp;hours:</source>
+            <translation>Or&amp;e stimate:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="280" />
+            <source>Indicative net total:</source>
+            <translation>Imponibile indicativo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="293" />
+            <source>Total</source>
+            <translation>Totale</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="295" />
+            <source>Net</source>
+            <translation>Imponibile</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="343" />
+            <source>Quote %1 (draft)</source>
+            <translation>Preventivo %1 (bozza)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="358" />
+            <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
+            <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="448" />
+            <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
+            <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l'importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="464" />
+            <source>VAT %1</source>
+            <translation>IVA %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="465" />
+            <source>VAT</source>
+            <translation>IVA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="538" />
+            <source>The validity date cannot be in the past.</source>
+            <translation>La data di validità non può essere nel passato.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="540" />
+            <source>The validity date must be within a year.</source>
+            <translation>La data di validità deve essere entro un anno.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="542" />
+            <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
+            <translation>Inserisci un'aliquota IVA da 0 a 100, es. 22.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="544" />
+            <source>The notes are too long (at most %1 characters).</source>
+            <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="554" />
+            <source>Enter the hourly rate in euro, e.g. 60.00.</source>
+            <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="558" />
+            <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
+            <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="564" />
+            <source>Add at least one line with a description and a unit price.</source>
+            <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="567" />
+            <source>Line %1: enter a description.</source>
+            <translation>Riga %1: inserisci una descrizione.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="571" />
+            <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
+            <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="576" />
+            <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
+            <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="608" />
+            <source>Correct the fields marked in red.</source>
+            <translation>Correggi i campi segnalati in rosso.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_composer.py" line="636" />
+            <source>The draft was saved but not sent: %1</source>
+            <translation>La bozza è stata salvata ma non inviata: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="182" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Annulla</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="200" />
+            <source>Close this dialog to reload the request, then try again.</source>
+            <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="203" />
+            <source>Unexpected error: %1</source>
+            <translation>Errore imprevisto: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>VariationDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="40" />
+            <source>Propose a variation for %1</source>
+            <translation>Proponi una variazione per %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="44" />
+            <source>e.g. 1500.00</source>
+            <translation>es. 1500,00</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="50" />
+            <source>Told to the customer</source>
+            <translation>Comunicato al cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="53" />
+            <source>State the new agreed net amount, not the difference. It counts once the customer agrees; the charge at completion never exceeds it.</source>
+            <translation>Indica il nuovo imponibile concordato, non la differenza. Vale quando il cliente lo accetta; l'addebito al completamento non lo supera mai.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="58" />
+            <source>New agreed &amp;net amount (€):</source>
+            <translation>Nuovo imponibile co&amp;ncordato (€):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="60" />
+            <source>&amp;Reason:</source>
+            <translation>&amp;Motivo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="66" />
+            <source>&amp;Propose to customer</source>
+            <translation>&amp;Proponi al cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="85" />
+            <source>So far</source>
+            <translation>Finora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="93" />
+            <source>Kind:</source>
+            <translation>Tipo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="94" />
+            <source>Current agreed amount:</source>
+            <translation>Importo concordato attuale:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="95" />
+            <source>Hours logged:</source>
+            <translation>Ore registrate:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="96" />
+            <source>Billable hours:</source>
+            <translation>Ore fatturabili:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="97" />
+            <source>Work value so far:</source>
+            <translation>Valore del lavoro finora:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="98" />
+            <source>Share of the agreed amount:</source>
+            <translation>Quota dell'importo concordato:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="126" />
+            <source>A variation to %1 is still awaiting the customer's answer: a new one can be proposed once it is answered.</source>
+            <translation>Una variazione a %1 è ancora in attesa della risposta del cliente: se ne potrà proporre una nuova dopo la risposta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="139" />
+            <source>Enter an amount in euro greater than zero, with at most two decimals.</source>
+            <translation>Inserisci un importo in euro maggiore di zero, con al massimo due decimali.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/variation.py" line="142" />
+            <source>A reason is required.</source>
+            <translation>Il motivo è obbligatorio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkEntryDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="45" />
+            <source>Edit work on %1</source>
+            <translation>Modifica lavoro su %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="46" />
+            <source>Log work on %1</source>
+            <translation>Registra lavoro su %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="56" />
+            <source>h:mm, e.g. 1:30</source>
+            <translation>h:mm, es. 1:30</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="61" />
+            <source>What was done (optional)</source>
+            <translation>Cosa è stato fatto (facoltativo)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="65" />
+            <source>&amp;Date:</source>
+            <translation>&amp;Data:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="67" />
+            <source>D&amp;uration:</source>
+            <translation>D&amp;urata:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="69" />
+            <source>&amp;Note:</source>
+            <translation>&amp;Nota:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="76" />
+            <source>&amp;Save</source>
+            <translation>&amp;Salva</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="76" />
+            <source>&amp;Log work</source>
+            <translation>&amp;Registra lavoro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/work_entry.py" line="94" />
+            <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
+            <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui_lang</name>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="49" />
+            <source>en</source>
+            <comment>the code of this translation's language: it for Italian</comment>
+            <translation>it</translation>
+        </message>
+    </context>
+</TS>
