@@ -121,7 +121,7 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
     for username, name, role in STAFF:
         staff.add_staff(db, None if username == "admin" else "admin", username, name=name, role=role)
     say("customers")
-    accounts: list[tuple[str, list[str]]] = []
+    accounts: list[tuple[str, list[str], str]] = []
     for i, company in enumerate(COMPANIES, start=1):
         code = f"C{1000 + i}"
         credit = rng.choice(["150.00", "300.00", "800.00", "1500.00", "3000.00", "6000.00"])
@@ -137,7 +137,7 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
             name = f"{kind.replace('_', '-')}-{code.lower()}-{k + 1}"
             customers.add_service(db, "admin", code, name=name, kind=kind)
             names.append(name)
-        accounts.append((code, names))
+        accounts.append((code, names, lang))
     # The one account that the demo drives into credit exhaustion.
     customers.add_customer(db, "admin", "C0999", name="Officina Meccanica Pellegrini",
                            credit_amount="120.00", address="Via Emilia 88\n40100 Bologna BO",
@@ -152,22 +152,28 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
     for index, target in enumerate(plan):
         clock.now = end - timedelta(seconds=span) + timedelta(seconds=span * index / len(plan))
         clock.now = clock.now.replace(microsecond=0)
-        code, services = rng.choice(accounts)
+        code, services, lang = rng.choice(accounts)
         _one(db, rng, clock, end, code, rng.choice(services), categories[index % len(categories)],
-             target)
+             target, lang)
     clock.now = end - timedelta(days=2)
     _exhaustion_case(db, clock)
 
 
 def _one(db: Database, rng: random.Random, clock: _Clock, end: datetime, code: str, service: str,
-         category: Category, target: RequestState) -> None:
+         category: Category, target: RequestState, lang: str = "it") -> None:
     subject_it, subject_en = rng.choice(SUBJECTS[category])
+    if lang == "en":
+        subject = subject_en
+        description = f"{subject_en}. Requested from the control panel for the service {service}."
+    else:
+        subject = subject_it
+        description = f"{subject_it}. Richiesta aperta dal Pannello di Controllo per il servizio {service}."
     if target in (RequestState.EXPIRED,):
         clock.now = min(clock.now, end - timedelta(days=40))
     priority = rng.choices(["low", "normal", "high", "urgent"], weights=[2, 6, 3, 1])[0]
     number = requests.submit_request(
-        db, code, service=service, category=category.value, subject=subject_it,
-        description=f"{subject_en}. Richiesta dal pannello di controllo per il servizio {service}.",
+        db, code, service=service, category=category.value, subject=subject,
+        description=description,
         priority=priority,
     )
     if target is RequestState.NEW:
@@ -222,11 +228,15 @@ def _one(db: Database, rng: random.Random, clock: _Clock, end: datetime, code: s
     quotes.accept_quote(db, quote.id)
     if target is RequestState.ACCEPTED:
         return
-    for _ in range(rng.randint(1, 4)):
+    # Work around the estimate: mostly within it, sometimes over (so warnings show).
+    estimate = int((quote.estimated_hours or Decimal(rng.randint(2, 6))) * 60)
+    total = int(estimate * rng.uniform(0.5, 1.25))
+    entries = rng.randint(1, 4)
+    for _ in range(entries):
         clock.advance(hours=rng.randint(3, 30))
         if clock.now >= end:
             clock.now = end - timedelta(minutes=5)
-        minutes = rng.choice([20, 35, 45, 60, 75, 90, 120, 150, 200])
+        minutes = max(15, min(8 * 60, round(total / entries / 5) * 5))
         work.log_work(db, tech, number, hours=f"{minutes // 60}:{minutes % 60:02d}",
                       note=rng.choice(["Analisi", "Configurazione", "Test", "Verifica finale"]))
     if hourly and rng.random() < 0.35:

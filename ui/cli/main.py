@@ -275,3 +275,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
     return 0
 
+
+if __name__ == "__main__":
+    sys.exit(main())
