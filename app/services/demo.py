@@ -268,6 +268,8 @@ def _exhaustion_case(db: Database, clock: _Clock) -> None:
     number = requests.submit_request(db, "C0999", service="cloud-server-officina",
                                      category=Category.P2V_V2V.value,
                                      subject="Migrazione P2V del gestionale di officina",
+                                     description="Il server fisico del gestionale va migrato "
+                                     "sul cloud server, con verifica dei dati dopo la migrazione.",
                                      priority="high")
     requests.take_request(db, "l.ferrari", number)
     quote = quotes.create_quote(db, "l.ferrari", number, QuoteInput(
