@@ -136,6 +136,7 @@ class QuoteComposerDialog(ServiceDialog):
         self._fill(quote)
         self._connect_signals()
         self._recompute()
+        self.kind.setFocus()
         self.load(partial(_read_context, db, actor, request_number), self._context_loaded,
                   self._context_failed)
 
