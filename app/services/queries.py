@@ -208,8 +208,18 @@ def _assignee_groups(db: Database, session: Session, f: RequestFilter
 def _page_ids_by_assignee(db: Database, session: Session, f: RequestFilter, descending: bool,
                           offset: int, limit: int) -> list[int]:
     """A page in assignee order without sorting the table: a few assignees (staff), each
-    one's requests read in number order from ``ix_requests_assignee_id`` (migration 0003)."""
-    groups = _assignee_groups(db, session, f)  # shared (remembered): not to be changed
+    one's requests read in number order from ``ix_requests_assignee_id`` (migration 0003).
+
+    The first page needs no counts (assignees are read in turn until the page is full);
+    a later page skips whole assignees by their counts (one grouped count, remembered).
+    """
+    if offset == 0:
+        people = [row[0] for row in session.execute(
+            select(m.Staff.id).order_by(m.Staff.username))]
+        order: list[int | None] = [None, *people] if db.is_sqlite else [*people, None]
+        groups: list[tuple[int | None, int]] = [(k, limit) for k in order]
+    else:
+        groups = _assignee_groups(db, session, f)  # shared (remembered): not to be changed
     if descending:
         groups = groups[::-1]
     ids: list[int] = []
@@ -233,7 +243,27 @@ def _page_ids(session: Session, f: RequestFilter, sort: str, descending: bool, o
     """The request numbers of one page: only ``requests`` (and the sort key's table)."""
     if sort == "assignee" and db is not None:
         return _page_ids_by_assignee(db, session, f, descending, offset, limit)
-    stmt = select(m.Request.id).select_from(m.Request)
+    return [row[0] for row in session.execute(
+        _page_stmt(session, f, sort, descending, select(m.Request.id)).offset(offset)
+        .limit(limit))]
+
+
+def _first_page_counted(session: Session, f: RequestFilter, sort: str, descending: bool,
+                        limit: int) -> tuple[list[int], int]:
+    """The first page and the total in one pass (``count(*) OVER ()``).
+
+    For a text search, finding the matches is most of the work (the trigram index
+    narrows them, the rows must still be checked): counting them in a second query
+    would find them all again.
+    """
+    rows = session.execute(_page_stmt(session, f, sort, descending, select(
+        m.Request.id, func.count().over())).limit(limit)).all()
+    return [row[0] for row in rows], (int(rows[0][1]) if rows else 0)
+
+
+def _page_stmt(session: Session, f: RequestFilter, sort: str, descending: bool,
+               stmt: Select[Any]) -> Select[Any]:
+    stmt = stmt.select_from(m.Request)
     joined = _JOINED_SORTS.get(sort)
     if joined == "customer":
         stmt = stmt.join(m.Customer, m.Customer.id == m.Request.customer_id)
@@ -245,8 +275,7 @@ def _page_ids(session: Session, f: RequestFilter, sort: str, descending: bool, o
     order = [column.desc() if descending else column.asc()]
     if sort != "number":
         order.append(m.Request.id.desc() if descending else m.Request.id.asc())
-    stmt = _filtered(stmt, f, session).order_by(*order).offset(offset).limit(limit)
-    return list(session.scalars(stmt))
+    return _filtered(stmt, f, session).order_by(*order)
 
 
 def list_requests(
@@ -270,8 +299,19 @@ def list_requests(
         raise ValidationError("page size must be 1 to 5000 and the offset not negative")
     _sort_column(sort)
     with db.read() as session:
-        total = _count(db, session, f) if with_total or offset >= DEEP_OFFSET else None
-        if total is not None and offset >= DEEP_OFFSET and offset + limit // 2 > total // 2:
+        total: int | None = None
+        ids: list[int] | None = None
+        if with_total and offset == 0 and f.search and f.search.strip() and sort != "assignee":
+            marker, total = _lookup(db, session, "count", f)
+            if total is None:
+                ids, total = _first_page_counted(session, f, sort, descending, limit)
+                _store(db, marker, "count", f, total)
+        elif with_total or offset >= DEEP_OFFSET:
+            total = _count(db, session, f)
+        if ids is not None:
+            pass  # the first page came with the count
+        elif total is not None and offset >= DEEP_OFFSET and offset + limit // 2 > total // 2:
+            # nearer the end: read the page in the opposite order, from the end
             size = max(0, min(limit, total - offset))
             start = max(0, total - offset - size)
             ids = _page_ids(session, f, sort, not descending, start, size, db) if size else []
@@ -312,18 +352,30 @@ def _remembered(db: Database, session: Session, what: str, f: RequestFilter,
     far down the list and periodic refresh. Every write appends an audit event (a rule
     of the services), so "nothing written since" is three primary-key maxima away.
     """
+    marker, cached = _lookup(db, session, what, f)
+    if cached is not None:
+        return cast(T, cached)
+    value = compute()
+    _store(db, marker, what, f, value)
+    return value
+
+
+def _lookup(db: Database, session: Session, what: str, f: RequestFilter
+            ) -> tuple[tuple[int, int, int], Any]:
+    """The current change marker, and the value remembered under it (or None)."""
     marker = _marker(session)
     with _CACHE_LOCK:
         cached = _CACHE.get(db, {}).get((what, f))
-    if cached is not None and cached[0] == marker:
-        return cast(T, cached[1])
-    value = compute()
+    return marker, (cached[1] if cached is not None and cached[0] == marker else None)
+
+
+def _store(db: Database, marker: tuple[int, int, int], what: str, f: RequestFilter,
+           value: Any) -> None:
     with _CACHE_LOCK:
         entries = _CACHE.setdefault(db, {})
         if len(entries) >= _CACHE_MAX:
             entries.clear()
         entries[(what, f)] = (marker, value)
-    return value
 
 
 def _count(db: Database, session: Session, f: RequestFilter) -> int:

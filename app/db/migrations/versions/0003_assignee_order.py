@@ -21,6 +21,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index("ix_requests_assignee_id", "requests", ["assignee_id", "id"])
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite plans with the statistics of ANALYZE (a new index has none: measured, the
+        # queue of one assignee sorted by customer took 0.7 s instead of 15 ms without them)
+        op.execute("ANALYZE requests")
 
 
 def downgrade() -> None:
