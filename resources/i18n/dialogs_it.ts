@@ -376,27 +376,27 @@
     <context>
         <name>DeclineDialog</name>
         <message>
-            <location filename="../../ui/dialogs/decline.py" line="35" />
+            <location filename="../../ui/dialogs/decline.py" line="34" />
             <source>Decline %1</source>
             <translation>Non fattibile: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/decline.py" line="40" />
+            <location filename="../../ui/dialogs/decline.py" line="39" />
             <source>The request is not feasible. The customer is told the reason; open quotes are withdrawn.</source>
             <translation>La richiesta non è fattibile. Il motivo viene comunicato al cliente; i preventivi aperti vengono ritirati.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/decline.py" line="48" />
+            <location filename="../../ui/dialogs/decline.py" line="47" />
             <source>&amp;Reason:</source>
             <translation>&amp;Motivo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/decline.py" line="52" />
+            <location filename="../../ui/dialogs/decline.py" line="51" />
             <source>&amp;Decline request</source>
             <translation>&amp;Dichiara non fattibile</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/decline.py" line="75" />
+            <location filename="../../ui/dialogs/decline.py" line="74" />
             <source>A reason is required: the customer is told.</source>
             <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
         </message>
@@ -488,192 +488,192 @@
             <translation>Preventivo per %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="172" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="173" />
             <source>Shown on the quote (optional)</source>
             <translation>Riportate sul preventivo (facoltative)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="176" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="177" />
             <source>&amp;Kind:</source>
             <translation>&amp;Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="178" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="179" />
             <source>&amp;VAT rate (%):</source>
             <translation>Aliquota &amp;IVA (%):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="180" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="181" />
             <source>Valid &amp;until:</source>
             <translation>&amp;Valido fino al:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="182" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="183" />
             <source>N&amp;otes:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="191" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="192" />
             <source>Save &amp;draft</source>
             <translation>Salva &amp;bozza</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="194" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="195" />
             <source>S&amp;end to customer</source>
             <translation>Invia al &amp;cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="222" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="222" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="222" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="224" />
             <source>Amount</source>
             <translation>Importo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="238" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="239" />
             <source>&amp;Lines:</source>
             <translation>&amp;Righe:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="241" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="242" />
             <source>&amp;Add line</source>
             <translation>Aggi&amp;ungi riga</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="242" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="243" />
             <source>&amp;Remove line</source>
             <translation>Ri&amp;muovi riga</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="243" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="244" />
             <source>Move u&amp;p</source>
             <translation>Sposta &amp;su</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="244" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="245" />
             <source>Move do&amp;wn</source>
             <translation>Sposta &amp;giù</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="274" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="275" />
             <source>Hourly &amp;rate (€):</source>
             <translation>Tariffa &amp;oraria (€):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="276" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="277" />
             <source>Estimated &amp;hours:</source>
             <translation>Or&amp;e stimate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="280" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="281" />
             <source>Indicative net total:</source>
             <translation>Imponibile indicativo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="293" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="294" />
             <source>Total</source>
             <translation>Totale</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="295" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="296" />
             <source>Net</source>
             <translation>Imponibile</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="343" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="344" />
             <source>Quote %1 (draft)</source>
             <translation>Preventivo %1 (bozza)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="358" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="359" />
             <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
             <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="448" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="449" />
             <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
             <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l'importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="464" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="465" />
             <source>VAT %1</source>
             <translation>IVA %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="465" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="466" />
             <source>VAT</source>
             <translation>IVA</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="538" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="539" />
             <source>The validity date cannot be in the past.</source>
             <translation>La data di validità non può essere nel passato.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="540" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="541" />
             <source>The validity date must be within a year.</source>
             <translation>La data di validità deve essere entro un anno.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="542" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="543" />
             <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
             <translation>Inserisci un'aliquota IVA da 0 a 100, es. 22.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="544" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="545" />
             <source>The notes are too long (at most %1 characters).</source>
             <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="554" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="555" />
             <source>Enter the hourly rate in euro, e.g. 60.00.</source>
             <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="558" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="559" />
             <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
             <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="564" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="565" />
             <source>Add at least one line with a description and a unit price.</source>
             <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="567" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="568" />
             <source>Line %1: enter a description.</source>
             <translation>Riga %1: inserisci una descrizione.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="571" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="572" />
             <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
             <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="576" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="577" />
             <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
             <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="608" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="609" />
             <source>Correct the fields marked in red.</source>
             <translation>Correggi i campi segnalati in rosso.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="636" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="637" />
             <source>The draft was saved but not sent: %1</source>
             <translation>La bozza è stata salvata ma non inviata: %1</translation>
         </message>
@@ -699,87 +699,87 @@
     <context>
         <name>VariationDialog</name>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="40" />
+            <location filename="../../ui/dialogs/variation.py" line="39" />
             <source>Propose a variation for %1</source>
             <translation>Proponi una variazione per %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="44" />
+            <location filename="../../ui/dialogs/variation.py" line="43" />
             <source>e.g. 1500.00</source>
             <translation>es. 1500,00</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="50" />
+            <location filename="../../ui/dialogs/variation.py" line="49" />
             <source>Told to the customer</source>
             <translation>Comunicato al cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="53" />
+            <location filename="../../ui/dialogs/variation.py" line="52" />
             <source>State the new agreed net amount, not the difference. It counts once the customer agrees; the charge at completion never exceeds it.</source>
             <translation>Indica il nuovo imponibile concordato, non la differenza. Vale quando il cliente lo accetta; l'addebito al completamento non lo supera mai.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="58" />
+            <location filename="../../ui/dialogs/variation.py" line="57" />
             <source>New agreed &amp;net amount (€):</source>
             <translation>Nuovo imponibile co&amp;ncordato (€):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="60" />
+            <location filename="../../ui/dialogs/variation.py" line="59" />
             <source>&amp;Reason:</source>
             <translation>&amp;Motivo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="66" />
+            <location filename="../../ui/dialogs/variation.py" line="65" />
             <source>&amp;Propose to customer</source>
             <translation>&amp;Proponi al cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="85" />
+            <location filename="../../ui/dialogs/variation.py" line="84" />
             <source>So far</source>
             <translation>Finora</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="93" />
+            <location filename="../../ui/dialogs/variation.py" line="92" />
             <source>Kind:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="94" />
+            <location filename="../../ui/dialogs/variation.py" line="93" />
             <source>Current agreed amount:</source>
             <translation>Importo concordato attuale:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="95" />
+            <location filename="../../ui/dialogs/variation.py" line="94" />
             <source>Hours logged:</source>
             <translation>Ore registrate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="96" />
+            <location filename="../../ui/dialogs/variation.py" line="95" />
             <source>Billable hours:</source>
             <translation>Ore fatturabili:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="97" />
+            <location filename="../../ui/dialogs/variation.py" line="96" />
             <source>Work value so far:</source>
             <translation>Valore del lavoro finora:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="98" />
+            <location filename="../../ui/dialogs/variation.py" line="97" />
             <source>Share of the agreed amount:</source>
             <translation>Quota dell'importo concordato:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="126" />
+            <location filename="../../ui/dialogs/variation.py" line="125" />
             <source>A variation to %1 is still awaiting the customer's answer: a new one can be proposed once it is answered.</source>
             <translation>Una variazione a %1 è ancora in attesa della risposta del cliente: se ne potrà proporre una nuova dopo la risposta.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="139" />
+            <location filename="../../ui/dialogs/variation.py" line="138" />
             <source>Enter an amount in euro greater than zero, with at most two decimals.</source>
             <translation>Inserisci un importo in euro maggiore di zero, con al massimo due decimali.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/variation.py" line="142" />
+            <location filename="../../ui/dialogs/variation.py" line="141" />
             <source>A reason is required.</source>
             <translation>Il motivo è obbligatorio.</translation>
         </message>
@@ -787,52 +787,52 @@
     <context>
         <name>WorkEntryDialog</name>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="45" />
+            <location filename="../../ui/dialogs/work_entry.py" line="44" />
             <source>Edit work on %1</source>
             <translation>Modifica lavoro su %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="46" />
+            <location filename="../../ui/dialogs/work_entry.py" line="45" />
             <source>Log work on %1</source>
             <translation>Registra lavoro su %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="56" />
+            <location filename="../../ui/dialogs/work_entry.py" line="55" />
             <source>h:mm, e.g. 1:30</source>
             <translation>h:mm, es. 1:30</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="61" />
+            <location filename="../../ui/dialogs/work_entry.py" line="60" />
             <source>What was done (optional)</source>
             <translation>Cosa è stato fatto (facoltativo)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="65" />
+            <location filename="../../ui/dialogs/work_entry.py" line="64" />
             <source>&amp;Date:</source>
             <translation>&amp;Data:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="67" />
+            <location filename="../../ui/dialogs/work_entry.py" line="66" />
             <source>D&amp;uration:</source>
             <translation>D&amp;urata:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="69" />
+            <location filename="../../ui/dialogs/work_entry.py" line="68" />
             <source>&amp;Note:</source>
             <translation>&amp;Nota:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="76" />
+            <location filename="../../ui/dialogs/work_entry.py" line="75" />
             <source>&amp;Save</source>
             <translation>&amp;Salva</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="76" />
+            <location filename="../../ui/dialogs/work_entry.py" line="75" />
             <source>&amp;Log work</source>
             <translation>&amp;Registra lavoro</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="94" />
+            <location filename="../../ui/dialogs/work_entry.py" line="93" />
             <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
             <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
         </message>

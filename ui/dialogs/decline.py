@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.services import requests
+from app.services.common import MAX_REASON
 from app.services.dto import RequestDetail
 from app.services.queries import request_detail
 from ui import labels
 from ui.dialogs.base import ServiceDialog, with_error
-
-MAX_REASON = 1000
 
 
 class DeclineDialog(ServiceDialog):

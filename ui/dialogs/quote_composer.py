@@ -39,6 +39,7 @@ from app.domain.money import (
 )
 from app.domain.pricing import Totals, fixed_totals, hourly_totals, line_amount
 from app.services import quotes, settings, staff
+from app.services.common import MAX_TEXT
 from app.services.dto import QuoteView, RequestDetail, StaffView
 from app.services.queries import request_detail
 from app.services.quotes import MAX_VALIDITY_DAYS, LineInput, QuoteInput
@@ -56,7 +57,6 @@ from ui.dialogs.base import (
 )
 
 DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
-MAX_NOTES = 5000
 
 
 @dataclass(frozen=True)
@@ -541,9 +541,9 @@ class QuoteComposerDialog(ServiceDialog):
             errors["valid_until"] = self.tr("The validity date must be within a year.")
         if self._vat() is None:
             errors["vat"] = self.tr("Enter a VAT rate from 0 to 100, e.g. 22.")
-        if len(self.notes.toPlainText()) > MAX_NOTES:
+        if len(self.notes.toPlainText()) > MAX_TEXT:
             errors["notes"] = self.tr("The notes are too long (at most %1 characters).").replace(
-                "%1", str(MAX_NOTES))
+                "%1", str(MAX_TEXT))
         if self.kind_code == "fixed":
             line_error = self._check_lines()
             if line_error:

@@ -21,12 +21,11 @@ from app.db.database import Database
 from app.domain.errors import ValidationError
 from app.domain.money import parse_amount
 from app.services import variations
+from app.services.common import MAX_REASON
 from app.services.dto import RequestDetail
 from app.services.queries import request_detail
 from ui import labels
 from ui.dialogs.base import WARNING_STYLE, ServiceDialog, ungroup, with_error
-
-MAX_REASON = 1000
 
 
 class VariationDialog(ServiceDialog):

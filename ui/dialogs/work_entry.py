@@ -19,11 +19,10 @@ from app.db.database import Database
 from app.domain.errors import ValidationError
 from app.domain.money import format_hours, parse_hours
 from app.services import work
+from app.services.common import MAX_REASON
 from app.services.dto import WorkEntryView
 from ui import labels
 from ui.dialogs.base import ServiceDialog, date_format, from_qdate, to_qdate, with_error
-
-MAX_NOTE = 1000
 
 
 class WorkEntryDialog(ServiceDialog):
@@ -57,7 +56,7 @@ class WorkEntryDialog(ServiceDialog):
         self.duration.setMaximumWidth(160)
         duration_box, self.duration_error = with_error(self.duration)
         self.note = QLineEdit(entry.note if entry else "")
-        self.note.setMaxLength(MAX_NOTE)
+        self.note.setMaxLength(MAX_REASON)
         self.note.setPlaceholderText(self.tr("What was done (optional)"))
         self.note.setMinimumWidth(360)
 
