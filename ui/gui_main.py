@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import config
@@ -171,6 +171,10 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE
     translators = i18n.install(app, language)
+    # Calendars, number spin boxes and date edits speak the chosen language too.
+    QLocale.setDefault(QLocale(QLocale.Language.Italian if language == "it"
+                               else QLocale.Language.English, QLocale.Country.Italy
+                               if language == "it" else QLocale.Country.UnitedKingdom))
     quiet = bool(screenshot)
     try:
         try:

@@ -88,11 +88,12 @@ class TsTranslator(QTranslator):
                 forms = [f.text or "" for f in translation.iter("numerusform")]
                 self._messages[(name, source)] = forms or [translation.text or ""]
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         forms = self._messages.get((context, source))
         if not forms:
-            return ""
+            return None  # a null string: Qt asks the next translator (an empty one would win)
         form = forms[0] if n == 1 or len(forms) == 1 else forms[1]
         return form.replace("%n", str(n)) if n >= 0 else form
 
