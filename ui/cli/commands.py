@@ -12,6 +12,7 @@ from typing import Any
 
 from app.db.database import Database
 from app.domain.documents import quote_reference, request_reference
+from app.domain.enums import RequestState
 from app.domain.errors import ValidationError
 from app.domain.money import amount_str, format_hours
 from app.services import (
@@ -166,6 +167,15 @@ def portal_notices(db: Database, args: argparse.Namespace) -> Result:
 
 
 def requests_list(db: Database, args: argparse.Namespace) -> Result:
+    # an unknown code would silently list nothing: say so instead
+    for state in args.state or ():
+        if state not in {s.value for s in RequestState}:
+            raise ValidationError(f"unknown state {state!r}; one of: "
+                                  f"{', '.join(s.value for s in RequestState)}")
+    if args.category:
+        requests.parse_category(args.category)
+    if args.priority:
+        requests.parse_priority(args.priority)
     flt = RequestFilter(states=tuple(args.state) if args.state else None, assignee=args.assignee,
                         category=args.category, priority=args.priority, customer=args.customer,
                         search=args.search)
