@@ -1,0 +1,216 @@
+"""Money and quantities: parsing limits, half-up rounding, local formatting."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain.errors import ValidationError
+from app.domain.money import (
+    amount_str,
+    format_decimal,
+    format_eur,
+    format_hours,
+    minutes_to_hours,
+    parse_amount,
+    parse_estimated_hours,
+    parse_hours,
+    parse_quantity,
+    parse_signed_amount,
+    parse_vat_rate,
+    round_cents,
+    round_up_minutes,
+)
+
+PROPS = settings(max_examples=200, deadline=None, database=None)
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1000000.00"), places=2)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("475.8", "475.80"),
+    ("0.01", "0.01"),
+    ("1000000", "1000000.00"),
+    ("1000000.00", "1000000.00"),
+    ("1234,50", "1234.50"),  # the Italian decimal comma
+    (" 12 ", "12.00"),
+    ("1 000", "1000.00"),
+    ("1.000", "1.00"),  # trailing zeros are not extra decimals
+    ("1e3", "1000.00"),
+    (Decimal("59"), "59.00"),
+    (7, "7.00"),
+])
+def test_parse_amount_accepts(raw: str | Decimal | int, expected: str) -> None:
+    value = parse_amount(raw)
+    assert value == Decimal(expected)
+    assert str(value) == expected  # always two decimals
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ("0", "greater than zero"),
+    ("0.00", "greater than zero"),
+    ("-5", "greater than zero"),
+    ("-0.01", "greater than zero"),
+    ("1000000.01", "must not exceed 1,000,000.00"),
+    ("99999999", "must not exceed"),
+    ("1.001", "more than two decimals"),
+    ("0.005", "more than two decimals"),
+    ("1e-900", "more than two decimals"),
+    ("abc", "not a number"),
+    ("1,234.50", "not a number"),
+    ("NaN", "not a number"),
+    ("Infinity", "not a number"),
+    ("", "required"),
+    ("   ", "required"),
+])
+def test_parse_amount_refuses(raw: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message) as info:
+        parse_amount(raw, "top-up amount")
+    assert str(info.value).startswith("top-up amount")
+    assert "\n" not in str(info.value)
+
+
+def test_parse_signed_amount() -> None:
+    assert parse_signed_amount("-12.5") == Decimal("-12.50")
+    assert parse_signed_amount("1000000") == Decimal("1000000.00")
+    assert parse_signed_amount("-1000000") == Decimal("-1000000.00")
+    for bad, message in [("0", "zero"), ("-0.00", "zero"), ("-1000000.01", "absolute"),
+                         ("1000000.01", "absolute"), ("-1.001", "two decimals"), ("x", "number")]:
+        with pytest.raises(ValidationError, match=message):
+            parse_signed_amount(bad)
+
+
+def test_parse_quantity_vat_and_estimated_hours() -> None:
+    assert parse_quantity("2") == Decimal("2.00")
+    assert parse_quantity("0,5") == Decimal("0.50")
+    for bad in ("0", "-1", "100000.01", "1.001"):
+        with pytest.raises(ValidationError):
+            parse_quantity(bad)
+    assert parse_vat_rate("22") == Decimal("22.00")
+    assert parse_vat_rate("0") == Decimal("0.00")
+    assert parse_vat_rate("100") == Decimal("100.00")
+    for bad in ("-1", "100.01", "22.001", "x"):
+        with pytest.raises(ValidationError):
+            parse_vat_rate(bad)
+    assert parse_estimated_hours("7.5") == Decimal("7.50")
+    for bad in ("0", "-2", "10000.01", "1.125"):
+        with pytest.raises(ValidationError):
+            parse_estimated_hours(bad)
+
+
+@pytest.mark.parametrize(("raw", "minutes"), [
+    ("1", 60), ("2.5", 150), ("2,5", 150), ("2:30", 150), ("0:01", 1), ("0:15", 15),
+    ("24", 1440), ("24:00", 1440), ("23:59", 1439), ("0.25", 15), (" 1:05 ", 65),
+    (Decimal("1.5"), 90), (3, 180),
+])
+def test_parse_hours_accepts(raw: str | Decimal | int, minutes: int) -> None:
+    assert parse_hours(raw) == minutes
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ("0", "greater than zero"),
+    ("0:00", "greater than zero"),
+    ("-1", "greater than zero"),
+    ("-0:30", "look like"),
+    ("24:01", "24 hours"),
+    ("25", "24 hours"),
+    ("24.01", "whole number of minutes"),
+    ("1e400", "24 hours"),
+    ("99999999999999999999:00", "24 hours"),
+    ("1:60", "below 60"),
+    ("1:75", "below 60"),
+    ("1:5", "look like"),
+    (":30", "look like"),
+    ("1:30:00", "look like"),
+    ("²:00", "look like"),  # a superscript digit: a readable error, not a crash
+    ("0.001", "whole number of minutes"),
+    ("abc", "not a number"),
+    ("", "required"),
+])
+def test_parse_hours_refuses(raw: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        parse_hours(raw)
+
+
+@given(st.integers(min_value=1, max_value=1440))
+@PROPS
+def test_parse_hours_round_trips(minutes: int) -> None:
+    assert parse_hours(format_hours(minutes)) == minutes
+    if minutes % 3 == 0:  # m/60 has a finite decimal expansion exactly when 3 divides m
+        short = minutes_to_hours(minutes).normalize()
+        assert parse_hours(f"{short:f}") == minutes
+        assert -short.as_tuple().exponent <= 2  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("minutes", "increment", "expected"), [
+    (1, 15, 15), (14, 15, 15), (15, 15, 15), (16, 15, 30), (0, 15, 0), (61, 60, 120),
+    (7, 1, 7), (1440, 15, 1440),
+])
+def test_round_up_minutes(minutes: int, increment: int, expected: int) -> None:
+    assert round_up_minutes(minutes, increment) == expected
+
+
+def test_round_up_minutes_needs_a_positive_increment() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        round_up_minutes(10, 0)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("0.125", "0.13"), ("0.124", "0.12"), ("2.675", "2.68"), ("-0.125", "-0.13"),
+    ("1.005", "1.01"), ("0.004", "0.00"), ("475.8", "475.80"),
+])
+def test_round_cents_is_half_up(value: str, expected: str) -> None:
+    assert str(round_cents(Decimal(value))) == expected
+    assert amount_str(Decimal(value)) == expected
+
+
+@pytest.mark.parametrize(("value", "it", "en"), [
+    ("1234.56", "€ 1.234,56", "€1,234.56"),
+    ("0", "€ 0,00", "€0.00"),
+    ("0.005", "€ 0,01", "€0.01"),
+    ("2.675", "€ 2,68", "€2.68"),
+    ("475.8", "€ 475,80", "€475.80"),
+    ("1000000", "€ 1.000.000,00", "€1,000,000.00"),
+    ("1234567.891", "€ 1.234.567,89", "€1,234,567.89"),
+    ("-425.8", "-€ 425,80", "-€425.80"),
+    ("-1234.56", "-€ 1.234,56", "-€1,234.56"),
+])
+def test_format_eur(value: str, it: str, en: str) -> None:
+    assert format_eur(Decimal(value), "it") == it
+    assert format_eur(Decimal(value), "en") == en
+    assert format_eur(Decimal(value)) == it  # Italian by default
+
+
+def test_format_decimal_and_hours() -> None:
+    assert format_decimal(Decimal("1234.5"), "it") == "1.234,50"
+    assert format_decimal(Decimal("1234.5"), "en") == "1,234.50"
+    assert format_decimal(Decimal("2.25"), "en", places=1) == "2.3"
+    assert format_hours(75) == "1:15"
+    assert format_hours(5) == "0:05"
+    assert format_hours(1440) == "24:00"
+    assert minutes_to_hours(90) == Decimal("1.5")
+
+
+@given(amounts)
+@PROPS
+def test_amount_string_round_trips(value: Decimal) -> None:
+    text = amount_str(value)
+    assert parse_amount(text) == value
+    whole, _, cents = text.partition(".")
+    assert len(cents) == 2 and whole.isdigit()
+
+
+@given(st.decimals(min_value=Decimal("-1000000"), max_value=Decimal("1000000"), places=4),
+       st.sampled_from(["it", "en"]))
+@PROPS
+def test_format_eur_reads_back_as_the_half_up_cent(value: Decimal, lang: str) -> None:
+    shown = format_eur(value, lang)
+    sign = -1 if shown.startswith("-") else 1
+    digits = shown.lstrip("-").removeprefix("€").strip()
+    thousands, decimal_mark = (".", ",") if lang == "it" else (",", ".")
+    digits = digits.replace(thousands, "").replace(decimal_mark, ".")
+    expected = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert sign * Decimal(digits) == expected
+    assert ("€ " in shown) == (lang == "it")

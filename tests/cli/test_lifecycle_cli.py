@@ -1,0 +1,165 @@
+"""Issue 2's "Done when", from the command line, on SQLite and on PostgreSQL.
+
+A fixed quote accepted, done and charged; an hourly quote whose work runs over, with a
+variation agreed and the charge capped at the agreed amount; a customer whose credit
+does not cover the charge going into credit exhaustion with services suspended, and a
+top-up restarting them. The JSON of every step is checked against the issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from tests.cli.conftest import Cli
+from tests.conftest import FakeClock
+
+AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
+
+
+def is_amount(value: Any) -> bool:
+    return isinstance(value, str) and bool(AMOUNT.match(value))
+
+
+def setup_world(cli: Cli) -> None:
+    init = cli.ok("init")  # the schema exists already: init upgrades it, idempotently
+    assert (init["schema"], init["demo"]) == ("current", False)
+    cli.ok("staff", "add", "admin", "--name", "Ada Admin", "--role", "admin")
+    for user, role in [("tech", "technician"), ("lead", "team_lead"), ("fin", "finance")]:
+        assert cli.ok("staff", "add", user, "--name", user.title(), "--role", role,
+                      actor="admin") == {"user": user, "name": user.title(), "role": role}
+    acme = cli.ok("customers", "add", "ACME", "--name", "Acme Srl", "--credit", "1000",
+                  "--lang", "en", actor="admin")
+    assert (acme["balance"], acme["status"], acme["missing"]) == ("1000.00", "active", "0.00")
+    assert [(e["kind"], e["amount"], e["balance_after"]) for e in acme["ledger"]] == [
+        ("topup", "1000.00", "1000.00")]  # the initial credit is a top-up in the ledger
+    assert cli.ok("services", "add", "ACME", "--name", "web-1", "--kind", "vps",
+                  actor="admin")["status"] == "running"
+    cli.ok("customers", "add", "POOR", "--name", "Poor Spa", "--credit", "50", actor="admin")
+    for name, kind in [("srv", "hosting"), ("mail", "cloud_server")]:
+        cli.ok("services", "add", "POOR", "--name", name, "--kind", kind, actor="admin")
+
+
+def submit(cli: Cli, customer: str, service: str, category: str = "ssl") -> int:
+    data = cli.ok("portal", "submit", "--customer", customer, "--service", service,
+                  "--category", category, "--subject", "Install a wildcard certificate",
+                  "--description", "On the production VPS")
+    assert list(data) == ["request"] and isinstance(data["request"], int)
+    number: int = data["request"]
+    return number
+
+
+def valid_until(clock: FakeClock) -> str:
+    return (clock.now.date() + timedelta(days=30)).isoformat()
+
+
+def test_whole_lifecycle(make_cli: Callable[[str], Cli], db_url: str,
+                         cli_clock: FakeClock) -> None:
+    cli = make_cli(db_url)
+    setup_world(cli)
+
+    # -- a fixed quote accepted, done and charged ------------------------------------------
+    fixed = submit(cli, "ACME", "web-1")
+    assert cli.ok("requests", "take", fixed, actor="tech")["state"] == "evaluating"
+    quote = cli.ok("quotes", "create", fixed, "--fixed", "--line", "Certificate;1;59",
+                   "--line", "Installation and test;2;165.50", "--valid-until",
+                   valid_until(cli_clock), actor="tech")
+    assert {k: quote[k] for k in ("net", "vat", "total")} == {
+        "net": "390.00", "vat": "85.80", "total": "475.80"}
+    assert isinstance(quote["quote"], int)
+    sent = cli.ok("quotes", "send", quote["quote"], actor="tech")
+    assert sent["state"] == "sent" and len(sent["sha256"]) == 64
+    assert cli.ok("portal", "accept", quote["quote"])["state"] == "accepted"
+    assert cli.ok("work", "log", fixed, "--hours", "1:10", actor="tech")["billable_minutes"] == 75
+    done = cli.ok("requests", "complete", fixed, actor="tech")
+    assert done["charge"] == {"net": "390.00", "vat": "85.80", "total": "475.80"}
+    assert (done["balance"], done["status"]) == ("524.20", "active")
+    detail = cli.ok("requests", "show", fixed)
+    assert detail["state"] == "completed" and detail["charge"]["total"] == "475.80"
+
+    # -- hourly: the work runs over, a variation is agreed, the charge is capped ------------
+    hourly = submit(cli, "ACME", "web-1", "tuning")
+    cli.ok("requests", "take", hourly, actor="tech")
+    quote = cli.ok("quotes", "create", hourly, "--hourly", "--rate", "60", "--hours", "5",
+                   "--valid-until", valid_until(cli_clock), "--send", actor="tech")
+    assert {k: quote[k] for k in ("net", "vat", "total", "state")} == {
+        "net": "300.00", "vat": "66.00", "total": "366.00", "state": "sent"}
+    cli.ok("portal", "accept", quote["quote"])
+    for hours in ("2:05", "2:00", "1:50"):  # billable 2:15 + 2:00 + 2:00 = 6:15 -> 375.00
+        cli.ok("work", "log", hourly, "--hours", hours, actor="tech")
+    preview = cli.ok("requests", "preview", hourly, actor="tech")
+    assert (preview["work_amount"], preview["net"], preview["capped"]) == ("375.00", "300.00",
+                                                                           True)
+    variation = cli.ok("variations", "propose", hourly, "--amount", "340", "--reason",
+                       "More tuning than estimated", actor="tech")
+    assert isinstance(variation["variation"], int) and variation["amount"] == "340.00"
+    assert cli.ok("portal", "agree", variation["variation"])["state"] == "agreed"
+    done = cli.ok("requests", "complete", hourly, actor="tech")
+    assert done["charge"] == {"net": "340.00", "vat": "74.80", "total": "414.80"}
+    assert (done["balance"], done["status"]) == ("109.40", "active")
+
+    # -- credit exhaustion, services suspended, a top-up restarts them ----------------------
+    poor = submit(cli, "POOR", "srv", "backup")
+    cli.ok("requests", "take", poor, actor="tech")
+    quote = cli.ok("quotes", "create", poor, "--fixed", "--line", "Backup setup;1;390",
+                   "--valid-until", valid_until(cli_clock), "--send", actor="tech")
+    cli.ok("portal", "accept", quote["quote"])
+    cli.ok("work", "log", poor, "--hours", "3", actor="tech")
+    done = cli.ok("requests", "complete", poor, actor="tech")
+    assert done["charge"] == {"net": "390.00", "vat": "85.80", "total": "475.80"}
+    assert (done["balance"], done["status"]) == ("-425.80", "credit_exhausted")
+    assert done["missing"] == "425.80" and sorted(done["suspended"]) == ["mail", "srv"]
+
+    shown = cli.ok("customers", "show", "POOR")
+    assert {k: shown[k] for k in ("code", "name", "balance", "status", "missing")} == {
+        "code": "POOR", "name": "Poor Spa", "balance": "-425.80", "status": "credit_exhausted",
+        "missing": "425.80"}
+    assert sorted((s["name"], s["kind"], s["status"]) for s in shown["services"]) == [
+        ("mail", "cloud_server", "suspended"), ("srv", "hosting", "suspended")]
+    ledger = shown["ledger"]
+    assert [(e["kind"], e["amount"], e["balance_after"]) for e in ledger] == [
+        ("topup", "50.00", "50.00"), ("charge", "-475.80", "-425.80")]
+    assert ledger[1]["reference"] == f"RIT-{poor:06d}"
+    for entry in ledger:
+        assert {"kind", "amount", "balance_after", "at", "reference"} <= set(entry)
+        assert is_amount(entry["amount"]) and is_amount(entry["balance_after"])
+        assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$", entry["at"])
+    listed = cli.ok("customers", "list", "--exhausted")["customers"]
+    assert [c["code"] for c in listed] == ["POOR"]
+
+    partial = cli.ok("portal", "topup", "--customer", "POOR", "--amount", "400")
+    assert (partial["status"], partial["missing"], partial["restarted"]) == (
+        "credit_exhausted", "25.80", [])
+    full = cli.ok("customers", "topup", "POOR", "--amount", "25.80", "--reference", "bank",
+                  actor="fin")
+    assert (full["balance"], full["status"], full["missing"]) == ("0.00", "active", "0.00")
+    assert sorted(full["restarted"]) == ["mail", "srv"]
+    shown = cli.ok("customers", "show", "POOR")
+    assert {s["status"] for s in shown["services"]} == {"running"}
+    assert [e["balance_after"] for e in shown["ledger"]] == ["50.00", "-425.80", "-25.80", "0.00"]
+    notices = [n["kind"] for n in cli.ok("portal", "notices", "--customer", "POOR")["notices"]]
+    assert {"quote_proposed", "completed_charged", "credit_exhausted",
+            "service_restarted"} <= set(notices)
+
+    acme = cli.ok("customers", "show", "ACME")
+    assert acme["balance"] == "109.40"
+    assert [e["amount"] for e in acme["ledger"]] == ["1000.00", "-475.80", "-414.80"]
+    # every amount in the JSON is a string with two decimals
+    for value in (acme["balance"], acme["missing"], shown["balance"], shown["missing"]):
+        assert is_amount(value)
+    listed = cli.ok("requests", "list", "--state", "completed")
+    assert listed["total"] == 3 and {r["number"] for r in listed["requests"]} == {
+        fixed, hourly, poor}
+
+
+def test_text_output_without_json(make_cli: Callable[[str], Cli], tmp_path: Any) -> None:
+    cli = make_cli(f"sqlite:///{tmp_path / 'text.sqlite3'}")
+    assert cli.run("init").code == 0
+    cli.ok("staff", "add", "admin", "--name", "Ada", "--role", "admin")
+    result = cli.run("customers", "add", "ACME", "--name", "Acme Srl", "--credit", "1234.5",
+                     actor="admin")
+    assert result.code == 0 and result.err == ""
+    assert "balance 1234.50  status active" in result.out
+    assert "initial credit" in result.out and not result.out.startswith("{")

@@ -1,0 +1,68 @@
+"""The installed ``rit-desk`` console script, as a user runs it: no traceback ever."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import invoke
+
+SCRIPT = Path(sys.executable).with_name("rit-desk")
+
+
+def rit_desk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [
+        sys.executable, "-c", "import sys; from ui.cli.main import main; sys.exit(main())"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_")}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("rit-desk: "), result.stderr
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_console_script_success_and_failures(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'rit.sqlite3'}"
+    # set up in-process (fast); then run the real script as a user would
+    for argv in (["init"], ["staff", "add", "admin", "--name", "Ada", "--role", "admin"],
+                 ["--as", "admin", "customers", "add", "ACME", "--name", "Acme", "--credit",
+                  "100"]):
+        assert invoke(["--db", url, *argv]) == 0, capsys.readouterr()
+
+    shown = rit_desk("--db", url, "customers", "show", "ACME", "--json", cwd=tmp_path)
+    assert shown.returncode == 0 and shown.stderr == "", shown
+    data = json.loads(shown.stdout)
+    assert (data["code"], data["balance"], data["status"]) == ("ACME", "100.00", "active")
+
+    assert_clean_failure(
+        rit_desk("--db", url, "portal", "topup", "--customer", "ACME", "--amount", "0",
+                 cwd=tmp_path), "top-up amount must be greater than zero")
+    assert_clean_failure(  # a traceback before the fix of parse_hours
+        rit_desk("--db", url, "--as", "admin", "work", "log", "1", "--hours", "²:00",
+                 cwd=tmp_path), "hours must look like")
+    assert_clean_failure(
+        rit_desk("--db", "postgresql+psycopg://postgres@127.0.0.1:1/rit", "customers", "show",
+                 "ACME", cwd=tmp_path), "cannot connect to")
+    capsys.readouterr()
+    assert invoke(["--db", url, "customers", "show", "ACME", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == data  # nothing was written by the failures
+
+
+@pytest.mark.postgres
+def test_console_script_unknown_postgresql_database(pg_url: str, tmp_path: Path) -> None:
+    server = pg_url.rsplit("/", 1)[0]
+    assert_clean_failure(
+        rit_desk("--db", f"{server}/rit_desk_no_such_database", "customers", "show", "X",
+                 cwd=tmp_path), 'database "rit_desk_no_such_database" does not exist')
