@@ -188,6 +188,8 @@ def create_quote(
         raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
     with db.transaction() as session:
         staff = require(session, actor, "draft_quote")
+        if send:
+            require(session, actor, "send_quote")
         conf = settings_service.load(session)
         clean = _validate(data, db.today(), conf.default_vat_rate)
         request = get_request(db, session, number)
