@@ -36,8 +36,11 @@ if [ $dev = 1 ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
-if [ -f packaging/build_translations.py ]; then
-  .venv/bin/python packaging/build_translations.py --compile-only
+# Compile the translations (.ts -> .qm); with --dev also fail on any unfinished string.
+if [ $dev = 1 ]; then
+  .venv/bin/python packaging/build_translations.py --no-update --check
+else
+  .venv/bin/python packaging/build_translations.py --no-update
 fi
 
 if [ $dev = 1 ] && command -v pg_lsclusters >/dev/null 2>&1; then
