@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -83,9 +83,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         migrated.upgrade_schema()
         migrated.dispose()
         return url
-    url: str = request.getfixturevalue("pg_url")
-    _truncate_pg(url)
-    return url
+    pg: str = request.getfixturevalue("pg_url")
+    _truncate_pg(pg)
+    return pg
 
 
 @pytest.fixture
@@ -109,4 +109,3 @@ def sqlite_db(tmp_path: Path, clock: FakeClock) -> Iterator[Database]:
     database.dispose()
 
 
-RunCli = Callable[..., tuple[int, str, str]]
