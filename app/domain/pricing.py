@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain.enums import QuoteKind
-from app.domain.money import ZERO, minutes_to_hours, round_cents, round_up_minutes
+from app.domain.money import ZERO, round_cents, round_up_minutes
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,15 @@ def fixed_totals(lines: Iterable[tuple[Decimal, Decimal]], vat_rate: Decimal) ->
 def hourly_totals(rate: Decimal, estimated_hours: Decimal, vat_rate: Decimal) -> Totals:
     """The indicative total of an hourly quote: estimated hours x rate."""
     return vat_on(round_cents(rate * estimated_hours), vat_rate)
+
+
+def work_value(minutes: int, hourly_rate: Decimal) -> Decimal:
+    """Minutes x hourly rate, rounded half-up to the cent.
+
+    Multiplied before dividing by 60, so the product is exact before the one rounding
+    (1730 min x 1896.63 = 54686.165 exactly -> 54686.17; hours first would give .16).
+    """
+    return round_cents(Decimal(minutes) * hourly_rate / Decimal(60))
 
 
 def billable_minutes(entries_minutes: Iterable[int], increment: int) -> int:
@@ -89,7 +98,7 @@ def compute_charge(
                                vat_rate, totals.net, totals.vat, totals.total)
     if hourly_rate is None:
         raise ValueError("an hourly quote needs a rate")
-    work_amount = round_cents(minutes_to_hours(billable) * hourly_rate)
+    work_amount = work_value(billable, hourly_rate)
     capped = work_amount > ceiling
     totals = vat_on(min(work_amount, ceiling), vat_rate)
     return ChargeBreakdown(kind, logged, billable, increment, hourly_rate, work_amount, ceiling,

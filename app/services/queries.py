@@ -22,8 +22,7 @@ from app.domain.enums import (
     RequestState,
 )
 from app.domain.errors import ValidationError
-from app.domain.money import minutes_to_hours, round_cents
-from app.domain.pricing import billable_minutes
+from app.domain.pricing import billable_minutes, work_value
 from app.services import billing
 from app.services import settings as settings_service
 from app.services.common import actor_staff, get_request
@@ -434,7 +433,7 @@ def work_summary(session: Session, request: m.Request, increment: int) -> WorkSu
     ceiling = agreed[-1].amount if agreed else quote.net
     if quote.kind != QuoteKind.HOURLY or quote.hourly_rate is None:
         return WorkSummary(logged, billable, None, ceiling, None, "")
-    amount = round_cents(minutes_to_hours(billable) * quote.hourly_rate)
+    amount = work_value(billable, quote.hourly_rate)
     usage = (amount / ceiling) if ceiling > 0 else Decimal(1)
     warning = "over" if usage >= 1 else "near" if usage >= Decimal("0.8") else ""
     return WorkSummary(logged, billable, amount, ceiling, usage, warning)

@@ -205,3 +205,11 @@ def test_hourly_totals_are_rate_times_hours(rate: Decimal, hours: Decimal,
     assert totals.net == half_up(rate * hours)
     assert totals.vat == half_up(totals.net * vat_rate / 100)
     assert totals.total == totals.net + totals.vat
+
+
+def test_work_value_multiplies_before_dividing() -> None:
+    # 1730 min x 1896.63 / 60 = 54686.165 exactly: half-up gives .17 (hours first gave .16)
+    charge = compute_charge(kind="hourly", quote_net=D("100000"), vat_rate=D("0"),
+                            hourly_rate=D("1896.63"), entries_minutes=[1730],
+                            agreed_variations=[], increment=5)
+    assert charge.work_amount == D("54686.17")
