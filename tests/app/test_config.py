@@ -30,7 +30,7 @@ def test_postgres_password_from_environment_then_prompt(monkeypatch: pytest.Monk
     monkeypatch.delenv(config.ENV_PASSWORD)
     asked: list[str] = []
     url = config.resolve_url("postgresql://alice@db.example/rit",
-                             prompt=lambda where: asked.append(where) or "typed")
+                             prompt=lambda where: asked.append(where) or "typed")  # type: ignore[func-returns-value]
     assert url.password == "typed" and asked == ["postgresql+psycopg://alice@db.example/rit"]
 
 

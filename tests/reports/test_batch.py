@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from quote_samples import fixed_quote, hourly_quote
 
 from app.domain.documents import QuoteDocument
 from reports.batch import (
@@ -19,6 +18,7 @@ from reports.batch import (
     safe_filename,
 )
 from reports.quote_pdf import render_quote
+from tests.reports.quote_samples import fixed_quote, hourly_quote
 
 
 def _documents(count: int) -> list[QuoteDocument]:

@@ -9,12 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pdf_inspect import all_text, fonts, page_texts, words
 from PIL import Image
 from pypdf import PdfReader
-from quote_samples import COMPANY, fixed_quote, hourly_quote, line, long_quote
 
 from reports.quote_pdf import render_quote
+from tests.reports.pdf_inspect import all_text, fonts, page_texts, words
+from tests.reports.quote_samples import COMPANY, fixed_quote, hourly_quote, line, long_quote
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")

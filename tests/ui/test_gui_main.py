@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from tests.ui.conftest import Desk
@@ -50,7 +51,7 @@ def test_screenshot_of_an_unknown_user_fails_cleanly(desk: Desk, desk_db: Databa
     assert not (tmp_path / "x.png").exists()
 
 
-def test_italian_translation_is_loaded_from_the_ts(qtbot) -> None:
+def test_italian_translation_is_loaded_from_the_ts(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     installed = i18n.install(app, "it")
@@ -66,7 +67,7 @@ def test_italian_translation_is_loaded_from_the_ts(qtbot) -> None:
     assert labels.state_label("quoted") == "Awaiting customer"
 
 
-def test_ts_fallback_without_lrelease(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ts_fallback_without_lrelease(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(i18n, "find_tool", lambda name: None)
     ts = i18n.I18N_DIR / "rit_desk_it.ts"
     monkeypatch.setattr(i18n, "qm_for", lambda path: None)
@@ -90,7 +91,7 @@ def test_every_italian_string_is_translated() -> None:
 
 
 def test_first_run_creates_the_embedded_database_with_demo_data(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "embedded" / "rit-desk.sqlite3"
     monkeypatch.setattr(connection, "embedded_path", lambda: target)
     loaded: list[Database] = []

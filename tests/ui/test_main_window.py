@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from app.services import queries, requests
 from tests.ui.conftest import Desk
 from ui.main_window import MainWindow
 
 
-def open_window(qtbot, desk: Desk, user: str, settings: QSettings) -> MainWindow:
+def open_window(qtbot: QtBot, desk: Desk, user: str, settings: QSettings) -> MainWindow:
     window = MainWindow(desk.ctx(user), settings=settings)
     window.poll_timer.stop()  # the tests poll by hand
     qtbot.addWidget(window)
@@ -19,7 +20,7 @@ def open_window(qtbot, desk: Desk, user: str, settings: QSettings) -> MainWindow
     return window
 
 
-def test_queue_counts_match_the_services(qtbot, desk: Desk, settings: QSettings) -> None:
+def test_queue_counts_match_the_services(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.tech, settings)
     counts = queries.queue_counts(desk.db, desk.tech)
     for name in ("mine", "new", "evaluating", "quoted", "accepted", "in_progress", "closed"):
@@ -30,7 +31,7 @@ def test_queue_counts_match_the_services(qtbot, desk: Desk, settings: QSettings)
     assert window.table.model.rowCount() == 4
 
 
-def test_finance_sees_accounts_in_credit_exhaustion(qtbot, desk: Desk,
+def test_finance_sees_accounts_in_credit_exhaustion(qtbot: QtBot, desk: Desk,
                                                     settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.finance, settings)
     assert "mine" not in window.queues.names
@@ -41,7 +42,7 @@ def test_finance_sees_accounts_in_credit_exhaustion(qtbot, desk: Desk,
     assert window.customers.model.rowCount() == 2
 
 
-def test_picking_a_queue_and_a_row_fills_the_workspace(qtbot, desk: Desk,
+def test_picking_a_queue_and_a_row_fills_the_workspace(qtbot: QtBot, desk: Desk,
                                                        settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
@@ -52,7 +53,7 @@ def test_picking_a_queue_and_a_row_fills_the_workspace(qtbot, desk: Desk,
     assert window.workspace.number == window.table.selected_number() != 0
 
 
-def test_filter_combo_goes_to_sql(qtbot, desk: Desk, settings: QSettings) -> None:
+def test_filter_combo_goes_to_sql(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     assert window.table.model.rowCount() == 7
     combo = window.table.category
@@ -67,7 +68,7 @@ def test_filter_combo_goes_to_sql(qtbot, desk: Desk, settings: QSettings) -> Non
     assert window.table.model.rowCount() == 1
 
 
-def test_polling_shows_another_workstations_change(qtbot, desk: Desk,
+def test_polling_shows_another_workstations_change(qtbot: QtBot, desk: Desk,
                                                    settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
@@ -89,7 +90,7 @@ def test_polling_shows_another_workstations_change(qtbot, desk: Desk,
     assert window.workspace.number == selected
 
 
-def test_polling_refreshes_the_workspace(qtbot, desk: Desk, settings: QSettings) -> None:
+def test_polling_refreshes_the_workspace(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     number = desk.numbers["evaluating"]
     with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
@@ -101,7 +102,7 @@ def test_polling_refreshes_the_workspace(qtbot, desk: Desk, settings: QSettings)
     assert window.workspace.state_chip.text() == "Declined"
 
 
-def test_nothing_changed_means_no_refresh(qtbot, desk: Desk, settings: QSettings) -> None:
+def test_nothing_changed_means_no_refresh(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
     with qtbot.assertNotEmitted(window.table.model.refreshed, wait=200):
@@ -109,7 +110,7 @@ def test_nothing_changed_means_no_refresh(qtbot, desk: Desk, settings: QSettings
     qtbot.waitUntil(lambda: not window._polling, timeout=5000)
 
 
-def test_layout_is_remembered(qtbot, desk: Desk, settings: QSettings) -> None:
+def test_layout_is_remembered(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     header = window.table.view.horizontalHeader()
     header.resizeSection(4, 333)
@@ -120,7 +121,7 @@ def test_layout_is_remembered(qtbot, desk: Desk, settings: QSettings) -> None:
     assert again.table.view.horizontalHeader().sectionSize(4) == 333
 
 
-def test_shortcuts_exist_for_the_main_actions(qtbot, desk: Desk, settings: QSettings) -> None:
+def test_shortcuts_exist_for_the_main_actions(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.tech, settings)
     keys = dict(window.shortcut_rows())
     assert keys["Find requests"] == "Ctrl+F"

@@ -6,9 +6,11 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.services import queries
-from app.services.dto import RequestFilter
+from app.services.dto import Page, RequestFilter
 from tests.ui.conftest import Desk
 from ui import request_table_model as rtm
 from ui.request_table_model import COLUMNS, PLACEHOLDER, RequestTableModel
@@ -18,20 +20,20 @@ def column(key: str) -> int:
     return next(i for i, c in enumerate(COLUMNS) if c.key == key)
 
 
-def loaded_model(qtbot, desk: Desk, f: RequestFilter | None = None, **kw: object) -> RequestTableModel:
+def loaded_model(qtbot: QtBot, desk: Desk, f: RequestFilter | None = None, **kw: object) -> RequestTableModel:
     model = RequestTableModel(desk.db, lang="en")
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_query(f or RequestFilter(), **kw)  # type: ignore[arg-type]
     return model
 
 
-def test_model_passes_qt_model_tester(qtbot, qtmodeltester, desk: Desk) -> None:
+def test_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester: ModelTester, desk: Desk) -> None:
     model = loaded_model(qtbot, desk)
     assert model.rowCount() == 7
     qtmodeltester.check(model)
 
 
-def test_rows_show_labels_money_and_numbers(qtbot, desk: Desk) -> None:
+def test_rows_show_labels_money_and_numbers(qtbot: QtBot, desk: Desk) -> None:
     model = loaded_model(qtbot, desk, RequestFilter(states=("quoted",)))
     assert model.rowCount() == 1
     assert model.index(0, column("number")).data() == str(desk.numbers["quoted"])
@@ -42,7 +44,7 @@ def test_rows_show_labels_money_and_numbers(qtbot, desk: Desk) -> None:
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == desk.numbers["quoted"]
 
 
-def test_validity_highlighted_when_close_or_past(qtbot, desk: Desk) -> None:
+def test_validity_highlighted_when_close_or_past(qtbot: QtBot, desk: Desk) -> None:
     model = loaded_model(qtbot, desk, RequestFilter(states=("quoted",)))
     index = model.index(0, column("validity"))
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
@@ -56,14 +58,14 @@ def test_validity_highlighted_when_close_or_past(qtbot, desk: Desk) -> None:
     assert model.index(0, column("validity")).data() == "expired 2 day(s) ago"
 
 
-def test_only_pages_that_are_painted_are_fetched(qtbot, monkeypatch: pytest.MonkeyPatch,
+def test_only_pages_that_are_painted_are_fetched(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                                                  desk: Desk) -> None:
     monkeypatch.setattr(rtm, "PAGE_SIZE", 3)
     calls: list[int] = []
     real = queries.list_requests
 
-    def spy(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        calls.append(int(kwargs.get("offset", 0)))  # type: ignore[arg-type]
+    def spy(*args: object, **kwargs: object) -> Page:
+        calls.append(int(kwargs.get("offset", 0)))  # type: ignore[call-overload]
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(queries, "list_requests", spy)
@@ -79,7 +81,7 @@ def test_only_pages_that_are_painted_are_fetched(qtbot, monkeypatch: pytest.Monk
     assert not model.is_loaded(3)
 
 
-def test_sorting_queries_sql(qtbot, desk: Desk) -> None:
+def test_sorting_queries_sql(qtbot: QtBot, desk: Desk) -> None:
     model = loaded_model(qtbot, desk)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
@@ -91,7 +93,7 @@ def test_sorting_queries_sql(qtbot, desk: Desk) -> None:
     assert model.index(0, column("number")).data() == str(desk.numbers["new"])
 
 
-def test_filters_narrow_the_rows(qtbot, desk: Desk) -> None:
+def test_filters_narrow_the_rows(qtbot: QtBot, desk: Desk) -> None:
     model = loaded_model(qtbot, desk, RequestFilter(search="plesk"))
     assert model.rowCount() == 1
     assert model.index(0, column("subject")).data() == "Install Plesk"
@@ -104,7 +106,7 @@ def test_filters_narrow_the_rows(qtbot, desk: Desk) -> None:
         [str(desk.numbers["in_progress"])]
 
 
-def test_refresh_inserts_rows_without_reset(qtbot, desk: Desk) -> None:
+def test_refresh_inserts_rows_without_reset(qtbot: QtBot, desk: Desk) -> None:
     model = loaded_model(qtbot, desk, RequestFilter(states=("new",)))
     assert model.rowCount() == 2
     resets: list[bool] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from app import config
 from app.db.database import Database
@@ -12,7 +13,7 @@ from ui import connection, start_dialog
 from ui.start_dialog import StartDialog, friendly_error, load_profiles
 
 
-def test_profile_is_saved_without_password(qtbot, settings: QSettings) -> None:
+def test_profile_is_saved_without_password(qtbot: QtBot, settings: QSettings) -> None:
     dialog = StartDialog(settings)
     qtbot.addWidget(dialog)
     dialog.profile.setCurrentIndex(dialog.profile.findData(start_dialog.NEW_PROFILE))
@@ -31,7 +32,7 @@ def test_profile_is_saved_without_password(qtbot, settings: QSettings) -> None:
         assert "s3cret" not in handle.read()
 
 
-def test_no_keyring_backend_is_explained(qtbot, settings: QSettings,
+def test_no_keyring_backend_is_explained(qtbot: QtBot, settings: QSettings,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(config, "keyring_status",
                         lambda: config.KeyringStatus(False, "no keyring backend"))
@@ -41,7 +42,7 @@ def test_no_keyring_backend_is_explained(qtbot, settings: QSettings,
     assert "No keyring" in dialog.keyring_note.text()
 
 
-def test_unreachable_server_gives_a_clear_message(qtbot, settings: QSettings) -> None:
+def test_unreachable_server_gives_a_clear_message(qtbot: QtBot, settings: QSettings) -> None:
     dialog = StartDialog(settings)
     qtbot.addWidget(dialog)
     dialog.profile.setCurrentIndex(dialog.profile.findData(start_dialog.NEW_PROFILE))
@@ -62,7 +63,7 @@ def test_wrong_password_message() -> None:
     assert text.startswith("The server refused the user name or password.")
 
 
-def test_embedded_connect_lists_staff_and_signs_in(qtbot, settings: QSettings, desk: Desk,
+def test_embedded_connect_lists_staff_and_signs_in(qtbot: QtBot, settings: QSettings, desk: Desk,
                                                   desk_db: Database,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(start_dialog, "open_embedded",

@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtWidgets import QProgressBar
+from pytestqt.qtbot import QtBot
 
 from ui import labels
 from ui.details_format import describe
 from ui.worker import BusyIndicator, run_async
 
 
-def test_result_arrives_on_the_gui_thread(qtbot) -> None:
+def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
     main = threading.get_ident()
     seen: list[tuple[int, int]] = []
     busy = BusyIndicator(QProgressBar(), cursor=False)
@@ -27,7 +28,7 @@ def test_result_arrives_on_the_gui_thread(qtbot) -> None:
     assert not busy.busy
 
 
-def test_errors_arrive_as_exceptions(qtbot) -> None:
+def test_errors_arrive_as_exceptions(qtbot: QtBot) -> None:
     errors: list[BaseException] = []
     worker = run_async(lambda: 1 // 0, lambda _r: None, errors.append)
     with qtbot.waitSignal(worker.finished, timeout=5000):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
+from pytestqt.qtbot import QtBot
 
 from app.services import queries, quotes
 from tests.ui.conftest import Desk
 from ui.workspace import Workspace
 
 
-def open_workspace(qtbot, desk: Desk, user: str, number: int, lang: str = "en") -> Workspace:
+def open_workspace(qtbot: QtBot, desk: Desk, user: str, number: int, lang: str = "en") -> Workspace:
     ws = Workspace(desk.ctx(user, lang))
     qtbot.addWidget(ws)
     with qtbot.waitSignal(ws.loaded, timeout=5000):
@@ -23,21 +24,21 @@ def enabled(ws: Workspace, name: str) -> bool:
     return ws.actions_by_name[name].isEnabled()
 
 
-def test_shows_the_request_and_its_tabs(qtbot, desk: Desk) -> None:
+def test_shows_the_request_and_its_tabs(qtbot: QtBot, desk: Desk) -> None:
     ws = open_workspace(qtbot, desk, desk.tech2, desk.numbers["in_progress"])
     assert "Install Plesk" in ws.title.text()
     assert ws.state_chip.text() == "In progress"
     assert "Rossi S.r.l." in ws.facts["customer"].text()
     assert ws.quotes.topLevelItemCount() == 1
-    assert ws.quotes.topLevelItem(0).text(2) == "Accepted"
+    assert ws.quotes.topLevelItem(0).text(2) == "Accepted"  # type: ignore[union-attr]
     assert ws.work.topLevelItemCount() == 1
-    assert ws.work.topLevelItem(0).text(2) == "1:30"
+    assert ws.work.topLevelItem(0).text(2) == "1:30"  # type: ignore[union-attr]
     assert ws.history.topLevelItemCount() >= 5
-    assert ws.history.topLevelItem(0).text(2) == "Work logged"
+    assert ws.history.topLevelItem(0).text(2) == "Work logged"  # type: ignore[union-attr]
     assert ws.notices.topLevelItemCount() >= 2
 
 
-def test_hourly_work_bar_warns_near_and_over_the_ceiling(qtbot, desk: Desk) -> None:
+def test_hourly_work_bar_warns_near_and_over_the_ceiling(qtbot: QtBot, desk: Desk) -> None:
     from app.services import work
 
     number = desk.numbers["accepted"]  # hourly: 60/h x 2 h = 120 net ceiling
@@ -54,7 +55,7 @@ def test_hourly_work_bar_warns_near_and_over_the_ceiling(qtbot, desk: Desk) -> N
     assert "ceiling is reached" in ws.work_summary.text()
 
 
-def test_technician_cannot_assign_and_sees_why(qtbot, desk: Desk) -> None:
+def test_technician_cannot_assign_and_sees_why(qtbot: QtBot, desk: Desk) -> None:
     ws = open_workspace(qtbot, desk, desk.tech, desk.numbers["evaluating"])
     assert not enabled(ws, "assign")
     assert "Not available to your role (Technician)" in ws.action_state("assign").reason
@@ -63,14 +64,14 @@ def test_technician_cannot_assign_and_sees_why(qtbot, desk: Desk) -> None:
     assert enabled(ws, "decline")  # own request
 
 
-def test_technician_cannot_work_on_someone_elses_request(qtbot, desk: Desk) -> None:
+def test_technician_cannot_work_on_someone_elses_request(qtbot: QtBot, desk: Desk) -> None:
     ws = open_workspace(qtbot, desk, desk.tech, desk.numbers["in_progress"])
     assert not enabled(ws, "log_work")
     assert "Only the assignee (tina)" in ws.action_state("log_work").reason
     assert not enabled(ws, "complete")
 
 
-def test_finance_cannot_log_work_but_may_top_up(qtbot, desk: Desk) -> None:
+def test_finance_cannot_log_work_but_may_top_up(qtbot: QtBot, desk: Desk) -> None:
     ws = open_workspace(qtbot, desk, desk.finance, desk.numbers["in_progress"])
     assert not enabled(ws, "log_work")
     assert "Not available to your role (Finance)" in ws.action_state("log_work").reason
@@ -78,20 +79,20 @@ def test_finance_cannot_log_work_but_may_top_up(qtbot, desk: Desk) -> None:
     assert enabled(ws, "preview_pdf")
 
 
-def test_team_lead_may_assign_and_complete(qtbot, desk: Desk) -> None:
+def test_team_lead_may_assign_and_complete(qtbot: QtBot, desk: Desk) -> None:
     ws = open_workspace(qtbot, desk, desk.lead, desk.numbers["in_progress"])
     assert enabled(ws, "assign") and enabled(ws, "complete") and enabled(ws, "log_work")
     assert not enabled(ws, "take")
     assert "Not possible while the request is" in ws.action_state("take").reason
 
 
-def test_complete_needs_work_first(qtbot, desk: Desk) -> None:
+def test_complete_needs_work_first(qtbot: QtBot, desk: Desk) -> None:
     ws = open_workspace(qtbot, desk, desk.tech, desk.numbers["accepted"])
     assert enabled(ws, "log_work")
     assert not enabled(ws, "complete")
 
 
-def test_take_request_by_button(qtbot, desk: Desk) -> None:
+def test_take_request_by_button(qtbot: QtBot, desk: Desk) -> None:
     number = desk.numbers["new"]
     ws = open_workspace(qtbot, desk, desk.tech, number)
     assert enabled(ws, "take")
@@ -101,12 +102,12 @@ def test_take_request_by_button(qtbot, desk: Desk) -> None:
     assert detail.state == "evaluating" and detail.assignee == desk.tech
 
 
-def test_send_draft_after_confirmation(qtbot, desk: Desk) -> None:
+def test_send_draft_after_confirmation(qtbot: QtBot, desk: Desk) -> None:
     number = desk.numbers["draft"]
     ws = open_workspace(qtbot, desk, desk.tech, number)
     asked: list[str] = []
-    ws.confirm = lambda title, text: asked.append(text) is None
-    assert ws.selected_quote() is not None and ws.selected_quote().state == "draft"
+    ws.confirm = lambda title, text: asked.append(text) is None  # type: ignore[func-returns-value]
+    assert ws.selected_quote() is not None and ws.selected_quote().state == "draft"  # type: ignore[union-attr]
     send = ws.findChild(QPushButton, "button_send_quote")
     assert send is not None and send.isEnabled()
     with qtbot.waitSignal(ws.changed, timeout=5000):
@@ -115,7 +116,7 @@ def test_send_draft_after_confirmation(qtbot, desk: Desk) -> None:
     assert queries.request_detail(desk.db, number).state == "quoted"
 
 
-def test_refused_confirmation_changes_nothing(qtbot, desk: Desk) -> None:
+def test_refused_confirmation_changes_nothing(qtbot: QtBot, desk: Desk) -> None:
     number = desk.numbers["draft"]
     ws = open_workspace(qtbot, desk, desk.tech, number)
     ws.confirm = lambda title, text: False
@@ -123,7 +124,7 @@ def test_refused_confirmation_changes_nothing(qtbot, desk: Desk) -> None:
     assert len(queries.request_detail(desk.db, number).quotes) == 1
 
 
-def test_stale_edit_shows_conflict_and_reloads(qtbot, desk: Desk) -> None:
+def test_stale_edit_shows_conflict_and_reloads(qtbot: QtBot, desk: Desk) -> None:
     number = desk.numbers["draft"]
     ws = open_workspace(qtbot, desk, desk.tech, number)
     ws.confirm = lambda title, text: True
@@ -134,7 +135,7 @@ def test_stale_edit_shows_conflict_and_reloads(qtbot, desk: Desk) -> None:
     with qtbot.waitSignal(ws.loaded, timeout=5000):
         ws.actions_by_name["delete_draft"].trigger()
     assert not ws.banner.isHidden() and ws.banner.label.text()
-    assert ws.quotes.topLevelItem(0).text(2) == "Sent"
+    assert ws.quotes.topLevelItem(0).text(2) == "Sent"  # type: ignore[union-attr]
 
 
 class FakeDialog(QDialog):
@@ -142,7 +143,7 @@ class FakeDialog(QDialog):
         return int(QDialog.DialogCode.Accepted)
 
 
-def test_dialog_actions_open_the_dialog_and_reload(qtbot, desk: Desk,
+def test_dialog_actions_open_the_dialog_and_reload(qtbot: QtBot, desk: Desk,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     ws = open_workspace(qtbot, desk, desk.tech, desk.numbers["accepted"])
     opened: list[str] = []
@@ -157,7 +158,7 @@ def test_dialog_actions_open_the_dialog_and_reload(qtbot, desk: Desk,
     assert opened == ["log_work"]
 
 
-def test_real_dialogs_are_built_with_the_agreed_constructors(qtbot, desk: Desk) -> None:
+def test_real_dialogs_are_built_with_the_agreed_constructors(qtbot: QtBot, desk: Desk) -> None:
     pytest.importorskip("ui.dialogs.work_entry")
     ws = open_workspace(qtbot, desk, desk.tech, desk.numbers["accepted"])
     dialog = ws.make_dialog("log_work")

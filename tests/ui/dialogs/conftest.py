@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QApplication
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db.database import Database
-from app.domain.documents import QuoteDocument
+from app.domain.documents import QuoteDocument, QuoteRenderer
 from app.services import customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
 from ui.i18n import I18N_DIR, compile_ts
 
+_render: QuoteRenderer | None
 try:
     from reports.quote_pdf import render_quote as _render
 except ImportError:  # the PDF engineer's module is not there yet

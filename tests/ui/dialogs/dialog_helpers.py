@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,8 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from ui.dialogs.base import ServiceDialog
 
+D = TypeVar("D", bound=ServiceDialog)
 
-def opened(qtbot: QtBot, dialog: ServiceDialog) -> ServiceDialog:
+
+def opened(qtbot: QtBot, dialog: D) -> D:
     """Show ``dialog`` and wait until what it displays is loaded."""
     qtbot.addWidget(dialog)
     dialog.show()

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from dialog_helpers import click, opened
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services import customers
 from app.services.queries import request_detail
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import click, opened
 from ui.dialogs.completion import CompletionDialog
 
 
-def charges(world, code: str) -> list[Decimal]:
+def charges(world: World, code: str) -> list[Decimal]:
     return [e.amount for e in customers.get_customer(world.db, code).ledger if e.kind == "charge"]
 
 
-def test_complete_within_the_credit(qtbot: QtBot, world) -> None:
+def test_complete_within_the_credit(qtbot: QtBot, world: World) -> None:
     number = world.in_progress(kind="hourly")  # 1 h x 60, ceiling 300
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     assert dialog.values["billable"].text() == "1:00"
@@ -41,7 +42,7 @@ def test_complete_within_the_credit(qtbot: QtBot, world) -> None:
     assert customer.status == "active"
 
 
-def test_complete_into_credit_exhaustion(qtbot: QtBot, world) -> None:
+def test_complete_into_credit_exhaustion(qtbot: QtBot, world: World) -> None:
     number = world.in_progress(customer=world.poor, net="100.00")  # 122.00 on 50.00
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     assert dialog.values["total"].text() == "€ 122,00"
@@ -59,7 +60,7 @@ def test_complete_into_credit_exhaustion(qtbot: QtBot, world) -> None:
     assert all(s.status == "suspended" for s in customer.services)
 
 
-def test_a_double_click_charges_once(qtbot: QtBot, world) -> None:
+def test_a_double_click_charges_once(qtbot: QtBot, world: World) -> None:
     number = world.in_progress()
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     with qtbot.waitSignal(dialog.idle):
@@ -70,7 +71,7 @@ def test_a_double_click_charges_once(qtbot: QtBot, world) -> None:
     assert request_detail(world.db, number).state == "completed"
 
 
-def test_nothing_to_complete_without_work(qtbot: QtBot, world) -> None:
+def test_nothing_to_complete_without_work(qtbot: QtBot, world: World) -> None:
     number = world.accepted()
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     assert dialog.message.isVisible()

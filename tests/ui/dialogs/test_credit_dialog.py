@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from dialog_helpers import click, opened, type_into
 from pytestqt.qtbot import QtBot
 
 from app.services import billing, customers
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from ui.dialogs.credit import CreditDialog
 
 
-def exhausted(world) -> None:
+def exhausted(world: World) -> None:
     number = world.in_progress(customer=world.poor)  # 122.00 on 50.00 -> -72.00
     billing.complete_request(world.db, world.tech, number)
 
 
-def test_topup_ends_credit_exhaustion(qtbot: QtBot, world) -> None:
+def test_topup_ends_credit_exhaustion(qtbot: QtBot, world: World) -> None:
     exhausted(world)
     dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.poor, "topup"))
     assert dialog.balance_value.text() == "-€ 72,00"
@@ -37,7 +38,7 @@ def test_topup_ends_credit_exhaustion(qtbot: QtBot, world) -> None:
     assert dialog.result_value.restarted_services == (world.service,)
 
 
-def test_adjustment_needs_a_reason(qtbot: QtBot, world) -> None:
+def test_adjustment_needs_a_reason(qtbot: QtBot, world: World) -> None:
     dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.customer, "adjust"))
     type_into(qtbot, dialog.amount, "-25,50")
     click_without_call = dialog.ok_button
@@ -54,7 +55,7 @@ def test_adjustment_needs_a_reason(qtbot: QtBot, world) -> None:
     assert customer.ledger[-1].reason == "Storno fattura doppia"
 
 
-def test_a_technician_may_not_top_up(qtbot: QtBot, world) -> None:
+def test_a_technician_may_not_top_up(qtbot: QtBot, world: World) -> None:
     dialog = opened(qtbot, CreditDialog(world.db, world.tech, world.customer, "topup"))
     type_into(qtbot, dialog.amount, "10")
     click(qtbot, dialog, dialog.ok_button)

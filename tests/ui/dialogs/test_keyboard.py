@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable
 
 import pytest
-from dialog_helpers import opened
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.services.queries import request_detail
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import opened
 from ui.dialogs import (
     AssignDialog,
     BatchExportDialog,
@@ -28,7 +29,7 @@ from ui.dialogs.base import ServiceDialog
 MNEMONIC = re.compile(r"&(?!&)(.)")
 
 
-def dialogs(world) -> dict[str, Callable[[], ServiceDialog]]:
+def dialogs(world: World) -> dict[str, Callable[[], ServiceDialog]]:
     db = world.db
     taken = world.taken()
     working = world.in_progress()
@@ -55,7 +56,7 @@ def mnemonics(dialog: ServiceDialog) -> list[str]:
     return [m.group(1).lower() for text in texts for m in MNEMONIC.finditer(text)]
 
 
-def check_all(qtbot: QtBot, world) -> None:
+def check_all(qtbot: QtBot, world: World) -> None:
     for name, make in dialogs(world).items():
         dialog = opened(qtbot, make())
         letters = mnemonics(dialog)
@@ -66,16 +67,16 @@ def check_all(qtbot: QtBot, world) -> None:
             assert len(letters) == len(set(letters)), (name, sorted(letters))
 
 
-def test_mnemonics_are_unique_in_italian(qtbot: QtBot, world) -> None:
+def test_mnemonics_are_unique_in_italian(qtbot: QtBot, world: World) -> None:
     check_all(qtbot, world)
 
 
 @pytest.mark.usefixtures("english")
-def test_mnemonics_are_unique_in_english(qtbot: QtBot, world) -> None:
+def test_mnemonics_are_unique_in_english(qtbot: QtBot, world: World) -> None:
     check_all(qtbot, world)
 
 
-def test_escape_cancels_and_changes_nothing(qtbot: QtBot, world) -> None:
+def test_escape_cancels_and_changes_nothing(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     dialog = opened(qtbot, DeclineDialog(world.db, world.tech, number))
     qtbot.keyClicks(dialog.reason, "Non fattibile")
@@ -85,7 +86,7 @@ def test_escape_cancels_and_changes_nothing(qtbot: QtBot, world) -> None:
     assert dialog.result_value is None
 
 
-def test_enter_accepts(qtbot: QtBot, world) -> None:
+def test_enter_accepts(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     dialog = opened(qtbot, DeclineDialog(world.db, world.tech, number))
     qtbot.keyClicks(dialog.reason, "Servizio non supportato")
@@ -95,7 +96,7 @@ def test_enter_accepts(qtbot: QtBot, world) -> None:
     assert dialog.result_value == "Servizio non supportato"
 
 
-def test_a_mnemonic_moves_to_its_field(qtbot: QtBot, world) -> None:
+def test_a_mnemonic_moves_to_its_field(qtbot: QtBot, world: World) -> None:
     dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, world.accepted()))
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)

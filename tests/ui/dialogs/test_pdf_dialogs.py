@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from dialog_helpers import click, opened, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.services import quotes
 from app.services.quotes import LineInput, QuoteInput
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from ui.dialogs.batch_export import BatchExportDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 
 
-def sent_quote(world) -> int:
+def sent_quote(world: World) -> int:
     number = world.taken(world.lead)
     data = QuoteInput("fixed", world.db.today() + timedelta(days=30),
                       lines=[LineInput("Certificato SSL", "1", "90")])
@@ -26,7 +29,7 @@ def sent_quote(world) -> int:
     return quotes.send_quote(world.db, world.lead, draft.id).id
 
 
-def test_preview_shows_the_stored_document(qtbot: QtBot, world) -> None:
+def test_preview_shows_the_stored_document(qtbot: QtBot, world: World) -> None:
     quote_id = sent_quote(world)
     dialog = opened(qtbot, PdfPreviewDialog(world.db, world.finance,
                                             quote_id))
@@ -37,7 +40,7 @@ def test_preview_shows_the_stored_document(qtbot: QtBot, world) -> None:
     assert dialog.suggested_filename().endswith("_1.pdf")
 
 
-def test_a_draft_previews_as_a_draft(qtbot: QtBot, world) -> None:
+def test_a_draft_previews_as_a_draft(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     data = QuoteInput("fixed", world.db.today() + timedelta(days=30),
                       lines=[LineInput("Hardening", "1", "200")])
@@ -47,7 +50,7 @@ def test_a_draft_previews_as_a_draft(qtbot: QtBot, world) -> None:
     assert dialog.pdf.startswith(b"%PDF")
 
 
-def test_export_one_pdf(qtbot: QtBot, world, tmp_path: Path,
+def test_export_one_pdf(qtbot: QtBot, world: World, tmp_path: Path,
                         monkeypatch: pytest.MonkeyPatch) -> None:
     quote_id = sent_quote(world)
     dialog = opened(qtbot, PdfPreviewDialog(world.db, world.finance, quote_id))
@@ -61,7 +64,7 @@ def test_export_one_pdf(qtbot: QtBot, world, tmp_path: Path,
     assert dialog.result_value == written
 
 
-def test_print_renders_every_page(qtbot: QtBot, world, tmp_path: Path) -> None:
+def test_print_renders_every_page(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     quote_id = sent_quote(world)
     dialog = opened(qtbot, PdfPreviewDialog(world.db, world.finance, quote_id))
     if dialog.page_count == 0:
@@ -73,7 +76,7 @@ def test_print_renders_every_page(qtbot: QtBot, world, tmp_path: Path) -> None:
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_batch_export_of_the_selected_quotes(qtbot: QtBot, world, tmp_path: Path) -> None:
+def test_batch_export_of_the_selected_quotes(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     ids = [sent_quote(world) for _ in range(3)]
     dialog = opened(qtbot, BatchExportDialog(world.db, world.finance, ids))
     type_into(qtbot, dialog.folder, str(tmp_path / "export"))
@@ -89,7 +92,7 @@ def test_batch_export_of_the_selected_quotes(qtbot: QtBot, world, tmp_path: Path
     assert dialog.cancel_button.text() == "&Chiudi"
 
 
-def test_batch_export_of_a_period(qtbot: QtBot, world, tmp_path: Path) -> None:
+def test_batch_export_of_a_period(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     for _ in range(2):
         sent_quote(world)
     dialog = opened(qtbot, BatchExportDialog(world.db, world.finance))
@@ -100,13 +103,14 @@ def test_batch_export_of_a_period(qtbot: QtBot, world, tmp_path: Path) -> None:
         "RIT-000001_1.pdf", "RIT-000002_1.pdf"]
 
 
-def test_batch_export_can_be_cancelled(qtbot: QtBot, world, tmp_path: Path,
+def test_batch_export_can_be_cancelled(qtbot: QtBot, world: World, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ids = [sent_quote(world) for _ in range(4)]
     go = threading.Event()
     real_stored_pdfs = quotes.stored_pdfs
 
-    def slow_stored_pdfs(db, chunk):  # the database answers only once Cancel was pressed
+    # the database answers only once Cancel was pressed
+    def slow_stored_pdfs(db: Database, chunk: Sequence[int]) -> list[tuple[int, str, bytes]]:
         assert go.wait(10)
         return real_stored_pdfs(db, chunk)
 

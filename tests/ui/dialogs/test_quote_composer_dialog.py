@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
-from dialog_helpers import click, opened, type_cell, type_date, type_into
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.services import quotes
 from app.services.queries import request_detail
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import click, opened, type_cell, type_date, type_into
 from ui.dialogs.base import from_qdate
 from ui.dialogs.quote_composer import AMOUNT, QuoteComposerDialog
 
 
-def composer(qtbot: QtBot, world, number: int, actor: str | None = None,
-             **kwargs: object) -> QuoteComposerDialog:
+def composer(qtbot: QtBot, world: World, number: int, actor: str | None = None,
+             **kwargs: Any) -> QuoteComposerDialog:
     dialog = QuoteComposerDialog(world.db, actor or world.tech, number, **kwargs)
     opened(qtbot, dialog)
     return dialog
 
 
-def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world) -> None:
+def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world: World) -> None:
     number = world.taken(world.lead)
     dialog = composer(qtbot, world, number, world.lead)
     assert dialog.vat_rate.text() == "22,00"  # the default from the settings
@@ -35,7 +37,7 @@ def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world) -> None:
     type_cell(qtbot, dialog.table, 1, 0, "Configurazione Plesk")
     type_cell(qtbot, dialog.table, 1, 1, "2")
     type_cell(qtbot, dialog.table, 1, 2, "80,50")
-    assert dialog.table.item(1, AMOUNT).text() == "€ 161,00"
+    assert dialog.table.item(1, AMOUNT).text() == "€ 161,00"  # type: ignore[union-attr]
     assert dialog.net_value.text() == "€ 411,00"
     assert dialog.vat_value.text() == "€ 90,42"
     assert dialog.total_value.text() == "€ 501,42"
@@ -61,7 +63,7 @@ def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world) -> None:
     assert quote.pdf_sha256
 
 
-def test_compose_an_hourly_quote_saved_as_draft(qtbot: QtBot, world) -> None:
+def test_compose_an_hourly_quote_saved_as_draft(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     dialog = composer(qtbot, world, number)
     dialog.kind.setFocus()
@@ -86,7 +88,7 @@ def test_compose_an_hourly_quote_saved_as_draft(qtbot: QtBot, world) -> None:
     assert request_detail(world.db, number).state == "evaluating"
 
 
-def test_editing_a_draft_keeps_one_draft(qtbot: QtBot, world) -> None:
+def test_editing_a_draft_keeps_one_draft(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     first = composer(qtbot, world, number)
     type_cell(qtbot, first.table, 0, 0, "Hardening")
@@ -95,7 +97,7 @@ def test_editing_a_draft_keeps_one_draft(qtbot: QtBot, world) -> None:
     draft = first.result_value
 
     again = composer(qtbot, world, number, quote=draft)
-    assert again.table.item(0, 0).text() == "Hardening"
+    assert again.table.item(0, 0).text() == "Hardening"  # type: ignore[union-attr]
     type_cell(qtbot, again.table, 0, 2, "320")
     click(qtbot, again, again.save_button)
 
@@ -104,7 +106,7 @@ def test_editing_a_draft_keeps_one_draft(qtbot: QtBot, world) -> None:
     assert len(request_detail(world.db, number).quotes) == 1
 
 
-def test_lines_can_be_reordered_and_removed(qtbot: QtBot, world) -> None:
+def test_lines_can_be_reordered_and_removed(qtbot: QtBot, world: World) -> None:
     dialog = composer(qtbot, world, world.taken())
     type_cell(qtbot, dialog.table, 0, 0, "A")
     type_cell(qtbot, dialog.table, 0, 2, "10")
@@ -120,7 +122,7 @@ def test_lines_can_be_reordered_and_removed(qtbot: QtBot, world) -> None:
     assert dialog.net_value.text() == "€ 10,00"
 
 
-def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world) -> None:
+def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     dialog = composer(qtbot, world, number)
     assert dialog.limit_hint.isVisible()
@@ -142,7 +144,7 @@ def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world) -> No
     assert [q.stored_state for q in request_detail(world.db, number).quotes] == ["draft"]
 
 
-def test_a_past_validity_date_is_refused(qtbot: QtBot, world) -> None:
+def test_a_past_validity_date_is_refused(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     dialog = composer(qtbot, world, number)
     type_cell(qtbot, dialog.table, 0, 0, "SSL")
@@ -157,11 +159,11 @@ def test_a_past_validity_date_is_refused(qtbot: QtBot, world) -> None:
     assert not dialog.busy
     assert dialog.isVisible()
     assert "nel passato" in dialog.valid_error.text()
-    assert quotes.get_quote  # nothing was saved:
+    assert quotes.get_quote  # type: ignore[truthy-function]  # nothing was saved:
     assert request_detail(world.db, number).quotes == ()
 
 
-def test_wrong_fields_are_marked_inline(qtbot: QtBot, world) -> None:
+def test_wrong_fields_are_marked_inline(qtbot: QtBot, world: World) -> None:
     dialog = composer(qtbot, world, world.taken())
     type_cell(qtbot, dialog.table, 0, 0, "Tuning")
     type_cell(qtbot, dialog.table, 0, 1, "x")
@@ -176,7 +178,7 @@ def test_wrong_fields_are_marked_inline(qtbot: QtBot, world) -> None:
 
 
 @pytest.mark.usefixtures("english")
-def test_in_english_money_is_written_the_english_way(qtbot: QtBot, world) -> None:
+def test_in_english_money_is_written_the_english_way(qtbot: QtBot, world: World) -> None:
     dialog = composer(qtbot, world, world.taken())
     assert dialog.save_button.text() == "Save &draft"
     assert dialog.valid_until.displayFormat() == "yyyy-MM-dd"
@@ -188,7 +190,7 @@ def test_in_english_money_is_written_the_english_way(qtbot: QtBot, world) -> Non
     assert dialog.result_value.net == Decimal("1234.50")
 
 
-def test_in_italian_thousands_separators_are_understood(qtbot: QtBot, world) -> None:
+def test_in_italian_thousands_separators_are_understood(qtbot: QtBot, world: World) -> None:
     dialog = composer(qtbot, world, world.taken())
     assert dialog.save_button.text() == "Salva &bozza"
     type_cell(qtbot, dialog.table, 0, 0, "Migrazione")

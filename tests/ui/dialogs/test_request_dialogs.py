@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dialog_helpers import click, opened, type_into
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.queries import request_detail
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from ui.dialogs.assign import AssignDialog
 from ui.dialogs.decline import DeclineDialog
 
 
-def test_decline_needs_a_reason(qtbot: QtBot, world) -> None:
+def test_decline_needs_a_reason(qtbot: QtBot, world: World) -> None:
     number = world.taken()
     dialog = opened(qtbot, DeclineDialog(world.db, world.tech, number))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -28,7 +29,7 @@ def test_decline_needs_a_reason(qtbot: QtBot, world) -> None:
     assert "declined" in [n.kind for n in detail.notices]
 
 
-def test_assign_picks_from_the_staff(qtbot: QtBot, world) -> None:
+def test_assign_picks_from_the_staff(qtbot: QtBot, world: World) -> None:
     number = world.taken(world.tech)
     dialog = opened(qtbot, AssignDialog(world.db, world.lead, number))
     assert dialog.current.text() == "Tom Tech"
@@ -44,7 +45,7 @@ def test_assign_picks_from_the_staff(qtbot: QtBot, world) -> None:
     assert request_detail(world.db, number).assignee == world.tech2
 
 
-def test_a_technician_may_not_assign(qtbot: QtBot, world) -> None:
+def test_a_technician_may_not_assign(qtbot: QtBot, world: World) -> None:
     number = world.taken(world.tech)
     dialog = opened(qtbot, AssignDialog(world.db, world.tech, number))
     dialog.person.setFocus()

@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from dialog_helpers import click, opened, type_date, type_into
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.queries import request_detail
+from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.dialog_helpers import click, opened, type_date, type_into
 from ui.dialogs.variation import VariationDialog
 from ui.dialogs.work_entry import WorkEntryDialog
 
 
-def test_log_hours(qtbot: QtBot, world) -> None:
+def test_log_hours(qtbot: QtBot, world: World) -> None:
     number = world.accepted(kind="hourly")
     dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number))
     yesterday = world.db.today() - timedelta(days=1)
@@ -35,7 +36,7 @@ def test_log_hours(qtbot: QtBot, world) -> None:
     assert dialog.result_value == entry
 
 
-def test_edit_an_entry(qtbot: QtBot, world) -> None:
+def test_edit_an_entry(qtbot: QtBot, world: World) -> None:
     number = world.in_progress()
     entry = request_detail(world.db, number).work[0]
     dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number, entry))
@@ -46,7 +47,7 @@ def test_edit_an_entry(qtbot: QtBot, world) -> None:
     assert request_detail(world.db, number).work[0].minutes == 135
 
 
-def test_a_wrong_duration_is_shown_next_to_the_field(qtbot: QtBot, world) -> None:
+def test_a_wrong_duration_is_shown_next_to_the_field(qtbot: QtBot, world: World) -> None:
     number = world.accepted()
     dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number))
     type_into(qtbot, dialog.duration, "1:75")
@@ -56,7 +57,7 @@ def test_a_wrong_duration_is_shown_next_to_the_field(qtbot: QtBot, world) -> Non
     assert request_detail(world.db, number).work == ()
 
 
-def test_another_technician_may_not_log_on_my_request(qtbot: QtBot, world) -> None:
+def test_another_technician_may_not_log_on_my_request(qtbot: QtBot, world: World) -> None:
     number = world.accepted()
     dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech2, number))
     type_into(qtbot, dialog.duration, "1:00")
@@ -66,7 +67,7 @@ def test_another_technician_may_not_log_on_my_request(qtbot: QtBot, world) -> No
     assert request_detail(world.db, number).work == ()
 
 
-def test_propose_a_variation(qtbot: QtBot, world) -> None:
+def test_propose_a_variation(qtbot: QtBot, world: World) -> None:
     number = world.in_progress(kind="hourly")  # 5 h x 60 = 300 ceiling, 1 h logged
     dialog = opened(qtbot, VariationDialog(world.db, world.tech, number))
     assert dialog.ceiling_value.text() == "€ 300,00"
@@ -85,7 +86,7 @@ def test_propose_a_variation(qtbot: QtBot, world) -> None:
     assert variation.state == "proposed"
 
 
-def test_a_variation_needs_an_amount_and_a_reason(qtbot: QtBot, world) -> None:
+def test_a_variation_needs_an_amount_and_a_reason(qtbot: QtBot, world: World) -> None:
     number = world.in_progress()
     dialog = opened(qtbot, VariationDialog(world.db, world.tech, number))
     type_into(qtbot, dialog.amount, "0")
