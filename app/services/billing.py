@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import insert, select, true, type_coerce, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
-from app.domain import states
+from app.db.tables import CHARGES, CUSTOMERS, QUOTES, REQUESTS, STAFF, VARIATIONS, WORK
+from app.db.types import Hundredths
+from app.domain import permissions, states
 from app.domain.documents import request_reference
 from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, VariationState
-from app.domain.errors import ConflictError, StateError
+from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
 from app.domain.pricing import ChargeBreakdown, compute_charge
 from app.services import credit
-from app.services.common import audit, check_version, get_request, lock, notify, require
+from app.services.common import actor_staff, audit, notify
 from app.services.dto import ChargePreview, CompletionResult
 
 
@@ -33,62 +38,115 @@ def agreed_amounts(session: Session, number: int) -> list[m.Variation]:
     ))
 
 
-def breakdown(session: Session, request: m.Request) -> tuple[m.Quote, ChargeBreakdown]:
-    quote = accepted_quote(session, request.id)
-    if quote is None:
-        raise StateError(f"request {request.id} has no accepted quote")
-    minutes = list(session.scalars(
-        select(m.WorkEntry.minutes).where(m.WorkEntry.request_id == request.id)
-    ))
-    charge = compute_charge(
-        kind=quote.kind,
-        quote_net=quote.net,
-        vat_rate=quote.vat_rate,
-        hourly_rate=quote.hourly_rate,
-        entries_minutes=minutes,
-        agreed_variations=[v.amount for v in agreed_amounts(session, request.id)],
-        increment=quote.billing_increment,
-    )
-    return quote, charge
 
 
-def _preview(request: m.Request, charge: ChargeBreakdown) -> ChargePreview:
-    before = request.customer.balance
-    after = before - charge.total
-    return ChargePreview(
-        request_number=request.id, kind=charge.kind.value, logged_minutes=charge.logged_minutes,
-        billable_minutes=charge.billable_minutes, increment=charge.increment,
-        hourly_rate=charge.hourly_rate, work_amount=charge.work_amount, ceiling=charge.ceiling,
-        capped=charge.capped, vat_rate=charge.vat_rate, net=charge.net, vat=charge.vat,
-        total=charge.total, balance_before=before, balance_after=after,
-        exhausts_credit=after < 0,
-    )
+@dataclass(frozen=True)
+class _Facts:
+    """The request, its customer's credit and the acting user, read in one statement."""
+
+    number: int
+    state: str
+    version: int
+    customer_id: int
+    assignee: str | None
+    balance: Decimal
+    status: str
+    actor_id: int | None = None
+    actor_role: str | None = None
+    actor_active: bool | None = None
 
 
-def _check_completable(session: Session, request: m.Request) -> None:
-    states.require("complete", request.state, request.id)
-    has_work = session.scalar(
-        select(m.WorkEntry.id).where(m.WorkEntry.request_id == request.id).limit(1)
+def _request_facts(
+    db: Database, session: Session, number: int, *, lock: bool, actor: str | None = None
+) -> _Facts:
+    """Lock (on PostgreSQL: ``FOR UPDATE OF`` request and customer) and read what a charge
+    depends on. SQLite serialises writers with ``BEGIN IMMEDIATE`` instead."""
+    assignee = STAFF.alias("assignee")
+    stmt = (
+        select(REQUESTS.c.id, REQUESTS.c.state, REQUESTS.c.version, REQUESTS.c.customer_id,
+               assignee.c.username, CUSTOMERS.c.balance_cents, CUSTOMERS.c.status)
+        .select_from(
+            REQUESTS.join(CUSTOMERS, CUSTOMERS.c.id == REQUESTS.c.customer_id)
+            .outerjoin(assignee, assignee.c.id == REQUESTS.c.assignee_id))
+        .where(REQUESTS.c.id == number)
     )
-    if has_work is None:
-        raise StateError(f"request {request.id} has no work logged: it cannot be completed")
-    pending = session.scalar(
-        select(m.Variation.id).where(m.Variation.request_id == request.id,
-                                     m.Variation.state == VariationState.PROPOSED.value)
+    if actor is not None:
+        who = (select(STAFF.c.id, STAFF.c.role, STAFF.c.active)
+               .where(STAFF.c.username == actor).subquery("who"))
+        stmt = stmt.add_columns(who.c.id, who.c.role, who.c.active).outerjoin(who, true())
+    if lock and not db.is_sqlite:
+        stmt = stmt.with_for_update(of=[REQUESTS, CUSTOMERS])
+    row = session.execute(stmt).first()
+    if row is None:
+        if actor is not None:
+            actor_staff(session, actor)  # an unknown user is named first
+        raise NotFoundError(f"unknown request: {number}")
+    return _Facts(*row)
+
+
+def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBreakdown]:
+    """The charge for a request in ``state``: (accepted quote id, breakdown).
+
+    Checks, in this order: the state allows completion, work was logged, no variation
+    awaits the customer, an accepted quote exists.
+    """
+    states.require("complete", state, number)
+    minutes = list(session.scalars(select(WORK.c.minutes).where(WORK.c.request_id == number)))
+    if not minutes:
+        raise StateError(f"request {number} has no work logged: it cannot be completed")
+    pending = (
+        select(VARIATIONS.c.id)
+        .where(VARIATIONS.c.request_id == number,
+               VARIATIONS.c.state == VariationState.PROPOSED.value)
+        .limit(1).scalar_subquery()
     )
-    if pending is not None:
+    last_agreed = (
+        select(VARIATIONS.c.amount_cents)
+        .where(VARIATIONS.c.request_id == number,
+               VARIATIONS.c.state == VariationState.AGREED.value)
+        .order_by(VARIATIONS.c.answered_at.desc(), VARIATIONS.c.id.desc())
+        .limit(1).scalar_subquery()
+    )
+    row = session.execute(
+        select(pending.label("pending"), QUOTES.c.id, QUOTES.c.kind, QUOTES.c.net_cents,
+               QUOTES.c.vat_rate_hundredths, QUOTES.c.hourly_rate_cents,
+               QUOTES.c.billing_increment, type_coerce(last_agreed, Hundredths()).label("agreed"))
+        .select_from(QUOTES)
+        .where(QUOTES.c.request_id == number, QUOTES.c.state == QuoteState.ACCEPTED.value)
+    ).first()
+    if row is not None and row.pending is not None:
         raise StateError(
-            f"variation {pending} of request {request.id} still awaits the customer's answer"
+            f"variation {row.pending} of request {number} still awaits the customer's answer"
         )
+    if row is None:
+        raise StateError(f"request {number} has no accepted quote")
+    charge = compute_charge(
+        kind=row.kind,
+        quote_net=row.net_cents,
+        vat_rate=row.vat_rate_hundredths,
+        hourly_rate=row.hourly_rate_cents,
+        entries_minutes=minutes,
+        agreed_variations=[] if row.agreed is None else [row.agreed],
+        increment=row.billing_increment,
+    )
+    return row.id, charge
 
 
 def preview_charge(db: Database, number: int) -> ChargePreview:
     """What completing the request now would charge (nothing is written)."""
     with db.read() as session:
-        request = get_request(db, session, number, for_update=False)
-        _check_completable(session, request)
-        _, charge = breakdown(session, request)
-        return _preview(request, charge)
+        facts = _request_facts(db, session, number, lock=False)
+        _, charge = _compute(session, number, facts.state)
+        before = facts.balance
+        after = before - charge.total
+        return ChargePreview(
+            request_number=number, kind=charge.kind.value, logged_minutes=charge.logged_minutes,
+            billable_minutes=charge.billable_minutes, increment=charge.increment,
+            hourly_rate=charge.hourly_rate, work_amount=charge.work_amount,
+            ceiling=charge.ceiling, capped=charge.capped, vat_rate=charge.vat_rate,
+            net=charge.net, vat=charge.vat, total=charge.total, balance_before=before,
+            balance_after=after, exhausts_credit=after < 0,
+        )
 
 
 def complete_request(
@@ -97,37 +155,50 @@ def complete_request(
     """Complete the request and charge the agreed amount to the customer's credit.
 
     Exactly once: the request row is locked, its state checked, and the charge table's
-    unique ``request_id`` refuses a second charge even from another workstation.
+    unique ``request_id`` refuses a second charge even from another workstation. The hot
+    path of a busy team, so plain SQL statements rather than ORM objects.
     """
     with db.transaction() as session:
-        request = get_request(db, session, number)
-        owner = request.assignee.username if request.assignee else None
-        staff = require(session, actor, "complete", owner=owner)
-        check_version(request, expected_version, f"request {number}")
-        _check_completable(session, request)
-        quote, charge = breakdown(session, request)
-        customer = lock(db, session, m.Customer, request.customer_id, "customer")
-        row = m.Charge(request_id=number, customer_id=customer.id, quote_id=quote.id,
-                       kind=charge.kind.value, billable_minutes=charge.billable_minutes,
-                       capped=charge.capped, net=charge.net, vat=charge.vat, total=charge.total,
-                       created_at=db.now(), created_by_id=staff.id)
-        session.add(row)
+        facts = _request_facts(db, session, number, lock=True, actor=actor)
+        if facts.actor_id is None or facts.actor_role is None:
+            actor_staff(session, actor)  # raises: unknown user
+            raise NotFoundError(f"unknown user: {actor}")
+        if not facts.actor_active:
+            raise ValidationError(f"user {actor} is no longer active")
+        permissions.check("complete", facts.actor_role, username=actor, ownership=False)
+        permissions.check("complete", facts.actor_role, username=actor, owner=facts.assignee)
+        if expected_version is not None and facts.version != expected_version:
+            raise ConflictError(
+                f"request {number} was changed by someone else in the meantime: reload and try again"
+            )
+        quote_id, charge = _compute(session, number, facts.state)
+        now = db.now()
         try:
-            session.flush()
+            charge_id = session.execute(
+                insert(CHARGES).values(
+                    request_id=number, customer_id=facts.customer_id, quote_id=quote_id,
+                    kind=charge.kind.value, billable_minutes=charge.billable_minutes,
+                    capped=charge.capped, net_cents=charge.net, vat_cents=charge.vat,
+                    total_cents=charge.total, created_at=now, created_by_id=facts.actor_id)
+                .returning(CHARGES.c.id)
+            ).scalar_one()
         except IntegrityError:
             raise ConflictError(f"request {number} is already charged") from None
-        posting = credit.post(db, session, customer, LedgerKind.CHARGE, -charge.total,
-                              actor=staff.username, reference=request_reference(number),
-                              charge_id=row.id, request_id=number)
-        request.state = RequestState.COMPLETED.value
-        request.closed_at = request.updated_at = db.now()
-        audit(db, session, staff.username, "request_completed", request_id=number,
-              customer_id=customer.id, kind=charge.kind.value,
+        posting = credit.post_locked(
+            db, session, facts.customer_id, facts.balance, facts.status, LedgerKind.CHARGE,
+            -charge.total, actor=actor, reference=request_reference(number), charge_id=charge_id,
+            request_id=number)
+        session.execute(
+            update(REQUESTS).where(REQUESTS.c.id == number)
+            .values(state=RequestState.COMPLETED.value, closed_at=now, updated_at=now,
+                    version=REQUESTS.c.version + 1)
+        )
+        audit(db, session, actor, "request_completed", request_id=number,
+              customer_id=facts.customer_id, kind=charge.kind.value,
               billable_minutes=charge.billable_minutes, capped=charge.capped, net=charge.net,
-              vat=charge.vat, total=charge.total, balance=customer.balance)
-        notify(db, session, customer.id, NoticeKind.COMPLETED_CHARGED, request_id=number,
-               net=charge.net, vat=charge.vat, total=charge.total, balance=customer.balance)
-        session.flush()
-        return CompletionResult(number, charge.net, charge.vat, charge.total, customer.balance,
-                                customer.status, credit.missing_amount(customer.balance),
+              vat=charge.vat, total=charge.total, balance=posting.balance)
+        notify(db, session, facts.customer_id, NoticeKind.COMPLETED_CHARGED, request_id=number,
+               net=charge.net, vat=charge.vat, total=charge.total, balance=posting.balance)
+        return CompletionResult(number, charge.net, charge.vat, charge.total, posting.balance,
+                                posting.status, credit.missing_amount(posting.balance),
                                 posting.suspended)

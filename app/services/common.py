@@ -7,11 +7,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
+from app.db.tables import AUDIT, NOTICES
 from app.domain import permissions
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 
@@ -124,15 +125,10 @@ def audit(
     customer_id: int | None = None,
     **details: Any,
 ) -> None:
-    session.add(
-        m.AuditEvent(
-            at=db.now(),
-            actor=actor,
-            action=action,
-            request_id=request_id,
-            customer_id=customer_id,
-            details=dumps(details),
-        )
+    """Append an audit event in the caller's transaction (written at once, in call order)."""
+    session.execute(
+        insert(AUDIT).values(at=db.now(), actor=actor, action=action, request_id=request_id,
+                             customer_id=customer_id, details=dumps(details))
     )
 
 
@@ -145,14 +141,10 @@ def notify(
     request_id: int | None = None,
     **payload: Any,
 ) -> None:
-    session.add(
-        m.Notice(
-            customer_id=customer_id,
-            request_id=request_id,
-            kind=kind,
-            at=db.now(),
-            payload=dumps(payload),
-        )
+    """Queue a notice for the control panel (the customer's outbox), in the same transaction."""
+    session.execute(
+        insert(NOTICES).values(customer_id=customer_id, request_id=request_id, kind=str(kind),
+                               at=db.now(), payload=dumps(payload))
     )
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
+from app.db.tables import CUSTOMERS, LEDGER, SERVICES
 from app.domain.enums import AccountStatus, LedgerKind, NoticeKind, ServiceStatus
 from app.domain.money import ZERO
 from app.services.common import audit, notify
@@ -22,7 +23,9 @@ from app.services.common import audit, notify
 
 @dataclass(frozen=True)
 class Posting:
-    entry: m.LedgerEntry
+    entry_id: int
+    balance: Decimal
+    status: str
     suspended: tuple[str, ...]
     restarted: tuple[str, ...]
 
@@ -30,6 +33,60 @@ class Posting:
 def missing_amount(balance: Decimal) -> Decimal:
     """What a top-up must cover to end credit exhaustion."""
     return -balance if balance < 0 else ZERO
+
+
+
+
+def post_locked(
+    db: Database,
+    session: Session,
+    customer_id: int,
+    balance: Decimal,
+    status: str,
+    kind: LedgerKind,
+    amount: Decimal,
+    *,
+    actor: str,
+    reference: str = "",
+    reason: str = "",
+    charge_id: int | None = None,
+    request_id: int | None = None,
+) -> Posting:
+    """Append a ledger entry, update the balance, apply exhaustion / restart.
+
+    The caller has locked the customer row and passes its ``balance`` and ``status`` as
+    read under that lock. Plain SQL statements: this is the hot path of charging.
+    """
+    new_balance = balance + amount
+    entry_id = session.execute(
+        insert(LEDGER).values(customer_id=customer_id, kind=kind.value, amount_cents=amount,
+                              balance_after_cents=new_balance, at=db.now(), reference=reference,
+                              reason=reason, charge_id=charge_id, actor=actor)
+        .returning(LEDGER.c.id)
+    ).scalar_one()
+    exhausted = new_balance < 0
+    new_status = (AccountStatus.CREDIT_EXHAUSTED if exhausted else AccountStatus.ACTIVE).value
+    session.execute(
+        update(CUSTOMERS).where(CUSTOMERS.c.id == customer_id)
+        .values(balance_cents=new_balance, status=new_status, version=CUSTOMERS.c.version + 1)
+    )
+    suspended: tuple[str, ...] = ()
+    restarted: tuple[str, ...] = ()
+    was_exhausted = status == AccountStatus.CREDIT_EXHAUSTED
+    if exhausted and not was_exhausted:
+        suspended = _set_services(session, customer_id, ServiceStatus.SUSPENDED)
+        audit(db, session, actor, "credit_exhausted", customer_id=customer_id,
+              request_id=request_id, balance=new_balance, missing=-new_balance,
+              suspended=list(suspended))
+        notify(db, session, customer_id, NoticeKind.CREDIT_EXHAUSTED, request_id=request_id,
+               balance=new_balance, missing=-new_balance, suspended=list(suspended))
+    elif not exhausted and was_exhausted:
+        restarted = _set_services(session, customer_id, ServiceStatus.RUNNING)
+        audit(db, session, actor, "services_restarted", customer_id=customer_id,
+              balance=new_balance, restarted=list(restarted))
+        notify(db, session, customer_id, NoticeKind.SERVICE_RESTARTED, balance=new_balance,
+               restarted=list(restarted))
+    return Posting(entry_id, new_balance, new_status, suspended, restarted)
 
 
 def post(
@@ -45,49 +102,23 @@ def post(
     charge_id: int | None = None,
     request_id: int | None = None,
 ) -> Posting:
-    """Append a ledger entry, update the balance and apply exhaustion / restart."""
-    new_balance = customer.balance + amount
-    entry = m.LedgerEntry(
-        customer_id=customer.id,
-        kind=kind.value,
-        amount=amount,
-        balance_after=new_balance,
-        at=db.now(),
-        reference=reference,
-        reason=reason,
-        charge_id=charge_id,
-        actor=actor,
-    )
-    session.add(entry)
-    customer.balance = new_balance
-    suspended: tuple[str, ...] = ()
-    restarted: tuple[str, ...] = ()
-    was_exhausted = customer.status == AccountStatus.CREDIT_EXHAUSTED
-    if new_balance < 0 and not was_exhausted:
-        customer.status = AccountStatus.CREDIT_EXHAUSTED.value
-        suspended = _set_services(customer, ServiceStatus.SUSPENDED)
-        audit(db, session, actor, "credit_exhausted", customer_id=customer.id,
-              request_id=request_id, balance=new_balance, missing=-new_balance,
-              suspended=list(suspended))
-        notify(db, session, customer.id, NoticeKind.CREDIT_EXHAUSTED, request_id=request_id,
-               balance=new_balance, missing=-new_balance, suspended=list(suspended))
-    elif new_balance >= 0 and was_exhausted:
-        customer.status = AccountStatus.ACTIVE.value
-        restarted = _set_services(customer, ServiceStatus.RUNNING)
-        audit(db, session, actor, "services_restarted", customer_id=customer.id,
-              balance=new_balance, restarted=list(restarted))
-        notify(db, session, customer.id, NoticeKind.SERVICE_RESTARTED, balance=new_balance,
-               restarted=list(restarted))
-    return Posting(entry, suspended, restarted)
+    """:func:`post_locked` for a customer loaded (and locked) through the ORM."""
+    session.flush()
+    posting = post_locked(db, session, customer.id, customer.balance, customer.status, kind,
+                          amount, actor=actor, reference=reference, reason=reason,
+                          charge_id=charge_id, request_id=request_id)
+    session.expire(customer)  # balance, status, version and services changed in SQL
+    return posting
 
 
-def _set_services(customer: m.Customer, status: ServiceStatus) -> tuple[str, ...]:
-    changed = []
-    for service in customer.services:
-        if service.status != status:
-            service.status = status.value
-            changed.append(service.name)
-    return tuple(changed)
+def _set_services(session: Session, customer_id: int, status: ServiceStatus) -> tuple[str, ...]:
+    rows = session.execute(
+        update(SERVICES)
+        .where(SERVICES.c.customer_id == customer_id, SERVICES.c.status != status.value)
+        .values(status=status.value)
+        .returning(SERVICES.c.id, SERVICES.c.name)
+    ).all()
+    return tuple(name for _, name in sorted(rows))
 
 
 def ledger_sum(session: Session, customer_id: int) -> Decimal:

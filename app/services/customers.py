@@ -136,9 +136,9 @@ def list_customers(db: Database, *, exhausted_only: bool = False) -> list[Custom
         return [customer_view(session, c, ledger=False) for c in session.scalars(stmt)]
 
 
-def _result(customer: m.Customer, amount: Decimal, posting: credit.Posting) -> LedgerResult:
-    return LedgerResult(customer.code, amount, customer.balance, customer.status,
-                        credit.missing_amount(customer.balance), posting.restarted,
+def _result(customer_code: str, amount: Decimal, posting: credit.Posting) -> LedgerResult:
+    return LedgerResult(customer_code, amount, posting.balance, posting.status,
+                        credit.missing_amount(posting.balance), posting.restarted,
                         posting.suspended)
 
 
@@ -158,12 +158,12 @@ def topup(
         who = require(session, actor, "topup").username if actor else PORTAL
         customer = customer_by_code(db, session, customer_code, for_update=True)
         check_version(customer, expected_version, f"customer {customer.code}")
+        code, customer_id = customer.code, customer.id
         posting = credit.post(db, session, customer, LedgerKind.TOPUP, value, actor=who,
                               reference=reference or "top-up")
-        audit(db, session, who, "topup", customer_id=customer.id, amount=value,
-              balance=customer.balance)
-        session.flush()
-        return _result(customer, value, posting)
+        audit(db, session, who, "topup", customer_id=customer_id, amount=value,
+              balance=posting.balance)
+        return _result(code, value, posting)
 
 
 def adjust(
@@ -182,9 +182,9 @@ def adjust(
         who = require(session, actor, "adjust").username
         customer = customer_by_code(db, session, customer_code, for_update=True)
         check_version(customer, expected_version, f"customer {customer.code}")
+        code, customer_id = customer.code, customer.id
         posting = credit.post(db, session, customer, LedgerKind.ADJUSTMENT, value, actor=who,
                               reference="adjustment", reason=reason)
-        audit(db, session, who, "adjustment", customer_id=customer.id, amount=value,
-              reason=reason, balance=customer.balance)
-        session.flush()
-        return _result(customer, value, posting)
+        audit(db, session, who, "adjustment", customer_id=customer_id, amount=value,
+              reason=reason, balance=posting.balance)
+        return _result(code, value, posting)
