@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from app.services import quotes
 from app.services.queries import request_detail
 from tests.ui.dialogs.conftest import World
 from tests.ui.dialogs.dialog_helpers import click, opened, type_cell, type_date, type_into
