@@ -99,9 +99,16 @@ class Request(Base):
         Index("ix_requests_quote_total_id", "quote_total_cents", "id"),
         Index("ix_requests_valid_until_id", "quote_valid_until", "id"),
         Index("ix_requests_assignee_id", "assignee_id", "id"),  # migration 0003
+        # the queue sorted by customer, of everyone or of one assignee (migration 0004)
+        Index("ix_requests_customer_name_id", "customer_name", "id"),
+        Index("ix_requests_assignee_customer", "assignee_id", "customer_name", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    # Denormalised: the customer's name, so the queue sorts by customer without a join.
+    # Written by the database (triggers of migration 0004: on insert, on a change of
+    # customer_id, on a change of the customer's name), never by the services.
+    customer_name: Mapped[str] = mapped_column(String(120), server_default="")
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
     category: Mapped[str] = mapped_column(String(30))
     subject: Mapped[str] = mapped_column(String(200))

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, table, union
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session, aliased
 
 from app.db import models as m
@@ -75,7 +75,8 @@ PRIORITY_RANK_SQL = "CASE requests.priority {} END".format(" ".join(
 def _sort_column(key: str) -> Any:
     columns: dict[str, Any] = {
         "number": m.Request.id,
-        "customer": m.Customer.name,
+        # the customer's name copied onto requests (migration 0004): no join to sort by it
+        "customer": m.Request.customer_name,
         "service": m.CustomerService.name,
         "category": m.Request.category,
         "subject": m.Request.subject,
@@ -97,7 +98,7 @@ def _sort_column(key: str) -> Any:
 DEEP_OFFSET = 5_000
 
 #: sort keys whose column is on another table (the page query joins it)
-_JOINED_SORTS = {"customer": "customer", "service": "service", "assignee": "assignee"}
+_JOINED_SORTS = {"service": "service", "assignee": "assignee"}
 
 
 def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[Any]:
@@ -121,54 +122,91 @@ def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[A
     return stmt
 
 
+#: the escape character of every LIKE pattern built from what the user typed
+LIKE_ESCAPE = "\\"
+
+
+def _containing(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its ``%``, ``_`` and ``\\`` literal."""
+    escaped = (text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
+               .replace("_", LIKE_ESCAPE + "_"))
+    return f"%{escaped}%"
+
+
+def _contains(expression: Any, text: str) -> Any:
+    """``expression LIKE '%text%'`` with the user's text taken literally."""
+    return expression.like(_containing(text), escape=LIKE_ESCAPE)
+
+
 def _search_clause(text: str, session: Session | None = None) -> Any:
     """Number, customer name or code (substring), or every word in the subject.
 
     Written as ``id IN (union of the three)`` so each part can use its own index: the
     number the primary key, the customer part the customers table (20k rows, not 1M)
-    and ``ix_requests_customer``, the subject part a trigram index (``pg_trgm`` GIN on
-    PostgreSQL, the FTS5 ``requests_fts`` table on SQLite, see migration 0002).
+    and ``ix_requests_customer``, the subject part a trigram index (PostgreSQL: the
+    narrow ``request_search`` table with its ``pg_trgm`` GIN index, migration 0004;
+    SQLite: the FTS5 ``requests_fts`` table, migration 0002). What the user typed is
+    taken literally: ``%``, ``_`` and ``\\`` are no wildcards.
     """
     digits = text.upper().removeprefix("RIT-").lstrip("0") or "0"
-    pattern = f"%{text.lower()}%"
+    lowered = text.lower()
     parts: list[Any] = []
     if digits.isdigit() and len(digits) <= 18:
         parts.append(select(m.Request.id).where(m.Request.id == int(digits)))
-    customers = select(m.Customer.id).where(or_(func.lower(m.Customer.name).like(pattern),
-                                                func.lower(m.Customer.code).like(pattern)))
+    customers = select(m.Customer.id).where(or_(_contains(func.lower(m.Customer.name), lowered),
+                                                _contains(func.lower(m.Customer.code), lowered)))
     parts.append(select(m.Request.id).where(m.Request.customer_id.in_(customers)))
-    words = [w for w in text.lower().split() if w]
+    words = [w for w in lowered.split() if w]
     parts.append(_subject_match(words, session))
     return m.Request.id.in_(union(*parts))
 
 
+#: PostgreSQL: request number -> lowercased subject, kept by a trigger (migration 0004)
+REQUEST_SEARCH = table("request_search", column("request_id"), column("subject"))
+
+
 def _subject_match(words: list[str], session: Session | None) -> Select[Any]:
-    likes = [func.lower(m.Request.subject).like(f"%{w}%") for w in words]
+    """The requests whose subject contains every word (any case), as one ``SELECT id``."""
+    index = _subject_index(session) if session is not None else None
+    if index == "request_search":
+        # the trigram index finds the candidates, and each is checked on this narrow
+        # table, not on the wide requests heap
+        return select(REQUEST_SEARCH.c.request_id).where(
+            *[_contains(REQUEST_SEARCH.c.subject, w) for w in words])
+    subject = func.lower(m.Request.subject)
     long_words = [w for w in words if len(w) >= 3]
-    if session is not None and long_words and _has_fts(session):
+    if index == "requests_fts" and long_words:
+        # FTS5 phrases are literal substrings (the trigram tokenizer, case-insensitive)
         query = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
         fts: Select[Any] = select(literal_column("rowid")).select_from(table("requests_fts")).where(
             literal_column("requests_fts").op("MATCH")(query))
-        short = [func.lower(m.Request.subject).like(f"%{w}%") for w in words if len(w) < 3]
+        short = [_contains(subject, w) for w in words if len(w) < 3]
         if not short:
             return fts
         return select(m.Request.id).where(m.Request.id.in_(fts), *short)
-    return select(m.Request.id).where(and_(*likes))
+    return select(m.Request.id).where(and_(*[_contains(subject, w) for w in words]))
 
 
-_FTS: dict[str, bool] = {}
+#: database URL -> the subject search index it has ("requests_fts", "request_search", None)
+_SUBJECT_INDEX: dict[str, str | None] = {}
 
 
-def _has_fts(session: Session) -> bool:
-    """Whether this SQLite database has the subject trigram index (migration 0002)."""
+def _subject_index(session: Session) -> str | None:
+    """Which subject search table this database has: SQLite's FTS5 ``requests_fts``
+    (migration 0002), PostgreSQL's ``request_search`` (migration 0004), or neither."""
     bind = session.get_bind()
-    if bind.dialect.name != "sqlite":
-        return False
     key = str(bind.engine.url)
-    if key not in _FTS:
-        _FTS[key] = session.scalar(select(literal_column("1")).select_from(
-            table("sqlite_master")).where(literal_column("name") == "requests_fts")) is not None
-    return _FTS[key]
+    if key not in _SUBJECT_INDEX:
+        found: str | None = None
+        if bind.dialect.name == "sqlite":
+            if session.scalar(select(literal_column("1")).select_from(table("sqlite_master"))
+                              .where(literal_column("name") == "requests_fts")) is not None:
+                found = "requests_fts"
+        elif bind.dialect.name == "postgresql" and session.scalar(
+                select(func.to_regclass("request_search"))) is not None:
+            found = "request_search"
+        _SUBJECT_INDEX[key] = found
+    return _SUBJECT_INDEX[key]
 
 
 def _base(columns: Sequence[Any]) -> Select[Any]:
@@ -264,9 +302,7 @@ def _page_stmt(session: Session, f: RequestFilter, sort: str, descending: bool,
                stmt: Select[Any]) -> Select[Any]:
     stmt = stmt.select_from(m.Request)
     joined = _JOINED_SORTS.get(sort)
-    if joined == "customer":
-        stmt = stmt.join(m.Customer, m.Customer.id == m.Request.customer_id)
-    elif joined == "service":
+    if joined == "service":
         stmt = stmt.join(m.CustomerService, m.CustomerService.id == m.Request.service_id)
     elif joined == "assignee":
         stmt = stmt.outerjoin(Assignee, Assignee.id == m.Request.assignee_id)

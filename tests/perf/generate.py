@@ -18,6 +18,8 @@ credit ledger per customer (initial top-up, charges, top-ups) whose sum is the s
 balance; customers left below zero are in credit exhaustion with suspended services.
 Audit events: one per submission and one per completion. Stored quote PDFs and the
 notice outbox are left empty (``pdf`` is NULL): they play no part in the queue queries.
+What later migrations derive from the loaded rows they fill themselves, as in the field:
+``requests.customer_name`` and, on PostgreSQL, the ``request_search`` table (0004).
 """
 
 from __future__ import annotations
@@ -500,6 +502,10 @@ def analyze(url: str) -> None:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("ANALYZE")
         else:
+            # migration 0004 fills requests.customer_name with an UPDATE of every row,
+            # which leaves the table twice its size on PostgreSQL: compact it, as a fresh
+            # installation would be (and as an upgraded one should be, see 0004)
+            conn.exec_driver_sql("VACUUM FULL requests")
             conn.exec_driver_sql("VACUUM ANALYZE")
     engine.dispose()
 
