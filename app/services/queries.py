@@ -372,11 +372,25 @@ _CACHE_LOCK = threading.Lock()
 _CACHE_MAX = 256
 
 
+#: how far back the change marker counts audit events (see :func:`_marker`)
+MARKER_WINDOW = 1000
+
+
 def _marker(session: Session) -> tuple[int, int, int]:
-    last_audit = session.scalar(select(func.max(m.AuditEvent.id))) or 0
-    last_ledger = session.scalar(select(func.max(m.LedgerEntry.id))) or 0
-    last_request = session.scalar(select(func.max(m.Request.id))) or 0
-    return int(last_audit), int(last_ledger), int(last_request)
+    """What changes whenever any workstation commits a write.
+
+    Every write appends an audit event (a rule of the services). The highest audit id
+    alone is not enough on PostgreSQL: a transaction that took id 100 may commit after
+    one that took 101, and the maximum would not move. So the marker also counts the
+    audit events among the last ``MARKER_WINDOW`` ids, which grows when such a late
+    commit becomes visible (an index range scan of at most that many rows).
+    """
+    last_audit = int(session.scalar(select(func.max(m.AuditEvent.id))) or 0)
+    recent = int(session.scalar(
+        select(func.count()).select_from(m.AuditEvent)
+        .where(m.AuditEvent.id > last_audit - MARKER_WINDOW)) or 0)
+    last_ledger = int(session.scalar(select(func.max(m.LedgerEntry.id))) or 0)
+    return last_audit, recent, last_ledger
 
 
 def _remembered(db: Database, session: Session, what: str, f: RequestFilter,
@@ -553,6 +567,5 @@ def customer_notices(db: Database, code: str, *, limit: int = 200) -> list[Notic
 def last_change_marker(db: Database) -> tuple[int, int]:
     """A cheap marker that changes whenever any workstation writes (for polling)."""
     with db.read() as session:
-        last_audit = session.scalar(select(func.max(m.AuditEvent.id))) or 0
-        last_ledger = session.scalar(select(func.max(m.LedgerEntry.id))) or 0
-        return int(last_audit), int(last_ledger)
+        last_audit, recent, _ = _marker(session)
+        return last_audit, recent

@@ -148,3 +148,24 @@ def test_queue_counts_are_exact_after_every_write(world: World) -> None:
     counts = queries.queue_counts(db, "tech")
     assert (counts["new"], counts["closed"], counts["all"]) == (0, 1, 2)
     assert queries.count_requests(db, RequestFilter(states=queries.QUEUES["new"])) == 0
+
+
+def test_change_marker_sees_a_late_commit_of_an_earlier_id(world: World) -> None:
+    """On PostgreSQL a transaction may commit after a later id: the marker still moves."""
+    from sqlalchemy import delete
+
+    from app.db import models as m
+
+    db = world.db
+    world.request()
+    before = queries.last_change_marker(db)
+    # Simulate "id 100 commits after 101": an audit row appears below the current maximum.
+    with db.transaction() as session:
+        top = max(before[0], 1)
+        session.execute(delete(m.AuditEvent).where(m.AuditEvent.id == top - 1))
+    hidden = queries.last_change_marker(db)
+    with db.transaction() as session:
+        session.add(m.AuditEvent(id=top - 1, at=db.now(), actor="late", action="late_commit",
+                                 details="{}"))
+    after = queries.last_change_marker(db)
+    assert hidden != before and after != hidden and after[0] == hidden[0]
