@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from urllib.parse import quote
 
 from app import config
 from app.db.database import Database
+from app.domain.documents import QuoteDocument
 from app.services import demo
 from app.services import staff as staff_service
 from app.services.dto import StaffView
@@ -33,14 +35,23 @@ class Profile:
                 f"{quote(self.database, safe='')}")
 
 
+def render_quote_lazily(document: QuoteDocument) -> bytes:
+    """The quote PDF renderer, imported when the first PDF is rendered.
+
+    ``reports`` pulls in reportlab (about 0.2 s to import): not worth paying at start,
+    when most sessions render no PDF at all.
+    """
+    from reports.quote_pdf import render_quote
+
+    return render_quote(document)
+
+
 def make_database(url: Any) -> Database:
     # ``url``: a URL string or the parsed URL of app.config.parse_url
     """A Database with the quote PDF renderer (if the reports package is present)."""
-    try:
-        from reports.quote_pdf import render_quote
-    except ImportError:  # pragma: no cover - shipped together
+    if importlib.util.find_spec("reports") is None:  # pragma: no cover - shipped together
         return Database(url)
-    return Database(url, renderer=render_quote)
+    return Database(url, renderer=render_quote_lazily)
 
 
 def embedded_path() -> Path:
