@@ -4,6 +4,13 @@ Only the pages the view has painted are held (a bounded cache of ``PAGE_SIZE`` r
 each); the row count comes from ``count_requests``; sorting and filtering re-run the
 query in SQL. Every query runs off the GUI thread; rows not loaded yet show a
 placeholder until their page arrives.
+
+Each page is formatted once, when it is first painted: every row's display texts,
+colours and font become one tuple per role (:func:`format_rows`), and ``data()`` is a
+lookup. The view asks for seven roles of every visible cell on every repaint (about
+3,000 calls into Python for one screen), on the GUI thread, and while a query runs on
+the pool those calls also wait for the GIL: each must be as cheap as possible. Tooltips
+(asked for one cell, on hover) are made when asked.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,6 +43,19 @@ PLACEHOLDER = "…"
 
 Index = QModelIndex | QPersistentModelIndex
 
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+USER = int(Qt.ItemDataRole.UserRole)
+#: the roles a formatted row answers (any other role is None without a lookup)
+ROW_ROLES = frozenset({DISPLAY, TOOLTIP, FONT, BACKGROUND, FOREGROUND, USER})
+
+#: one formatted row: role -> one value per column (a role absent is None everywhere)
+Cells = dict[int, tuple[Any, ...]]
+
 
 @dataclass(frozen=True)
 class Column:
@@ -56,6 +76,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("quote_total", Qt.AlignmentFlag.AlignRight),
     Column("validity", Qt.AlignmentFlag.AlignRight),
 )
+
+#: TextAlignmentRole of each column (cells and headers)
+ALIGNMENTS: tuple[int, ...] = tuple(
+    int(c.align | Qt.AlignmentFlag.AlignVCenter) for c in COLUMNS)
 
 Q = QCoreApplication  # Q.translate(context, text): found by pyside6-lupdate
 
@@ -108,9 +132,122 @@ def age_text(created: datetime, now: datetime) -> str:
     return Q.translate("RequestTableModel", "%n d", "", seconds // 86400)
 
 
+class CellStyles(NamedTuple):
+    """The brushes and the font of highlighted cells, made once per model."""
+
+    expired: QBrush
+    expiring: QBrush
+    urgent: QBrush
+    high: QBrush
+    bold: QFont
+
+    @classmethod
+    def make(cls) -> CellStyles:
+        bold = QFont()
+        bold.setBold(True)
+        return cls(QBrush(RED), QBrush(AMBER), QBrush(URGENT), QBrush(HIGH), bold)
+
+
+_COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+def _one_cell(column: str, value: object) -> tuple[object, ...]:
+    """A role's values for a row where only ``column`` has one."""
+    index = _COLUMN_INDEX[column]
+    return (None,) * index + (value,) + (None,) * (len(COLUMNS) - index - 1)
+
+
+def format_rows(rows: tuple[RequestRow, ...], *, now: datetime, today: date, lang: str,
+                styles: CellStyles) -> tuple[Cells, ...]:
+    """Every cell of ``rows`` as painted: texts, colours and font, per role.
+
+    ``now`` and ``today`` give the ages and the validities; labels that repeat (states,
+    categories, ages) are translated once per call.
+    """
+    width = len(COLUMNS)
+    texts: dict[tuple[str, object], str] = {}
+
+    def label(kind: str, code: str) -> str:
+        key = (kind, code)
+        text = texts.get(key)
+        if text is None:
+            if kind == "state":
+                text = labels.state_label(code)
+            elif kind == "category":
+                text = labels.category_label(code)
+            else:
+                text = labels.priority_label(code)
+            texts[key] = text
+        return text
+
+    def age(created: datetime) -> str:
+        seconds = max(0, int((now - created).total_seconds()))
+        key = ("age", seconds // 60 if seconds < 3600 else
+               (-(seconds // 3600) if seconds < 86400 else 10**9 + seconds // 86400))
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = age_text(created, now)
+        return text
+
+    urgent_foreground = _one_cell("priority", styles.urgent)
+    urgent_font = _one_cell("priority", styles.bold)
+    high_foreground = _one_cell("priority", styles.high)
+    expired = _one_cell("validity", styles.expired)
+    expiring = _one_cell("validity", styles.expiring)
+    out: list[Cells] = []
+    for row in rows:
+        days = validity_days(row, today)
+        cells: Cells = {
+            DISPLAY: (
+                str(row.number), row.customer_name, row.service_name,
+                label("category", row.category), row.subject, label("state", row.state),
+                label("priority", row.priority), row.assignee or "", age(row.created_at),
+                "" if row.quote_total is None else labels.money(row.quote_total, lang),
+                "" if days is None else validity_text(days)),
+            USER: (row.number,) * width,
+        }
+        if days is not None and days <= VALIDITY_WARNING_DAYS:
+            cells[BACKGROUND] = expired if days < 0 else expiring
+        if row.priority == "urgent":
+            cells[FOREGROUND] = urgent_foreground
+            cells[FONT] = urgent_font
+        elif row.priority == "high":
+            cells[FOREGROUND] = high_foreground
+        out.append(cells)
+    return tuple(out)
+
+
+def tooltip(row: RequestRow, key: str, lang: str) -> str | None:
+    """The tooltip of one cell (asked on hover only: made when asked)."""
+    if key == "number":
+        return labels.request_ref(row.number)
+    if key == "customer":
+        return f"{row.customer_name} ({row.customer_code})"
+    if key == "subject":
+        return row.subject
+    if key == "age":
+        return labels.datetime_str(row.created_at, lang)
+    if key == "validity" and row.quote_valid_until is not None:
+        return labels.date_str(row.quote_valid_until, lang)
+    return None
+
+
+class _Page:
+    """A page of rows as read, and the same rows formatted once they are painted."""
+
+    __slots__ = ("cells", "rows")
+
+    def __init__(self, rows: tuple[RequestRow, ...]) -> None:
+        self.rows = rows
+        self.cells: tuple[Cells, ...] | None = None
+
+
+_PLACEHOLDER_CELLS: Cells = {DISPLAY: (PLACEHOLDER,) * len(COLUMNS)}
+
+
 @dataclass(frozen=True)
 class _Snapshot:
-    """What a refresh read: the total and the pages that were cached."""
+    """What a query or a refresh read: the total and the pages."""
 
     generation: int
     total: int
@@ -142,12 +279,19 @@ class RequestTableModel(QAbstractTableModel):
         self._sort = "number"
         self._descending = True
         self._total = 0
-        self._pages: OrderedDict[int, tuple[RequestRow, ...]] = OrderedDict()
-        self._pending: set[int] = set()
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._pending: dict[int, int] = {}  # page index -> the ask it waits for
+        self._asks = 0
         self._generation = 0
         self._headers = _headers()
-        self._now = db.now()
-        self._today = db.today()
+        self._styles = CellStyles.make()
+        self._clock_now = db.now()
+        self._clock_today = db.today()
+        # data() answers the roles of one cell after the other, row by row: the row it
+        # answered last (and its page) is kept at hand
+        self._hot_row = -1
+        self._hot_cells: Cells = {}
+        self._hot_page = -1
 
     # -- query --------------------------------------------------------------------------
     @property
@@ -176,6 +320,7 @@ class RequestTableModel(QAbstractTableModel):
         self._total = 0
         self._pages.clear()
         self._pending.clear()
+        self._forget_hot_row()
         self.endResetModel()
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
@@ -191,10 +336,10 @@ class RequestTableModel(QAbstractTableModel):
     def _apply_loaded(self, snap: _Snapshot) -> None:
         if snap.generation != self._generation:
             return
-        self._touch_clock()
         self.beginResetModel()
+        self._touch_clock()
         self._total = snap.total
-        self._pages = OrderedDict(snap.pages)
+        self._set_pages(snap.pages)
         self.endResetModel()
         self.loaded.emit()
 
@@ -230,40 +375,92 @@ class RequestTableModel(QAbstractTableModel):
         if new > old:
             self.beginInsertRows(QModelIndex(), old, new - 1)
             self._total = new
-            self._pages = OrderedDict(snap.pages)
+            self._set_pages(snap.pages)
             self.endInsertRows()
         elif new < old:
             self.beginRemoveRows(QModelIndex(), new, old - 1)
             self._total = new
-            self._pages = OrderedDict(snap.pages)
+            self._set_pages(snap.pages)
             self.endRemoveRows()
         else:
-            self._pages = OrderedDict(snap.pages)
+            self._set_pages(snap.pages)
         if new:
             self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(COLUMNS) - 1))
         self.refreshed.emit()
 
+    def _set_pages(self, pages: dict[int, tuple[RequestRow, ...]]) -> None:
+        self._pages = OrderedDict((index, _Page(rows)) for index, rows in pages.items())
+        # a page still being read was asked for before these: it is read again if needed
+        self._pending.clear()
+        self._forget_hot_row()
+
     def _failed(self, exc: BaseException) -> None:
         self.error.emit(getattr(exc, "message", None) or str(exc))
 
+    # -- clock ------------------------------------------------------------------------------
+    # Ages and validities are shown against the clock of the last query or refresh;
+    # setting it (a new query, tests) formats the cached pages again when painted.
     def _touch_clock(self) -> None:
-        self._now = self._db.now()
-        self._today = self._db.today()
+        now = self._db.now()
+        if now != self._clock_now:
+            self._clock_now = now
+            self._clock_today = now.date()
+            self._unformat()
+
+    @property
+    def _now(self) -> datetime:
+        return self._clock_now
+
+    @_now.setter
+    def _now(self, value: datetime) -> None:
+        self._clock_now = value
+        self._unformat()
+
+    @property
+    def _today(self) -> date:
+        return self._clock_today
+
+    @_today.setter
+    def _today(self, value: date) -> None:
+        self._clock_today = value
+        self._unformat()
+
+    def _unformat(self) -> None:
+        for page in self._pages.values():
+            page.cells = None
+        self._forget_hot_row()
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._total - 1, len(COLUMNS) - 1))
 
     # -- pages ----------------------------------------------------------------------------
-    def _row(self, row: int) -> RequestRow | None:
+    def _forget_hot_row(self) -> None:
+        self._hot_row = -1
+        self._hot_cells = {}
+        self._hot_page = -1
+
+    def _cells(self, row: int) -> Cells | None:
+        """The formatted row, or None (and its page is asked for) if not loaded yet."""
         page_index, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_index)
         if page is None:
             self._fetch(page_index)
             return None
-        self._pages.move_to_end(page_index)
-        return page[offset] if offset < len(page) else None
+        if page_index != self._hot_page:
+            self._pages.move_to_end(page_index)  # least recently painted goes first
+            self._hot_page = page_index
+        cells = page.cells
+        if cells is None:
+            cells = page.cells = format_rows(
+                page.rows, now=self._clock_now, today=self._clock_today, lang=self._lang,
+                styles=self._styles)
+        return cells[offset] if offset < len(cells) else None
 
     def _fetch(self, page_index: int) -> None:
         if page_index in self._pending:
             return
-        self._pending.add(page_index)
+        self._asks += 1
+        ask = self._pending[page_index] = self._asks
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
         db = self._db
@@ -271,18 +468,21 @@ class RequestTableModel(QAbstractTableModel):
         def work() -> tuple[int, int, tuple[RequestRow, ...]]:
             page = queries.list_requests(db, f_, sort=sort_, descending=desc,
                                          offset=page_index * PAGE_SIZE, limit=PAGE_SIZE)
-            return generation, page_index, page.rows
+            return generation, ask, page.rows
 
         run_async(work, self._page_arrived, self._failed, self)
 
     def _page_arrived(self, result: tuple[int, int, tuple[RequestRow, ...]]) -> None:
-        generation, page_index, rows = result
-        if generation != self._generation:
-            return
-        self._pending.discard(page_index)
-        self._pages[page_index] = rows
+        """A page asked for by :meth:`_fetch`: ``(generation, ask, rows)``."""
+        generation, ask, rows = result
+        page_index = next((p for p, a in self._pending.items() if a == ask), None)
+        if generation != self._generation or page_index is None:
+            return  # another query, or asked before a refresh that re-read the pages
+        del self._pending[page_index]
+        self._pages[page_index] = _Page(rows)
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
+        self._forget_hot_row()
         first = page_index * PAGE_SIZE
         last = min(self._total, first + PAGE_SIZE) - 1
         if last >= first:
@@ -295,19 +495,21 @@ class RequestTableModel(QAbstractTableModel):
     def request_at(self, row: int) -> RequestRow | None:
         """The row's request if its page is loaded (never triggers a query)."""
         page = self._pages.get(row // PAGE_SIZE)
-        if page is None or row % PAGE_SIZE >= len(page):
+        if page is None or row % PAGE_SIZE >= len(page.rows):
             return None
-        return page[row % PAGE_SIZE]
+        return page.rows[row % PAGE_SIZE]
 
     def row_of(self, number: int) -> int | None:
         """Where a request sits among the loaded pages, if it does."""
         for page_index, page in self._pages.items():
-            for offset, row in enumerate(page):
+            for offset, row in enumerate(page.rows):
                 if row.number == number:
                     return page_index * PAGE_SIZE + offset
         return None
 
     # -- Qt model API -------------------------------------------------------------------------
+    # flags() is QAbstractTableModel's own (enabled, selectable, never has children): one
+    # call into Python less for every painted cell.
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 
@@ -318,87 +520,32 @@ class RequestTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(COLUMNS[section].align | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT:
+            return ALIGNMENTS[section]
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._total):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if role not in ROW_ROLES:
+            if role == ALIGNMENT and 0 <= row < self._total:
+                return ALIGNMENTS[index.column()]
             return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
-        row = self._row(index.row())
-        if row is None:
-            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column.key)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column.key)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.number
-        if role == Qt.ItemDataRole.BackgroundRole and column.key == "validity":
-            days = validity_days(row, self._today)
-            if days is not None and days < 0:
-                return QBrush(RED)
-            if days is not None and days <= VALIDITY_WARNING_DAYS:
-                return QBrush(AMBER)
-        if role == Qt.ItemDataRole.ForegroundRole and column.key == "priority":
-            if row.priority == "urgent":
-                return QBrush(URGENT)
-            if row.priority == "high":
-                return QBrush(HIGH)
-        if role == Qt.ItemDataRole.FontRole and column.key == "priority" \
-                and row.priority == "urgent":
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _display(self, row: RequestRow, key: str) -> str:
-        if key == "number":
-            return str(row.number)
-        if key == "customer":
-            return row.customer_name
-        if key == "service":
-            return row.service_name
-        if key == "category":
-            return labels.category_label(row.category)
-        if key == "subject":
-            return row.subject
-        if key == "state":
-            return labels.state_label(row.state)
-        if key == "priority":
-            return labels.priority_label(row.priority)
-        if key == "assignee":
-            return row.assignee or ""
-        if key == "age":
-            return age_text(row.created_at, self._now)
-        if key == "quote_total":
-            return labels.money(row.quote_total, self._lang)
-        days = validity_days(row, self._today)
-        return "" if days is None else validity_text(days)
-
-    def _tooltip(self, row: RequestRow, key: str) -> str | None:
-        if key == "number":
-            return labels.request_ref(row.number)
-        if key == "customer":
-            return f"{row.customer_name} ({row.customer_code})"
-        if key == "subject":
-            return row.subject
-        if key == "age":
-            return labels.datetime_str(row.created_at, self._lang)
-        if key == "validity" and row.quote_valid_until is not None:
-            return labels.date_str(row.quote_valid_until, self._lang)
-        return None
+        if row == self._hot_row:
+            cells = self._hot_cells
+        else:
+            if not 0 <= row < self._total:  # also an invalid index (row -1)
+                return None
+            found = self._cells(row)
+            cells = self._hot_cells = _PLACEHOLDER_CELLS if found is None else found
+            self._hot_row = row
+        if role == TOOLTIP:
+            request = self.request_at(row)
+            return None if request is None else tooltip(
+                request, COLUMNS[index.column()].key, self._lang)
+        values = cells.get(role)
+        return None if values is None else values[index.column()]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -1,0 +1,173 @@
+"""The queue table model formats each page once and answers data() by lookup."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.services.dto import RequestFilter
+from tests.ui.conftest import Desk
+from ui import request_table_model as rtm
+from ui.request_table_model import COLUMNS, PLACEHOLDER, RequestTableModel
+
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+         Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole,
+         Qt.ItemDataRole.UserRole)
+
+
+def column(key: str) -> int:
+    return next(i for i, c in enumerate(COLUMNS) if c.key == key)
+
+
+def loaded_model(qtbot: QtBot, desk: Desk, f: RequestFilter | None = None) -> RequestTableModel:
+    model = RequestTableModel(desk.db, lang="en")
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(f or RequestFilter())
+    return model
+
+
+def counting_formatter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = rtm.format_rows
+
+    def spy(rows: Any, **kwargs: Any) -> Any:
+        calls.append(len(rows))
+        return real(rows, **kwargs)
+
+    monkeypatch.setattr(rtm, "format_rows", spy)
+    return calls
+
+
+def every_cell(model: RequestTableModel) -> list[object]:
+    return [model.index(r, c).data(role) for r in range(model.rowCount())
+            for c in range(model.columnCount()) for role in ROLES]
+
+
+def test_a_page_is_formatted_once_however_often_it_is_painted(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    calls = counting_formatter(monkeypatch)
+    model = loaded_model(qtbot, desk)
+    assert calls == []  # not before it is painted
+    first = every_cell(model)
+    assert calls == [7]
+    assert every_cell(model) == first  # repaints: lookups only
+    assert calls == [7]
+
+
+def test_formatted_cells_match_the_row(qtbot: QtBot, desk: Desk) -> None:
+    model = loaded_model(qtbot, desk)
+    for r in range(model.rowCount()):
+        request = model.request_at(r)
+        assert request is not None
+        assert model.index(r, column("number")).data() == str(request.number)
+        assert model.index(r, column("customer")).data() == request.customer_name
+        assert model.index(r, column("subject")).data() == request.subject
+        assert model.index(r, column("assignee")).data() == (request.assignee or "")
+        for c in range(model.columnCount()):
+            assert model.index(r, c).data(Qt.ItemDataRole.UserRole) == request.number
+            assert model.index(r, c).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+                COLUMNS[c].align | Qt.AlignmentFlag.AlignVCenter)
+
+
+def test_priority_colours_and_bold_only_on_the_priority_column(qtbot: QtBot,
+                                                               desk: Desk) -> None:
+    urgent = desk.new_request("Down!", priority="urgent")
+    high = desk.new_request("Slow", priority="high")
+    model = loaded_model(qtbot, desk)
+    rows = {model.request_at(r).number: r  # type: ignore[union-attr]
+            for r in range(model.rowCount())}
+    priority = column("priority")
+    fg = Qt.ItemDataRole.ForegroundRole
+    assert model.index(rows[urgent], priority).data(fg).color() == rtm.URGENT
+    assert model.index(rows[urgent], priority).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(rows[high], priority).data(fg).color() == rtm.HIGH
+    assert model.index(rows[high], priority).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(rows[urgent], column("subject")).data(fg) is None
+    assert model.index(rows[urgent], column("subject")).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_tooltips_are_made_when_asked(qtbot: QtBot, desk: Desk) -> None:
+    model = loaded_model(qtbot, desk, RequestFilter(states=("quoted",)))
+    request = model.request_at(0)
+    assert request is not None and request.quote_valid_until is not None
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, column("number")).data(tip) == f"RIT-{request.number:06d}"
+    assert model.index(0, column("customer")).data(tip) == \
+        f"{request.customer_name} ({request.customer_code})"
+    assert model.index(0, column("validity")).data(tip) == \
+        request.quote_valid_until.isoformat()
+    assert model.index(0, column("state")).data(tip) is None
+
+
+def test_rows_not_loaded_show_placeholders_and_ask_once(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    monkeypatch.setattr(rtm, "PAGE_SIZE", 3)
+    model = loaded_model(qtbot, desk)
+    fetched: list[int] = []
+    real = model._fetch
+
+    def spy(page: int) -> None:
+        fetched.append(page)
+        real(page)
+
+    monkeypatch.setattr(model, "_fetch", spy)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        for c in range(model.columnCount()):
+            assert model.index(4, c).data() == PLACEHOLDER
+            assert model.index(4, c).data(Qt.ItemDataRole.BackgroundRole) is None
+            assert model.index(4, c).data(Qt.ItemDataRole.UserRole) is None
+            assert model.index(4, c).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+                COLUMNS[c].align | Qt.AlignmentFlag.AlignVCenter)
+    assert set(fetched) == {1}
+    assert model.index(4, 0).data() != PLACEHOLDER
+
+
+def test_out_of_range_and_invalid_indexes_answer_nothing(qtbot: QtBot, desk: Desk) -> None:
+    model = loaded_model(qtbot, desk)
+    assert model.index(0, 0).data() is not None
+    invalid = model.index(model.rowCount(), 0)
+    assert not invalid.isValid()
+    for role in ROLES:
+        assert model.data(invalid, role) is None
+    assert model.flags(model.index(0, 0)) == (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        | Qt.ItemFlag.ItemNeverHasChildren)
+
+
+def test_refresh_and_clock_change_format_again(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                              desk: Desk) -> None:
+    model = loaded_model(qtbot, desk, RequestFilter(states=("new",)))
+    assert model.index(0, column("subject")).data() == "Zabbix agent"
+    calls = counting_formatter(monkeypatch)
+    number = desk.new_request("Another one")
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert model.index(0, column("number")).data() == str(number)
+    assert model.index(0, column("subject")).data() == "Another one"
+    assert len(calls) == 1
+    model._now = model._now + timedelta(days=3)
+    assert model.index(0, column("age")).data() == "3 d"
+    assert len(calls) == 2
+
+
+def test_a_page_asked_before_a_refresh_is_not_applied_after_it(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    monkeypatch.setattr(rtm, "PAGE_SIZE", 3)
+    model = loaded_model(qtbot, desk)
+    model._fetch(2)
+    old_ask = model._pending[2]
+    model._apply_refresh(rtm._Snapshot(model._generation, 7, {0: ()}))
+    assert not model.is_loaded(6)
+    # the answer to the older ask arrives: dropped, the page is asked again when painted
+    model._page_arrived((model._generation, old_ask, ()))
+    assert not model.is_loaded(6)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        assert model.index(6, 0).data() == PLACEHOLDER
+    assert model._pending == {} and model.is_loaded(6)
+    assert model.index(6, 0).data() == str(min(desk.numbers.values()))
