@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -39,6 +40,8 @@ from ui.worker import BusyIndicator, run_async
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 25
+#: adjacent pages read with one query at most
+MAX_PAGES_PER_READ = 4
 PLACEHOLDER = "…"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -245,6 +248,10 @@ class _Page:
 _PLACEHOLDER_CELLS: Cells = {DISPLAY: (PLACEHOLDER,) * len(COLUMNS)}
 
 
+#: what a page read delivers: (generation, ((ask, rows), ...))
+_Arrival = tuple[int, tuple[tuple[int, tuple[RequestRow, ...]], ...]]
+
+
 @dataclass(frozen=True)
 class _Snapshot:
     """What a query or a refresh read: the total and the pages."""
@@ -282,6 +289,11 @@ class RequestTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._pending: dict[int, int] = {}  # page index -> the ask it waits for
         self._asks = 0
+        self._wanted: list[int] = []  # asked for during this paint, read when it is over
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.setInterval(0)
+        self._read_timer.timeout.connect(self._read)
         self._generation = 0
         self._headers = _headers()
         self._styles = CellStyles.make()
@@ -320,6 +332,7 @@ class RequestTableModel(QAbstractTableModel):
         self._total = 0
         self._pages.clear()
         self._pending.clear()
+        self._wanted.clear()
         self._forget_hot_row()
         self.endResetModel()
         generation = self._generation
@@ -457,37 +470,64 @@ class RequestTableModel(QAbstractTableModel):
         return cells[offset] if offset < len(cells) else None
 
     def _fetch(self, page_index: int) -> None:
+        """Ask for a page; the pages one paint asks for are read together (:meth:`_read`)."""
         if page_index in self._pending:
             return
         self._asks += 1
-        ask = self._pending[page_index] = self._asks
+        self._pending[page_index] = self._asks
+        self._wanted.append(page_index)
+        if not self._read_timer.isActive():
+            self._read_timer.start()
+
+    def _read(self) -> None:
+        """Read the pages asked for: adjacent ones in one query (a paint showing the end of
+        one page and the start of the next reads them with one scan, not two at once)."""
+        wanted = sorted(p for p in set(self._wanted) if p in self._pending)
+        self._wanted.clear()
+        runs: list[list[int]] = []
+        for page_index in wanted:
+            if runs and page_index == runs[-1][-1] + 1 and len(runs[-1]) < MAX_PAGES_PER_READ:
+                runs[-1].append(page_index)
+            else:
+                runs.append([page_index])
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
-        db = self._db
+        db, size = self._db, PAGE_SIZE
+        for run in runs:
+            asks = [self._pending[p] for p in run]
 
-        def work() -> tuple[int, int, tuple[RequestRow, ...]]:
-            page = queries.list_requests(db, f_, sort=sort_, descending=desc,
-                                         offset=page_index * PAGE_SIZE, limit=PAGE_SIZE)
-            return generation, ask, page.rows
+            def work(run: list[int] = run, asks: list[int] = asks) -> _Arrival:
+                rows = queries.list_requests(db, f_, sort=sort_, descending=desc,
+                                             offset=run[0] * size, limit=len(run) * size).rows
+                return generation, tuple(
+                    (ask, rows[i * size:(i + 1) * size]) for i, ask in enumerate(asks))
 
-        run_async(work, self._page_arrived, self._failed, self)
+            run_async(work, self._pages_arrived, self._failed, self)
 
-    def _page_arrived(self, result: tuple[int, int, tuple[RequestRow, ...]]) -> None:
-        """A page asked for by :meth:`_fetch`: ``(generation, ask, rows)``."""
-        generation, ask, rows = result
-        page_index = next((p for p, a in self._pending.items() if a == ask), None)
-        if generation != self._generation or page_index is None:
-            return  # another query, or asked before a refresh that re-read the pages
-        del self._pending[page_index]
-        self._pages[page_index] = _Page(rows)
+    def _pages_arrived(self, result: _Arrival) -> None:
+        """Pages read by :meth:`_read`: ``(generation, ((ask, rows), ...))``."""
+        generation, pages = result
+        if generation != self._generation:
+            return
+        arrived = []
+        for ask, rows in pages:
+            page_index = next((p for p, a in self._pending.items() if a == ask), None)
+            if page_index is None:
+                continue  # asked before a refresh that re-read the pages
+            del self._pending[page_index]
+            self._pages[page_index] = _Page(rows)
+            arrived.append(page_index)
+        if not arrived:
+            return
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         self._forget_hot_row()
-        first = page_index * PAGE_SIZE
-        last = min(self._total, first + PAGE_SIZE) - 1
+        first = min(arrived) * PAGE_SIZE
+        last = min(self._total, (max(arrived) + 1) * PAGE_SIZE) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-        self.page_loaded.emit(page_index)
+        for page_index in arrived:
+            self.page_loaded.emit(page_index)
 
     def is_loaded(self, row: int) -> bool:
         return row // PAGE_SIZE in self._pages
@@ -510,6 +550,14 @@ class RequestTableModel(QAbstractTableModel):
     # -- Qt model API -------------------------------------------------------------------------
     # flags() is QAbstractTableModel's own (enabled, selectable, never has children): one
     # call into Python less for every painted cell.
+    def index(self, row: int, column: int,
+              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount(): two calls into Python for
+        # every painted cell instead of this one
+        if parent.isValid() or not (0 <= row < self._total and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 

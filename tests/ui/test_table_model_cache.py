@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.services import queries
 from app.services.dto import RequestFilter
 from tests.ui.conftest import Desk
 from ui import request_table_model as rtm
@@ -165,9 +166,31 @@ def test_a_page_asked_before_a_refresh_is_not_applied_after_it(
     model._apply_refresh(rtm._Snapshot(model._generation, 7, {0: ()}))
     assert not model.is_loaded(6)
     # the answer to the older ask arrives: dropped, the page is asked again when painted
-    model._page_arrived((model._generation, old_ask, ()))
+    model._pages_arrived((model._generation, ((old_ask, ()),)))
     assert not model.is_loaded(6)
     with qtbot.waitSignal(model.page_loaded, timeout=5000):
         assert model.index(6, 0).data() == PLACEHOLDER
     assert model._pending == {} and model.is_loaded(6)
     assert model.index(6, 0).data() == str(min(desk.numbers.values()))
+
+
+def test_adjacent_pages_asked_by_one_paint_are_read_with_one_query(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    monkeypatch.setattr(rtm, "PAGE_SIZE", 2)
+    model = loaded_model(qtbot, desk)
+    asked: list[tuple[int, int]] = []
+    real = queries.list_requests
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        asked.append((kwargs["offset"], kwargs["limit"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "list_requests", spy)
+    with qtbot.waitSignals([model.page_loaded, model.page_loaded], timeout=5000):
+        for r in (3, 4, 6):  # pages 1 and 2 (adjacent), page 3 too
+            assert model.index(r, 0).data() == PLACEHOLDER
+    qtbot.waitUntil(lambda: all(model.is_loaded(r) for r in range(7)), timeout=5000)
+    assert asked == [(2, 6)]
+    every = [model.request_at(r) for r in range(7)]
+    assert [row.number for row in every if row is not None] == \
+        sorted(desk.numbers.values(), reverse=True)
