@@ -16,6 +16,8 @@ from app.services import staff as staff_service
 from app.services.dto import StaffView
 
 EMBEDDED = "embedded"
+#: the QSettings key of the last signed-in user
+LAST_USER_KEY = "connection/last_user"
 
 
 @dataclass(frozen=True)

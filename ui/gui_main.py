@@ -16,10 +16,15 @@ from app.services import settings as settings_service
 from app.services import staff as staff_service
 from app.services.dto import StaffView
 from ui import i18n
-from ui.connection import default_user, is_first_run, make_database, open_embedded
+from ui.connection import (
+    LAST_USER_KEY,
+    default_user,
+    is_first_run,
+    make_database,
+    open_embedded,
+)
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.start_dialog import LAST_USER_KEY, StartDialog
 
 ORGANISATION = "RIT Desk"
 APPLICATION = "RIT Desk"
@@ -114,6 +119,8 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
         person = [p for p in people if p.active][names.index(choice)]
         settings.setValue(LAST_USER_KEY, person.username)
         return dialog_db, person
+    from ui.start_dialog import StartDialog  # only when asked: not on a direct start
+
     dialog = StartDialog(settings)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
         return None
@@ -205,6 +212,8 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 db.dispose()
                 return code
             # another user or database: always through the start dialog
+            from ui.start_dialog import StartDialog
+
             dialog = StartDialog(settings)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             signed = dialog.result_value if accepted else None

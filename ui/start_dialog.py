@@ -26,12 +26,19 @@ from app import config
 from app.db.database import Database, describe
 from app.services.dto import StaffView
 from ui import labels
-from ui.connection import EMBEDDED, Opened, Profile, default_user, open_embedded, open_server
+from ui.connection import (
+    EMBEDDED,
+    LAST_USER_KEY,
+    Opened,
+    Profile,
+    default_user,
+    open_embedded,
+    open_server,
+)
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 
 PROFILES_KEY = "connection/profiles"
 LAST_PROFILE_KEY = "connection/last"
-LAST_USER_KEY = "connection/last_user"
 NEW_PROFILE = "__new__"
 
 
