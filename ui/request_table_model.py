@@ -42,6 +42,8 @@ PAGE_SIZE = 200
 MAX_CACHED_PAGES = 25
 #: adjacent pages read with one query at most
 MAX_PAGES_PER_READ = 4
+#: the pages a refresh reads again (the ones painted last; a screen shows one or two)
+REFRESH_PAGES = 3
 PLACEHOLDER = "…"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -357,13 +359,15 @@ class RequestTableModel(QAbstractTableModel):
         self.loaded.emit()
 
     def refresh(self) -> None:
-        """Re-read the count and the cached pages without resetting the view.
+        """Re-read the count and the pages painted last without resetting the view.
 
         Selection and scroll position survive: rows are inserted or removed at the end
-        and the rest reported as changed.
+        and the rest reported as changed. The other cached pages are forgotten (read
+        again if painted again): a refresh, every few seconds while others work, costs
+        a few page reads, not ``MAX_CACHED_PAGES``.
         """
         generation = self._generation
-        wanted = sorted(self._pages) or [0]
+        wanted = sorted(list(self._pages)[-REFRESH_PAGES:]) or [0]
         f_, sort_, desc = self._filter, self._sort, self._descending
         db = self._db
 

@@ -194,3 +194,21 @@ def test_adjacent_pages_asked_by_one_paint_are_read_with_one_query(
     every = [model.request_at(r) for r in range(7)]
     assert [row.number for row in every if row is not None] == \
         sorted(desk.numbers.values(), reverse=True)
+
+
+def test_a_refresh_reads_the_pages_painted_last_and_forgets_the_others(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    monkeypatch.setattr(rtm, "PAGE_SIZE", 1)
+    monkeypatch.setattr(rtm, "REFRESH_PAGES", 2)
+    model = loaded_model(qtbot, desk)
+    for r in (1, 2, 3, 5):
+        model.index(r, 0).data()
+    qtbot.waitUntil(lambda: all(model.is_loaded(r) for r in (0, 1, 2, 3, 5)), timeout=5000)
+    model.index(5, 0).data()
+    model.index(2, 0).data()  # painted last: pages 5 and 2
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert [r for r in range(7) if model.is_loaded(r)] == [2, 5]
+    assert model.index(0, 0).data() == PLACEHOLDER  # asked again when painted
+    qtbot.waitUntil(lambda: model.is_loaded(0), timeout=5000)
+    assert model.index(0, 0).data() == str(max(desk.numbers.values()))
