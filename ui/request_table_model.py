@@ -297,6 +297,7 @@ class RequestTableModel(QAbstractTableModel):
         self._read_timer.setInterval(0)
         self._read_timer.timeout.connect(self._read)
         self._generation = 0
+        self._loading = False  # a new query is being read
         self._headers = _headers()
         self._styles = CellStyles.make()
         self._clock_now = db.now()
@@ -331,6 +332,7 @@ class RequestTableModel(QAbstractTableModel):
             self._descending = descending
         self.beginResetModel()
         self._generation += 1
+        self._loading = True
         self._total = 0
         self._pages.clear()
         self._pending.clear()
@@ -352,6 +354,7 @@ class RequestTableModel(QAbstractTableModel):
         if snap.generation != self._generation:
             return
         self.beginResetModel()
+        self._loading = False
         self._touch_clock()
         self._total = snap.total
         self._set_pages(snap.pages)
@@ -412,6 +415,7 @@ class RequestTableModel(QAbstractTableModel):
         self._forget_hot_row()
 
     def _failed(self, exc: BaseException) -> None:
+        self._loading = False
         self.error.emit(getattr(exc, "message", None) or str(exc))
 
     # -- clock ------------------------------------------------------------------------------
@@ -604,6 +608,8 @@ class RequestTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._sort and descending == self._descending and self._total:
+        if key == self._sort and descending == self._descending and (
+                self._total or self._loading):
+            # QTableView.sortByColumn() sorts twice (the header's signal, then itself)
             return
         self.set_query(sort=key, descending=descending)

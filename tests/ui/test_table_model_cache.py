@@ -212,3 +212,27 @@ def test_a_refresh_reads_the_pages_painted_last_and_forgets_the_others(
     assert model.index(0, 0).data() == PLACEHOLDER  # asked again when painted
     qtbot.waitUntil(lambda: model.is_loaded(0), timeout=5000)
     assert model.index(0, 0).data() == str(max(desk.numbers.values()))
+
+
+def test_sort_by_column_on_a_view_reads_once(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                              desk: Desk) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    model = loaded_model(qtbot, desk)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    asked: list[str] = []
+    real = queries.list_requests
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        asked.append(kwargs["sort"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "list_requests", spy)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        view.sortByColumn(column("customer"), Qt.SortOrder.AscendingOrder)
+    qtbot.wait(50)
+    assert asked == ["customer"]
+    assert model.sort_key == "customer" and not model.descending
