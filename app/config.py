@@ -36,10 +36,12 @@ def parse_url(text: str) -> URL:
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):  # ValueError: e.g. a bad port in "host:port"
-        raise ValidationError(f"not a database URL: {text!r}") from None
+        raise ValidationError.of("not a database URL: {text!r}", text=text) from None
     backend = url.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise ValidationError(f"unsupported database {backend!r}: use sqlite or postgresql")
+        raise ValidationError.of(
+            "unsupported database {backend!r}: use sqlite or postgresql", backend=backend
+        )
     if backend == "postgresql" and url.get_driver_name() != "psycopg":
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -82,13 +84,13 @@ def store_password(url: URL, password: str) -> None:
     """Remember a password in the OS keyring (raises ValidationError without a backend)."""
     status = keyring_status()
     if not status.available:
-        raise ValidationError(f"the password cannot be remembered: {status.message}")
+        raise ValidationError.of("the password cannot be remembered: {detail}", detail=status.message)
     import keyring
 
     try:
         keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
     except Exception as exc:
-        raise ValidationError(f"the password cannot be remembered: {exc}") from None
+        raise ValidationError.of("the password cannot be remembered: {detail}", detail=exc) from None
 
 
 def forget_password(url: URL) -> None:

@@ -62,8 +62,9 @@ class Database:
                 try:
                     Path(database).parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    raise DatabaseUnavailable(
-                        f"cannot create the folder of {database}: {exc.strerror}"
+                    raise DatabaseUnavailable.of(
+                        "cannot create the folder of {database}: {strerror}",
+                        database=database, strerror=exc.strerror
                     ) from None
             engine = create_engine(
                 self.url,
@@ -109,23 +110,24 @@ class Database:
             raise
         except StaleDataError:
             session.rollback()
-            raise ConflictError(
+            raise ConflictError.of(
                 "another workstation changed this record in the meantime: reload and try again"
             ) from None
         except IntegrityError as exc:
             session.rollback()
-            raise ConflictError(
-                f"the change conflicts with data saved in the meantime: reload and try again "
-                f"({_first_line(exc.orig)})"
+            raise ConflictError.of(
+                "the change conflicts with data saved in the meantime: reload and try again ({detail})",
+                detail=_first_line(exc.orig)
             ) from None
         except (OperationalError, InterfaceError) as exc:
             session.rollback()
-            raise DatabaseUnavailable(
-                f"the database {describe(self.url)} cannot be used: {_first_line(exc.orig)}"
+            raise DatabaseUnavailable.of(
+                "the database {database} cannot be used: {detail}",
+                database=describe(self.url), detail=_first_line(exc.orig)
             ) from None
         except DBAPIError as exc:
             session.rollback()
-            raise DatabaseUnavailable(f"database error: {_first_line(exc.orig)}") from None
+            raise DatabaseUnavailable.of("database error: {detail}", detail=_first_line(exc.orig)) from None
         except BaseException:
             session.rollback()
             raise
@@ -142,8 +144,9 @@ class Database:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except DBAPIError as exc:
-            raise DatabaseUnavailable(
-                f"cannot connect to {describe(self.url)}: {_first_line(exc.orig)}"
+            raise DatabaseUnavailable.of(
+                "cannot connect to {database}: {detail}",
+                database=describe(self.url), detail=_first_line(exc.orig)
             ) from None
 
     # -- schema --------------------------------------------------------------------------

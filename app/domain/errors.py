@@ -1,6 +1,40 @@
-"""The errors a use case reports to its caller; each carries one readable message."""
+"""The errors a use case reports to its caller; each carries one readable message.
+
+The message is English (the CLI prints it as it is). A message built with
+:meth:`RitError.of` also keeps its *template* (English, with ``{named}`` fields) and the
+*params* it was formatted with, so that a user interface can show the same error in
+its own language: it translates the template, then formats it with the params
+(translating those that are codes or :class:`Phrase` objects). Nothing here knows
+about any user interface.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+
+class Phrase(str):
+    """A fixed English phrase used inside a message ("hourly rate", "completed"...).
+
+    It *is* the English text (a ``str``), so it can be passed and formatted anywhere a
+    plain string is; it also keeps its template and params so that a user interface can
+    translate it. ``phrase("line {index} description", index=2)`` == "line 2 description".
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, /, **params: Any) -> Self:
+        text = super().__new__(cls, template.format(**params) if params else template)
+        text.template = template
+        text.params = params
+        return text
+
+
+def phrase(template: str, /, **params: Any) -> Phrase:
+    """Mark a fixed English phrase that ends up inside an error message."""
+    return Phrase(template, **params)
 
 
 class RitError(Exception):
@@ -8,9 +42,24 @@ class RitError(Exception):
 
     kind = "error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        template: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.template = template
+        self.params: dict[str, Any] = dict(params or {})
+        if message is None:
+            message = template.format(**self.params) if template is not None else ""
         super().__init__(message)
         self.message = message
+
+    @classmethod
+    def of(cls, template: str, /, **params: Any) -> Self:
+        """The error whose message is ``template.format(**params)``, template kept."""
+        return cls(template=template, params=params)
 
     def __str__(self) -> str:
         return self.message

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("1000000.00")
 MAX_MINUTES_PER_ENTRY = 24 * 60
+VAT_RATE = phrase("VAT rate")
+ESTIMATED_HOURS = phrase("estimated hours")
 
 
 def round_cents(value: Decimal) -> Decimal:
@@ -27,102 +29,104 @@ def _to_decimal(raw: str | Decimal | int, what: str) -> Decimal:
     else:
         text = str(raw).strip().replace(" ", "")
         if not text:
-            raise ValidationError(f"{what} is required")
+            raise ValidationError.of("{what} is required", what=what)
         # Accept the Italian decimal comma ("1234,50") as well as the dot.
         if "," in text and "." not in text:
             text = text.replace(",", ".")
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(f"{what} is not a number: {raw!r}") from None
+            raise ValidationError.of("{what} is not a number: {raw!r}", what=what, raw=raw) from None
     if not value.is_finite():
-        raise ValidationError(f"{what} is not a number: {raw!r}")
+        raise ValidationError.of("{what} is not a number: {raw!r}", what=what, raw=raw)
     return value
 
 
 def _check_cents(value: Decimal, what: str) -> None:
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise ValidationError(f"{what} has more than two decimals: {value}")
+        raise ValidationError.of("{what} has more than two decimals: {value}", what=what, value=value)
 
 
-def parse_amount(raw: str | Decimal | int, what: str = "amount") -> Decimal:
+def parse_amount(raw: str | Decimal | int, what: str = phrase("amount")) -> Decimal:
     """A positive amount in EUR: > 0, <= 1,000,000, at most two decimals."""
     value = _to_decimal(raw, what)
     _check_cents(value, what)
     if value <= 0:
-        raise ValidationError(f"{what} must be greater than zero: {value}")
+        raise ValidationError.of("{what} must be greater than zero: {value}", what=what, value=value)
     if value > MAX_AMOUNT:
-        raise ValidationError(f"{what} must not exceed 1,000,000.00: {value}")
+        raise ValidationError.of("{what} must not exceed 1,000,000.00: {value}", what=what, value=value)
     return value.quantize(CENT)
 
 
-def parse_signed_amount(raw: str | Decimal | int, what: str = "amount") -> Decimal:
+def parse_signed_amount(raw: str | Decimal | int, what: str = phrase("amount")) -> Decimal:
     """A non-zero signed amount (adjustments): |value| within the same limits."""
     value = _to_decimal(raw, what)
     _check_cents(value, what)
     if value == 0:
-        raise ValidationError(f"{what} must not be zero")
+        raise ValidationError.of("{what} must not be zero", what=what)
     if abs(value) > MAX_AMOUNT:
-        raise ValidationError(f"{what} must not exceed 1,000,000.00 in absolute value: {value}")
+        raise ValidationError.of(
+            "{what} must not exceed 1,000,000.00 in absolute value: {value}", what=what, value=value
+        )
     return value.quantize(CENT)
 
 
-def parse_quantity(raw: str | Decimal | int, what: str = "quantity") -> Decimal:
+def parse_quantity(raw: str | Decimal | int, what: str = phrase("quantity")) -> Decimal:
     """A line quantity: > 0, at most two decimals, at most 100,000."""
     value = _to_decimal(raw, what)
     _check_cents(value, what)
     if value <= 0:
-        raise ValidationError(f"{what} must be greater than zero: {value}")
+        raise ValidationError.of("{what} must be greater than zero: {value}", what=what, value=value)
     if value > Decimal("100000"):
-        raise ValidationError(f"{what} must not exceed 100,000: {value}")
+        raise ValidationError.of("{what} must not exceed 100,000: {value}", what=what, value=value)
     return value.quantize(CENT)
 
 
 def parse_vat_rate(raw: str | Decimal | int) -> Decimal:
     """A VAT rate in percent, 0 to 100, at most two decimals."""
-    value = _to_decimal(raw, "VAT rate")
-    _check_cents(value, "VAT rate")
+    value = _to_decimal(raw, VAT_RATE)
+    _check_cents(value, VAT_RATE)
     if value < 0 or value > 100:
-        raise ValidationError(f"VAT rate must be between 0 and 100: {value}")
+        raise ValidationError.of("VAT rate must be between 0 and 100: {value}", value=value)
     return value.quantize(CENT)
 
 
-def parse_hours(raw: str | Decimal | int, what: str = "hours") -> int:
+def parse_hours(raw: str | Decimal | int, what: str = phrase("hours")) -> int:
     """Hours as ``H``, ``H.h`` or ``H:MM``; returns whole minutes, > 0 and <= 24 h."""
     text = str(raw).strip()
     if not text:
-        raise ValidationError(f"{what} is required")
+        raise ValidationError.of("{what} is required", what=what)
     if ":" in text:
         hours_part, _, minutes_part = text.partition(":")
         if not (hours_part.isascii() and hours_part.isdigit() and minutes_part.isascii()
                 and minutes_part.isdigit() and len(minutes_part) == 2):
-            raise ValidationError(f"{what} must look like 2:30 or 2.5: {raw!r}")
+            raise ValidationError.of("{what} must look like 2:30 or 2.5: {raw!r}", what=what, raw=raw)
         minutes_value = int(minutes_part)
         if minutes_value >= 60:
-            raise ValidationError(f"{what}: minutes must be below 60: {raw!r}")
+            raise ValidationError.of("{what}: minutes must be below 60: {raw!r}", what=what, raw=raw)
         minutes = int(hours_part) * 60 + minutes_value
     else:
         value = _to_decimal(text, what)
         exact = value * 60
         if exact != exact.to_integral_value():
-            raise ValidationError(f"{what} must be a whole number of minutes: {raw!r}")
+            raise ValidationError.of("{what} must be a whole number of minutes: {raw!r}", what=what, raw=raw)
         minutes = int(exact)
     if minutes <= 0:
-        raise ValidationError(f"{what} must be greater than zero: {raw!r}")
+        raise ValidationError.of("{what} must be greater than zero: {raw!r}", what=what, raw=raw)
     if minutes > MAX_MINUTES_PER_ENTRY:
-        raise ValidationError(f"{what} must not exceed 24 hours in one entry: {raw!r}")
+        raise ValidationError.of("{what} must not exceed 24 hours in one entry: {raw!r}", what=what, raw=raw)
     return minutes
 
 
 def parse_estimated_hours(raw: str | Decimal | int) -> Decimal:
     """Estimated hours on an hourly quote: > 0, <= 10,000, at most two decimals."""
-    value = _to_decimal(raw, "estimated hours")
-    _check_cents(value, "estimated hours")
+    value = _to_decimal(raw, ESTIMATED_HOURS)
+    _check_cents(value, ESTIMATED_HOURS)
     if value <= 0:
-        raise ValidationError(f"estimated hours must be greater than zero: {value}")
+        raise ValidationError.of("estimated hours must be greater than zero: {value}", value=value)
     if value > 10000:
-        raise ValidationError(f"estimated hours must not exceed 10,000: {value}")
+        raise ValidationError.of("estimated hours must not exceed 10,000: {value}", value=value)
     return value.quantize(CENT)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.domain.enums import Role
-from app.domain.errors import PermissionDenied
+from app.domain.errors import PermissionDenied, phrase
 
 R = Role
 STAFF_WORK = frozenset({R.TECHNICIAN, R.TEAM_LEAD, R.ADMIN})
@@ -31,20 +31,20 @@ RULES: dict[str, tuple[frozenset[Role], bool]] = {
 }
 
 LABELS = {
-    "take": "take a request",
-    "evaluate": "evaluate a request",
-    "assign": "assign requests",
-    "decline": "decline a request",
-    "draft_quote": "compose quotes",
-    "send_quote": "send quotes",
-    "log_work": "log work",
-    "edit_work": "edit work entries",
-    "propose_variation": "propose variations",
-    "complete": "complete and charge requests",
-    "topup": "record top-ups",
-    "adjust": "record credit adjustments",
-    "export_pdf": "export quote PDFs",
-    "manage": "manage staff and settings",
+    "take": phrase("take a request"),
+    "evaluate": phrase("evaluate a request"),
+    "assign": phrase("assign requests"),
+    "decline": phrase("decline a request"),
+    "draft_quote": phrase("compose quotes"),
+    "send_quote": phrase("send quotes"),
+    "log_work": phrase("log work"),
+    "edit_work": phrase("edit work entries"),
+    "propose_variation": phrase("propose variations"),
+    "complete": phrase("complete and charge requests"),
+    "topup": phrase("record top-ups"),
+    "adjust": phrase("record credit adjustments"),
+    "export_pdf": phrase("export quote PDFs"),
+    "manage": phrase("manage staff and settings"),
 }
 
 
@@ -59,10 +59,14 @@ def check(
     roles, own_only = RULES[action]
     actor_role = Role(role)
     if actor_role not in roles:
-        raise PermissionDenied(f"{username or 'this user'} ({actor_role}) may not {LABELS[action]}")
+        raise PermissionDenied.of(
+            "{user} ({role}) may not {action}",
+            user=username or phrase("this user"), role=actor_role, action=LABELS[action]
+        )
     if ownership and own_only and actor_role is R.TECHNICIAN and owner != username:
-        raise PermissionDenied(
-            f"{username} ({actor_role}) may {LABELS[action]} only on their own requests"
+        raise PermissionDenied.of(
+            "{user} ({role}) may {action} only on their own requests",
+            user=username, role=actor_role, action=LABELS[action]
         )
 
 
@@ -77,7 +81,8 @@ def may(action: str, role: str, *, username: str = "", owner: str | None = None)
 def check_send_limit(role: str, username: str, net: Decimal, limit: Decimal) -> None:
     """A technician sends quotes only up to a configurable net amount."""
     if Role(role) is R.TECHNICIAN and net > limit:
-        raise PermissionDenied(
-            f"{username} (technician) may send quotes up to {limit} net; "
-            f"this one is {net}: a team lead must send it"
+        raise PermissionDenied.of(
+            "{user} (technician) may send quotes up to {limit} net; "
+            "this one is {net}: a team lead must send it",
+            user=username, limit=limit, net=net
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.domain.enums import QuoteState, RequestState
-from app.domain.errors import StateError
+from app.domain.errors import StateError, phrase
 
 S = RequestState
 
@@ -26,17 +26,17 @@ ALLOWED: dict[str, frozenset[RequestState]] = {
 }
 
 ACTION_WORDS = {
-    "take": "taken",
-    "assign": "assigned",
-    "decline": "declined",
-    "draft_quote": "quoted",
-    "send_quote": "quoted",
-    "answer_quote": "answered",
-    "cancel": "cancelled",
-    "log_work": "given work entries",
-    "propose_variation": "given a variation",
-    "answer_variation": "given an answer to a variation",
-    "complete": "completed",
+    "take": phrase("taken"),
+    "assign": phrase("assigned"),
+    "decline": phrase("declined"),
+    "draft_quote": phrase("quoted"),
+    "send_quote": phrase("quoted"),
+    "answer_quote": phrase("answered"),
+    "cancel": phrase("cancelled"),
+    "log_work": phrase("given work entries"),
+    "propose_variation": phrase("given a variation"),
+    "answer_variation": phrase("given an answer to a variation"),
+    "complete": phrase("completed"),
 }
 
 
@@ -49,14 +49,19 @@ def require(action: str, state: str, number: int) -> None:
     if not allowed(action, state):
         what = ACTION_WORDS[action]
         if action == "complete" and state == S.COMPLETED:
-            raise StateError(f"request {number} is already completed and charged")
+            raise StateError.of("request {number} is already completed and charged", number=number)
         if action == "complete" and state == S.ACCEPTED:
-            raise StateError(f"request {number} has no work logged: it cannot be completed yet")
-        if action == "log_work" and state not in (S.ACCEPTED, S.IN_PROGRESS):
-            raise StateError(
-                f"request {number} is {state}: hours can be logged only once a quote is accepted"
+            raise StateError.of(
+                "request {number} has no work logged: it cannot be completed yet", number=number
             )
-        raise StateError(f"request {number} is {state} and cannot be {what}")
+        if action == "log_work" and state not in (S.ACCEPTED, S.IN_PROGRESS):
+            raise StateError.of(
+                "request {number} is {state}: hours can be logged only once a quote is accepted",
+                number=number, state=state
+            )
+        raise StateError.of(
+            "request {number} is {state} and cannot be {what}", number=number, state=state, what=what
+        )
 
 
 def effective_quote_state(state: str, valid_until: date, today: date) -> QuoteState:

@@ -80,7 +80,7 @@ def _request_facts(
     if row is None:
         if actor is not None:
             actor_staff(session, actor)  # an unknown user is named first
-        raise NotFoundError(f"unknown request: {number}")
+        raise NotFoundError.of("unknown request: {number}", number=number)
     return _Facts(*row)
 
 
@@ -93,7 +93,7 @@ def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBrea
     states.require("complete", state, number)
     minutes = list(session.scalars(select(WORK.c.minutes).where(WORK.c.request_id == number)))
     if not minutes:
-        raise StateError(f"request {number} has no work logged: it cannot be completed")
+        raise StateError.of("request {number} has no work logged: it cannot be completed", number=number)
     pending = (
         select(VARIATIONS.c.id)
         .where(VARIATIONS.c.request_id == number,
@@ -115,11 +115,12 @@ def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBrea
         .where(QUOTES.c.request_id == number, QUOTES.c.state == QuoteState.ACCEPTED.value)
     ).first()
     if row is not None and row.pending is not None:
-        raise StateError(
-            f"variation {row.pending} of request {number} still awaits the customer's answer"
+        raise StateError.of(
+            "variation {pending} of request {number} still awaits the customer's answer",
+            pending=row.pending, number=number
         )
     if row is None:
-        raise StateError(f"request {number} has no accepted quote")
+        raise StateError.of("request {number} has no accepted quote", number=number)
     charge = compute_charge(
         kind=row.kind,
         quote_net=row.net_cents,
@@ -162,14 +163,15 @@ def complete_request(
         facts = _request_facts(db, session, number, lock=True, actor=actor)
         if facts.actor_id is None or facts.actor_role is None:
             actor_staff(session, actor)  # raises: unknown user
-            raise NotFoundError(f"unknown user: {actor}")
+            raise NotFoundError.of("unknown user: {actor}", actor=actor)
         if not facts.actor_active:
-            raise ValidationError(f"user {actor} is no longer active")
+            raise ValidationError.of("user {actor} is no longer active", actor=actor)
         permissions.check("complete", facts.actor_role, username=actor, ownership=False)
         permissions.check("complete", facts.actor_role, username=actor, owner=facts.assignee)
         if expected_version is not None and facts.version != expected_version:
-            raise ConflictError(
-                f"request {number} was changed by someone else in the meantime: reload and try again"
+            raise ConflictError.of(
+                "request {number} was changed by someone else in the meantime: reload and try again",
+                number=number
             )
         quote_id, charge = _compute(session, number, facts.state)
         now = db.now()
@@ -183,7 +185,7 @@ def complete_request(
                 .returning(CHARGES.c.id)
             ).scalar_one()
         except IntegrityError:
-            raise ConflictError(f"request {number} is already charged") from None
+            raise ConflictError.of("request {number} is already charged", number=number) from None
         posting = credit.post_locked(
             db, session, facts.customer_id, facts.balance, facts.status, LedgerKind.CHARGE,
             -charge.total, actor=actor, reference=request_reference(number), charge_id=charge_id,

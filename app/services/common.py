@@ -14,7 +14,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.db.tables import AUDIT, NOTICES
 from app.domain import permissions
-from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.errors import ConflictError, NotFoundError, ValidationError, phrase
 
 T = TypeVar("T")
 
@@ -30,11 +30,14 @@ def clean_text(value: str | None, what: str, max_len: int, *, required: bool = T
     """Trimmed text within its length; a clear message when missing or too long."""
     text = (value or "").strip()
     if required and not text:
-        raise ValidationError(f"{what} is required")
+        raise ValidationError.of("{what} is required", what=what)
     if len(text) > max_len:
-        raise ValidationError(f"{what} is too long ({len(text)} characters, at most {max_len})")
+        raise ValidationError.of(
+            "{what} is too long ({length} characters, at most {max_len})",
+            what=what, length=len(text), max_len=max_len
+        )
     if any(ord(c) < 32 and c not in "\n\t" for c in text):
-        raise ValidationError(f"{what} contains control characters")
+        raise ValidationError.of("{what} contains control characters", what=what)
     return text
 
 
@@ -53,9 +56,9 @@ def dumps(data: dict[str, Any]) -> str:
 def actor_staff(session: Session, username: str) -> m.Staff:
     staff = session.scalar(select(m.Staff).where(m.Staff.username == username))
     if staff is None:
-        raise NotFoundError(f"unknown user: {username}")
+        raise NotFoundError.of("unknown user: {username}", username=username)
     if not staff.active:
-        raise ValidationError(f"user {username} is no longer active")
+        raise ValidationError.of("user {username} is no longer active", username=username)
     return staff
 
 
@@ -84,24 +87,24 @@ def lock(db: Database, session: Session, model: type[T], ident: int, what: str) 
         stmt = stmt.with_for_update()
     row = session.scalar(stmt)
     if row is None:
-        raise NotFoundError(f"unknown {what}: {ident}")
+        raise NotFoundError.of("unknown {what}: {ident}", what=what, ident=ident)
     return row
 
 
 def get_request(db: Database, session: Session, number: int, *, for_update: bool = True) -> m.Request:
     if for_update:
-        return lock(db, session, m.Request, number, "request")
+        return lock(db, session, m.Request, number, phrase("request"))
     row = session.get(m.Request, number)
     if row is None:
-        raise NotFoundError(f"unknown request: {number}")
+        raise NotFoundError.of("unknown request: {number}", number=number)
     return row
 
 
 def check_version(row: Any, expected: int | None, what: str) -> None:
     """Optimistic locking for edits made on data read earlier (the GUI passes the version)."""
     if expected is not None and row.version != expected:
-        raise ConflictError(
-            f"{what} was changed by someone else in the meantime: reload and try again"
+        raise ConflictError.of(
+            "{what} was changed by someone else in the meantime: reload and try again", what=what
         )
 
 
@@ -111,7 +114,7 @@ def customer_by_code(db: Database, session: Session, code: str, *, for_update: b
         stmt = stmt.with_for_update()
     customer = session.scalar(stmt)
     if customer is None:
-        raise NotFoundError(f"unknown customer: {code}")
+        raise NotFoundError.of("unknown customer: {code}", code=code)
     return customer
 
 

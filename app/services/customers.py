@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
-from app.domain.errors import ConflictError, ValidationError
+from app.domain.errors import ConflictError, ValidationError, phrase
 from app.domain.money import ZERO, parse_amount, parse_signed_amount
 from app.services import credit
 from app.services.common import (
@@ -29,9 +29,9 @@ MAX_LEDGER_SHOWN = 200
 
 
 def _code(value: str) -> str:
-    code = clean_text(value, "customer code", 40)
+    code = clean_text(value, phrase("customer code"), 40)
     if not all(c.isalnum() or c in "-_." for c in code):
-        raise ValidationError(f"customer code may hold letters, digits, - _ . only: {code!r}")
+        raise ValidationError.of("customer code may hold letters, digits, - _ . only: {code!r}", code=code)
     return code
 
 
@@ -78,16 +78,16 @@ def add_customer(
 ) -> CustomerView:
     """Register a customer; an initial credit is recorded as a top-up in the ledger."""
     code = _code(code)
-    name = clean_text(name, "customer name", MAX_NAME)
+    name = clean_text(name, phrase("customer name"), MAX_NAME)
     if lang not in LANGUAGES:
-        raise ValidationError(f"language must be it or en: {lang!r}")
-    address = clean_text(address, "address", 500, required=False)
-    vat_number = clean_text(vat_number, "VAT number", 40, required=False)
-    initial = parse_amount(credit_amount, "credit") if credit_amount not in (None, "") else None
+        raise ValidationError.of("language must be it or en: {lang!r}", lang=lang)
+    address = clean_text(address, phrase("address"), 500, required=False)
+    vat_number = clean_text(vat_number, phrase("VAT number"), 40, required=False)
+    initial = parse_amount(credit_amount, phrase("credit")) if credit_amount not in (None, "") else None
     with db.transaction() as session:
         who = require(session, actor, "manage").username if actor else PORTAL
         if session.scalar(select(m.Customer.id).where(m.Customer.code == code)) is not None:
-            raise ConflictError(f"customer {code} already exists")
+            raise ConflictError.of("customer {code} already exists", code=code)
         customer = m.Customer(code=code, name=name, lang=lang, address=address,
                               vat_number=vat_number, balance=ZERO,
                               status=AccountStatus.ACTIVE.value, created_at=db.now())
@@ -106,14 +106,18 @@ def add_customer(
 def add_service(
     db: Database, actor: str | None, customer_code: str, *, name: str, kind: str = "cloud_server"
 ) -> ServiceView:
-    name = clean_text(name, "service name", MAX_NAME)
+    name = clean_text(name, phrase("service name"), MAX_NAME)
     if kind not in SERVICE_KINDS:
-        raise ValidationError(f"unknown service kind {kind!r}; one of: {', '.join(SERVICE_KINDS)}")
+        raise ValidationError.of(
+            "unknown service kind {kind!r}; one of: {choices}", kind=kind, choices=', '.join(SERVICE_KINDS)
+        )
     with db.transaction() as session:
         who = require(session, actor, "manage").username if actor else PORTAL
         customer = customer_by_code(db, session, customer_code, for_update=True)
         if any(s.name == name for s in customer.services):
-            raise ConflictError(f"customer {customer.code} already has a service named {name!r}")
+            raise ConflictError.of(
+                "customer {code} already has a service named {name!r}", code=customer.code, name=name
+            )
         status = (ServiceStatus.SUSPENDED if customer.status == AccountStatus.CREDIT_EXHAUSTED
                   else ServiceStatus.RUNNING)
         service = m.CustomerService(customer=customer, name=name, kind=kind, status=status.value)
@@ -152,12 +156,12 @@ def topup(
     expected_version: int | None = None,
 ) -> LedgerResult:
     """A top-up: from the control panel (``actor`` None) or recorded by finance."""
-    value = parse_amount(amount, "top-up amount")
-    reference = clean_text(reference, "reference", 200, required=False)
+    value = parse_amount(amount, phrase("top-up amount"))
+    reference = clean_text(reference, phrase("reference"), 200, required=False)
     with db.transaction() as session:
         who = require(session, actor, "topup").username if actor else PORTAL
         customer = customer_by_code(db, session, customer_code, for_update=True)
-        check_version(customer, expected_version, f"customer {customer.code}")
+        check_version(customer, expected_version, phrase("customer {code}", code=customer.code))
         code, customer_id = customer.code, customer.id
         posting = credit.post(db, session, customer, LedgerKind.TOPUP, value, actor=who,
                               reference=reference or "top-up")
@@ -176,12 +180,12 @@ def adjust(
     expected_version: int | None = None,
 ) -> LedgerResult:
     """A finance adjustment (+/-) with a reason."""
-    value = parse_signed_amount(amount, "adjustment")
-    reason = clean_text(reason, "reason", MAX_REASON)
+    value = parse_signed_amount(amount, phrase("adjustment"))
+    reason = clean_text(reason, phrase("reason"), MAX_REASON)
     with db.transaction() as session:
         who = require(session, actor, "adjust").username
         customer = customer_by_code(db, session, customer_code, for_update=True)
-        check_version(customer, expected_version, f"customer {customer.code}")
+        check_version(customer, expected_version, phrase("customer {code}", code=customer.code))
         code, customer_id = customer.code, customer.id
         posting = credit.post(db, session, customer, LedgerKind.ADJUSTMENT, value, actor=who,
                               reference="adjustment", reason=reason)

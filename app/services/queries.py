@@ -89,7 +89,9 @@ def _sort_column(key: str) -> Any:
         "validity": m.Request.quote_valid_until,
     }
     if key not in columns:
-        raise ValidationError(f"cannot sort by {key!r}; one of: {', '.join(SORT_KEYS)}")
+        raise ValidationError.of(
+            "cannot sort by {key!r}; one of: {choices}", key=key, choices=', '.join(SORT_KEYS)
+        )
     return columns[key]
 
 
@@ -331,7 +333,7 @@ def list_requests(
     order from the end (the total is known), so the last page costs what the first does.
     """
     if limit < 1 or limit > 5000 or offset < 0:
-        raise ValidationError("page size must be 1 to 5000 and the offset not negative")
+        raise ValidationError.of("page size must be 1 to 5000 and the offset not negative")
     _sort_column(sort)
     with db.read() as session:
         total: int | None = None

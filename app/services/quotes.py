@@ -16,7 +16,7 @@ from app.db.database import Database
 from app.domain import permissions, states
 from app.domain.documents import CustomerInfo, QuoteDocument, QuoteLineDoc, quote_reference
 from app.domain.enums import LANGUAGES, NoticeKind, QuoteKind, QuoteState, RequestState
-from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
+from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError, phrase
 from app.domain.money import (
     parse_amount,
     parse_estimated_hours,
@@ -81,7 +81,7 @@ def parse_line(text: str) -> LineInput:
     """``"DESCRIPTION;QTY;UNIT_PRICE"`` as given on the command line."""
     parts = text.rsplit(";", 2)
     if len(parts) != 3:
-        raise ValidationError(f"a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}")
+        raise ValidationError.of("a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}", text=text)
     return LineInput(parts[0], parts[1], parts[2])
 
 
@@ -89,43 +89,49 @@ def _validate(data: QuoteInput, today: date, default_vat: Decimal) -> _Clean:
     try:
         kind = QuoteKind(data.kind)
     except ValueError:
-        raise ValidationError(f"quote kind must be fixed or hourly: {data.kind!r}") from None
+        raise ValidationError.of("quote kind must be fixed or hourly: {kind!r}", kind=data.kind) from None
     if data.valid_until < today:
-        raise ValidationError(f"the validity date {data.valid_until.isoformat()} is in the past")
+        raise ValidationError.of(
+            "the validity date {valid_until} is in the past", valid_until=data.valid_until
+        )
     if data.valid_until > today + timedelta(days=MAX_VALIDITY_DAYS):
-        raise ValidationError("the validity date is more than a year away")
+        raise ValidationError.of("the validity date is more than a year away")
     vat_rate = parse_vat_rate(data.vat_rate) if data.vat_rate not in (None, "") else default_vat
-    notes = clean_text(data.notes, "notes", MAX_TEXT, required=False)
+    notes = clean_text(data.notes, phrase("notes"), MAX_TEXT, required=False)
     if data.lang is not None and data.lang not in LANGUAGES:
-        raise ValidationError(f"language must be it or en: {data.lang!r}")
+        raise ValidationError.of("language must be it or en: {lang!r}", lang=data.lang)
     if kind is QuoteKind.FIXED:
         if not data.lines:
-            raise ValidationError("a fixed-price quote needs at least one line")
+            raise ValidationError.of("a fixed-price quote needs at least one line")
         if len(data.lines) > MAX_LINES:
-            raise ValidationError(f"a quote has at most {MAX_LINES} lines")
+            raise ValidationError.of("a quote has at most {max_lines} lines", max_lines=MAX_LINES)
         lines = tuple(
             (
-                clean_text(line.description, f"line {i} description", 1000),
-                parse_quantity(line.quantity, f"line {i} quantity"),
-                parse_amount(line.unit_price, f"line {i} unit price"),
+                clean_text(line.description, phrase("line {index} description", index=i), 1000),
+                parse_quantity(line.quantity, phrase("line {index} quantity", index=i)),
+                parse_amount(line.unit_price, phrase("line {index} unit price", index=i)),
             )
             for i, line in enumerate(data.lines, start=1)
         )
         totals = fixed_totals(((q, p) for _, q, p in lines), vat_rate)
         if totals.net > Decimal("1000000"):
-            raise ValidationError(f"the quote's net total must not exceed 1,000,000.00: {totals.net}")
+            raise ValidationError.of(
+                "the quote's net total must not exceed 1,000,000.00: {net}", net=totals.net
+            )
         return _Clean(kind, data.valid_until, lines, None, None, vat_rate, notes, data.lang, totals)
     if data.lines:
-        raise ValidationError("an hourly quote has a rate and estimated hours, not lines")
+        raise ValidationError.of("an hourly quote has a rate and estimated hours, not lines")
     if data.hourly_rate in (None, ""):
-        raise ValidationError("an hourly quote needs an hourly rate")
+        raise ValidationError.of("an hourly quote needs an hourly rate")
     if data.estimated_hours in (None, ""):
-        raise ValidationError("an hourly quote needs the estimated hours")
-    rate = parse_amount(data.hourly_rate, "hourly rate")
+        raise ValidationError.of("an hourly quote needs the estimated hours")
+    rate = parse_amount(data.hourly_rate, phrase("hourly rate"))
     hours = parse_estimated_hours(data.estimated_hours)
     totals = hourly_totals(rate, hours, vat_rate)
     if totals.net > Decimal("1000000"):
-        raise ValidationError(f"the indicative net total must not exceed 1,000,000.00: {totals.net}")
+        raise ValidationError.of(
+            "the indicative net total must not exceed 1,000,000.00: {net}", net=totals.net
+        )
     return _Clean(kind, data.valid_until, (), rate, hours, vat_rate, notes, data.lang, totals)
 
 
@@ -199,7 +205,9 @@ def create_quote(
                                      m.Quote.state == QuoteState.DRAFT.value)
         )
         if draft is not None:
-            raise ConflictError(f"request {number} already has a draft quote ({draft}): edit it")
+            raise ConflictError.of(
+                "request {number} already has a draft quote ({draft}): edit it", number=number, draft=draft
+            )
         revision = (session.scalar(
             select(func.max(m.Quote.revision)).where(m.Quote.request_id == number)
         ) or 0) + 1
@@ -222,9 +230,9 @@ def create_quote(
 
 
 def _draft(db: Database, session: Session, quote_id: int) -> m.Quote:
-    quote = lock(db, session, m.Quote, quote_id, "quote")
+    quote = lock(db, session, m.Quote, quote_id, phrase("quote"))
     if quote.state != QuoteState.DRAFT:
-        raise StateError(f"quote {quote_id} was sent and can no longer be changed")
+        raise StateError.of("quote {quote_id} was sent and can no longer be changed", quote_id=quote_id)
     return quote
 
 
@@ -236,7 +244,7 @@ def update_draft(
         conf = settings_service.load(session)
         clean = _validate(data, db.today(), conf.default_vat_rate)
         quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, f"quote {quote_id}")
+        check_version(quote, expected_version, phrase("quote {quote_id}", quote_id=quote_id))
         _apply(quote, clean, quote.request.customer.lang, conf.billing_increment_minutes)
         touch(db, quote.request)
         session.flush()
@@ -250,7 +258,7 @@ def delete_draft(db: Database, actor: str, quote_id: int, *, expected_version: i
     with db.transaction() as session:
         staff = require(session, actor, "draft_quote")
         quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, f"quote {quote_id}")
+        check_version(quote, expected_version, phrase("quote {quote_id}", quote_id=quote_id))
         audit(db, session, staff.username, "quote_draft_deleted", request_id=quote.request_id,
               customer_id=quote.request.customer_id, quote=quote.id, revision=quote.revision)
         session.delete(quote)
@@ -301,7 +309,7 @@ def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int
         staff = require(session, actor, "send_quote")
         conf = settings_service.load(session)
         quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, f"quote {quote_id}")
+        check_version(quote, expected_version, phrase("quote {quote_id}", quote_id=quote_id))
         request = get_request(db, session, quote.request_id)
         states.require("send_quote", request.state, request.id)
         _send(db, session, staff, conf, quote, request)
@@ -320,8 +328,8 @@ def _send(
     permissions.check_send_limit(staff.role, staff.username, quote.net, conf.tech_send_limit)
     today = db.today()
     if quote.valid_until < today:
-        raise ValidationError(
-            f"the validity date {quote.valid_until.isoformat()} is in the past: edit the draft"
+        raise ValidationError.of(
+            "the validity date {valid_until} is in the past: edit the draft", valid_until=quote.valid_until
         )
     for earlier in session.scalars(
         select(m.Quote).where(m.Quote.request_id == request.id,
@@ -356,17 +364,20 @@ def _send(
 
 
 def _answerable(db: Database, session: Session, quote_id: int) -> tuple[m.Quote, m.Request]:
-    quote = lock(db, session, m.Quote, quote_id, "quote")
+    quote = lock(db, session, m.Quote, quote_id, phrase("quote"))
     state = states.effective_quote_state(quote.state, quote.valid_until, db.today())
     if state is QuoteState.EXPIRED:
-        raise StateError(
-            f"quote {quote_id} expired on {quote.valid_until.isoformat()} and can no longer be "
-            "accepted: ask for a new quote"
+        raise StateError.of(
+            "quote {quote_id} expired on {valid_until} and can no longer be accepted: ask for a new quote",
+            quote_id=quote_id, valid_until=quote.valid_until
         )
     if state is QuoteState.SUPERSEDED:
-        raise StateError(f"quote {quote_id} was replaced by a newer revision")
+        raise StateError.of("quote {quote_id} was replaced by a newer revision", quote_id=quote_id)
     if state is not QuoteState.SENT:
-        raise StateError(f"quote {quote_id} is {state.value} and cannot be answered")
+        raise StateError.of(
+            "quote {quote_id} is {quote_state} and cannot be answered",
+            quote_id=quote_id, quote_state=state.value
+        )
     request = get_request(db, session, quote.request_id)
     states.require("answer_quote", request.state, request.id)
     return quote, request
@@ -388,7 +399,7 @@ def accept_quote(db: Database, quote_id: int) -> QuoteView:
 
 
 def reject_quote(db: Database, quote_id: int, *, reason: str = "") -> QuoteView:
-    reason = clean_text(reason, "reason", 1000, required=False)
+    reason = clean_text(reason, phrase("reason"), 1000, required=False)
     with db.transaction() as session:
         quote, request = _answerable(db, session, quote_id)
         quote.state = QuoteState.REJECTED.value
@@ -435,17 +446,17 @@ def get_quote(db: Database, quote_id: int) -> QuoteView:
     with db.read() as session:
         quote = session.get(m.Quote, quote_id)
         if quote is None:
-            raise NotFoundError(f"unknown quote: {quote_id}")
+            raise NotFoundError.of("unknown quote: {quote_id}", quote_id=quote_id)
         return quote_view(quote, db.today())
 
 
 def quote_document(db: Database, quote_id: int, *, lang: str | None = None) -> QuoteDocument:
     if lang is not None and lang not in LANGUAGES:
-        raise ValidationError(f"language must be it or en: {lang!r}")
+        raise ValidationError.of("language must be it or en: {lang!r}", lang=lang)
     with db.read() as session:
         quote = session.get(m.Quote, quote_id)
         if quote is None:
-            raise NotFoundError(f"unknown quote: {quote_id}")
+            raise NotFoundError.of("unknown quote: {quote_id}", quote_id=quote_id)
         return build_document(session, quote, lang=lang)
 
 
@@ -455,7 +466,7 @@ def quote_pdf(db: Database, quote_id: int, *, lang: str | None = None) -> bytes:
     with db.read() as session:
         quote = session.get(m.Quote, quote_id)
         if quote is None:
-            raise NotFoundError(f"unknown quote: {quote_id}")
+            raise NotFoundError.of("unknown quote: {quote_id}", quote_id=quote_id)
         if quote.pdf is not None and (lang is None or lang == quote.lang):
             return quote.pdf
         document = build_document(session, quote, lang=lang)

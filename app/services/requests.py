@@ -9,7 +9,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import states
 from app.domain.enums import Category, NoticeKind, Priority, QuoteState, RequestState, Role
-from app.domain.errors import NotFoundError, ValidationError
+from app.domain.errors import NotFoundError, ValidationError, phrase
 from app.services.common import (
     MAX_REASON,
     MAX_SUBJECT,
@@ -31,8 +31,9 @@ def parse_category(value: str) -> Category:
     try:
         return Category(value)
     except ValueError:
-        raise ValidationError(
-            f"unknown category {value!r}; one of: {', '.join(c.value for c in Category)}"
+        raise ValidationError.of(
+            "unknown category {value!r}; one of: {choices}",
+            value=value, choices=', '.join(c.value for c in Category)
         ) from None
 
 
@@ -40,8 +41,9 @@ def parse_priority(value: str) -> Priority:
     try:
         return Priority(value)
     except ValueError:
-        raise ValidationError(
-            f"unknown priority {value!r}; one of: {', '.join(p.value for p in Priority)}"
+        raise ValidationError.of(
+            "unknown priority {value!r}; one of: {choices}",
+            value=value, choices=', '.join(p.value for p in Priority)
         ) from None
 
 
@@ -58,8 +60,8 @@ def submit_request(
     """The customer opens a request from the control panel (free, binding on nothing)."""
     cat = parse_category(category)
     prio = parse_priority(priority)
-    subject = clean_text(subject, "subject", MAX_SUBJECT)
-    description = clean_text(description, "description", MAX_TEXT, required=False)
+    subject = clean_text(subject, phrase("subject"), MAX_SUBJECT)
+    description = clean_text(description, phrase("description"), MAX_TEXT, required=False)
     with db.transaction() as session:
         customer = customer_by_code(db, session, customer_code)
         svc = session.scalar(
@@ -68,7 +70,9 @@ def submit_request(
             )
         )
         if svc is None:
-            raise NotFoundError(f"customer {customer.code} has no service named {service!r}")
+            raise NotFoundError.of(
+                "customer {code} has no service named {service!r}", code=customer.code, service=service
+            )
         now = db.now()
         request = m.Request(customer_id=customer.id, service_id=svc.id, category=cat.value,
                             subject=subject, description=description, priority=prio.value,
@@ -88,11 +92,11 @@ def take_request(db: Database, actor: str, number: int, *, expected_version: int
     with db.transaction() as session:
         staff = require(session, actor, "take")
         request = get_request(db, session, number)
-        check_version(request, expected_version, f"request {number}")
+        check_version(request, expected_version, phrase("request {number}", number=number))
         states.require("take", request.state, number)
         if request.assignee_id not in (None, staff.id) and staff.role == Role.TECHNICIAN:
-            raise ValidationError(
-                f"request {number} is assigned to someone else: a team lead can reassign it"
+            raise ValidationError.of(
+                "request {number} is assigned to someone else: a team lead can reassign it", number=number
             )
         request.assignee_id = staff.id
         request.state = RequestState.EVALUATING.value
@@ -109,13 +113,13 @@ def assign_request(
     with db.transaction() as session:
         staff = require(session, actor, "assign")
         request = get_request(db, session, number)
-        check_version(request, expected_version, f"request {number}")
+        check_version(request, expected_version, phrase("request {number}", number=number))
         states.require("assign", request.state, number)
         target = None
         if to is not None:
             target = actor_staff(session, to)
             if target.role not in (Role.TECHNICIAN, Role.TEAM_LEAD, Role.ADMIN):
-                raise ValidationError(f"{to} ({target.role}) cannot work on requests")
+                raise ValidationError.of("{to} ({role}) cannot work on requests", to=to, role=target.role)
         before = request.assignee.username if request.assignee else None
         request.assignee_id = target.id if target else None
         touch(db, request)
@@ -128,12 +132,12 @@ def decline_request(
     db: Database, actor: str, number: int, *, reason: str, expected_version: int | None = None
 ) -> None:
     """The request is not feasible: declined, with a reason the customer is told."""
-    reason = clean_text(reason, "reason", MAX_REASON)
+    reason = clean_text(reason, phrase("reason"), MAX_REASON)
     with db.transaction() as session:
         request = get_request(db, session, number)
         owner = request.assignee.username if request.assignee else None
         staff = require(session, actor, "decline", owner=owner)
-        check_version(request, expected_version, f"request {number}")
+        check_version(request, expected_version, phrase("request {number}", number=number))
         states.require("decline", request.state, number)
         _withdraw_open_quotes(session, number)
         request.state = RequestState.DECLINED.value
@@ -176,7 +180,7 @@ def set_priority(
     with db.transaction() as session:
         staff = require(session, actor, "evaluate")
         request = get_request(db, session, number)
-        check_version(request, expected_version, f"request {number}")
+        check_version(request, expected_version, phrase("request {number}", number=number))
         before = request.priority
         request.priority = prio.value
         touch(db, request)

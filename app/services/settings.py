@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain.documents import CompanyInfo
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 from app.domain.money import parse_amount, parse_vat_rate
 from app.services.common import audit, require
 
@@ -72,17 +72,17 @@ def get_settings(db: Database) -> Settings:
 
 def _validate(key: str, value: str) -> str:
     if key not in DEFAULTS:
-        raise ValidationError(f"unknown setting: {key}")
+        raise ValidationError.of("unknown setting: {key}", key=key)
     if key == "tech_send_limit":
-        return str(parse_amount(value, "technician send limit"))
+        return str(parse_amount(value, phrase("technician send limit")))
     if key == "default_vat_rate":
         return str(parse_vat_rate(value))
     if key in ("billing_increment_minutes", "quote_validity_days"):
         if not value.strip().isdigit() or not 1 <= int(value) <= 480:
-            raise ValidationError(f"{key} must be a whole number from 1 to 480")
+            raise ValidationError.of("{key} must be a whole number from 1 to 480", key=key)
         return str(int(value))
     if len(value) > 500:
-        raise ValidationError(f"{key} is too long")
+        raise ValidationError.of("{key} is too long", key=key)
     return value.strip()
 
 

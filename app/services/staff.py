@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import Role
-from app.domain.errors import ConflictError, ValidationError
+from app.domain.errors import ConflictError, ValidationError, phrase
 from app.services.common import MAX_NAME, audit, clean_text, require
 from app.services.dto import StaffView
 
@@ -18,15 +18,17 @@ def _view(staff: m.Staff) -> StaffView:
 
 def add_staff(db: Database, actor: str | None, username: str, *, name: str, role: str) -> StaffView:
     """Add a staff user. ``actor`` must be an admin once the first admin exists."""
-    username = clean_text(username, "username", 40)
+    username = clean_text(username, phrase("username"), 40)
     if not all(c.isalnum() or c in "-_." for c in username):
-        raise ValidationError(f"username may hold letters, digits, - _ . only: {username!r}")
-    name = clean_text(name, "name", MAX_NAME)
+        raise ValidationError.of(
+            "username may hold letters, digits, - _ . only: {username!r}", username=username
+        )
+    name = clean_text(name, phrase("name"), MAX_NAME)
     try:
         role_value = Role(role)
     except ValueError:
-        raise ValidationError(
-            f"unknown role {role!r}; one of: {', '.join(r.value for r in Role)}"
+        raise ValidationError.of(
+            "unknown role {role!r}; one of: {choices}", role=role, choices=', '.join(r.value for r in Role)
         ) from None
     with db.transaction() as session:
         has_admin = session.scalar(
@@ -40,7 +42,7 @@ def add_staff(db: Database, actor: str | None, username: str, *, name: str, role
             # operator's own act on their database, recorded as such in the audit.
             who = "cli"
         if session.scalar(select(m.Staff.id).where(m.Staff.username == username)) is not None:
-            raise ConflictError(f"user {username} already exists")
+            raise ConflictError.of("user {username} already exists", username=username)
         staff = m.Staff(username=username, name=name, role=role_value.value, active=True,
                         created_at=db.now())
         session.add(staff)

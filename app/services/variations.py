@@ -10,7 +10,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import states
 from app.domain.enums import NoticeKind, VariationState
-from app.domain.errors import ConflictError, StateError
+from app.domain.errors import ConflictError, StateError, phrase
 from app.domain.money import parse_amount
 from app.services.common import (
     MAX_REASON,
@@ -35,8 +35,8 @@ def propose_variation(
     db: Database, actor: str, number: int, *, amount: Decimal | str, reason: str
 ) -> VariationView:
     """Propose a new agreed net amount (not a delta); it counts once the customer agrees."""
-    value = parse_amount(amount, "variation amount")
-    reason = clean_text(reason, "reason", MAX_REASON)
+    value = parse_amount(amount, phrase("variation amount"))
+    reason = clean_text(reason, phrase("reason"), MAX_REASON)
     with db.transaction() as session:
         request = get_request(db, session, number)
         owner = request.assignee.username if request.assignee else None
@@ -47,8 +47,9 @@ def propose_variation(
                                          m.Variation.state == VariationState.PROPOSED.value)
         )
         if pending is not None:
-            raise ConflictError(
-                f"variation {pending} of request {number} is still awaiting the customer"
+            raise ConflictError.of(
+                "variation {pending} of request {number} is still awaiting the customer",
+                pending=pending, number=number
             )
         variation = m.Variation(request_id=number, amount=value, reason=reason,
                                 state=VariationState.PROPOSED.value, proposed_by_id=staff.id,
@@ -66,10 +67,13 @@ def propose_variation(
 
 def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
     with db.transaction() as session:
-        variation = lock(db, session, m.Variation, variation_id, "variation")
+        variation = lock(db, session, m.Variation, variation_id, phrase("variation"))
         request = get_request(db, session, variation.request_id)
         if variation.state != VariationState.PROPOSED:
-            raise StateError(f"variation {variation_id} was already {variation.state}")
+            raise StateError.of(
+                "variation {variation_id} was already {variation_state}",
+                variation_id=variation_id, variation_state=variation.state
+            )
         states.require("answer_variation", request.state, request.id)
         variation.state = (VariationState.AGREED if agreed else VariationState.REFUSED).value
         variation.answered_at = db.now()

@@ -10,7 +10,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import states
 from app.domain.enums import RequestState
-from app.domain.errors import StateError, ValidationError
+from app.domain.errors import StateError, ValidationError, phrase
 from app.domain.money import parse_hours, round_up_minutes
 from app.services import settings as settings_service
 from app.services.common import (
@@ -34,9 +34,9 @@ def entry_view(entry: m.WorkEntry, increment: int) -> WorkEntryView:
 
 def _check_date(work_date: date, today: date) -> None:
     if work_date > today:
-        raise ValidationError(f"the work date {work_date.isoformat()} is in the future")
+        raise ValidationError.of("the work date {work_date} is in the future", work_date=work_date)
     if work_date < today - timedelta(days=366):
-        raise ValidationError(f"the work date {work_date.isoformat()} is more than a year ago")
+        raise ValidationError.of("the work date {work_date} is more than a year ago", work_date=work_date)
 
 
 def log_work(
@@ -50,7 +50,7 @@ def log_work(
 ) -> WorkEntryView:
     """Log time on a request; the first entry moves an accepted request to in progress."""
     minutes = parse_hours(hours)
-    note = clean_text(note, "note", MAX_REASON, required=False)
+    note = clean_text(note, phrase("note"), MAX_REASON, required=False)
     with db.transaction() as session:
         request = get_request(db, session, number)
         owner = request.assignee.username if request.assignee else None
@@ -74,10 +74,13 @@ def log_work(
 
 
 def _editable(db: Database, session: Session, entry_id: int) -> tuple[m.WorkEntry, m.Request]:
-    entry = lock(db, session, m.WorkEntry, entry_id, "work entry")
+    entry = lock(db, session, m.WorkEntry, entry_id, phrase("work entry"))
     request = get_request(db, session, entry.request_id)
     if request.state not in (RequestState.ACCEPTED, RequestState.IN_PROGRESS):
-        raise StateError(f"request {request.id} is {request.state}: its work can no longer change")
+        raise StateError.of(
+            "request {number} is {state}: its work can no longer change",
+            number=request.id, state=request.state
+        )
     return entry, request
 
 
@@ -92,11 +95,11 @@ def edit_work(
     expected_version: int | None = None,
 ) -> WorkEntryView:
     minutes = parse_hours(hours)
-    note = clean_text(note, "note", MAX_REASON, required=False)
+    note = clean_text(note, phrase("note"), MAX_REASON, required=False)
     with db.transaction() as session:
         entry, request = _editable(db, session, entry_id)
         staff = require(session, actor, "edit_work", owner=entry.staff.username)
-        check_version(entry, expected_version, f"work entry {entry_id}")
+        check_version(entry, expected_version, phrase("work entry {entry_id}", entry_id=entry_id))
         _check_date(work_date, db.today())
         before = {"minutes": entry.minutes, "date": entry.work_date.isoformat(), "note": entry.note}
         entry.minutes, entry.work_date, entry.note = minutes, work_date, note
@@ -113,7 +116,7 @@ def delete_work(db: Database, actor: str, entry_id: int, *, expected_version: in
     with db.transaction() as session:
         entry, request = _editable(db, session, entry_id)
         staff = require(session, actor, "edit_work", owner=entry.staff.username)
-        check_version(entry, expected_version, f"work entry {entry_id}")
+        check_version(entry, expected_version, phrase("work entry {entry_id}", entry_id=entry_id))
         audit(db, session, staff.username, "work_deleted", request_id=request.id,
               customer_id=request.customer_id, entry=entry.id, minutes=entry.minutes,
               date=entry.work_date.isoformat())
