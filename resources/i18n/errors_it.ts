@@ -1,0 +1,599 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>errors</name>
+    <message>
+        <source>unsupported database {backend!r}: use sqlite or postgresql</source>
+        <translation>database {backend!r} non supportato: usa sqlite o postgresql</translation>
+    </message>
+    <message>
+        <source>the password cannot be remembered: {detail}</source>
+        <translation>la password non può essere memorizzata: {detail}</translation>
+    </message>
+    <message>
+        <source>not a database URL: {text!r}</source>
+        <translation>non è l&apos;URL di un database: {text!r}</translation>
+    </message>
+    <message>
+        <source>another workstation changed this record in the meantime: reload and try again</source>
+        <translation>un&apos;altra postazione ha modificato questi dati nel frattempo: ricarica e riprova</translation>
+    </message>
+    <message>
+        <source>the change conflicts with data saved in the meantime: reload and try again ({detail})</source>
+        <translation>la modifica è in conflitto con dati salvati nel frattempo: ricarica e riprova ({detail})</translation>
+    </message>
+    <message>
+        <source>the database {database} cannot be used: {detail}</source>
+        <translation>il database {database} non può essere usato: {detail}</translation>
+    </message>
+    <message>
+        <source>database error: {detail}</source>
+        <translation>errore del database: {detail}</translation>
+    </message>
+    <message>
+        <source>cannot connect to {database}: {detail}</source>
+        <translation>impossibile connettersi a {database}: {detail}</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of {database}: {strerror}</source>
+        <translation>impossibile creare la cartella di {database}: {strerror}</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>aliquota IVA</translation>
+    </message>
+    <message>
+        <source>estimated hours</source>
+        <translation>ore stimate</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importo</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>quantità</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ore</translation>
+    </message>
+    <message>
+        <source>{what} is not a number: {raw!r}</source>
+        <translation>il campo «{what}» non è un numero: {raw!r}</translation>
+    </message>
+    <message>
+        <source>{what} has more than two decimals: {value}</source>
+        <translation>il campo «{what}» ha più di due decimali: {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be greater than zero: {value}</source>
+        <translation>il campo «{what}» deve essere maggiore di zero: {value}</translation>
+    </message>
+    <message>
+        <source>{what} must not exceed 1,000,000.00: {value}</source>
+        <translation>il campo «{what}» non può superare 1.000.000,00: {value}</translation>
+    </message>
+    <message>
+        <source>{what} must not be zero</source>
+        <translation>il campo «{what}» non può essere zero</translation>
+    </message>
+    <message>
+        <source>{what} must not exceed 1,000,000.00 in absolute value: {value}</source>
+        <translation>il campo «{what}» non può superare 1.000.000,00 in valore assoluto: {value}</translation>
+    </message>
+    <message>
+        <source>{what} must not exceed 100,000: {value}</source>
+        <translation>il campo «{what}» non può superare 100.000: {value}</translation>
+    </message>
+    <message>
+        <source>VAT rate must be between 0 and 100: {value}</source>
+        <translation>l&apos;aliquota IVA deve essere compresa tra 0 e 100: {value}</translation>
+    </message>
+    <message>
+        <source>{what} is required</source>
+        <translation>il campo «{what}» è obbligatorio</translation>
+    </message>
+    <message>
+        <source>{what} must be greater than zero: {raw!r}</source>
+        <translation>il campo «{what}» deve essere maggiore di zero: {raw!r}</translation>
+    </message>
+    <message>
+        <source>{what} must not exceed 24 hours in one entry: {raw!r}</source>
+        <translation>il campo «{what}» non può superare 24 ore in una sola registrazione: {raw!r}</translation>
+    </message>
+    <message>
+        <source>estimated hours must be greater than zero: {value}</source>
+        <translation>le ore stimate devono essere più di zero: {value}</translation>
+    </message>
+    <message>
+        <source>estimated hours must not exceed 10,000: {value}</source>
+        <translation>le ore stimate non possono superare 10.000: {value}</translation>
+    </message>
+    <message>
+        <source>{what} must look like 2:30 or 2.5: {raw!r}</source>
+        <translation>il campo «{what}» deve essere nella forma 2:30 o 2,5: {raw!r}</translation>
+    </message>
+    <message>
+        <source>{what}: minutes must be below 60: {raw!r}</source>
+        <translation>il campo «{what}»: i minuti devono essere meno di 60: {raw!r}</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number of minutes: {raw!r}</source>
+        <translation>il campo «{what}» deve corrispondere a un numero intero di minuti: {raw!r}</translation>
+    </message>
+    <message>
+        <source>take a request</source>
+        <translation>prendere in carico una richiesta</translation>
+    </message>
+    <message>
+        <source>evaluate a request</source>
+        <translation>valutare una richiesta</translation>
+    </message>
+    <message>
+        <source>assign requests</source>
+        <translation>assegnare richieste</translation>
+    </message>
+    <message>
+        <source>decline a request</source>
+        <translation>dichiarare non fattibile una richiesta</translation>
+    </message>
+    <message>
+        <source>compose quotes</source>
+        <translation>comporre preventivi</translation>
+    </message>
+    <message>
+        <source>send quotes</source>
+        <translation>inviare preventivi</translation>
+    </message>
+    <message>
+        <source>log work</source>
+        <translation>registrare lavoro</translation>
+    </message>
+    <message>
+        <source>edit work entries</source>
+        <translation>modificare le registrazioni di lavoro</translation>
+    </message>
+    <message>
+        <source>propose variations</source>
+        <translation>proporre variazioni</translation>
+    </message>
+    <message>
+        <source>complete and charge requests</source>
+        <translation>completare e addebitare richieste</translation>
+    </message>
+    <message>
+        <source>record top-ups</source>
+        <translation>registrare ricariche</translation>
+    </message>
+    <message>
+        <source>record credit adjustments</source>
+        <translation>registrare rettifiche del credito</translation>
+    </message>
+    <message>
+        <source>export quote PDFs</source>
+        <translation>esportare i PDF dei preventivi</translation>
+    </message>
+    <message>
+        <source>manage staff and settings</source>
+        <translation>gestire utenti e impostazioni</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {action}</source>
+        <translation>{user} ({role}) non può {action}</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may {action} only on their own requests</source>
+        <translation>{user} ({role}) può {action} solo sulle richieste a sé assegnate</translation>
+    </message>
+    <message>
+        <source>{user} (technician) may send quotes up to {limit} net; this one is {net}: a team lead must send it</source>
+        <translation>{user} (tecnico) può inviare preventivi fino a {limit} di imponibile; questo è di {net}: deve inviarlo un team leader</translation>
+    </message>
+    <message>
+        <source>this user</source>
+        <translation>questo utente</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>essere presa in carico</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>essere assegnata</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>essere dichiarata non fattibile</translation>
+    </message>
+    <message>
+        <source>quoted</source>
+        <translation>ricevere un preventivo</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>ricevere una risposta al preventivo</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>essere annullata</translation>
+    </message>
+    <message>
+        <source>given work entries</source>
+        <translation>ricevere registrazioni di lavoro</translation>
+    </message>
+    <message>
+        <source>given a variation</source>
+        <translation>ricevere una variazione</translation>
+    </message>
+    <message>
+        <source>given an answer to a variation</source>
+        <translation>ricevere una risposta a una variazione</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>essere completata</translation>
+    </message>
+    <message>
+        <source>request {number} is {state} and cannot be {what}</source>
+        <translation>la richiesta {number} è {state} e non può {what}</translation>
+    </message>
+    <message>
+        <source>request {number} is already completed and charged</source>
+        <translation>la richiesta {number} è già stata completata e addebitata</translation>
+    </message>
+    <message>
+        <source>request {number} has no work logged: it cannot be completed yet</source>
+        <translation>la richiesta {number} non ha lavoro registrato: non può ancora essere completata</translation>
+    </message>
+    <message>
+        <source>request {number} is {state}: hours can be logged only once a quote is accepted</source>
+        <translation>la richiesta {number} è {state}: le ore si registrano solo dopo l&apos;accettazione di un preventivo</translation>
+    </message>
+    <message>
+        <source>unknown request: {number}</source>
+        <translation>richiesta inesistente: {number}</translation>
+    </message>
+    <message>
+        <source>request {number} has no work logged: it cannot be completed</source>
+        <translation>la richiesta {number} non ha lavoro registrato: non può essere completata</translation>
+    </message>
+    <message>
+        <source>variation {pending} of request {number} still awaits the customer&apos;s answer</source>
+        <translation>la variazione {pending} della richiesta {number} attende ancora la risposta del cliente</translation>
+    </message>
+    <message>
+        <source>request {number} has no accepted quote</source>
+        <translation>la richiesta {number} non ha un preventivo accettato</translation>
+    </message>
+    <message>
+        <source>unknown user: {actor}</source>
+        <translation>utente inesistente: {actor}</translation>
+    </message>
+    <message>
+        <source>user {actor} is no longer active</source>
+        <translation>l&apos;utente {actor} non è più attivo</translation>
+    </message>
+    <message>
+        <source>request {number} was changed by someone else in the meantime: reload and try again</source>
+        <translation>la richiesta {number} è stata modificata da qualcun altro nel frattempo: ricarica e riprova</translation>
+    </message>
+    <message>
+        <source>request {number} is already charged</source>
+        <translation>la richiesta {number} è già stata addebitata</translation>
+    </message>
+    <message>
+        <source>{what} is too long ({length} characters, at most {max_len})</source>
+        <translation>il campo «{what}» è troppo lungo ({length} caratteri, al massimo {max_len})</translation>
+    </message>
+    <message>
+        <source>{what} contains control characters</source>
+        <translation>il campo «{what}» contiene caratteri di controllo</translation>
+    </message>
+    <message>
+        <source>unknown user: {username}</source>
+        <translation>utente inesistente: {username}</translation>
+    </message>
+    <message>
+        <source>user {username} is no longer active</source>
+        <translation>l&apos;utente {username} non è più attivo</translation>
+    </message>
+    <message>
+        <source>unknown {what}: {ident}</source>
+        <translation>{what} inesistente: {ident}</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else in the meantime: reload and try again</source>
+        <translation>qualcun altro ha modificato {what} nel frattempo: ricarica e riprova</translation>
+    </message>
+    <message>
+        <source>unknown customer: {code}</source>
+        <translation>cliente inesistente: {code}</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>richiesta</translation>
+    </message>
+    <message>
+        <source>customer code</source>
+        <translation>codice cliente</translation>
+    </message>
+    <message>
+        <source>customer code may hold letters, digits, - _ . only: {code!r}</source>
+        <translation>il codice cliente può contenere solo lettere, cifre, - _ .: {code!r}</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>nome del cliente</translation>
+    </message>
+    <message>
+        <source>language must be it or en: {lang!r}</source>
+        <translation>la lingua deve essere it o en: {lang!r}</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>indirizzo</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation>partita IVA</translation>
+    </message>
+    <message>
+        <source>service name</source>
+        <translation>nome del servizio</translation>
+    </message>
+    <message>
+        <source>unknown service kind {kind!r}; one of: {choices}</source>
+        <translation>tipo di servizio sconosciuto {kind!r}; uno tra: {choices}</translation>
+    </message>
+    <message>
+        <source>top-up amount</source>
+        <translation>importo della ricarica</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>riferimento</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>rettifica</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>credito</translation>
+    </message>
+    <message>
+        <source>customer {code} already exists</source>
+        <translation>il cliente {code} esiste già</translation>
+    </message>
+    <message>
+        <source>customer {code} already has a service named {name!r}</source>
+        <translation>il cliente {code} ha già un servizio chiamato {name!r}</translation>
+    </message>
+    <message>
+        <source>customer {code}</source>
+        <translation>il cliente {code}</translation>
+    </message>
+    <message>
+        <source>cannot sort by {key!r}; one of: {choices}</source>
+        <translation>impossibile ordinare per {key!r}; uno tra: {choices}</translation>
+    </message>
+    <message>
+        <source>page size must be 1 to 5000 and the offset not negative</source>
+        <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
+    </message>
+    <message>
+        <source>a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}</source>
+        <translation>una riga deve essere DESCRIZIONE;QUANTITÀ;PREZZO_UNITARIO: {text!r}</translation>
+    </message>
+    <message>
+        <source>the validity date {valid_until} is in the past</source>
+        <translation>la data di validità {valid_until} è nel passato</translation>
+    </message>
+    <message>
+        <source>the validity date is more than a year away</source>
+        <translation>la data di validità è a più di un anno da oggi</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>an hourly quote has a rate and estimated hours, not lines</source>
+        <translation>un preventivo a consumo orario ha una tariffa e le ore stimate, non righe</translation>
+    </message>
+    <message>
+        <source>an hourly quote needs an hourly rate</source>
+        <translation>un preventivo a consumo orario richiede la tariffa oraria</translation>
+    </message>
+    <message>
+        <source>an hourly quote needs the estimated hours</source>
+        <translation>un preventivo a consumo orario richiede le ore stimate</translation>
+    </message>
+    <message>
+        <source>hourly rate</source>
+        <translation>tariffa oraria</translation>
+    </message>
+    <message>
+        <source>the indicative net total must not exceed 1,000,000.00: {net}</source>
+        <translation>l&apos;imponibile indicativo non può superare € 1.000.000,00: {net}</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>preventivo</translation>
+    </message>
+    <message>
+        <source>quote {quote_id} was sent and can no longer be changed</source>
+        <translation>il preventivo {quote_id} è stato inviato e non può più essere modificato</translation>
+    </message>
+    <message>
+        <source>the validity date {valid_until} is in the past: edit the draft</source>
+        <translation>la data di validità {valid_until} è nel passato: modifica la bozza</translation>
+    </message>
+    <message>
+        <source>quote {quote_id} expired on {valid_until} and can no longer be accepted: ask for a new quote</source>
+        <translation>il preventivo {quote_id} è scaduto il {valid_until} e non può più essere accettato: chiedi un nuovo preventivo</translation>
+    </message>
+    <message>
+        <source>quote {quote_id} was replaced by a newer revision</source>
+        <translation>il preventivo {quote_id} è stato sostituito da una revisione più recente</translation>
+    </message>
+    <message>
+        <source>quote {quote_id} is {quote_state} and cannot be answered</source>
+        <translation>il preventivo {quote_id} è nello stato {quote_state} e non può ricevere risposta</translation>
+    </message>
+    <message>
+        <source>quote kind must be fixed or hourly: {kind!r}</source>
+        <translation>il tipo di preventivo deve essere fixed o hourly: {kind!r}</translation>
+    </message>
+    <message>
+        <source>a fixed-price quote needs at least one line</source>
+        <translation>un preventivo a corpo richiede almeno una riga</translation>
+    </message>
+    <message>
+        <source>a quote has at most {max_lines} lines</source>
+        <translation>un preventivo ha al massimo {max_lines} righe</translation>
+    </message>
+    <message>
+        <source>the quote&apos;s net total must not exceed 1,000,000.00: {net}</source>
+        <translation>l&apos;imponibile del preventivo non può superare € 1.000.000,00: {net}</translation>
+    </message>
+    <message>
+        <source>request {number} already has a draft quote ({draft}): edit it</source>
+        <translation>la richiesta {number} ha già una bozza di preventivo ({draft}): modifica quella</translation>
+    </message>
+    <message>
+        <source>quote {quote_id}</source>
+        <translation>il preventivo {quote_id}</translation>
+    </message>
+    <message>
+        <source>unknown quote: {quote_id}</source>
+        <translation>preventivo inesistente: {quote_id}</translation>
+    </message>
+    <message>
+        <source>line {index} description</source>
+        <translation>descrizione della riga {index}</translation>
+    </message>
+    <message>
+        <source>line {index} quantity</source>
+        <translation>quantità della riga {index}</translation>
+    </message>
+    <message>
+        <source>line {index} unit price</source>
+        <translation>prezzo unitario della riga {index}</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>oggetto</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descrizione</translation>
+    </message>
+    <message>
+        <source>unknown category {value!r}; one of: {choices}</source>
+        <translation>categoria sconosciuta {value!r}; una tra: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown priority {value!r}; one of: {choices}</source>
+        <translation>priorità sconosciuta {value!r}; una tra: {choices}</translation>
+    </message>
+    <message>
+        <source>customer {code} has no service named {service!r}</source>
+        <translation>il cliente {code} non ha un servizio chiamato {service!r}</translation>
+    </message>
+    <message>
+        <source>request {number}</source>
+        <translation>la richiesta {number}</translation>
+    </message>
+    <message>
+        <source>request {number} is assigned to someone else: a team lead can reassign it</source>
+        <translation>la richiesta {number} è assegnata a un altro: può riassegnarla un team leader</translation>
+    </message>
+    <message>
+        <source>{to} ({role}) cannot work on requests</source>
+        <translation>{to} ({role}) non può lavorare sulle richieste</translation>
+    </message>
+    <message>
+        <source>unknown setting: {key}</source>
+        <translation>impostazione sconosciuta: {key}</translation>
+    </message>
+    <message>
+        <source>{key} is too long</source>
+        <translation>{key} è troppo lungo</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from 1 to 480</source>
+        <translation>{key} deve essere un numero intero da 1 a 480</translation>
+    </message>
+    <message>
+        <source>technician send limit</source>
+        <translation>limite di invio dei tecnici</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>nome utente</translation>
+    </message>
+    <message>
+        <source>username may hold letters, digits, - _ . only: {username!r}</source>
+        <translation>il nome utente può contenere solo lettere, cifre, - _ .: {username!r}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>unknown role {role!r}; one of: {choices}</source>
+        <translation>ruolo sconosciuto {role!r}; uno tra: {choices}</translation>
+    </message>
+    <message>
+        <source>user {username} already exists</source>
+        <translation>l&apos;utente {username} esiste già</translation>
+    </message>
+    <message>
+        <source>variation amount</source>
+        <translation>importo della variazione</translation>
+    </message>
+    <message>
+        <source>variation {pending} of request {number} is still awaiting the customer</source>
+        <translation>la variazione {pending} della richiesta {number} è ancora in attesa del cliente</translation>
+    </message>
+    <message>
+        <source>variation</source>
+        <translation>variazione</translation>
+    </message>
+    <message>
+        <source>variation {variation_id} was already {variation_state}</source>
+        <translation>la variazione {variation_id} è già stata {variation_state}</translation>
+    </message>
+    <message>
+        <source>the work date {work_date} is in the future</source>
+        <translation>la data del lavoro {work_date} è nel futuro</translation>
+    </message>
+    <message>
+        <source>the work date {work_date} is more than a year ago</source>
+        <translation>la data del lavoro {work_date} è di più di un anno fa</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>work entry</source>
+        <translation>registrazione di lavoro</translation>
+    </message>
+    <message>
+        <source>request {number} is {state}: its work can no longer change</source>
+        <translation>la richiesta {number} è {state}: il suo lavoro non può più cambiare</translation>
+    </message>
+    <message>
+        <source>work entry {entry_id}</source>
+        <translation>la registrazione di lavoro {entry_id}</translation>
+    </message>
+</context>
+</TS>
