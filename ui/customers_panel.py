@@ -24,6 +24,7 @@ from app.services import customers as customer_service
 from app.services.dto import CustomerView
 from ui import labels
 from ui.context import AppContext
+from ui.errors import error_text
 from ui.worker import BusyIndicator, run_async
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
@@ -150,7 +151,7 @@ class CustomersPanel(QWidget):
                   self._fill, self._failed, self, busy=self._busy)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.emit(getattr(exc, "message", None) or str(exc))
+        self.status.emit(error_text(exc))
 
     def _fill(self, rows: list[CustomerView]) -> None:
         lang = self._ctx.lang

@@ -24,6 +24,7 @@ from ui.connection import (
     open_embedded,
 )
 from ui.context import AppContext
+from ui.errors import error_text
 from ui.main_window import MainWindow
 
 ORGANISATION = "RIT Desk"
@@ -187,13 +188,13 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
         try:
             signed = _sign_in(db_url, user, settings, quiet=quiet)
         except RitError as exc:
-            return _fail(exc.message, quiet=quiet)
+            return _fail(error_text(exc), quiet=quiet)
         while signed is not None:
             db, person = signed
             try:
                 window = MainWindow(_context(db, person, language), settings=settings)
             except RitError as exc:
-                return _fail(exc.message, quiet=quiet)
+                return _fail(error_text(exc), quiet=quiet)
             if screenshot:
                 code = _screenshot(app, window, screenshot)
                 window.close()

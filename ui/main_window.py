@@ -23,6 +23,7 @@ from app.services.dto import StaffView
 from ui import labels
 from ui.context import AppContext
 from ui.customers_panel import CustomersPanel
+from ui.errors import error_text
 from ui.queue_panel import CREDIT_EXHAUSTED, CUSTOMERS, QueuePanel
 from ui.request_table import RequestTable
 from ui.worker import BusyIndicator, make_busy_bar, run_async
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         db, user = self._ctx.db, self._ctx.username
         run_async(lambda: queries.queue_counts(db, user), self._apply_counts,
-                  lambda exc: self._show_status(getattr(exc, "message", str(exc))), self)
+                  lambda exc: self._show_status(error_text(exc)), self)
 
     def _apply_counts(self, counts: dict[str, int]) -> None:
         self.queues.set_counts(counts)
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False
-        self._show_status(getattr(exc, "message", None) or str(exc))
+        self._show_status(error_text(exc))
 
     # -- menu actions ------------------------------------------------------------------------
     def _show_status(self, message: str) -> None:

@@ -35,6 +35,7 @@ from ui.connection import (
     open_embedded,
     open_server,
 )
+from ui.errors import error_text
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 
 PROFILES_KEY = "connection/profiles"
@@ -298,8 +299,7 @@ class StartDialog(QDialog):
 
     def _connect_failed(self, exc: BaseException, where: str) -> None:
         self.connect_button.setEnabled(True)
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        self.show_message(friendly_error(message, where))
+        self.show_message(friendly_error(error_text(exc), where))
 
     def _connected(self, opened: Opened) -> None:
         self.connect_button.setEnabled(True)
@@ -351,7 +351,7 @@ class StartDialog(QDialog):
             try:
                 config.store_password(url, self.password.text())
             except Exception as exc:  # the keyring failed: say so, go on without it
-                self.keyring_note.setText(getattr(exc, "message", str(exc)))
+                self.keyring_note.setText(error_text(exc))
                 self.keyring_note.show()
         else:
             config.forget_password(url)

@@ -39,6 +39,7 @@ from ui import labels
 from ui.action_rules import ActionState, action_states
 from ui.context import AppContext
 from ui.details_format import describe
+from ui.errors import error_text
 from ui.worker import BusyIndicator, run_async
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
@@ -671,7 +672,7 @@ class Workspace(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, exc: BaseException) -> None:
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        message = error_text(exc)
         if isinstance(exc, ConflictError):
             message = self.tr("Someone else changed this request: it has been reloaded.") + \
                 "\n" + message

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import ConflictError, RitError
+from ui.errors import error_text
 from ui.worker import run_async
 
 T = TypeVar("T")
@@ -196,10 +197,10 @@ class ServiceDialog(QDialog):
 
     def error_text(self, exc: BaseException) -> str:
         if isinstance(exc, ConflictError):
-            return exc.message + "\n" + self.tr(
+            return error_text(exc) + "\n" + self.tr(
                 "Close this dialog to reload the request, then try again.")
         if isinstance(exc, RitError):
-            return exc.message
+            return error_text(exc)
         return self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
 
     # -- calls -------------------------------------------------------------------------
