@@ -46,7 +46,7 @@ def test_screenshot_of_an_unknown_user_fails_cleanly(desk: Desk, desk_db: Databa
     done = run_cli("--db", str(desk_db.url), "--as", "nobody", "--screenshot",
                    str(tmp_path / "x.png"), env_base=tmp_path)
     assert done.returncode == 2
-    assert "unknown user" in done.stderr
+    assert "utente inesistente: nobody" in done.stderr  # the GUI speaks Italian by default
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.png").exists()
 

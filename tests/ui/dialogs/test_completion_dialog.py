@@ -75,6 +75,6 @@ def test_nothing_to_complete_without_work(qtbot: QtBot, world: World) -> None:
     number = world.accepted()
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     assert dialog.message.isVisible()
-    assert "no work logged" in dialog.message.text()
+    assert "non ha lavoro registrato" in dialog.message.text()
     assert not dialog.confirm_button.isEnabled()
     assert charges(world, world.customer) == []

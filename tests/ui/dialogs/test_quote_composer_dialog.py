@@ -132,7 +132,7 @@ def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world: World
 
     assert dialog.isVisible()
     assert dialog.message.isVisible()
-    assert "may send quotes up to 1000.00" in dialog.message.text()
+    assert "può inviare preventivi fino a € 1.000,00" in dialog.message.text()
     assert "bozza è stata salvata ma non inviata" in dialog.message.text()
     detail = request_detail(world.db, number)
     assert detail.state == "evaluating"

@@ -52,5 +52,5 @@ def test_a_technician_may_not_assign(qtbot: QtBot, world: World) -> None:
     qtbot.keyClicks(dialog.person, "Tina")
     click(qtbot, dialog, dialog.ok_button)
     assert dialog.message.isVisible()
-    assert "may not assign" in dialog.message.text()
+    assert "non può assegnare richieste" in dialog.message.text()
     assert request_detail(world.db, number).assignee == world.tech

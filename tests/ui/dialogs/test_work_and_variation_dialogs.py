@@ -63,7 +63,7 @@ def test_another_technician_may_not_log_on_my_request(qtbot: QtBot, world: World
     type_into(qtbot, dialog.duration, "1:00")
     click(qtbot, dialog, dialog.ok_button)
     assert dialog.message.isVisible()
-    assert "only on their own requests" in dialog.message.text()
+    assert "solo sulle richieste a sé assegnate" in dialog.message.text()
     assert request_detail(world.db, number).work == ()
 
 
