@@ -36,6 +36,7 @@ from app.db.database import Database
 from app.services import queries
 from app.services.dto import RequestFilter, RequestRow
 from ui import labels
+from ui.errors import error_text
 from ui.worker import BusyIndicator, run_async
 
 PAGE_SIZE = 200
@@ -416,7 +417,7 @@ class RequestTableModel(QAbstractTableModel):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.error.emit(getattr(exc, "message", None) or str(exc))
+        self.error.emit(error_text(exc))
 
     # -- clock ------------------------------------------------------------------------------
     # Ages and validities are shown against the clock of the last query or refresh;
