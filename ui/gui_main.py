@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -170,6 +171,11 @@ def _screenshot(app: QApplication, window: MainWindow, path: str) -> int:
     return outcome["code"]
 
 
+def _freeze_startup_objects() -> None:
+    gc.collect()
+    gc.freeze()
+
+
 def run(db_url: str | None, *, screenshot: str | None = None, user: str | None = None,
         lang: str | None = None) -> int:
     """The desktop app; with ``screenshot`` it renders the main window to a PNG and exits."""
@@ -207,6 +213,9 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
 
             window.switch_requested.connect(on_switch)
             window.show()
+            # Everything loaded so far (modules, Qt wrappers) lives as long as the app:
+            # keep it out of the collector's full passes, which would stall painting.
+            QTimer.singleShot(0, _freeze_startup_objects)
             code = app.exec()
             window.deleteLater()
             if not switch["requested"]:

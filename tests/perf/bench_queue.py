@@ -119,7 +119,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(url: str, repeat: int, out: Callable[[str], None] = print) -> dict[str, list[float]]:
+def run(url: str, repeat: int, out: Callable[[str], None] = print, *,
+        freeze: bool = True) -> dict[str, list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -140,6 +141,10 @@ def run(url: str, repeat: int, out: Callable[[str], None] = print) -> dict[str, 
     window.resize(1600, 900)
     window.show()
     app.processEvents()
+    if freeze:  # what the app does once its main window is up (ui.gui_main)
+        from ui.gui_main import _freeze_startup_objects
+
+        _freeze_startup_objects()
     probe = Probe(table)
     total = queries.count_requests(db)
     heartbeat = Heartbeat()
@@ -261,8 +266,10 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--db", required=True, help="database URL (filled by tests.perf.generate)")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--no-freeze", action="store_true",
+                   help="leave the start-up objects to the garbage collector (as before)")
     args = p.parse_args()
-    run(args.db, args.repeat)
+    run(args.db, args.repeat, freeze=not args.no_freeze)
     return 0
 
 
