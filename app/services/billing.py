@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import insert, select, true, type_coerce, update
+from sqlalchemy import BindParameter, Select, bindparam, insert, select, true, type_coerce, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -56,11 +58,9 @@ class _Facts:
     actor_active: bool | None = None
 
 
-def _request_facts(
-    db: Database, session: Session, number: int, *, lock: bool, actor: str | None = None
-) -> _Facts:
-    """Lock (on PostgreSQL: ``FOR UPDATE OF`` request and customer) and read what a charge
-    depends on. SQLite serialises writers with ``BEGIN IMMEDIATE`` instead."""
+@functools.cache
+def _facts_statement(lock: bool, with_actor: bool) -> Select[Any]:
+    """Built once: the charge path runs the same statements thousands of times."""
     assignee = STAFF.alias("assignee")
     stmt = (
         select(REQUESTS.c.id, REQUESTS.c.state, REQUESTS.c.version, REQUESTS.c.customer_id,
@@ -68,15 +68,24 @@ def _request_facts(
         .select_from(
             REQUESTS.join(CUSTOMERS, CUSTOMERS.c.id == REQUESTS.c.customer_id)
             .outerjoin(assignee, assignee.c.id == REQUESTS.c.assignee_id))
-        .where(REQUESTS.c.id == number)
+        .where(REQUESTS.c.id == bindparam("number"))
     )
-    if actor is not None:
+    if with_actor:
         who = (select(STAFF.c.id, STAFF.c.role, STAFF.c.active)
-               .where(STAFF.c.username == actor).subquery("who"))
+               .where(STAFF.c.username == bindparam("actor")).subquery("who"))
         stmt = stmt.add_columns(who.c.id, who.c.role, who.c.active).outerjoin(who, true())
-    if lock and not db.is_sqlite:
+    if lock:
         stmt = stmt.with_for_update(of=[REQUESTS, CUSTOMERS])
-    row = session.execute(stmt).first()
+    return stmt
+
+
+def _request_facts(
+    db: Database, session: Session, number: int, *, lock: bool, actor: str | None = None
+) -> _Facts:
+    """Lock (on PostgreSQL: ``FOR UPDATE OF`` request and customer) and read what a charge
+    depends on. SQLite serialises writers with ``BEGIN IMMEDIATE`` instead."""
+    stmt = _facts_statement(lock and not db.is_sqlite, actor is not None)
+    row = session.execute(stmt, {"number": number, "actor": actor}).first()
     if row is None:
         if actor is not None:
             actor_staff(session, actor)  # an unknown user is named first
@@ -84,16 +93,11 @@ def _request_facts(
     return _Facts(*row)
 
 
-def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBreakdown]:
-    """The charge for a request in ``state``: (accepted quote id, breakdown).
+_MINUTES = select(WORK.c.minutes).where(WORK.c.request_id == bindparam("number"))
 
-    Checks, in this order: the state allows completion, work was logged, no variation
-    awaits the customer, an accepted quote exists.
-    """
-    states.require("complete", state, number)
-    minutes = list(session.scalars(select(WORK.c.minutes).where(WORK.c.request_id == number)))
-    if not minutes:
-        raise StateError.of("request {number} has no work logged: it cannot be completed", number=number)
+
+def _quote_statement() -> Select[Any]:
+    number: BindParameter[int] = bindparam("number")
     pending = (
         select(VARIATIONS.c.id)
         .where(VARIATIONS.c.request_id == number,
@@ -107,13 +111,36 @@ def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBrea
         .order_by(VARIATIONS.c.answered_at.desc(), VARIATIONS.c.id.desc())
         .limit(1).scalar_subquery()
     )
-    row = session.execute(
+    return (
         select(pending.label("pending"), QUOTES.c.id, QUOTES.c.kind, QUOTES.c.net_cents,
                QUOTES.c.vat_rate_hundredths, QUOTES.c.hourly_rate_cents,
                QUOTES.c.billing_increment, type_coerce(last_agreed, Hundredths()).label("agreed"))
         .select_from(QUOTES)
         .where(QUOTES.c.request_id == number, QUOTES.c.state == QuoteState.ACCEPTED.value)
-    ).first()
+    )
+
+
+_QUOTE = _quote_statement()
+_INSERT_CHARGE = insert(CHARGES).returning(CHARGES.c.id)
+_COMPLETE_REQUEST = (
+    update(REQUESTS).where(REQUESTS.c.id == bindparam("b_number"))
+    .values(state=RequestState.COMPLETED.value, closed_at=bindparam("b_now"),
+            updated_at=bindparam("b_now"), version=REQUESTS.c.version + 1)
+)
+
+
+def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBreakdown]:
+    """The charge for a request in ``state``: (accepted quote id, breakdown).
+
+    Checks, in this order: the state allows completion, work was logged, no variation
+    awaits the customer, an accepted quote exists.
+    """
+    states.require("complete", state, number)
+    params = {"number": number}
+    minutes = list(session.scalars(_MINUTES, params))
+    if not minutes:
+        raise StateError.of("request {number} has no work logged: it cannot be completed", number=number)
+    row = session.execute(_QUOTE, params).first()
     if row is not None and row.pending is not None:
         raise StateError.of(
             "variation {pending} of request {number} still awaits the customer's answer",
@@ -176,25 +203,19 @@ def complete_request(
         quote_id, charge = _compute(session, number, facts.state)
         now = db.now()
         try:
-            charge_id = session.execute(
-                insert(CHARGES).values(
-                    request_id=number, customer_id=facts.customer_id, quote_id=quote_id,
-                    kind=charge.kind.value, billable_minutes=charge.billable_minutes,
-                    capped=charge.capped, net_cents=charge.net, vat_cents=charge.vat,
-                    total_cents=charge.total, created_at=now, created_by_id=facts.actor_id)
-                .returning(CHARGES.c.id)
-            ).scalar_one()
+            charge_id = session.execute(_INSERT_CHARGE, {
+                "request_id": number, "customer_id": facts.customer_id, "quote_id": quote_id,
+                "kind": charge.kind.value, "billable_minutes": charge.billable_minutes,
+                "capped": charge.capped, "net_cents": charge.net, "vat_cents": charge.vat,
+                "total_cents": charge.total, "created_at": now,
+                "created_by_id": facts.actor_id}).scalar_one()
         except IntegrityError:
             raise ConflictError.of("request {number} is already charged", number=number) from None
         posting = credit.post_locked(
             db, session, facts.customer_id, facts.balance, facts.status, LedgerKind.CHARGE,
             -charge.total, actor=actor, reference=request_reference(number), charge_id=charge_id,
             request_id=number)
-        session.execute(
-            update(REQUESTS).where(REQUESTS.c.id == number)
-            .values(state=RequestState.COMPLETED.value, closed_at=now, updated_at=now,
-                    version=REQUESTS.c.version + 1)
-        )
+        session.execute(_COMPLETE_REQUEST, {"b_number": number, "b_now": now})
         audit(db, session, actor, "request_completed", request_id=number,
               customer_id=facts.customer_id, kind=charge.kind.value,
               billable_minutes=charge.billable_minutes, capped=charge.capped, net=charge.net,

@@ -118,6 +118,10 @@ def customer_by_code(db: Database, session: Session, code: str, *, for_update: b
     return customer
 
 
+_INSERT_AUDIT = insert(AUDIT)
+_INSERT_NOTICE = insert(NOTICES)
+
+
 def audit(
     db: Database,
     session: Session,
@@ -129,10 +133,9 @@ def audit(
     **details: Any,
 ) -> None:
     """Append an audit event in the caller's transaction (written at once, in call order)."""
-    session.execute(
-        insert(AUDIT).values(at=db.now(), actor=actor, action=action, request_id=request_id,
-                             customer_id=customer_id, details=dumps(details))
-    )
+    session.execute(_INSERT_AUDIT, {"at": db.now(), "actor": actor, "action": action,
+                                    "request_id": request_id, "customer_id": customer_id,
+                                    "details": dumps(details)})
 
 
 def notify(
@@ -145,10 +148,9 @@ def notify(
     **payload: Any,
 ) -> None:
     """Queue a notice for the control panel (the customer's outbox), in the same transaction."""
-    session.execute(
-        insert(NOTICES).values(customer_id=customer_id, request_id=request_id, kind=str(kind),
-                               at=db.now(), payload=dumps(payload))
-    )
+    session.execute(_INSERT_NOTICE, {"customer_id": customer_id, "request_id": request_id,
+                                     "kind": str(kind), "at": db.now(),
+                                     "payload": dumps(payload)})
 
 
 def touch(db: Database, request: m.Request) -> None:

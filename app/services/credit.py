@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
 from app.db.tables import CUSTOMERS, LEDGER, SERVICES
+from app.db.types import Hundredths
 from app.domain.enums import AccountStatus, LedgerKind, NoticeKind, ServiceStatus
 from app.domain.money import ZERO
 from app.services.common import audit, notify
@@ -35,6 +36,14 @@ def missing_amount(balance: Decimal) -> Decimal:
     return -balance if balance < 0 else ZERO
 
 
+
+
+_INSERT_ENTRY = insert(LEDGER).returning(LEDGER.c.id)
+_UPDATE_BALANCE = (
+    update(CUSTOMERS).where(CUSTOMERS.c.id == bindparam("b_id"))
+    .values(balance_cents=bindparam("b_balance", type_=Hundredths()),
+            status=bindparam("b_status"), version=CUSTOMERS.c.version + 1)
+)
 
 
 def post_locked(
@@ -58,18 +67,14 @@ def post_locked(
     read under that lock. Plain SQL statements: this is the hot path of charging.
     """
     new_balance = balance + amount
-    entry_id = session.execute(
-        insert(LEDGER).values(customer_id=customer_id, kind=kind.value, amount_cents=amount,
-                              balance_after_cents=new_balance, at=db.now(), reference=reference,
-                              reason=reason, charge_id=charge_id, actor=actor)
-        .returning(LEDGER.c.id)
-    ).scalar_one()
+    entry_id = session.execute(_INSERT_ENTRY, {
+        "customer_id": customer_id, "kind": kind.value, "amount_cents": amount,
+        "balance_after_cents": new_balance, "at": db.now(), "reference": reference,
+        "reason": reason, "charge_id": charge_id, "actor": actor}).scalar_one()
     exhausted = new_balance < 0
     new_status = (AccountStatus.CREDIT_EXHAUSTED if exhausted else AccountStatus.ACTIVE).value
-    session.execute(
-        update(CUSTOMERS).where(CUSTOMERS.c.id == customer_id)
-        .values(balance_cents=new_balance, status=new_status, version=CUSTOMERS.c.version + 1)
-    )
+    session.execute(_UPDATE_BALANCE,
+                    {"b_id": customer_id, "b_balance": new_balance, "b_status": new_status})
     suspended: tuple[str, ...] = ()
     restarted: tuple[str, ...] = ()
     was_exhausted = status == AccountStatus.CREDIT_EXHAUSTED
