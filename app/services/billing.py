@@ -7,7 +7,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, bindparam, insert, select, true, type_coerce, update
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    String,
+    bindparam,
+    cast,
+    func,
+    insert,
+    select,
+    true,
+    type_coerce,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,7 +56,8 @@ def agreed_amounts(session: Session, number: int) -> list[m.Variation]:
 
 @dataclass(frozen=True)
 class _Facts:
-    """The request, its customer's credit and the acting user, read in one statement."""
+    """Everything a charge depends on, read (and locked) in one statement: the request,
+    its customer's credit, the acting user, the accepted quote, the variations, the work."""
 
     number: int
     state: str
@@ -53,6 +66,15 @@ class _Facts:
     assignee: str | None
     balance: Decimal
     status: str
+    quote_id: int | None
+    kind: str | None
+    quote_net: Decimal | None
+    vat_rate: Decimal | None
+    hourly_rate: Decimal | None
+    increment: int | None
+    pending: int | None  # a variation awaiting the customer
+    agreed: Decimal | None  # the last agreed variation's amount
+    minutes: str | None  # the work entries' minutes, comma-separated
     actor_id: int | None = None
     actor_role: str | None = None
     actor_active: bool | None = None
@@ -60,15 +82,40 @@ class _Facts:
 
 @functools.cache
 def _facts_statement(lock: bool, with_actor: bool) -> Select[Any]:
-    """Built once: the charge path runs the same statements thousands of times."""
+    """Built once: the charge path runs the same statement thousands of times."""
+    number: BindParameter[int] = bindparam("number")
     assignee = STAFF.alias("assignee")
+    pending = (
+        select(VARIATIONS.c.id)
+        .where(VARIATIONS.c.request_id == number,
+               VARIATIONS.c.state == VariationState.PROPOSED.value)
+        .limit(1).scalar_subquery()
+    )
+    last_agreed = (
+        select(VARIATIONS.c.amount_cents)
+        .where(VARIATIONS.c.request_id == number,
+               VARIATIONS.c.state == VariationState.AGREED.value)
+        .order_by(VARIATIONS.c.answered_at.desc(), VARIATIONS.c.id.desc())
+        .limit(1).scalar_subquery()
+    )
+    minutes = (
+        select(func.aggregate_strings(cast(WORK.c.minutes, String), ","))
+        .where(WORK.c.request_id == number).scalar_subquery()
+    )
+    accepted = QUOTES.alias("accepted")
     stmt = (
         select(REQUESTS.c.id, REQUESTS.c.state, REQUESTS.c.version, REQUESTS.c.customer_id,
-               assignee.c.username, CUSTOMERS.c.balance_cents, CUSTOMERS.c.status)
+               assignee.c.username, CUSTOMERS.c.balance_cents, CUSTOMERS.c.status,
+               accepted.c.id, accepted.c.kind, accepted.c.net_cents,
+               accepted.c.vat_rate_hundredths, accepted.c.hourly_rate_cents,
+               accepted.c.billing_increment, pending,
+               type_coerce(last_agreed, Hundredths()), minutes)
         .select_from(
             REQUESTS.join(CUSTOMERS, CUSTOMERS.c.id == REQUESTS.c.customer_id)
-            .outerjoin(assignee, assignee.c.id == REQUESTS.c.assignee_id))
-        .where(REQUESTS.c.id == bindparam("number"))
+            .outerjoin(assignee, assignee.c.id == REQUESTS.c.assignee_id)
+            .outerjoin(accepted, (accepted.c.request_id == REQUESTS.c.id)
+                       & (accepted.c.state == QuoteState.ACCEPTED.value)))
+        .where(REQUESTS.c.id == number)
     )
     if with_actor:
         who = (select(STAFF.c.id, STAFF.c.role, STAFF.c.active)
@@ -93,34 +140,6 @@ def _request_facts(
     return _Facts(*row)
 
 
-_MINUTES = select(WORK.c.minutes).where(WORK.c.request_id == bindparam("number"))
-
-
-def _quote_statement() -> Select[Any]:
-    number: BindParameter[int] = bindparam("number")
-    pending = (
-        select(VARIATIONS.c.id)
-        .where(VARIATIONS.c.request_id == number,
-               VARIATIONS.c.state == VariationState.PROPOSED.value)
-        .limit(1).scalar_subquery()
-    )
-    last_agreed = (
-        select(VARIATIONS.c.amount_cents)
-        .where(VARIATIONS.c.request_id == number,
-               VARIATIONS.c.state == VariationState.AGREED.value)
-        .order_by(VARIATIONS.c.answered_at.desc(), VARIATIONS.c.id.desc())
-        .limit(1).scalar_subquery()
-    )
-    return (
-        select(pending.label("pending"), QUOTES.c.id, QUOTES.c.kind, QUOTES.c.net_cents,
-               QUOTES.c.vat_rate_hundredths, QUOTES.c.hourly_rate_cents,
-               QUOTES.c.billing_increment, type_coerce(last_agreed, Hundredths()).label("agreed"))
-        .select_from(QUOTES)
-        .where(QUOTES.c.request_id == number, QUOTES.c.state == QuoteState.ACCEPTED.value)
-    )
-
-
-_QUOTE = _quote_statement()
 _INSERT_CHARGE = insert(CHARGES).returning(CHARGES.c.id)
 _COMPLETE_REQUEST = (
     update(REQUESTS).where(REQUESTS.c.id == bindparam("b_number"))
@@ -129,42 +148,41 @@ _COMPLETE_REQUEST = (
 )
 
 
-def _compute(session: Session, number: int, state: str) -> tuple[int, ChargeBreakdown]:
-    """The charge for a request in ``state``: (accepted quote id, breakdown).
+def _compute(facts: _Facts) -> tuple[int, ChargeBreakdown]:
+    """The charge: (accepted quote id, breakdown).
 
     Checks, in this order: the state allows completion, work was logged, no variation
     awaits the customer, an accepted quote exists.
     """
-    states.require("complete", state, number)
-    params = {"number": number}
-    minutes = list(session.scalars(_MINUTES, params))
-    if not minutes:
+    number = facts.number
+    states.require("complete", facts.state, number)
+    if not facts.minutes:
         raise StateError.of("request {number} has no work logged: it cannot be completed", number=number)
-    row = session.execute(_QUOTE, params).first()
-    if row is not None and row.pending is not None:
+    if facts.pending is not None:
         raise StateError.of(
             "variation {pending} of request {number} still awaits the customer's answer",
-            pending=row.pending, number=number
+            pending=facts.pending, number=number
         )
-    if row is None:
+    if (facts.quote_id is None or facts.kind is None or facts.quote_net is None
+            or facts.vat_rate is None or facts.increment is None):
         raise StateError.of("request {number} has no accepted quote", number=number)
     charge = compute_charge(
-        kind=row.kind,
-        quote_net=row.net_cents,
-        vat_rate=row.vat_rate_hundredths,
-        hourly_rate=row.hourly_rate_cents,
-        entries_minutes=minutes,
-        agreed_variations=[] if row.agreed is None else [row.agreed],
-        increment=row.billing_increment,
+        kind=facts.kind,
+        quote_net=facts.quote_net,
+        vat_rate=facts.vat_rate,
+        hourly_rate=facts.hourly_rate,
+        entries_minutes=[int(m) for m in facts.minutes.split(",")],
+        agreed_variations=[] if facts.agreed is None else [facts.agreed],
+        increment=facts.increment,
     )
-    return row.id, charge
+    return facts.quote_id, charge
 
 
 def preview_charge(db: Database, number: int) -> ChargePreview:
     """What completing the request now would charge (nothing is written)."""
     with db.read() as session:
         facts = _request_facts(db, session, number, lock=False)
-        _, charge = _compute(session, number, facts.state)
+        _, charge = _compute(facts)
         before = facts.balance
         after = before - charge.total
         return ChargePreview(
@@ -200,7 +218,7 @@ def complete_request(
                 "request {number} was changed by someone else in the meantime: reload and try again",
                 number=number
             )
-        quote_id, charge = _compute(session, number, facts.state)
+        quote_id, charge = _compute(facts)
         now = db.now()
         try:
             charge_id = session.execute(_INSERT_CHARGE, {
