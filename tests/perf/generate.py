@@ -41,21 +41,10 @@ from sqlalchemy.engine import make_url
 from app.db.database import Database
 from app.domain.enums import Category
 from app.domain.pricing import compute_charge, vat_on
+from app.services.demo import STAFF  # the same team as the demo data
 
 BATCH = 20_000
 
-STAFF = [
-    ("admin", "Anna Amministratrice", "admin"),
-    ("g.rossi", "Giulia Rossi", "team_lead"),
-    ("m.bianchi", "Marco Bianchi", "team_lead"),
-    ("l.ferrari", "Luca Ferrari", "technician"),
-    ("s.romano", "Sara Romano", "technician"),
-    ("a.colombo", "Andrea Colombo", "technician"),
-    ("f.ricci", "Francesca Ricci", "technician"),
-    ("d.greco", "Davide Greco", "technician"),
-    ("e.conti", "Elena Conti", "finance"),
-    ("p.gallo", "Paolo Gallo", "finance"),
-]
 
 
 def _words(text: str) -> list[str]:
