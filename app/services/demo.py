@@ -96,7 +96,7 @@ class _Clock:
     def __call__(self) -> datetime:
         return self.now
 
-    def advance(self, **delta: float) -> None:
+    def advance(self, **delta: int) -> None:
         self.now += timedelta(**delta)
 
 
