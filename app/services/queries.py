@@ -22,7 +22,7 @@ from app.domain.enums import (
     RequestState,
 )
 from app.domain.errors import ValidationError
-from app.domain.pricing import billable_minutes, work_value
+from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
 from app.services import billing
 from app.services import settings as settings_service
 from app.services.common import actor_staff, get_request
@@ -495,12 +495,11 @@ def work_summary(session: Session, request: m.Request, increment: int) -> WorkSu
         return WorkSummary(logged, billable_minutes(minutes, increment), None, None, None, "")
     increment = quote.billing_increment
     billable = billable_minutes(minutes, increment)
-    agreed = billing.agreed_amounts(session, request.id)
-    ceiling = agreed[-1].amount if agreed else quote.net
+    ceiling = agreed_amount(quote.net, [v.amount for v in billing.agreed_amounts(session, request.id)])
     if quote.kind != QuoteKind.HOURLY or quote.hourly_rate is None:
         return WorkSummary(logged, billable, None, ceiling, None, "")
     amount = work_value(billable, quote.hourly_rate)
-    usage = (amount / ceiling) if ceiling > 0 else Decimal(1)
+    usage = ceiling_usage(amount, ceiling)
     warning = "over" if usage >= 1 else "near" if usage >= Decimal("0.8") else ""
     return WorkSummary(logged, billable, amount, ceiling, usage, warning)
 
