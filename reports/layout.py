@@ -1,0 +1,287 @@
+"""What every RIT Desk document shares: the A4 page with the company's letterhead, the
+footer with "page X of Y", and a few small flowables.
+
+A document module builds its story (a list of flowables) and calls :func:`build_pdf`
+with a :class:`Letterhead`; the output is deterministic (``invariant=True``): the same
+story gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from app.domain.documents import CompanyInfo
+from app.domain.money import format_decimal
+from reports import styles as st
+from reports.assets import FONT, FONT_BOLD, logo_reader, register_fonts
+from reports.texts import Lang, text
+
+__all__ = ["DocumentInfo", "Letterhead", "TextLine", "build_pdf", "fitting_size", "para",
+           "percent", "quantity"]
+
+LANG_TAGS: dict[Lang, str] = {"it": "it-IT", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's metadata."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: Sequence[str]
+    lang: Lang
+
+
+def build_pdf(info: DocumentInfo, letterhead: Letterhead,
+              story: Callable[[float], list[Flowable]], template_id: str) -> bytes:
+    """An A4 PDF of ``story(frame_width)`` on pages decorated by ``letterhead``."""
+    register_fonts()
+    # Binary streams (Flate only), not ASCII85-wrapped: smaller, and much faster to
+    # write without the optional rl_accel C extension.
+    # Set on every call so that the bytes never depend on what else ran before.
+    rl_config.useA85 = 0
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=st.PAGE_SIZE,
+        leftMargin=st.MARGIN_X,
+        rightMargin=st.MARGIN_X,
+        topMargin=st.MARGIN_TOP,
+        bottomMargin=st.MARGIN_BOTTOM,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        creator="RIT Desk",
+        keywords=list(info.keywords),
+        lang=LANG_TAGS[info.lang],
+        invariant=True,
+        pageCompression=1,
+        initialFontName=FONT,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="content",
+    )
+    template = PageTemplate(
+        id=template_id, frames=[frame], onPage=letterhead, onPageEnd=letterhead.page_end
+    )
+    doc.addPageTemplates([template])
+    doc.build(story(doc.width), canvasmaker=letterhead.make_canvas)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- page
+
+
+class NumberedCanvas(Canvas):
+    """Keeps every page until ``save()`` so the footer can say "page X of Y"."""
+
+    def __init__(self, *args: Any, page_label: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_label = page_label  # e.g. "pagina {page} di {total}"
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.setFont(FONT, st.FOOTER_SIZE)
+            self.setFillColor(st.MUTED)
+            self.drawRightString(
+                st.PAGE_WIDTH - st.MARGIN_X,
+                st.FOOTER_Y,
+                self._page_label.format(page=number, total=total),
+            )
+            super().showPage()
+        super().save()
+
+
+class Letterhead:
+    """Draws what every page carries: letterhead, footer, the draft mark of a draft.
+
+    ``footer_middle`` is the document's own line under the company's in the footer.
+    """
+
+    def __init__(self, company: CompanyInfo, lang: Lang, footer_middle: str,
+                 *, draft: bool = False) -> None:
+        self._lang = lang
+        self._company = company
+        self._draft = draft
+        self._logo = logo_reader(company.logo_path)
+        self._address = fit_lines(company.address_lines, 3)
+        contacts = [f"{text(lang, 'vat_number')} {company.vat_number}"]
+        contacts += [item for item in (company.email, company.phone, company.website) if item]
+        self._contacts = contacts
+        self._footer_left = f"{company.name} · {text(lang, 'vat_number')} {company.vat_number}"
+        self._footer_middle = footer_middle
+        self._page_label = text(lang, "page_of", page="{page}", total="{total}")
+
+    def make_canvas(self, *args: Any, **kwargs: Any) -> NumberedCanvas:
+        return NumberedCanvas(*args, page_label=self._page_label, **kwargs)
+
+    def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Start of a page: letterhead and footer, under the content."""
+        canvas.saveState()
+        self._draw_letterhead(canvas)
+        self._draw_footer(canvas)
+        canvas.restoreState()
+
+    def page_end(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """End of a page: the draft mark goes over the content, translucent."""
+        if self._draft:
+            canvas.saveState()
+            self._draw_draft_mark(canvas)
+            canvas.restoreState()
+
+    def _draw_letterhead(self, canvas: Canvas) -> None:
+        top = st.PAGE_HEIGHT - st.HEADER_TOP
+        left = st.MARGIN_X
+        right = st.PAGE_WIDTH - st.MARGIN_X
+        width, height = self._logo.getSize()
+        scale = min(st.LOGO_MAX_WIDTH / width, st.LOGO_HEIGHT / height)
+        logo_w, logo_h = width * scale, height * scale
+        canvas.drawImage(self._logo, left, top - logo_h, logo_w, logo_h)
+
+        x = left + logo_w + 4 * mm
+        contacts_width = max(
+            stringWidth(line, FONT, st.LETTERHEAD_SIZE) for line in self._contacts
+        )
+        room = right - contacts_width - 5 * mm - x
+        name_size = fitting_size(self._company.name, FONT_BOLD, st.COMPANY_SIZE, room)
+        canvas.setFillColor(st.BRAND)
+        canvas.setFont(FONT_BOLD, name_size)
+        canvas.drawString(x, top - st.COMPANY_SIZE, self._company.name)
+        canvas.setFillColor(st.MUTED)
+        y = top - st.COMPANY_SIZE - 4.2 * mm
+        for line in self._address:
+            canvas.setFont(FONT, fitting_size(line, FONT, st.LETTERHEAD_SIZE, room))
+            canvas.drawString(x, y, line)
+            y -= st.LETTERHEAD_LEADING
+        canvas.setFont(FONT, st.LETTERHEAD_SIZE)
+        y = top - st.LETTERHEAD_SIZE
+        for line in self._contacts:
+            canvas.drawRightString(right, y, line)
+            y -= st.LETTERHEAD_LEADING
+
+        canvas.setStrokeColor(st.BRAND)
+        canvas.setLineWidth(1.2)
+        rule_y = st.PAGE_HEIGHT - st.HEADER_RULE
+        canvas.line(left, rule_y, right, rule_y)
+
+    def _draw_footer(self, canvas: Canvas) -> None:
+        canvas.setStrokeColor(st.RULE)
+        canvas.setLineWidth(0.5)
+        rule_y = st.FOOTER_Y + 4 * mm
+        canvas.line(st.MARGIN_X, rule_y, st.PAGE_WIDTH - st.MARGIN_X, rule_y)
+        canvas.setFont(FONT, st.FOOTER_SIZE)
+        canvas.setFillColor(st.MUTED)
+        canvas.drawString(st.MARGIN_X, st.FOOTER_Y, self._footer_left)
+        canvas.drawString(st.MARGIN_X, st.FOOTER_Y - 3.4 * mm, self._footer_middle)
+        if self._draft:
+            canvas.setFillColor(st.DRAFT_STRONG)
+            canvas.setFont(FONT_BOLD, st.FOOTER_SIZE + 1)
+            canvas.drawRightString(
+                st.PAGE_WIDTH - st.MARGIN_X, st.FOOTER_Y - 3.6 * mm, text(self._lang, "draft_mark")
+            )
+
+    def _draw_draft_mark(self, canvas: Canvas) -> None:
+        """The big diagonal mark; the footer repeats it in small print."""
+        mark = text(self._lang, "draft_mark")
+        diagonal = math.hypot(st.PAGE_WIDTH, st.PAGE_HEIGHT)
+        size = fitting_size(mark, FONT_BOLD, st.DRAFT_SIZE, diagonal * 0.62)
+        canvas.setFillColor(st.DRAFT_STRONG)
+        canvas.setFillAlpha(st.DRAFT_ALPHA)
+        canvas.setFont(FONT_BOLD, size)
+        canvas.translate(st.PAGE_WIDTH / 2, st.PAGE_HEIGHT / 2)
+        canvas.rotate(math.degrees(math.atan2(st.PAGE_HEIGHT, st.PAGE_WIDTH)))
+        canvas.drawCentredString(0, -size / 3, mark)
+
+
+def fitting_size(value: str, font: str, size: float, width: float) -> float:
+    """``size``, or smaller so that ``value`` fits in ``width``."""
+    natural = stringWidth(value, font, size)
+    return size if natural <= width else size * width / natural
+
+
+def fit_lines(lines: tuple[str, ...], most: int) -> list[str]:
+    """At most ``most`` lines: the extra ones are joined onto the last line."""
+    if len(lines) <= most:
+        return list(lines)
+    return [*lines[: most - 1], ", ".join(lines[most - 1 :])]
+
+
+# -------------------------------------------------------------------------- flowables
+
+
+def para(value: str, style: st.ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped; newlines kept)."""
+    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+
+
+class TextLine(Flowable):
+    """One line of our own text (headings, captions) in a paragraph style.
+
+    Much cheaper than a ``Paragraph`` (no markup parsing, no line breaking), which
+    matters in batches. Never wraps: a text too long for the line is set smaller.
+    """
+
+    def __init__(self, value: str, style: st.ParagraphStyle) -> None:
+        super().__init__()
+        self._value = value
+        self._style = style
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self._style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style = self._style
+        size = fitting_size(self._value, style.fontName, style.fontSize, self.width)
+        self.canv.setFont(style.fontName, size)
+        self.canv.setFillColor(style.textColor)
+        # the same baseline as a one-line Paragraph of this style
+        self.canv.drawString(0, self.height - style.fontSize, self._value)
+
+
+# -------------------------------------------------------------------------- numbers
+
+
+def quantity(value: Decimal, lang: Lang) -> str:
+    """``3`` for whole numbers, ``2,50`` otherwise."""
+    places = 0 if value == value.to_integral_value() else 2
+    return format_decimal(value, lang, places)
+
+
+def percent(value: Decimal, lang: Lang) -> str:
+    """``22`` or ``10,5``: a rate without useless zeros."""
+    formatted = format_decimal(value, lang, 2)
+    separator = "," if lang == "it" else "."
+    return formatted.rstrip("0").rstrip(separator)
