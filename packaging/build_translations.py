@@ -15,7 +15,9 @@ so a fresh clone works without running this.
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -34,7 +36,7 @@ BUILD = ROOT / "build" / "i18n"
 
 #: translation file name (before ``_<lang>.ts``) -> the sources it covers
 SOURCES: dict[str, list[str]] = {
-    "rit_desk": ["ui/*.py"],
+    "rit_desk": ["ui/*.py", "ui/tabs/*.py"],
     "dialogs": ["ui/dialogs/*.py"],
     "errors": ["app/**/*.py"],
 }
@@ -65,6 +67,66 @@ def sources_of(name: str) -> list[Path]:
     return files
 
 
+#: a ``<message>`` element of a .ts file as lupdate writes it
+MESSAGE = re.compile(r"(?P<indent>[ \t]*)<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>",
+                     re.DOTALL)
+TRANSLATION = re.compile(r"(?P<indent>[ \t]*)<translation[^>]*?(?:/>|>.*?</translation>)",
+                         re.DOTALL)
+
+
+def plural_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> the translated plural forms of every finished numerus message."""
+    forms: dict[tuple[str, str], list[str]] = {}
+    root = ET.parse(ts).getroot()  # our own file
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") != "yes" or translation is None or \
+                    translation.get("type") == "unfinished":
+                continue
+            forms[(context.findtext("name") or "", message.findtext("source") or "")] = [
+                f.text or "" for f in translation.iter("numerusform")]
+    return forms
+
+
+def restore_plurals(ts: Path, forms: dict[tuple[str, str], list[str]]) -> int:
+    """Mark every message with ``%n`` in its source as numerus again; returns how many.
+
+    pyside6-lupdate sees a plural only when ``n`` is a literal (``tr("%n x", "", 3)``),
+    not a variable (``translate(ctx, "%n x", "", days)``), and then drops the translated
+    plural forms. They are put back (from ``forms``, read before lupdate ran); a new
+    plural message gets two empty forms, unfinished, for the translator.
+    """
+    text = ts.read_text(encoding="utf-8")
+    contexts = [(m.start(), html.unescape(m.group(1)))
+                for m in re.finditer(r"<name>(.*?)</name>", text)]
+    fixed = 0
+
+    def repair(match: re.Match[str]) -> str:
+        nonlocal fixed
+        attrs, body = match.group("attrs"), match.group("body")
+        source = re.search(r"<source>(.*?)</source>", body, re.DOTALL)
+        if source is None or "%n" not in source.group(1) or 'numerus="yes"' in attrs:
+            return match.group(0)
+        context = next((name for start, name in reversed(contexts) if start < match.start()),
+                       "")
+        found = forms.get((context, html.unescape(source.group(1))))
+        translation = TRANSLATION.search(body)
+        indent = translation.group("indent") if translation else match.group("indent") + "    "
+        values = found or ["", ""]
+        element = indent + ("<translation>" if found else '<translation type="unfinished">')
+        element += "".join(f"\n{indent}    <numerusform>{html.escape(v, quote=False)}"
+                           "</numerusform>" for v in values)
+        element += f"\n{indent}</translation>"
+        body = TRANSLATION.sub(lambda _m: element, body, count=1) if translation else body
+        fixed += 1
+        return f"{match.group('indent')}<message{attrs} numerus=\"yes\">{body}</message>"
+
+    text = MESSAGE.sub(repair, text)
+    ts.write_text(text, encoding="utf-8")
+    return fixed
+
+
 def lupdate(ts: Path) -> None:
     name = ts.stem.rsplit("_", 1)[0]
     files = sources_of(name)
@@ -77,8 +139,10 @@ def lupdate(ts: Path) -> None:
     extra: list[str] = []
     if name in COLLECTED:
         files, extra = [stub_for(name)], ["-locations", "none"]
+    plurals = plural_forms(ts)
     subprocess.run([tool, "-silent", "-no-obsolete", *extra, *map(str, files), "-ts", str(ts)],
                    check=True, cwd=ROOT)
+    restore_plurals(ts, plurals)
     print(f"  {ts.name}: refreshed from {len(files)} source files")
 
 
