@@ -483,215 +483,221 @@
     <context>
         <name>QuoteComposerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="133" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="120" />
             <source>Quote for %1</source>
             <translation>Preventivo per %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="173" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="160" />
             <source>Shown on the quote (optional)</source>
             <translation>Riportate sul preventivo (facoltative)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="177" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="164" />
             <source>&amp;Kind:</source>
             <translation>&amp;Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="179" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="166" />
             <source>&amp;VAT rate (%):</source>
             <translation>Aliquota &amp;IVA (%):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="181" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="168" />
             <source>Valid &amp;until:</source>
             <translation>&amp;Valido fino al:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="183" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="170" />
             <source>N&amp;otes:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="192" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="179" />
             <source>Save &amp;draft</source>
             <translation>Salva &amp;bozza</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="195" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="182" />
             <source>S&amp;end to customer</source>
             <translation>Invia al &amp;cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
-            <source>Description</source>
-            <translation>Descrizione</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
-            <source>Quantity</source>
-            <translation>Quantità</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="223" />
-            <source>Unit price</source>
-            <translation>Prezzo unitario</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="224" />
-            <source>Amount</source>
-            <translation>Importo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="239" />
-            <source>&amp;Lines:</source>
-            <translation>&amp;Righe:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="242" />
-            <source>&amp;Add line</source>
-            <translation>Aggi&amp;ungi riga</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="243" />
-            <source>&amp;Remove line</source>
-            <translation>Ri&amp;muovi riga</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="244" />
-            <source>Move u&amp;p</source>
-            <translation>Sposta &amp;su</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="245" />
-            <source>Move do&amp;wn</source>
-            <translation>Sposta &amp;giù</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="275" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="231" />
             <source>Hourly &amp;rate (€):</source>
             <translation>Tariffa &amp;oraria (€):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="277" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="233" />
             <source>Estimated &amp;hours:</source>
             <translation>Or&amp;e stimate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="281" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="237" />
             <source>Indicative net total:</source>
             <translation>Imponibile indicativo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="294" />
-            <source>Total</source>
-            <translation>Totale</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="296" />
-            <source>Net</source>
-            <translation>Imponibile</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="344" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="272" />
             <source>Quote %1 (draft)</source>
             <translation>Preventivo %1 (bozza)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="359" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="287" />
             <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
             <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="449" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="315" />
             <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
             <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l'importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="465" />
-            <source>VAT %1</source>
-            <translation>IVA %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="466" />
-            <source>VAT</source>
-            <translation>IVA</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="539" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="358" />
             <source>The validity date cannot be in the past.</source>
             <translation>La data di validità non può essere nel passato.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="541" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="360" />
             <source>The validity date must be within a year.</source>
             <translation>La data di validità deve essere entro un anno.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="543" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="362" />
             <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
             <translation>Inserisci un'aliquota IVA da 0 a 100, es. 22.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="545" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="364" />
             <source>The notes are too long (at most %1 characters).</source>
             <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="555" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="374" />
             <source>Enter the hourly rate in euro, e.g. 60.00.</source>
             <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="559" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="378" />
             <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
             <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="565" />
-            <source>Add at least one line with a description and a unit price.</source>
-            <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="568" />
-            <source>Line %1: enter a description.</source>
-            <translation>Riga %1: inserisci una descrizione.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="572" />
-            <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
-            <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="577" />
-            <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
-            <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="609" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="409" />
             <source>Correct the fields marked in red.</source>
             <translation>Correggi i campi segnalati in rosso.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="637" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="437" />
             <source>The draft was saved but not sent: %1</source>
             <translation>La bozza è stata salvata ma non inviata: %1</translation>
         </message>
     </context>
     <context>
+        <name>QuoteLinesEditor</name>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="46" />
+            <source>Description</source>
+            <translation>Descrizione</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="46" />
+            <source>Quantity</source>
+            <translation>Quantità</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="46" />
+            <source>Unit price</source>
+            <translation>Prezzo unitario</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="47" />
+            <source>Amount</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="62" />
+            <source>&amp;Lines:</source>
+            <translation>&amp;Righe:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="65" />
+            <source>&amp;Add line</source>
+            <translation>Aggi&amp;ungi riga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="66" />
+            <source>&amp;Remove line</source>
+            <translation>Ri&amp;muovi riga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="67" />
+            <source>Move u&amp;p</source>
+            <translation>Sposta &amp;su</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="68" />
+            <source>Move do&amp;wn</source>
+            <translation>Sposta &amp;giù</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="175" />
+            <source>Add at least one line with a description and a unit price.</source>
+            <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="178" />
+            <source>Line %1: enter a description.</source>
+            <translation>Riga %1: inserisci una descrizione.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="182" />
+            <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
+            <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_lines.py" line="187" />
+            <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
+            <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteTotals</name>
+        <message>
+            <location filename="../../ui/dialogs/quote_totals.py" line="33" />
+            <source>Total</source>
+            <translation>Totale</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_totals.py" line="35" />
+            <source>Net</source>
+            <translation>Imponibile</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_totals.py" line="51" />
+            <source>VAT %1</source>
+            <translation>IVA %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quote_totals.py" line="52" />
+            <source>VAT</source>
+            <translation>IVA</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="182" />
+            <location filename="../../ui/dialogs/base.py" line="183" />
             <source>&amp;Cancel</source>
             <translation>&amp;Annulla</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="200" />
+            <location filename="../../ui/dialogs/base.py" line="201" />
             <source>Close this dialog to reload the request, then try again.</source>
             <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="203" />
+            <location filename="../../ui/dialogs/base.py" line="204" />
             <source>Unexpected error: %1</source>
             <translation>Errore imprevisto: %1</translation>
         </message>
@@ -840,7 +846,7 @@
     <context>
         <name>ui_lang</name>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="49" />
+            <location filename="../../ui/dialogs/base.py" line="50" />
             <source>en</source>
             <comment>the code of this translation's language: it for Italian</comment>
             <translation>it</translation>

@@ -78,7 +78,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/workspace.py" line="118"/>
+        <location filename="../../ui/banner.py" line="30"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -86,113 +86,113 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="63"/>
+        <location filename="../../ui/customers_panel.py" line="64"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="68"/>
+        <location filename="../../ui/customers_panel.py" line="69"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="68"/>
+        <location filename="../../ui/customers_panel.py" line="69"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="68"/>
-        <location filename="../../ui/customers_panel.py" line="95"/>
+        <location filename="../../ui/customers_panel.py" line="69"/>
+        <location filename="../../ui/customers_panel.py" line="96"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="68"/>
+        <location filename="../../ui/customers_panel.py" line="69"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="69"/>
+        <location filename="../../ui/customers_panel.py" line="70"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="94"/>
+        <location filename="../../ui/customers_panel.py" line="95"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="94"/>
+        <location filename="../../ui/customers_panel.py" line="95"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="94"/>
+        <location filename="../../ui/customers_panel.py" line="95"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="95"/>
+        <location filename="../../ui/customers_panel.py" line="96"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="96"/>
+        <location filename="../../ui/customers_panel.py" line="97"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="100"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="101"/>
+        <location filename="../../ui/customers_panel.py" line="102"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="109"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="143"/>
+        <location filename="../../ui/customers_panel.py" line="144"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="144"/>
+        <location filename="../../ui/customers_panel.py" line="145"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="179"/>
+        <location filename="../../ui/customers_panel.py" line="180"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="180"/>
+        <location filename="../../ui/customers_panel.py" line="181"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="211"/>
+        <location filename="../../ui/customers_panel.py" line="212"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="216"/>
+        <location filename="../../ui/customers_panel.py" line="217"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="218"/>
+        <location filename="../../ui/customers_panel.py" line="219"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="247"/>
+        <location filename="../../ui/customers_panel.py" line="248"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -327,122 +327,163 @@
     </message>
 </context>
 <context>
+    <name>HistoryTree</name>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="69"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="69"/>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="69"/>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <source>Details</source>
+        <translation>Dettagli</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Central database</source>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesTree</name>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="96"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="96"/>
+        <source>Notice</source>
+        <translation>Avviso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="96"/>
+        <source>Details</source>
+        <translation>Dettagli</translation>
     </message>
 </context>
 <context>
@@ -531,6 +572,163 @@
     </message>
 </context>
 <context>
+    <name>QuotesTab</name>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="57"/>
+        <source>Rev.</source>
+        <extracomment>quote states shown greyed out (no longer in force)</extracomment>
+        <translation>Rev.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="57"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="57"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <source>Net</source>
+        <translation>Imponibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <source>Valid until</source>
+        <translation>Valido fino al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <source>Edit…</source>
+        <translation>Modifica…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <source>Send…</source>
+        <translation>Invia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="61"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="100"/>
+        <source>No quote yet.</source>
+        <translation>Nessun preventivo per ora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="115"/>
+        <source>Hourly rate %1 × %2 estimated hours: indicative %3 net</source>
+        <translation>Tariffa oraria %1 × %2 ore stimate: %3 imponibile indicativo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="123"/>
+        <source>VAT %1%: %2 · total &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>IVA %1%: %2 · totale &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RequestHeader</name>
+    <message>
+        <location filename="../../ui/request_header.py" line="103"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="103"/>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="104"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="104"/>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="105"/>
+        <source>Assignee</source>
+        <translation>Assegnatario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="105"/>
+        <source>Opened</source>
+        <translation>Aperta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="106"/>
+        <source>Credit</source>
+        <translation>Credito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="106"/>
+        <source>Agreed</source>
+        <translation>Concordato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="129"/>
+        <source>nobody</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="138"/>
+        <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
+        <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="143"/>
+        <source>Declined: %1</source>
+        <translation>Non fattibile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="148"/>
+        <source>(no description)</source>
+        <translation>(nessuna descrizione)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="153"/>
+        <source>charged %1 on %2</source>
+        <translation>addebitati %1 il %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="160"/>
+        <source>quote %1 sent, awaiting the customer</source>
+        <translation>preventivo di %1 inviato, in attesa del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="165"/>
+        <source>%1 net (%2)</source>
+        <translation>%1 imponibile (%2)</translation>
+    </message>
+</context>
+<context>
     <name>RequestTable</name>
     <message>
         <location filename="../../ui/request_table.py" line="58"/>
@@ -600,63 +798,63 @@
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../ui/request_table_model.py" line="73"/>
+        <location filename="../../ui/request_table_model.py" line="103"/>
         <source>No.</source>
-        <extracomment>days of validity left at which the column turns amber</extracomment>
+        <extracomment>adjacent pages read with one query at most the pages a refresh reads again (the ones painted last; a screen shows one or two) the roles a formatted row answers (any other role is None without a lookup) one formatted row: role -&gt; one value per column (a role absent is None everywhere) TextAlignmentRole of each column (cells and headers) days of validity left at which the column turns amber</extracomment>
         <translation>N.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="74"/>
+        <location filename="../../ui/request_table_model.py" line="104"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="75"/>
+        <location filename="../../ui/request_table_model.py" line="105"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="76"/>
+        <location filename="../../ui/request_table_model.py" line="106"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="77"/>
+        <location filename="../../ui/request_table_model.py" line="107"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="78"/>
+        <location filename="../../ui/request_table_model.py" line="108"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="79"/>
+        <location filename="../../ui/request_table_model.py" line="109"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="80"/>
+        <location filename="../../ui/request_table_model.py" line="110"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="81"/>
+        <location filename="../../ui/request_table_model.py" line="111"/>
         <source>Age</source>
         <translation>Età</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="82"/>
+        <location filename="../../ui/request_table_model.py" line="112"/>
         <source>Quote total</source>
         <translation>Totale preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="83"/>
+        <location filename="../../ui/request_table_model.py" line="113"/>
         <source>Validity</source>
         <translation>Validità</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="96"/>
+        <location filename="../../ui/request_table_model.py" line="127"/>
         <source>expired %n day(s) ago</source>
         <translation>
             <numerusform>scaduto da %n giorno</numerusform>
@@ -664,12 +862,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="98"/>
+        <location filename="../../ui/request_table_model.py" line="129"/>
         <source>expires today</source>
         <translation>scade oggi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="99"/>
+        <location filename="../../ui/request_table_model.py" line="130"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n giorno rimasto</numerusform>
@@ -677,7 +875,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="105"/>
+        <location filename="../../ui/request_table_model.py" line="139"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -685,7 +883,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="107"/>
+        <location filename="../../ui/request_table_model.py" line="142"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -693,7 +891,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="108"/>
+        <location filename="../../ui/request_table_model.py" line="144"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n g</numerusform>
@@ -704,565 +902,410 @@
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start_dialog.py" line="59"/>
+        <location filename="../../ui/start_dialog.py" line="67"/>
         <source>The server refused the user name or password.</source>
         <translation>Il server ha rifiutato nome utente o password.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="63"/>
+        <location filename="../../ui/start_dialog.py" line="71"/>
         <source>The server %1 cannot be reached: check the host, the port and the network.</source>
         <translation>Il server %1 non è raggiungibile: controlla host, porta e rete.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="67"/>
+        <location filename="../../ui/start_dialog.py" line="75"/>
         <source>The database does not exist on that server.</source>
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="81"/>
+        <location filename="../../ui/start_dialog.py" line="89"/>
         <source>RIT Desk — connect and sign in</source>
         <translation>RIT Desk — connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="101"/>
+        <location filename="../../ui/start_dialog.py" line="109"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="110"/>
+        <location filename="../../ui/start_dialog.py" line="118"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="114"/>
+        <location filename="../../ui/start_dialog.py" line="122"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="115"/>
+        <location filename="../../ui/start_dialog.py" line="123"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="116"/>
+        <location filename="../../ui/start_dialog.py" line="124"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="120"/>
+        <location filename="../../ui/start_dialog.py" line="128"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="122"/>
+        <location filename="../../ui/start_dialog.py" line="130"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="123"/>
+        <location filename="../../ui/start_dialog.py" line="131"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="124"/>
+        <location filename="../../ui/start_dialog.py" line="132"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="125"/>
-        <location filename="../../ui/start_dialog.py" line="155"/>
+        <location filename="../../ui/start_dialog.py" line="133"/>
+        <location filename="../../ui/start_dialog.py" line="163"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="126"/>
+        <location filename="../../ui/start_dialog.py" line="134"/>
         <source>User</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="127"/>
+        <location filename="../../ui/start_dialog.py" line="135"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="148"/>
+        <location filename="../../ui/start_dialog.py" line="156"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="161"/>
+        <location filename="../../ui/start_dialog.py" line="169"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="193"/>
+        <location filename="../../ui/start_dialog.py" line="201"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="195"/>
+        <location filename="../../ui/start_dialog.py" line="203"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="196"/>
+        <location filename="../../ui/start_dialog.py" line="204"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="223"/>
+        <location filename="../../ui/start_dialog.py" line="231"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="277"/>
+        <location filename="../../ui/start_dialog.py" line="285"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="301"/>
+        <location filename="../../ui/start_dialog.py" line="308"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="302"/>
+        <location filename="../../ui/start_dialog.py" line="309"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="306"/>
+        <location filename="../../ui/start_dialog.py" line="313"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="324"/>
+        <location filename="../../ui/start_dialog.py" line="331"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="327"/>
+        <location filename="../../ui/start_dialog.py" line="334"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>
 </context>
 <context>
-    <name>Workspace</name>
+    <name>VariationsTab</name>
     <message>
-        <location filename="../../ui/workspace.py" line="62"/>
-        <source>&amp;Take request</source>
-        <translation>&amp;Prendi in carico</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="63"/>
-        <source>&amp;Assign…</source>
-        <translation>&amp;Assegna…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="64"/>
-        <source>&amp;Decline…</source>
-        <translation>&amp;Non fattibile…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="65"/>
-        <source>&amp;New quote…</source>
-        <translation>&amp;Nuovo preventivo…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="66"/>
-        <source>&amp;Edit draft…</source>
-        <translation>&amp;Modifica bozza…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="67"/>
-        <source>&amp;Send quote</source>
-        <translation>&amp;Invia preventivo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="68"/>
-        <location filename="../../ui/workspace.py" line="722"/>
-        <source>Delete draft</source>
-        <translation>Elimina bozza</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="69"/>
-        <source>Quote &amp;PDF…</source>
-        <translation>&amp;PDF del preventivo…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="70"/>
-        <source>&amp;Log work…</source>
-        <translation>&amp;Registra lavoro…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="71"/>
-        <source>Edit work entry…</source>
-        <translation>Modifica registrazione…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="72"/>
-        <location filename="../../ui/workspace.py" line="733"/>
-        <source>Delete work entry</source>
-        <translation>Elimina registrazione</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="73"/>
-        <source>Propose &amp;variation…</source>
-        <translation>Proponi &amp;variazione…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="74"/>
-        <source>&amp;Complete and charge…</source>
-        <translation>&amp;Completa e addebita…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="75"/>
-        <source>Top-&amp;up…</source>
-        <translation>Ric&amp;arica…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="76"/>
-        <source>Credit ad&amp;justment…</source>
-        <translation>Re&amp;ttifica credito…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="179"/>
-        <source>Select a request in the table to see it here.</source>
-        <extracomment>confirmation asked before destructive or final direct actions (tests replace it)</extracomment>
-        <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="207"/>
-        <source>Customer</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="207"/>
-        <source>Service</source>
-        <translation>Servizio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="208"/>
-        <source>Category</source>
-        <translation>Categoria</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="208"/>
-        <source>Priority</source>
-        <translation>Priorità</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="209"/>
-        <source>Assignee</source>
-        <translation>Assegnatario</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="209"/>
-        <source>Opened</source>
-        <translation>Aperta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="210"/>
-        <source>Credit</source>
-        <translation>Credito</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="210"/>
-        <source>Agreed</source>
-        <translation>Concordato</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="263"/>
-        <location filename="../../ui/workspace.py" line="267"/>
-        <source>When</source>
-        <translation>Quando</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="263"/>
-        <location filename="../../ui/workspace.py" line="334"/>
-        <source>Who</source>
-        <translation>Chi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="263"/>
-        <source>What</source>
-        <translation>Cosa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="264"/>
-        <location filename="../../ui/workspace.py" line="267"/>
-        <source>Details</source>
-        <translation>Dettagli</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="266"/>
-        <source>History</source>
-        <translation>Storico</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="267"/>
-        <source>Notice</source>
-        <translation>Avviso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="269"/>
-        <source>Notices</source>
-        <translation>Avvisi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="306"/>
-        <source>Rev.</source>
-        <translation>Rev.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="306"/>
-        <source>Kind</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="306"/>
-        <location filename="../../ui/workspace.py" line="350"/>
-        <source>State</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="306"/>
-        <source>Net</source>
-        <translation>Imponibile</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="307"/>
-        <source>VAT</source>
-        <translation>IVA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="307"/>
-        <source>Total</source>
-        <translation>Totale</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="307"/>
-        <source>Valid until</source>
-        <translation>Valido fino al</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="308"/>
-        <source>Sent</source>
-        <translation>Inviato</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="321"/>
-        <location filename="../../ui/workspace.py" line="343"/>
-        <source>Edit…</source>
-        <translation>Modifica…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="321"/>
-        <source>Send…</source>
-        <translation>Invia…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="322"/>
-        <location filename="../../ui/workspace.py" line="344"/>
-        <source>Delete</source>
-        <translation>Elimina</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="322"/>
-        <source>PDF…</source>
-        <translation>PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="323"/>
-        <source>Quotes</source>
-        <translation>Preventivi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="334"/>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="334"/>
-        <source>Duration</source>
-        <translation>Durata</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="335"/>
-        <source>Billable</source>
-        <translation>Fatturabile</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="335"/>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="343"/>
-        <source>Log work…</source>
-        <translation>Registra lavoro…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="345"/>
-        <source>Work</source>
-        <translation>Lavoro</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="349"/>
+        <location filename="../../ui/tabs/timeline.py" line="39"/>
         <source>Proposed</source>
         <translation>Proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="349"/>
+        <location filename="../../ui/tabs/timeline.py" line="39"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="350"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>New agreed amount</source>
         <translation>Nuovo importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="351"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="356"/>
+        <location filename="../../ui/tabs/timeline.py" line="42"/>
         <source>Propose variation…</source>
         <translation>Proponi variazione…</translation>
     </message>
+</context>
+<context>
+    <name>WorkTab</name>
     <message>
-        <location filename="../../ui/workspace.py" line="357"/>
-        <source>Variations</source>
-        <translation>Variazioni</translation>
+        <location filename="../../ui/tabs/work.py" line="60"/>
+        <source>Date</source>
+        <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="454"/>
-        <source>nobody</source>
-        <translation>nessuno</translation>
+        <location filename="../../ui/tabs/work.py" line="60"/>
+        <source>Who</source>
+        <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="463"/>
-        <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
-        <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
+        <location filename="../../ui/tabs/work.py" line="60"/>
+        <source>Duration</source>
+        <translation>Durata</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="468"/>
-        <source>Declined: %1</source>
-        <translation>Non fattibile: %1</translation>
+        <location filename="../../ui/tabs/work.py" line="61"/>
+        <source>Billable</source>
+        <translation>Fatturabile</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="473"/>
-        <source>(no description)</source>
-        <translation>(nessuna descrizione)</translation>
+        <location filename="../../ui/tabs/work.py" line="61"/>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="483"/>
-        <source>charged %1 on %2</source>
-        <translation>addebitati %1 il %2</translation>
+        <location filename="../../ui/tabs/work.py" line="62"/>
+        <source>Log work…</source>
+        <translation>Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="490"/>
-        <source>quote %1 sent, awaiting the customer</source>
-        <translation>preventivo di %1 inviato, in attesa del cliente</translation>
+        <location filename="../../ui/tabs/work.py" line="62"/>
+        <source>Edit…</source>
+        <translation>Modifica…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="495"/>
-        <source>%1 net (%2)</source>
-        <translation>%1 imponibile (%2)</translation>
+        <location filename="../../ui/tabs/work.py" line="62"/>
+        <source>Delete</source>
+        <translation>Elimina</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="522"/>
-        <source>No quote yet.</source>
-        <translation>Nessun preventivo per ora.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="548"/>
-        <source>Hourly rate %1 × %2 estimated hours: indicative %3 net</source>
-        <translation>Tariffa oraria %1 × %2 ore stimate: %3 imponibile indicativo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="556"/>
-        <source>VAT %1%: %2 · total &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>IVA %1%: %2 · totale &lt;b&gt;%3&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="581"/>
+        <location filename="../../ui/tabs/work.py" line="96"/>
         <source>Logged %1 (billable %2).</source>
         <translation>Registrate %1 (fatturabili %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="585"/>
+        <location filename="../../ui/tabs/work.py" line="100"/>
         <source>%1 of the agreed ceiling of %2.</source>
         <translation>%1 sul tetto concordato di %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="595"/>
+        <location filename="../../ui/tabs/work.py" line="110"/>
         <source>The ceiling is reached: further hours will not be charged. Agree a variation with the customer.</source>
         <translation>Tetto raggiunto: altre ore non saranno addebitate. Concorda una variazione con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="599"/>
+        <location filename="../../ui/tabs/work.py" line="114"/>
         <source>Over 80% of the ceiling: agree a variation in time if more work is needed.</source>
         <translation>Oltre l&apos;80% del tetto: se serve altro lavoro concorda per tempo una variazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="605"/>
+        <location filename="../../ui/tabs/work.py" line="120"/>
         <source>Fixed price: %1 net whatever the hours.</source>
         <translation>A corpo: %1 imponibile indipendentemente dalle ore.</translation>
     </message>
+</context>
+<context>
+    <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="676"/>
+        <location filename="../../ui/workspace_actions.py" line="18"/>
+        <source>&amp;Take request</source>
+        <translation>&amp;Prendi in carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="19"/>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Assegna…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="20"/>
+        <source>&amp;Decline…</source>
+        <translation>&amp;Non fattibile…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="21"/>
+        <source>&amp;New quote…</source>
+        <translation>&amp;Nuovo preventivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="22"/>
+        <source>&amp;Edit draft…</source>
+        <translation>&amp;Modifica bozza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="23"/>
+        <source>&amp;Send quote</source>
+        <translation>&amp;Invia preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="303"/>
+        <location filename="../../ui/workspace_actions.py" line="24"/>
+        <source>Delete draft</source>
+        <translation>Elimina bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="25"/>
+        <source>Quote &amp;PDF…</source>
+        <translation>&amp;PDF del preventivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="26"/>
+        <source>&amp;Log work…</source>
+        <translation>&amp;Registra lavoro…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="27"/>
+        <source>Edit work entry…</source>
+        <translation>Modifica registrazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="314"/>
+        <location filename="../../ui/workspace_actions.py" line="28"/>
+        <source>Delete work entry</source>
+        <translation>Elimina registrazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="29"/>
+        <source>Propose &amp;variation…</source>
+        <translation>Proponi &amp;variazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="30"/>
+        <source>&amp;Complete and charge…</source>
+        <translation>&amp;Completa e addebita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="31"/>
+        <source>Top-&amp;up…</source>
+        <translation>Ric&amp;arica…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="32"/>
+        <source>Credit ad&amp;justment…</source>
+        <translation>Re&amp;ttifica credito…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="88"/>
+        <source>Select a request in the table to see it here.</source>
+        <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it)</extracomment>
+        <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="139"/>
+        <source>History</source>
+        <translation>Storico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="140"/>
+        <source>Notices</source>
+        <translation>Avvisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="139"/>
+        <source>Quotes</source>
+        <translation>Preventivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="139"/>
+        <source>Work</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="139"/>
+        <source>Variations</source>
+        <translation>Variazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="257"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="701"/>
+        <location filename="../../ui/workspace.py" line="282"/>
         <source>You took %1.</source>
         <translation>Hai preso in carico %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="707"/>
+        <location filename="../../ui/workspace.py" line="288"/>
         <source>Send revision %1 (%2, total %3) to %4? A sent quote cannot be changed.</source>
         <translation>Inviare la revisione %1 (%2, totale %3) a %4? Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="712"/>
+        <location filename="../../ui/workspace.py" line="293"/>
         <source>Send quote</source>
         <translation>Invia preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="717"/>
+        <location filename="../../ui/workspace.py" line="298"/>
         <source>Quote sent to the customer.</source>
         <translation>Preventivo inviato al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="723"/>
+        <location filename="../../ui/workspace.py" line="304"/>
         <source>Delete draft revision %1?</source>
         <translation>Eliminare la bozza della revisione %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="728"/>
+        <location filename="../../ui/workspace.py" line="309"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="734"/>
+        <location filename="../../ui/workspace.py" line="315"/>
         <source>Delete %1 logged on %2?</source>
         <translation>Eliminare le %1 registrate il %2?</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="740"/>
+        <location filename="../../ui/workspace.py" line="321"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="790"/>
+        <location filename="../../ui/workspace.py" line="334"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="797"/>
+        <location filename="../../ui/workspace.py" line="341"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
@@ -1270,27 +1313,27 @@
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="55"/>
+        <location filename="../../ui/gui_main.py" line="62"/>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="69"/>
+        <location filename="../../ui/gui_main.py" line="76"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="81"/>
+        <location filename="../../ui/gui_main.py" line="88"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="106"/>
+        <location filename="../../ui/gui_main.py" line="113"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="110"/>
+        <location filename="../../ui/gui_main.py" line="117"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>

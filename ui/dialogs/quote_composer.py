@@ -7,37 +7,25 @@ from datetime import timedelta
 from decimal import Decimal
 from functools import partial
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db.database import Database
 from app.domain.errors import RitError, ValidationError
-from app.domain.money import (
-    parse_amount,
-    parse_estimated_hours,
-    parse_quantity,
-    parse_vat_rate,
-)
-from app.domain.pricing import Totals, fixed_totals, hourly_totals, line_amount
+from app.domain.money import parse_amount, parse_estimated_hours, parse_vat_rate
+from app.domain.pricing import Totals, fixed_totals, hourly_totals
 from app.services import quotes, settings, staff
 from app.services.common import MAX_TEXT
 from app.services.dto import QuoteView, RequestDetail, StaffView
@@ -49,14 +37,13 @@ from ui.dialogs.base import (
     ServiceDialog,
     date_format,
     from_qdate,
-    percent,
     separator,
     to_qdate,
     ungroup,
     with_error,
 )
-
-DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
+from ui.dialogs.quote_lines import QuoteLinesEditor
+from ui.dialogs.quote_totals import QuoteTotals
 
 
 @dataclass(frozen=True)
@@ -208,7 +195,10 @@ class QuoteComposerDialog(ServiceDialog):
         rest.addRow(notes_label, notes_box)
         bottom.addLayout(rest, 3)
         bottom.addSpacing(16)
-        bottom.addLayout(self._build_totals(), 2)
+        self.totals = QuoteTotals(self.lang)
+        self.net_value, self.vat_value = self.totals.net_value, self.totals.vat_value
+        self.total_value = self.totals.total_value
+        bottom.addWidget(self.totals, 2)
         layout.addWidget(separator())
         layout.addLayout(bottom)
         layout.addWidget(self.limit_hint)
@@ -217,47 +207,13 @@ class QuoteComposerDialog(ServiceDialog):
         self.resize(780, 600)
 
     def _build_lines_page(self) -> QWidget:
-        page = QWidget()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Description"), self.tr("Quantity"), self.tr("Unit price"),
-            self.tr("Amount"),
-        ])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column in (QUANTITY, UNIT_PRICE, AMOUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        lines_label = QLabel(self.tr("&Lines:"))
-        lines_label.setBuddy(self.table)
-
-        self.add_line_button = QPushButton(self.tr("&Add line"))
-        self.remove_line_button = QPushButton(self.tr("&Remove line"))
-        self.up_button = QPushButton(self.tr("Move u&p"))
-        self.down_button = QPushButton(self.tr("Move do&wn"))
-        buttons = QVBoxLayout()
-        for button in (self.add_line_button, self.remove_line_button, self.up_button,
-                       self.down_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        table_box, self.lines_error = with_error(self.table)
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(lines_label, 0, 0, 1, 2)
-        grid.addWidget(table_box, 1, 0)
-        grid.addLayout(buttons, 1, 1)
-        grid.setRowStretch(1, 1)
-        return page
+        self.lines = QuoteLinesEditor(self.lang)
+        # the editor's parts, as tests and keyboard users know them
+        self.table, self.lines_error = self.lines.table, self.lines.error
+        self.add_line_button, self.remove_line_button = (self.lines.add_button,
+                                                         self.lines.remove_button)
+        self.up_button, self.down_button = self.lines.up_button, self.lines.down_button
+        return self.lines
 
     def _build_hourly_page(self) -> QWidget:
         page = QWidget()
@@ -282,55 +238,27 @@ class QuoteComposerDialog(ServiceDialog):
         form.addRow(self.hourly_note)
         return page
 
-    def _build_totals(self) -> QGridLayout:
-        grid = QGridLayout()
-        self.net_value = QLabel()
-        self.vat_caption = QLabel()
-        self.vat_value = QLabel()
-        self.total_value = QLabel()
-        bold = QFont(self.total_value.font())
-        bold.setBold(True)
-        self.total_value.setFont(bold)
-        total_caption = QLabel(self.tr("Total"))
-        total_caption.setFont(bold)
-        rows = [(QLabel(self.tr("Net")), self.net_value), (self.vat_caption, self.vat_value),
-                (total_caption, self.total_value)]
-        for row, (caption, value) in enumerate(rows):
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setMinimumWidth(120)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(caption, row, 0)
-            grid.addWidget(value, row, 1)
-        grid.setRowStretch(len(rows), 1)
-        return grid
-
     def _connect_signals(self) -> None:
         # kind and totals
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.table.itemChanged.connect(self._recompute)
+        self.lines.changed.connect(self._recompute)
         for edit in (self.rate, self.hours, self.vat_rate):
             edit.textChanged.connect(self._recompute)
         self.valid_until.dateChanged.connect(self._recompute)
         self.notes.textChanged.connect(self._recompute)
-        # line buttons
-        self.add_line_button.clicked.connect(self.add_line)
-        self.remove_line_button.clicked.connect(self.remove_line)
-        self.up_button.clicked.connect(lambda: self.move_line(-1))
-        self.down_button.clicked.connect(lambda: self.move_line(1))
-        self.table.itemSelectionChanged.connect(self._update_line_buttons)
 
     # -- filling -----------------------------------------------------------------------
     def _fill(self, quote: QuoteView | None) -> None:
         if quote is None:
-            self.add_line()
+            self.lines.add_line()
             self._kind_changed()
             return
         self.kind.setCurrentIndex(0 if quote.kind == "fixed" else 1)
         for line in quote.lines:
-            self.add_line(line.description, _plain(line.quantity, self.lang),
-                          _plain(line.unit_price, self.lang))
+            self.lines.add_line(line.description, _plain(line.quantity, self.lang),
+                                _plain(line.unit_price, self.lang))
         if not quote.lines:
-            self.add_line()
+            self.lines.add_line()
         if quote.hourly_rate is not None:
             self.rate.setText(_plain(quote.hourly_rate, self.lang))
         if quote.estimated_hours is not None:
@@ -367,71 +295,9 @@ class QuoteComposerDialog(ServiceDialog):
             self.vat_rate.setText(_plain(Decimal("22"), self.lang))
 
     # -- lines -------------------------------------------------------------------------
-    def add_line(self, description: str = "", quantity: str = "1", unit_price: str = "") -> int:
-        """Append a line (after the selected one when there is a selection)."""
-        self.table.blockSignals(True)
-        current = self.table.currentRow()
-        row = current + 1 if current >= 0 and self.sender() is self.add_line_button \
-            else self.table.rowCount()
-        self.table.insertRow(row)
-        for column, text in ((DESCRIPTION, description), (QUANTITY, quantity),
-                             (UNIT_PRICE, unit_price)):
-            item = QTableWidgetItem(text)
-            if column != DESCRIPTION:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, column, item)
-        amount = QTableWidgetItem("")
-        amount.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.table.setItem(row, AMOUNT, amount)
-        self.table.blockSignals(False)
-        if self.sender() is self.add_line_button:
-            self.table.setCurrentCell(row, DESCRIPTION)
-            self.table.setFocus()
-        self._recompute()
-        return row
-
-    def remove_line(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            return
-        self.table.removeRow(row)
-        if self.table.rowCount():
-            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), DESCRIPTION)
-        self._recompute()
-
-    def move_line(self, step: int) -> None:
-        row = self.table.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.table.rowCount():
-            return
-        column = max(self.table.currentColumn(), 0)
-        self.table.blockSignals(True)
-        for col in range(self.table.columnCount()):
-            upper = self.table.takeItem(row, col)
-            lower = self.table.takeItem(target, col)
-            self.table.setItem(row, col, lower)
-            self.table.setItem(target, col, upper)
-        self.table.blockSignals(False)
-        self.table.setCurrentCell(target, column)
-        self._recompute()
-
-    def _update_line_buttons(self) -> None:
-        row = self.table.currentRow()
-        self.remove_line_button.setEnabled(row >= 0)
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < self.table.rowCount() - 1)
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return item.text().strip() if item is not None else ""
-
     def line_texts(self) -> list[tuple[str, str, str]]:
         """(description, quantity, unit price) as typed, without fully blank rows."""
-        rows = [(self._cell(r, DESCRIPTION), ungroup(self._cell(r, QUANTITY), self.lang),
-                 ungroup(self._cell(r, UNIT_PRICE), self.lang))
-                for r in range(self.table.rowCount())]
-        return [row for row in rows if row[0] or row[2]]
+        return self.lines.line_texts()
 
     # -- live totals and validation ----------------------------------------------------
     @property
@@ -455,30 +321,17 @@ class QuoteComposerDialog(ServiceDialog):
     def _recompute(self) -> None:
         """Net, VAT and total from what is typed, with the domain's pricing rules."""
         errors = self._check()
-        self._show_line_amounts()
+        self.lines.show_amounts(mark_errors=self._validated)
         totals = self._totals()
-        dash = "—"
-        self.net_value.setText(labels.money(totals.net, self.lang) if totals else dash)
-        self.vat_value.setText(labels.money(totals.vat, self.lang) if totals else dash)
-        self.total_value.setText(labels.money(totals.total, self.lang) if totals else dash)
-        rate = self._vat()
-        self.vat_caption.setText(self.tr("VAT %1").replace(
-            "%1", percent(rate, self.lang)) if rate is not None else self.tr("VAT"))
-        self.indicative.setText(labels.money(totals.net, self.lang) if totals else dash)
+        self.totals.show_totals(totals, self._vat())
+        self.indicative.setText(labels.money(totals.net, self.lang) if totals else "—")
         self.valid_error.show_message(errors.get("valid_until", ""))
         if self._validated:
             self._show_errors(errors)
-        self._update_line_buttons()
 
     def _vat(self) -> Decimal | None:
         try:
             return parse_vat_rate(self.vat_rate.text())
-        except ValidationError:
-            return None
-
-    def _parsed_lines(self) -> list[tuple[str, Decimal, Decimal]] | None:
-        try:
-            return [(d, parse_quantity(q), parse_amount(p)) for d, q, p in self.line_texts()]
         except ValidationError:
             return None
 
@@ -487,7 +340,7 @@ class QuoteComposerDialog(ServiceDialog):
         if vat is None:
             return None
         if self.kind_code == "fixed":
-            lines = self._parsed_lines()
+            lines = self.lines.parsed_lines()
             if not lines:
                 return None
             return fixed_totals(((q, p) for _, q, p in lines), vat)
@@ -496,40 +349,6 @@ class QuoteComposerDialog(ServiceDialog):
                                  parse_estimated_hours(self.hours.text()), vat)
         except ValidationError:
             return None
-
-    def _mark(self, row: int, column: int, bad: bool) -> None:
-        item = self.table.item(row, column)
-        if item is not None:
-            item.setBackground(QBrush(QColor("#fdecea")) if bad else QBrush())
-
-    def _show_line_amounts(self) -> None:
-        """Each line's amount, and (once the user tried to save) the wrong cells in red."""
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            description = self._cell(row, DESCRIPTION)
-            quantity = ungroup(self._cell(row, QUANTITY), self.lang)
-            price = ungroup(self._cell(row, UNIT_PRICE), self.lang)
-            blank = not description and not price
-            show = self._validated and not blank
-            self._mark(row, DESCRIPTION, show and not description)
-            for column, text, parse in ((QUANTITY, quantity, parse_quantity),
-                                        (UNIT_PRICE, price, parse_amount)):
-                try:
-                    parse(text)
-                    self._mark(row, column, False)
-                except ValidationError:
-                    self._mark(row, column, show)
-            item = self.table.item(row, AMOUNT)
-            if item is None:
-                continue
-            try:
-                amount = line_amount(
-                    parse_quantity(ungroup(self._cell(row, QUANTITY), self.lang)),
-                    parse_amount(ungroup(self._cell(row, UNIT_PRICE), self.lang)))
-                item.setText(labels.money(amount, self.lang))
-            except ValidationError:
-                item.setText("")
-        self.table.blockSignals(False)
 
     def _check(self) -> dict[str, str]:
         """Field -> translated message for every field that is wrong now."""
@@ -545,7 +364,7 @@ class QuoteComposerDialog(ServiceDialog):
             errors["notes"] = self.tr("The notes are too long (at most %1 characters).").replace(
                 "%1", str(MAX_TEXT))
         if self.kind_code == "fixed":
-            line_error = self._check_lines()
+            line_error = self.lines.check()
             if line_error:
                 errors["lines"] = line_error
         else:
@@ -558,25 +377,6 @@ class QuoteComposerDialog(ServiceDialog):
             except ValidationError:
                 errors["hours"] = self.tr("Enter the estimated hours, e.g. 4 or 2.5.")
         return errors
-
-    def _check_lines(self) -> str:
-        texts = self.line_texts()
-        if not texts:
-            return self.tr("Add at least one line with a description and a unit price.")
-        for number, (description, quantity, price) in enumerate(texts, start=1):
-            if not description:
-                return self.tr("Line %1: enter a description.").replace("%1", str(number))
-            try:
-                parse_quantity(quantity)
-            except ValidationError:
-                return self.tr("Line %1: the quantity must be a number greater than zero, "
-                               "with at most two decimals.").replace("%1", str(number))
-            try:
-                parse_amount(price)
-            except ValidationError:
-                return self.tr("Line %1: the unit price must be an amount greater than zero, "
-                               "with at most two decimals.").replace("%1", str(number))
-        return ""
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.vat_error.show_message(errors.get("vat", ""))

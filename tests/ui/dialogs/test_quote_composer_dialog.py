@@ -14,7 +14,8 @@ from app.services.queries import request_detail
 from tests.ui.dialogs.conftest import World
 from tests.ui.dialogs.dialog_helpers import click, opened, type_cell, type_date, type_into
 from ui.dialogs.base import from_qdate
-from ui.dialogs.quote_composer import AMOUNT, QuoteComposerDialog
+from ui.dialogs.quote_composer import QuoteComposerDialog
+from ui.dialogs.quote_lines import AMOUNT
 
 
 def composer(qtbot: QtBot, world: World, number: int, actor: str | None = None,

@@ -1,0 +1,221 @@
+"""The line table of the quote composer: description, quantity, unit price, amount."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import ValidationError
+from app.domain.money import parse_amount, parse_quantity
+from app.domain.pricing import line_amount
+from ui import labels
+from ui.dialogs.base import ungroup, with_error
+
+DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
+
+BAD_CELL = QColor("#fdecea")
+
+
+class QuoteLinesEditor(QWidget):
+    """The lines of a fixed-price quote, edited in place; each line's amount computed.
+
+    Signals:
+        changed(): a line was typed in, added, removed or moved.
+    """
+
+    changed = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Description"), self.tr("Quantity"), self.tr("Unit price"),
+            self.tr("Amount"),
+        ])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column in (QUANTITY, UNIT_PRICE, AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        lines_label = QLabel(self.tr("&Lines:"))
+        lines_label.setBuddy(self.table)
+
+        self.add_button = QPushButton(self.tr("&Add line"))
+        self.remove_button = QPushButton(self.tr("&Remove line"))
+        self.up_button = QPushButton(self.tr("Move u&p"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
+        buttons = QVBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        table_box, self.error = with_error(self.table)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(lines_label, 0, 0, 1, 2)
+        grid.addWidget(table_box, 1, 0)
+        grid.addLayout(buttons, 1, 1)
+        grid.setRowStretch(1, 1)
+
+        self.table.itemChanged.connect(self.changed)
+        self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.add_button.clicked.connect(self._add_after_current)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.up_button.clicked.connect(lambda: self.move_line(-1))
+        self.down_button.clicked.connect(lambda: self.move_line(1))
+
+    # -- editing -------------------------------------------------------------------------
+    def add_line(self, description: str = "", quantity: str = "1", unit_price: str = "",
+                 *, row: int | None = None) -> int:
+        """Insert a line at ``row`` (the end by default); returns its row."""
+        self.table.blockSignals(True)
+        if row is None:
+            row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in ((DESCRIPTION, description), (QUANTITY, quantity),
+                             (UNIT_PRICE, unit_price)):
+            item = QTableWidgetItem(text)
+            if column != DESCRIPTION:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column, item)
+        amount = QTableWidgetItem("")
+        amount.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setItem(row, AMOUNT, amount)
+        self.table.blockSignals(False)
+        self.changed.emit()
+        return row
+
+    def _add_after_current(self) -> None:
+        """The Add button: a new line after the selected one, ready for typing."""
+        current = self.table.currentRow()
+        row = self.add_line(row=current + 1 if current >= 0 else None)
+        self.table.setCurrentCell(row, DESCRIPTION)
+        self.table.setFocus()
+
+    def remove_line(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.table.removeRow(row)
+        if self.table.rowCount():
+            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), DESCRIPTION)
+        self.changed.emit()
+
+    def move_line(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        column = max(self.table.currentColumn(), 0)
+        self.table.blockSignals(True)
+        for col in range(self.table.columnCount()):
+            upper = self.table.takeItem(row, col)
+            lower = self.table.takeItem(target, col)
+            self.table.setItem(row, col, lower)
+            self.table.setItem(target, col, upper)
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(target, column)
+        self.changed.emit()
+
+    def update_buttons(self) -> None:
+        row = self.table.currentRow()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.table.rowCount() - 1)
+
+    # -- reading -------------------------------------------------------------------------
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _typed(self, row: int) -> tuple[str, str, str]:
+        return (self._cell(row, DESCRIPTION), ungroup(self._cell(row, QUANTITY), self._lang),
+                ungroup(self._cell(row, UNIT_PRICE), self._lang))
+
+    def line_texts(self) -> list[tuple[str, str, str]]:
+        """(description, quantity, unit price) as typed, without fully blank rows."""
+        rows = [self._typed(r) for r in range(self.table.rowCount())]
+        return [row for row in rows if row[0] or row[2]]
+
+    def parsed_lines(self) -> list[tuple[str, Decimal, Decimal]] | None:
+        """The lines as numbers, or None while any of them is wrong."""
+        try:
+            return [(d, parse_quantity(q), parse_amount(p)) for d, q, p in self.line_texts()]
+        except ValidationError:
+            return None
+
+    def check(self) -> str:
+        """What is wrong with the lines (translated), or ``""``."""
+        texts = self.line_texts()
+        if not texts:
+            return self.tr("Add at least one line with a description and a unit price.")
+        for number, (description, quantity, price) in enumerate(texts, start=1):
+            if not description:
+                return self.tr("Line %1: enter a description.").replace("%1", str(number))
+            try:
+                parse_quantity(quantity)
+            except ValidationError:
+                return self.tr("Line %1: the quantity must be a number greater than zero, "
+                               "with at most two decimals.").replace("%1", str(number))
+            try:
+                parse_amount(price)
+            except ValidationError:
+                return self.tr("Line %1: the unit price must be an amount greater than zero, "
+                               "with at most two decimals.").replace("%1", str(number))
+        return ""
+
+    # -- showing -------------------------------------------------------------------------
+    def _mark(self, row: int, column: int, bad: bool) -> None:
+        item = self.table.item(row, column)
+        if item is not None:
+            item.setBackground(QBrush(BAD_CELL) if bad else QBrush())
+
+    def show_amounts(self, *, mark_errors: bool) -> None:
+        """Each line's amount, and (``mark_errors``: once the user tried to save) the
+        wrong cells in red."""
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            description, quantity, price = self._typed(row)
+            show = mark_errors and bool(description or price)
+            self._mark(row, DESCRIPTION, show and not description)
+            for column, text, parse in ((QUANTITY, quantity, parse_quantity),
+                                        (UNIT_PRICE, price, parse_amount)):
+                try:
+                    parse(text)
+                    self._mark(row, column, False)
+                except ValidationError:
+                    self._mark(row, column, show)
+            item = self.table.item(row, AMOUNT)
+            if item is None:
+                continue
+            try:
+                item.setText(labels.money(line_amount(parse_quantity(quantity),
+                                                      parse_amount(price)), self._lang))
+            except ValidationError:
+                item.setText("")
+        self.table.blockSignals(False)
+        self.update_buttons()

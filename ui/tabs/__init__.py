@@ -1,0 +1,1 @@
+"""The workspace's tabs: quotes, work, and the timelines (variations, history, notices)."""

@@ -1,0 +1,108 @@
+"""The timelines of a request: variations, history (audit events), customer notices."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from app.services.dto import RequestDetail
+from ui import labels
+from ui.details_format import describe
+from ui.tabs.common import (
+    RequestPart,
+    action_buttons,
+    align_right,
+    set_captions,
+    style_list,
+    tree,
+)
+
+
+class VariationsTab(RequestPart, QWidget):
+    """Variations proposed on the request, newest first."""
+
+    def __init__(self, actions: dict[str, QAction], lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._detail: RequestDetail | None = None
+        self.tree = tree(5, self)
+        self.tree.setObjectName("variationsTree")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree, 1)
+        self.buttons = action_buttons(self, actions, ("variation", ""))
+        layout.addLayout(self.buttons)
+        self.retranslate()
+
+    def translate_texts(self) -> None:
+        self.tree.setHeaderLabels([self.tr("Proposed"), self.tr("By"),
+                                   self.tr("New agreed amount"), self.tr("State"),
+                                   self.tr("Reason")])
+        set_captions(self.buttons, self.tr("Propose variation…"))
+
+    def fill(self, d: RequestDetail) -> None:
+        lang = self._lang
+        self._detail = d
+        self.tree.clear()
+        for v in reversed(d.variations):
+            item = QTreeWidgetItem([labels.datetime_str(v.proposed_at, lang), v.proposed_by,
+                                    labels.money(v.amount, lang),
+                                    labels.variation_state_label(v.state), v.reason])
+            item.setToolTip(4, v.reason)
+            align_right(item, 2)
+            self.tree.addTopLevelItem(item)
+
+
+class HistoryTree(RequestPart, QTreeWidget):
+    """The request's audit events, newest first, each as one readable line."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._detail: RequestDetail | None = None
+        style_list(self, 4)
+        self.setObjectName("historyTree")
+        self.retranslate()
+
+    def translate_texts(self) -> None:
+        self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+                              self.tr("Details")])
+
+    def fill(self, d: RequestDetail) -> None:
+        lang = self._lang
+        self._detail = d
+        self.clear()
+        for event in reversed(d.history):
+            details = describe(event.action, event.details, lang)
+            item = QTreeWidgetItem([labels.datetime_str(event.at, lang), event.actor,
+                                    labels.action_label(event.action), details])
+            item.setToolTip(3, details)
+            self.addTopLevelItem(item)
+
+
+class NoticesTree(RequestPart, QTreeWidget):
+    """What the customer was told about the request (the notice outbox), newest first."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._detail: RequestDetail | None = None
+        style_list(self, 3)
+        self.setObjectName("noticesTree")
+        self.retranslate()
+
+    def translate_texts(self) -> None:
+        self.setHeaderLabels([self.tr("When"), self.tr("Notice"), self.tr("Details")])
+
+    def fill(self, d: RequestDetail) -> None:
+        lang = self._lang
+        self._detail = d
+        self.clear()
+        for notice in reversed(d.notices):
+            details = describe(notice.kind, notice.payload, lang)
+            item = QTreeWidgetItem([labels.datetime_str(notice.at, lang),
+                                    labels.notice_label(notice.kind), details])
+            item.setToolTip(2, details)
+            self.addTopLevelItem(item)
+
