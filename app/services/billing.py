@@ -56,8 +56,8 @@ def agreed_amounts(session: Session, number: int) -> list[m.Variation]:
 
 @dataclass(frozen=True)
 class _Facts:
-    """Everything a charge depends on, read (and locked) in one statement: the request,
-    its customer's credit, the acting user, the accepted quote, the variations, the work."""
+    """Everything a charge depends on, read in one statement: the request, its customer's
+    credit, the acting user, the accepted quote, the variations, the work."""
 
     number: int
     state: str
@@ -81,7 +81,7 @@ class _Facts:
 
 
 @functools.cache
-def _facts_statement(lock: bool, with_actor: bool) -> Select[Any]:
+def _facts_statement(with_actor: bool) -> Select[Any]:
     """Built once: the charge path runs the same statement thousands of times."""
     number: BindParameter[int] = bindparam("number")
     assignee = STAFF.alias("assignee")
@@ -121,17 +121,36 @@ def _facts_statement(lock: bool, with_actor: bool) -> Select[Any]:
         who = (select(STAFF.c.id, STAFF.c.role, STAFF.c.active)
                .where(STAFF.c.username == bindparam("actor")).subquery("who"))
         stmt = stmt.add_columns(who.c.id, who.c.role, who.c.active).outerjoin(who, true())
-    if lock:
-        stmt = stmt.with_for_update(of=[REQUESTS, CUSTOMERS])
     return stmt
+
+
+_LOCK_STATEMENT = (
+    select(REQUESTS.c.id, CUSTOMERS.c.id)
+    .select_from(REQUESTS.join(CUSTOMERS, CUSTOMERS.c.id == REQUESTS.c.customer_id))
+    .where(REQUESTS.c.id == bindparam("number"))
+    .with_for_update(of=[REQUESTS, CUSTOMERS])
+)
 
 
 def _request_facts(
     db: Database, session: Session, number: int, *, lock: bool, actor: str | None = None
 ) -> _Facts:
-    """Lock (on PostgreSQL: ``FOR UPDATE OF`` request and customer) and read what a charge
-    depends on. SQLite serialises writers with ``BEGIN IMMEDIATE`` instead."""
-    stmt = _facts_statement(lock and not db.is_sqlite, actor is not None)
+    """Read what a charge depends on, after taking the request's lock when ``lock``.
+
+    On PostgreSQL the lock (``FOR UPDATE OF`` request and customer) is its own statement,
+    and the facts are read by the next one: under READ COMMITTED a statement that waited
+    for a row lock re-reads only the locked rows, while its joins and subqueries (the
+    quote, the variations, the work) keep the snapshot taken before the wait. A new
+    statement takes a new snapshot, which includes whatever the lock holder committed.
+    SQLite serialises writers with ``BEGIN IMMEDIATE``: its facts are always current.
+    """
+    if lock and not db.is_sqlite:
+        locked = session.execute(_LOCK_STATEMENT, {"number": number}).first()
+        if locked is None:
+            if actor is not None:
+                actor_staff(session, actor)  # an unknown user is named first
+            raise NotFoundError.of("unknown request: {number}", number=number)
+    stmt = _facts_statement(actor is not None)
     row = session.execute(stmt, {"number": number, "actor": actor}).first()
     if row is None:
         if actor is not None:
@@ -178,6 +197,17 @@ def _compute(facts: _Facts) -> tuple[int, ChargeBreakdown]:
     return facts.quote_id, charge
 
 
+def check_confirmed(number: int, confirmed: ChargePreview, charge: ChargeBreakdown) -> None:
+    """Refuse a charge other than the one the user saw and confirmed."""
+    if (confirmed.net, confirmed.vat, confirmed.total) != (charge.net, charge.vat, charge.total):
+        raise ConflictError.of(
+            "the charge of request {number} changed after it was shown ({shown}): it is now "
+            "{total} (net {net} + VAT {vat}); review it and confirm again",
+            number=number, shown=confirmed.total, total=charge.total, net=charge.net,
+            vat=charge.vat
+        )
+
+
 def preview_charge(db: Database, number: int) -> ChargePreview:
     """What completing the request now would charge (nothing is written)."""
     with db.read() as session:
@@ -196,13 +226,21 @@ def preview_charge(db: Database, number: int) -> ChargePreview:
 
 
 def complete_request(
-    db: Database, actor: str, number: int, *, expected_version: int | None = None
+    db: Database,
+    actor: str,
+    number: int,
+    *,
+    expected_version: int | None = None,
+    confirmed: ChargePreview | None = None,
 ) -> CompletionResult:
     """Complete the request and charge the agreed amount to the customer's credit.
 
     Exactly once: the request row is locked, its state checked, and the charge table's
-    unique ``request_id`` refuses a second charge even from another workstation. The hot
-    path of a busy team, so plain SQL statements rather than ORM objects.
+    unique ``request_id`` refuses a second charge even from another workstation. The
+    charge is computed from what stands under the lock. With ``confirmed`` (the preview
+    the user confirmed) a charge that differs from it is refused with the new figures
+    instead of being made. The hot path of a busy team, so plain SQL statements rather
+    than ORM objects.
     """
     with db.transaction() as session:
         facts = _request_facts(db, session, number, lock=True, actor=actor)
@@ -219,6 +257,8 @@ def complete_request(
                 number=number
             )
         quote_id, charge = _compute(facts)
+        if confirmed is not None:
+            check_confirmed(number, confirmed, charge)
         now = db.now()
         try:
             charge_id = session.execute(_INSERT_CHARGE, {

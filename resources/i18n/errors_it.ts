@@ -268,6 +268,10 @@
         <translation>la richiesta {number} non ha un preventivo accettato</translation>
     </message>
     <message>
+        <source>the charge of request {number} changed after it was shown ({shown}): it is now {total} (net {net} + VAT {vat}); review it and confirm again</source>
+        <translation>l&apos;addebito della richiesta {number} è cambiato dopo essere stato mostrato ({shown}): ora è {total} (imponibile {net} + IVA {vat}); controllalo e conferma di nuovo</translation>
+    </message>
+    <message>
         <source>unknown user: {actor}</source>
         <translation>utente inesistente: {actor}</translation>
     </message>

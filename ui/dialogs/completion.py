@@ -166,8 +166,10 @@ class CompletionDialog(ServiceDialog):
         if self._preview is None or self.result_value is not None:
             return
         version = self._version
+        # The charge made is the one shown, or none: if the work, the agreed amount or the
+        # request changed meanwhile, the service refuses with the new figures.
         self.run(partial(billing.complete_request, self._db, self._actor, self._number,
-                         expected_version=version), self._done)
+                         expected_version=version, confirmed=self._preview), self._done)
 
     def _done(self, result: CompletionResult) -> None:
         self.finish(result)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.services import customers
+from app.services import customers, work
 from app.services.queries import request_detail
 from tests.ui.dialogs.conftest import World
 from tests.ui.dialogs.dialog_helpers import click, opened
@@ -78,3 +78,18 @@ def test_nothing_to_complete_without_work(qtbot: QtBot, world: World) -> None:
     assert "non ha lavoro registrato" in dialog.message.text()
     assert not dialog.confirm_button.isEnabled()
     assert charges(world, world.customer) == []
+
+
+def test_work_logged_after_the_preview_is_not_charged_blindly(qtbot: QtBot, world: World) -> None:
+    """What the user confirmed is charged, or nothing: a change meanwhile is refused."""
+    number = world.in_progress(kind="hourly")
+    dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
+    assert dialog.values["total"].text() == "€ 73,20"
+    work.log_work(world.db, world.tech, number, hours="2:00")  # another workstation
+
+    click(qtbot, dialog, dialog.confirm_button)
+
+    assert dialog.result_value is None and dialog.message.isVisible()
+    assert "nel frattempo" in dialog.message.text()
+    assert charges(world, world.customer) == []
+    assert request_detail(world.db, number).state == "in_progress"
