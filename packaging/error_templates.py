@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = frozenset({"RitError", "ValidationError", "NotFoundError", "PermissionDenied",
-                    "StateError", "ConflictError", "DatabaseUnavailable"})
+                    "StateError", "ConflictError", "DatabaseUnavailable",
+                    "DatabaseRefused"})
 PHRASES = frozenset({"phrase", "Phrase"})
 
 

@@ -12,12 +12,19 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import (
+    DBAPIError,
+    DisconnectionError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.documents import QuoteRenderer
-from app.domain.errors import ConflictError, DatabaseUnavailable, RitError
+from app.domain.errors import ConflictError, DatabaseRefused, DatabaseUnavailable, RitError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -96,7 +103,9 @@ class Database:
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
         """One use case, one transaction: commit on success, roll back on any error.
 
-        Database failures become :class:`RitError` subclasses with a readable message.
+        Database failures become :class:`RitError` subclasses with a readable message
+        (see :meth:`translate`); a rollback or close that fails because the connection
+        is gone is not a second error.
         """
         session = self._sessions()
         try:
@@ -105,34 +114,53 @@ class Database:
                 session.connection(execution_options={"rit_write": write})
             yield session
             session.commit()
-        except RitError:
-            session.rollback()
-            raise
-        except StaleDataError:
-            session.rollback()
-            raise ConflictError.of(
-                "another workstation changed this record in the meantime: reload and try again"
-            ) from None
-        except IntegrityError as exc:
-            session.rollback()
-            raise ConflictError.of(
-                "the change conflicts with data saved in the meantime: reload and try again ({detail})",
-                detail=_first_line(exc.orig)
-            ) from None
-        except (OperationalError, InterfaceError) as exc:
-            session.rollback()
-            raise DatabaseUnavailable.of(
-                "the database {database} cannot be used: {detail}",
-                database=describe(self.url), detail=_first_line(exc.orig)
-            ) from None
-        except DBAPIError as exc:
-            session.rollback()
-            raise DatabaseUnavailable.of("database error: {detail}", detail=_first_line(exc.orig)) from None
-        except BaseException:
-            session.rollback()
-            raise
+        except BaseException as exc:
+            _quietly(session.rollback)
+            error = self.translate(exc)
+            if error is None or error is exc:
+                raise
+            raise error from None
         finally:
-            session.close()
+            _quietly(session.close)
+
+    def translate(self, exc: BaseException) -> RitError | None:
+        """The readable error for a database failure (None: not a database failure).
+
+        Every way in to the database goes through here (:meth:`transaction` and the
+        engine-level methods below), so no driver error reaches a user as a traceback.
+        """
+        if isinstance(exc, RitError):
+            return exc
+        if isinstance(exc, StaleDataError):
+            return ConflictError.of(
+                "another workstation changed this record in the meantime: reload and try again")
+        if isinstance(exc, IntegrityError):
+            return ConflictError.of(
+                "the change conflicts with data saved in the meantime: reload and try again ({detail})",
+                detail=_first_line(exc.orig))
+        if isinstance(exc, DBAPIError) and _sqlstate(exc).startswith("40"):
+            # deadlock or serialization failure: nothing was written, a retry may pass
+            return ConflictError.of(
+                "another workstation changed the same data at the same time: try again ({detail})",
+                detail=_first_line(exc.orig))
+        if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
+            detail = _first_line(exc.orig if isinstance(exc, DBAPIError) else exc)
+            return DatabaseUnavailable.of("the database {database} cannot be used: {detail}",
+                                          database=describe(self.url), detail=detail)
+        if isinstance(exc, DBAPIError):
+            return DatabaseRefused.of("database error: {detail}", detail=_first_line(exc.orig))
+        return None
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Engine-level work (outside :meth:`transaction`): the same readable errors."""
+        try:
+            yield
+        except Exception as exc:
+            error = self.translate(exc)
+            if error is None or error is exc:
+                raise
+            raise error from None
 
     def read(self) -> AbstractContextManager[Session]:
         """A read-only transaction (same as :meth:`transaction`, without the write lock)."""
@@ -154,42 +182,71 @@ class Database:
         """Create or upgrade the schema to the newest Alembic revision."""
         from alembic import command
         from alembic.config import Config
+        from alembic.util.exc import CommandError
 
         self.check_connection()
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with self._translated():
+            self._refuse_unknown_revision()
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            try:
+                with self.engine.begin() as connection:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+            except CommandError as exc:  # e.g. a revision only a newer version knows
+                raise DatabaseRefused.of("the database schema cannot be upgraded: {detail}",
+                                         detail=_first_line(exc)) from None
 
     def schema_is_current(self) -> bool:
         """Whether the schema is at the newest migration.
 
         One query on ``alembic_version`` against the head read from the migration scripts
         as text: importing Alembic to ask it (about 0.25 s) is only paid when a migration
-        actually has to run, or when the scripts are not a plain chain.
+        actually has to run, or when the scripts are not a plain chain. A revision this
+        version of RIT Desk does not know (a newer one migrated the database) is refused.
         """
         head = migration_head()
         if head is None:
             return self._schema_is_current_by_alembic()
+        with self._translated():
+            versions = self._stored_revisions()
+            if versions is None:
+                return False
+            if versions == [head]:
+                return True
+            self._refuse_unknown_revision(versions)
+            return False
+
+    def _stored_revisions(self) -> list[str] | None:
+        """The revisions in ``alembic_version`` (None: no such table)."""
         with self.engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version"):
-                return False
-            versions = connection.exec_driver_sql(
-                "SELECT version_num FROM alembic_version").scalars().all()
-        return list(versions) == [head]
+                return None
+            return list(connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version").scalars().all())
+
+    def _refuse_unknown_revision(self, versions: list[str] | None = None) -> None:
+        stored = self._stored_revisions() if versions is None else versions
+        known = migration_revisions()
+        for revision in stored or ():
+            if known is not None and revision not in known:
+                raise DatabaseRefused.of(
+                    "the database schema is at revision {revision}, which this version of "
+                    "RIT Desk does not know: a newer version migrated it, use that one",
+                    revision=revision)
 
     def _schema_is_current_by_alembic(self) -> bool:
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
 
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        head = ScriptDirectory.from_config(config).get_current_head()
-        with self.engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
-        return current == head
+        with self._translated():
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            head = ScriptDirectory.from_config(config).get_current_head()
+            with self.engine.connect() as connection:
+                current = MigrationContext.configure(connection).get_current_revision()
+            return current == head
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -200,8 +257,8 @@ _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]+)?=\s*(?:["']([^
 
 
 @cache
-def migration_head(versions: Path = MIGRATIONS / "versions") -> str | None:
-    """The newest revision of a plain chain of migration scripts, read as text.
+def _migration_chain(versions: Path = MIGRATIONS / "versions") -> dict[str, str | None] | None:
+    """Revision -> parent of a plain chain of migration scripts, read as text.
 
     ``None`` when the scripts are not one simple chain (a merge, a branch, a revision
     written some other way): then only Alembic can tell.
@@ -219,12 +276,41 @@ def migration_head(versions: Path = MIGRATIONS / "versions") -> str | None:
     if len(heads) != 1 or len(roots) != 1 or any(
             p is not None and p not in parents for p in parents.values()):
         return None
-    return heads[0]
+    return parents
+
+
+def migration_head(versions: Path = MIGRATIONS / "versions") -> str | None:
+    """The newest revision of a plain chain of migration scripts (None: ask Alembic)."""
+    parents = _migration_chain(versions)
+    if parents is None:
+        return None
+    children = set(parents.values())
+    return next(r for r in parents if r not in children)
+
+
+def migration_revisions(versions: Path = MIGRATIONS / "versions") -> frozenset[str] | None:
+    """Every revision this version of RIT Desk knows (None: ask Alembic)."""
+    parents = _migration_chain(versions)
+    return None if parents is None else frozenset(parents)
 
 
 def _first_line(exc: object) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    """The SQLSTATE of a driver error ("" where the driver has none, as SQLite's)."""
+    return str(getattr(exc.orig, "sqlstate", None) or "")
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    """Roll back or close a session whose connection may be gone: the transaction is
+    void either way, and the error that brought us here is the one to report."""
+    try:
+        action()
+    except Exception:
+        return
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -99,3 +99,10 @@ class DatabaseUnavailable(RitError):
     """The central database cannot be reached or refused the credentials."""
 
     kind = "database"
+
+
+class DatabaseRefused(RitError):
+    """The database refused what was asked (not a connection problem): a privilege it
+    does not grant, a schema this version does not know, a value it cannot store."""
+
+    kind = "database"

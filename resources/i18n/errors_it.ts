@@ -24,6 +24,10 @@
         <translation>la modifica è in conflitto con dati salvati nel frattempo: ricarica e riprova ({detail})</translation>
     </message>
     <message>
+        <source>another workstation changed the same data at the same time: try again ({detail})</source>
+        <translation>un'altra postazione ha modificato gli stessi dati nello stesso momento: riprova ({detail})</translation>
+    </message>
+    <message>
         <source>the database {database} cannot be used: {detail}</source>
         <translation>il database {database} non può essere usato: {detail}</translation>
     </message>
@@ -34,6 +38,14 @@
     <message>
         <source>cannot connect to {database}: {detail}</source>
         <translation>impossibile connettersi a {database}: {detail}</translation>
+    </message>
+    <message>
+        <source>the database schema is at revision {revision}, which this version of RIT Desk does not know: a newer version migrated it, use that one</source>
+        <translation>lo schema del database è alla revisione {revision}, che questa versione di RIT Desk non conosce: l'ha migrato una versione più recente, usa quella</translation>
+    </message>
+    <message>
+        <source>the database schema cannot be upgraded: {detail}</source>
+        <translation>impossibile aggiornare lo schema del database: {detail}</translation>
     </message>
     <message>
         <source>cannot create the folder of {database}: {strerror}</source>

@@ -1,0 +1,45 @@
+"""Fault injection for the tests: a statement that fails, a database that goes away.
+
+:class:`StatementFault` makes the N-th statement a :class:`Database` sends fail the way a
+server going away makes it fail: on PostgreSQL the statement is replaced by one that
+terminates its own server process (the connection really dies, as in a restart); on
+SQLite by one the engine refuses (an ``OperationalError`` from the driver, as a broken
+file gives). Counting first (``at=None``) tells how many statements a call sends, so a
+test can make each of them fail in turn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+_KILL_PG = "SELECT pg_terminate_backend(pg_backend_pid())"
+_FAIL_SQLITE = "SELECT rit_desk_injected_fault()"  # no such function: OperationalError
+
+
+class StatementFault:
+    """Counts the statements sent through ``engine``; the ``at``-th one fails."""
+
+    def __init__(self, engine: Engine, at: int | None = None) -> None:
+        self.engine = engine
+        self.at = at
+        self.count = 0
+        self.failed: str | None = None  # the statement that was made to fail
+        self._sqlite = engine.dialect.name == "sqlite"
+        event.listen(engine, "before_cursor_execute", self._before, retval=True)
+
+    def reset(self, at: int | None) -> None:
+        self.at, self.count, self.failed = at, 0, None
+
+    def remove(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._before)
+
+    def _before(self, conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                executemany: bool) -> tuple[str, Any]:
+        self.count += 1
+        if self.count != self.at:
+            return statement, parameters
+        self.failed = statement
+        return (_FAIL_SQLITE if self._sqlite else _KILL_PG), ([()] if executemany else ())
