@@ -14,8 +14,10 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 [ $dev = 1 ] && debs+=(poppler-utils)
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${debs[@]}" 2>/dev/null \
+              | awk '/ok installed/ {print $1}')
   for p in "${debs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    grep -qx "$p" <<<"$installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
@@ -26,21 +28,37 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
   fi
 fi
 
+# Installing and compiling happen only when what they are made from changed: a stamp in
+# .venv holds the hash of their inputs (a dev install also serves the app).
+changed() {  # changed NAME FILES...: true unless .venv/.stamp-NAME holds the files' hash
+  [ "$(cat "${@:2}" | sha256sum)" != "$(cat ".venv/.stamp-$1" 2>/dev/null)" ]
+}
+stamp() { cat "${@:2}" | sha256sum > ".venv/.stamp-$1"; }
+
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip
 fi
 if [ $dev = 1 ]; then
-  .venv/bin/python -m pip install -q -e '.[dev]'
-else
+  if changed dev pyproject.toml; then
+    .venv/bin/python -m pip install -q -e '.[dev]'
+    stamp dev pyproject.toml && stamp app pyproject.toml
+  fi
+elif changed app pyproject.toml; then
   .venv/bin/python -m pip install -q -e .
+  stamp app pyproject.toml
 fi
 # Compile the translations (.ts -> .qm); with --dev also fail on any unfinished string.
+ts=(resources/i18n/*.ts)
+qm_missing=0
+for f in "${ts[@]}"; do [ -f "${f%.ts}.qm" ] || qm_missing=1; done
 if [ $dev = 1 ]; then
   .venv/bin/python packaging/build_translations.py --no-update --check
-else
+  stamp i18n "${ts[@]}"
+elif [ $qm_missing = 1 ] || changed i18n "${ts[@]}"; then
   .venv/bin/python packaging/build_translations.py --no-update
+  stamp i18n "${ts[@]}"
 fi
 
 if [ $dev = 1 ] && command -v pg_lsclusters >/dev/null 2>&1; then

@@ -15,10 +15,12 @@ from tests.cli.conftest import invoke
 SCRIPT = Path(sys.executable).with_name("rit-desk")
 
 
-def rit_desk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def rit_desk(*args: str, cwd: Path,
+             drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """The console script run with this environment, without RIT_DESK_* and ``drop``."""
     command = [str(SCRIPT)] if SCRIPT.exists() else [
         sys.executable, "-c", "import sys; from ui.cli.main import main; sys.exit(main())"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_") and k not in drop}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
@@ -66,3 +68,12 @@ def test_console_script_unknown_postgresql_database(pg_url: str, tmp_path: Path)
     assert_clean_failure(
         rit_desk("--db", f"{server}/rit_desk_no_such_database", "customers", "show", "X",
                  cwd=tmp_path), 'database "rit_desk_no_such_database" does not exist')
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland display check")
+def test_without_a_display_one_line_says_what_to_do(tmp_path: Path) -> None:
+    result = rit_desk("--db", f"sqlite:///{tmp_path / 'none.sqlite3'}", cwd=tmp_path,
+                      drop=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    assert_clean_failure(result, "no display")
+    assert "--screenshot" in result.stderr and "xvfb-run" in result.stderr
+    assert not (tmp_path / "none.sqlite3").exists()  # stopped before anything was opened

@@ -247,6 +247,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         if args.group:
             parser.error(f"'{args.group}' needs a command")
+        from ui.display import NO_DISPLAY, no_display
+
+        if not args.screenshot and no_display():
+            print(NO_DISPLAY, file=sys.stderr)
+            return EXIT_USAGE
         from ui.gui_main import run
 
         return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang)
