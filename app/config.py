@@ -8,6 +8,7 @@ from the OS keyring, else ``RIT_DESK_DB_PASSWORD``, else a prompt (not stored).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,11 +33,41 @@ def default_url() -> str:
     return f"sqlite:///{default_sqlite_path()}"
 
 
+MASK = "***"
+_QUERY_SECRET = re.compile(r"(?i)([?&](?:password|passfile|sslpassword)=)[^&]*")
+
+
+def mask_url_text(text: str) -> str:
+    """A database URL as typed, fit for a message: the password (in the user part or in
+    the query string) replaced by ``***``, even when the rest of the URL is malformed."""
+    masked = _QUERY_SECRET.sub(lambda m: m.group(1) + MASK, text)
+    scheme, sep, rest = masked.partition("://")
+    if not sep:
+        return masked
+    # the user part ends at the last "@" before the path (a password may hold "@" or ":")
+    path_start = rest.find("/", rest.rfind("@") + 1) if "@" in rest else -1
+    authority = rest if path_start < 0 else rest[:path_start]
+    if "@" not in authority:
+        return masked
+    userinfo, _, host = authority.rpartition("@")
+    user, colon, _password = userinfo.partition(":")
+    if not colon:
+        return masked
+    tail = "" if path_start < 0 else rest[path_start:]
+    return f"{scheme}://{user}:{MASK}@{host}{tail}"
+
+
+def shown_url(url: URL) -> str:
+    """A parsed URL fit for messages and logs: never a password."""
+    return mask_url_text(url.render_as_string(hide_password=True))
+
+
 def parse_url(text: str) -> URL:
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):  # ValueError: e.g. a bad port in "host:port"
-        raise ValidationError.of("not a database URL: {text!r}", text=text) from None
+        raise ValidationError.of("not a database URL: {text!r}",
+                                 text=mask_url_text(text)) from None
     backend = url.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise ValidationError.of(
@@ -117,5 +148,5 @@ def resolve_url(
         return url
     password = password_from_keyring(url) or os.environ.get(ENV_PASSWORD)
     if password is None and prompt is not None:
-        password = prompt(url.render_as_string(hide_password=True))
+        password = prompt(shown_url(url))
     return url.set(password=password) if password else url

@@ -23,6 +23,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.config import shown_url
 from app.domain.documents import QuoteRenderer
 from app.domain.errors import ConflictError, DatabaseRefused, DatabaseUnavailable, RitError
 
@@ -36,7 +37,7 @@ def utcnow() -> datetime:
 
 def describe(url: URL) -> str:
     """A URL fit for messages and logs: never the password."""
-    return url.render_as_string(hide_password=True)
+    return shown_url(url)
 
 
 class Database:

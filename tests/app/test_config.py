@@ -63,3 +63,31 @@ def test_unreachable_server_is_a_readable_error() -> None:
         db.check_connection()
     assert "127.0.0.1:1" in info.value.message and "\n" not in info.value.message
     db.dispose()
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("postgresql+psycopg://alice:s3cr3t@db.example:54x9/rit",
+     "postgresql+psycopg://alice:***@db.example:54x9/rit"),
+    ("postgresql://alice:p@ss:w0rd@db.example:54x9/rit",
+     "postgresql://alice:***@db.example:54x9/rit"),
+    ("postgresql://alice:s3cr3t@[::1/rit", "postgresql://alice:***@[::1/rit"),
+    ("postgresql://alice@db.example:54x9/rit?password=s3cr3t&sslmode=require",
+     "postgresql://alice@db.example:54x9/rit?password=***&sslmode=require"),
+    ("postgresql://alice@db.example/rit", "postgresql://alice@db.example/rit"),
+    ("sqlite:////tmp/a@b/rit.sqlite3", "sqlite:////tmp/a@b/rit.sqlite3"),
+])
+def test_url_text_is_shown_without_its_password(text: str, shown: str) -> None:
+    assert config.mask_url_text(text) == shown
+
+
+def test_malformed_url_with_a_password_is_not_echoed() -> None:
+    """Issue 9.4: a bad port used to echo the whole URL, password included."""
+    with pytest.raises(ValidationError) as caught:
+        config.parse_url("postgresql+psycopg://alice:s3cr3t@db.example:54x9/rit")
+    assert "s3cr3t" not in str(caught.value) and "not a database URL" in str(caught.value)
+    assert "alice:***@db.example:54x9" in str(caught.value)
+
+
+def test_parsed_url_with_a_query_password_is_shown_without_it() -> None:
+    url = config.parse_url("postgresql://alice:one@db.example/rit?password=two")
+    assert "one" not in config.shown_url(url) and "two" not in config.shown_url(url)

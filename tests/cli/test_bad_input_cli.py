@@ -23,7 +23,14 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import Cli, Snapshot, assert_one_line_failure, invoke, snapshot
+from tests.cli.conftest import (
+    Cli,
+    Result,
+    Snapshot,
+    assert_one_line_failure,
+    invoke,
+    snapshot,
+)
 from tests.conftest import FakeClock
 
 TODAY = datetime.now(UTC).date()
@@ -478,3 +485,27 @@ def test_results_shape(template: Template) -> None:
                       "r_acc": "accepted", "r_prog": "in_progress", "r_var": "in_progress",
                       "r_done": "completed", "r_rej": "rejected", "r_sup": "quoted",
                       "r_exp": "quoted"}
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql+psycopg://alice:s3cr3t@db.example:54x9/rit",
+    "postgresql+psycopg://alice:s3cr3t@[::1/rit",
+    "postgresql+psycopg://alice@127.0.0.1:1/rit?password=s3cr3t",
+])
+@pytest.mark.parametrize("where", ["--db", "RIT_DESK_DB"])
+def test_password_in_a_bad_url_is_never_printed(capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                url: str, where: str) -> None:
+    """Issue 9.4: from --db or from the environment, the password is not echoed."""
+    argv = ["customers", "show", "ACME"]
+    if where == "RIT_DESK_DB":
+        monkeypatch.setenv("RIT_DESK_DB", url)
+    else:
+        argv = ["--db", url, *argv]
+    capsys.readouterr()
+    code = invoke(argv)
+    out, err = capsys.readouterr()
+    result = Result(code, out, err)
+    assert_one_line_failure(result)
+    assert "s3cr3t" not in result.err + result.out
+    assert "***" in result.err or "cannot connect" in result.err

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.db.database import Database
+from app.db.database import Database, describe
 from app.domain.documents import quote_reference, request_reference
 from app.domain.enums import RequestState
 from app.domain.errors import ValidationError
@@ -52,7 +52,7 @@ def init(db: Database, args: argparse.Namespace) -> Result:
                                   "empty database")
         demo.load_demo(db)
         loaded = True
-    url = db.url.render_as_string(hide_password=True)
+    url = describe(db.url)
     return {"database": url, "schema": "current", "demo": loaded}, (
         f"schema ready on {url}" + (" with demo data" if loaded else ""))
 
