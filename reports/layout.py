@@ -20,9 +20,9 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
-from app.domain.documents import CompanyInfo
+from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.money import format_decimal
 from reports import styles as st
 from reports.assets import FONT, FONT_BOLD, logo_reader, register_fonts
@@ -269,6 +269,34 @@ class TextLine(Flowable):
         self.canv.setFillColor(style.textColor)
         # the same baseline as a one-line Paragraph of this style
         self.canv.drawString(0, self.height - style.fontSize, self._value)
+
+
+def title_block(title: str, facts: Sequence[tuple[str, str]], customer: CustomerInfo,
+                lang: Lang, width: float) -> Table:
+    """The document's title and facts on the left, the customer's address on the right."""
+    s = st.STYLES
+    facts_table = Table(
+        [list(fact) for fact in facts],
+        colWidths=[32 * mm, 46 * mm],
+        style=st.FACTS_TABLE,
+        hAlign="LEFT",
+    )
+    left: list[Flowable] = [TextLine(title, s.title), facts_table]
+    right: list[Flowable] = [
+        TextLine(text(lang, "customer").upper(), s.box_caption),
+        para(customer.name, s.customer_name),
+    ]
+    right += [para(line, s.body) for line in customer.address_lines]
+    right.append(para(f"{text(lang, 'customer_code')}: {customer.code}", s.small))
+    if customer.vat_number:
+        right.append(para(f"{text(lang, 'customer_vat')}: {customer.vat_number}", s.small))
+
+    customer_width = 78 * mm
+    return Table(
+        [[left, right]],
+        colWidths=[width - customer_width, customer_width],
+        style=st.TITLE_TABLE,
+    )
 
 
 # -------------------------------------------------------------------------- numbers

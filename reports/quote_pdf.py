@@ -26,6 +26,7 @@ from reports.layout import (
     para,
     percent,
     quantity,
+    title_block,
 )
 from reports.texts import category_label, format_date, text
 
@@ -78,39 +79,13 @@ def _story(document: QuoteDocument, width: float) -> list[Flowable]:
 def _title_block(document: QuoteDocument, width: float) -> Table:
     """Title and quote data on the left, the customer's address on the right."""
     lang = document.lang
-    s = st.STYLES
     facts = [
         (text(lang, "revision"), str(document.revision)),
         (text(lang, "issue_date"), format_date(document.issue_date, lang)),
         (text(lang, "request"), document.request_ref),
     ]
-    facts_table = Table(
-        [list(fact) for fact in facts],
-        colWidths=[32 * mm, 46 * mm],
-        style=st.FACTS_TABLE,
-        hAlign="LEFT",
-    )
-    left: list[Flowable] = [
-        TextLine(f"{text(lang, 'doc_title')} {document.reference}", s.title),
-        facts_table,
-    ]
-
-    customer = document.customer
-    right: list[Flowable] = [
-        TextLine(text(lang, "customer").upper(), s.box_caption),
-        para(customer.name, s.customer_name),
-    ]
-    right += [para(line, s.body) for line in customer.address_lines]
-    right.append(para(f"{text(lang, 'customer_code')}: {customer.code}", s.small))
-    if customer.vat_number:
-        right.append(para(f"{text(lang, 'customer_vat')}: {customer.vat_number}", s.small))
-
-    customer_width = 78 * mm
-    return Table(
-        [[left, right]],
-        colWidths=[width - customer_width, customer_width],
-        style=st.TITLE_TABLE,
-    )
+    return title_block(f"{text(lang, 'doc_title')} {document.reference}", facts,
+                       document.customer, lang, width)
 
 
 def _validity_banner(document: QuoteDocument, width: float) -> Table:

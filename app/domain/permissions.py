@@ -28,6 +28,8 @@ RULES: dict[str, tuple[frozenset[Role], bool]] = {
     "adjust": (MONEY, False),
     "export_pdf": (frozenset(Role), False),
     "manage": (frozenset({R.ADMIN}), False),
+    "view_finance": (LEADS | MONEY, False),
+    "refund": (MONEY, False),
 }
 
 LABELS = {
@@ -45,6 +47,8 @@ LABELS = {
     "adjust": phrase("record credit adjustments"),
     "export_pdf": phrase("export quote PDFs"),
     "manage": phrase("manage staff and settings"),
+    "view_finance": phrase("see charges reports, statements and charge documents"),
+    "refund": phrase("refund charges"),
 }
 
 

@@ -136,6 +136,14 @@
         <translation>il campo «{what}» deve corrispondere a un numero intero di minuti: {raw!r}</translation>
     </message>
     <message>
+        <source>the period ends ({last}) before it starts ({first})</source>
+        <translation>il periodo finisce ({last}) prima di cominciare ({first})</translation>
+    </message>
+    <message>
+        <source>a period covers at most ten years</source>
+        <translation>un periodo copre al massimo dieci anni</translation>
+    </message>
+    <message>
         <source>take a request</source>
         <translation>prendere in carico una richiesta</translation>
     </message>
@@ -190,6 +198,14 @@
     <message>
         <source>manage staff and settings</source>
         <translation>gestire utenti e impostazioni</translation>
+    </message>
+    <message>
+        <source>see charges reports, statements and charge documents</source>
+        <translation>vedere report degli addebiti, estratti conto e documenti di addebito</translation>
+    </message>
+    <message>
+        <source>refund charges</source>
+        <translation>stornare addebiti</translation>
     </message>
     <message>
         <source>{user} ({role}) may not {action}</source>
@@ -298,6 +314,10 @@
     <message>
         <source>request {number} is already charged</source>
         <translation>la richiesta {number} è già stata addebitata</translation>
+    </message>
+    <message>
+        <source>cannot group charges by {by!r}; one of: {choices}</source>
+        <translation>impossibile raggruppare gli addebiti per {by!r}; uno tra: {choices}</translation>
     </message>
     <message>
         <source>{what} is too long ({length} characters, at most {max_len})</source>

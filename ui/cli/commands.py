@@ -82,6 +82,10 @@ def customers_show(db: Database, args: argparse.Namespace) -> Result:
 
 
 def customers_list(db: Database, args: argparse.Namespace) -> Result:
+    if getattr(args, "at_risk", False):
+        from ui.cli.finance import customers_at_risk
+
+        return customers_at_risk(db, args)
     rows = customers.list_customers(db, exhausted_only=args.exhausted)
     data = [{"code": c.code, "name": c.name, "balance": c.balance, "status": c.status,
              "missing": c.missing} for c in rows]

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from app import config
 from app.db.database import Database
 from app.domain.errors import RitError, ValidationError
-from ui.cli import commands
+from ui.cli import commands, finance
 from ui.cli.commands import CliError
 from ui.cli.output import dumps
 
@@ -89,6 +89,8 @@ def build_parser() -> Parser:
     s.add_argument("code")
     s = cmd(cust, "list", commands.customers_list, "list customers")
     s.add_argument("--exhausted", action="store_true", help="only accounts in credit exhaustion")
+    s.add_argument("--at-risk", action="store_true",
+                   help="accounts whose credit does not cover their accepted and in-progress work")
     s = cmd(cust, "topup", commands.customers_topup, "record a top-up (finance)")
     s.add_argument("code")
     s.add_argument("--amount", required=True)
@@ -97,6 +99,8 @@ def build_parser() -> Parser:
     s.add_argument("code")
     s.add_argument("--amount", required=True, help="signed amount, e.g. -12.50")
     s.add_argument("--reason", required=True)
+
+    finance.register(sub, cust, cmd, iso_date)  # reports charges, customers statement
 
     svc = sub.add_parser("services", help="customers' services").add_subparsers(
         dest="cmd", required=True, parser_class=Parser)

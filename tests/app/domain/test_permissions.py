@@ -27,6 +27,8 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     "adjust": (NO, NO, YES, YES),
     "export_pdf": (YES, YES, YES, YES),
     "manage": (NO, NO, NO, YES),
+    "view_finance": (NO, YES, YES, YES),
+    "refund": (NO, NO, YES, YES),
 }
 ROLES = ("technician", "team_lead", "finance", "admin")
 

@@ -1,0 +1,104 @@
+"""Customers at risk: accounts whose balance does not cover what their accepted and
+in-progress requests will charge, i.e. who enter credit exhaustion when the current
+work is completed.
+
+What a request will charge at most is its agreed amount with VAT: the last agreed
+variation, else the accepted quote's net total (an hourly request's ceiling), plus VAT
+at the quote's rate, rounded half-up to the cent as :func:`app.domain.pricing.vat_on`
+does. One grouped query per customer; the shortfall is what a top-up must cover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, Select, func, literal, select, type_coerce
+
+from app.db.database import Database
+from app.db.tables import CUSTOMERS, QUOTES, REQUESTS, VARIATIONS
+from app.db.types import Hundredths
+from app.domain.enums import QuoteState, RequestState, VariationState
+
+OPEN_WORK = (RequestState.ACCEPTED.value, RequestState.IN_PROGRESS.value)
+
+
+def raw(column: Any) -> Any:
+    """A ``*_cents`` column as the plain integer it is stored as (for SQL arithmetic)."""
+    return type_coerce(column, BigInteger())
+
+
+@dataclass(frozen=True)
+class AtRiskAccount:
+    code: str
+    name: str
+    balance: Decimal
+    status: str
+    requests: int  # accepted and in-progress requests
+    committed: Decimal  # what they will charge at most, VAT included
+    shortfall: Decimal  # committed - balance: the top-up that keeps the account above zero
+
+
+def agreed_net_cents() -> Any:
+    """A request's agreed net amount in cents: the last agreed variation, else the
+    accepted quote's net (``QUOTES`` joined as the accepted quote)."""
+    last_agreed = (
+        select(VARIATIONS.c.amount_cents)
+        .where(VARIATIONS.c.request_id == REQUESTS.c.id,
+               VARIATIONS.c.state == VariationState.AGREED.value)
+        .order_by(VARIATIONS.c.answered_at.desc(), VARIATIONS.c.id.desc())
+        .limit(1).correlate(REQUESTS).scalar_subquery()
+    )
+    return func.coalesce(raw(last_agreed), raw(QUOTES.c.net_cents))
+
+
+def gross_cents(net_cents: Any) -> Any:
+    """``net + VAT`` in cents, VAT half-up at the accepted quote's rate (integer SQL:
+    net cents x rate hundredths / 10000, +5000 to round the half up)."""
+    rate = raw(QUOTES.c.vat_rate_hundredths)
+    return net_cents + (net_cents * rate + literal(5000)) // literal(10000)
+
+
+def _committed() -> Select[Any]:
+    """(customer id, open requests, committed cents) of every customer with open work."""
+    net = agreed_net_cents()
+    return (
+        select(REQUESTS.c.customer_id.label("customer_id"), func.count().label("requests"),
+               func.sum(gross_cents(net)).label("committed"))
+        .select_from(REQUESTS.join(QUOTES, (QUOTES.c.request_id == REQUESTS.c.id)
+                                   & (QUOTES.c.state == QuoteState.ACCEPTED.value)))
+        .where(REQUESTS.c.state.in_(OPEN_WORK))
+        .group_by(REQUESTS.c.customer_id)
+    )
+
+
+def _short_of_work(*columns: Any) -> Select[Any]:
+    """``columns`` of the customers whose open work is more than their balance (``work``
+    is the subquery of :func:`_committed`)."""
+    work = _committed().subquery("work")
+    picked = [c(work) if callable(c) else c for c in columns]
+    return (
+        select(*picked)
+        .select_from(CUSTOMERS.join(work, work.c.customer_id == CUSTOMERS.c.id))
+        .where(work.c.committed > raw(CUSTOMERS.c.balance_cents))
+    )
+
+
+def at_risk_customers(db: Database) -> list[AtRiskAccount]:
+    """Accounts whose balance does not cover their open work, largest shortfall first."""
+    stmt = _short_of_work(CUSTOMERS.c.code, CUSTOMERS.c.name, CUSTOMERS.c.balance_cents,
+                          CUSTOMERS.c.status, lambda w: w.c.requests,
+                          lambda w: type_coerce(w.c.committed, Hundredths()))
+    with db.read() as session:
+        accounts = [AtRiskAccount(code, name, balance, status, int(count), committed,
+                                  committed - balance)
+                    for code, name, balance, status, count, committed in session.execute(stmt)]
+    accounts.sort(key=lambda a: (-a.shortfall, a.name.casefold(), a.code))
+    return accounts
+
+
+def at_risk_count(db: Database) -> int:
+    """How many accounts :func:`at_risk_customers` lists (for the queue's count)."""
+    with db.read() as session:
+        return int(session.scalar(_short_of_work(func.count())) or 0)

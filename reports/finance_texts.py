@@ -1,0 +1,188 @@
+"""Every word printed on the finance documents (charges report, credit statement,
+charge document, credit note) and in their CSV exports, in Italian and English."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from reports.texts import Lang, category_label, format_date
+
+MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+TEXTS: Final[dict[Lang, dict[str, str]]] = {
+    "it": {
+        # the charges report
+        "report_title": "Report addebiti",
+        "report_pdf_title": "Report addebiti dal {first} al {last}",
+        "period": "Periodo",
+        "period_value": "dal {first} al {last}",
+        "grouped_by": "Raggruppato per",
+        "by_customer": "cliente",
+        "by_category": "tipologia di intervento",
+        "by_technician": "tecnico",
+        "by_month": "mese",
+        "issued": "Emesso il",
+        "col_customer": "Cliente",
+        "col_category": "Tipologia di intervento",
+        "col_technician": "Tecnico",
+        "col_month": "Mese",
+        "col_key": "Codice",
+        "col_count": "Addebiti",
+        "col_net": "Imponibile",
+        "col_vat": "IVA",
+        "col_total": "Totale",
+        "col_refunds": "Storni",
+        "col_refunded_net": "Imponibile stornato",
+        "col_refunded_vat": "IVA stornata",
+        "col_refunded": "Stornato",
+        "total_row": "Totale",
+        "no_charges": "Nessun addebito nel periodo.",
+        "refunds_note": (
+            "Gli storni (note di credito) emessi nel periodo sono indicati a parte, con il "
+            "loro importo lordo restituito al credito del cliente: non sono sottratti dagli "
+            "addebiti."
+        ),
+        "unassigned": "(non assegnata)",
+        # the credit statement
+        "statement_title": "Estratto conto",
+        "statement_pdf_title": "Estratto conto {code} dal {first} al {last}",
+        "statement_subject": "Estratto del credito prepagato di {name}",
+        "statement_intro": (
+            "Movimenti del credito prepagato nel periodo: ricariche, addebiti degli "
+            "interventi conclusi, rettifiche e storni."
+        ),
+        "opening": "Saldo iniziale al {date}",
+        "closing": "Saldo finale al {date}",
+        "credits": "Totale accrediti",
+        "debits": "Totale addebiti",
+        "col_date": "Data",
+        "col_kind": "Movimento",
+        "col_reference": "Riferimento",
+        "col_reason": "Causale",
+        "col_amount": "Importo",
+        "col_balance": "Saldo",
+        "no_entries": "Nessun movimento nel periodo.",
+        "kind_topup": "Ricarica",
+        "kind_charge": "Addebito",
+        "kind_adjustment": "Rettifica",
+        "kind_refund": "Storno",
+        "ref_initial credit": "credito iniziale",
+        "ref_top-up": "ricarica",
+        "ref_adjustment": "rettifica",
+        "exhausted_note": (
+            "Il saldo finale è negativo: si applica la procedura di termine del credito e i "
+            "servizi restano sospesi fino a una ricarica di almeno {missing}."
+        ),
+    },
+    "en": {
+        "report_title": "Charges report",
+        "report_pdf_title": "Charges report {first} to {last}",
+        "period": "Period",
+        "period_value": "{first} to {last}",
+        "grouped_by": "Grouped by",
+        "by_customer": "customer",
+        "by_category": "type of intervention",
+        "by_technician": "technician",
+        "by_month": "month",
+        "issued": "Issued on",
+        "col_customer": "Customer",
+        "col_category": "Type of intervention",
+        "col_technician": "Technician",
+        "col_month": "Month",
+        "col_key": "Code",
+        "col_count": "Charges",
+        "col_net": "Net",
+        "col_vat": "VAT",
+        "col_total": "Total",
+        "col_refunds": "Refunds",
+        "col_refunded_net": "Net refunded",
+        "col_refunded_vat": "VAT refunded",
+        "col_refunded": "Refunded",
+        "total_row": "Total",
+        "no_charges": "No charges in this period.",
+        "refunds_note": (
+            "Refunds (credit notes) issued in the period are shown beside the charges, with "
+            "the gross amount returned to the customer's credit: they are not subtracted "
+            "from the charges."
+        ),
+        "unassigned": "(unassigned)",
+        "statement_title": "Credit statement",
+        "statement_pdf_title": "Credit statement {code} {first} to {last}",
+        "statement_subject": "Statement of the prepaid credit of {name}",
+        "statement_intro": (
+            "Movements of the prepaid credit in the period: top-ups, charges for concluded "
+            "interventions, adjustments and refunds."
+        ),
+        "opening": "Opening balance on {date}",
+        "closing": "Closing balance on {date}",
+        "credits": "Total credits",
+        "debits": "Total debits",
+        "col_date": "Date",
+        "col_kind": "Entry",
+        "col_reference": "Reference",
+        "col_reason": "Reason",
+        "col_amount": "Amount",
+        "col_balance": "Balance",
+        "no_entries": "No entries in this period.",
+        "kind_topup": "Top-up",
+        "kind_charge": "Charge",
+        "kind_adjustment": "Adjustment",
+        "kind_refund": "Refund",
+        "ref_initial credit": "initial credit",
+        "ref_top-up": "top-up",
+        "ref_adjustment": "adjustment",
+        "exhausted_note": (
+            "The closing balance is negative: the credit-exhaustion procedure applies and "
+            "the services stay suspended until a top-up of at least {missing}."
+        ),
+    },
+}
+
+
+def ftext(lang: Lang, key: str, **values: object) -> str:
+    """The finance text ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    template = TEXTS[lang][key]
+    return template.format(**values) if values else template
+
+
+def month_name(key: str, lang: Lang) -> str:
+    """``2026-11`` -> "novembre 2026" / "November 2026"."""
+    year, month = key.split("-")
+    return f"{MONTHS[lang][int(month) - 1]} {year}"
+
+
+def ledger_kind(kind: str, lang: Lang) -> str:
+    """A ledger entry's kind in words; an unknown kind as it is."""
+    return TEXTS[lang].get(f"kind_{kind}", kind)
+
+
+def ledger_reference(reference: str, lang: Lang) -> str:
+    """A ledger entry's reference; the ones the services write themselves ("initial
+    credit", "top-up", "adjustment") in words of ``lang``, anything typed as it is."""
+    return TEXTS[lang].get(f"ref_{reference}", reference)
+
+
+def group_label(by: str, key: str, label: str, lang: Lang) -> str:
+    """How a charges report names one of its rows."""
+    if by == "category":
+        return category_label(key, lang)
+    if by == "month":
+        return month_name(key, lang)
+    if by == "technician" and not key:
+        return ftext(lang, "unassigned")
+    return label or key
+
+
+def group_heading(by: str, lang: Lang) -> str:
+    return ftext(lang, f"col_{by}")
+
+
+def date_range(first: date, last: date, lang: Lang) -> str:
+    return ftext(lang, "period_value", first=format_date(first, lang),
+                 last=format_date(last, lang))

@@ -1,0 +1,125 @@
+"""``reports charges``, ``customers statement`` and ``customers list --at-risk`` from the
+command line, on SQLite and PostgreSQL: the JSON keys of the issue, CSV on standard
+output, files in every format, and one readable line for every refusal."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.db.database import Database
+from app.services import billing, customers, quotes, requests, staff, work
+from app.services.quotes import LineInput, QuoteInput
+from tests.cli.conftest import Cli, snapshot
+from tests.conftest import FakeClock, fake_renderer
+
+
+@pytest.fixture
+def cli(make_cli: Callable[[str], Cli], db_url: str, cli_clock: FakeClock) -> Iterator[Cli]:
+    """ACME charged 475.80 today; POOR (50.00 of credit) with accepted work of 475.80."""
+    db = Database(db_url, clock=cli_clock, renderer=fake_renderer)
+    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin")
+    for user, role in [("tech", "technician"), ("lead", "team_lead"), ("fin", "finance")]:
+        staff.add_staff(db, "admin", user, name=user.title(), role=role)
+    for code, credit in (("ACME", "1000"), ("POOR", "50")):
+        customers.add_customer(db, "admin", code, name=f"{code.title()} Srl", credit_amount=credit)
+        customers.add_service(db, "admin", code, name="web-1")
+    for code in ("ACME", "POOR"):
+        number = requests.submit_request(db, code, service="web-1", category="ssl",
+                                         subject="Wildcard certificate")
+        requests.take_request(db, "tech", number)
+        quote = quotes.create_quote(db, "tech", number, QuoteInput(
+            "fixed", cli_clock.now.date() + timedelta(days=10),
+            lines=[LineInput("Work", "1", "390")]), send=True)
+        quotes.accept_quote(db, quote.id)
+        if code == "ACME":
+            work.log_work(db, "tech", number, hours="1")
+            billing.complete_request(db, "tech", number)
+    db.dispose()
+    yield make_cli(db_url)
+
+
+def today(clock: FakeClock) -> str:
+    return clock.now.date().isoformat()
+
+
+def test_charges_report_json(cli: Cli, cli_clock: FakeClock) -> None:
+    day = today(cli_clock)
+    data = cli.ok("reports", "charges", "--from", day, "--to", day, actor="lead")
+    assert data == {"from": day, "to": day, "by": "customer", "count": 1, "net": "390.00",
+                    "vat": "85.80", "total": "475.80", "refunded": "0.00",
+                    "refunded_net": "0.00", "refunded_vat": "0.00", "refunds": 0,
+                    "rows": [{"key": "ACME", "label": "Acme Srl", "count": 1, "net": "390.00",
+                              "vat": "85.80", "total": "475.80", "refunded": "0.00",
+                              "refunded_net": "0.00", "refunded_vat": "0.00", "refunds": 0}]}
+    by_category = cli.ok("reports", "charges", "--from", day, "--to", day, "--by", "category",
+                         "--lang", "en", actor="fin")
+    assert [(r["key"], r["label"]) for r in by_category["rows"]] == [
+        ("ssl", "SSL certificate installation")]
+
+
+def test_charges_report_csv_on_stdout_and_files(cli: Cli, cli_clock: FakeClock,
+                                                tmp_path: Path) -> None:
+    day = today(cli_clock)
+    result = cli.run("reports", "charges", "--from", day, "--to", day, "--format", "csv",
+                     actor="fin")
+    assert result.code == 0 and result.err == ""
+    lines = list(csv.reader(io.StringIO(result.out.lstrip("\ufeff")), delimiter=";"))
+    assert lines[1] == ["ACME", "Acme Srl", "1", "390,00", "85,80", "475,80", "0", "0,00",
+                        "0,00", "0,00"]
+    for fmt, magic in (("pdf", b"%PDF"), ("csv", b"\xef\xbb\xbf"), ("json", b"{")):
+        out = tmp_path / f"report.{fmt}"
+        data = cli.ok("reports", "charges", "--from", day, "--to", day, "--format", fmt,
+                      "-o", str(out), actor="fin")
+        assert data["file"] == str(out) and data["bytes"] == out.stat().st_size > 0
+        assert out.read_bytes().startswith(magic)
+
+
+def test_statement(cli: Cli, cli_clock: FakeClock, tmp_path: Path) -> None:
+    day = today(cli_clock)
+    data = cli.ok("customers", "statement", "ACME", "--from", day, "--to", day, actor="fin")
+    assert {k: data[k] for k in ("code", "opening", "closing")} == {
+        "code": "ACME", "opening": "0.00", "closing": "524.20"}
+    assert [(e["kind"], e["amount"], e["balance_after"], e["reference"])
+            for e in data["entries"]] == [("topup", "1000.00", "1000.00", "initial credit"),
+                                          ("charge", "-475.80", "524.20", "RIT-000001")]
+    assert set(data["entries"][0]) >= {"at", "kind", "amount", "balance_after", "reference"}
+    out = tmp_path / "estratto.pdf"
+    cli.ok("customers", "statement", "ACME", "--from", day, "--to", day, "--format", "pdf",
+           "-o", str(out), actor="lead")
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_customers_at_risk(cli: Cli) -> None:
+    data = cli.ok("customers", "list", "--at-risk")
+    assert data == {"customers": [{"code": "POOR", "name": "Poor Srl", "balance": "50.00",
+                                   "status": "active", "requests": 1, "committed": "475.80",
+                                   "shortfall": "425.80"}]}
+    assert "POOR" in cli.run("customers", "list", "--at-risk").out
+
+
+def test_refusals_write_nothing(cli: Cli, cli_clock: FakeClock, tmp_path: Path) -> None:
+    day = today(cli_clock)
+    before = snapshot(cli.url)
+    assert "may not see charges reports" in cli.fails(
+        "reports", "charges", "--from", day, "--to", day, actor="tech")
+    assert "give --as USER" in cli.fails("reports", "charges", "--from", day, "--to", day)
+    assert "before it starts" in cli.fails(
+        "reports", "charges", "--from", day, "--to", "2000-01-01", actor="fin")
+    assert "not a date" in cli.fails("reports", "charges", "--from", "1/11/2026", "--to", day,
+                                     actor="fin")
+    assert "invalid choice" in cli.fails("reports", "charges", "--from", day, "--to", day,
+                                         "--by", "weekday", actor="fin")
+    assert "-o FILE" in cli.fails("customers", "statement", "ACME", "--from", day, "--to", day,
+                                  "--format", "pdf", actor="fin")
+    assert "unknown customer: NOPE" in cli.fails("customers", "statement", "NOPE", "--from",
+                                                 day, "--to", day, actor="fin")
+    assert "cannot write" in cli.fails("customers", "statement", "ACME", "--from", day, "--to",
+                                       day, "-o", str(tmp_path / "missing" / "x.json"), actor="fin")
+    assert "two different lists" in cli.fails("customers", "list", "--at-risk", "--exhausted")
+    assert snapshot(cli.url) == before
