@@ -12,21 +12,7 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
       libxcb-render-util0 libxcb-image0)
 [ $dev = 1 ] && debs+=(poppler-utils)
-if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-  missing=()
-  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${debs[@]}" 2>/dev/null \
-              | awk '/ok installed/ {print $1}')
-  for p in "${debs[@]}"; do
-    grep -qx "$p" <<<"$installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "setup: installing ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-fi
+packaging/apt_install.sh setup "${debs[@]}"
 
 # Installing and compiling happen only when what they are made from changed: a stamp in
 # .venv holds the hash of their inputs (a dev install also serves the app).

@@ -16,7 +16,7 @@ from app.domain.errors import RitError
 from app.services import settings as settings_service
 from app.services import staff as staff_service
 from app.services.dto import StaffView
-from ui import i18n
+from ui import i18n, start_probe
 from ui.connection import (
     LAST_USER_KEY,
     default_user,
@@ -212,6 +212,7 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 w.close()
 
             window.switch_requested.connect(on_switch)
+            probe = start_probe.install(window.table)  # noqa: F841 (kept alive: the benchmark's)
             window.show()
             # Everything loaded so far (modules, Qt wrappers) lives as long as the app:
             # keep it out of the collector's full passes, which would stall painting.

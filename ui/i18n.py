@@ -1,7 +1,8 @@
 """Loading the translations: every ``resources/i18n/*_<lang>.ts``, compiled on demand.
 
-The ``.qm`` files are build products (``packaging/build_translations.py`` makes them).
-From a fresh clone they do not exist yet: they are compiled with ``lrelease`` into the
+The ``.qm`` files are build products (``packaging/build_translations.py`` makes them;
+the installed package carries them without the ``.ts``). From a fresh clone they do not
+exist yet: they are compiled with ``lrelease`` into the
 user's cache directory; if ``lrelease`` cannot be found, the ``.ts`` is read directly.
 """
 
@@ -59,9 +60,23 @@ def _fresh(qm: Path, ts: Path) -> bool:
     return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
 
 
+def catalogues(lang: str, folder: Path | None = None) -> list[Path]:
+    """The ``.ts`` names of ``lang``'s catalogues, present or only compiled.
+
+    The installed package ships the compiled ``.qm`` files alone: their ``.ts`` name
+    stands for them (``qm_for`` then finds the ``.qm`` beside it).
+    """
+    folder = folder or I18N_DIR
+    names = {p.stem for p in folder.glob(f"*_{lang}.ts")}
+    names |= {p.stem for p in folder.glob(f"*_{lang}.qm")}
+    return [folder / f"{name}.ts" for name in sorted(names)]
+
+
 def qm_for(ts: Path) -> Path | None:
     """An up-to-date ``.qm`` for ``ts``: next to it, in the cache, or freshly compiled."""
     beside = ts.with_suffix(".qm")
+    if not ts.exists():  # the installed package: only the compiled catalogue
+        return beside if beside.is_file() else None
     if _fresh(beside, ts):
         return beside
     cached = cache_dir() / beside.name
@@ -111,14 +126,11 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if qt.load(f"qtbase_{lang}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
-    for ts in sorted(I18N_DIR.glob(f"*_{lang}.ts")):
+    for ts in catalogues(lang):
         qm = qm_for(ts)
         translator: QTranslator
-        if qm is not None:
-            translator = QTranslator(app)
-            if not translator.load(str(qm)):
-                translator = TsTranslator(ts, app)
-        else:
+        translator = QTranslator(app)
+        if (qm is None or not translator.load(str(qm))) and ts.exists():
             translator = TsTranslator(ts, app)
         app.installTranslator(translator)
         installed.append(translator)

@@ -16,12 +16,14 @@ SCRIPT = Path(sys.executable).with_name("rit-desk")
 
 
 def rit_desk(*args: str, cwd: Path,
-             drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    """The console script run with this environment, without RIT_DESK_* and ``drop``."""
+             drop: tuple[str, ...] = (), env: dict[str, str] | None = None
+             ) -> subprocess.CompletedProcess[str]:
+    """The console script run with this environment, without RIT_DESK_* and ``drop``
+    (``env``: variables set on top)."""
     command = [str(SCRIPT)] if SCRIPT.exists() else [
         sys.executable, "-c", "import sys; from ui.cli.main import main; sys.exit(main())"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_") and k not in drop}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    base = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_") and k not in drop}
+    env = {**base, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **(env or {})}
     return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
 

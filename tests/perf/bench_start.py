@@ -1,15 +1,27 @@
-"""Start benchmark: process start to the main window painted, embedded default + demo data.
+"""Start benchmark: process spawn to the first queue page painted, side by side.
 
-    QT_QPA_PLATFORM=offscreen python -m tests.perf.bench_start [--runs 5]
+    QT_QPA_PLATFORM=offscreen python -m tests.perf.bench_start \
+        [--db sqlite:////tmp/rit-perf-1000000.sqlite --as g.rossi] \
+        [--package /tmp/root] [--runs 5]
 
-Each run is a new process running the real entry point (``rit-desk --screenshot FILE``,
-i.e. ``ui.cli.main.main``) with its own empty XDG data/config directories, so the
-embedded default (an SQLite file with the demo data) is what opens. A tiny probe wraps
-``MainWindow.show`` to note the moment the main window's first paint event has been
-handled (wall clock, the same clock the parent read just before starting the process).
-The first run also creates the embedded database and its demo data (reported apart);
-the others are ordinary starts. Also reported: the wall time of the whole
-``--screenshot`` command (it further opens the first request and writes a PNG).
+Each run is a new process; the variants take turns (one run of each per round, so they
+share the machine's load), and each gets its own empty XDG data/config/cache folders:
+
+- ``bare``: a bare PySide6 window (QApplication, a QMainWindow of the app's size, first
+  paint): the floor of any Qt start.
+- ``minimal``: a minimal lazy list over the same rows: PySide6, the standard library's
+  ``sqlite3``, a QTableView over a QAbstractTableModel holding the first page (200 rows
+  of ``requests``, newest first) and the total (SQLite only).
+- ``source``: the real app from this checkout (the ``rit-desk`` console script of the
+  virtual environment, i.e. ``ui.cli.main.main``).
+- ``package``: the real app from an unpacked Debian package (``ROOT/usr/bin/rit-desk``,
+  e.g. after ``dpkg-deb -x dist/rit-desk_*.deb ROOT``), started with ``env -i``.
+
+The app reports the moment its queue table has painted real rows for the first time
+(``ui/start_probe.py``, switched on by ``RIT_DESK_START_PROBE=quit``; it then quits), on
+the same wall clock that the parent read just before spawning the process. Without
+``--db`` the app opens the embedded default (created with the demo data by a first run
+that is not counted).
 """
 
 from __future__ import annotations
@@ -23,73 +35,155 @@ import tempfile
 import time
 from pathlib import Path
 
-CHILD = r"""
-import sys, time
-from PySide6.QtCore import QEvent, QObject
-import ui.main_window as mw
+ROOT = Path(__file__).resolve().parents[2]
+LINE = "rit-desk: first page painted at"
+SIZE = (1480, 900)
 
-class _Probe(QObject):
+#: shared by the two baselines: report the first paint of WATCHED, then quit
+PROBE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Probe(QObject):
     done = False
     def eventFilter(self, obj, event):
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            from PySide6.QtCore import QTimer
-            # measured once this paint (the window's first) has been handled
-            QTimer.singleShot(0, lambda: print(f"PAINTED {time.time():.6f}", file=sys.stderr,
-                                               flush=True))
+            QTimer.singleShot(0, report)
         return False
 
-_probe = _Probe()
-_show = mw.MainWindow.show
-def _show_probed(self):
-    self.installEventFilter(_probe)
-    return _show(self)
-mw.MainWindow.show = _show_probed
-from ui.cli.main import main
-sys.exit(main(sys.argv[1:]))
+def report():
+    print(f"@LINE@ {time.time():.6f}", file=sys.stderr, flush=True)
+    app.quit()
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(@WIDTH@, @HEIGHT@)
+probe = Probe()
+"""
+
+BARE = PROBE + r"""
+from PySide6.QtWidgets import QLabel
+window.setWindowTitle("RIT Desk")
+window.setCentralWidget(QLabel("RIT Desk"))
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+MINIMAL = PROBE + r"""
+import sqlite3
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
+
+COLUMNS = ("id", "customer_name", "subject", "state", "priority", "category", "created_at")
+
+class Model(QAbstractTableModel):
+    def __init__(self, path):
+        super().__init__()
+        con = sqlite3.connect(path)
+        self.total = con.execute("SELECT count(*) FROM requests").fetchone()[0]
+        self.rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM requests "
+                                "ORDER BY id DESC LIMIT 200").fetchall()
+    def rowCount(self, parent=QModelIndex()):
+        return self.total
+    def columnCount(self, parent=QModelIndex()):
+        return len(COLUMNS)
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.row() < len(self.rows):
+            return str(self.rows[index.row()][index.column()])
+        return None
+
+view = QTableView()
+view.setModel(Model(sys.argv[1]))
+window.setCentralWidget(view)
+view.viewport().installEventFilter(probe)
+window.show()
+app.exec()
 """
 
 
-def one_start(env: dict[str, str], shot: Path) -> tuple[float, float]:
+def child(code: str) -> str:
+    return (code.replace("@LINE@", LINE).replace("@WIDTH@", str(SIZE[0]))
+            .replace("@HEIGHT@", str(SIZE[1])))
+
+
+def painted_ms(command: list[str], env: dict[str, str], cwd: str) -> float:
     t0 = time.time()
-    proc = subprocess.run([sys.executable, "-c", CHILD, "--screenshot", str(shot)],
-                          env=env, capture_output=True, text=True, timeout=300)
-    t_end = time.time()
-    painted = None
+    proc = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True,
+                          timeout=300, stdin=subprocess.DEVNULL)
     for line in proc.stderr.splitlines():
-        if line.startswith("PAINTED "):
-            painted = float(line.split()[1])
-    if proc.returncode != 0 or painted is None:
-        raise RuntimeError(f"start failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return (painted - t0) * 1000, (t_end - t0) * 1000
+        if line.startswith(LINE):
+            return (float(line.split()[-1]) - t0) * 1000
+    raise RuntimeError(f"{command[0]}: no paint reported ({proc.returncode}): "
+                       f"{proc.stderr[-2000:]}")
+
+
+def source_command() -> list[str]:
+    script = Path(sys.executable).with_name("rit-desk")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from ui.cli.main import main; sys.exit(main())"]
+
+
+def load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--db", help="database URL (default: the embedded demo database)")
+    p.add_argument("--as", dest="actor", default="g.rossi", help="staff user (with --db)")
+    p.add_argument("--package", metavar="ROOT", help="an unpacked .deb (ROOT/usr/bin/rit-desk)")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--only", nargs="*", choices=["bare", "minimal", "source", "package"])
     args = p.parse_args()
-    root = Path(__file__).resolve().parents[2]
+
     with tempfile.TemporaryDirectory(prefix="rit-start-") as tmp:
-        env = dict(os.environ)
-        env.update(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=f"{tmp}/data",
-                   XDG_CONFIG_HOME=f"{tmp}/config", XDG_CACHE_HOME=f"{tmp}/cache",
-                   PYTHONPATH=str(root))
-        env.pop("RIT_DESK_DB", None)
-        env.pop("RIT_DESK_USER", None)
-        first_paint, _first_total = one_start(env, Path(tmp) / "shot0.png")
-        paints, totals = [], []
-        for i in range(args.runs):
-            paint, total = one_start(env, Path(tmp) / f"shot{i + 1}.png")
-            paints.append(paint)
-            totals.append(total)
-    print(f"bench_start: embedded SQLite with demo data, {os.cpu_count()} cores, "
-          f"{args.runs} runs")
-    print(f"  start to main window painted: median {statistics.median(paints):.0f} ms, "
-          f"worst {max(paints):.0f} ms (target <= 1500)")
-    print(f"  whole 'rit-desk --screenshot' (window, first request opened, PNG written): "
-          f"median {statistics.median(totals):.0f} ms")
-    print(f"  first run (creates the embedded database and the demo data): painted after "
-          f"{first_paint:.0f} ms")
+        def env_for(kind: str) -> dict[str, str]:
+            home = Path(tmp) / kind
+            xdg = {"XDG_DATA_HOME": f"{home}/data", "XDG_CONFIG_HOME": f"{home}/config",
+                   "XDG_CACHE_HOME": f"{home}/cache"}
+            if kind == "package":
+                return {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+                        "RIT_DESK_START_PROBE": "quit", **xdg}
+            env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_")}
+            env.update(QT_QPA_PLATFORM="offscreen", RIT_DESK_START_PROBE="quit",
+                       HOME=str(home), **xdg)
+            if kind == "source":
+                env["PYTHONPATH"] = str(ROOT)
+            return env
+
+        app_args = ["--db", args.db, "--as", args.actor] if args.db else []
+        commands: dict[str, list[str]] = {"bare": [sys.executable, "-c", child(BARE)]}
+        sqlite_file = None
+        if args.db and args.db.startswith("sqlite:///"):
+            sqlite_file = args.db.removeprefix("sqlite:///")
+            commands["minimal"] = [sys.executable, "-c", child(MINIMAL), sqlite_file]
+        commands["source"] = [*source_command(), *app_args]
+        if args.package:
+            commands["package"] = [str(Path(args.package) / "usr/bin/rit-desk"), *app_args]
+        kinds = [k for k in commands if not args.only or k in args.only]
+        if not args.db:  # first runs create each variant's embedded demo database
+            for kind in ("source", "package"):
+                if kind in kinds:
+                    painted_ms(commands[kind], env_for(kind), tmp)
+        times: dict[str, list[float]] = {k: [] for k in kinds}
+        loads = [load()]
+        for _ in range(args.runs):
+            for kind in kinds:
+                times[kind].append(painted_ms(commands[kind], env_for(kind), tmp))
+        loads.append(load())
+
+    where = args.db or "embedded SQLite with demo data"
+    print(f"bench_start: spawn to first queue page painted, {where}; {os.cpu_count()} cores, "
+          f"{args.runs} runs each, load before {loads[0]} / after {loads[-1]}")
+    for kind in kinds:
+        values = times[kind]
+        print(f"  {kind:<8} median {statistics.median(values):5.0f} ms   range "
+              f"{min(values):.0f}-{max(values):.0f} ms   "
+              f"({', '.join(f'{v:.0f}' for v in values)})")
     return 0
 
 

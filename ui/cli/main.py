@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from app import config
 from app.db.database import Database
 from app.domain.errors import RitError, ValidationError
-from ui.cli import commands, finance
+from ui.cli import commands, finance, keyring_cli
 from ui.cli.commands import CliError
 from ui.cli.output import dumps
 
@@ -28,6 +28,21 @@ EXIT_USAGE = 2
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"rit-desk: {message} (see 'rit-desk --help')\n")
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the package version (read only when asked: metadata costs time)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        from app.version import version
+
+        print(f"rit-desk {version()}")
+        parser.exit(0)
 
 
 def iso_date(text: str) -> date:
@@ -50,6 +65,7 @@ def build_parser() -> Parser:
     p = Parser(prog="rit-desk", parents=[common],
                description="RIT Desk: technical intervention requests, quotes and charges. "
                            "Without a command it opens the desktop app.")
+    p.add_argument("--version", action=VersionAction, help="print the version and exit")
     p.add_argument("--db", metavar="URL", help="database URL (default: $RIT_DESK_DB or the "
                    "embedded SQLite file)")
     p.add_argument("--as", dest="actor", metavar="USER", default=os.environ.get("RIT_DESK_USER"),
@@ -223,6 +239,7 @@ def build_parser() -> Parser:
     s = cmd(st, "set", commands.settings_set, "change a setting (admin)")
     s.add_argument("key")
     s.add_argument("value")
+    keyring_cli.add_parser(sub, common, Parser)
     return p
 
 
@@ -259,6 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.gui_main import run
 
         return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang)
+    if getattr(args, "opens_no_database", False):
+        try:
+            data, text = handler(args)
+        except (RitError, CliError) as exc:
+            print(f"rit-desk: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(dumps(data) if as_json else text)
+        return 0
     db: Database | None = None
     try:
         db = open_database(args.db, must_exist=handler is not commands.init)
