@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.documents import request_reference
 from app.domain.money import format_decimal, format_eur, format_hours
+from app.domain.references import request_reference
 
 # The source strings are listed as literals inside translate() calls so that
 # pyside6-lupdate finds them; the dictionaries map codes to those calls lazily.

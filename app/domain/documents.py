@@ -11,17 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal, Protocol
 
+from app.domain.references import quote_reference, request_reference
+
 QuoteKind = Literal["fixed", "hourly"]
-
-
-def request_reference(number: int) -> str:
-    """How a request is named to people: ``RIT-000123``."""
-    return f"RIT-{number:06d}"
-
-
-def quote_reference(request_number: int, revision: int) -> str:
-    """How a quote is named to people: ``RIT-000123/2`` (request and revision)."""
-    return f"{request_reference(request_number)}/{revision}"
 
 
 @dataclass(frozen=True)

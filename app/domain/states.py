@@ -6,6 +6,7 @@ from datetime import date
 
 from app.domain.enums import QuoteState, RequestState
 from app.domain.errors import StateError, phrase
+from app.domain.references import request_reference
 
 S = RequestState
 
@@ -48,19 +49,20 @@ def require(action: str, state: str, number: int) -> None:
     """Raise a readable :class:`StateError` unless ``action`` is allowed in ``state``."""
     if not allowed(action, state):
         what = ACTION_WORDS[action]
+        ref = request_reference(number)
         if action == "complete" and state == S.COMPLETED:
-            raise StateError.of("request {number} is already completed and charged", number=number)
+            raise StateError.of("{request} is already completed and charged", request=ref)
         if action == "complete" and state == S.ACCEPTED:
             raise StateError.of(
-                "request {number} has no work logged: it cannot be completed yet", number=number
+                "{request} has no work logged: it cannot be completed yet", request=ref
             )
         if action == "log_work" and state not in (S.ACCEPTED, S.IN_PROGRESS):
             raise StateError.of(
-                "request {number} is {state}: hours can be logged only once a quote is accepted",
-                number=number, state=state
+                "{request} is {state}: hours can be logged only once a quote is accepted",
+                request=ref, state=state
             )
         raise StateError.of(
-            "request {number} is {state} and cannot be {what}", number=number, state=state, what=what
+            "{request} is {state} and cannot be {what}", request=ref, state=state, what=what
         )
 
 

@@ -28,10 +28,10 @@ from app.db.database import Database
 from app.db.tables import CHARGES, CUSTOMERS, QUOTES, REQUESTS, STAFF, VARIATIONS, WORK
 from app.db.types import Hundredths
 from app.domain import permissions, states
-from app.domain.documents import request_reference
 from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, VariationState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
 from app.domain.pricing import ChargeBreakdown, compute_charge
+from app.domain.references import request_reference
 from app.services import credit
 from app.services.common import actor_staff, audit, notify
 from app.services.dto import ChargePreview, CompletionResult
@@ -149,13 +149,13 @@ def _request_facts(
         if locked is None:
             if actor is not None:
                 actor_staff(session, actor)  # an unknown user is named first
-            raise NotFoundError.of("unknown request: {number}", number=number)
+            raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
     stmt = _facts_statement(actor is not None)
     row = session.execute(stmt, {"number": number, "actor": actor}).first()
     if row is None:
         if actor is not None:
             actor_staff(session, actor)  # an unknown user is named first
-        raise NotFoundError.of("unknown request: {number}", number=number)
+        raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
     return _Facts(*row)
 
 
@@ -176,15 +176,16 @@ def _compute(facts: _Facts) -> tuple[int, ChargeBreakdown]:
     number = facts.number
     states.require("complete", facts.state, number)
     if not facts.minutes:
-        raise StateError.of("request {number} has no work logged: it cannot be completed", number=number)
+        raise StateError.of("{request} has no work logged: it cannot be completed",
+                            request=request_reference(number))
     if facts.pending is not None:
         raise StateError.of(
-            "variation {pending} of request {number} still awaits the customer's answer",
-            pending=facts.pending, number=number
+            "{request} has a variation that still awaits the customer's answer",
+            request=request_reference(number)
         )
     if (facts.quote_id is None or facts.kind is None or facts.quote_net is None
             or facts.vat_rate is None or facts.increment is None):
-        raise StateError.of("request {number} has no accepted quote", number=number)
+        raise StateError.of("{request} has no accepted quote", request=request_reference(number))
     charge = compute_charge(
         kind=facts.kind,
         quote_net=facts.quote_net,
@@ -201,9 +202,9 @@ def check_confirmed(number: int, confirmed: ChargePreview, charge: ChargeBreakdo
     """Refuse a charge other than the one the user saw and confirmed."""
     if (confirmed.net, confirmed.vat, confirmed.total) != (charge.net, charge.vat, charge.total):
         raise ConflictError.of(
-            "the charge of request {number} changed after it was shown ({shown}): it is now "
+            "the charge of {request} changed after it was shown ({shown}): it is now "
             "{total} (net {net} + VAT {vat}); review it and confirm again",
-            number=number, shown=confirmed.total, total=charge.total, net=charge.net,
+            request=request_reference(number), shown=confirmed.total, total=charge.total, net=charge.net,
             vat=charge.vat
         )
 
@@ -253,8 +254,8 @@ def complete_request(
         permissions.check("complete", facts.actor_role, username=actor, owner=facts.assignee)
         if expected_version is not None and facts.version != expected_version:
             raise ConflictError.of(
-                "request {number} was changed by someone else in the meantime: reload and try again",
-                number=number
+                "{request} was changed by someone else in the meantime: reload and try again",
+                request=request_reference(number)
             )
         quote_id, charge = _compute(facts)
         if confirmed is not None:
@@ -268,7 +269,8 @@ def complete_request(
                 "total_cents": charge.total, "created_at": now,
                 "created_by_id": facts.actor_id}).scalar_one()
         except IntegrityError:
-            raise ConflictError.of("request {number} is already charged", number=number) from None
+            raise ConflictError.of("{request} is already charged",
+                                    request=request_reference(number)) from None
         posting = credit.post_locked(
             db, session, facts.customer_id, facts.balance, facts.status, LedgerKind.CHARGE,
             -charge.total, actor=actor, reference=request_reference(number), charge_id=charge_id,

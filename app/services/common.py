@@ -15,6 +15,7 @@ from app.db.database import Database
 from app.db.tables import AUDIT, NOTICES
 from app.domain import permissions
 from app.domain.errors import ConflictError, NotFoundError, ValidationError, phrase
+from app.domain.references import request_reference
 
 T = TypeVar("T")
 
@@ -96,7 +97,7 @@ def get_request(db: Database, session: Session, number: int, *, for_update: bool
         return lock(db, session, m.Request, number, phrase("request"))
     row = session.get(m.Request, number)
     if row is None:
-        raise NotFoundError.of("unknown request: {number}", number=number)
+        raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
     return row
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain import permissions, states
-from app.domain.documents import CustomerInfo, QuoteDocument, QuoteLineDoc, quote_reference
+from app.domain.documents import CustomerInfo, QuoteDocument, QuoteLineDoc
 from app.domain.enums import LANGUAGES, NoticeKind, QuoteKind, QuoteState, RequestState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError, phrase
 from app.domain.money import (
@@ -24,6 +24,7 @@ from app.domain.money import (
     parse_vat_rate,
 )
 from app.domain.pricing import Totals, fixed_totals, hourly_totals, line_amount
+from app.domain.references import quote_reference, request_reference
 from app.services import settings as settings_service
 from app.services.common import (
     MAX_TEXT,
@@ -201,12 +202,13 @@ def create_quote(
         request = get_request(db, session, number)
         states.require("draft_quote", request.state, number)
         draft = session.scalar(
-            select(m.Quote.id).where(m.Quote.request_id == number,
-                                     m.Quote.state == QuoteState.DRAFT.value)
+            select(m.Quote.revision).where(m.Quote.request_id == number,
+                                           m.Quote.state == QuoteState.DRAFT.value)
         )
         if draft is not None:
             raise ConflictError.of(
-                "request {number} already has a draft quote ({draft}): edit it", number=number, draft=draft
+                "{request} already has a draft quote ({draft}): edit it",
+                request=request_reference(number), draft=quote_reference(number, draft)
             )
         revision = (session.scalar(
             select(func.max(m.Quote.revision)).where(m.Quote.request_id == number)
@@ -229,10 +231,15 @@ def create_quote(
         return quote_view(quote, db.today())
 
 
+def _reference(quote: m.Quote) -> str:
+    return quote_reference(quote.request_id, quote.revision)
+
+
 def _draft(db: Database, session: Session, quote_id: int) -> m.Quote:
     quote = lock(db, session, m.Quote, quote_id, phrase("quote"))
     if quote.state != QuoteState.DRAFT:
-        raise StateError.of("quote {quote_id} was sent and can no longer be changed", quote_id=quote_id)
+        raise StateError.of("quote {quote} was sent and can no longer be changed",
+                            quote=_reference(quote))
     return quote
 
 
@@ -244,7 +251,7 @@ def update_draft(
         conf = settings_service.load(session)
         clean = _validate(data, db.today(), conf.default_vat_rate)
         quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, phrase("quote {quote_id}", quote_id=quote_id))
+        check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
         _apply(quote, clean, quote.request.customer.lang, conf.billing_increment_minutes)
         touch(db, quote.request)
         session.flush()
@@ -258,7 +265,7 @@ def delete_draft(db: Database, actor: str, quote_id: int, *, expected_version: i
     with db.transaction() as session:
         staff = require(session, actor, "draft_quote")
         quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, phrase("quote {quote_id}", quote_id=quote_id))
+        check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
         audit(db, session, staff.username, "quote_draft_deleted", request_id=quote.request_id,
               customer_id=quote.request.customer_id, quote=quote.id, revision=quote.revision)
         session.delete(quote)
@@ -309,7 +316,7 @@ def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int
         staff = require(session, actor, "send_quote")
         conf = settings_service.load(session)
         quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, phrase("quote {quote_id}", quote_id=quote_id))
+        check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
         request = get_request(db, session, quote.request_id)
         states.require("send_quote", request.state, request.id)
         _send(db, session, staff, conf, quote, request)
@@ -368,15 +375,16 @@ def _answerable(db: Database, session: Session, quote_id: int) -> tuple[m.Quote,
     state = states.effective_quote_state(quote.state, quote.valid_until, db.today())
     if state is QuoteState.EXPIRED:
         raise StateError.of(
-            "quote {quote_id} expired on {valid_until} and can no longer be accepted: ask for a new quote",
-            quote_id=quote_id, valid_until=quote.valid_until
+            "quote {quote} expired on {valid_until} and can no longer be accepted: ask for a new quote",
+            quote=_reference(quote), valid_until=quote.valid_until
         )
     if state is QuoteState.SUPERSEDED:
-        raise StateError.of("quote {quote_id} was replaced by a newer revision", quote_id=quote_id)
+        raise StateError.of("quote {quote} was replaced by a newer revision",
+                            quote=_reference(quote))
     if state is not QuoteState.SENT:
         raise StateError.of(
-            "quote {quote_id} is {quote_state} and cannot be answered",
-            quote_id=quote_id, quote_state=state.value
+            "quote {quote} is {quote_state} and cannot be answered",
+            quote=_reference(quote), quote_state=state.value
         )
     request = get_request(db, session, quote.request_id)
     states.require("answer_quote", request.state, request.id)
@@ -440,6 +448,20 @@ def expire_quotes(db: Database, *, batch: int = 1000) -> list[int]:
                 expired.append(quote.id)
         if len(quotes) < batch:
             return expired
+
+
+def quote_id_for(db: Database, number: int, revision: int | None = None) -> int:
+    """The quote a person names ``RIT-000123/2`` (``RIT-000123``: its latest revision)."""
+    with db.read() as session:
+        stmt = select(m.Quote.id).where(m.Quote.request_id == number)
+        stmt = (stmt.where(m.Quote.revision == revision) if revision is not None
+                else stmt.order_by(m.Quote.revision.desc()).limit(1))
+        found = session.scalar(stmt)
+    if found is None:
+        if revision is None:
+            raise NotFoundError.of("{request} has no quote", request=request_reference(number))
+        raise NotFoundError.of("unknown quote: {quote}", quote=quote_reference(number, revision))
+    return int(found)
 
 
 def get_quote(db: Database, quote_id: int) -> QuoteView:

@@ -9,7 +9,8 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import states
 from app.domain.enums import Category, NoticeKind, Priority, QuoteState, RequestState, Role
-from app.domain.errors import NotFoundError, ValidationError, phrase
+from app.domain.errors import NotFoundError, Phrase, ValidationError, phrase
+from app.domain.references import request_reference
 from app.services.common import (
     MAX_REASON,
     MAX_SUBJECT,
@@ -45,6 +46,11 @@ def parse_priority(value: str) -> Priority:
             "unknown priority {value!r}; one of: {choices}",
             value=value, choices=', '.join(p.value for p in Priority)
         ) from None
+
+
+def _named(number: int) -> Phrase:
+    """A request in a message: ``request RIT-000196``."""
+    return phrase("request {request}", request=request_reference(number))
 
 
 def submit_request(
@@ -92,11 +98,12 @@ def take_request(db: Database, actor: str, number: int, *, expected_version: int
     with db.transaction() as session:
         staff = require(session, actor, "take")
         request = get_request(db, session, number)
-        check_version(request, expected_version, phrase("request {number}", number=number))
+        check_version(request, expected_version, _named(number))
         states.require("take", request.state, number)
         if request.assignee_id not in (None, staff.id) and staff.role == Role.TECHNICIAN:
             raise ValidationError.of(
-                "request {number} is assigned to someone else: a team lead can reassign it", number=number
+                "{request} is assigned to someone else: a team lead can reassign it",
+                request=request_reference(number)
             )
         request.assignee_id = staff.id
         request.state = RequestState.EVALUATING.value
@@ -113,7 +120,7 @@ def assign_request(
     with db.transaction() as session:
         staff = require(session, actor, "assign")
         request = get_request(db, session, number)
-        check_version(request, expected_version, phrase("request {number}", number=number))
+        check_version(request, expected_version, _named(number))
         states.require("assign", request.state, number)
         target = None
         if to is not None:
@@ -137,7 +144,7 @@ def decline_request(
         request = get_request(db, session, number)
         owner = request.assignee.username if request.assignee else None
         staff = require(session, actor, "decline", owner=owner)
-        check_version(request, expected_version, phrase("request {number}", number=number))
+        check_version(request, expected_version, _named(number))
         states.require("decline", request.state, number)
         _withdraw_open_quotes(session, number)
         request.state = RequestState.DECLINED.value
@@ -180,7 +187,7 @@ def set_priority(
     with db.transaction() as session:
         staff = require(session, actor, "evaluate")
         request = get_request(db, session, number)
-        check_version(request, expected_version, phrase("request {number}", number=number))
+        check_version(request, expected_version, _named(number))
         before = request.priority
         request.priority = prio.value
         touch(db, request)

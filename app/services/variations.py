@@ -10,8 +10,9 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import states
 from app.domain.enums import NoticeKind, VariationState
-from app.domain.errors import ConflictError, StateError, phrase
+from app.domain.errors import ConflictError, NotFoundError, StateError, phrase
 from app.domain.money import parse_amount
+from app.domain.references import request_reference
 from app.services.common import (
     MAX_REASON,
     PORTAL,
@@ -48,8 +49,8 @@ def propose_variation(
         )
         if pending is not None:
             raise ConflictError.of(
-                "variation {pending} of request {number} is still awaiting the customer",
-                pending=pending, number=number
+                "{request} already has a variation still awaiting the customer",
+                request=request_reference(number)
             )
         variation = m.Variation(request_id=number, amount=value, reason=reason,
                                 state=VariationState.PROPOSED.value, proposed_by_id=staff.id,
@@ -71,8 +72,9 @@ def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
         request = get_request(db, session, variation.request_id)
         if variation.state != VariationState.PROPOSED:
             raise StateError.of(
-                "variation {variation_id} was already {variation_state}",
-                variation_id=variation_id, variation_state=variation.state
+                "the variation of {request} proposed on {proposed} was already "
+                "{variation_state}", request=request_reference(request.id),
+                proposed=variation.proposed_at.date(), variation_state=variation.state
             )
         states.require("answer_variation", request.state, request.id)
         variation.state = (VariationState.AGREED if agreed else VariationState.REFUSED).value
@@ -83,6 +85,19 @@ def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
               customer_id=request.customer_id, variation=variation.id, amount=variation.amount)
         session.flush()
         return variation_view(variation)
+
+
+def variation_id_for(db: Database, number: int) -> int:
+    """The variation a person means by its request: the one awaiting the customer, else
+    the last one proposed (a request has at most one awaiting at a time)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(m.Variation.id, m.Variation.state).where(m.Variation.request_id == number)
+            .order_by(m.Variation.id.desc())).all()
+    if not rows:
+        raise NotFoundError.of("{request} has no variation", request=request_reference(number))
+    pending = [vid for vid, state in rows if state == VariationState.PROPOSED.value]
+    return int(pending[0] if pending else rows[0][0])
 
 
 def agree_variation(db: Database, variation_id: int) -> VariationView:

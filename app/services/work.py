@@ -10,8 +10,9 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import states
 from app.domain.enums import RequestState
-from app.domain.errors import StateError, ValidationError, phrase
+from app.domain.errors import Phrase, StateError, ValidationError, phrase
 from app.domain.money import parse_hours, round_up_minutes
+from app.domain.references import request_reference
 from app.services import settings as settings_service
 from app.services.common import (
     MAX_REASON,
@@ -73,13 +74,19 @@ def log_work(
         return entry_view(entry, increment)
 
 
+def _entry_phrase(entry: m.WorkEntry) -> Phrase:
+    """How a person finds a work entry: its date and request."""
+    return phrase("the work entry of {work_date} on {request}", work_date=entry.work_date,
+                  request=request_reference(entry.request_id))
+
+
 def _editable(db: Database, session: Session, entry_id: int) -> tuple[m.WorkEntry, m.Request]:
     entry = lock(db, session, m.WorkEntry, entry_id, phrase("work entry"))
     request = get_request(db, session, entry.request_id)
     if request.state not in (RequestState.ACCEPTED, RequestState.IN_PROGRESS):
         raise StateError.of(
-            "request {number} is {state}: its work can no longer change",
-            number=request.id, state=request.state
+            "{request} is {state}: its work can no longer change",
+            request=request_reference(request.id), state=request.state
         )
     return entry, request
 
@@ -99,7 +106,7 @@ def edit_work(
     with db.transaction() as session:
         entry, request = _editable(db, session, entry_id)
         staff = require(session, actor, "edit_work", owner=entry.staff.username)
-        check_version(entry, expected_version, phrase("work entry {entry_id}", entry_id=entry_id))
+        check_version(entry, expected_version, _entry_phrase(entry))
         _check_date(work_date, db.today())
         before = {"minutes": entry.minutes, "date": entry.work_date.isoformat(), "note": entry.note}
         entry.minutes, entry.work_date, entry.note = minutes, work_date, note
@@ -116,7 +123,7 @@ def delete_work(db: Database, actor: str, entry_id: int, *, expected_version: in
     with db.transaction() as session:
         entry, request = _editable(db, session, entry_id)
         staff = require(session, actor, "edit_work", owner=entry.staff.username)
-        check_version(entry, expected_version, phrase("work entry {entry_id}", entry_id=entry_id))
+        check_version(entry, expected_version, _entry_phrase(entry))
         audit(db, session, staff.username, "work_deleted", request_id=request.id,
               customer_id=request.customer_id, entry=entry.id, minutes=entry.minutes,
               date=entry.work_date.isoformat())

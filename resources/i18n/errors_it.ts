@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>another workstation changed the same data at the same time: try again ({detail})</source>
-        <translation>un'altra postazione ha modificato gli stessi dati nello stesso momento: riprova ({detail})</translation>
+        <translation>un&apos;altra postazione ha modificato gli stessi dati nello stesso momento: riprova ({detail})</translation>
     </message>
     <message>
         <source>the database {database} cannot be used: {detail}</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>the database schema is at revision {revision}, which this version of RIT Desk does not know: a newer version migrated it, use that one</source>
-        <translation>lo schema del database è alla revisione {revision}, che questa versione di RIT Desk non conosce: l'ha migrato una versione più recente, usa quella</translation>
+        <translation>lo schema del database è alla revisione {revision}, che questa versione di RIT Desk non conosce: l&apos;ha migrato una versione più recente, usa quella</translation>
     </message>
     <message>
         <source>the database schema cannot be upgraded: {detail}</source>
@@ -224,6 +224,14 @@
         <translation>questo utente</translation>
     </message>
     <message>
+        <source>not a reference such as RIT-000123 or RIT-000123/2, nor a number: {text!r}</source>
+        <translation>non è un riferimento come RIT-000123 o RIT-000123/2, né un numero: {text!r}</translation>
+    </message>
+    <message>
+        <source>a quote revision starts at 1: {text!r}</source>
+        <translation>le revisioni di un preventivo partono da 1: {text!r}</translation>
+    </message>
+    <message>
         <source>taken</source>
         <translation>essere presa in carico</translation>
     </message>
@@ -264,40 +272,104 @@
         <translation>essere completata</translation>
     </message>
     <message>
-        <source>request {number} is {state} and cannot be {what}</source>
-        <translation>la richiesta {number} è {state} e non può {what}</translation>
+        <source>{request} is {state} and cannot be {what}</source>
+        <translation>la richiesta {request} è {state} e non può {what}</translation>
     </message>
     <message>
-        <source>request {number} is already completed and charged</source>
-        <translation>la richiesta {number} è già stata completata e addebitata</translation>
+        <source>{request} is already completed and charged</source>
+        <translation>la richiesta {request} è già stata completata e addebitata</translation>
     </message>
     <message>
-        <source>request {number} has no work logged: it cannot be completed yet</source>
-        <translation>la richiesta {number} non ha lavoro registrato: non può ancora essere completata</translation>
+        <source>{request} has no work logged: it cannot be completed yet</source>
+        <translation>la richiesta {request} non ha lavoro registrato: non può ancora essere completata</translation>
     </message>
     <message>
-        <source>request {number} is {state}: hours can be logged only once a quote is accepted</source>
-        <translation>la richiesta {number} è {state}: le ore si registrano solo dopo l&apos;accettazione di un preventivo</translation>
+        <source>{request} is {state}: hours can be logged only once a quote is accepted</source>
+        <translation>la richiesta {request} è {state}: le ore si registrano solo dopo l&apos;accettazione di un preventivo</translation>
     </message>
     <message>
-        <source>unknown request: {number}</source>
-        <translation>richiesta inesistente: {number}</translation>
+        <source>unknown request: {request}</source>
+        <translation>richiesta inesistente: {request}</translation>
     </message>
     <message>
-        <source>request {number} has no work logged: it cannot be completed</source>
-        <translation>la richiesta {number} non ha lavoro registrato: non può essere completata</translation>
+        <source>{request} has no work logged: it cannot be completed</source>
+        <translation>la richiesta {request} non ha lavoro registrato: non può essere completata</translation>
     </message>
     <message>
-        <source>variation {pending} of request {number} still awaits the customer&apos;s answer</source>
-        <translation>la variazione {pending} della richiesta {number} attende ancora la risposta del cliente</translation>
+        <source>{request} has a variation that still awaits the customer&apos;s answer</source>
+        <translation>la richiesta {request} ha una variazione che attende ancora la risposta del cliente</translation>
     </message>
     <message>
-        <source>request {number} has no accepted quote</source>
-        <translation>la richiesta {number} non ha un preventivo accettato</translation>
+        <source>{request} has no accepted quote</source>
+        <translation>la richiesta {request} non ha un preventivo accettato</translation>
     </message>
     <message>
-        <source>the charge of request {number} changed after it was shown ({shown}): it is now {total} (net {net} + VAT {vat}); review it and confirm again</source>
-        <translation>l&apos;addebito della richiesta {number} è cambiato dopo essere stato mostrato ({shown}): ora è {total} (imponibile {net} + IVA {vat}); controllalo e conferma di nuovo</translation>
+        <source>the charge of {request} changed after it was shown ({shown}): it is now {total} (net {net} + VAT {vat}); review it and confirm again</source>
+        <translation>l&apos;addebito della richiesta {request} è cambiato dopo essere stato mostrato ({shown}): ora è {total} (imponibile {net} + IVA {vat}); controllalo e conferma di nuovo</translation>
+    </message>
+    <message>
+        <source>{request} was changed by someone else in the meantime: reload and try again</source>
+        <translation>la richiesta {request} è stata modificata da qualcun altro nel frattempo: ricarica e riprova</translation>
+    </message>
+    <message>
+        <source>{request} is already charged</source>
+        <translation>la richiesta {request} è già stata addebitata</translation>
+    </message>
+    <message>
+        <source>quote {quote} was sent and can no longer be changed</source>
+        <translation>il preventivo {quote} è stato inviato e non può più essere modificato</translation>
+    </message>
+    <message>
+        <source>quote {quote} expired on {valid_until} and can no longer be accepted: ask for a new quote</source>
+        <translation>il preventivo {quote} è scaduto il {valid_until} e non può più essere accettato: chiedi un nuovo preventivo</translation>
+    </message>
+    <message>
+        <source>quote {quote} was replaced by a newer revision</source>
+        <translation>il preventivo {quote} è stato sostituito da una revisione più recente</translation>
+    </message>
+    <message>
+        <source>quote {quote} is {quote_state} and cannot be answered</source>
+        <translation>il preventivo {quote} è nello stato {quote_state} e non può ricevere risposta</translation>
+    </message>
+    <message>
+        <source>unknown quote: {quote}</source>
+        <translation>preventivo inesistente: {quote}</translation>
+    </message>
+    <message>
+        <source>{request} already has a draft quote ({draft}): edit it</source>
+        <translation>la richiesta {request} ha già una bozza di preventivo ({draft}): modifica quella</translation>
+    </message>
+    <message>
+        <source>quote {quote}</source>
+        <translation>il preventivo {quote}</translation>
+    </message>
+    <message>
+        <source>{request} has no quote</source>
+        <translation>la richiesta {request} non ha preventivi</translation>
+    </message>
+    <message>
+        <source>{request} is assigned to someone else: a team lead can reassign it</source>
+        <translation>la richiesta {request} è assegnata a un altro: può riassegnarla un team leader</translation>
+    </message>
+    <message>
+        <source>{request} has no variation</source>
+        <translation>la richiesta {request} non ha variazioni</translation>
+    </message>
+    <message>
+        <source>{request} already has a variation still awaiting the customer</source>
+        <translation>la richiesta {request} ha già una variazione in attesa del cliente</translation>
+    </message>
+    <message>
+        <source>the variation of {request} proposed on {proposed} was already {variation_state}</source>
+        <translation>la variazione della richiesta {request} proposta il {proposed} è già stata {variation_state}</translation>
+    </message>
+    <message>
+        <source>the work entry of {work_date} on {request}</source>
+        <translation>la registrazione di lavoro del {work_date} sulla richiesta {request}</translation>
+    </message>
+    <message>
+        <source>{request} is {state}: its work can no longer change</source>
+        <translation>la richiesta {request} è {state}: il suo lavoro non può più cambiare</translation>
     </message>
     <message>
         <source>unknown user: {actor}</source>
@@ -306,14 +378,6 @@
     <message>
         <source>user {actor} is no longer active</source>
         <translation>l&apos;utente {actor} non è più attivo</translation>
-    </message>
-    <message>
-        <source>request {number} was changed by someone else in the meantime: reload and try again</source>
-        <translation>la richiesta {number} è stata modificata da qualcun altro nel frattempo: ricarica e riprova</translation>
-    </message>
-    <message>
-        <source>request {number} is already charged</source>
-        <translation>la richiesta {number} è già stata addebitata</translation>
     </message>
     <message>
         <source>cannot group charges by {by!r}; one of: {choices}</source>
@@ -464,24 +528,8 @@
         <translation>preventivo</translation>
     </message>
     <message>
-        <source>quote {quote_id} was sent and can no longer be changed</source>
-        <translation>il preventivo {quote_id} è stato inviato e non può più essere modificato</translation>
-    </message>
-    <message>
         <source>the validity date {valid_until} is in the past: edit the draft</source>
         <translation>la data di validità {valid_until} è nel passato: modifica la bozza</translation>
-    </message>
-    <message>
-        <source>quote {quote_id} expired on {valid_until} and can no longer be accepted: ask for a new quote</source>
-        <translation>il preventivo {quote_id} è scaduto il {valid_until} e non può più essere accettato: chiedi un nuovo preventivo</translation>
-    </message>
-    <message>
-        <source>quote {quote_id} was replaced by a newer revision</source>
-        <translation>il preventivo {quote_id} è stato sostituito da una revisione più recente</translation>
-    </message>
-    <message>
-        <source>quote {quote_id} is {quote_state} and cannot be answered</source>
-        <translation>il preventivo {quote_id} è nello stato {quote_state} e non può ricevere risposta</translation>
     </message>
     <message>
         <source>quote kind must be fixed or hourly: {kind!r}</source>
@@ -500,14 +548,6 @@
         <translation>l&apos;imponibile del preventivo non può superare € 1.000.000,00: {net}</translation>
     </message>
     <message>
-        <source>request {number} already has a draft quote ({draft}): edit it</source>
-        <translation>la richiesta {number} ha già una bozza di preventivo ({draft}): modifica quella</translation>
-    </message>
-    <message>
-        <source>quote {quote_id}</source>
-        <translation>il preventivo {quote_id}</translation>
-    </message>
-    <message>
         <source>unknown quote: {quote_id}</source>
         <translation>preventivo inesistente: {quote_id}</translation>
     </message>
@@ -522,6 +562,10 @@
     <message>
         <source>line {index} unit price</source>
         <translation>prezzo unitario della riga {index}</translation>
+    </message>
+    <message>
+        <source>request {request}</source>
+        <translation>la richiesta {request}</translation>
     </message>
     <message>
         <source>subject</source>
@@ -542,14 +586,6 @@
     <message>
         <source>customer {code} has no service named {service!r}</source>
         <translation>il cliente {code} non ha un servizio chiamato {service!r}</translation>
-    </message>
-    <message>
-        <source>request {number}</source>
-        <translation>la richiesta {number}</translation>
-    </message>
-    <message>
-        <source>request {number} is assigned to someone else: a team lead can reassign it</source>
-        <translation>la richiesta {number} è assegnata a un altro: può riassegnarla un team leader</translation>
     </message>
     <message>
         <source>{to} ({role}) cannot work on requests</source>
@@ -596,16 +632,8 @@
         <translation>importo della variazione</translation>
     </message>
     <message>
-        <source>variation {pending} of request {number} is still awaiting the customer</source>
-        <translation>la variazione {pending} della richiesta {number} è ancora in attesa del cliente</translation>
-    </message>
-    <message>
         <source>variation</source>
         <translation>variazione</translation>
-    </message>
-    <message>
-        <source>variation {variation_id} was already {variation_state}</source>
-        <translation>la variazione {variation_id} è già stata {variation_state}</translation>
     </message>
     <message>
         <source>the work date {work_date} is in the future</source>
@@ -622,14 +650,6 @@
     <message>
         <source>work entry</source>
         <translation>registrazione di lavoro</translation>
-    </message>
-    <message>
-        <source>request {number} is {state}: its work can no longer change</source>
-        <translation>la richiesta {number} è {state}: il suo lavoro non può più cambiare</translation>
-    </message>
-    <message>
-        <source>work entry {entry_id}</source>
-        <translation>la registrazione di lavoro {entry_id}</translation>
     </message>
 </context>
 </TS>

@@ -80,23 +80,28 @@ def test_whole_lifecycle(make_cli: Callable[[str], Cli], db_url: str,
     assert detail["state"] == "completed" and detail["charge"]["total"] == "475.80"
 
     # -- hourly: the work runs over, a variation is agreed, the charge is capped ------------
+    # (named by references, as people name them: RIT-000002, RIT-000002/1)
     hourly = submit(cli, "ACME", "web-1", "tuning")
-    cli.ok("requests", "take", hourly, actor="tech")
-    quote = cli.ok("quotes", "create", hourly, "--hourly", "--rate", "60", "--hours", "5",
+    ref = f"RIT-{hourly:06d}"
+    cli.ok("requests", "take", ref, actor="tech")
+    quote = cli.ok("quotes", "create", ref, "--hourly", "--rate", "60", "--hours", "5",
                    "--valid-until", valid_until(cli_clock), "--send", actor="tech")
     assert {k: quote[k] for k in ("net", "vat", "total", "state")} == {
         "net": "300.00", "vat": "66.00", "total": "366.00", "state": "sent"}
-    cli.ok("portal", "accept", quote["quote"])
+    assert cli.ok("quotes", "show", f"{ref}/1")["id"] == quote["quote"]
+    assert cli.ok("quotes", "show", ref)["id"] == quote["quote"]  # the latest revision
+    assert cli.ok("portal", "accept", f"{ref}/1")["quote"] == quote["quote"]
     for hours in ("2:05", "2:00", "1:50"):  # billable 2:15 + 2:00 + 2:00 = 6:15 -> 375.00
-        cli.ok("work", "log", hourly, "--hours", hours, actor="tech")
-    preview = cli.ok("requests", "preview", hourly, actor="tech")
+        cli.ok("work", "log", ref, "--hours", hours, actor="tech")
+    preview = cli.ok("requests", "preview", ref, actor="tech")
     assert (preview["work_amount"], preview["net"], preview["capped"]) == ("375.00", "300.00",
                                                                            True)
-    variation = cli.ok("variations", "propose", hourly, "--amount", "340", "--reason",
+    variation = cli.ok("variations", "propose", ref, "--amount", "340", "--reason",
                        "More tuning than estimated", actor="tech")
     assert isinstance(variation["variation"], int) and variation["amount"] == "340.00"
-    assert cli.ok("portal", "agree", variation["variation"])["state"] == "agreed"
-    done = cli.ok("requests", "complete", hourly, actor="tech")
+    agreed = cli.ok("portal", "agree", ref)  # the variation awaiting the customer
+    assert (agreed["variation"], agreed["state"]) == (variation["variation"], "agreed")
+    done = cli.ok("requests", "complete", ref, actor="tech")
     assert done["charge"] == {"net": "340.00", "vat": "74.80", "total": "414.80"}
     assert (done["balance"], done["status"]) == ("109.40", "active")
 

@@ -21,9 +21,9 @@ from pytestqt.qtbot import QtBot
 from app.domain import permissions, states
 from app.domain.errors import RitError, StateError, ValidationError, phrase
 from app.domain.money import parse_amount, parse_hours
-from app.services import billing, requests
+from app.services import billing, queries, quotes, requests
 from tests.ui.conftest import Desk
-from ui import i18n
+from ui import i18n, labels
 from ui.errors import error_text
 from ui.workspace import Workspace
 
@@ -106,7 +106,7 @@ def _raised(fn: object, *args: object, **kwargs: object) -> RitError:
 
 def test_error_texts_in_italian(italian: None) -> None:
     exc = _raised(states.require, "complete", "evaluating", 12)
-    assert error_text(exc) == "la richiesta 12 è in valutazione e non può essere completata"
+    assert error_text(exc) == "la richiesta RIT-000012 è in valutazione e non può essere completata"
     exc = _raised(permissions.check, "assign", "technician", username="tom")
     assert error_text(exc) == "tom (tecnico) non può assegnare richieste"
     exc = _raised(permissions.check_send_limit, "technician", "tom", Decimal("1500.00"),
@@ -118,10 +118,11 @@ def test_error_texts_in_italian(italian: None) -> None:
                                "registrazione: '25:00'")
     exc = _raised(parse_amount, "1,234", phrase("line {index} unit price", index=3))
     assert error_text(exc) == "il campo «prezzo unitario della riga 3» ha più di due decimali: 1.234"
-    exc = StateError.of("quote {quote_id} expired on {valid_until} and can no longer be "
-                        "accepted: ask for a new quote", quote_id=7, valid_until=date(2026, 3, 31))
-    assert error_text(exc) == ("il preventivo 7 è scaduto il 31/03/2026 e non può più essere "
-                               "accettato: chiedi un nuovo preventivo")
+    exc = StateError.of("quote {quote} expired on {valid_until} and can no longer be "
+                        "accepted: ask for a new quote", quote="RIT-000007/2",
+                        valid_until=date(2026, 3, 31))
+    assert error_text(exc) == ("il preventivo RIT-000007/2 è scaduto il 31/03/2026 e non può "
+                               "più essere accettato: chiedi un nuovo preventivo")
 
 
 def test_error_texts_stay_english_without_translation() -> None:
@@ -139,11 +140,11 @@ def test_a_service_error_is_italian_in_the_workspace_banner(qtbot: QtBot, desk: 
     with qtbot.waitSignal(ws.loaded, timeout=5000):
         ws.show_request(number)
     exc = _raised(billing.complete_request, desk.db, desk.lead, number)
-    assert exc.message == f"request {number} is evaluating and cannot be completed"  # the CLI's
+    assert exc.message == f"RIT-{number:06d} is evaluating and cannot be completed"  # the CLI's
     ws.show_error(exc)
     assert not ws.banner.isHidden()
     assert ws.banner.label.text() == (
-        f"la richiesta {number} è in valutazione e non può essere completata")
+        f"la richiesta RIT-{number:06d} è in valutazione e non può essere completata")
 
 
 def test_a_failed_action_is_italian_in_the_workspace_banner(qtbot: QtBot, desk: Desk,
@@ -158,4 +159,36 @@ def test_a_failed_action_is_italian_in_the_workspace_banner(qtbot: QtBot, desk: 
         ws.actions_by_name["take"].trigger()
     text = ws.banner.label.text()
     assert not ws.banner.isHidden()
-    assert "request" not in text and f"la richiesta {number}" in text, text
+    assert "request" not in text and f"la richiesta RIT-{number:06d}" in text, text
+
+
+def test_records_are_named_as_people_find_them(qtbot: QtBot, desk: Desk, italian: None) -> None:
+    """Requests by reference, quotes by reference and revision, a variation by its request
+    and date, a work entry by its date and request: never a database id."""
+    from app.services import variations, work
+
+    number = desk.numbers["accepted"]
+    ref = f"RIT-{number:06d}"
+    work.log_work(desk.db, desk.tech, number, hours="1")
+    proposed = variations.propose_variation(desk.db, desk.tech, number, amount="150",
+                                            reason="more")
+    exc = _raised(billing.complete_request, desk.db, desk.tech, number)
+    assert exc.message == f"{ref} has a variation that still awaits the customer's answer"
+    assert error_text(exc) == (f"la richiesta {ref} ha una variazione che attende ancora la "
+                               "risposta del cliente")
+    variations.agree_variation(desk.db, proposed.id)
+    exc = _raised(variations.refuse_variation, desk.db, proposed.id)
+    day = labels.date_str(proposed.proposed_at, "it")
+    assert error_text(exc) == (f"la variazione della richiesta {ref} proposta il {day} è già "
+                               "stata concordata")
+    sent = next(q for q in queries.request_detail(desk.db, number).quotes)
+    exc = _raised(quotes.update_draft, desk.db, desk.tech, sent.id,
+                  quotes.QuoteInput("fixed", desk.db.today(),
+                                    lines=[quotes.LineInput("x", "1", "1")]),
+                  expected_version=sent.version)
+    assert error_text(exc) == (f"il preventivo {ref}/1 è stato inviato e non può più essere "
+                               "modificato")
+    entry = queries.request_detail(desk.db, number).work[0]
+    exc = _raised(work.delete_work, desk.db, desk.tech, entry.id, expected_version=-1)
+    assert f"la registrazione di lavoro del {labels.date_str(entry.work_date, 'it')} sulla " \
+        f"richiesta {ref}" in error_text(exc)

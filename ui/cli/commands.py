@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.db.database import Database, describe
-from app.domain.documents import quote_reference, request_reference
 from app.domain.enums import RequestState
 from app.domain.errors import ValidationError
 from app.domain.money import amount_str, format_hours
+from app.domain.references import quote_reference, request_reference
 from app.services import (
     billing,
     customers,
@@ -29,6 +29,7 @@ from app.services import (
 from app.services import settings as settings_service
 from app.services.dto import RequestFilter
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
+from ui.cli.references import quote_id, variation_id
 
 Result = tuple[dict[str, Any], str]
 
@@ -130,33 +131,34 @@ def portal_submit(db: Database, args: argparse.Namespace) -> Result:
 
 def _quote_answer(view: Any) -> Result:
     return {"quote": view.id, "state": view.state, "request": view.request_number}, (
-        f"quote {view.id} {view.state}")
+        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) {view.state}")
 
 
 def portal_accept(db: Database, args: argparse.Namespace) -> Result:
-    return _quote_answer(quotes.accept_quote(db, args.quote))
+    return _quote_answer(quotes.accept_quote(db, quote_id(db, args.quote)))
 
 
 def portal_reject(db: Database, args: argparse.Namespace) -> Result:
-    return _quote_answer(quotes.reject_quote(db, args.quote, reason=args.reason))
+    return _quote_answer(quotes.reject_quote(db, quote_id(db, args.quote), reason=args.reason))
 
 
 def portal_cancel(db: Database, args: argparse.Namespace) -> Result:
     requests.cancel_request(db, args.request)
-    return {"request": args.request, "state": "cancelled"}, f"request {args.request} cancelled"
+    return {"request": args.request, "state": "cancelled"}, f"{request_reference(args.request)} cancelled"
 
 
 def _variation(view: Any) -> Result:
     return {"variation": view.id, "state": view.state, "amount": view.amount,
-            "request": view.request_number}, f"variation {view.id} {view.state}"
+            "request": view.request_number}, (
+        f"variation {view.id} of {request_reference(view.request_number)} {view.state}")
 
 
 def portal_agree(db: Database, args: argparse.Namespace) -> Result:
-    return _variation(variations.agree_variation(db, args.variation))
+    return _variation(variations.agree_variation(db, variation_id(db, args.variation)))
 
 
 def portal_refuse(db: Database, args: argparse.Namespace) -> Result:
-    return _variation(variations.refuse_variation(db, args.variation))
+    return _variation(variations.refuse_variation(db, variation_id(db, args.variation)))
 
 
 def portal_topup(db: Database, args: argparse.Namespace) -> Result:
@@ -197,8 +199,8 @@ def requests_show(db: Database, args: argparse.Namespace) -> Result:
     lines = [f"{request_reference(d.number)}  {d.state}  {d.category}  {d.priority}",
              f"  {d.subject}", f"  customer {d.customer.code} {d.customer.name}, service "
              f"{d.service.name}; assignee {d.assignee or '-'}"]
-    lines += [f"  quote {q.id} rev {q.revision} {q.kind} {q.state} total {amount_str(q.total)} "
-              f"valid until {q.valid_until}" for q in d.quotes]
+    lines += [f"  quote {q.id} ({quote_reference(d.number, q.revision)}) {q.kind} {q.state} "
+              f"total {amount_str(q.total)} valid until {q.valid_until}" for q in d.quotes]
     lines += [f"  work {w.id} {w.work_date} {format_hours(w.minutes)} {w.staff} {w.note}"
               for w in d.work]
     lines += [f"  variation {v.id} {amount_str(v.amount)} {v.state}: {v.reason}"
@@ -211,18 +213,18 @@ def requests_show(db: Database, args: argparse.Namespace) -> Result:
 def requests_take(db: Database, args: argparse.Namespace) -> Result:
     state = requests.take_request(db, need_actor(args), args.request)
     return {"request": args.request, "state": state, "assignee": args.actor}, (
-        f"request {args.request} taken: {state}")
+        f"{request_reference(args.request)} taken: {state}")
 
 
 def requests_assign(db: Database, args: argparse.Namespace) -> Result:
     requests.assign_request(db, need_actor(args), args.request, args.to)
     return {"request": args.request, "assignee": args.to}, (
-        f"request {args.request} assigned to {args.to}")
+        f"{request_reference(args.request)} assigned to {args.to}")
 
 
 def requests_decline(db: Database, args: argparse.Namespace) -> Result:
     requests.decline_request(db, need_actor(args), args.request, reason=args.reason)
-    return {"request": args.request, "state": "declined"}, f"request {args.request} declined"
+    return {"request": args.request, "state": "declined"}, f"{request_reference(args.request)} declined"
 
 
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
@@ -238,7 +240,7 @@ def requests_complete(db: Database, args: argparse.Namespace) -> Result:
             "charge": {"net": r.net, "vat": r.vat, "total": r.total},
             "balance": r.balance, "status": r.status, "missing": r.missing,
             "suspended": list(r.suspended_services)}
-    text = (f"request {r.request_number} completed: charged {amount_str(r.total)} "
+    text = (f"{request_reference(r.request_number)} completed: charged {amount_str(r.total)} "
             f"(net {amount_str(r.net)} + VAT {amount_str(r.vat)}); balance "
             f"{amount_str(r.balance)} ({r.status})")
     if r.suspended_services:
@@ -269,15 +271,17 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
 
 
 def quotes_send(db: Database, args: argparse.Namespace) -> Result:
-    view = quotes.send_quote(db, need_actor(args), args.quote)
+    view = quotes.send_quote(db, need_actor(args), quote_id(db, args.quote))
     return {"quote": view.id, "state": view.state, "total": view.total,
             "valid_until": view.valid_until, "sha256": view.pdf_sha256}, (
-        f"quote {view.id} sent, valid until {view.valid_until}")
+        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) sent, valid "
+        f"until {view.valid_until}")
 
 
 def quotes_show(db: Database, args: argparse.Namespace) -> Result:
-    view = quotes.get_quote(db, args.quote)
-    return plain(view), (f"quote {view.id} rev {view.revision} {view.kind} {view.state} "
+    view = quotes.get_quote(db, quote_id(db, args.quote))
+    return plain(view), (f"quote {view.id} ({quote_reference(view.request_number, view.revision)})"
+                         f" {view.kind} {view.state} "
                          f"net {amount_str(view.net)} total {amount_str(view.total)} "
                          f"valid until {view.valid_until}")
 
@@ -288,7 +292,8 @@ def quotes_expire(db: Database, args: argparse.Namespace) -> Result:
 
 
 def quotes_pdf(db: Database, args: argparse.Namespace) -> Result:
-    pdf = quotes.quote_pdf(db, args.quote, lang=args.lang)
+    qid = quote_id(db, args.quote)
+    pdf = quotes.quote_pdf(db, qid, lang=args.lang)
     out = Path(args.output)
     try:
         out.write_bytes(pdf)
@@ -297,7 +302,7 @@ def quotes_pdf(db: Database, args: argparse.Namespace) -> Result:
     import hashlib
 
     digest = hashlib.sha256(pdf).hexdigest()
-    return {"quote": args.quote, "file": str(out), "bytes": len(pdf), "sha256": digest}, (
+    return {"quote": qid, "file": str(out), "bytes": len(pdf), "sha256": digest}, (
         f"wrote {out} ({len(pdf)} bytes)")
 
 

@@ -21,6 +21,7 @@ from app.domain.errors import RitError, ValidationError
 from ui.cli import commands, finance, keyring_cli
 from ui.cli.commands import CliError
 from ui.cli.output import dumps
+from ui.cli.references import reference, request_number
 
 EXIT_USAGE = 2
 
@@ -136,16 +137,16 @@ def build_parser() -> Parser:
     s.add_argument("--description", default="")
     s.add_argument("--priority", default="normal")
     s = cmd(portal, "accept", commands.portal_accept, "accept a quote")
-    s.add_argument("quote", type=positive_int)
+    s.add_argument("quote", type=reference, metavar="QUOTE")
     s = cmd(portal, "reject", commands.portal_reject, "reject a quote")
-    s.add_argument("quote", type=positive_int)
+    s.add_argument("quote", type=reference, metavar="QUOTE")
     s.add_argument("--reason", default="")
     s = cmd(portal, "cancel", commands.portal_cancel, "withdraw a request")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(portal, "agree", commands.portal_agree, "agree to a variation")
-    s.add_argument("variation", type=positive_int)
+    s.add_argument("variation", type=reference, metavar="VARIATION")
     s = cmd(portal, "refuse", commands.portal_refuse, "refuse a variation")
-    s.add_argument("variation", type=positive_int)
+    s.add_argument("variation", type=reference, metavar="VARIATION")
     s = cmd(portal, "topup", commands.portal_topup, "top up the prepaid credit")
     s.add_argument("--customer", required=True)
     s.add_argument("--amount", required=True)
@@ -167,25 +168,25 @@ def build_parser() -> Parser:
     s.add_argument("--limit", type=positive_int, default=50)
     s.add_argument("--offset", type=int, default=0)
     s = cmd(req, "show", commands.requests_show, "a request with quotes, work and history")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "take", commands.requests_take, "take a new request for evaluation")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "assign", commands.requests_assign, "assign a request (team lead)")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--to", required=True)
     s = cmd(req, "decline", commands.requests_decline, "decline a request")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--reason", required=True)
     s = cmd(req, "preview", commands.requests_preview, "the charge completing would make")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "complete", commands.requests_complete, "complete and charge")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
 
     # quotes
     quo = sub.add_parser("quotes", help="quotes").add_subparsers(dest="cmd", required=True,
                                                                  parser_class=Parser)
     s = cmd(quo, "create", commands.quotes_create, "compose a draft quote")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     kind = s.add_mutually_exclusive_group(required=True)
     kind.add_argument("--fixed", action="store_true", help="a corpo (fixed price)")
     kind.add_argument("--hourly", action="store_true", help="a consumo orario (hourly)")
@@ -197,12 +198,12 @@ def build_parser() -> Parser:
     s.add_argument("--notes", default="")
     s.add_argument("--send", action="store_true", help="send it at once")
     s = cmd(quo, "send", commands.quotes_send, "send a draft quote")
-    s.add_argument("quote", type=positive_int)
+    s.add_argument("quote", type=reference, metavar="QUOTE")
     s = cmd(quo, "show", commands.quotes_show, "show a quote")
-    s.add_argument("quote", type=positive_int)
+    s.add_argument("quote", type=reference, metavar="QUOTE")
     s = cmd(quo, "expire", commands.quotes_expire, "mark quotes past their validity expired")
     s = cmd(quo, "pdf", commands.quotes_pdf, "write a quote's PDF")
-    s.add_argument("quote", type=positive_int)
+    s.add_argument("quote", type=reference, metavar="QUOTE")
     s.add_argument("-o", "--output", required=True, metavar="FILE")
     s.add_argument("--lang", choices=["it", "en"])
     s = cmd(quo, "export", commands.quotes_export, "export the quotes sent in a period")
@@ -214,7 +215,7 @@ def build_parser() -> Parser:
     wrk = sub.add_parser("work", help="work entries").add_subparsers(dest="cmd", required=True,
                                                                      parser_class=Parser)
     s = cmd(wrk, "log", commands.work_log, "log hours on a request")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--hours", required=True, metavar="H_OR_H:MM")
     s.add_argument("--date", type=iso_date)
     s.add_argument("--note", default="")
@@ -229,7 +230,7 @@ def build_parser() -> Parser:
     var = sub.add_parser("variations", help="variations").add_subparsers(
         dest="cmd", required=True, parser_class=Parser)
     s = cmd(var, "propose", commands.variations_propose, "propose a new agreed amount")
-    s.add_argument("request", type=positive_int)
+    s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--amount", required=True)
     s.add_argument("--reason", required=True)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.documents import quote_reference
+from app.domain.references import quote_reference
 from app.services import quotes
 from app.services.dto import QuoteView
 from reports.batch import safe_filename

@@ -39,7 +39,7 @@ def test_action_allowed_exactly_in_the_lifecycle_states(action: str, state: Requ
     else:
         with pytest.raises(StateError) as info:
             states.require(action, state.value, 7)
-        assert "request 7" in str(info.value) and "\n" not in str(info.value)
+        assert "RIT-000007" in str(info.value) and "\n" not in str(info.value)
 
 
 @pytest.mark.parametrize("state", [S.COMPLETED, S.DECLINED, S.CANCELLED])
@@ -54,7 +54,7 @@ def test_messages_say_what_to_do() -> None:
         states.require("complete", "accepted", 3)
     with pytest.raises(StateError, match="only once a quote is accepted"):
         states.require("log_work", "quoted", 3)
-    with pytest.raises(StateError, match="request 3 is declined and cannot be taken"):
+    with pytest.raises(StateError, match="RIT-000003 is declined and cannot be taken"):
         states.require("take", "declined", 3)
 
 
