@@ -11,7 +11,11 @@ about any user interface.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, Self
+
+#: a value longer than this (typed input, mostly) is shown cut, so a message stays a line
+MAX_SHOWN = 200
 
 
 class Phrase(str):
@@ -50,7 +54,7 @@ class RitError(Exception):
         params: Mapping[str, Any] | None = None,
     ) -> None:
         self.template = template
-        self.params: dict[str, Any] = dict(params or {})
+        self.params: dict[str, Any] = {name: _shown(value) for name, value in (params or {}).items()}
         if message is None:
             message = template.format(**self.params) if template is not None else ""
         super().__init__(message)
@@ -63,6 +67,15 @@ class RitError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def _shown(value: Any) -> Any:
+    """A value as a message shows it: cut when it is too long to read (a 100,000-character
+    search echoed back would make a message nobody can read)."""
+    if isinstance(value, Phrase) or not isinstance(value, str | Decimal):
+        return value
+    text = str(value)
+    return value if len(text) <= MAX_SHOWN else text[:MAX_SHOWN // 2] + "…"
 
 
 class ValidationError(RitError):

@@ -13,7 +13,7 @@ from app.domain.errors import ValidationError
 
 PREFIX = "RIT-"
 _PATTERN = re.compile(r"^(?P<prefix>RIT-?)?0*(?P<number>\d{1,12})(?:/(?P<revision>\d{1,6}))?$",
-                      re.IGNORECASE)
+                      re.IGNORECASE | re.ASCII)  # ASCII digits: ١٢ is no request
 
 
 def request_reference(number: int) -> str:

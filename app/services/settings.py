@@ -12,7 +12,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain.documents import CompanyInfo
 from app.domain.errors import ValidationError, phrase
-from app.domain.money import parse_amount, parse_vat_rate
+from app.domain.money import parse_amount, parse_vat_rate, parse_whole
 from app.services.common import audit, require
 
 DEFAULTS: dict[str, str] = {
@@ -78,9 +78,7 @@ def _validate(key: str, value: str) -> str:
     if key == "default_vat_rate":
         return str(parse_vat_rate(value))
     if key in ("billing_increment_minutes", "quote_validity_days"):
-        if not value.strip().isdigit() or not 1 <= int(value) <= 480:
-            raise ValidationError.of("{key} must be a whole number from 1 to 480", key=key)
-        return str(int(value))
+        return str(parse_whole(value, key, 1, 480))
     if len(value) > 500:
         raise ValidationError.of("{key} is too long", key=key)
     return value.strip()

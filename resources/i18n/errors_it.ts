@@ -124,6 +124,10 @@
         <translation>le ore stimate non possono superare 10.000: {value}</translation>
     </message>
     <message>
+        <source>{what} must be a whole number from {low} to {high}: {raw!r}</source>
+        <translation>il campo «{what}» deve essere un numero intero da {low} a {high}: {raw!r}</translation>
+    </message>
+    <message>
         <source>{what} must look like 2:30 or 2.5: {raw!r}</source>
         <translation>il campo «{what}» deve essere nella forma 2:30 o 2,5: {raw!r}</translation>
     </message>
@@ -598,10 +602,6 @@
     <message>
         <source>{key} is too long</source>
         <translation>{key} è troppo lungo</translation>
-    </message>
-    <message>
-        <source>{key} must be a whole number from 1 to 480</source>
-        <translation>{key} deve essere un numero intero da 1 a 480</translation>
     </message>
     <message>
         <source>technician send limit</source>

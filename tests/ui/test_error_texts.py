@@ -117,7 +117,7 @@ def test_error_texts_in_italian(italian: None) -> None:
     assert error_text(exc) == ("il campo «ore» non può superare 24 ore in una sola "
                                "registrazione: '25:00'")
     exc = _raised(parse_amount, "1,234", phrase("line {index} unit price", index=3))
-    assert error_text(exc) == "il campo «prezzo unitario della riga 3» ha più di due decimali: 1.234"
+    assert error_text(exc) == "il campo «prezzo unitario della riga 3» ha più di due decimali: 1,234"
     exc = StateError.of("quote {quote} expired on {valid_until} and can no longer be "
                         "accepted: ask for a new quote", quote="RIT-000007/2",
                         valid_until=date(2026, 3, 31))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -18,6 +19,7 @@ from typing import Any, NoReturn
 from app import config
 from app.db.database import Database
 from app.domain.errors import RitError, ValidationError
+from app.domain.money import parse_whole
 from ui.cli import commands, finance, keyring_cli
 from ui.cli.commands import CliError
 from ui.cli.output import dumps
@@ -46,17 +48,32 @@ class VersionAction(argparse.Action):
         parser.exit(0)
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 def iso_date(text: str) -> date:
+    """YYYY-MM-DD only (``date.fromisoformat`` also takes 20250101 and 2025-W01-1)."""
     try:
+        if _ISO_DATE.fullmatch(text) is None:
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0 or int(text) > 2**31 - 1:
-        raise argparse.ArgumentTypeError(f"not a valid number: {text!r}")
-    return int(text)
+    """A number of a request, quote, entry... or a page size: ASCII digits, 1 to 2**31 - 1."""
+    try:
+        return parse_whole(text, "number", 1, 2**31 - 1)
+    except ValidationError:
+        raise argparse.ArgumentTypeError(f"not a valid number: {text!r}") from None
+
+
+def offset(text: str) -> int:
+    try:
+        return parse_whole(text, "offset", 0, 2**31 - 1)
+    except ValidationError:
+        raise argparse.ArgumentTypeError(f"not a valid number: {text!r}") from None
 
 
 def build_parser() -> Parser:
@@ -166,7 +183,7 @@ def build_parser() -> Parser:
     s.add_argument("--sort", default="number")
     s.add_argument("--asc", action="store_true")
     s.add_argument("--limit", type=positive_int, default=50)
-    s.add_argument("--offset", type=int, default=0)
+    s.add_argument("--offset", type=offset, default=0)
     s = cmd(req, "show", commands.requests_show, "a request with quotes, work and history")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "take", commands.requests_take, "take a new request for evaluation")

@@ -8,7 +8,6 @@ the dialog's buttons are disabled and a second call is refused, so a double clic
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections.abc import Callable
 from datetime import date
@@ -63,20 +62,6 @@ def from_qdate(value: QDate) -> date:
 def date_format() -> str:
     """The display format of date edits (the same as :func:`ui.labels.date_str`)."""
     return "dd/MM/yyyy" if ui_lang() == "it" else "yyyy-MM-dd"
-
-
-_GROUPED = {
-    "it": (re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$"), "."),
-    "en": (re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$"), ","),
-}
-
-
-def ungroup(text: str, lang: str) -> str:
-    """An amount typed with thousands separators the local way (``1.500,00``) without
-    them, for the domain's parse functions; anything else is returned as typed."""
-    text = text.strip().replace(" ", "").replace("€", "")
-    pattern, separator = _GROUPED["en" if lang == "en" else "it"]
-    return text.replace(separator, "") if pattern.match(text) else text
 
 
 def percent(value: Decimal, lang: str) -> str:

@@ -23,7 +23,7 @@ from app.domain.money import parse_amount, parse_signed_amount
 from app.services import customers
 from app.services.dto import CustomerView
 from ui import labels
-from ui.dialogs.base import WARNING_STYLE, ServiceDialog, ungroup, with_error
+from ui.dialogs.base import WARNING_STYLE, ServiceDialog, with_error
 
 MODES = ("topup", "adjust")
 
@@ -131,11 +131,11 @@ class CreditDialog(ServiceDialog):
         self._update_effect()
 
     def _amount(self) -> Decimal | None:
-        text = ungroup(self.amount.text(), self.lang)
+        text = self.amount.text()
         try:
             if self._mode == "topup":
-                return parse_amount(text)
-            return parse_signed_amount(text)
+                return parse_amount(text, lang=self.lang)
+            return parse_signed_amount(text, lang=self.lang)
         except ValidationError:
             return None
 

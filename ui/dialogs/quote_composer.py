@@ -39,7 +39,6 @@ from ui.dialogs.base import (
     from_qdate,
     separator,
     to_qdate,
-    ungroup,
     with_error,
 )
 from ui.dialogs.quote_lines import QuoteLinesEditor
@@ -300,9 +299,11 @@ class QuoteComposerDialog(ServiceDialog):
         return self.lines.line_texts()
 
     # -- live totals and validation ----------------------------------------------------
-    @property
-    def rate_text(self) -> str:
-        return ungroup(self.rate.text(), self.lang)
+    def _rate(self) -> Decimal:
+        return parse_amount(self.rate.text(), lang=self.lang)
+
+    def _hours(self) -> Decimal:
+        return parse_estimated_hours(self.hours.text(), lang=self.lang)
 
     @property
     def kind_code(self) -> str:
@@ -331,7 +332,7 @@ class QuoteComposerDialog(ServiceDialog):
 
     def _vat(self) -> Decimal | None:
         try:
-            return parse_vat_rate(self.vat_rate.text())
+            return parse_vat_rate(self.vat_rate.text(), lang=self.lang)
         except ValidationError:
             return None
 
@@ -345,8 +346,7 @@ class QuoteComposerDialog(ServiceDialog):
                 return None
             return fixed_totals(((q, p) for _, q, p in lines), vat)
         try:
-            return hourly_totals(parse_amount(self.rate_text),
-                                 parse_estimated_hours(self.hours.text()), vat)
+            return hourly_totals(self._rate(), self._hours(), vat)
         except ValidationError:
             return None
 
@@ -369,11 +369,11 @@ class QuoteComposerDialog(ServiceDialog):
                 errors["lines"] = line_error
         else:
             try:
-                parse_amount(self.rate_text)
+                self._rate()
             except ValidationError:
                 errors["rate"] = self.tr("Enter the hourly rate in euro, e.g. 60.00.")
             try:
-                parse_estimated_hours(self.hours.text())
+                self._hours()
             except ValidationError:
                 errors["hours"] = self.tr("Enter the estimated hours, e.g. 4 or 2.5.")
         return errors
@@ -387,15 +387,18 @@ class QuoteComposerDialog(ServiceDialog):
 
     # -- saving and sending ------------------------------------------------------------
     def quote_input(self) -> QuoteInput:
-        """What is typed, as the services take it (raises ValidationError when wrong)."""
+        """What is typed, read in the GUI's language, as the services take it (raises
+        ValidationError when wrong)."""
         fixed = self.kind_code == "fixed"
+        lines = self.lines.numbers() if fixed else []
+        vat = self.vat_rate.text().strip()
         return QuoteInput(
             kind=self.kind_code,
             valid_until=from_qdate(self.valid_until.date()),
-            lines=[LineInput(d, q, p) for d, q, p in self.line_texts()] if fixed else [],
-            hourly_rate=None if fixed else self.rate_text,
-            estimated_hours=None if fixed else self.hours.text().strip(),
-            vat_rate=self.vat_rate.text().strip(),
+            lines=[LineInput(d, q, p) for d, q, p in lines],
+            hourly_rate=None if fixed else self._rate(),
+            estimated_hours=None if fixed else self._hours(),
+            vat_rate=parse_vat_rate(vat, lang=self.lang) if vat else None,
             notes=self.notes.toPlainText(),
         )
 

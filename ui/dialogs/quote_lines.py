@@ -22,7 +22,7 @@ from app.domain.errors import ValidationError
 from app.domain.money import parse_amount, parse_quantity
 from app.domain.pricing import line_amount
 from ui import labels
-from ui.dialogs.base import ungroup, with_error
+from ui.dialogs.base import with_error
 
 DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
 
@@ -153,18 +153,28 @@ class QuoteLinesEditor(QWidget):
         return item.text().strip() if item is not None else ""
 
     def _typed(self, row: int) -> tuple[str, str, str]:
-        return (self._cell(row, DESCRIPTION), ungroup(self._cell(row, QUANTITY), self._lang),
-                ungroup(self._cell(row, UNIT_PRICE), self._lang))
+        return (self._cell(row, DESCRIPTION), self._cell(row, QUANTITY),
+                self._cell(row, UNIT_PRICE))
+
+    def _quantity(self, text: str) -> Decimal:
+        return parse_quantity(text, lang=self._lang)
+
+    def _price(self, text: str) -> Decimal:
+        return parse_amount(text, lang=self._lang)
 
     def line_texts(self) -> list[tuple[str, str, str]]:
         """(description, quantity, unit price) as typed, without fully blank rows."""
         rows = [self._typed(r) for r in range(self.table.rowCount())]
         return [row for row in rows if row[0] or row[2]]
 
+    def numbers(self) -> list[tuple[str, Decimal, Decimal]]:
+        """The lines as numbers, read in the GUI's language (raises ValidationError)."""
+        return [(d, self._quantity(q), self._price(p)) for d, q, p in self.line_texts()]
+
     def parsed_lines(self) -> list[tuple[str, Decimal, Decimal]] | None:
         """The lines as numbers, or None while any of them is wrong."""
         try:
-            return [(d, parse_quantity(q), parse_amount(p)) for d, q, p in self.line_texts()]
+            return self.numbers()
         except ValidationError:
             return None
 
@@ -177,12 +187,12 @@ class QuoteLinesEditor(QWidget):
             if not description:
                 return self.tr("Line %1: enter a description.").replace("%1", str(number))
             try:
-                parse_quantity(quantity)
+                self._quantity(quantity)
             except ValidationError:
                 return self.tr("Line %1: the quantity must be a number greater than zero, "
                                "with at most two decimals.").replace("%1", str(number))
             try:
-                parse_amount(price)
+                self._price(price)
             except ValidationError:
                 return self.tr("Line %1: the unit price must be an amount greater than zero, "
                                "with at most two decimals.").replace("%1", str(number))
@@ -202,8 +212,8 @@ class QuoteLinesEditor(QWidget):
             description, quantity, price = self._typed(row)
             show = mark_errors and bool(description or price)
             self._mark(row, DESCRIPTION, show and not description)
-            for column, text, parse in ((QUANTITY, quantity, parse_quantity),
-                                        (UNIT_PRICE, price, parse_amount)):
+            for column, text, parse in ((QUANTITY, quantity, self._quantity),
+                                        (UNIT_PRICE, price, self._price)):
                 try:
                     parse(text)
                     self._mark(row, column, False)
@@ -213,8 +223,8 @@ class QuoteLinesEditor(QWidget):
             if item is None:
                 continue
             try:
-                item.setText(labels.money(line_amount(parse_quantity(quantity),
-                                                      parse_amount(price)), self._lang))
+                item.setText(labels.money(line_amount(self._quantity(quantity),
+                                                      self._price(price)), self._lang))
             except ValidationError:
                 item.setText("")
         self.table.blockSignals(False)

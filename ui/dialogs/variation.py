@@ -25,7 +25,7 @@ from app.services.common import MAX_REASON
 from app.services.dto import RequestDetail
 from app.services.queries import request_detail
 from ui import labels
-from ui.dialogs.base import WARNING_STYLE, ServiceDialog, ungroup, with_error
+from ui.dialogs.base import WARNING_STYLE, ServiceDialog, with_error
 
 
 class VariationDialog(ServiceDialog):
@@ -128,11 +128,11 @@ class VariationDialog(ServiceDialog):
             self.pending.show()
 
     def _submit(self) -> None:
-        amount = ungroup(self.amount.text(), self.lang)
+        amount: Decimal | None = None
         reason = self.reason.text().strip()
         ok = True
         try:
-            parse_amount(amount)
+            amount = parse_amount(self.amount.text(), lang=self.lang)
         except ValidationError:
             self.amount_error.show_message(self.tr(
                 "Enter an amount in euro greater than zero, with at most two decimals."))
@@ -140,7 +140,7 @@ class VariationDialog(ServiceDialog):
         if not reason:
             self.reason_error.show_message(self.tr("A reason is required."))
             ok = False
-        if not ok:
+        if not ok or amount is None:
             return
         self.run(partial(variations.propose_variation, self._db, self._actor, self._number,
                          amount=amount, reason=reason),

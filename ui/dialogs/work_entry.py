@@ -85,9 +85,8 @@ class WorkEntryDialog(ServiceDialog):
         self.duration.setFocus()
 
     def _submit(self) -> None:
-        text = self.duration.text().strip()
         try:
-            parse_hours(text)
+            text = format_hours(parse_hours(self.duration.text(), lang=self.lang))
         except ValidationError:
             self.duration_error.show_message(self.tr(
                 "Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours."))

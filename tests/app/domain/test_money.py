@@ -21,6 +21,7 @@ from app.domain.money import (
     parse_quantity,
     parse_signed_amount,
     parse_vat_rate,
+    parse_whole,
     round_cents,
     round_up_minutes,
 )
@@ -36,10 +37,10 @@ amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1000000.00")
     ("1000000.00", "1000000.00"),
     ("1234,50", "1234.50"),  # the Italian decimal comma
     (" 12 ", "12.00"),
-    ("1 000", "1000.00"),
-    ("1.000", "1.00"),  # trailing zeros are not extra decimals
-    ("1e3", "1000.00"),
+    ("1.50", "1.50"),
+    ("007", "7.00"),
     (Decimal("59"), "59.00"),
+    (Decimal("1.000"), "1.00"),  # a value (not typed text): trailing zeros are no decimals
     (7, "7.00"),
 ])
 def test_parse_amount_accepts(raw: str | Decimal | int, expected: str) -> None:
@@ -57,7 +58,7 @@ def test_parse_amount_accepts(raw: str | Decimal | int, expected: str) -> None:
     ("99999999", "must not exceed"),
     ("1.001", "more than two decimals"),
     ("0.005", "more than two decimals"),
-    ("1e-900", "more than two decimals"),
+    ("1.000", "more than two decimals"),  # as typed: a thousand to an Italian
     ("abc", "not a number"),
     ("1,234.50", "not a number"),
     ("NaN", "not a number"),
@@ -70,6 +71,73 @@ def test_parse_amount_refuses(raw: str, message: str) -> None:
         parse_amount(raw, "top-up amount")
     assert str(info.value).startswith("top-up amount")
     assert "\n" not in str(info.value)
+
+
+#: issue 9, part 3: numbers that were accepted and must not be
+NOT_NUMBERS = ["1e3", "5e-1", "1E3", "1_000", "١٢", "１２", "²", "nan", "NaN", "inf", "-inf",
+               "Infinity", "1 000", "1\u00a0000", "1\t0", "12.", ".5", "+5", "--5", "1.2.3", "1,2,3",
+               "0x10", "12abc", "\x0012", "1\x00"]
+
+
+@pytest.mark.parametrize("raw", NOT_NUMBERS)
+def test_only_ascii_digits_and_one_separator(raw: str) -> None:
+    for parse in (parse_amount, parse_signed_amount, parse_quantity, parse_vat_rate,
+                  parse_estimated_hours):
+        with pytest.raises(ValidationError, match=r"not a number|greater than zero|required"):
+            parse(raw)
+    with pytest.raises(ValidationError, match=r"not a number|look like|greater than zero"):
+        parse_hours(raw)
+    for lang in ("it", "en"):
+        with pytest.raises(ValidationError):
+            parse_amount(raw, lang=lang)
+    with pytest.raises(ValidationError, match="whole number from 1 to 480"):
+        parse_whole(raw, "billing_increment_minutes", 1, 480)
+
+
+@pytest.mark.parametrize(("raw", "it", "en"), [
+    ("1500", "1500.00", "1500.00"),
+    ("1.500,50", "1500.50", None),  # grouped the Italian way
+    ("1,500.50", None, "1500.50"),  # grouped the English way
+    ("1.500", "1500.00", None),  # a thousand in Italian; three decimals in English
+    ("12,5", "12.50", None),  # the comma is a decimal separator in Italian only
+    ("12.5", "12.50", "12.50"),
+    ("€ 1.234,56", "1234.56", None),  # as the GUI shows money
+    ("€1,234.56", None, "1234.56"),
+    ("123.456,78", "123456.78", None),
+    ("1.000,00", "1000.00", None),
+    ("12,345", None, "12345.00"),
+])
+def test_amounts_in_the_languages_of_the_gui(raw: str, it: str | None, en: str | None) -> None:
+    for lang, expected in (("it", it), ("en", en)):
+        if expected is None:
+            with pytest.raises(ValidationError):
+                parse_amount(raw, lang=lang)
+        else:
+            assert parse_amount(raw, lang=lang) == Decimal(expected)
+
+
+def test_hours_in_the_languages_of_the_gui() -> None:
+    assert parse_hours("1,5", lang="it") == parse_hours("1.5", lang="en") == 90
+    assert parse_hours("1:30", lang="en") == 90
+    with pytest.raises(ValidationError):
+        parse_hours("1,5", lang="en")
+
+
+def test_whole_numbers() -> None:
+    assert parse_whole("15", "x", 1, 480) == 15
+    assert parse_whole(" 480 ", "x", 1, 480) == 480
+    assert parse_whole(7, "x", 1, 480) == 7
+    for bad in ("0", "481", "-1", "1.0", "", "9" * 5000, True):
+        with pytest.raises(ValidationError, match="whole number from 1 to 480"):
+            parse_whole(bad, "x", 1, 480)
+
+
+def test_a_huge_number_is_refused_in_a_short_message() -> None:
+    with pytest.raises(ValidationError, match="must not exceed") as info:
+        parse_amount("9" * 100_000)
+    assert len(str(info.value)) < 300
+    with pytest.raises(ValidationError, match="24 hours"):
+        parse_hours("9" * 5000 + ":00")
 
 
 def test_parse_signed_amount() -> None:
@@ -117,7 +185,7 @@ def test_parse_hours_accepts(raw: str | Decimal | int, minutes: int) -> None:
     ("24:01", "24 hours"),
     ("25", "24 hours"),
     ("24.01", "whole number of minutes"),
-    ("1e400", "24 hours"),
+    ("1e400", "not a number"),
     ("99999999999999999999:00", "24 hours"),
     ("1:60", "below 60"),
     ("1:75", "below 60"),

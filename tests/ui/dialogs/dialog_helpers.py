@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QDateTimeEdit,
     QLineEdit,
@@ -37,7 +39,16 @@ def click(qtbot: QtBot, dialog: ServiceDialog, button: QAbstractButton) -> None:
 def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     edit.setFocus()
     edit.selectAll()
-    qtbot.keyClicks(edit, text)
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+        return
+    # QTest only knows ASCII keys: a character from another script (Arabic-Indic or
+    # full-width digits, as an input method types them) arrives as a key event's text
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    assert edit.text() == text
 
 
 def type_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:

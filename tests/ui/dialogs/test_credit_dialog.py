@@ -61,3 +61,26 @@ def test_a_technician_may_not_top_up(qtbot: QtBot, world: World) -> None:
     click(qtbot, dialog, dialog.ok_button)
     assert "non può registrare ricariche" in dialog.message.text()
     assert customers.get_customer(world.db, world.customer).balance == Decimal("5000.00")
+
+
+def test_numbers_are_read_the_way_the_language_writes_them(qtbot: QtBot, world: World) -> None:
+    """Issue 9, part 3: the dialog reads the amount with the one parser, in Italian."""
+    dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.customer, "topup"))
+    for typed in ("1e3", "5e-1", "1_000", "١٢", "１２", "1 000", "nan"):
+        type_into(qtbot, dialog.amount, typed)
+        assert dialog.after_value.text() == "—", typed
+        dialog.ok_button.click()  # refused at the field: no call starts
+        assert dialog.amount_error.isVisible() and not dialog.busy, typed
+    type_into(qtbot, dialog.amount, "1.500,50")  # grouped the Italian way
+    assert dialog.after_value.text() == "€ 6.500,50"
+    click(qtbot, dialog, dialog.ok_button)
+    assert customers.get_customer(world.db, world.customer).balance == Decimal("6500.50")
+
+
+def test_in_english_a_comma_is_no_decimal_separator(qtbot: QtBot, world: World,
+                                                    english: None) -> None:
+    dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.customer, "topup"))
+    type_into(qtbot, dialog.amount, "1,5")
+    assert dialog.after_value.text() == "—"
+    type_into(qtbot, dialog.amount, "1,500.50")
+    assert dialog.after_value.text() == "€6,500.50"

@@ -94,3 +94,26 @@ def test_a_variation_needs_an_amount_and_a_reason(qtbot: QtBot, world: World) ->
     assert dialog.amount_error.isVisible()
     assert dialog.reason_error.isVisible()
     assert request_detail(world.db, number).variations == ()
+
+
+def test_hours_and_amounts_that_are_not_numbers(qtbot: QtBot, world: World) -> None:
+    """Issue 9, part 3: ``1e1`` is not ten hours, ``１２`` not twelve euro."""
+    number = world.in_progress(kind="hourly")
+    dialog = opened(qtbot, WorkEntryDialog(world.db, world.tech, number))
+    for typed in ("1e1", "١٢", "１２", "1_0", "nan"):
+        type_into(qtbot, dialog.duration, typed)
+        dialog.ok_button.click()
+        assert dialog.duration_error.isVisible() and not dialog.busy, typed
+    type_into(qtbot, dialog.duration, "1,5")  # Italian decimal comma
+    click(qtbot, dialog, dialog.ok_button)
+    assert [w.minutes for w in request_detail(world.db, number).work] == [60, 90]
+
+    variation = opened(qtbot, VariationDialog(world.db, world.tech, number))
+    type_into(qtbot, variation.reason, "More work")
+    for typed in ("1e3", "5e-1", "1_000", "１２"):
+        type_into(qtbot, variation.amount, typed)
+        variation.ok_button.click()
+        assert variation.amount_error.isVisible() and not variation.busy, typed
+    type_into(qtbot, variation.amount, "1.200,00")
+    click(qtbot, variation, variation.ok_button)
+    assert request_detail(world.db, number).variations[-1].amount == Decimal("1200.00")
