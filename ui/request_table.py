@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.dto import RequestFilter, StaffView
-from app.services.queries import QUEUES
+from app.services.queries import MAX_SEARCH, QUEUES
 from ui import labels
 from ui.context import AppContext
 from ui.request_table_model import COLUMNS, RequestTableModel
@@ -60,6 +60,7 @@ class RequestTable(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setMinimumWidth(180)
+        self.search.setMaxLength(MAX_SEARCH)
 
         self.category = QComboBox(self)
         self.category.setObjectName("categoryFilter")

@@ -25,7 +25,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import shown_url
 from app.domain.documents import QuoteRenderer
-from app.domain.errors import ConflictError, DatabaseRefused, DatabaseUnavailable, RitError
+from app.domain.errors import (
+    ConflictError,
+    DatabaseRefused,
+    DatabaseUnavailable,
+    RitError,
+    ValidationError,
+)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -61,6 +67,7 @@ class Database:
         self.renderer = renderer
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine(pool_size, echo)
+        event.listen(self.engine, "before_cursor_execute", _refuse_nul)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
 
     def _create_engine(self, pool_size: int, echo: bool) -> Engine:
@@ -312,6 +319,24 @@ def _quietly(action: Callable[[], object]) -> None:
         action()
     except Exception:
         return
+
+
+def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any,
+                executemany: bool) -> None:
+    """No text with a NUL character reaches the database, whichever way it came in.
+
+    PostgreSQL cannot store one (the driver's own message would reach the user) and
+    SQLite would store it silently; the fields a person types are checked by name in the
+    services, this is the last line for everything else (codes, names looked up...).
+    """
+    many = (executemany and isinstance(parameters, list | tuple) and bool(parameters)
+            and isinstance(parameters[0], dict | list | tuple))
+    rows = parameters if many else (parameters,)
+    for row in rows:
+        for value in row.values() if isinstance(row, dict) else row or ():
+            if type(value) is str and "\x00" in value:
+                raise ValidationError.of(
+                    "a text contains a NUL character, which cannot be stored: remove it")
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -120,8 +120,25 @@ def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[A
         stmt = stmt.where(m.Request.customer_id.in_(
             select(m.Customer.id).where(m.Customer.code == f.customer)))
     if f.search and f.search.strip():
-        stmt = stmt.where(_search_clause(f.search.strip(), session))
+        stmt = stmt.where(_search_clause(check_search(f.search), session))
     return stmt
+
+
+#: the longest search (a request number, a customer, a few words of a subject)
+MAX_SEARCH = 200
+
+
+def check_search(text: str) -> str:
+    """What the user typed in a search, trimmed; refused when too long or with control
+    characters (SQLite refuses LIKE patterns of 50,000 bytes; nobody types 200 characters
+    to find a request)."""
+    text = text.strip()
+    if len(text) > MAX_SEARCH:
+        raise ValidationError.of("the search is too long ({length} characters, at most {max_len})",
+                                 length=len(text), max_len=MAX_SEARCH)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValidationError.of("the search contains control characters")
+    return text
 
 
 #: the escape character of every LIKE pattern built from what the user typed
@@ -153,7 +170,7 @@ def _search_clause(text: str, session: Session | None = None) -> Any:
     digits = text.upper().removeprefix("RIT-").lstrip("0") or "0"
     lowered = text.lower()
     parts: list[Any] = []
-    if digits.isdigit() and len(digits) <= 18:
+    if digits.isascii() and digits.isdigit() and len(digits) <= 18:
         parts.append(select(m.Request.id).where(m.Request.id == int(digits)))
     customers = select(m.Customer.id).where(or_(_contains(func.lower(m.Customer.name), lowered),
                                                 _contains(func.lower(m.Customer.code), lowered)))

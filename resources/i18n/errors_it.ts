@@ -108,6 +108,10 @@
         <translation>il campo «{what}» è obbligatorio</translation>
     </message>
     <message>
+        <source>a text contains a NUL character, which cannot be stored: remove it</source>
+        <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
+    </message>
+    <message>
         <source>{what} must be greater than zero: {raw!r}</source>
         <translation>il campo «{what}» deve essere maggiore di zero: {raw!r}</translation>
     </message>
@@ -486,6 +490,14 @@
     <message>
         <source>cannot sort by {key!r}; one of: {choices}</source>
         <translation>impossibile ordinare per {key!r}; uno tra: {choices}</translation>
+    </message>
+    <message>
+        <source>the search is too long ({length} characters, at most {max_len})</source>
+        <translation>la ricerca è troppo lunga ({length} caratteri, al massimo {max_len})</translation>
+    </message>
+    <message>
+        <source>the search contains control characters</source>
+        <translation>la ricerca contiene caratteri di controllo</translation>
     </message>
     <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>

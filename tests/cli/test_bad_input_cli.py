@@ -34,7 +34,7 @@ from tests.cli.conftest import (
 from tests.conftest import FakeClock
 
 TODAY = datetime.now(UTC).date()
-LONG = {n: "x" * n for n in (41, 121, 201, 1001, 5001)}
+LONG = {n: "x" * n for n in (41, 121, 201, 1001, 5001, 100_000)}
 
 
 @dataclass(frozen=True)
@@ -284,6 +284,13 @@ CASES = [
     _case(f"--as tech quotes create {{r_eval}} {HOURLY} --rate 60 --hours 1 --notes {{long5001}}",
           "notes is too long"),
     _case("portal reject {q_quoted} --reason {long1001}", "reason is too long"),
+    # issue 9: a 100,000-character search or name, refused in a short line
+    _case("requests list --search {long100000}",
+          "the search is too long (100000 characters, at most 200)"),
+    _case("customers show {long100000}", "unknown customer: xxx"),
+    _case("--as {long100000} requests take {r_new}", "unknown user: xxx"),
+    _case("requests list --assignee {long100000}", "unknown user: xxx"),
+    _case("--as tech work log {r_prog} --hours 1 --note 'a\x01b'", "note contains control"),
     _case("--as fin customers adjust ACME --amount 5 --reason {long1001}", "reason is too long"),
     # other refusals that must not write either
     _case("--as tech requests take {r_eval}", "cannot be taken"),
