@@ -38,6 +38,7 @@ BUILD = ROOT / "build" / "i18n"
 SOURCES: dict[str, list[str]] = {
     "rit_desk": ["ui/*.py", "ui/tabs/*.py"],
     "dialogs": ["ui/dialogs/*.py"],
+    "finance": ["ui/finance/*.py"],
     "errors": ["app/**/*.py"],
 }
 

@@ -26,7 +26,8 @@ from ui.connection import (
 )
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, default_queue
+from ui.queue_panel import DASHBOARD
 
 ORGANISATION = "RIT Desk"
 APPLICATION = "RIT Desk"
@@ -149,6 +150,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: str) -> int:
         app.quit()
 
     def on_ready() -> None:
+        if window.finance.current() is not None:  # the dashboard: nothing to select
+            QTimer.singleShot(100, shoot)
+            return
         if window.workspace.number:
             QTimer.singleShot(100, shoot)
             return
@@ -177,7 +181,7 @@ def _freeze_startup_objects() -> None:
 
 
 def run(db_url: str | None, *, screenshot: str | None = None, user: str | None = None,
-        lang: str | None = None) -> int:
+        lang: str | None = None, view: str = "queue") -> int:
     """The desktop app; with ``screenshot`` it renders the main window to a PNG and exits."""
     app = _application(bool(screenshot))
     settings = QSettings()
@@ -198,7 +202,11 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
         while signed is not None:
             db, person = signed
             try:
-                window = MainWindow(_context(db, person, language), settings=settings)
+                start = None
+                if screenshot:  # the view asked for, not the one last used
+                    start = DASHBOARD if view == "dashboard" else default_queue(person.role)
+                window = MainWindow(_context(db, person, language), settings=settings,
+                                    start=start)
             except RitError as exc:
                 return _fail(error_text(exc), quiet=quiet)
             if screenshot:

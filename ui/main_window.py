@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 from app.db.database import describe
 from app.services import queries
 from app.services import staff as staff_service
-from app.services.dto import StaffView
+from app.services.dto import Drill, StaffView
 from ui import labels
 from ui.context import AppContext
 from ui.customers_panel import CustomersPanel
 from ui.errors import error_text
-from ui.queue_panel import CREDIT_EXHAUSTED, CUSTOMERS, QueuePanel
+from ui.finance.pages import PAGES, FinancePages
+from ui.queue_panel import AT_RISK, CREDIT_EXHAUSTED, CUSTOMERS, DASHBOARD, QueuePanel
 from ui.request_table import RequestTable
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 from ui.workspace import Workspace
@@ -34,6 +35,11 @@ POLL_INTERVAL_MS = 3000
 
 def default_queue(role: str) -> str:
     return {"technician": "mine", "finance": "completed"}.get(role, "all")
+
+
+def start_view(role: str) -> str:
+    """What a role sees first: the dashboard for team leads and admins, else its queue."""
+    return DASHBOARD if role in ("team_lead", "admin") else default_queue(role)
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +56,8 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, *, settings: QSettings | None = None,
-                 staff: list[StaffView] | None = None, parent: QWidget | None = None) -> None:
+                 staff: list[StaffView] | None = None, start: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._settings = settings or QSettings()
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.table)
         self.centre.addWidget(self.customers)
+        self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
         self.workspace = Workspace(ctx, busy=self.busy, parent=self)
         self.workspace.setMinimumWidth(480)
 
@@ -97,9 +105,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_layout()
 
-        queue = str(self._settings.value(f"ui/queue/{ctx.role}", default_queue(ctx.role)))
+        queue = start or str(self._settings.value(f"ui/queue/{ctx.role}", start_view(ctx.role)))
         if queue not in self.queues.names:
-            queue = default_queue(ctx.role)
+            queue = start_view(ctx.role)
         self.queues.select_queue(queue)
         self.refresh_counts()
         self._read_marker()
@@ -185,13 +193,18 @@ class MainWindow(QMainWindow):
         self.table.request_selected.connect(self.workspace.show_request)
         self.table.request_activated.connect(lambda _n: self.workspace.tabs.setFocus())
         self.table.error.connect(self._show_status)
-        self.table.model.loaded.connect(self._on_table_loaded)
+        self.table.model.loaded.connect(lambda: self._on_page_loaded(self.table))
         # workspace and customers
         self.workspace.changed.connect(self.refresh_all)
         self.workspace.status.connect(self._show_status)
         self.customers.changed.connect(self.refresh_all)
         self.customers.status.connect(self._show_status)
-        self.customers.loaded.connect(self._on_table_loaded)
+        self.customers.loaded.connect(lambda: self._on_page_loaded(self.customers))
+        # dashboard and customers at risk
+        self.finance.drill_requested.connect(self.show_drill)
+        self.finance.loaded.connect(lambda: self._on_page_loaded(self.finance.current()))
+        self.finance.status.connect(self._show_status)
+        self.table.drill_bar.back.connect(lambda: self.queues.select_queue(DASHBOARD))
         # menus
         self.switch_action.triggered.connect(self.switch_requested)
         self.export_action.triggered.connect(self._export)
@@ -207,7 +220,11 @@ class MainWindow(QMainWindow):
     # -- queues ---------------------------------------------------------------------------------
     def _on_queue(self, name: str) -> None:
         self._settings.setValue(f"ui/queue/{self._ctx.role}", name)
-        if name in (CREDIT_EXHAUSTED, CUSTOMERS):
+        if name in PAGES:
+            self.workspace.show_request(0)
+            self.workspace.hide()  # the dashboard needs the room; at-risk has its own pane
+            self.finance.show(name)
+        elif name in (CREDIT_EXHAUSTED, CUSTOMERS):
             self.centre.setCurrentWidget(self.customers)
             self.customers.show_list(name == CREDIT_EXHAUSTED)
             self.workspace.show_request(0)
@@ -217,9 +234,21 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.table)
             self.table.set_queue(name)
 
-    def _on_table_loaded(self) -> None:
-        self._table_arrived = True
-        self._check_ready()
+    def show_drill(self, drill: object, title: str) -> None:
+        """The queue table with exactly the requests of a dashboard bar."""
+        assert isinstance(drill, Drill)
+        self.queues.blockSignals(True)
+        self.queues.select_queue("all")
+        self.queues.blockSignals(False)
+        self.workspace.show()
+        self.centre.setCurrentWidget(self.table)
+        self.table.set_drill(drill, title)
+
+    def _on_page_loaded(self, page: QWidget | None) -> None:
+        """The window is ready when the page in front (not one behind it) has its data."""
+        if page is not None and page is self.centre.currentWidget():
+            self._table_arrived = True
+            self._check_ready()
 
     def _check_ready(self) -> None:
         if not self._is_ready and self._table_arrived and self._counts_arrived:
@@ -233,8 +262,18 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------------------
     def refresh_counts(self) -> None:
         db, user = self._ctx.db, self._ctx.username
-        run_async(lambda: queries.queue_counts(db, user), self._apply_counts,
-                  lambda exc: self._show_status(error_text(exc)), self)
+        with_at_risk = AT_RISK in self.queues.names
+
+        def counts() -> dict[str, int]:
+            found = queries.queue_counts(db, user)
+            if with_at_risk:
+                from app.services.at_risk import at_risk_count
+
+                found[AT_RISK] = at_risk_count(db)
+            return found
+
+        run_async(counts, self._apply_counts, lambda exc: self._show_status(error_text(exc)),
+                  self)
 
     def _apply_counts(self, counts: dict[str, int]) -> None:
         self.queues.set_counts(counts)
@@ -246,7 +285,10 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Counts, the visible list and the workspace, keeping selection and scrolling."""
         self.refresh_counts()
-        if self.centre.currentWidget() is self.customers:
+        page = self.finance.current()
+        if page is not None:
+            self.finance.refresh_page(page)
+        elif self.centre.currentWidget() is self.customers:
             self.customers.refresh()
         else:
             self.table.refresh()

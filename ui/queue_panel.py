@@ -11,6 +11,9 @@ Q = QCoreApplication  # Q.translate(context, text): found by pyside6-lupdate
 #: the special queue that lists customers, not requests
 CREDIT_EXHAUSTED = "credit_exhausted"
 CUSTOMERS = "customers"
+#: the team lead's dashboard and finance's customers at risk (ui.finance.pages)
+DASHBOARD = "dashboard"
+AT_RISK = "at_risk"
 
 WORK_ROLES = ("technician", "team_lead", "admin")
 MONEY_ROLES = ("finance", "admin")
@@ -18,11 +21,12 @@ MONEY_ROLES = ("finance", "admin")
 
 def queue_names(role: str) -> list[str]:
     """The queues a role sees, top to bottom."""
-    names = ["mine"] if role in WORK_ROLES else []
+    names = [DASHBOARD]
+    names += ["mine"] if role in WORK_ROLES else []
     names += ["new", "evaluating", "quoted", "accepted", "in_progress", "completed", "closed",
               "all"]
     if role in MONEY_ROLES:
-        names += [CREDIT_EXHAUSTED, CUSTOMERS]
+        names += [CREDIT_EXHAUSTED, AT_RISK, CUSTOMERS]
     return names
 
 
@@ -37,7 +41,9 @@ def queue_title(name: str) -> str:
         "completed": Q.translate("QueuePanel", "Completed"),
         "closed": Q.translate("QueuePanel", "Closed"),
         "all": Q.translate("QueuePanel", "All requests"),
+        DASHBOARD: Q.translate("QueuePanel", "Dashboard"),
         CREDIT_EXHAUSTED: Q.translate("QueuePanel", "Accounts in credit exhaustion"),
+        AT_RISK: Q.translate("QueuePanel", "Customers at risk"),
         CUSTOMERS: Q.translate("QueuePanel", "All customers"),
     }
     return titles.get(name, name)
@@ -51,6 +57,9 @@ def queue_hint(name: str) -> str:
         "closed": Q.translate("QueuePanel", "Declined, rejected, expired or cancelled"),
         CREDIT_EXHAUSTED: Q.translate("QueuePanel",
                                       "Customers whose credit does not cover their charges"),
+        DASHBOARD: Q.translate("QueuePanel", "The department at a glance"),
+        AT_RISK: Q.translate("QueuePanel",
+                             "Customers whose credit does not cover their accepted work"),
     }
     return hints.get(name, "")
 
@@ -117,7 +126,7 @@ class QueuePanel(QTreeWidget):
             value = counts[name]
             item.setText(1, str(value))
             font = QFont(item.font(0))
-            font.setBold(value > 0 and name in ("mine", "new", CREDIT_EXHAUSTED))
+            font.setBold(value > 0 and name in ("mine", "new", CREDIT_EXHAUSTED, AT_RISK))
             item.setFont(0, font)
             item.setFont(1, font)
 

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.dto import RequestFilter, StaffView
+from app.services.dto import Drill, RequestFilter, StaffView
 from app.services.queries import MAX_SEARCH, QUEUES
 from ui import labels
 from ui.context import AppContext
+from ui.finance.drill_bar import DrillBar
 from ui.request_table_model import COLUMNS, RequestTableModel
 from ui.worker import BusyIndicator
 
@@ -50,6 +51,7 @@ class RequestTable(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._queue = "all"
+        self._drill: Drill | None = None
         self._selected = 0
         self.model = RequestTableModel(ctx.db, lang=ctx.lang, busy=busy, parent=self)
 
@@ -112,6 +114,7 @@ class RequestTable(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("tableSummary")
+        self.drill_bar = DrillBar(self)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +124,7 @@ class RequestTable(QWidget):
         filters.addWidget(self.assignee, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.drill_bar)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
@@ -152,6 +156,8 @@ class RequestTable(QWidget):
         # view
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.activated.connect(self._on_activated)
+        # the requests of a dashboard bar
+        self.drill_bar.cleared.connect(lambda: self.set_queue(self._queue))
 
     # -- query ---------------------------------------------------------------------------
     @property
@@ -166,12 +172,28 @@ class RequestTable(QWidget):
             category=self.category.currentData(),
             priority=self.priority.currentData(),
             search=self.search.text().strip() or None,
+            drill=self._drill,
         )
 
     def set_queue(self, name: str) -> None:
         self._queue = name
+        self._drill = None
+        self.drill_bar.hide()
         self.assignee.setEnabled(name != "mine")
         self.apply_filters()
+
+    def set_drill(self, drill: Drill, title: str) -> None:
+        """Show exactly the requests of one dashboard bar (every request, narrowed by
+        the filters the user sets on top)."""
+        self._queue = "all"
+        self._drill = drill
+        self.drill_bar.show_title(title)
+        self.assignee.setEnabled(True)
+        self.apply_filters()
+
+    @property
+    def drill(self) -> Drill | None:
+        return self._drill
 
     def _apply_now(self) -> None:
         self._search_timer.stop()

@@ -136,6 +136,7 @@ class Quote(Base):
         UniqueConstraint("request_id", "revision"),
         Index("ix_quotes_state_valid", "state", "valid_until"),
         Index("ix_quotes_sent_at", "sent_at"),
+        Index("ix_quotes_state_answered", "state", "answered_at", "request_id"),  # 0005
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"))
@@ -215,6 +216,8 @@ class Charge(Base):
     """The one charge of a completed request: ``request_id`` is unique (exactly once)."""
 
     __tablename__ = "charges"
+    # migration 0005: the charges of a period, with what the dashboard sums of them
+    __table_args__ = (Index("ix_charges_created_category", "created_at", "category", "net_cents"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -227,6 +230,9 @@ class Charge(Base):
     total: Mapped[Decimal] = mapped_column("total_cents", Hundredths())
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    # The request's category, written by the database (a trigger of migration 0005 on
+    # insert), never by the services: the dashboard sums charges per category alone.
+    category: Mapped[str] = mapped_column(String(30), server_default="")
 
 
 class LedgerEntry(Base):

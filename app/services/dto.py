@@ -248,6 +248,24 @@ class LedgerResult:
 
 
 @dataclass(frozen=True)
+class Drill:
+    """The requests behind one bar of the dashboard (``app.services.dashboard``): a kind
+    of bar and the values that pick its requests; instants are naive UTC ``[start, end)``,
+    days ``first_day`` to ``last_day`` included."""
+
+    kind: str  # age, expiring, expired, request, charged, outcome, workload, open_work
+    state: str | None = None
+    category: str | None = None
+    username: str | None = None
+    customer: str | None = None  # customer code
+    number: int | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+@dataclass(frozen=True)
 class RequestFilter:
     """What a queue shows; every field narrows the query (None = any)."""
 
@@ -257,6 +275,7 @@ class RequestFilter:
     priority: str | None = None
     customer: str | None = None  # customer code
     search: str | None = None  # number, customer name/code, subject words
+    drill: Drill | None = None  # the requests of one bar of the dashboard
 
 
 @dataclass(frozen=True)

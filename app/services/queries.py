@@ -121,6 +121,10 @@ def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[A
             select(m.Customer.id).where(m.Customer.code == f.customer)))
     if f.search and f.search.strip():
         stmt = stmt.where(_search_clause(check_search(f.search), session))
+    if f.drill is not None:
+        from app.services.dashboard import drill_clause
+
+        stmt = stmt.where(drill_clause(f.drill))
     return stmt
 
 

@@ -489,6 +489,26 @@
 <context>
     <name>QueuePanel</name>
     <message>
+        <location filename="../../ui/queue_panel.py" line="44"/>
+        <source>Dashboard</source>
+        <translation>Cruscotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="46"/>
+        <source>Customers at risk</source>
+        <translation>Clienti a rischio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="60"/>
+        <source>The department at a glance</source>
+        <translation>Il reparto a colpo d&apos;occhio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="61"/>
+        <source>Customers whose credit does not cover their accepted work</source>
+        <translation>Clienti il cui credito non copre il lavoro accettato</translation>
+    </message>
+    <message>
         <location filename="../../ui/queue_panel.py" line="31"/>
         <source>My requests</source>
         <extracomment>the special queue that lists customers, not requests</extracomment>

@@ -8,7 +8,8 @@
 - the start benchmark (embedded default with demo data);
 - the charging benchmark (8 processes on PostgreSQL; with ``--db postgresql`` only, or
   ``--charging`` to run it anyway: it always uses PostgreSQL);
-- the PDF benchmark of the reports package (``tests/perf/bench_pdf.py``).
+- the PDF benchmark of the reports package (``tests/perf/bench_pdf.py``);
+- the finance benchmark (dashboard, charges report, customers at risk) on that database.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def main() -> int:
     p.add_argument("--reuse", action="store_true", help="keep an existing generated database")
     p.add_argument("--pg-server", default="postgresql+psycopg://postgres@127.0.0.1:5432")
     p.add_argument("--charging", action="store_true", help="run the charging bench with sqlite")
-    p.add_argument("--skip", nargs="*", default=[], choices=["queue", "start", "charging", "pdf"])
+    p.add_argument("--skip", nargs="*", default=[],
+                   choices=["queue", "start", "charging", "pdf", "finance"])
     args = p.parse_args()
     if args.db == "sqlite":
         url = f"sqlite:////tmp/rit-perf-{args.n}.sqlite"
@@ -71,6 +73,8 @@ def main() -> int:
                                     "--db", f"{args.pg_server}/rit_charging"])
     if "pdf" not in args.skip and (ROOT / "tests/perf/bench_pdf.py").exists():
         failed |= step("pdf", ["tests/perf/bench_pdf.py"])
+    if "finance" not in args.skip:
+        failed |= step("finance", ["-m", "tests.perf.bench_finance", "--db", url])
     return 1 if failed else 0
 
 

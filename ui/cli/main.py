@@ -89,6 +89,8 @@ def build_parser() -> Parser:
     p.add_argument("--as", dest="actor", metavar="USER", default=os.environ.get("RIT_DESK_USER"),
                    help="the staff user acting (default: $RIT_DESK_USER)")
     p.add_argument("--screenshot", metavar="FILE", help="open the main window, save it as PNG, exit")
+    p.add_argument("--view", choices=["queue", "dashboard"], default="queue",
+                   help="with --screenshot: the queue (default) or the dashboard")
     p.add_argument("--lang", choices=["it", "en"], help="language of the desktop app")
     sub = p.add_subparsers(dest="group", parser_class=Parser)
 
@@ -293,7 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         from ui.gui_main import run
 
-        return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang)
+        return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang,
+                   view=args.view)
     if getattr(args, "opens_no_database", False):
         try:
             data, text = handler(args)

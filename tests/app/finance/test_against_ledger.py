@@ -1,6 +1,7 @@
 """On the demo data, on SQLite and PostgreSQL: every figure of the charges report, the
-statements and the customers at risk equals a sum computed here, in Python, from the
-raw rows of the ledger, the charges and the quotes."""
+statements, the customers at risk and the dashboard equals a sum computed here, in
+Python, from the raw rows of the ledger, the charges, the quotes and the requests; and
+every bar of the dashboard opens exactly the requests it counts."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ import pytest
 from sqlalchemy import text
 
 from app.db.database import Database
-from app.domain.periods import Period, local_time, month_key
+from app.domain.periods import Period, add_months, local_midnight, local_time, month_key
 from app.domain.pricing import vat_on
-from app.services import at_risk, charges_report, statements
+from app.services import at_risk, charges_report, dashboard, queries, statements
 from app.services.demo import load_demo
+from app.services.dto import Drill, RequestFilter
 from tests.conftest import FakeClock, _truncate_pg, fake_renderer
 
 ROME = timezone(timedelta(hours=1))
@@ -144,3 +146,110 @@ def test_customers_at_risk_equal_their_open_work(demo: Database) -> None:
     got = {a.code: (a.requests, a.committed, a.shortfall) for a in at_risk.at_risk_customers(demo)}
     assert got == expected
     assert at_risk.at_risk_count(demo) == len(expected)
+
+
+# ------------------------------------------------------------------------ the dashboard
+
+
+def test_dashboard_equals_the_rows(demo: Database) -> None:
+    """Each figure of the dashboard recomputed here from the raw rows."""
+    dash = dashboard.dashboard(demo, zone=ROME)
+    now, today = dash.now, dash.today
+    assert today == local_time(NOW, ROME).date()
+    requests = rows(demo, "SELECT id, state, created_at, assignee_id, quote_valid_until, "
+                          "category FROM requests")
+    open_states = dashboard.OPEN_STATES
+    ageing: dict[str, list[int]] = {s: [0, 0, 0, 0] for s in open_states}
+    for _, state, created, _, _, _ in requests:
+        if state in open_states:
+            days = (now - instant(created)).total_seconds() / 86400
+            ageing[state][0 if days < 1 else 1 if days < 3 else 2 if days < 7 else 3] += 1
+    assert {r.state: list(r.counts) for r in dash.ageing} == ageing
+    expiring: dict[date, int] = defaultdict(int)
+    for _, state, _, _, valid, _ in requests:
+        if state == "quoted" and valid is not None:
+            day = valid if isinstance(valid, date) else date.fromisoformat(valid)
+            if today <= day < today + timedelta(days=14):
+                expiring[day] += 1
+    assert {d.day: d.count for d in dash.expiring if d.count} == dict(expiring)
+    quotes = rows(demo, "SELECT request_id, state, valid_until, answered_at FROM quotes")
+    expired: dict[date, set[int]] = defaultdict(set)
+    for request_id, state, valid, _ in quotes:
+        day = valid if isinstance(valid, date) else date.fromisoformat(valid)
+        if state in ("sent", "expired") and today - timedelta(days=30) <= day < today:
+            expired[day].add(request_id)
+    assert {d.day: d.count for d in dash.expired if d.count} == {
+        d: len(ids) for d, ids in expired.items()}
+    months = {key: (local_midnight(month_start, ROME), local_midnight(add_months(month_start, 1),
+                                                                       ROME))
+              for key, month_start in ((k, date(int(k[:4]), int(k[5:]), 1)) for k in dash.months)}
+    charged: dict[tuple[str, str], int] = defaultdict(int)
+    for created, net, category in rows(demo, "SELECT c.created_at, c.net_cents, r.category "
+                                             "FROM charges c JOIN requests r ON r.id = c.request_id"):
+        for key, (start, end) in months.items():
+            if start <= instant(created) < end:
+                charged[(key, category)] += net
+    assert dash.charged == {k: euros(v) for k, v in charged.items()}
+    outcomes: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for request_id, state, valid, answered in quotes:
+        if state in ("accepted", "rejected"):
+            for key, (start, end) in months.items():
+                if start <= instant(answered) < end:
+                    outcomes[(key, state)].add(request_id)
+        day = valid if isinstance(valid, date) else date.fromisoformat(valid)
+        if state in ("sent", "expired") and day < today and month_key(day) in months:
+            outcomes[(month_key(day), "expired")].add(request_id)
+    assert {(o.month, s): getattr(o, s) for o in dash.outcomes for s in dashboard.OUTCOMES
+            if getattr(o, s)} == {k: len(v) for k, v in outcomes.items()}
+    workload: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for _, state, _, assignee, _, _ in requests:
+        if state in open_states and assignee is not None:
+            workload[assignee][state] += 1
+    names = dict(rows(demo, "SELECT id, username FROM staff"))
+    assert {w.username: {k: v for k, v in w.counts.items() if v} for w in dash.workload} == {
+        names[i]: dict(c) for i, c in workload.items()}
+
+
+def test_dashboard_ceilings_equal_the_work_summary(demo: Database) -> None:
+    """Usage of every in-progress hourly request as the request workspace computes it."""
+    dash = dashboard.dashboard(demo, zone=ROME)
+    hourly = [n for (n,) in rows(demo, "SELECT r.id FROM requests r JOIN quotes q ON "
+                                       "q.request_id = r.id AND q.state = 'accepted' WHERE "
+                                       "r.state = 'in_progress' AND q.kind = 'hourly'")]
+    summaries = {n: queries.request_detail(demo, n).work_summary for n in hourly}
+    assert dash.hourly_in_progress == len(hourly) > 5
+    assert dash.near_ceiling == sum(1 for s in summaries.values() if s.warning == "near")
+    assert dash.over_ceiling == sum(1 for s in summaries.values() if s.warning == "over")
+    for bar in dash.ceilings:
+        s = summaries[bar.number]
+        assert (bar.work_amount, bar.ceiling, bar.usage) == (s.work_amount, s.ceiling, s.usage)
+    usages = sorted((s.usage for s in summaries.values() if s.usage is not None), reverse=True)
+    assert [b.usage for b in dash.ceilings] == usages[:len(dash.ceilings)]
+
+
+def test_every_bar_opens_exactly_its_requests(demo: Database) -> None:
+    """The queue filtered by a bar's drill-down holds as many requests as the bar counts."""
+    dash = dashboard.dashboard(demo, zone=ROME)
+    bars: list[tuple[Drill, int]] = []
+    for b, _ in enumerate(dashboard.AGE_BUCKETS):
+        bars += [(dashboard.age_drill(dash, r.state, b), r.counts[b]) for r in dash.ageing]
+    bars += [(dashboard.day_drill("expiring", d.day), d.count) for d in dash.expiring]
+    bars += [(dashboard.day_drill("expired", d.day), d.count) for d in dash.expired]
+    bars += [(dashboard.request_drill(c.number), 1) for c in dash.ceilings]
+    charges = rows(demo, "SELECT c.created_at, r.category FROM charges c "
+                         "JOIN requests r ON r.id = c.request_id")
+    for month in dash.months:
+        start, end = dash.month_bounds(month, ROME)
+        for code in {c for (m, c) in dash.charged if m == month}:
+            expected = sum(1 for created, category in charges
+                           if category == code and start <= instant(created) < end)
+            bars.append((dashboard.charged_drill(dash, month, code, ROME), expected))
+        for outcome in dashboard.OUTCOMES:
+            row = next(o for o in dash.outcomes if o.month == month)
+            bars.append((dashboard.outcome_drill(dash, month, outcome, ROME),
+                         getattr(row, outcome)))
+    for w in dash.workload:
+        bars += [(dashboard.workload_drill(w.username, s), n) for s, n in w.counts.items()]
+    assert sum(n for _, n in bars) > 300
+    for drill, expected in bars:
+        assert queries.count_requests(demo, RequestFilter(drill=drill)) == expected, drill

@@ -1,0 +1,276 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>AtRiskPanel</name>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="96"/>
+        <source>Customers at risk</source>
+        <translation>Clienti a rischio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="98"/>
+        <source>Accounts whose credit does not cover the agreed amounts (VAT included) of their accepted and in-progress requests: completing that work puts them in credit exhaustion. The shortfall is the top-up that avoids it.</source>
+        <translation>Conti il cui credito non copre gli importi concordati (IVA inclusa) delle richieste accettate e in lavorazione: concludere quel lavoro li porta al termine del credito. L&apos;importo scoperto è la ricarica che lo evita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <source>Open work</source>
+        <translation>Lavoro aperto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="103"/>
+        <source>Shortfall</source>
+        <translation>Scoperto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="103"/>
+        <source>Requests</source>
+        <translation>Richieste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="104"/>
+        <source>Show the open work</source>
+        <translation>Mostra il lavoro aperto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="105"/>
+        <source>Statement…</source>
+        <translation>Estratto conto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/at_risk_panel.py" line="162"/>
+        <source>open work of %1</source>
+        <translation>lavoro aperto di %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../ui/finance/charts.py" line="104"/>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charts.py" line="105"/>
+        <source>Save this chart as a PNG image</source>
+        <translation>Salva questo grafico come immagine PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charts.py" line="196"/>
+        <source>Save the chart</source>
+        <translation>Salva il grafico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charts.py" line="197"/>
+        <source>PNG images (*.png)</source>
+        <translation>Immagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charts.py" line="199"/>
+        <source>The file cannot be written.</source>
+        <translation>Il file non può essere scritto.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="87"/>
+        <source>Dashboard</source>
+        <translation>Cruscotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="89"/>
+        <source>Open requests by age</source>
+        <translation>Richieste aperte per anzianità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="90"/>
+        <source>Quotes expired unanswered and expiring</source>
+        <translation>Preventivi scaduti senza risposta e in scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="91"/>
+        <source>Hourly work against its ceiling</source>
+        <translation>Lavoro orario rispetto al tetto concordato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="92"/>
+        <source>Charged per month (net, €)</source>
+        <translation>Addebitato per mese (imponibile, €)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="93"/>
+        <source>Quote outcomes per month</source>
+        <translation>Esiti dei preventivi per mese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="94"/>
+        <source>Open workload per technician</source>
+        <translation>Carico di lavoro aperto per tecnico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="134"/>
+        <source>under 1 day</source>
+        <translation>meno di 1 giorno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="134"/>
+        <source>1-3 days</source>
+        <translation>1-3 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="134"/>
+        <source>3-7 days</source>
+        <translation>3-7 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="135"/>
+        <source>over 7 days</source>
+        <translation>oltre 7 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="151"/>
+        <source>%1, open for %2</source>
+        <translation>%1, aperte da %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="161"/>
+        <source>%1 open</source>
+        <translation>%1 aperte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="176"/>
+        <source>Quotes expired unanswered on %1</source>
+        <translation>Preventivi scaduti senza risposta il %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="177"/>
+        <source>Quotes expiring on %1</source>
+        <translation>Preventivi in scadenza il %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="186"/>
+        <source>Expired unanswered</source>
+        <translation>Scaduti senza risposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="188"/>
+        <source>Expiring</source>
+        <translation>In scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="190"/>
+        <source>today</source>
+        <translation>oggi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="195"/>
+        <source>%1 within 7 days</source>
+        <translation>%1 entro 7 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="208"/>
+        <source>below 80 %</source>
+        <translation>sotto l&apos;80 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="208"/>
+        <source>80-100 %</source>
+        <translation>80-100 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="208"/>
+        <source>over 100 %</source>
+        <translation>oltre il 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="221"/>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 di %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="234"/>
+        <source>%1 in progress · %2 near · %3 over</source>
+        <translation>%1 in lavorazione · %2 vicine · %3 oltre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="260"/>
+        <source>Charged in %1: %2</source>
+        <translation>Addebitato in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="276"/>
+        <source>%1 this month</source>
+        <translation>%1 questo mese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="284"/>
+        <source>Accepted</source>
+        <translation>Accettati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="284"/>
+        <source>Rejected</source>
+        <translation>Rifiutati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="285"/>
+        <source>Expired</source>
+        <translation>Scaduti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="293"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="305"/>
+        <source>Acceptance rate</source>
+        <translation>Tasso di accettazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="320"/>
+        <source>acceptance %1 %</source>
+        <translation>accettazione %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="345"/>
+        <source>%1 people</source>
+        <translation>%1 persone</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBar</name>
+    <message>
+        <location filename="../../ui/finance/drill_bar.py" line="43"/>
+        <source>Back to the dashboard</source>
+        <translation>Torna al cruscotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/drill_bar.py" line="44"/>
+        <source>Show the whole queue</source>
+        <translation>Mostra tutta la coda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/drill_bar.py" line="53"/>
+        <source>Dashboard: %1</source>
+        <translation>Cruscotto: %1</translation>
+    </message>
+</context>
+</TS>
