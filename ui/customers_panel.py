@@ -25,6 +25,7 @@ from app.services.dto import CustomerView
 from ui import labels
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.feedback import Done, Feedback, feedback
 from ui.worker import BusyIndicator, run_async
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
@@ -38,12 +39,14 @@ class CustomersPanel(QWidget):
 
     Signals:
         changed(): a top-up or adjustment was recorded here.
-        status(str): a short message for the status bar.
+        status(str): a short message for the status bar (errors).
+        outcome(Feedback): what a top-up or adjustment did (:mod:`ui.feedback`).
         loaded(): the list has been (re)read.
     """
 
     changed = Signal()
     status = Signal(str)
+    outcome = Signal(Feedback)
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, *, busy: BusyIndicator | None = None,
@@ -247,11 +250,15 @@ class CustomersPanel(QWidget):
         except ImportError:
             self.status.emit(self.tr("This dialog is not available in this build."))
             return
-        dialog = CreditDialog(self._ctx.db, self._ctx.username, self._current.code, mode=mode,
+        customer = self._current
+        dialog = CreditDialog(self._ctx.db, self._ctx.username, customer.code, mode=mode,
                               parent=self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = dialog.result_value
         dialog.deleteLater()
         if accepted:
+            self.outcome.emit(feedback(Done(mode, result, customer=customer.name,
+                                            lang=self._ctx.lang)))
             self.refresh()
             self._on_selected()
             self.changed.emit()

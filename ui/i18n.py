@@ -116,10 +116,29 @@ class TsTranslator(QTranslator):
         return not self._messages
 
 
+class EnglishPlurals(QTranslator):
+    """English needs no translation, only plurals: ``"%n request(s)"`` reads "1 request"
+    and "203 requests" (the sources mark a plural ``s`` as ``(s)``)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if n < 0 or "%n" not in source:
+            return None
+        return source.replace("(s)", "" if n == 1 else "s").replace("%n", str(n))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and every RIT Desk translation for ``lang``; keep the result alive."""
     installed: list[QTranslator] = []
-    if lang not in LANGUAGES or lang == "en":
+    if lang == "en":
+        plurals = EnglishPlurals(app)
+        app.installTranslator(plurals)
+        return [plurals]
+    if lang not in LANGUAGES:
         return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)

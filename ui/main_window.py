@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,9 +22,11 @@ from app.services import queries
 from app.services import staff as staff_service
 from app.services.dto import Drill, StaffView
 from ui import labels
+from ui.banner import Banner
 from ui.context import AppContext
 from ui.customers_panel import CustomersPanel
 from ui.errors import error_text
+from ui.feedback import Feedback
 from ui.finance.pages import PAGES, FinancePages
 from ui.queue_panel import AT_RISK, CREDIT_EXHAUSTED, CUSTOMERS, DASHBOARD, QueuePanel
 from ui.request_table import RequestTable
@@ -96,7 +99,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([200, 740, 540])
-        self.setCentralWidget(self.splitter)
+        # what an action did that must not be missed (credit exhausted, services
+        # suspended or restarted) stays above everything until closed
+        self.outcome_banner = Banner(self)
+        self.outcome_banner.setObjectName("outcomeBanner")
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(4, 4, 4, 0)
+        central_layout.setSpacing(4)
+        central_layout.addWidget(self.outcome_banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.workspace.staff_names = {p.username: p.name for p in people}
 
         self._build_status_bar()
         self._build_menus()
@@ -197,8 +211,10 @@ class MainWindow(QMainWindow):
         # workspace and customers
         self.workspace.changed.connect(self.refresh_all)
         self.workspace.status.connect(self._show_status)
+        self.workspace.outcome.connect(self.show_outcome)
         self.customers.changed.connect(self.refresh_all)
         self.customers.status.connect(self._show_status)
+        self.customers.outcome.connect(self.show_outcome)
         self.customers.loaded.connect(lambda: self._on_page_loaded(self.customers))
         # dashboard and customers at risk
         self.finance.drill_requested.connect(self.show_drill)
@@ -324,6 +340,12 @@ class MainWindow(QMainWindow):
     # -- menu actions ------------------------------------------------------------------------
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+
+    def show_outcome(self, outcome: Feedback) -> None:
+        """What an action did: in the status bar; if it matters, also in the banner."""
+        self.statusBar().showMessage(outcome.text, 30000)
+        if outcome.important:
+            self.outcome_banner.show_message(outcome.text, error=True)
 
     def _focus_search(self) -> None:
         if self.centre.currentWidget() is self.customers:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
@@ -20,16 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ConflictError, NotFoundError
+from app.domain.references import quote_reference, request_reference
 from app.services import queries
 from app.services import quotes as quote_service
 from app.services import requests as request_service
 from app.services import work as work_service
 from app.services.dto import QuoteView, RequestDetail, WorkEntryView
-from ui import labels
+from ui import confirm, labels
 from ui.action_rules import ActionState, action_states
 from ui.banner import Banner
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.feedback import Done, Feedback, feedback
 from ui.request_header import RequestHeader
 from ui.tabs.quotes import QuotesTab
 from ui.tabs.timeline import HistoryTree, NoticesTree, VariationsTab
@@ -57,12 +58,14 @@ class Workspace(QWidget):
 
     Signals:
         changed(): something was changed from here (refresh counts and table).
-        status(str): a short message for the status bar.
+        status(str): a short message for the status bar (errors).
+        outcome(Feedback): what an action did, as one sentence (:mod:`ui.feedback`).
         loaded(int): a request's details have been shown (its number).
     """
 
     changed = Signal()
     status = Signal(str)
+    outcome = Signal(Feedback)
     loaded = Signal(int)
 
     def __init__(self, ctx: AppContext, *, busy: BusyIndicator | None = None,
@@ -74,7 +77,10 @@ class Workspace(QWidget):
         self._detail: RequestDetail | None = None
         self._generation = 0
         #: confirmation asked before destructive or final direct actions (tests replace it)
-        self.confirm: Callable[[str, str], bool] = self._ask
+        self.confirm: Callable[[str, str], bool] = lambda title, text: confirm.ask(
+            self, title, text)
+        #: username -> name of the staff, for the sentences after an action
+        self.staff_names: dict[str, str] = {}
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self._states: dict[str, ActionState] = {}
         self._build_ui()
@@ -245,12 +251,6 @@ class Workspace(QWidget):
         if action.isEnabled():
             action.trigger()
 
-    def _ask(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def show_error(self, exc: BaseException) -> None:
         message = error_text(exc)
         if isinstance(exc, ConflictError):
@@ -259,9 +259,10 @@ class Workspace(QWidget):
         self.banner.show_message(message)
         self.status.emit(message)
 
-    def _done(self, message: str) -> None:
+    def _done(self, done: Done) -> None:
+        """An action succeeded: say what it did, show the request as it is now."""
         self.banner.hide()
-        self.status.emit(message)
+        self.outcome.emit(feedback(done))
         self.reload()
         self.changed.emit()
 
@@ -269,8 +270,16 @@ class Workspace(QWidget):
         self.show_error(exc)
         self.reload()
 
-    def _run(self, fn: Callable[[], object], message: str) -> None:
-        run_async(fn, lambda _result: self._done(message), self._failed, self, busy=self._busy)
+    def _run(self, fn: Callable[[], object], action: str, target: object = None) -> None:
+        before = self._detail
+        run_async(fn, lambda result: self._done(self._what(action, result, before, target)),
+                  self._failed, self, busy=self._busy)
+
+    def _what(self, action: str, result: object, before: RequestDetail | None,
+              target: object = None) -> Done:
+        customer = before.customer.name if before is not None else ""
+        return Done(action, result, before, target, customer, self.staff_names,
+                    self._ctx.lang)
 
     def take_request(self) -> None:
         d = self._detail
@@ -278,47 +287,41 @@ class Workspace(QWidget):
             return
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: request_service.take_request(db, user, d.number,
-                                                       expected_version=d.version),
-                  self.tr("You took %1.").replace("%1", labels.request_ref(d.number)))
+                                                       expected_version=d.version), "take")
 
     def send_selected_quote(self) -> None:
         quote = self.selected_quote()
         if quote is None or self._detail is None:
             return
-        text = self.tr("Send revision %1 (%2, total %3) to %4? A sent quote cannot be changed.")
-        text = text.replace("%1", str(quote.revision)).replace(
-            "%2", labels.quote_kind_label(quote.kind)).replace(
-            "%3", labels.money(quote.total, self._ctx.lang)).replace(
-            "%4", self._detail.customer.name)
-        if not self.confirm(self.tr("Send quote"), text):
+        if not self.confirm(*confirm.send_quote(
+                quote_reference(quote.request_number, quote.revision), quote.kind, quote.total,
+                quote.valid_until, self._detail.customer.name, self._ctx.lang)):
             return
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: quote_service.send_quote(db, user, quote.id,
                                                    expected_version=quote.version),
-                  self.tr("Quote sent to the customer."))
+                  "send_quote")
 
     def delete_selected_draft(self) -> None:
         quote = self.selected_quote()
-        if quote is None or not self.confirm(
-                self.tr("Delete draft"),
-                self.tr("Delete draft revision %1?").replace("%1", str(quote.revision))):
+        if quote is None or not self.confirm(*confirm.delete_draft(
+                quote_reference(quote.request_number, quote.revision))):
             return
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: quote_service.delete_draft(db, user, quote.id,
                                                      expected_version=quote.version),
-                  self.tr("Draft deleted."))
+                  "delete_draft", quote)
 
     def delete_selected_entry(self) -> None:
         entry = self.selected_entry()
-        if entry is None or not self.confirm(
-                self.tr("Delete work entry"),
-                self.tr("Delete %1 logged on %2?").replace("%1", labels.hours(entry.minutes))
-                .replace("%2", labels.date_str(entry.work_date, self._ctx.lang))):
+        if entry is None or not self.confirm(*confirm.delete_work(
+                labels.hours(entry.minutes), labels.date_str(entry.work_date, self._ctx.lang),
+                request_reference(entry.request_number))):
             return
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: work_service.delete_work(db, user, entry.id,
                                                    expected_version=entry.version),
-                  self.tr("Work entry deleted."))
+                  "delete_work", entry)
 
     def make_dialog(self, name: str) -> QDialog | None:
         """The dialog for a workspace action (imported when first needed)."""
@@ -335,7 +338,9 @@ class Workspace(QWidget):
             return
         if dialog is None:
             return
+        before = self._detail
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = getattr(dialog, "result_value", None)
         dialog.deleteLater()
         if accepted and name != "preview_pdf":
-            self._done(self.tr("Saved."))
+            self._done(self._what(name, result, before))

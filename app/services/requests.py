@@ -182,7 +182,8 @@ def _withdraw_open_quotes(session: Session, number: int) -> None:
 
 def set_priority(
     db: Database, actor: str, number: int, priority: str, *, expected_version: int | None = None
-) -> None:
+) -> str:
+    """Change a request's priority (returned as stored)."""
     prio = parse_priority(priority)
     with db.transaction() as session:
         staff = require(session, actor, "evaluate")
@@ -193,3 +194,4 @@ def set_priority(
         touch(db, request)
         audit(db, session, staff.username, "priority_changed", request_id=number,
               customer_id=request.customer_id, before=before, after=prio.value)
+        return prio.value

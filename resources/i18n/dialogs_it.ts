@@ -483,112 +483,113 @@
     <context>
         <name>QuoteComposerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="120" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="128" />
             <source>Quote for %1</source>
+            <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
             <translation>Preventivo per %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="160" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="168" />
             <source>Shown on the quote (optional)</source>
             <translation>Riportate sul preventivo (facoltative)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="164" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="172" />
             <source>&amp;Kind:</source>
             <translation>&amp;Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="166" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="174" />
             <source>&amp;VAT rate (%):</source>
             <translation>Aliquota &amp;IVA (%):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="168" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="176" />
             <source>Valid &amp;until:</source>
             <translation>&amp;Valido fino al:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="170" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="178" />
             <source>N&amp;otes:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="179" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="187" />
             <source>Save &amp;draft</source>
             <translation>Salva &amp;bozza</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="182" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="190" />
             <source>S&amp;end to customer</source>
             <translation>Invia al &amp;cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="231" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="239" />
             <source>Hourly &amp;rate (€):</source>
             <translation>Tariffa &amp;oraria (€):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="233" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="241" />
             <source>Estimated &amp;hours:</source>
             <translation>Or&amp;e stimate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="237" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="245" />
             <source>Indicative net total:</source>
             <translation>Imponibile indicativo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="272" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="280" />
             <source>Quote %1 (draft)</source>
             <translation>Preventivo %1 (bozza)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="287" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="296" />
             <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
             <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="315" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="324" />
             <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
             <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l'importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="358" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="367" />
             <source>The validity date cannot be in the past.</source>
             <translation>La data di validità non può essere nel passato.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="360" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="369" />
             <source>The validity date must be within a year.</source>
             <translation>La data di validità deve essere entro un anno.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="362" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="371" />
             <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
             <translation>Inserisci un'aliquota IVA da 0 a 100, es. 22.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="364" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="373" />
             <source>The notes are too long (at most %1 characters).</source>
             <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="374" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="383" />
             <source>Enter the hourly rate in euro, e.g. 60.00.</source>
             <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="378" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="387" />
             <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
             <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="409" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="418" />
             <source>Correct the fields marked in red.</source>
             <translation>Correggi i campi segnalati in rosso.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="437" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="458" />
             <source>The draft was saved but not sent: %1</source>
             <translation>La bozza è stata salvata ma non inviata: %1</translation>
         </message>

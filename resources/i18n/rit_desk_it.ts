@@ -84,115 +84,152 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../ui/confirm.py" line="28"/>
+        <source>Send quote %1 to %2?
+%3, total %4, valid until %5.
+A sent quote cannot be changed.</source>
+        <translation>Inviare il preventivo %1 a %2?
+%3, totale %4, valido fino al %5.
+Un preventivo inviato non può più essere modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="30"/>
+        <source>Send quote</source>
+        <translation>Invia il preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="37"/>
+        <source>Delete draft</source>
+        <translation>Elimina la bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="37"/>
+        <source>Delete the draft quote %1?</source>
+        <translation>Eliminare la bozza del preventivo %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="42"/>
+        <source>Delete work entry</source>
+        <translation>Elimina la registrazione di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="42"/>
+        <source>Delete the %1 logged on %2 on %3?</source>
+        <translation>Eliminare le %1 ore registrate il %2 su %3?</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="64"/>
+        <location filename="../../ui/customers_panel.py" line="67"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="69"/>
+        <location filename="../../ui/customers_panel.py" line="72"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="69"/>
+        <location filename="../../ui/customers_panel.py" line="72"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="69"/>
-        <location filename="../../ui/customers_panel.py" line="96"/>
+        <location filename="../../ui/customers_panel.py" line="72"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="69"/>
+        <location filename="../../ui/customers_panel.py" line="72"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="70"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="95"/>
+        <location filename="../../ui/customers_panel.py" line="98"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="95"/>
+        <location filename="../../ui/customers_panel.py" line="98"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="95"/>
+        <location filename="../../ui/customers_panel.py" line="98"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="96"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="97"/>
+        <location filename="../../ui/customers_panel.py" line="100"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="100"/>
+        <location filename="../../ui/customers_panel.py" line="103"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="102"/>
+        <location filename="../../ui/customers_panel.py" line="105"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="109"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="144"/>
+        <location filename="../../ui/customers_panel.py" line="147"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="145"/>
+        <location filename="../../ui/customers_panel.py" line="148"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="180"/>
+        <location filename="../../ui/customers_panel.py" line="183"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="181"/>
+        <location filename="../../ui/customers_panel.py" line="184"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="212"/>
+        <location filename="../../ui/customers_panel.py" line="215"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="217"/>
+        <location filename="../../ui/customers_panel.py" line="220"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="219"/>
+        <location filename="../../ui/customers_panel.py" line="222"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="248"/>
+        <location filename="../../ui/customers_panel.py" line="251"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -327,6 +364,170 @@
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message numerus="yes">
+        <location filename="../../ui/feedback.py" line="41"/>
+        <source>%n service(s) suspended</source>
+        <translation>
+            <numerusform>%n servizio sospeso</numerusform>
+            <numerusform>%n servizi sospesi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/feedback.py" line="47"/>
+        <source>%n service(s) restarted</source>
+        <translation>
+            <numerusform>%n servizio riattivato</numerusform>
+            <numerusform>%n servizi riattivati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="84"/>
+        <source>You took %1: it is now “%2”.</source>
+        <translation>Hai preso in carico %1: ora è «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="90"/>
+        <source>%1 is now unassigned.</source>
+        <translation>%1 ora non è assegnata a nessuno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="92"/>
+        <source>%1 assigned to %2.</source>
+        <translation>%1 assegnata a %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="97"/>
+        <source>%1 declined: the customer is told the reason.</source>
+        <translation>%1 dichiarata non fattibile: il motivo viene comunicato al cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="104"/>
+        <source>Quote saved.</source>
+        <translation>Preventivo salvato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="108"/>
+        <source>Draft quote %1 saved: total %2.</source>
+        <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="110"/>
+        <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
+        <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="118"/>
+        <source>Draft quote deleted.</source>
+        <translation>Bozza di preventivo eliminata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="119"/>
+        <source>Draft quote %1 deleted.</source>
+        <translation>Bozza del preventivo %1 eliminata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="132"/>
+        <source>Work logged.</source>
+        <translation>Lavoro registrato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="134"/>
+        <source>Logged %1 on %2 for %3 (billable %4).</source>
+        <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="137"/>
+        <source>The work has started: %1 is now in progress.</source>
+        <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="145"/>
+        <source>Work entry changed.</source>
+        <translation>Registrazione di lavoro modificata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="147"/>
+        <source>Work entry of %1 on %2 changed: %3.</source>
+        <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="154"/>
+        <source>Work entry deleted.</source>
+        <translation>Registrazione di lavoro eliminata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="156"/>
+        <source>Work entry of %1 on %2 deleted (%3).</source>
+        <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="163"/>
+        <source>Variation proposed.</source>
+        <translation>Variazione proposta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="164"/>
+        <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
+        <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="173"/>
+        <source>Completed and charged.</source>
+        <translation>Completata e addebitata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="175"/>
+        <source>%1 completed: charged %2; credit %3</source>
+        <translation>%1 completata: addebitati %2; credito %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="180"/>
+        <source>credit exhausted, %1 missing</source>
+        <translation>credito esaurito, mancano %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="191"/>
+        <source>Credit updated.</source>
+        <translation>Credito aggiornato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="194"/>
+        <source>Top-up of %1 recorded for %2: credit %3.</source>
+        <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="196"/>
+        <source>Credit of %2 reduced by %1: credit %3.</source>
+        <translation>Credito di %2 ridotto di %1: credito %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="198"/>
+        <source>Credit of %2 increased by %1: credit %3.</source>
+        <translation>Credito di %2 aumentato di %1: credito %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="203"/>
+        <source>Credit exhaustion is over:</source>
+        <translation>L&apos;esaurimento del credito è finito:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="207"/>
+        <source>Credit exhausted:</source>
+        <translation>Credito esaurito:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="211"/>
+        <source>Still %1 missing: the services stay suspended.</source>
+        <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="219"/>
+        <source>Priority of %1 set to “%2”.</source>
+        <translation>Priorità di %1 impostata a «%2».</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTree</name>
     <message>
         <location filename="../../ui/tabs/timeline.py" line="69"/>
@@ -352,118 +553,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Central database</source>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -1197,7 +1398,6 @@
         <translation>&amp;Invia preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="303"/>
         <location filename="../../ui/workspace_actions.py" line="24"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
@@ -1218,7 +1418,6 @@
         <translation>Modifica registrazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="314"/>
         <location filename="../../ui/workspace_actions.py" line="28"/>
         <source>Delete work entry</source>
         <translation>Elimina registrazione</translation>
@@ -1244,33 +1443,33 @@
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="88"/>
+        <location filename="../../ui/workspace.py" line="94"/>
         <source>Select a request in the table to see it here.</source>
-        <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it)</extracomment>
+        <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="139"/>
+        <location filename="../../ui/workspace.py" line="145"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="140"/>
+        <location filename="../../ui/workspace.py" line="146"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="139"/>
+        <location filename="../../ui/workspace.py" line="145"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="139"/>
+        <location filename="../../ui/workspace.py" line="145"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="139"/>
+        <location filename="../../ui/workspace.py" line="145"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
@@ -1280,54 +1479,9 @@
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="282"/>
-        <source>You took %1.</source>
-        <translation>Hai preso in carico %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="288"/>
-        <source>Send revision %1 (%2, total %3) to %4? A sent quote cannot be changed.</source>
-        <translation>Inviare la revisione %1 (%2, totale %3) a %4? Un preventivo inviato non può più essere modificato.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="293"/>
-        <source>Send quote</source>
-        <translation>Invia preventivo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="298"/>
-        <source>Quote sent to the customer.</source>
-        <translation>Preventivo inviato al cliente.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="304"/>
-        <source>Delete draft revision %1?</source>
-        <translation>Eliminare la bozza della revisione %1?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="309"/>
-        <source>Draft deleted.</source>
-        <translation>Bozza eliminata.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="315"/>
-        <source>Delete %1 logged on %2?</source>
-        <translation>Eliminare le %1 registrate il %2?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="321"/>
-        <source>Work entry deleted.</source>
-        <translation>Registrazione eliminata.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="334"/>
+        <location filename="../../ui/workspace.py" line="337"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace.py" line="341"/>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
     </message>
 </context>
 <context>

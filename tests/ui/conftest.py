@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,6 +18,7 @@ from app.db.database import Database
 from app.domain.documents import QuoteDocument
 from app.services import customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
+from ui import i18n
 from ui.context import AppContext
 
 
@@ -130,3 +131,31 @@ def desk_db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def desk(desk_db: Database) -> Desk:
     return make_desk(desk_db)
+
+
+def _installed(lang: str) -> Iterator[None]:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = i18n.install(app, lang)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy) if lang == "it"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        yield
+    finally:
+        i18n.uninstall(app, installed)
+        QLocale.setDefault(before)
+
+
+@pytest.fixture
+def italian(qapp: object) -> Iterator[None]:
+    """The Italian translation installed, as the app installs it."""
+    yield from _installed("it")
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    """English as the app runs it (plurals: "1 request", "2 requests")."""
+    yield from _installed("en")

@@ -7,15 +7,12 @@ import importlib.util
 import string
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain import permissions, states
@@ -23,7 +20,7 @@ from app.domain.errors import RitError, StateError, ValidationError, phrase
 from app.domain.money import parse_amount, parse_hours
 from app.services import billing, queries, quotes, requests
 from tests.ui.conftest import Desk
-from ui import i18n, labels
+from ui import labels
 from ui.errors import error_text
 from ui.workspace import Workspace
 
@@ -82,20 +79,6 @@ def test_the_english_message_is_the_formatted_template() -> None:
         parse_amount("abc", phrase("line {index} unit price", index=2))
     assert info.value.message == "line 2 unit price is not a number: 'abc'"
     assert RitError("plain").message == "plain" and RitError("plain").template is None
-
-
-@pytest.fixture
-def italian(qtbot: QtBot) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = i18n.install(app, "it")
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
-    try:
-        yield
-    finally:
-        i18n.uninstall(app, installed)
-        QLocale.setDefault(before)
 
 
 def _raised(fn: object, *args: object, **kwargs: object) -> RitError:

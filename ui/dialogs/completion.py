@@ -72,7 +72,7 @@ class CompletionDialog(ServiceDialog):
                                               self._confirm)
         self.confirm_button.setDefault(True)
         self.confirm_button.setEnabled(False)
-        self.add_cancel()
+        self.cancel_button = self.add_cancel()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -155,7 +155,13 @@ class CompletionDialog(ServiceDialog):
                 .replace("%2", labels.money(-p.balance_after, lang)))
             self.warning.show()
         self.set_inputs_enabled(True)
-        self.confirm_button.setFocus()
+        if p.exhausts_credit:
+            # suspending the customer's services must be a deliberate click, never Enter
+            self.confirm_button.setDefault(False)
+            self.cancel_button.setDefault(True)
+            self.cancel_button.setFocus()
+        else:
+            self.confirm_button.setFocus()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading_label.hide()

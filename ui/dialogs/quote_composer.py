@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -26,6 +27,7 @@ from app.db.database import Database
 from app.domain.errors import RitError, ValidationError
 from app.domain.money import parse_amount, parse_estimated_hours, parse_vat_rate
 from app.domain.pricing import Totals, fixed_totals, hourly_totals
+from app.domain.references import quote_reference
 from app.services import quotes, settings, staff
 from app.services.common import MAX_TEXT
 from app.services.dto import QuoteView, RequestDetail, StaffView
@@ -33,6 +35,8 @@ from app.services.queries import request_detail
 from app.services.quotes import MAX_VALIDITY_DAYS, LineInput, QuoteInput
 from app.services.settings import Settings
 from ui import labels
+from ui.confirm import ask
+from ui.confirm import send_quote as send_question
 from ui.dialogs.base import (
     ServiceDialog,
     date_format,
@@ -113,6 +117,10 @@ class QuoteComposerDialog(ServiceDialog):
         self._number = request_number
         self._draft = quote if quote is not None and quote.stored_state == "draft" else None
         self._template = quote
+        self._detail: RequestDetail | None = None
+        #: asked before the quote goes to the customer, as in the main window (tests
+        #: replace it)
+        self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
         self._validated = False
         self._today = db.today()
         self._increment = 15
@@ -273,6 +281,7 @@ class QuoteComposerDialog(ServiceDialog):
 
     def _context_loaded(self, context: _Context) -> None:
         conf, detail = context.settings, context.detail
+        self._detail = detail
         self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
                              f" · {detail.subject}")
         self._increment = conf.billing_increment_minutes
@@ -423,9 +432,21 @@ class QuoteComposerDialog(ServiceDialog):
         self._draft = view
         self.finish(view)
 
+    def reference(self) -> str:
+        """The quote's reference: the draft's, or the next revision's."""
+        if self._draft is not None:
+            return quote_reference(self._number, self._draft.revision)
+        revisions = [q.revision for q in self._detail.quotes] if self._detail else []
+        return quote_reference(self._number, max(revisions, default=0) + 1)
+
     def _send(self) -> None:
         data = self._ready()
-        if data is None:
+        totals = self._totals()
+        if data is None or totals is None:
+            return
+        customer = self._detail.customer.name if self._detail is not None else ""
+        if not self.confirm(*send_question(self.reference(), self.kind_code, totals.total,
+                                           data.valid_until, customer, self.lang)):
             return
         self.run(partial(_store_and_send, self._db, self._actor, self._number, self._draft, data),
                  self._send_done)

@@ -31,6 +31,7 @@ def test_complete_within_the_credit(qtbot: QtBot, world: World) -> None:
     assert dialog.values["before"].text() == "€ 5.000,00"
     assert dialog.values["after"].text() == "€ 4.926,80"
     assert not dialog.warning.isVisible()
+    assert dialog.confirm_button.isDefault() and not dialog.cancel_button.isDefault()
 
     click(qtbot, dialog, dialog.confirm_button)
 
@@ -50,7 +51,14 @@ def test_complete_into_credit_exhaustion(qtbot: QtBot, world: World) -> None:
     assert dialog.warning.isVisible()
     assert "esaurimento del credito" in dialog.warning.text()
     assert "€ 72,00" in dialog.warning.text()
+    # Enter cancels: suspending the services takes a deliberate click
+    assert dialog.cancel_button.isDefault() and not dialog.confirm_button.isDefault()
+    assert dialog.focusWidget() is dialog.cancel_button
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert customers.get_customer(world.db, world.poor).status == "active"
 
+    dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     click(qtbot, dialog, dialog.confirm_button)
 
     assert dialog.result() == dialog.DialogCode.Accepted

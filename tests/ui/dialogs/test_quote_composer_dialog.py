@@ -18,9 +18,15 @@ from ui.dialogs.quote_composer import QuoteComposerDialog
 from ui.dialogs.quote_lines import AMOUNT
 
 
+def _yes(title: str, text: str) -> bool:
+    return True
+
+
 def composer(qtbot: QtBot, world: World, number: int, actor: str | None = None,
              **kwargs: Any) -> QuoteComposerDialog:
+    """The composer, answering Yes to the question before sending."""
     dialog = QuoteComposerDialog(world.db, actor or world.tech, number, **kwargs)
+    dialog.confirm = _yes
     opened(qtbot, dialog)
     return dialog
 
@@ -196,3 +202,33 @@ def test_in_italian_thousands_separators_are_understood(qtbot: QtBot, world: Wor
     type_cell(qtbot, dialog.table, 0, 0, "Migrazione")
     type_cell(qtbot, dialog.table, 0, 2, "1.234,50")
     assert dialog.net_value.text() == "€ 1.234,50"
+
+
+def test_sending_asks_the_same_question_as_the_main_window(qtbot: QtBot, world: World) -> None:
+    from ui import confirm
+
+    number = world.taken(world.lead)
+    dialog = composer(qtbot, world, number, world.lead)
+    type_cell(qtbot, dialog.table, 0, 0, "Certificato")
+    type_cell(qtbot, dialog.table, 0, 2, "100")
+    dialog.confirm = lambda title, text: False  # the user says No
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and not dialog.busy
+    assert request_detail(world.db, number).quotes == ()  # nothing saved, nothing sent
+
+    asked: list[tuple[str, str]] = []
+
+    def answer(title: str, text: str) -> bool:
+        asked.append((title, text))
+        return True
+
+    dialog.confirm = answer
+    click(qtbot, dialog, dialog.send_button)
+    detail = request_detail(world.db, number)
+    sent = detail.quotes[-1]
+    assert sent.stored_state == "sent"
+    ref = f"RIT-{number:06d}/1"
+    # the question the workspace asks for the same quote
+    assert asked == [confirm.send_quote(ref, "fixed", sent.total, sent.valid_until,
+                                        detail.customer.name, "it")]
+    assert ref in asked[0][1] and detail.customer.name in asked[0][1]

@@ -1,0 +1,44 @@
+"""The questions asked before a final or destructive action, the same wherever it starts."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui import labels
+
+Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes or No, No being the default (Enter does not confirm by accident)."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes
+                                  | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def send_quote(reference: str, kind: str, total: Decimal, valid_until: date, customer: str,
+               lang: str) -> tuple[str, str]:
+    """(title, question) before a quote goes to the customer, from the main window or
+    from the composer."""
+    text = Q.translate("Confirm", "Send quote %1 to %2?\n%3, total %4, valid until %5.\n"
+                                "A sent quote cannot be changed.")
+    return Q.translate("Confirm", "Send quote"), (
+        text.replace("%1", reference).replace("%2", customer)
+        .replace("%3", labels.quote_kind_label(kind)).replace("%4", labels.money(total, lang))
+        .replace("%5", labels.date_str(valid_until, lang)))
+
+
+def delete_draft(reference: str) -> tuple[str, str]:
+    return Q.translate("Confirm", "Delete draft"), Q.translate(
+        "Confirm", "Delete the draft quote %1?").replace("%1", reference)
+
+
+def delete_work(hours: str, day: str, request: str) -> tuple[str, str]:
+    return Q.translate("Confirm", "Delete work entry"), Q.translate(
+        "Confirm", "Delete the %1 logged on %2 on %3?").replace("%1", hours).replace(
+        "%2", day).replace("%3", request)
