@@ -102,6 +102,8 @@ class Request(Base):
         # the queue sorted by customer, of everyone or of one assignee (migration 0004)
         Index("ix_requests_customer_name_id", "customer_name", "id"),
         Index("ix_requests_assignee_customer", "assignee_id", "customer_name", "id"),
+        # the dashboard's open workload per assignee (migration 0006)
+        Index("ix_requests_state_assignee", "state", "assignee_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
