@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = frozenset({"RitError", "ValidationError", "NotFoundError", "PermissionDenied",
                     "StateError", "ConflictError", "DatabaseUnavailable",
-                    "DatabaseRefused"})
+                    "DatabaseRefused", "LogoUnusable"})
 PHRASES = frozenset({"phrase", "Phrase"})
 
 

@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 import resources
+from app.domain.images import check_logo, undecodable
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -39,15 +40,22 @@ def register_fonts() -> tuple[str, str]:
 
 
 def logo_reader(path: str | None) -> ImageReader:
-    """The logo at ``path`` (a PNG), or the one shipped in ``resources/``.
+    """The logo at ``path`` (a PNG or JPEG), or the one shipped in ``resources/``.
 
     Cached per file version (path, size, mtime), so a batch reads and decodes each
-    logo once and a logo replaced on disk is picked up. A missing or unreadable
-    custom logo raises ``OSError``: a letterhead is never silently changed.
+    logo once and a logo replaced on disk is picked up. A custom logo that is missing,
+    too big or does not decode raises ``app.domain.images.LogoUnusable`` (the quote service then
+    renders without it and says so): a letterhead is never silently changed.
     """
-    source = Path(path) if path else DEFAULT_LOGO
-    stat = source.stat()
-    return _load_image(str(source), stat.st_size, stat.st_mtime_ns)
+    if not path:
+        stat = DEFAULT_LOGO.stat()
+        return _load_image(str(DEFAULT_LOGO), stat.st_size, stat.st_mtime_ns)
+    check_logo(path)
+    try:
+        stat = Path(path).stat()
+        return _load_image(path, stat.st_size, stat.st_mtime_ns)
+    except Exception as exc:  # PIL raises what the broken file makes it raise
+        raise undecodable(path, type(exc).__name__) from None
 
 
 @lru_cache(maxsize=8)

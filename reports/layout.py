@@ -131,7 +131,7 @@ class Letterhead:
         self._lang = lang
         self._company = company
         self._draft = draft
-        self._logo = logo_reader(company.logo_path)
+        self._logo = logo_reader(company.logo_path) if company.with_logo else None
         self._address = fit_lines(company.address_lines, 3)
         contacts = [f"{text(lang, 'vat_number')} {company.vat_number}"]
         contacts += [item for item in (company.email, company.phone, company.website) if item]
@@ -161,12 +161,13 @@ class Letterhead:
         top = st.PAGE_HEIGHT - st.HEADER_TOP
         left = st.MARGIN_X
         right = st.PAGE_WIDTH - st.MARGIN_X
-        width, height = self._logo.getSize()
-        scale = min(st.LOGO_MAX_WIDTH / width, st.LOGO_HEIGHT / height)
-        logo_w, logo_h = width * scale, height * scale
-        canvas.drawImage(self._logo, left, top - logo_h, logo_w, logo_h)
-
-        x = left + logo_w + 4 * mm
+        x = left
+        if self._logo is not None:
+            width, height = self._logo.getSize()
+            scale = min(st.LOGO_MAX_WIDTH / width, st.LOGO_HEIGHT / height)
+            logo_w, logo_h = width * scale, height * scale
+            canvas.drawImage(self._logo, left, top - logo_h, logo_w, logo_h)
+            x = left + logo_w + 4 * mm
         contacts_width = max(
             stringWidth(line, FONT, st.LETTERHEAD_SIZE) for line in self._contacts
         )

@@ -26,7 +26,8 @@ class CompanyInfo:
     email: str = ""
     phone: str = ""
     website: str = ""
-    logo_path: str | None = None  # a PNG; None uses the logo shipped in resources/
+    logo_path: str | None = None  # a PNG or JPEG; None uses the logo shipped in resources/
+    with_logo: bool = True  # False: no logo at all (the custom one cannot be drawn)
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,14 @@ class QuoteRenderer(Protocol):
     """Turns a quote document into PDF bytes (implemented in ``reports/``)."""
 
     def __call__(self, document: QuoteDocument) -> bytes: ...
+
+
+def specimen(company: CompanyInfo, today: date) -> QuoteDocument:
+    """A one-line draft quote to try a letterhead with (a new logo, say)."""
+    one = Decimal("1.00")
+    return QuoteDocument(
+        quote_id=0, request_number=1, revision=1, lang="it", issue_date=today,
+        valid_until=today, company=company, customer=CustomerInfo("SPECIMEN", "Specimen"),
+        service_name="-", service_kind="other", category="other", request_subject="-",
+        kind="fixed", net=one, vat_rate=Decimal("22.00"), vat=Decimal("0.22"),
+        total=Decimal("1.22"), lines=(QuoteLineDoc("-", one, one, one),), draft=True)

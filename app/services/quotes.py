@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from app.domain import permissions, states
 from app.domain.documents import CustomerInfo, QuoteDocument, QuoteLineDoc
 from app.domain.enums import LANGUAGES, NoticeKind, QuoteKind, QuoteState, RequestState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError, phrase
+from app.domain.images import LogoUnusable, check_logo
 from app.domain.money import (
     parse_amount,
     parse_estimated_hours,
@@ -39,6 +41,8 @@ from app.services.common import (
     touch,
 )
 from app.services.dto import QuoteLineView, QuoteView
+
+log = logging.getLogger(__name__)
 
 MAX_LINES = 200
 MAX_VALIDITY_DAYS = 366
@@ -348,9 +352,7 @@ def _send(
     quote.sent_at = now
     quote.sent_by_id = staff.id
     session.flush()
-    if db.renderer is None:
-        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
-    pdf = db.renderer(build_document(session, quote))
+    pdf, logo_problem = render(db, build_document(session, quote))
     quote.pdf = pdf
     quote.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     request.state = RequestState.QUOTED.value
@@ -363,7 +365,8 @@ def _send(
     audit(db, session, staff.username, "quote_sent", request_id=request.id,
           customer_id=request.customer_id, quote=quote.id, reference=ref, kind=quote.kind,
           net=quote.net, vat=quote.vat, total=quote.total,
-          valid_until=quote.valid_until.isoformat(), sha256=quote.pdf_sha256)
+          valid_until=quote.valid_until.isoformat(), sha256=quote.pdf_sha256,
+          **({"logo_problem": logo_problem} if logo_problem else {}))
     notify(db, session, request.customer_id, NoticeKind.QUOTE_PROPOSED, request_id=request.id,
            quote=quote.id, reference=ref, quote_kind=quote.kind, total=quote.total,
            valid_until=quote.valid_until.isoformat())
@@ -492,9 +495,31 @@ def quote_pdf(db: Database, quote_id: int, *, lang: str | None = None) -> bytes:
         if quote.pdf is not None and (lang is None or lang == quote.lang):
             return quote.pdf
         document = build_document(session, quote, lang=lang)
+    return render(db, document)[0]
+
+
+def render(db: Database, document: QuoteDocument) -> tuple[bytes, str | None]:
+    """The PDF of ``document``, and why the company logo was left out (None: it is there).
+
+    A company logo that cannot be drawn (deleted, replaced, broken after it was set) never
+    stops a quote: the document is rendered without it, the problem logged and returned
+    for the audit.
+    """
     if db.renderer is None:
         raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
-    return db.renderer(document)
+    company = document.company
+    problem: LogoUnusable | None = None
+    if company.logo_path and company.with_logo:
+        try:
+            check_logo(company.logo_path)
+            return db.renderer(document), None
+        except LogoUnusable as exc:
+            problem = exc
+    if problem is None:
+        return db.renderer(document), None
+    log.warning("quote %s rendered without the company logo: %s", document.reference, problem)
+    plain = replace(document, company=replace(company, with_logo=False))
+    return db.renderer(plain), str(problem)
 
 
 def sent_quotes(db: Database, since: date, until: date | None = None) -> list[tuple[int, str]]:

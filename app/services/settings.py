@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
-from app.domain.documents import CompanyInfo
+from app.domain.documents import CompanyInfo, specimen
 from app.domain.errors import ValidationError, phrase
+from app.domain.images import check_logo
 from app.domain.money import parse_amount, parse_vat_rate, parse_whole
 from app.services.common import audit, require
 
@@ -81,10 +82,26 @@ def _validate(key: str, value: str) -> str:
         return str(parse_whole(value, key, 1, 480))
     if len(value) > 500:
         raise ValidationError.of("{key} is too long", key=key)
+    if key == "company_logo_path" and value.strip():
+        check_logo(value.strip())
     return value.strip()
 
 
+def _try_logo(db: Database, path: str) -> None:
+    """Render a specimen quote with the logo at ``path``: the renderer must draw it
+    (a file can look like a PNG and not decode). Outside any transaction: it takes a
+    moment, and holds no lock meanwhile."""
+    check_logo(path)
+    if db.renderer is not None:
+        company = replace(get_settings(db).company, logo_path=path, with_logo=True)
+        db.renderer(specimen(company, db.today()))
+
+
 def set_setting(db: Database, actor: str, key: str, value: str) -> str:
+    """Change a shared setting (admin). A new company logo is tried first: a PNG or JPEG of
+    at most 2 MB and 4000 pixels a side that the renderer draws."""
+    if key == "company_logo_path" and value.strip():
+        _try_logo(db, value.strip())
     with db.transaction() as session:
         require(session, actor, "manage")
         clean = _validate(key, value)

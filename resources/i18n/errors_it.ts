@@ -112,6 +112,34 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>the company logo {path} cannot be used: {reason}</source>
+        <translation>il logo aziendale {path} non può essere usato: {reason}</translation>
+    </message>
+    <message>
+        <source>the image does not decode ({detail})</source>
+        <translation>l'immagine non si riesce a decodificare ({detail})</translation>
+    </message>
+    <message>
+        <source>give the full path of the file</source>
+        <translation>indica il percorso completo del file</translation>
+    </message>
+    <message>
+        <source>it is not a PNG or JPEG image</source>
+        <translation>non è un'immagine PNG o JPEG</translation>
+    </message>
+    <message>
+        <source>it is {width} x {height} pixels; at most {side} a side</source>
+        <translation>misura {width} x {height} pixel; al massimo {side} per lato</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>il file non esiste</translation>
+    </message>
+    <message>
+        <source>it is larger than 2 MB</source>
+        <translation>è più grande di 2 MB</translation>
+    </message>
+    <message>
         <source>{what} must be greater than zero: {raw!r}</source>
         <translation>il campo «{what}» deve essere maggiore di zero: {raw!r}</translation>
     </message>

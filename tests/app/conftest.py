@@ -52,6 +52,11 @@ class World:
 
 @pytest.fixture
 def world(db: Database) -> World:
+    return make_world(db)
+
+
+def make_world(db: Database) -> World:
+    """Staff of every role, ACME (1000.00, web-1 and db-1) and POOR (50.00, srv)."""
     staff.add_staff(db, None, "admin", name="Ada Admin", role="admin")
     for username, role in [("tech", "technician"), ("tech2", "technician"),
                            ("lead", "team_lead"), ("fin", "finance")]:

@@ -301,6 +301,8 @@ CASES = [
     _case("--as admin staff add tech --name Again --role technician", "user tech already exists"),
     _case("--as admin services add ACME --name web-1", "already has a service named"),
     _case("--as admin settings set tech_send_limit -5", "send limit must be greater than zero"),
+    _case("--as admin settings set company_logo_path /etc/passwd", "not a PNG or JPEG image"),
+    _case("--as admin settings set company_logo_path logo.png", "give the full path"),
     _case("requests take {r_new}", "give --as USER"),
     _case("init --demo", "already holds data"),
     _case(f"--as tech quotes create {{r_eval}} --fixed --line 'Work;1;10' --valid-until "

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from app.domain.images import LogoUnusable
 from reports.quote_pdf import render_quote
 from tests.reports.pdf_inspect import all_text, fonts, page_texts, words
 from tests.reports.quote_samples import COMPANY, fixed_quote, hourly_quote, line, long_quote
@@ -273,8 +274,16 @@ def test_custom_logo_is_used(tmp_path: Path) -> None:
 
 def test_missing_custom_logo_is_an_error(tmp_path: Path) -> None:
     company = replace(COMPANY, logo_path=str(tmp_path / "nowhere.png"))
-    with pytest.raises(OSError):
+    with pytest.raises(LogoUnusable, match="there is no such file"):
         render_quote(replace(fixed_quote("it"), company=company))
+
+
+def test_without_a_logo_the_letterhead_starts_at_the_margin(tmp_path: Path) -> None:
+    company = replace(COMPANY, logo_path=str(tmp_path / "nowhere.png"), with_logo=False)
+    pdf = render_quote(replace(fixed_quote("it"), company=company))
+    assert len(PdfReader(io.BytesIO(pdf)).pages[0].images) == 0
+    name = next(w for w in words(pdf) if w.text == COMPANY.name.split()[0])
+    assert name.x_min < 18 * 72 / 25.4 + 2  # at the left margin, where the logo was
 
 
 def test_long_company_and_customer_data_still_fit() -> None:
