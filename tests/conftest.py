@@ -109,3 +109,20 @@ def sqlite_db(tmp_path: Path, clock: FakeClock) -> Iterator[Database]:
     database.dispose()
 
 
+
+
+def demo_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                  clock: FakeClock | None = None) -> Database:
+    """A database of ``request.param`` ("sqlite" or "postgresql") with the demo data set,
+    for a module-scoped fixture (the PostgreSQL one is the run's, emptied first)."""
+    from app.services.demo import load_demo
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
+        Database(url).upgrade_schema()
+    else:
+        url = request.getfixturevalue("pg_url")
+        _truncate_pg(url)
+    db = Database(url, clock=clock or FakeClock(), renderer=fake_renderer)
+    load_demo(db)
+    return db

@@ -11,8 +11,7 @@ from urllib.parse import quote
 from app import config
 from app.db.database import Database
 from app.domain.documents import QuoteDocument
-from app.services import demo
-from app.services import staff as staff_service
+from app.services import first_reads
 from app.services.dto import StaffView
 
 EMBEDDED = "embedded"
@@ -71,7 +70,9 @@ def open_embedded(path: Path | None = None) -> Database:
     db = make_database(f"sqlite:///{target}")
     if fresh or not db.schema_is_current():
         db.upgrade_schema()
-    if fresh or not staff_service.list_staff(db):
+    if fresh or not first_reads.staff(db):
+        from app.services import demo  # the first run only
+
         demo.load_demo(db)
     return db
 
@@ -92,7 +93,7 @@ def open_server(url_text: str, password: str | None = None) -> Opened:
     try:
         db.check_connection()
         current = db.schema_is_current()
-        people = staff_service.list_staff(db) if current else []
+        people = first_reads.staff(db) if current else []
     except Exception:
         db.dispose()
         raise

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import permissions
-from app.services import customers as customer_service
 from app.services.dto import CustomerView
 from ui import labels
 from ui.context import AppContext
@@ -149,6 +148,8 @@ class CustomersPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        from app.services import customers as customer_service  # after the first paint
+
         db, only = self._ctx.db, self._exhausted_only
         run_async(lambda: customer_service.list_customers(db, exhausted_only=only),
                   self._fill, self._failed, self, busy=self._busy)
@@ -202,6 +203,8 @@ class CustomersPanel(QWidget):
         code = index.data(CODE_ROLE) if index.isValid() else None
         if code is None:
             return
+        from app.services import customers as customer_service
+
         db = self._ctx.db
         run_async(lambda: customer_service.get_customer(db, code), self._show_customer,
                   self._failed, self)

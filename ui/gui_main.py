@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
@@ -13,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 from app import config
 from app.db.database import Database
 from app.domain.errors import RitError
-from app.services import settings as settings_service
-from app.services import staff as staff_service
+from app.services import first_reads
 from app.services.dto import StaffView
 from ui import i18n, start_probe
 from ui.connection import (
@@ -82,8 +82,8 @@ def _open_given(db_url: str | None, *, quiet: bool) -> Database:
 
 def _pick_user(db: Database, user: str | None, settings: QSettings) -> StaffView:
     if user:
-        return staff_service.get_staff(db, user)
-    people = staff_service.list_staff(db)
+        return first_reads.staff_member(first_reads.staff(db), user)
+    people = first_reads.staff(db)
     found = default_user(people, str(settings.value(LAST_USER_KEY, "")))
     if found is None:
         raise RitError(Q.translate(
@@ -108,7 +108,7 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
         dialog_db = None
     if dialog_db is not None:
         # the database is fixed: only the user is asked
-        people = staff_service.list_staff(dialog_db)
+        people = first_reads.staff(dialog_db)
         names = [f"{p.name} ({p.username})" for p in people if p.active]
         if not names:
             raise RitError(Q.translate("gui_main", "No staff user exists in this database yet."))
@@ -131,8 +131,10 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
 
 
 def _context(db: Database, person: StaffView, lang: str) -> AppContext:
-    limit = settings_service.get_settings(db).tech_send_limit
-    return AppContext(db, person, lang, limit)
+    stored = first_reads.setting(db, "tech_send_limit")
+    if stored is None:
+        return AppContext(db, person, lang)  # its default is the setting's
+    return AppContext(db, person, lang, Decimal(stored))
 
 
 def take_screenshot(window: MainWindow, path: str) -> bool:
@@ -220,7 +222,7 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 w.close()
 
             window.switch_requested.connect(on_switch)
-            probe = start_probe.install(window.table)  # noqa: F841 (kept alive: the benchmark's)
+            start_probe.install(window.table)  # the start benchmark's, when asked
             window.show()
             # Everything loaded so far (modules, Qt wrappers) lives as long as the app:
             # keep it out of the collector's full passes, which would stall painting.

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import describe
-from app.services import queries
-from app.services import staff as staff_service
+from app.services import first_reads
 from app.services.dto import Drill, StaffView
 from ui import labels
 from ui.banner import Banner
@@ -77,10 +76,19 @@ class MainWindow(QMainWindow):
 
         self.busy_bar = make_busy_bar(self)
         self.busy = BusyIndicator(self.busy_bar, cursor=False, parent=self)
-        people = staff if staff is not None else staff_service.list_staff(ctx.db)
+        people = staff if staff is not None else first_reads.staff(ctx.db)
 
         self.queues = QueuePanel(ctx.role, self)
         self.table = RequestTable(ctx, people, busy=self.busy, parent=self)
+        queue = start or str(self._settings.value(f"ui/queue/{ctx.role}", start_view(ctx.role)))
+        if queue not in self.queues.names:
+            queue = start_view(ctx.role)
+        #: the queue whose first page is read while the rest of the window is built
+        self._early_queue: str | None = None
+        if queue not in (*PAGES, CREDIT_EXHAUSTED, CUSTOMERS):
+            self._restore_header()
+            self.table.set_queue(queue)
+            self._early_queue = queue
         self.customers = CustomersPanel(ctx, busy=self.busy, parent=self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.table)
@@ -119,10 +127,37 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_layout()
 
-        queue = start or str(self._settings.value(f"ui/queue/{ctx.role}", start_view(ctx.role)))
-        if queue not in self.queues.names:
-            queue = start_view(ctx.role)
+        self._started = False
+        table_first = self._early_queue is not None
         self.queues.select_queue(queue)
+        # The rest of the start (the use cases, the counts, polling) once the first page
+        # is on screen: see _finish_start.
+        if table_first:
+            self.table.first_rows_painted.connect(
+                lambda: QTimer.singleShot(0, self._finish_start))
+            self.table.model.loaded.connect(self._start_unseen)
+            self.table.model.error.connect(lambda _message: self._start_unseen(force=True))
+        else:
+            self._finish_start()
+
+    def _start_unseen(self, *, force: bool = False) -> None:
+        """A window that is not shown paints nothing: it finishes starting without (as
+        one whose first page could not be read)."""
+        if force or not self.isVisible():
+            QTimer.singleShot(0, self._finish_start)
+
+    def _finish_start(self) -> None:
+        """What waits for the first page to be painted: importing the services (the ORM,
+        the models, every use case: ~0.3 s), the queue counts, polling."""
+        if self._started:
+            return
+        self._started = True
+        import app.services.customers
+        import app.services.queries
+        import app.services.quotes
+        import app.services.requests
+        import app.services.work  # noqa: F401 - ready before the first click needs them
+
         self.refresh_counts()
         self._read_marker()
         self.poll_timer.start()
@@ -248,7 +283,9 @@ class MainWindow(QMainWindow):
         else:
             self.workspace.show()
             self.centre.setCurrentWidget(self.table)
-            self.table.set_queue(name)
+            if name != self._early_queue:
+                self.table.set_queue(name)
+        self._early_queue = None
 
     def show_drill(self, drill: object, title: str) -> None:
         """The queue table with exactly the requests of a dashboard bar."""
@@ -277,6 +314,8 @@ class MainWindow(QMainWindow):
 
     # -- refreshing -------------------------------------------------------------------------------
     def refresh_counts(self) -> None:
+        from app.services import queries
+
         db, user = self._ctx.db, self._ctx.username
         with_at_risk = AT_RISK in self.queues.names
 
@@ -311,6 +350,8 @@ class MainWindow(QMainWindow):
         self.workspace.reload()
 
     def _read_marker(self) -> None:
+        from app.services import queries
+
         db = self._ctx.db
         run_async(lambda: queries.last_change_marker(db), self._set_marker, None, self)
 
@@ -322,6 +363,8 @@ class MainWindow(QMainWindow):
         if self._polling:
             return
         self._polling = True
+        from app.services import queries
+
         db = self._ctx.db
         run_async(lambda: queries.last_change_marker(db), self._on_marker, self._poll_failed,
                   self)
@@ -406,7 +449,10 @@ class MainWindow(QMainWindow):
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        header = s.value("table/header")
+        self._restore_header()
+
+    def _restore_header(self) -> None:
+        header = self._settings.value("table/header")
         if header is not None:
             self.table.restore_header_state(header)
 

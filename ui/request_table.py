@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.queues import MAX_SEARCH, QUEUES
 from app.services.dto import Drill, RequestFilter, StaffView
-from app.services.queries import MAX_SEARCH, QUEUES
 from ui import labels
 from ui.context import AppContext
 from ui.finance.drill_bar import DrillBar
@@ -40,11 +49,15 @@ class RequestTable(QWidget):
         request_selected(int): the current request changed (0: none).
         request_activated(int): a request was double-clicked or Enter pressed on it.
         error(str): a query failed.
+        first_rows_painted(): the table has painted its first query's rows (not the
+            placeholders of a page being read), or its emptiness, for the first time;
+            emitted once the paint is over.
     """
 
     request_selected = Signal(int)
     request_activated = Signal(int)
     error = Signal(str)
+    first_rows_painted = Signal()
 
     def __init__(self, ctx: AppContext, staff: list[StaffView], *,
                  busy: BusyIndicator | None = None, parent: QWidget | None = None) -> None:
@@ -154,6 +167,8 @@ class RequestTable(QWidget):
         self.model.rowsInserted.connect(self._update_summary)
         self.model.rowsRemoved.connect(self._update_summary)
         # view
+        self._paint_watch = _FirstRowsPainted(self)
+        self.view.viewport().installEventFilter(self._paint_watch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.activated.connect(self._on_activated)
         # the requests of a dashboard bar
@@ -266,3 +281,25 @@ class RequestTable(QWidget):
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():
             self.view.horizontalHeader().restoreState(state)
+
+
+class _FirstRowsPainted(QObject):
+    """Emits the table's ``first_rows_painted`` after its first paint showing real rows."""
+
+    def __init__(self, table: RequestTable) -> None:
+        super().__init__(table)
+        self._table = table
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint and self._rows_shown():
+            self._done = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._table.first_rows_painted.emit)
+        return False
+
+    def _rows_shown(self) -> bool:
+        model, first = self._table.model, self._table.view.rowAt(0)
+        if not model.arrived:
+            return False
+        return model.rowCount() == 0 or (first >= 0 and model.is_loaded(first))

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.db.database import Database
-from app.services import queries
+from app.services import first_reads
 from app.services.dto import RequestFilter, RequestRow
 from ui import labels
 from ui.errors import error_text
@@ -305,6 +305,8 @@ class RequestTableModel(QAbstractTableModel):
         self._read_timer.timeout.connect(self._read)
         self._generation = 0
         self._loading = False  # a new query is being read
+        self._first_query = True  # read without the ORM when first_reads can
+        self._arrived = False  # the answer to a query has arrived
         self._headers = _headers()
         self._styles = CellStyles.make()
         self._clock_now = db.now()
@@ -349,11 +351,20 @@ class RequestTableModel(QAbstractTableModel):
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
         db = self._db
+        first, self._first_query = self._first_query, False
 
         def work() -> _Snapshot:
-            page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
-                                         limit=PAGE_SIZE, with_total=True)
+            page = None
+            if first:  # the window's first page: Core reads, no ORM (see first_reads)
+                page = first_reads.first_page(db, f_, sort=sort_, descending=desc,
+                                              limit=PAGE_SIZE)
+            if page is None:
+                page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
+                                             limit=PAGE_SIZE, with_total=True)
             return _Snapshot(generation, page.total or 0, {0: page.rows})
+
+        if not (first and first_reads.handles(f_, sort_)):
+            from app.services import queries  # on the GUI thread, before the worker needs it
 
         run_async(work, self._apply_loaded, self._failed, self, busy=self._busy)
 
@@ -362,6 +373,7 @@ class RequestTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._loading = False
+        self._arrived = True
         self._touch_clock()
         self._total = snap.total
         self._set_pages(snap.pages)
@@ -376,6 +388,8 @@ class RequestTableModel(QAbstractTableModel):
         again if painted again): a refresh, every few seconds while others work, costs
         a few page reads, not ``MAX_CACHED_PAGES``.
         """
+        from app.services import queries
+
         generation = self._generation
         wanted = sorted(list(self._pages)[-REFRESH_PAGES:]) or [0]
         f_, sort_, desc = self._filter, self._sort, self._descending
@@ -497,6 +511,8 @@ class RequestTableModel(QAbstractTableModel):
     def _read(self) -> None:
         """Read the pages asked for: adjacent ones in one query (a paint showing the end of
         one page and the start of the next reads them with one scan, not two at once)."""
+        from app.services import queries
+
         wanted = sorted(p for p in set(self._wanted) if p in self._pending)
         self._wanted.clear()
         runs: list[list[int]] = []
@@ -543,6 +559,11 @@ class RequestTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         for page_index in arrived:
             self.page_loaded.emit(page_index)
+
+    @property
+    def arrived(self) -> bool:
+        """Whether a query's rows (or its emptiness) have arrived since the model began."""
+        return self._arrived
 
     def is_loaded(self, row: int) -> bool:
         return row // PAGE_SIZE in self._pages
@@ -615,6 +636,11 @@ class RequestTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
+        if self._first_query and not self._loading:
+            # before the first query (the view sorts as soon as it gets the model): the
+            # sort is noted for it, not read on its own
+            self._sort, self._descending = key, descending
+            return
         if key == self._sort and descending == self._descending and (
                 self._total or self._loading):
             # QTableView.sortByColumn() sorts twice (the header's signal, then itself)

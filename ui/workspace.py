@@ -20,10 +20,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ConflictError, NotFoundError
 from app.domain.references import quote_reference, request_reference
-from app.services import queries
-from app.services import quotes as quote_service
-from app.services import requests as request_service
-from app.services import work as work_service
 from app.services.dto import QuoteView, RequestDetail, WorkEntryView
 from ui import confirm, labels
 from ui.action_rules import ActionState, action_states
@@ -189,6 +185,8 @@ class Workspace(QWidget):
         """Re-read the request (after a change here or on another workstation)."""
         if not self._number:
             return
+        from app.services import queries  # the services: imported after the first paint
+
         self._generation += 1
         generation, number, db = self._generation, self._number, self._ctx.db
         run_async(lambda: queries.request_detail(db, number),
@@ -285,6 +283,8 @@ class Workspace(QWidget):
         d = self._detail
         if d is None:
             return
+        from app.services import requests as request_service
+
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: request_service.take_request(db, user, d.number,
                                                        expected_version=d.version), "take")
@@ -297,6 +297,8 @@ class Workspace(QWidget):
                 quote_reference(quote.request_number, quote.revision), quote.kind, quote.total,
                 quote.valid_until, self._detail.customer.name, self._ctx.lang)):
             return
+        from app.services import quotes as quote_service
+
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: quote_service.send_quote(db, user, quote.id,
                                                    expected_version=quote.version),
@@ -307,6 +309,8 @@ class Workspace(QWidget):
         if quote is None or not self.confirm(*confirm.delete_draft(
                 quote_reference(quote.request_number, quote.revision))):
             return
+        from app.services import quotes as quote_service
+
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: quote_service.delete_draft(db, user, quote.id,
                                                      expected_version=quote.version),
@@ -318,6 +322,8 @@ class Workspace(QWidget):
                 labels.hours(entry.minutes), labels.date_str(entry.work_date, self._ctx.lang),
                 request_reference(entry.request_number))):
             return
+        from app.services import work as work_service
+
         db, user = self._ctx.db, self._ctx.username
         self._run(lambda: work_service.delete_work(db, user, entry.id,
                                                    expected_version=entry.version),

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import (
     DBAPIError,
     DisconnectionError,
@@ -20,8 +21,6 @@ from sqlalchemy.exc import (
     OperationalError,
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import shown_url
 from app.domain.documents import QuoteRenderer
@@ -32,6 +31,9 @@ from app.domain.errors import (
     RitError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -68,7 +70,17 @@ class Database:
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine(pool_size, echo)
         event.listen(self.engine, "before_cursor_execute", _refuse_nul)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        # The ORM (sqlalchemy.orm, ~0.1 s to import) is loaded with the first session: the
+        # first window is drawn from Core reads (app.services.first_reads) before that.
+        self._session_factory: sessionmaker[Session] | None = None
+
+    def _sessions(self) -> Session:
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._session_factory = sessionmaker(self.engine, expire_on_commit=False,
+                                                 autoflush=True)
+        return self._session_factory()
 
     def _create_engine(self, pool_size: int, echo: bool) -> Engine:
         if self.is_sqlite:
@@ -131,6 +143,16 @@ class Database:
         finally:
             _quietly(session.close)
 
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A read-only transaction at SQLAlchemy's Core level (no ORM session), for the
+        few reads written in plain SQL; errors as in :meth:`transaction`."""
+        with self._translated(), self.engine.connect() as connection:
+            if self.is_sqlite:
+                connection = connection.execution_options(rit_write=False)
+            with connection.begin():
+                yield connection
+
     def translate(self, exc: BaseException) -> RitError | None:
         """The readable error for a database failure (None: not a database failure).
 
@@ -139,7 +161,8 @@ class Database:
         """
         if isinstance(exc, RitError):
             return exc
-        if isinstance(exc, StaleDataError):
+        orm_errors = sys.modules.get("sqlalchemy.orm.exc")  # loaded with the first session
+        if orm_errors is not None and isinstance(exc, orm_errors.StaleDataError):
             return ConflictError.of(
                 "another workstation changed this record in the meantime: reload and try again")
         if isinstance(exc, IntegrityError):

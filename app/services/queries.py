@@ -15,14 +15,13 @@ from sqlalchemy.orm import Session, aliased
 from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import (
-    CLOSED_STATES,
     PRIORITY_RANK,
     AccountStatus,
     QuoteKind,
-    RequestState,
 )
 from app.domain.errors import ValidationError
 from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
+from app.domain.queues import MAX_SEARCH, QUEUES
 from app.services import billing
 from app.services import settings as settings_service
 from app.services.common import actor_staff, get_request
@@ -51,19 +50,6 @@ SORT_KEYS = (
     "age", "quote_total", "validity",
 )
 
-#: queue name -> the states it shows (None: all); "mine" also filters on the user
-QUEUES: dict[str, tuple[str, ...] | None] = {
-    "mine": tuple(s.value for s in RequestState if s not in CLOSED_STATES
-                  and s is not RequestState.COMPLETED),
-    "new": (RequestState.NEW.value,),
-    "evaluating": (RequestState.EVALUATING.value,),
-    "quoted": (RequestState.QUOTED.value,),
-    "accepted": (RequestState.ACCEPTED.value,),
-    "in_progress": (RequestState.IN_PROGRESS.value,),
-    "completed": (RequestState.COMPLETED.value,),
-    "closed": tuple(s.value for s in CLOSED_STATES),
-    "all": None,
-}
 
 
 #: the priority rank in SQL, as ``PRIORITY_RANK`` orders it
@@ -128,8 +114,6 @@ def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[A
     return stmt
 
 
-#: the longest search (a request number, a customer, a few words of a subject)
-MAX_SEARCH = 200
 
 
 def check_search(text: str) -> str:

@@ -135,6 +135,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--db", help="database URL (default: the embedded demo database)")
     p.add_argument("--as", dest="actor", default="g.rossi", help="staff user (with --db)")
+    p.add_argument("--queue", default="all", help="the queue the app opens with")
+    p.add_argument("--role", default="team_lead", help="the role of --as (for --queue)")
     p.add_argument("--package", metavar="ROOT", help="an unpacked .deb (ROOT/usr/bin/rit-desk)")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--only", nargs="*", choices=["bare", "minimal", "source", "package"])
@@ -143,6 +145,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rit-start-") as tmp:
         def env_for(kind: str) -> dict[str, str]:
             home = Path(tmp) / kind
+            # the queue "All requests" (a team lead would start on the dashboard)
+            conf = home / "config" / "RIT Desk" / "RIT Desk.conf"
+            conf.parent.mkdir(parents=True, exist_ok=True)
+            conf.write_text(f"[ui]\nqueue\\{args.role}={args.queue}\n")
             xdg = {"XDG_DATA_HOME": f"{home}/data", "XDG_CONFIG_HOME": f"{home}/config",
                    "XDG_CACHE_HOME": f"{home}/cache"}
             if kind == "package":
@@ -177,7 +183,8 @@ def main() -> int:
         loads.append(load())
 
     where = args.db or "embedded SQLite with demo data"
-    print(f"bench_start: spawn to first queue page painted, {where}; {os.cpu_count()} cores, "
+    print(f"bench_start: spawn to first page of the queue '{args.queue}' painted, {where}; "
+          f"{os.cpu_count()} cores, "
           f"{args.runs} runs each, load before {loads[0]} / after {loads[-1]}")
     for kind in kinds:
         values = times[kind]

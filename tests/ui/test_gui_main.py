@@ -95,7 +95,7 @@ def test_first_run_creates_the_embedded_database_with_demo_data(
     target = tmp_path / "embedded" / "rit-desk.sqlite3"
     monkeypatch.setattr(connection, "embedded_path", lambda: target)
     loaded: list[Database] = []
-    monkeypatch.setattr(connection.demo, "load_demo", lambda db: loaded.append(db))
+    monkeypatch.setattr("app.services.demo.load_demo", lambda db: loaded.append(db))
     assert connection.is_first_run()
     db = connection.open_embedded()
     try:

@@ -54,7 +54,9 @@ def test_picking_a_queue_and_a_row_fills_the_workspace(qtbot: QtBot, desk: Desk,
 
 
 def test_filter_combo_goes_to_sql(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
-    window = open_window(qtbot, desk, desk.lead, settings)
+    window = open_window(qtbot, desk, desk.lead, settings)  # on the dashboard
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("all")
     assert window.table.model.rowCount() == 7
     combo = window.table.category
     with qtbot.waitSignal(window.table.model.loaded, timeout=5000):

@@ -14,16 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import config
-from app.db.database import Database
 from app.domain.errors import RitError, ValidationError
 from app.domain.money import parse_whole
-from ui.cli import commands, finance, keyring_cli
-from ui.cli.commands import CliError
-from ui.cli.output import dumps
-from ui.cli.references import reference, request_number
+
+if TYPE_CHECKING:
+    from app.db.database import Database
 
 EXIT_USAGE = 2
 
@@ -76,13 +74,8 @@ def offset(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a valid number: {text!r}") from None
 
 
-def build_parser() -> Parser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="print one JSON object")
-    p = Parser(prog="rit-desk", parents=[common],
-               description="RIT Desk: technical intervention requests, quotes and charges. "
-                           "Without a command it opens the desktop app.")
+def _global_options(p: argparse.ArgumentParser) -> None:
+    """The options before the command (also those of the desktop app)."""
     p.add_argument("--version", action=VersionAction, help="print the version and exit")
     p.add_argument("--db", metavar="URL", help="database URL (default: $RIT_DESK_DB or the "
                    "embedded SQLite file)")
@@ -92,6 +85,20 @@ def build_parser() -> Parser:
     p.add_argument("--view", choices=["queue", "dashboard"], default="queue",
                    help="with --screenshot: the queue (default) or the dashboard")
     p.add_argument("--lang", choices=["it", "en"], help="language of the desktop app")
+
+
+def build_parser() -> Parser:
+    # the commands' modules import every use case: only when a command is given
+    from ui.cli import commands, finance, keyring_cli
+    from ui.cli.references import reference, request_number
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print one JSON object")
+    p = Parser(prog="rit-desk", parents=[common],
+               description="RIT Desk: technical intervention requests, quotes and charges. "
+                           "Without a command it opens the desktop app.")
+    _global_options(p)
     sub = p.add_subparsers(dest="group", parser_class=Parser)
 
     def cmd(parent: Any, name: str, handler: Callable[..., Any], help_text: str) -> Parser:
@@ -277,10 +284,52 @@ def open_database(url_text: str | None, *, must_exist: bool = False) -> Database
             and url.database != ":memory:" and not Path(url.database).exists()):
         # Do not leave an empty file (and its folders) behind for a mistyped path.
         raise ValidationError(f"there is no database at {url.database}: run 'rit-desk init' first")
+    from app.db.database import Database
+
     return Database(url, renderer=render_quote)
 
 
+class _NotTheDesktop(Exception):
+    """The arguments are not (only) the desktop app's: the full parser reads them."""
+
+
+class _DesktopParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheDesktop(message)
+
+
+def desktop_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The desktop app's options when ``argv`` names no command (None otherwise).
+
+    Read without building the commands' parser, whose modules import every use case
+    (about 0.2 s that the first window would wait for). ``--help``, a command or a
+    mistake: None, and the full parser answers as always.
+    """
+    parser = _DesktopParser(prog="rit-desk", add_help=False)
+    _global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheDesktop:
+        return None
+    return None if rest else args
+
+
+def _desktop(args: argparse.Namespace) -> int:
+    from ui.display import NO_DISPLAY, no_display
+
+    if not args.screenshot and no_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_USAGE
+    from ui.gui_main import run
+
+    return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang,
+               view=args.view)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    desktop = desktop_args(sys.argv[1:] if argv is None else argv)
+    if desktop is not None:
+        return _desktop(desktop)
     parser = build_parser()
     args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))
@@ -288,15 +337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         if args.group:
             parser.error(f"'{args.group}' needs a command")
-        from ui.display import NO_DISPLAY, no_display
-
-        if not args.screenshot and no_display():
-            print(NO_DISPLAY, file=sys.stderr)
-            return EXIT_USAGE
-        from ui.gui_main import run
-
-        return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang,
-                   view=args.view)
+        return _desktop(args)
+    from ui.cli import commands
+    from ui.cli.commands import CliError
+    from ui.cli.output import dumps
     if getattr(args, "opens_no_database", False):
         try:
             data, text = handler(args)

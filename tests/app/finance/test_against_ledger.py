@@ -18,9 +18,8 @@ from app.db.database import Database
 from app.domain.periods import Period, add_months, local_midnight, local_time, month_key
 from app.domain.pricing import vat_on
 from app.services import at_risk, charges_report, dashboard, queries, statements
-from app.services.demo import load_demo
 from app.services.dto import Drill, RequestFilter
-from tests.conftest import FakeClock, _truncate_pg, fake_renderer
+from tests.conftest import FakeClock, demo_database
 
 ROME = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 20, 12, 0)
@@ -35,14 +34,7 @@ def euros(cents: int) -> Decimal:
                                                                marks=pytest.mark.postgres)])
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
-        Database(url).upgrade_schema()
-    else:
-        url = request.getfixturevalue("pg_url")
-        _truncate_pg(url)
-    db = Database(url, clock=FakeClock(NOW), renderer=fake_renderer)
-    load_demo(db)
+    db = demo_database(request, tmp_path_factory, FakeClock(NOW))
     yield db
     db.dispose()
 

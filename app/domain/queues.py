@@ -1,0 +1,22 @@
+"""The queues of the main window: which request states each one shows."""
+
+from __future__ import annotations
+
+from app.domain.enums import CLOSED_STATES, RequestState
+
+#: queue name -> the states it shows (None: all); "mine" also filters on the user
+QUEUES: dict[str, tuple[str, ...] | None] = {
+    "mine": tuple(s.value for s in RequestState if s not in CLOSED_STATES
+                  and s is not RequestState.COMPLETED),
+    "new": (RequestState.NEW.value,),
+    "evaluating": (RequestState.EVALUATING.value,),
+    "quoted": (RequestState.QUOTED.value,),
+    "accepted": (RequestState.ACCEPTED.value,),
+    "in_progress": (RequestState.IN_PROGRESS.value,),
+    "completed": (RequestState.COMPLETED.value,),
+    "closed": tuple(s.value for s in CLOSED_STATES),
+    "all": None,
+}
+
+#: the longest search (a request number, a customer, a few words of a subject)
+MAX_SEARCH = 200
