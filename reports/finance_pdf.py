@@ -174,7 +174,7 @@ def _statement_story(statement: Statement, width: float) -> list[Flowable]:
         rows.append([when, ledger_kind(e.kind, lang), para(reference, s.cell),
                      _money(e.amount, lang), _money(e.balance_after, lang)])
     rows.append(["", ftext(lang, "closing", date=last), "", "", _money(statement.closing, lang)])
-    date_width, kind_width = 27 * mm, 24 * mm
+    date_width, kind_width = 31 * mm, 24 * mm
     entries = Table(rows, colWidths=[date_width, kind_width,
                                      width - date_width - kind_width - 2 * AMOUNT_WIDTH,
                                      AMOUNT_WIDTH, AMOUNT_WIDTH],
@@ -207,5 +207,5 @@ def _summary(statement: Statement) -> KeepTogether:
         [ftext(lang, "debits"), _money(statement.debits, lang)],
         [ftext(lang, "closing", date=last), _money(statement.closing, lang)],
     ]
-    return KeepTogether([Table(rows, colWidths=[60 * mm, st.MONEY_WIDTH], style=st.TOTALS_TABLE,
+    return KeepTogether([Table(rows, colWidths=[85 * mm, st.MONEY_WIDTH], style=st.TOTALS_TABLE,
                                hAlign="RIGHT")])

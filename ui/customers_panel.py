@@ -41,12 +41,14 @@ class CustomersPanel(QWidget):
         status(str): a short message for the status bar (errors).
         outcome(Feedback): what a top-up or adjustment did (:mod:`ui.feedback`).
         loaded(): the list has been (re)read.
+        statement_requested(str): the user asked for a customer's credit statement.
     """
 
     changed = Signal()
     status = Signal(str)
     outcome = Signal(Feedback)
     loaded = Signal()
+    statement_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, *, busy: BusyIndicator | None = None,
                  parent: QWidget | None = None) -> None:
@@ -103,7 +105,10 @@ class CustomersPanel(QWidget):
         self.topup_button.setObjectName("customerTopup")
         self.adjust_button = QPushButton(self.tr("Credit adjustment…"), self)
         self.adjust_button.setObjectName("customerAdjust")
-        for button, action in ((self.topup_button, "topup"), (self.adjust_button, "adjust")):
+        self.statement_button = QPushButton(self.tr("Statement…"), self)
+        self.statement_button.setObjectName("customerStatement")
+        for button, action in ((self.topup_button, "topup"), (self.adjust_button, "adjust"),
+                               (self.statement_button, "view_finance")):
             allowed = permissions.may(action, ctx.role, username=ctx.username)
             button.setEnabled(False)
             button.setProperty("allowed", allowed)
@@ -124,6 +129,7 @@ class CustomersPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.topup_button)
         buttons.addWidget(self.adjust_button)
+        buttons.addWidget(self.statement_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.ledger, 1)
@@ -140,6 +146,8 @@ class CustomersPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selected())
         self.topup_button.clicked.connect(lambda: self._credit("topup"))
         self.adjust_button.clicked.connect(lambda: self._credit("adjust"))
+        self.statement_button.clicked.connect(
+            lambda: self._current and self.statement_requested.emit(self._current.code))
 
     def show_list(self, exhausted_only: bool) -> None:
         self._exhausted_only = exhausted_only
@@ -237,7 +245,7 @@ class CustomersPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        for button in (self.topup_button, self.adjust_button):
+        for button in (self.topup_button, self.adjust_button, self.statement_button):
             button.setEnabled(bool(button.property("allowed")) and self._current is not None)
 
     def current_code(self) -> str | None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import describe
+from app.domain import permissions
 from app.services import first_reads
 from app.services.dto import Drill, StaffView
 from ui import labels
@@ -182,6 +183,9 @@ class MainWindow(QMainWindow):
         self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.export_action = file_menu.addAction(self.tr("&Export quote PDFs…"))
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.report_action = file_menu.addAction(self.tr("&Charges report…"))
+        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.report_action.setEnabled(permissions.may("view_finance", self._ctx.role))
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -259,6 +263,8 @@ class MainWindow(QMainWindow):
         # menus
         self.switch_action.triggered.connect(self.switch_requested)
         self.export_action.triggered.connect(self._export)
+        self.report_action.triggered.connect(self.finance.open_charges_report)
+        self.customers.statement_requested.connect(self.finance.open_statement)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self._focus_search)
         self.refresh_action.triggered.connect(self.refresh_all)
@@ -419,7 +425,7 @@ class MainWindow(QMainWindow):
     def shortcut_rows(self) -> list[tuple[str, str]]:
         actions = [self.find_action, self.refresh_action, self.focus_table_action,
                    *self.workspace.actions_by_name.values(), self.switch_action,
-                   self.export_action, self.quit_action]
+                   self.export_action, self.report_action, self.quit_action]
         return [(a.text().replace("&", ""),
                  a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in actions if not a.shortcut().isEmpty()]

@@ -60,29 +60,77 @@
     </message>
 </context>
 <context>
+    <name>ChargesReportDialog</name>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="105"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="105"/>
+        <source>Category</source>
+        <translation>Tipologia di intervento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="106"/>
+        <source>Technician</source>
+        <translation>Tecnico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="106"/>
+        <source>Month</source>
+        <translation>Mese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="112"/>
+        <source>Charges report</source>
+        <translation>Report addebiti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="113"/>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="114"/>
+        <source>Grouped by:</source>
+        <translation>Raggruppato per:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="115"/>
+        <source>Language:</source>
+        <translation>Lingua:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="116"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostra</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/finance/charts.py" line="104"/>
+        <location filename="../../ui/finance/charts.py" line="108"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="105"/>
+        <location filename="../../ui/finance/charts.py" line="109"/>
         <source>Save this chart as a PNG image</source>
         <translation>Salva questo grafico come immagine PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="196"/>
+        <location filename="../../ui/finance/charts.py" line="203"/>
         <source>Save the chart</source>
         <translation>Salva il grafico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="197"/>
+        <location filename="../../ui/finance/charts.py" line="204"/>
         <source>PNG images (*.png)</source>
         <translation>Immagini PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="199"/>
+        <location filename="../../ui/finance/charts.py" line="206"/>
         <source>The file cannot be written.</source>
         <translation>Il file non può essere scritto.</translation>
     </message>
@@ -215,44 +263,102 @@
         <translation>Addebitato in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="276"/>
+        <location filename="../../ui/finance/dashboard.py" line="274"/>
         <source>%1 this month</source>
         <translation>%1 questo mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="284"/>
+        <location filename="../../ui/finance/dashboard.py" line="282"/>
         <source>Accepted</source>
         <translation>Accettati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="284"/>
+        <location filename="../../ui/finance/dashboard.py" line="282"/>
         <source>Rejected</source>
         <translation>Rifiutati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="285"/>
+        <location filename="../../ui/finance/dashboard.py" line="283"/>
         <source>Expired</source>
         <translation>Scaduti</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="293"/>
+        <location filename="../../ui/finance/dashboard.py" line="291"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="305"/>
+        <location filename="../../ui/finance/dashboard.py" line="301"/>
         <source>Acceptance rate</source>
         <translation>Tasso di accettazione</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="320"/>
+        <location filename="../../ui/finance/dashboard.py" line="317"/>
         <source>acceptance %1 %</source>
         <translation>accettazione %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="345"/>
+        <location filename="../../ui/finance/dashboard.py" line="342"/>
         <source>%1 people</source>
         <translation>%1 persone</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="69"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Stampa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="70"/>
+        <source>Export &amp;PDF…</source>
+        <translation>Esporta &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="71"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Esporta &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="72"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="86"/>
+        <source>Preparing the document…</source>
+        <translation>Preparazione del documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="103"/>
+        <source>The document cannot be made.</source>
+        <translation>Il documento non può essere preparato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="136"/>
+        <source>The printer cannot be used.</source>
+        <translation>La stampante non può essere usata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="142"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="146"/>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="151"/>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="168"/>
+        <source>The file cannot be written: %1</source>
+        <translation>Il file non può essere scritto: %1</translation>
     </message>
 </context>
 <context>
@@ -271,6 +377,34 @@
         <location filename="../../ui/finance/drill_bar.py" line="53"/>
         <source>Dashboard: %1</source>
         <translation>Cruscotto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="160"/>
+        <source>The customer&apos;s</source>
+        <translation>Quella del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="163"/>
+        <source>Credit statement %1</source>
+        <translation>Estratto conto %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="164"/>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="165"/>
+        <source>Language:</source>
+        <translation>Lingua:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/report_dialogs.py" line="166"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostra</translation>
     </message>
 </context>
 </TS>

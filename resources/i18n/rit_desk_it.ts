@@ -123,6 +123,11 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>CustomersPanel</name>
     <message>
+        <location filename="../../ui/customers_panel.py" line="105"/>
+        <source>Statement…</source>
+        <translation>Estratto conto…</translation>
+    </message>
+    <message>
         <location filename="../../ui/customers_panel.py" line="67"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
@@ -552,6 +557,11 @@ Un preventivo inviato non può più essere modificato.</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>&amp;Charges report…</source>
+        <translation>&amp;Report addebiti…</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py" line="68"/>
         <source>RIT Desk — %1 (%2)</source>

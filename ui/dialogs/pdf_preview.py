@@ -159,42 +159,16 @@ class PdfPreviewDialog(ServiceDialog):
     def print_dialog(self) -> None:
         if not self._pdf:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_filename())
-        printer.setFullPage(True)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, max(1, self.page_count))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        printer = ask_printer(self, self.suggested_filename(), self.page_count)
+        if printer is not None:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
         """Render the pages (or the range chosen) on ``printer``; the pages printed."""
-        count = self.page_count
-        first, last = printer.fromPage(), printer.toPage()
-        pages = range(first - 1, last) if first > 0 and last >= first else range(count)
-        pages = range(max(pages.start, 0), min(pages.stop, count))
-        painter = QPainter()
-        if not painter.begin(printer):
+        printed = print_document(self.document, printer)
+        if printed is None:
             self.show_message(self.tr("The printer cannot be used."))
             return 0
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        printed = 0
-        try:
-            for index in pages:
-                if printed:
-                    printer.newPage()
-                points = self.document.pagePointSize(index)
-                image = self.document.render(
-                    index, QSize(round(points.width() * dpi / 72),
-                                 round(points.height() * dpi / 72)))
-                area = QRectF(painter.viewport())
-                scale = min(area.width() / image.width(), area.height() / image.height())
-                target = QRectF(0, 0, image.width() * scale, image.height() * scale)
-                target.moveCenter(area.center())
-                painter.drawImage(target, image)
-                printed += 1
-        finally:
-            painter.end()
         return printed
 
     # -- export --------------------------------------------------------------------------
@@ -221,3 +195,44 @@ class PdfPreviewDialog(ServiceDialog):
         self.show_message("")
         self.heading.setToolTip(str(path))
         return True
+
+
+def ask_printer(parent: QWidget, name: str, pages: int) -> QPrinter | None:
+    """The system's print dialog for a document of ``pages`` pages; the printer chosen,
+    or None when the user cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(name)
+    printer.setFullPage(True)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, max(1, pages))
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int | None:
+    """Render the pages of ``document`` (or the range chosen) on ``printer``; the pages
+    printed, or None when the printer cannot be used."""
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    pages = range(first - 1, last) if first > 0 and last >= first else range(count)
+    pages = range(max(pages.start, 0), min(pages.stop, count))
+    painter = QPainter()
+    if not painter.begin(printer):
+        return None
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    printed = 0
+    try:
+        for index in pages:
+            if printed:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            image = document.render(
+                index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)))
+            area = QRectF(painter.viewport())
+            scale = min(area.width() / image.width(), area.height() / image.height())
+            target = QRectF(0, 0, image.width() * scale, image.height() * scale)
+            target.moveCenter(area.center())
+            painter.drawImage(target, image)
+            printed += 1
+    finally:
+        painter.end()
+    return printed

@@ -4,7 +4,7 @@ when first shown so that a technician's start does not load QtCharts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from ui.context import AppContext
 from ui.queue_panel import AT_RISK, DASHBOARD
@@ -18,13 +18,13 @@ class FinancePages(QObject):
 
     Signals:
         drill_requested(object, str): show these requests in the queue table.
-        statement_requested(str): open the statement of a customer.
+        dialog_opened(object): a document dialog is about to run (tests drive it).
         loaded(): the page shown has its data.
         status(str): a message for the status bar.
     """
 
     drill_requested = Signal(object, str)
-    statement_requested = Signal(str)
+    dialog_opened = Signal(object)
     loaded = Signal()
     status = Signal(str)
 
@@ -59,7 +59,7 @@ class FinancePages(QObject):
 
             panel = AtRiskPanel(self._ctx, busy=self._busy, parent=self._stack)
             panel.drill_requested.connect(self.drill_requested)
-            panel.statement_requested.connect(self.statement_requested)
+            panel.statement_requested.connect(self.open_statement)
             panel.loaded.connect(self.loaded)
             panel.status.connect(self.status)
             return panel
@@ -84,3 +84,23 @@ class FinancePages(QObject):
 
     def existing(self, name: str) -> QWidget | None:
         return self._pages.get(name)
+
+    # -- the finance documents -------------------------------------------------------------
+    def open_charges_report(self) -> None:
+        """The charges report dialog (team leads, finance, admins)."""
+        from ui.finance.report_dialogs import ChargesReportDialog
+
+        self._open(ChargesReportDialog(self._ctx.db, self._ctx.username, lang=self._ctx.lang,
+                                       parent=self._stack.window()))
+
+    def open_statement(self, code: str) -> None:
+        """A customer's credit statement dialog."""
+        from ui.finance.report_dialogs import StatementDialog
+
+        self._open(StatementDialog(self._ctx.db, self._ctx.username, code,
+                                   parent=self._stack.window()))
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog_opened.emit(dialog)
+        dialog.exec()
+        dialog.deleteLater()
