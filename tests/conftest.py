@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from app.db.database import Database
 from app.db.models import Base
+from app.db.privileges import drop_roles, role_names
 from app.domain.documents import QuoteDocument
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,30 +46,70 @@ class FakeClock:
 def pg_url() -> Iterator[str]:
     if PG_SERVER == "off":
         pytest.skip("PostgreSQL tests switched off (RIT_DESK_TEST_PG=off)")
-    name = f"rit_desk_test_{os.getpid()}_{secrets.token_hex(3)}"
     admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+    url = create_database(admin)
+    with admin.connect() as conn:
+        before = set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
+    migrated = Database(url)
+    migrated.upgrade_schema()
+    migrated.dispose()
+    yield url
+    leaked = drop_database(admin, url, keep=before)
+    admin.dispose()
+    if leaked:  # a test made logins named like people ("tech"): they would collide
+        pytest.fail(f"tests left cluster-wide logins behind (dropped now): {sorted(leaked)}; "
+                    "name test logins for the run and drop them (tests/cli/conftest.py team)")
+
+
+def create_database(admin: Engine, kind: str = "") -> str:
+    """A new, empty database of this run on the test server: its URL."""
+    name = f"rit_desk_test_{kind}{os.getpid()}_{secrets.token_hex(3)}"
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:
         admin.dispose()
         pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER}: {exc}")
-    url = PG_SERVER.rsplit("/", 1)[0] + f"/{name}"
-    migrated = Database(url)
-    migrated.upgrade_schema()
-    migrated.dispose()
-    yield url
+    return PG_SERVER.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop_database(admin: Engine, url: str, keep: set[str] | None = None) -> set[str]:
+    """Drop a test database and its group roles (roles are the whole cluster's).
+
+    With ``keep`` (the roles that existed before), the logins made meanwhile that belong
+    to this database alone are dropped too and returned: tests should not leave any.
+    """
+    name = url.rsplit("/", 1)[1]
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = role_names(conn)
+    finally:
+        engine.dispose()
     with admin.connect() as conn:
+        leaked: set[str] = set()
+        if keep is not None and names:
+            # logins whose memberships are all in this database's groups
+            leaked = set(conn.execute(text(
+                "SELECT u.rolname FROM pg_roles u WHERE u.rolcanlogin AND u.rolname <> ALL(:keep) "
+                "AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                "            WHERE m.member = u.oid AND g.rolname = ANY(:groups)) "
+                "AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                "                WHERE m.member = u.oid AND g.rolname <> ALL(:groups))"),
+                {"keep": sorted(keep), "groups": list(names.values())}).scalars())
         conn.execute(text(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
         ), {"n": name})
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
+        for login in sorted(leaked):
+            conn.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+        drop_roles(conn, names)
+    return leaked
 
 
 def _truncate_pg(url: str) -> None:
     engine = create_engine(url)
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables if t.name != "role_names")
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()

@@ -23,11 +23,14 @@ from sqlalchemy.exc import (
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from app.config import shown_url
+from app.db.identity import WORKSTATION, Identity
+from app.db.server_errors import server_error
 from app.domain.documents import QuoteRenderer
 from app.domain.errors import (
     ConflictError,
     DatabaseRefused,
     DatabaseUnavailable,
+    PermissionDenied,
     RitError,
     ValidationError,
 )
@@ -73,13 +76,14 @@ class Database:
         # The ORM (sqlalchemy.orm, ~0.1 s to import) is loaded with the first session: the
         # first window is drawn from Core reads (app.services.first_reads) before that.
         self._session_factory: sessionmaker[Session] | None = None
+        self._identity: Identity | None = WORKSTATION if self.is_sqlite else None
 
     def _sessions(self) -> Session:
         if self._session_factory is None:
             from sqlalchemy.orm import sessionmaker
 
             self._session_factory = sessionmaker(self.engine, expire_on_commit=False,
-                                                 autoflush=True)
+                                                 autoflush=True, info={"rit_db": self})
         return self._session_factory()
 
     def _create_engine(self, pool_size: int, echo: bool) -> Engine:
@@ -153,6 +157,40 @@ class Database:
             with connection.begin():
                 yield connection
 
+    @contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """A connection whose every statement is its own transaction (PostgreSQL).
+
+        For a use case that is one statement, such as a server function that moves
+        money: one round trip, no BEGIN and COMMIT of its own. Errors as in
+        :meth:`transaction`.
+        """
+        with self._translated(), self.engine.connect() as connection:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    # -- who is signed in ----------------------------------------------------------------
+    def identity(self) -> Identity:
+        """Who the database says this session is (asked once, then kept)."""
+        if self._identity is None:
+            with self._translated(), self.engine.connect() as connection:
+                self._identity = _read_identity(connection)
+        return self._identity
+
+    def acting(self, actor: str | None) -> str | None:
+        """The staff member a use case acts for.
+
+        On PostgreSQL the acting user is the login itself; only trusted maintenance (a
+        superuser or a member of the schema's owner role) may name someone else, or no
+        one. On SQLite the workstation's owner is trusted. ``None``: trusted maintenance
+        acting for nobody in particular.
+        """
+        identity = self.identity()
+        if identity.trusted:
+            return actor
+        if actor is not None and actor != identity.login:
+            raise PermissionDenied.of("you are signed in as {login}", login=identity.login)
+        return identity.login
+
     def translate(self, exc: BaseException) -> RitError | None:
         """The readable error for a database failure (None: not a database failure).
 
@@ -161,6 +199,12 @@ class Database:
         """
         if isinstance(exc, RitError):
             return exc
+        if isinstance(exc, DBAPIError):
+            diag = getattr(exc.orig, "diag", None)
+            refused = server_error(_sqlstate(exc), str(getattr(diag, "message_primary", "") or ""),
+                                   getattr(diag, "message_detail", None))
+            if refused is not None:
+                return refused
         orm_errors = sys.modules.get("sqlalchemy.orm.exc")  # loaded with the first session
         if orm_errors is not None and isinstance(exc, orm_errors.StaleDataError):
             return ConflictError.of(
@@ -224,9 +268,22 @@ class Database:
                 with self.engine.begin() as connection:
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
+                    if not self.is_sqlite:
+                        self._apply_privileges(connection)
             except CommandError as exc:  # e.g. a revision only a newer version knows
                 raise DatabaseRefused.of("the database schema cannot be upgraded: {detail}",
                                          detail=_first_line(exc)) from None
+        if not self.is_sqlite:
+            self._identity = None  # the roles may be new: ask again
+
+    def _apply_privileges(self, connection: Connection) -> None:
+        from app.db import privileges
+
+        try:
+            privileges.apply(connection)
+        except privileges.PrivilegeError as exc:
+            raise DatabaseRefused.of("the privileges cannot be applied: {detail}",
+                                     detail=str(exc)) from None
 
     def schema_is_current(self) -> bool:
         """Whether the schema is at the newest migration.
@@ -323,6 +380,18 @@ def migration_revisions(versions: Path = MIGRATIONS / "versions") -> frozenset[s
     """Every revision this version of RIT Desk knows (None: ask Alembic)."""
     parents = _migration_chain(versions)
     return None if parents is None else frozenset(parents)
+
+
+def _read_identity(connection: Connection) -> Identity:
+    """The session's identity on PostgreSQL (before migration 0007: superuser or not)."""
+    migrated, login, superuser = connection.exec_driver_sql(
+        "SELECT to_regprocedure('rit_whoami()') IS NOT NULL, session_user, "
+        "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user)").one()
+    if not migrated:
+        return Identity(str(login), bool(superuser))
+    trusted, portal, name, role, active = connection.exec_driver_sql(
+        "SELECT trusted, portal, name, role, active FROM rit_whoami()").one()
+    return Identity(str(login), bool(trusted), bool(portal), name, role, bool(active))
 
 
 def _first_line(exc: object) -> str:

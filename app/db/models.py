@@ -264,7 +264,10 @@ class AuditEvent(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
+    #: the staff member acted for (on PostgreSQL a staff login acts only for itself)
     actor: Mapped[str] = mapped_column(String(60))
+    #: the database login that wrote it, set by the database (None on SQLite)
+    login: Mapped[str | None] = mapped_column(String(63))
     action: Mapped[str] = mapped_column(String(40))
     request_id: Mapped[int | None] = mapped_column(Integer)
     customer_id: Mapped[int | None] = mapped_column(Integer)
@@ -286,3 +289,11 @@ class Notice(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class RoleName(Base):
+    """The PostgreSQL group roles of this database (``app/db/identity.py``); empty on SQLite."""
+
+    __tablename__ = "role_names"
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(63), unique=True)

@@ -22,14 +22,19 @@ class Hundredths(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
-        scaled = Decimal(value) * HUNDRED
-        if scaled != scaled.to_integral_value():
-            raise ValueError(f"more than two decimals: {value}")
-        return int(scaled)
+        return None if value is None else cents(Decimal(value))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return (Decimal(int(value)) / HUNDRED).quantize(Decimal("0.01"))
+        return None if value is None else from_cents(value)
+
+
+def cents(value: Decimal) -> int:
+    """An amount as its integer count of cents (what the ``*_cents`` columns hold)."""
+    scaled = value * HUNDRED
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"more than two decimals: {value}")
+    return int(scaled)
+
+
+def from_cents(value: int) -> Decimal:
+    return (Decimal(int(value)) / HUNDRED).quantize(Decimal("0.01"))

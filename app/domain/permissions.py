@@ -15,11 +15,11 @@ MONEY = frozenset({R.FINANCE, R.ADMIN})
 #: action -> (roles allowed, whether a technician is limited to own requests/entries)
 RULES: dict[str, tuple[frozenset[Role], bool]] = {
     "take": (STAFF_WORK, False),
-    "evaluate": (STAFF_WORK, False),
+    "evaluate": (STAFF_WORK, True),
     "assign": (LEADS, False),
     "decline": (STAFF_WORK, True),
-    "draft_quote": (STAFF_WORK, False),
-    "send_quote": (STAFF_WORK, False),
+    "draft_quote": (STAFF_WORK, True),
+    "send_quote": (STAFF_WORK, True),
     "log_work": (STAFF_WORK, True),
     "edit_work": (STAFF_WORK, True),
     "propose_variation": (STAFF_WORK, True),
@@ -28,6 +28,7 @@ RULES: dict[str, tuple[frozenset[Role], bool]] = {
     "adjust": (MONEY, False),
     "export_pdf": (frozenset(Role), False),
     "manage": (frozenset({R.ADMIN}), False),
+    "expire_quotes": (LEADS, False),
     "view_finance": (LEADS | MONEY, False),
     "refund": (MONEY, False),
 }
@@ -47,6 +48,7 @@ LABELS = {
     "adjust": phrase("record credit adjustments"),
     "export_pdf": phrase("export quote PDFs"),
     "manage": phrase("manage staff and settings"),
+    "expire_quotes": phrase("run the quote expiry sweep"),
     "view_finance": phrase("see charges reports, statements and charge documents"),
     "refund": phrase("refund charges"),
 }

@@ -16,17 +16,21 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     true,
     type_coerce,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
+from app.db.server_errors import StaleFacts
 from app.db.tables import CHARGES, CUSTOMERS, QUOTES, REQUESTS, STAFF, VARIATIONS, WORK
-from app.db.types import Hundredths
+from app.db.types import Hundredths, cents, from_cents
 from app.domain import permissions, states
 from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, VariationState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
@@ -74,14 +78,14 @@ class _Facts:
     increment: int | None
     pending: int | None  # a variation awaiting the customer
     agreed: Decimal | None  # the last agreed variation's amount
-    minutes: str | None  # the work entries' minutes, comma-separated
+    minutes: tuple[int, ...]  # the work entries' minutes (in entry order on PostgreSQL)
     actor_id: int | None = None
     actor_role: str | None = None
     actor_active: bool | None = None
 
 
 @functools.cache
-def _facts_statement(with_actor: bool) -> Select[Any]:
+def _facts_statement(with_actor: bool, postgres: bool) -> Select[Any]:
     """Built once: the charge path runs the same statement thousands of times."""
     number: BindParameter[int] = bindparam("number")
     assignee = STAFF.alias("assignee")
@@ -89,7 +93,7 @@ def _facts_statement(with_actor: bool) -> Select[Any]:
         select(VARIATIONS.c.id)
         .where(VARIATIONS.c.request_id == number,
                VARIATIONS.c.state == VariationState.PROPOSED.value)
-        .limit(1).scalar_subquery()
+        .order_by(VARIATIONS.c.id).limit(1).scalar_subquery()
     )
     last_agreed = (
         select(VARIATIONS.c.amount_cents)
@@ -98,10 +102,10 @@ def _facts_statement(with_actor: bool) -> Select[Any]:
         .order_by(VARIATIONS.c.answered_at.desc(), VARIATIONS.c.id.desc())
         .limit(1).scalar_subquery()
     )
-    minutes = (
-        select(func.aggregate_strings(cast(WORK.c.minutes, String), ","))
-        .where(WORK.c.request_id == number).scalar_subquery()
-    )
+    # PostgreSQL: the minutes in entry order, as rit_charge compares them
+    aggregate = (func.array_agg(aggregate_order_by(WORK.c.minutes, WORK.c.id)) if postgres
+                 else func.aggregate_strings(cast(WORK.c.minutes, String), ","))
+    minutes = select(aggregate).where(WORK.c.request_id == number).scalar_subquery()
     accepted = QUOTES.alias("accepted")
     stmt = (
         select(REQUESTS.c.id, REQUESTS.c.state, REQUESTS.c.version, REQUESTS.c.customer_id,
@@ -124,47 +128,22 @@ def _facts_statement(with_actor: bool) -> Select[Any]:
     return stmt
 
 
-_LOCK_STATEMENT = (
-    select(REQUESTS.c.id, CUSTOMERS.c.id)
-    .select_from(REQUESTS.join(CUSTOMERS, CUSTOMERS.c.id == REQUESTS.c.customer_id))
-    .where(REQUESTS.c.id == bindparam("number"))
-    .with_for_update(of=[REQUESTS, CUSTOMERS])
-)
-
-
-def _request_facts(
-    db: Database, session: Session, number: int, *, lock: bool, actor: str | None = None
-) -> _Facts:
-    """Read what a charge depends on, after taking the request's lock when ``lock``.
-
-    On PostgreSQL the lock (``FOR UPDATE OF`` request and customer) is its own statement,
-    and the facts are read by the next one: under READ COMMITTED a statement that waited
-    for a row lock re-reads only the locked rows, while its joins and subqueries (the
-    quote, the variations, the work) keep the snapshot taken before the wait. A new
-    statement takes a new snapshot, which includes whatever the lock holder committed.
-    SQLite serialises writers with ``BEGIN IMMEDIATE``: its facts are always current.
-    """
-    if lock and not db.is_sqlite:
-        locked = session.execute(_LOCK_STATEMENT, {"number": number}).first()
-        if locked is None:
-            if actor is not None:
-                actor_staff(session, actor)  # an unknown user is named first
-            raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
-    stmt = _facts_statement(actor is not None)
+def _request_facts(db: Database, session: Session | Connection, number: int,
+                   actor: str | None = None) -> _Facts:
+    """What a charge depends on, as it stands now (one statement, one snapshot)."""
+    stmt = _facts_statement(actor is not None, not db.is_sqlite)
     row = session.execute(stmt, {"number": number, "actor": actor}).first()
     if row is None:
-        if actor is not None:
+        if actor is not None and isinstance(session, Session):
             actor_staff(session, actor)  # an unknown user is named first
         raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
-    return _Facts(*row)
-
-
-_INSERT_CHARGE = insert(CHARGES).returning(CHARGES.c.id)
-_COMPLETE_REQUEST = (
-    update(REQUESTS).where(REQUESTS.c.id == bindparam("b_number"))
-    .values(state=RequestState.COMPLETED.value, closed_at=bindparam("b_now"),
-            updated_at=bindparam("b_now"), version=REQUESTS.c.version + 1)
-)
+    values = list(row)
+    raw = values[15]
+    if isinstance(raw, str):
+        values[15] = tuple(int(m) for m in raw.split(",")) if raw else ()
+    else:
+        values[15] = tuple(raw or ())
+    return _Facts(*values)
 
 
 def _compute(facts: _Facts) -> tuple[int, ChargeBreakdown]:
@@ -191,7 +170,7 @@ def _compute(facts: _Facts) -> tuple[int, ChargeBreakdown]:
         quote_net=facts.quote_net,
         vat_rate=facts.vat_rate,
         hourly_rate=facts.hourly_rate,
-        entries_minutes=[int(m) for m in facts.minutes.split(",")],
+        entries_minutes=facts.minutes,
         agreed_variations=[] if facts.agreed is None else [facts.agreed],
         increment=facts.increment,
     )
@@ -204,15 +183,15 @@ def check_confirmed(number: int, confirmed: ChargePreview, charge: ChargeBreakdo
         raise ConflictError.of(
             "the charge of {request} changed after it was shown ({shown}): it is now "
             "{total} (net {net} + VAT {vat}); review it and confirm again",
-            request=request_reference(number), shown=confirmed.total, total=charge.total, net=charge.net,
-            vat=charge.vat
+            request=request_reference(number), shown=confirmed.total, total=charge.total,
+            net=charge.net, vat=charge.vat
         )
 
 
 def preview_charge(db: Database, number: int) -> ChargePreview:
     """What completing the request now would charge (nothing is written)."""
     with db.read() as session:
-        facts = _request_facts(db, session, number, lock=False)
+        facts = _request_facts(db, session, number)
         _, charge = _compute(facts)
         before = facts.balance
         after = before - charge.total
@@ -224,6 +203,32 @@ def preview_charge(db: Database, number: int) -> ChargePreview:
             net=charge.net, vat=charge.vat, total=charge.total, balance_before=before,
             balance_after=after, exhausts_credit=after < 0,
         )
+
+
+def _priced(facts: _Facts, actor: str, expected_version: int | None,
+            confirmed: ChargePreview | None) -> tuple[int, ChargeBreakdown]:
+    """Who may, whether the request can be completed, and the charge: the Python checks
+    (the same on both databases, with the app's messages)."""
+    number = facts.number
+    if facts.actor_id is None or facts.actor_role is None:
+        raise NotFoundError.of("unknown user: {actor}", actor=actor)
+    if not facts.actor_active:
+        raise ValidationError.of("user {actor} is no longer active", actor=actor)
+    permissions.check("complete", facts.actor_role, username=actor, ownership=False)
+    permissions.check("complete", facts.actor_role, username=actor, owner=facts.assignee)
+    if expected_version is not None and facts.version != expected_version:
+        raise ConflictError.of(
+            "{request} was changed by someone else in the meantime: reload and try again",
+            request=request_reference(number)
+        )
+    quote_id, charge = _compute(facts)
+    if confirmed is not None:
+        check_confirmed(number, confirmed, charge)
+    return quote_id, charge
+
+
+#: how many times a completion prices again when the facts moved under it
+ATTEMPTS = 5
 
 
 def complete_request(
@@ -238,28 +243,70 @@ def complete_request(
 
     Exactly once: the request row is locked, its state checked, and the charge table's
     unique ``request_id`` refuses a second charge even from another workstation. The
-    charge is computed from what stands under the lock. With ``confirmed`` (the preview
+    charge is computed from what stands when it is made. With ``confirmed`` (the preview
     the user confirmed) a charge that differs from it is refused with the new figures
     instead of being made. The hot path of a busy team, so plain SQL statements rather
     than ORM objects.
+
+    On PostgreSQL the charge is made by the server function ``rit_charge`` (migration
+    0007), which checks who may, the state and the amounts under the request's lock, and
+    compares the facts the charge was priced from with what stands: if they moved, the
+    charge is priced again (at most :data:`ATTEMPTS` times).
     """
+    if db.is_sqlite:
+        return _complete_sqlite(db, actor, number, expected_version, confirmed)
+    acted_for = db.acting(actor) or actor
+    with db.autocommit() as connection:
+        for _ in range(ATTEMPTS):
+            facts = _request_facts(db, connection, number, actor=acted_for)
+            quote_id, charge = _priced(facts, acted_for, expected_version, confirmed)
+            try:
+                row = connection.execute(_CHARGE, {
+                    "number": number, "acted_for": acted_for, "version": expected_version,
+                    "quote": quote_id, "minutes": list(facts.minutes),
+                    "agreed": None if facts.agreed is None else cents(facts.agreed),
+                    "kind": charge.kind.value, "billable": charge.billable_minutes,
+                    "capped": charge.capped, "net": cents(charge.net), "vat": cents(charge.vat),
+                    "total": cents(charge.total), "reference": request_reference(number),
+                    "at": db.now()}).one()
+            except DBAPIError as exc:
+                error = db.translate(exc)
+                if isinstance(error, StaleFacts):
+                    continue  # what the charge depends on moved: price it again
+                raise (error or exc) from None
+            balance = from_cents(row.balance)
+            return CompletionResult(number, charge.net, charge.vat, charge.total, balance,
+                                    row.status, credit.missing_amount(balance),
+                                    tuple(row.suspended))
+    raise ConflictError.of("{request} kept changing while it was being charged: try again",
+                           request=request_reference(number))
+
+
+_CHARGE = text(
+    "SELECT charge_id, balance, status, suspended FROM rit_charge(CAST(:number AS integer), "
+    "CAST(:acted_for AS text), CAST(:version AS integer), CAST(:quote AS integer), "
+    "CAST(:minutes AS integer[]), CAST(:agreed AS bigint), CAST(:kind AS text), "
+    "CAST(:billable AS integer), CAST(:capped AS boolean), CAST(:net AS bigint), "
+    "CAST(:vat AS bigint), CAST(:total AS bigint), CAST(:reference AS text), "
+    "CAST(:at AS timestamp))")
+
+_INSERT_CHARGE = insert(CHARGES).returning(CHARGES.c.id)
+_COMPLETE_REQUEST = (
+    update(REQUESTS).where(REQUESTS.c.id == bindparam("b_number"))
+    .values(state=RequestState.COMPLETED.value, closed_at=bindparam("b_now"),
+            updated_at=bindparam("b_now"), version=REQUESTS.c.version + 1)
+)
+
+
+def _complete_sqlite(db: Database, actor: str, number: int, expected_version: int | None,
+                     confirmed: ChargePreview | None) -> CompletionResult:
+    """The embedded database: the same checks in Python, under ``BEGIN IMMEDIATE`` (the
+    write lock is taken before anything is read, so the facts are those that stand)."""
     with db.transaction() as session:
-        facts = _request_facts(db, session, number, lock=True, actor=actor)
-        if facts.actor_id is None or facts.actor_role is None:
+        facts = _request_facts(db, session, number, actor=actor)
+        if facts.actor_id is None:
             actor_staff(session, actor)  # raises: unknown user
-            raise NotFoundError.of("unknown user: {actor}", actor=actor)
-        if not facts.actor_active:
-            raise ValidationError.of("user {actor} is no longer active", actor=actor)
-        permissions.check("complete", facts.actor_role, username=actor, ownership=False)
-        permissions.check("complete", facts.actor_role, username=actor, owner=facts.assignee)
-        if expected_version is not None and facts.version != expected_version:
-            raise ConflictError.of(
-                "{request} was changed by someone else in the meantime: reload and try again",
-                request=request_reference(number)
-            )
-        quote_id, charge = _compute(facts)
-        if confirmed is not None:
-            check_confirmed(number, confirmed, charge)
+        quote_id, charge = _priced(facts, actor, expected_version, confirmed)
         now = db.now()
         try:
             charge_id = session.execute(_INSERT_CHARGE, {
@@ -270,7 +317,7 @@ def complete_request(
                 "created_by_id": facts.actor_id}).scalar_one()
         except IntegrityError:
             raise ConflictError.of("{request} is already charged",
-                                    request=request_reference(number)) from None
+                                   request=request_reference(number)) from None
         posting = credit.post_locked(
             db, session, facts.customer_id, facts.balance, facts.status, LedgerKind.CHARGE,
             -charge.total, actor=actor, reference=request_reference(number), charge_id=charge_id,

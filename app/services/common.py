@@ -14,7 +14,13 @@ from app.db import models as m
 from app.db.database import Database
 from app.db.tables import AUDIT, NOTICES
 from app.domain import permissions
-from app.domain.errors import ConflictError, NotFoundError, ValidationError, phrase
+from app.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+    phrase,
+)
 from app.domain.references import request_reference
 
 T = TypeVar("T")
@@ -54,7 +60,14 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, default=json_default, sort_keys=True, ensure_ascii=False)
 
 
+def session_database(session: Session) -> Database | None:
+    """The :class:`Database` a session belongs to (set by ``Database.transaction``)."""
+    db = session.info.get("rit_db")
+    return db if isinstance(db, Database) else None
+
+
 def actor_staff(session: Session, username: str) -> m.Staff:
+    """An active staff member, by user name."""
     staff = session.scalar(select(m.Staff).where(m.Staff.username == username))
     if staff is None:
         raise NotFoundError.of("unknown user: {username}", username=username)
@@ -74,16 +87,42 @@ def require(
     """The acting staff user, after checking their role may do ``action``.
 
     With ``ownership=False`` only the role is checked (the "own requests" rule later).
+    On PostgreSQL a login acts only for itself unless it is trusted maintenance
+    (``Database.acting``): any other name is refused here, before anything is read.
     """
+    db = session_database(session)
+    if db is not None:
+        db.acting(username)
     staff = actor_staff(session, username)
     permissions.check(action, staff.role, username=staff.username, owner=owner,
                       ownership=ownership)
     return staff
 
 
+def check_own(staff: m.Staff, action: str, request: m.Request) -> None:
+    """A technician quotes only requests assigned to them, or free ones (which become
+    theirs): the rule the database's row-level security enforces on PostgreSQL."""
+    owner = request.assignee.username if request.assignee else staff.username
+    permissions.check(action, staff.role, username=staff.username, owner=owner)
+
+
+def require_portal(db: Database) -> None:
+    """What only the customer does (through the control panel): a login of the control
+    panel's role, or trusted maintenance (the embedded database's owner, a superuser)."""
+    identity = db.identity()
+    if not (identity.portal or identity.trusted):
+        raise PermissionDenied.of("{login} is not a login of the control panel",
+                                  login=identity.login)
+
+
 def lock(db: Database, session: Session, model: type[T], ident: int, what: str) -> T:
-    """Load a row for update (``SELECT ... FOR UPDATE`` on PostgreSQL)."""
-    stmt = select(model).where(model.id == ident)  # type: ignore[attr-defined]
+    """Load a row for update (``SELECT ... FOR UPDATE`` on PostgreSQL).
+
+    The row is read again even if the session holds it already: values read before the
+    lock was granted may be stale (another workstation held it and changed it).
+    """
+    stmt = (select(model).where(model.id == ident)  # type: ignore[attr-defined]
+            .execution_options(populate_existing=True))
     if not db.is_sqlite:
         stmt = stmt.with_for_update()
     row = session.scalar(stmt)
@@ -112,7 +151,7 @@ def check_version(row: Any, expected: int | None, what: str) -> None:
 def customer_by_code(db: Database, session: Session, code: str, *, for_update: bool = False) -> m.Customer:
     stmt = select(m.Customer).where(m.Customer.code == code)
     if for_update and not db.is_sqlite:
-        stmt = stmt.with_for_update()
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
     customer = session.scalar(stmt)
     if customer is None:
         raise NotFoundError.of("unknown customer: {code}", code=code)

@@ -2,7 +2,9 @@
 
 The balance on the customer row always equals the sum of the customer's ledger: every
 change of credit goes through :func:`post`, inside the caller's transaction, with the
-customer row locked.
+customer row locked. On PostgreSQL credit moves only through the server functions of
+migration 0007 (``rit_post_credit``, ``rit_charge``), which do the same and check who
+may: :func:`move_credit` calls the one or does the other.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
 from app.db.tables import CUSTOMERS, LEDGER, SERVICES
-from app.db.types import Hundredths
+from app.db.types import Hundredths, cents, from_cents
 from app.domain.enums import AccountStatus, LedgerKind, NoticeKind, ServiceStatus
+from app.domain.errors import phrase
 from app.domain.money import ZERO
-from app.services.common import audit, notify
+from app.services.common import audit, check_version, customer_by_code, notify
 
 
 @dataclass(frozen=True)
@@ -133,3 +136,52 @@ def ledger_sum(session: Session, customer_id: int) -> Decimal:
         select(func.sum(m.LedgerEntry.amount)).where(m.LedgerEntry.customer_id == customer_id)
     )
     return ZERO if total is None else total.quantize(ZERO)
+
+
+_POST_CREDIT = text(
+    "SELECT customer_id, entry_id, balance, status, suspended, restarted FROM rit_post_credit("
+    "CAST(:code AS text), CAST(:kind AS text), CAST(:amount AS bigint), CAST(:reference AS text), "
+    "CAST(:reason AS text), CAST(:acted_for AS text), CAST(:as_portal AS boolean), "
+    "CAST(:version AS integer), CAST(:at AS timestamp))")
+
+
+def move_credit(
+    db: Database,
+    session: Session,
+    code: str,
+    kind: LedgerKind,
+    amount: Decimal,
+    *,
+    actor: str,
+    acted_for: str | None,
+    as_portal: bool = False,
+    reference: str = "",
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Posting:
+    """A top-up or an adjustment of a customer's credit, audited, in the caller's
+    transaction. ``actor`` is who the audit names; on PostgreSQL the server function
+    decides that from the session (``acted_for``: the staff member a trusted login acts
+    for; ``as_portal``: the control panel's top-up) and checks who may.
+    """
+    if db.is_sqlite:
+        customer = customer_by_code(db, session, code, for_update=True)
+        check_version(customer, expected_version, phrase("customer {code}", code=customer.code))
+        customer_id = customer.id
+        posting = post(db, session, customer, kind, amount, actor=actor, reference=reference,
+                       reason=reason)
+        if kind is LedgerKind.TOPUP:
+            audit(db, session, actor, "topup", customer_id=customer_id, amount=amount,
+                  balance=posting.balance)
+        else:
+            audit(db, session, actor, "adjustment", customer_id=customer_id, amount=amount,
+                  reason=reason, balance=posting.balance)
+        return posting
+    session.flush()
+    row = session.execute(_POST_CREDIT, {
+        "code": code, "kind": kind.value, "amount": cents(amount), "reference": reference,
+        "reason": reason, "acted_for": acted_for, "as_portal": as_portal,
+        "version": expected_version, "at": db.now()}).one()
+    session.expire_all()  # the customer's balance, status, version and services moved
+    return Posting(row.entry_id, from_cents(row.balance), row.status, tuple(row.suspended),
+                   tuple(row.restarted))

@@ -18,10 +18,10 @@ from app.services.common import (
     MAX_REASON,
     PORTAL,
     audit,
-    check_version,
     clean_text,
     customer_by_code,
     require,
+    require_portal,
 )
 from app.services.dto import CustomerView, LedgerResult, LedgerView, ServiceView
 
@@ -85,7 +85,7 @@ def add_customer(
     vat_number = clean_text(vat_number, phrase("VAT number"), 40, required=False)
     initial = parse_amount(credit_amount, phrase("credit")) if credit_amount not in (None, "") else None
     with db.transaction() as session:
-        who = require(session, actor, "manage").username if actor else PORTAL
+        who, acted_for, as_portal = _creator(db, session, actor)
         if session.scalar(select(m.Customer.id).where(m.Customer.code == code)) is not None:
             raise ConflictError.of("customer {code} already exists", code=code)
         customer = m.Customer(code=code, name=name, lang=lang, address=address,
@@ -95,12 +95,24 @@ def add_customer(
         session.flush()
         audit(db, session, who, "customer_added", customer_id=customer.id, code=code, name=name)
         if initial is not None:
-            credit.post(db, session, customer, LedgerKind.TOPUP, initial, actor=who,
-                        reference="initial credit")
-            audit(db, session, who, "topup", customer_id=customer.id, amount=initial,
-                  balance=customer.balance)
+            credit.move_credit(db, session, code, LedgerKind.TOPUP, initial, actor=who,
+                               acted_for=acted_for, as_portal=as_portal,
+                               reference="initial credit")
         session.flush()
         return customer_view(session, customer)
+
+
+def _creator(db: Database, session: Session, actor: str | None) -> tuple[str, str | None, bool]:
+    """Who adds customers and services: an admin, or the control panel (a login of its
+    role; without ``--as`` on the embedded database, its owner). Returns the name the
+    audit gives, the staff member acted for, and whether it is the control panel."""
+    identity = db.identity()
+    if actor is None and (identity.portal or identity.trusted):
+        if identity.portal and not identity.trusted:
+            return PORTAL, None, True
+        return identity.label, None, False
+    staff = require(session, db.acting(actor) or "", "manage")
+    return staff.username, staff.username, False
 
 
 def add_service(
@@ -112,8 +124,11 @@ def add_service(
             "unknown service kind {kind!r}; one of: {choices}", kind=kind, choices=', '.join(SERVICE_KINDS)
         )
     with db.transaction() as session:
-        who = require(session, actor, "manage").username if actor else PORTAL
-        customer = customer_by_code(db, session, customer_code, for_update=True)
+        who = _creator(db, session, actor)[0]
+        # Not locked here (who adds services may not lock customers on PostgreSQL): the
+        # embedded database's write lock, or PostgreSQL's trigger services_status, keeps
+        # the new service's status in step with a charge exhausting the account meanwhile.
+        customer = customer_by_code(db, session, customer_code)
         if any(s.name == name for s in customer.services):
             raise ConflictError.of(
                 "customer {code} already has a service named {name!r}", code=customer.code, name=name
@@ -123,6 +138,7 @@ def add_service(
         service = m.CustomerService(customer=customer, name=name, kind=kind, status=status.value)
         session.add(service)
         session.flush()
+        session.refresh(service, ["status"])
         audit(db, session, who, "service_added", customer_id=customer.id, service=name, kind=kind)
         return ServiceView(service.id, service.name, service.kind, service.status)
 
@@ -159,15 +175,16 @@ def topup(
     value = parse_amount(amount, phrase("top-up amount"))
     reference = clean_text(reference, phrase("reference"), 200, required=False)
     with db.transaction() as session:
-        who = require(session, actor, "topup").username if actor else PORTAL
-        customer = customer_by_code(db, session, customer_code, for_update=True)
-        check_version(customer, expected_version, phrase("customer {code}", code=customer.code))
-        code, customer_id = customer.code, customer.id
-        posting = credit.post(db, session, customer, LedgerKind.TOPUP, value, actor=who,
-                              reference=reference or "top-up")
-        audit(db, session, who, "topup", customer_id=customer_id, amount=value,
-              balance=posting.balance)
-        return _result(code, value, posting)
+        if actor is None:
+            require_portal(db)
+            who, acted_for = PORTAL, None
+        else:
+            who = acted_for = require(session, db.acting(actor) or actor, "topup").username
+        posting = credit.move_credit(db, session, customer_code, LedgerKind.TOPUP, value,
+                                     actor=who, acted_for=acted_for, as_portal=actor is None,
+                                     reference=reference or "top-up",
+                                     expected_version=expected_version)
+        return _result(customer_code, value, posting)
 
 
 def adjust(
@@ -183,12 +200,8 @@ def adjust(
     value = parse_signed_amount(amount, phrase("adjustment"))
     reason = clean_text(reason, phrase("reason"), MAX_REASON)
     with db.transaction() as session:
-        who = require(session, actor, "adjust").username
-        customer = customer_by_code(db, session, customer_code, for_update=True)
-        check_version(customer, expected_version, phrase("customer {code}", code=customer.code))
-        code, customer_id = customer.code, customer.id
-        posting = credit.post(db, session, customer, LedgerKind.ADJUSTMENT, value, actor=who,
-                              reference="adjustment", reason=reason)
-        audit(db, session, who, "adjustment", customer_id=customer_id, amount=value,
-              reason=reason, balance=posting.balance)
-        return _result(code, value, posting)
+        who = require(session, db.acting(actor) or actor, "adjust").username
+        posting = credit.move_credit(db, session, customer_code, LedgerKind.ADJUSTMENT, value,
+                                     actor=who, acted_for=who, reference="adjustment",
+                                     reason=reason, expected_version=expected_version)
+        return _result(customer_code, value, posting)

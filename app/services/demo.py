@@ -119,7 +119,9 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
     say = progress or (lambda _msg: None)
     say("staff")
     for username, name, role in STAFF:
-        staff.add_staff(db, None if username == "admin" else "admin", username, name=name, role=role)
+        # no database logins: the demo's people are not real (give one a login with "staff add")
+        staff.add_staff(db, None if username == "admin" else "admin", username, name=name,
+                        role=role, login=False)
     say("customers")
     accounts: list[tuple[str, list[str], str]] = []
     for i, company in enumerate(COMPANIES, start=1):

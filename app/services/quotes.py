@@ -32,12 +32,14 @@ from app.services.common import (
     MAX_TEXT,
     PORTAL,
     audit,
+    check_own,
     check_version,
     clean_text,
     get_request,
     lock,
     notify,
     require,
+    require_portal,
     touch,
 )
 from app.services.dto import QuoteLineView, QuoteView
@@ -198,12 +200,13 @@ def create_quote(
     if send and db.renderer is None:
         raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
     with db.transaction() as session:
-        staff = require(session, actor, "draft_quote")
+        staff = require(session, actor, "draft_quote", ownership=False)
         if send:
-            require(session, actor, "send_quote")
+            require(session, actor, "send_quote", ownership=False)
         conf = settings_service.load(session)
         clean = _validate(data, db.today(), conf.default_vat_rate)
         request = get_request(db, session, number)
+        check_own(staff, "draft_quote", request)
         states.require("draft_quote", request.state, number)
         draft = session.scalar(
             select(m.Quote.revision).where(m.Quote.request_id == number,
@@ -251,10 +254,11 @@ def update_draft(
     db: Database, actor: str, quote_id: int, data: QuoteInput, *, expected_version: int | None
 ) -> QuoteView:
     with db.transaction() as session:
-        staff = require(session, actor, "draft_quote")
+        staff = require(session, actor, "draft_quote", ownership=False)
         conf = settings_service.load(session)
         clean = _validate(data, db.today(), conf.default_vat_rate)
         quote = _draft(db, session, quote_id)
+        check_own(staff, "draft_quote", quote.request)
         check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
         _apply(quote, clean, quote.request.customer.lang, conf.billing_increment_minutes)
         touch(db, quote.request)
@@ -267,8 +271,9 @@ def update_draft(
 
 def delete_draft(db: Database, actor: str, quote_id: int, *, expected_version: int | None = None) -> None:
     with db.transaction() as session:
-        staff = require(session, actor, "draft_quote")
+        staff = require(session, actor, "draft_quote", ownership=False)
         quote = _draft(db, session, quote_id)
+        check_own(staff, "draft_quote", quote.request)
         check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
         audit(db, session, staff.username, "quote_draft_deleted", request_id=quote.request_id,
               customer_id=quote.request.customer_id, quote=quote.id, revision=quote.revision)
@@ -317,11 +322,12 @@ def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int
     if db.renderer is None:
         raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
     with db.transaction() as session:
-        staff = require(session, actor, "send_quote")
+        staff = require(session, actor, "send_quote", ownership=False)
         conf = settings_service.load(session)
         quote = _draft(db, session, quote_id)
         check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
         request = get_request(db, session, quote.request_id)
+        check_own(staff, "send_quote", request)
         states.require("send_quote", request.state, request.id)
         _send(db, session, staff, conf, quote, request)
         return quote_view(quote, db.today())
@@ -396,6 +402,7 @@ def _answerable(db: Database, session: Session, quote_id: int) -> tuple[m.Quote,
 
 def accept_quote(db: Database, quote_id: int) -> QuoteView:
     """The customer accepts a sent quote before its validity date."""
+    require_portal(db)
     with db.transaction() as session:
         quote, request = _answerable(db, session, quote_id)
         quote.state = QuoteState.ACCEPTED.value
@@ -411,6 +418,7 @@ def accept_quote(db: Database, quote_id: int) -> QuoteView:
 
 def reject_quote(db: Database, quote_id: int, *, reason: str = "") -> QuoteView:
     reason = clean_text(reason, phrase("reason"), 1000, required=False)
+    require_portal(db)
     with db.transaction() as session:
         quote, request = _answerable(db, session, quote_id)
         quote.state = QuoteState.REJECTED.value
@@ -426,7 +434,15 @@ def reject_quote(db: Database, quote_id: int, *, reason: str = "") -> QuoteView:
 
 
 def expire_quotes(db: Database, *, batch: int = 1000) -> list[int]:
-    """The sweep: sent quotes past their validity date become expired (and their requests)."""
+    """The sweep: sent quotes past their validity date become expired (and their requests).
+
+    Run by a team lead or an admin, the control panel, or trusted maintenance (a cron
+    job as the schema's owner): a technician may change only their own requests.
+    """
+    identity = db.identity()
+    if not (identity.trusted or identity.portal):
+        with db.read() as session:
+            require(session, identity.login or "", "expire_quotes")
     expired: list[int] = []
     while True:
         with db.transaction() as session:

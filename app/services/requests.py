@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
-from app.domain import states
+from app.domain import permissions, states
 from app.domain.enums import Category, NoticeKind, Priority, QuoteState, RequestState, Role
 from app.domain.errors import NotFoundError, Phrase, ValidationError, phrase
 from app.domain.references import request_reference
@@ -24,6 +24,7 @@ from app.services.common import (
     get_request,
     notify,
     require,
+    require_portal,
     touch,
 )
 
@@ -68,6 +69,7 @@ def submit_request(
     prio = parse_priority(priority)
     subject = clean_text(subject, phrase("subject"), MAX_SUBJECT)
     description = clean_text(description, phrase("description"), MAX_TEXT, required=False)
+    require_portal(db)
     with db.transaction() as session:
         customer = customer_by_code(db, session, customer_code)
         svc = session.scalar(
@@ -159,6 +161,7 @@ def decline_request(
 
 def cancel_request(db: Database, number: int) -> None:
     """The customer withdraws the request before accepting a quote (free)."""
+    require_portal(db)
     with db.transaction() as session:
         request = get_request(db, session, number)
         states.require("cancel", request.state, number)
@@ -186,8 +189,10 @@ def set_priority(
     """Change a request's priority (returned as stored)."""
     prio = parse_priority(priority)
     with db.transaction() as session:
-        staff = require(session, actor, "evaluate")
+        staff = require(session, actor, "evaluate", ownership=False)
         request = get_request(db, session, number)
+        permissions.check("evaluate", staff.role, username=staff.username,
+                          owner=request.assignee.username if request.assignee else None)
         check_version(request, expected_version, _named(number))
         before = request.priority
         request.priority = prio.value

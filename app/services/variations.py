@@ -22,6 +22,7 @@ from app.services.common import (
     lock,
     notify,
     require,
+    require_portal,
     touch,
 )
 from app.services.dto import VariationView
@@ -67,6 +68,7 @@ def propose_variation(
 
 
 def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
+    require_portal(db)
     with db.transaction() as session:
         variation = lock(db, session, m.Variation, variation_id, phrase("variation"))
         request = get_request(db, session, variation.request_id)

@@ -16,6 +16,10 @@
         <translation>non è l&apos;URL di un database: {text!r}</translation>
     </message>
     <message>
+        <source>you are signed in as {login}</source>
+        <translation>hai effettuato l&apos;accesso come {login}</translation>
+    </message>
+    <message>
         <source>another workstation changed this record in the meantime: reload and try again</source>
         <translation>un&apos;altra postazione ha modificato questi dati nel frattempo: ricarica e riprova</translation>
     </message>
@@ -40,6 +44,10 @@
         <translation>impossibile connettersi a {database}: {detail}</translation>
     </message>
     <message>
+        <source>the privileges cannot be applied: {detail}</source>
+        <translation>i privilegi non possono essere applicati: {detail}</translation>
+    </message>
+    <message>
         <source>the database schema is at revision {revision}, which this version of RIT Desk does not know: a newer version migrated it, use that one</source>
         <translation>lo schema del database è alla revisione {revision}, che questa versione di RIT Desk non conosce: l&apos;ha migrato una versione più recente, usa quella</translation>
     </message>
@@ -50,6 +58,98 @@
     <message>
         <source>cannot create the folder of {database}: {strerror}</source>
         <translation>impossibile creare la cartella di {database}: {strerror}</translation>
+    </message>
+    <message>
+        <source>{request} is {state}</source>
+        <translation>{request} è {state}</translation>
+    </message>
+    <message>
+        <source>the database refused: {detail}</source>
+        <translation>il database ha rifiutato: {detail}</translation>
+    </message>
+    <message>
+        <source>this action is done by a staff member: name one (--as USER)</source>
+        <translation>questa azione la compie un membro del personale: indicalo (--as UTENTE)</translation>
+    </message>
+    <message>
+        <source>the login {login} has no staff record in this database</source>
+        <translation>l&apos;accesso {login} non corrisponde a nessun membro del personale in questo database</translation>
+    </message>
+    <message>
+        <source>{user} (technician) may change only requests assigned to them: not {request}</source>
+        <translation>{user} (tecnico) può modificare solo le richieste assegnate a sé: non {request}</translation>
+    </message>
+    <message>
+        <source>{user} (technician) may change only their own work entries</source>
+        <translation>{user} (tecnico) può modificare solo le proprie registrazioni di lavoro</translation>
+    </message>
+    <message>
+        <source>{login} is not a login of the control panel</source>
+        <translation>{login} non è un accesso del pannello di controllo</translation>
+    </message>
+    <message>
+        <source>the charge of {request} does not add up: the database refused it</source>
+        <translation>l&apos;addebito di {request} non torna: il database lo ha rifiutato</translation>
+    </message>
+    <message>
+        <source>the charge of {request} ({net} net) is above what the customer agreed ({ceiling})</source>
+        <translation>l&apos;addebito di {request} ({net} di imponibile) supera quanto concordato con il cliente ({ceiling})</translation>
+    </message>
+    <message>
+        <source>unknown kind of credit: {kind}</source>
+        <translation>tipo di movimento di credito sconosciuto: {kind}</translation>
+    </message>
+    <message>
+        <source>the amount of a {kind} must be above zero (an adjustment: not zero)</source>
+        <translation>l&apos;importo di {kind} deve essere maggiore di zero (una rettifica: diverso da zero)</translation>
+    </message>
+    <message>
+        <source>reason is required</source>
+        <translation>il motivo è obbligatorio</translation>
+    </message>
+    <message>
+        <source>customer {code} was changed by someone else in the meantime: reload and try again</source>
+        <translation>il cliente {code} è stato modificato da qualcun altro nel frattempo: ricarica e riprova</translation>
+    </message>
+    <message>
+        <source>not a valid staff user: {username}</source>
+        <translation>utente del personale non valido: {username}</translation>
+    </message>
+    <message>
+        <source>the database role {username} cannot be a staff login (it is not a plain login)</source>
+        <translation>il ruolo di database {username} non può essere l&apos;accesso di un membro del personale (non è un semplice accesso)</translation>
+    </message>
+    <message>
+        <source>user {username} has no login in this database</source>
+        <translation>l&apos;utente {username} non ha un accesso in questo database</translation>
+    </message>
+    <message>
+        <source>the password must not be empty</source>
+        <translation>la password non può essere vuota</translation>
+    </message>
+    <message>
+        <source>{username} is the last active admin: make someone else admin first</source>
+        <translation>{username} è l&apos;ultimo amministratore attivo: prima rendi amministratore qualcun altro</translation>
+    </message>
+    <message>
+        <source>a new customer starts with no credit: credit moves only as top-ups</source>
+        <translation>un nuovo cliente parte senza credito: il credito si muove solo con le ricariche</translation>
+    </message>
+    <message>
+        <source>{request} is completed only by its charge</source>
+        <translation>{request} si completa solo con il suo addebito</translation>
+    </message>
+    <message>
+        <source>only the customer (the control panel) answers on {request}</source>
+        <translation>solo il cliente (dal pannello di controllo) risponde su {request}</translation>
+    </message>
+    <message>
+        <source>quote {quote} cannot change that way</source>
+        <translation>il preventivo {quote} non può cambiare in questo modo</translation>
+    </message>
+    <message>
+        <source>quote {quote} is above the technicians&apos; send limit: a team lead must send it</source>
+        <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un responsabile</translation>
     </message>
     <message>
         <source>VAT rate</source>
@@ -234,6 +334,10 @@
     <message>
         <source>manage staff and settings</source>
         <translation>gestire utenti e impostazioni</translation>
+    </message>
+    <message>
+        <source>run the quote expiry sweep</source>
+        <translation>eseguire la scadenza dei preventivi</translation>
     </message>
     <message>
         <source>see charges reports, statements and charge documents</source>
@@ -516,6 +620,10 @@
         <translation>il cliente {code}</translation>
     </message>
     <message>
+        <source>{request} kept changing while it was being charged: try again</source>
+        <translation>{request} ha continuato a cambiare durante l&apos;addebito: riprova</translation>
+    </message>
+    <message>
         <source>cannot sort by {key!r}; one of: {choices}</source>
         <translation>impossibile ordinare per {key!r}; uno tra: {choices}</translation>
     </message>
@@ -656,8 +764,16 @@
         <translation>il nome utente può contenere solo lettere, cifre, - _ .: {username!r}</translation>
     </message>
     <message>
+        <source>a password is 1 to 200 characters, without control characters</source>
+        <translation>una password ha da 1 a 200 caratteri, senza caratteri di controllo</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>nome</translation>
+    </message>
+    <message>
+        <source>the embedded database has no logins and no passwords</source>
+        <translation>il database integrato non ha accessi né password</translation>
     </message>
     <message>
         <source>unknown role {role!r}; one of: {choices}</source>

@@ -57,10 +57,13 @@ def world(db: Database) -> World:
 
 def make_world(db: Database) -> World:
     """Staff of every role, ACME (1000.00, web-1 and db-1) and POOR (50.00, srv)."""
-    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin")
+    # Staff records without database logins: the service tests connect as a trusted
+    # login and act for them (logins are cluster-wide: tests/app/test_privileges_pg.py
+    # makes its own, named for the run)
+    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin", login=False)
     for username, role in [("tech", "technician"), ("tech2", "technician"),
                            ("lead", "team_lead"), ("fin", "finance")]:
-        staff.add_staff(db, "admin", username, name=username.title(), role=role)
+        staff.add_staff(db, "admin", username, name=username.title(), role=role, login=False)
     customers.add_customer(db, "admin", "ACME", name="Acme Srl", credit_amount=Decimal("1000"))
     customers.add_service(db, "admin", "ACME", name="web-1", kind="vps")
     customers.add_service(db, "admin", "ACME", name="db-1", kind="cloud_server")

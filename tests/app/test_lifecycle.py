@@ -125,10 +125,15 @@ def test_permissions(world: World) -> None:
     requests.assign_request(db, "lead", number, "tech2")
     with pytest.raises(PermissionDenied, match="own requests"):
         requests.decline_request(db, "tech", number, reason="no")
-    big = quotes.create_quote(db, "tech", number, quotes.QuoteInput(
-        kind="fixed", valid_until=world.valid(), lines=[quotes.LineInput("Big", "1", "1000.01")]))
-    with pytest.raises(PermissionDenied, match="team lead"):
+    big_quote = quotes.QuoteInput(kind="fixed", valid_until=world.valid(),
+                                  lines=[quotes.LineInput("Big", "1", "1000.01")])
+    with pytest.raises(PermissionDenied, match="own requests"):  # tech2's request
+        quotes.create_quote(db, "tech", number, big_quote)
+    big = quotes.create_quote(db, "tech2", number, big_quote)
+    with pytest.raises(PermissionDenied, match="own requests"):
         quotes.send_quote(db, "tech", big.id)
+    with pytest.raises(PermissionDenied, match="team lead"):
+        quotes.send_quote(db, "tech2", big.id)
     quotes.send_quote(db, "lead", big.id)
 
 

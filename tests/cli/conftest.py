@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
 
 from app.db.database import Database
 from app.db.models import Base
@@ -116,3 +118,56 @@ def cli_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 @pytest.fixture
 def make_cli(capsys: pytest.CaptureFixture[str], cli_clock: FakeClock) -> Iterator[Callable[[str], Cli]]:
     yield lambda url: Cli(url, capsys)
+
+
+class LoginCli(Cli):
+    """PostgreSQL: each step connects as the login of whoever acts (no ``--as``); a step
+    with no actor is the control panel's, through its login."""
+
+    def __init__(self, url: str, capsys: pytest.CaptureFixture[str], portal: str) -> None:
+        super().__init__(url, capsys)
+        self.portal = portal
+
+    def run(self, *args: str | int, actor: str | None = None) -> Result:
+        url = make_url(self.url).set(username=actor or self.portal)
+        argv = ["--db", url.render_as_string(hide_password=False), *map(str, args)]
+        self.capsys.readouterr()
+        code = invoke(argv)
+        out, err = self.capsys.readouterr()
+        return Result(code, out, err)
+
+
+@dataclass
+class Team:
+    """The people of a test: plain user names on SQLite; on PostgreSQL logins named for
+    the run (roles are the whole cluster's), dropped when the test ends."""
+
+    users: dict[str, str]
+    maintenance: Cli  # the trusted login (superuser) or the embedded file's owner
+    cli: Cli  # each step as its actor
+    logins: list[str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.users[key]
+
+
+@pytest.fixture
+def team(make_cli: Callable[[str], Cli], capsys: pytest.CaptureFixture[str],
+         db_url: str) -> Iterator[Team]:
+    keys = ("admin", "tech", "tech2", "lead", "fin")
+    if db_url.startswith("sqlite"):
+        cli = make_cli(db_url)
+        yield Team({k: k for k in keys}, cli, cli, [])
+        return
+    run = f"rt{secrets.token_hex(3)}"
+    users = {k: f"{run}_{k}" for k in keys}
+    portal = f"{run}_portal"
+    try:
+        yield Team(users, make_cli(db_url), LoginCli(db_url, capsys, portal),
+                   [*users.values(), portal])
+    finally:
+        engine = create_engine(db_url)
+        with engine.begin() as conn:
+            for login in [*users.values(), portal]:
+                conn.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+        engine.dispose()

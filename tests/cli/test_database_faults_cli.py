@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.db.database import Database
+from app.services import staff
 from tests.cli.conftest import Cli, assert_one_line_failure, snapshot
 from tests.conftest import FakeClock
 from tests.faults import StatementFault
@@ -50,9 +51,13 @@ def faults(monkeypatch: pytest.MonkeyPatch, cli_clock: FakeClock) -> Faults:
 
 def world(cli: Cli, clock: FakeClock) -> dict[str, int]:
     valid = (clock.now.date() + timedelta(days=30)).isoformat()
-    cli.ok("staff", "add", "admin", "--name", "Ada Admin", "--role", "admin")
+    # records without database logins (logins are cluster-wide): the CLI acts for them
+    # as a trusted login
+    db = Database(cli.url, clock=clock)
+    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin", login=False)
     for user, role in [("tech", "technician"), ("fin", "finance")]:
-        cli.ok("staff", "add", user, "--name", user.title(), "--role", role, actor="admin")
+        staff.add_staff(db, "admin", user, name=user.title(), role=role, login=False)
+    db.dispose()
     cli.ok("customers", "add", "ACME", "--name", "Acme Srl", "--credit", "1000", actor="admin")
     cli.ok("services", "add", "ACME", "--name", "web-1", "--kind", "vps", actor="admin")
     ids: dict[str, int] = {}

@@ -23,9 +23,10 @@ from tests.conftest import FakeClock, fake_renderer
 def cli(make_cli: Callable[[str], Cli], db_url: str, cli_clock: FakeClock) -> Iterator[Cli]:
     """ACME charged 475.80 today; POOR (50.00 of credit) with accepted work of 475.80."""
     db = Database(db_url, clock=cli_clock, renderer=fake_renderer)
-    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin")
+    # no database logins: the CLI acts for them as a trusted login (logins are cluster-wide)
+    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin", login=False)
     for user, role in [("tech", "technician"), ("lead", "team_lead"), ("fin", "finance")]:
-        staff.add_staff(db, "admin", user, name=user.title(), role=role)
+        staff.add_staff(db, "admin", user, name=user.title(), role=role, login=False)
     for code, credit in (("ACME", "1000"), ("POOR", "50")):
         customers.add_customer(db, "admin", code, name=f"{code.title()} Srl", credit_amount=credit)
         customers.add_service(db, "admin", code, name="web-1")

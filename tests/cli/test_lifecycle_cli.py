@@ -13,7 +13,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from tests.cli.conftest import Cli
+from sqlalchemy import create_engine, text
+
+from tests.cli.conftest import Cli, LoginCli, Team
 from tests.conftest import FakeClock
 
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
@@ -23,23 +25,33 @@ def is_amount(value: Any) -> bool:
     return isinstance(value, str) and bool(AMOUNT.match(value))
 
 
-def setup_world(cli: Cli) -> None:
-    init = cli.ok("init")  # the schema exists already: init upgrades it, idempotently
-    assert (init["schema"], init["demo"]) == ("current", False)
-    cli.ok("staff", "add", "admin", "--name", "Ada Admin", "--role", "admin")
-    for user, role in [("tech", "technician"), ("lead", "team_lead"), ("fin", "finance")]:
-        assert cli.ok("staff", "add", user, "--name", user.title(), "--role", role,
-                      actor="admin") == {"user": user, "name": user.title(), "role": role}
+def setup_world(team: Team) -> Cli:
+    """The schema, the first admin (and on PostgreSQL the control panel's login) by the
+    trusted login; the staff by the admin; customers and services by the admin."""
+    u = team.users
+    first = ["--admin", u["admin"], "--name", "Ada Admin"]
+    if isinstance(team.cli, LoginCli):
+        first += ["--portal", team.cli.portal]
+    init = team.maintenance.ok("init", *first)  # the schema exists: init upgrades it
+    assert (init["schema"], init["demo"], init["admin"]) == ("current", False, u["admin"])
+    again = team.maintenance.ok("init", *first)  # safe to run again
+    assert again["admin"] == u["admin"]
+    cli = team.cli
+    for key, role in [("tech", "technician"), ("lead", "team_lead"), ("fin", "finance")]:
+        user = u[key]
+        assert cli.ok("staff", "add", user, "--name", key.title(), "--role", role,
+                      actor=u["admin"]) == {"user": user, "name": key.title(), "role": role}
     acme = cli.ok("customers", "add", "ACME", "--name", "Acme Srl", "--credit", "1000",
-                  "--lang", "en", actor="admin")
+                  "--lang", "en", actor=u["admin"])
     assert (acme["balance"], acme["status"], acme["missing"]) == ("1000.00", "active", "0.00")
     assert [(e["kind"], e["amount"], e["balance_after"]) for e in acme["ledger"]] == [
         ("topup", "1000.00", "1000.00")]  # the initial credit is a top-up in the ledger
     assert cli.ok("services", "add", "ACME", "--name", "web-1", "--kind", "vps",
-                  actor="admin")["status"] == "running"
-    cli.ok("customers", "add", "POOR", "--name", "Poor Spa", "--credit", "50", actor="admin")
+                  actor=u["admin"])["status"] == "running"
+    cli.ok("customers", "add", "POOR", "--name", "Poor Spa", "--credit", "50", actor=u["admin"])
     for name, kind in [("srv", "hosting"), ("mail", "cloud_server")]:
-        cli.ok("services", "add", "POOR", "--name", name, "--kind", kind, actor="admin")
+        cli.ok("services", "add", "POOR", "--name", name, "--kind", kind, actor=u["admin"])
+    return cli
 
 
 def submit(cli: Cli, customer: str, service: str, category: str = "ssl") -> int:
@@ -55,25 +67,25 @@ def valid_until(clock: FakeClock) -> str:
     return (clock.now.date() + timedelta(days=30)).isoformat()
 
 
-def test_whole_lifecycle(make_cli: Callable[[str], Cli], db_url: str,
-                         cli_clock: FakeClock) -> None:
-    cli = make_cli(db_url)
-    setup_world(cli)
+def test_whole_lifecycle(team: Team, db_url: str, cli_clock: FakeClock) -> None:
+    """On PostgreSQL every step is run by a login of the right role, without --as."""
+    cli = setup_world(team)
+    u = team.users
 
     # -- a fixed quote accepted, done and charged ------------------------------------------
     fixed = submit(cli, "ACME", "web-1")
-    assert cli.ok("requests", "take", fixed, actor="tech")["state"] == "evaluating"
+    assert cli.ok("requests", "take", fixed, actor=u["tech"])["state"] == "evaluating"
     quote = cli.ok("quotes", "create", fixed, "--fixed", "--line", "Certificate;1;59",
                    "--line", "Installation and test;2;165.50", "--valid-until",
-                   valid_until(cli_clock), actor="tech")
+                   valid_until(cli_clock), actor=u["tech"])
     assert {k: quote[k] for k in ("net", "vat", "total")} == {
         "net": "390.00", "vat": "85.80", "total": "475.80"}
     assert isinstance(quote["quote"], int)
-    sent = cli.ok("quotes", "send", quote["quote"], actor="tech")
+    sent = cli.ok("quotes", "send", quote["quote"], actor=u["tech"])
     assert sent["state"] == "sent" and len(sent["sha256"]) == 64
     assert cli.ok("portal", "accept", quote["quote"])["state"] == "accepted"
-    assert cli.ok("work", "log", fixed, "--hours", "1:10", actor="tech")["billable_minutes"] == 75
-    done = cli.ok("requests", "complete", fixed, actor="tech")
+    assert cli.ok("work", "log", fixed, "--hours", "1:10", actor=u["tech"])["billable_minutes"] == 75
+    done = cli.ok("requests", "complete", fixed, actor=u["tech"])
     assert done["charge"] == {"net": "390.00", "vat": "85.80", "total": "475.80"}
     assert (done["balance"], done["status"]) == ("524.20", "active")
     detail = cli.ok("requests", "show", fixed)
@@ -83,36 +95,36 @@ def test_whole_lifecycle(make_cli: Callable[[str], Cli], db_url: str,
     # (named by references, as people name them: RIT-000002, RIT-000002/1)
     hourly = submit(cli, "ACME", "web-1", "tuning")
     ref = f"RIT-{hourly:06d}"
-    cli.ok("requests", "take", ref, actor="tech")
+    cli.ok("requests", "take", ref, actor=u["tech"])
     quote = cli.ok("quotes", "create", ref, "--hourly", "--rate", "60", "--hours", "5",
-                   "--valid-until", valid_until(cli_clock), "--send", actor="tech")
+                   "--valid-until", valid_until(cli_clock), "--send", actor=u["tech"])
     assert {k: quote[k] for k in ("net", "vat", "total", "state")} == {
         "net": "300.00", "vat": "66.00", "total": "366.00", "state": "sent"}
     assert cli.ok("quotes", "show", f"{ref}/1")["id"] == quote["quote"]
     assert cli.ok("quotes", "show", ref)["id"] == quote["quote"]  # the latest revision
     assert cli.ok("portal", "accept", f"{ref}/1")["quote"] == quote["quote"]
     for hours in ("2:05", "2:00", "1:50"):  # billable 2:15 + 2:00 + 2:00 = 6:15 -> 375.00
-        cli.ok("work", "log", ref, "--hours", hours, actor="tech")
-    preview = cli.ok("requests", "preview", ref, actor="tech")
+        cli.ok("work", "log", ref, "--hours", hours, actor=u["tech"])
+    preview = cli.ok("requests", "preview", ref, actor=u["tech"])
     assert (preview["work_amount"], preview["net"], preview["capped"]) == ("375.00", "300.00",
                                                                            True)
     variation = cli.ok("variations", "propose", ref, "--amount", "340", "--reason",
-                       "More tuning than estimated", actor="tech")
+                       "More tuning than estimated", actor=u["tech"])
     assert isinstance(variation["variation"], int) and variation["amount"] == "340.00"
     agreed = cli.ok("portal", "agree", ref)  # the variation awaiting the customer
     assert (agreed["variation"], agreed["state"]) == (variation["variation"], "agreed")
-    done = cli.ok("requests", "complete", ref, actor="tech")
+    done = cli.ok("requests", "complete", ref, actor=u["tech"])
     assert done["charge"] == {"net": "340.00", "vat": "74.80", "total": "414.80"}
     assert (done["balance"], done["status"]) == ("109.40", "active")
 
     # -- credit exhaustion, services suspended, a top-up restarts them ----------------------
     poor = submit(cli, "POOR", "srv", "backup")
-    cli.ok("requests", "take", poor, actor="tech")
+    cli.ok("requests", "take", poor, actor=u["tech"])
     quote = cli.ok("quotes", "create", poor, "--fixed", "--line", "Backup setup;1;390",
-                   "--valid-until", valid_until(cli_clock), "--send", actor="tech")
+                   "--valid-until", valid_until(cli_clock), "--send", actor=u["tech"])
     cli.ok("portal", "accept", quote["quote"])
-    cli.ok("work", "log", poor, "--hours", "3", actor="tech")
-    done = cli.ok("requests", "complete", poor, actor="tech")
+    cli.ok("work", "log", poor, "--hours", "3", actor=u["tech"])
+    done = cli.ok("requests", "complete", poor, actor=u["tech"])
     assert done["charge"] == {"net": "390.00", "vat": "85.80", "total": "475.80"}
     assert (done["balance"], done["status"]) == ("-425.80", "credit_exhausted")
     assert done["missing"] == "425.80" and sorted(done["suspended"]) == ["mail", "srv"]
@@ -138,7 +150,7 @@ def test_whole_lifecycle(make_cli: Callable[[str], Cli], db_url: str,
     assert (partial["status"], partial["missing"], partial["restarted"]) == (
         "credit_exhausted", "25.80", [])
     full = cli.ok("customers", "topup", "POOR", "--amount", "25.80", "--reference", "bank",
-                  actor="fin")
+                  actor=u["fin"])
     assert (full["balance"], full["status"], full["missing"]) == ("0.00", "active", "0.00")
     assert sorted(full["restarted"]) == ["mail", "srv"]
     shown = cli.ok("customers", "show", "POOR")
@@ -157,6 +169,30 @@ def test_whole_lifecycle(make_cli: Callable[[str], Cli], db_url: str,
     listed = cli.ok("requests", "list", "--state", "completed")
     assert listed["total"] == 3 and {r["number"] for r in listed["requests"]} == {
         fixed, hourly, poor}
+    if isinstance(cli, LoginCli):
+        _audit_names_the_logins(db_url, u, cli.portal)
+
+
+def _audit_names_the_logins(url: str, u: dict[str, str], portal: str) -> None:
+    """The audit's login is the database's session user: each step's own login."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = set(conn.execute(text("SELECT action, login, actor FROM audit_events")).tuples())
+    engine.dispose()
+    by_action: dict[str, set[tuple[str, str]]] = {}
+    for action, login, actor in rows:
+        by_action.setdefault(action, set()).add((login, actor))
+    assert by_action["staff_added"] == {("postgres", "postgres"), (u["admin"], u["admin"])}
+    assert by_action["customer_added"] == {(u["admin"], u["admin"])}
+    assert by_action["request_submitted"] == {(portal, "portal:ACME"), (portal, "portal:POOR")}
+    assert by_action["request_taken"] == {(u["tech"], u["tech"])}
+    assert by_action["quote_accepted"] == {(portal, "portal:ACME"), (portal, "portal:POOR")}
+    assert by_action["variation_agreed"] == {(portal, "portal:ACME")}
+    assert by_action["request_completed"] == {(u["tech"], u["tech"])}
+    assert by_action["credit_exhausted"] == {(u["tech"], u["tech"])}
+    assert by_action["topup"] == {(u["admin"], u["admin"]), (portal, "portal"),
+                                  (u["fin"], u["fin"])}
+    assert by_action["services_restarted"] == {(u["fin"], u["fin"])}
 
 
 def test_text_output_without_json(make_cli: Callable[[str], Cli], tmp_path: Any) -> None:

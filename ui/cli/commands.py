@@ -12,7 +12,7 @@ from typing import Any
 
 from app.db.database import Database, describe
 from app.domain.enums import RequestState
-from app.domain.errors import ValidationError
+from app.domain.errors import PermissionDenied, ValidationError
 from app.domain.money import amount_str, format_hours
 from app.domain.references import quote_reference, request_reference
 from app.services import (
@@ -45,6 +45,8 @@ def need_actor(args: argparse.Namespace) -> str:
 
 
 def init(db: Database, args: argparse.Namespace) -> Result:
+    from ui.cli.identity_commands import init_admin
+
     db.upgrade_schema()
     loaded = False
     if args.demo:
@@ -53,21 +55,32 @@ def init(db: Database, args: argparse.Namespace) -> Result:
                                   "empty database")
         demo.load_demo(db)
         loaded = True
+    done = init_admin(db, args)
     url = describe(db.url)
-    return {"database": url, "schema": "current", "demo": loaded}, (
-        f"schema ready on {url}" + (" with demo data" if loaded else ""))
+    text = f"schema ready on {url}" + (" with demo data" if loaded else "")
+    if "admin" in done:
+        text += f"; admin {done['admin']}"
+    if "portal" in done:
+        text += f"; control panel login {done['portal']}"
+    return {"database": url, "schema": "current", "demo": loaded, **done}, text
 
 
-def staff_add(db: Database, args: argparse.Namespace) -> Result:
-    view = staff.add_staff(db, args.actor, args.username, name=args.name, role=args.role)
-    return {"user": view.username, "name": view.name, "role": view.role}, (
-        f"added {view.username} ({view.role})")
-
-
-def staff_list(db: Database, args: argparse.Namespace) -> Result:
-    users = staff.list_staff(db)
-    return {"staff": plain(users)}, "\n".join(
-        f"{u.username:<14} {u.role:<11} {u.name}" for u in users)
+def signed_in_actor(db: Database, actor: str | None) -> str | None:
+    """Who the command acts for: on PostgreSQL the login itself (``--as`` naming anyone
+    else is refused with "you are signed in as X") unless the login is trusted
+    maintenance; the control panel's logins act for no staff member."""
+    acted_for = db.acting(actor)
+    identity = db.identity()
+    if identity.trusted:
+        return acted_for
+    if identity.portal:
+        return None
+    if identity.role is None:
+        raise PermissionDenied.of("the login {login} has no staff record in this database",
+                                  login=identity.login)
+    if not identity.active:
+        raise ValidationError.of("user {username} is no longer active", username=identity.login)
+    return acted_for
 
 
 def customers_add(db: Database, args: argparse.Namespace) -> Result:

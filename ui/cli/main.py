@@ -89,7 +89,7 @@ def _global_options(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> Parser:
     # the commands' modules import every use case: only when a command is given
-    from ui.cli import commands, finance, keyring_cli
+    from ui.cli import commands, finance, identity_commands, keyring_cli
     from ui.cli.references import reference, request_number
 
     common = argparse.ArgumentParser(add_help=False)
@@ -106,17 +106,10 @@ def build_parser() -> Parser:
         parser.set_defaults(handler=handler)
         return parser
 
-    init = cmd(sub, "init", commands.init, "create or upgrade the schema")
+    init = cmd(sub, "init", commands.init,
+               "create or upgrade the schema (PostgreSQL: also its roles and privileges)")
     init.add_argument("--demo", action="store_true", help="load the demo data set")
-
-    # staff
-    staff = sub.add_parser("staff", help="staff users").add_subparsers(dest="cmd", required=True,
-                                                                         parser_class=Parser)
-    s = cmd(staff, "add", commands.staff_add, "add a staff user")
-    s.add_argument("username")
-    s.add_argument("--name", required=True)
-    s.add_argument("--role", required=True, help="technician, team_lead, finance or admin")
-    s = cmd(staff, "list", commands.staff_list, "list staff users")
+    identity_commands.register(sub, init, cmd, Parser)  # init --admin, staff, whoami
 
     # customers and services
     cust = sub.add_parser("customers", help="customers and their credit").add_subparsers(
@@ -357,6 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not db.schema_is_current():
                 raise ValidationError("the database has no current RIT Desk schema: run "
                                       "'rit-desk init' first")
+            args.actor = commands.signed_in_actor(db, args.actor)
         result = handler(db, args)
     except (RitError, CliError) as exc:
         print(f"rit-desk: {exc}", file=sys.stderr)

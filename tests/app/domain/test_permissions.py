@@ -11,14 +11,16 @@ from app.domain.errors import PermissionDenied
 
 YES, NO, OWN = "yes", "no", "own"
 
-#: action -> (technician, team_lead, finance, admin), from DESIGN.md "Who may do what"
+#: action -> (technician, team_lead, finance, admin), from DESIGN.md "Who may do what";
+#: "own" for evaluating and quoting too, from issue 8: a technician changes only the
+#: requests assigned to them (the quote services count a free request as the drafter's)
 TABLE: dict[str, tuple[str, str, str, str]] = {
     "take": (YES, YES, NO, YES),
-    "evaluate": (YES, YES, NO, YES),
+    "evaluate": (OWN, YES, NO, YES),
     "assign": (NO, YES, NO, YES),
     "decline": (OWN, YES, NO, YES),
-    "draft_quote": (YES, YES, NO, YES),
-    "send_quote": (YES, YES, NO, YES),
+    "draft_quote": (OWN, YES, NO, YES),
+    "send_quote": (OWN, YES, NO, YES),
     "log_work": (OWN, YES, NO, YES),
     "edit_work": (OWN, YES, NO, YES),
     "propose_variation": (OWN, YES, NO, YES),
@@ -27,6 +29,7 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     "adjust": (NO, NO, YES, YES),
     "export_pdf": (YES, YES, YES, YES),
     "manage": (NO, NO, NO, YES),
+    "expire_quotes": (NO, YES, NO, YES),
     "view_finance": (NO, YES, YES, YES),
     "refund": (NO, NO, YES, YES),
 }
