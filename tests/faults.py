@@ -43,3 +43,25 @@ class StatementFault:
             return statement, parameters
         self.failed = statement
         return (_FAIL_SQLITE if self._sqlite else _KILL_PG), ([()] if executemany else ())
+
+
+class Outage:
+    """While ``down``, every statement sent through ``engine`` fails as on a database that
+    went away (see :class:`StatementFault`); ``failures`` counts them."""
+
+    def __init__(self, engine: Engine, *, down: bool = False) -> None:
+        self.engine = engine
+        self.down = down
+        self.failures = 0
+        self._sqlite = engine.dialect.name == "sqlite"
+        event.listen(engine, "before_cursor_execute", self._before, retval=True)
+
+    def remove(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._before)
+
+    def _before(self, conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                executemany: bool) -> tuple[str, Any]:
+        if not self.down:
+            return statement, parameters
+        self.failures += 1
+        return (_FAIL_SQLITE if self._sqlite else _KILL_PG), ([()] if executemany else ())

@@ -23,6 +23,7 @@ from app.services import first_reads
 from app.services.dto import Drill, StaffView
 from ui import labels
 from ui.banner import Banner
+from ui.connection_state import ConnectionLabel, monitor_for
 from ui.context import AppContext
 from ui.customers_panel import CustomersPanel
 from ui.errors import error_text
@@ -171,6 +172,9 @@ class MainWindow(QMainWindow):
                                  self)
         self.db_label = QLabel(describe(self._ctx.db.url), self)
         self.db_label.setToolTip(self.tr("Central database"))
+        self.connection = monitor_for(self._ctx.db)
+        self.connection_label = ConnectionLabel(self.connection, self)
+        bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.busy_bar)
         bar.addPermanentWidget(self.updated_label)
         bar.addPermanentWidget(self.user_label)
@@ -271,8 +275,9 @@ class MainWindow(QMainWindow):
         self.focus_table_action.triggered.connect(self.table.view.setFocus)
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
         self.about_action.triggered.connect(self._about)
-        # polling
+        # polling and the connection
         self.poll_timer.timeout.connect(self.poll)
+        self.connection.restored.connect(self.refresh_all)  # what changed meanwhile
 
     # -- queues ---------------------------------------------------------------------------------
     def _on_queue(self, name: str) -> None:
@@ -377,6 +382,7 @@ class MainWindow(QMainWindow):
 
     def _on_marker(self, marker: tuple[int, int]) -> None:
         self._polling = False
+        self.connection.report(None)
         if self._marker is not None and marker != self._marker:
             self._marker = marker
             self.refresh_all()
@@ -384,7 +390,9 @@ class MainWindow(QMainWindow):
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False
-        self._show_status(error_text(exc))
+        self.connection.report(exc)
+        if self.connection.online:  # "disconnected" is shown by the connection label
+            self._show_status(error_text(exc))
 
     # -- menu actions ------------------------------------------------------------------------
     def _show_status(self, message: str) -> None:

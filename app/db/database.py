@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,7 +92,9 @@ class Database:
             database = self.url.database
             if database and database != ":memory:":
                 try:
-                    Path(database).parent.mkdir(parents=True, exist_ok=True)
+                    # the embedded database is one person's: its folder and file are theirs
+                    # alone (SQLite gives its -wal and -shm files the file's permissions)
+                    Path(database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 except OSError as exc:
                     raise DatabaseUnavailable.of(
                         "cannot create the folder of {database}: {strerror}",
@@ -102,6 +105,8 @@ class Database:
                 echo=echo,
                 connect_args={"timeout": 30, "isolation_level": None, "check_same_thread": False},
             )
+            if database and database != ":memory:":
+                event.listen(engine, "do_connect", partial(_create_private, Path(database)))
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
@@ -132,17 +137,28 @@ class Database:
         is gone is not a second error.
         """
         session = self._sessions()
+        committing = False
         try:
             if self.is_sqlite:
                 # Writers take SQLite's write lock up front: no lock upgrades, no deadlocks.
                 session.connection(execution_options={"rit_write": write})
             yield session
+            session.flush()
+            committing = True
             session.commit()
         except BaseException as exc:
             _quietly(session.rollback)
             error = self.translate(exc)
             if error is None or error is exc:
                 raise
+            if committing and write and not self.is_sqlite and isinstance(error, DatabaseUnavailable):
+                # The server went away while committing: whether it did is unknown
+                # (SQLite's commit is atomic on the spot: it either happened or raised).
+                error = DatabaseUnavailable.of(
+                    "the connection to {database} was lost while saving: the change may have "
+                    "been saved or not; reload and check before saving again ({detail})",
+                    database=describe(self.url), detail=error.params.get("detail", ""))
+                error.maybe_committed = True
             raise error from None
         finally:
             _quietly(session.close)
@@ -429,6 +445,17 @@ def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any, _con
             if type(value) is str and "\x00" in value:
                 raise ValidationError.of(
                     "a text contains a NUL character, which cannot be stored: remove it")
+
+
+def _create_private(path: Path, *_connecting: Any) -> None:
+    """Before SQLite opens ``path``: create it readable and writable by its owner only
+    (SQLite would create it with the process's umask, usually readable by everyone)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return  # an existing database keeps the permissions its owner gave it
+    except OSError:
+        return  # SQLite says why it cannot open it, in its own error
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

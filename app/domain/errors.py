@@ -109,9 +109,14 @@ class ConflictError(RitError):
 
 
 class DatabaseUnavailable(RitError):
-    """The central database cannot be reached or refused the credentials."""
+    """The central database cannot be reached or refused the credentials.
+
+    ``maybe_committed``: the connection was lost while committing, so the change may
+    have been saved: a caller must not simply save it again.
+    """
 
     kind = "database"
+    maybe_committed = False
 
 
 class DatabaseRefused(RitError):

@@ -702,6 +702,21 @@
             <source>Unexpected error: %1</source>
             <translation>Errore imprevisto: %1</translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="1"/>
+            <source>&amp;Retry now</source>
+            <translation>&amp;Riprova ora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="1"/>
+            <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
+            <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/base.py" line="1"/>
+            <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
+            <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
+        </message>
     </context>
     <context>
         <name>VariationDialog</name>

@@ -807,5 +807,9 @@
         <source>work entry</source>
         <translation>registrazione di lavoro</translation>
     </message>
+    <message>
+        <source>the connection to {database} was lost while saving: the change may have been saved or not; reload and check before saving again ({detail})</source>
+        <translation>la connessione a {database} si è interrotta durante il salvataggio: la modifica potrebbe essere stata salvata oppure no; ricarica e controlla prima di salvare di nuovo ({detail})</translation>
+    </message>
 </context>
 </TS>

@@ -1941,4 +1941,17 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Preventivo proposto</translation>
     </message>
 </context>
+<context>
+    <name>ConnectionLabel</name>
+    <message>
+        <location filename="../../ui/connection_state.py" line="1"/>
+        <source>Disconnected: the database does not answer; retrying…</source>
+        <translation>Disconnesso: il database non risponde; nuovo tentativo in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_state.py" line="1"/>
+        <source>Reconnected</source>
+        <translation>Riconnesso</translation>
+    </message>
+</context>
 </TS>

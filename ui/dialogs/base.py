@@ -16,21 +16,31 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db.database import Database
-from app.domain.errors import ConflictError, RitError
+from app.domain.errors import ConflictError, DatabaseUnavailable, RitError
+from ui.connection_state import monitor_for
 from ui.errors import error_text
 from ui.worker import run_async
 
 T = TypeVar("T")
+#: a service call with what to do with its result and its error
+_Call = tuple[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None] | None]
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = (
@@ -106,12 +116,27 @@ def separator() -> QFrame:
     return line
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
 class ServiceDialog(QDialog):
     """A dialog that calls services off the GUI thread, one call at a time.
 
     Subclasses build their form, add :attr:`message` (the dialog-wide error) and
     :attr:`buttons` to their layout, call :meth:`load` for what they show and
     :meth:`run` from their accept handler.
+
+    While the database cannot be reached, nothing typed is lost: an action that failed
+    with :class:`~app.domain.errors.DatabaseUnavailable` leaves the dialog open with its
+    contents, says so, offers to retry, and runs again by itself once the database
+    answers (unless the entries were changed meanwhile, or the connection broke while
+    committing, when the change may already be saved).
 
     Signals:
         idle(): a call (load or action) has finished and its outcome is shown.
@@ -137,6 +162,13 @@ class ServiceDialog(QDialog):
         self.message.hide()
         self.buttons = QDialogButtonBox(self)
         self.buttons.rejected.connect(self.reject)
+        self._action: _Call | None = None  # the action running now
+        self._waiting: _Call | None = None  # an action waiting for the database
+        self._waiting_form: list[object] = []
+        self._failed_load: _Call | None = None
+        self.retry_button: QPushButton | None = None
+        self.connection = monitor_for(db)
+        self.connection.restored.connect(self._database_back)
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -202,6 +234,8 @@ class ServiceDialog(QDialog):
         if self._busy or self._loading:
             return False
         self._busy = True
+        self._action = (call, on_done, on_error)
+        self._set_waiting(None)
         self._start(call, on_done, on_error)
         return True
 
@@ -213,6 +247,7 @@ class ServiceDialog(QDialog):
     ) -> None:
         """Read what the dialog shows off the GUI thread; the dialog may be closed meanwhile."""
         self._loading = True
+        self._failed_load = (call, on_done, on_error)
         self._start(call, on_done, on_error)
 
     def _start(
@@ -244,8 +279,16 @@ class ServiceDialog(QDialog):
     def _deliver(self, value: Any, exc: BaseException | None) -> None:
         on_done, on_error = self._pending or (None, None)
         self._pending = None  # no cycle through the callbacks once delivered
+        action, self._action = self._action, None
+        loading = self._loading
         self._busy = self._loading = False
         self.set_inputs_enabled(True)
+        away = isinstance(exc, DatabaseUnavailable)
+        if exc is None or not away:
+            if loading:
+                self._failed_load = None
+            if exc is None:
+                self.connection.report(None)
         try:
             if exc is None:
                 if on_done is not None:
@@ -254,6 +297,10 @@ class ServiceDialog(QDialog):
                 on_error(exc)
             else:
                 self.show_message(self.error_text(exc))
+            if isinstance(exc, DatabaseUnavailable):
+                self.connection.report(exc)
+                if action is not None and not exc.maybe_committed:
+                    self._set_waiting(action, exc)
         finally:
             # Widgets added to a visible layout show up one event later: fit then.
             QTimer.singleShot(0, self.fit_contents)
@@ -272,6 +319,68 @@ class ServiceDialog(QDialog):
             height = max(height, layout.totalHeightForWidth(width))
         if width > self.width() or height > self.height():
             self.resize(width, max(height, self.height()))
+
+    # -- the database away -------------------------------------------------------------
+    @property
+    def waiting(self) -> bool:
+        """True while an action waits for the database to answer again."""
+        return self._waiting is not None
+
+    def retry(self) -> None:
+        """Run the action that waits for the database again (the Retry button)."""
+        action = self._waiting
+        if action is not None and not self._busy and not self._loading:
+            self.run(*action)
+
+    def _set_waiting(self, action: _Call | None, exc: BaseException | None = None) -> None:
+        self._waiting = action
+        if action is None:
+            if self.retry_button is not None:
+                self.retry_button.hide()
+            return
+        self._waiting_form = self._form_state()
+        if self.retry_button is None:
+            self.retry_button = self.add_button(
+                self.tr("&Retry now"), QDialogButtonBox.ButtonRole.ActionRole, self.retry)
+        self.retry_button.show()
+        self.show_message(self.tr(
+            "The database cannot be reached: nothing was saved, and what you entered is "
+            "kept. It is saved as soon as the database answers again, or retry now.")
+            + ("\n" + _capitalised(error_text(exc)) if exc is not None else ""))
+
+    def _database_back(self) -> None:
+        """The database answers again: save what waits, read what could not be read."""
+        if self._busy or self._loading:
+            return
+        if self._waiting is not None:
+            if self._form_state() != self._waiting_form:
+                self._set_waiting(None)
+                self.show_message(self.tr(
+                    "The database answers again. The entries were changed since: save "
+                    "them again when they are ready."))
+                return
+            self.retry()
+        elif self._failed_load is not None:
+            self.load(*self._failed_load)
+
+    def _form_state(self) -> list[object]:
+        """What the entries hold now (to tell whether they changed while waiting)."""
+        state: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit):
+                state.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit | QTextEdit):
+                state.append(widget.toPlainText())
+            elif isinstance(widget, QDateTimeEdit):
+                state.append(widget.dateTime())
+            elif isinstance(widget, QComboBox):
+                state.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                state.append(widget.isChecked())
+            elif isinstance(widget, QTableWidget):
+                state.append([_cell_text(widget, r, c) for r in range(widget.rowCount())
+                              for c in range(widget.columnCount())])
+        return state
 
     def finish(self, value: object) -> None:
         """Keep ``value`` as :attr:`result_value` and close the dialog as accepted."""
