@@ -97,7 +97,7 @@ def keyring_status() -> KeyringStatus:
         backend = keyring.get_keyring()
         if isinstance(backend, fail.Keyring):
             return KeyringStatus(False, "no keyring backend is available on this system")
-        return KeyringStatus(True, type(backend).__name__)
+        return KeyringStatus(True, str(backend.name))  # e.g. "SecretService Keyring"
     except Exception as exc:
         return KeyringStatus(False, f"the keyring cannot be used: {exc}")
 

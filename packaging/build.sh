@@ -36,16 +36,22 @@ rm -rf build/deb
 mkdir -p $pkg/DEBIAN $pkg/opt $pkg/usr/bin $pkg/usr/share/applications \
   $pkg/usr/share/doc/rit-desk
 cp -a build/bundle/rit-desk $pkg/opt/rit-desk
-ln -s ../../opt/rit-desk/rit-desk $pkg/usr/bin/rit-desk
+ln -s /opt/rit-desk/rit-desk $pkg/usr/bin/rit-desk
 install -m 0644 packaging/debian/rit-desk.desktop $pkg/usr/share/applications/rit-desk.desktop
 install -m 0644 packaging/debian/copyright $pkg/usr/share/doc/rit-desk/copyright
+mkdir -p $pkg/usr/share/man/man1
+sed "s/@VERSION@/$version/" packaging/debian/rit-desk.1 | gzip -9n > $pkg/usr/share/man/man1/rit-desk.1.gz
 QT_QPA_PLATFORM=offscreen $venv/bin/python packaging/debian/icons.py \
   packaging/debian/rit-desk.svg $pkg
 printf 'rit-desk (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- RIT Desk team <rit-desk@example.com>  %s\n' \
   "$version" "$version" "$(date -R -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)")" \
   | gzip -9n > $pkg/usr/share/doc/rit-desk/changelog.gz
-# Files and folders: root's, readable by all; no group or world write bits.
+# Files and folders: root's, readable by all; no group or world write bits. Shared
+# libraries lose their execute bit and their symbols (not the executable: PyInstaller
+# appends the program's archive to it).
 chmod -R u+rwX,go+rX,go-w $pkg
+find $pkg/opt -type f -name '*.so*' -exec chmod 0644 {} + \
+  -exec strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
 
 # Depends: the shared libraries that the bundle's ELF files need and do not carry.
 shlib=build/shlibdeps

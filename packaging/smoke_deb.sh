@@ -48,7 +48,8 @@ check() {  # check NAME COMMAND...: run it, count it, show its output when it fa
 dpkg-deb -x "$deb" "$work/root" || { echo "smoke: cannot unpack $deb"; exit 1; }
 mkdir -p "$work/home" "$work/run"
 cd "$work/run"  # outside the checkout
-bin="$work/root/usr/bin/rit-desk"
+# /usr/bin/rit-desk is a link to /opt/rit-desk/rit-desk: run its target in the unpacked tree
+bin="$work/root/opt/rit-desk/rit-desk"
 sqlite="sqlite:///$work/run/smoke.sqlite3"
 pg_url="$pg_server/$pg_db"
 rit() { env -i PATH=/usr/bin:/bin HOME="$work/home" QT_QPA_PLATFORM=offscreen "$bin" "$@"; }
@@ -81,6 +82,14 @@ postgresql() {
   listed=$(rit --db "$pg_url" --json customers list) && grep -q '"code": "C1' <<<"$listed"
 }
 
+installed_layout() {
+  [ "$(readlink "$work/root/usr/bin/rit-desk")" = /opt/rit-desk/rit-desk ] \
+    && [ -x "$bin" ] && [ -f "$work/root/usr/share/applications/rit-desk.desktop" ] \
+    && [ -f "$work/root/usr/share/icons/hicolor/scalable/apps/rit-desk.svg" ] \
+    && [ -f "$work/root/usr/share/icons/hicolor/48x48/apps/rit-desk.png" ]
+}
+
+check "layout: /usr/bin/rit-desk -> /opt/rit-desk, desktop entry, icons" installed_layout
 check "--version prints rit-desk $version" expect_version
 check "no project source in the bundle" no_source_on_path
 check "keyring status without a Secret Service" keyring_none

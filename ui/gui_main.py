@@ -224,9 +224,10 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
             window.switch_requested.connect(on_switch)
             start_probe.install(window.table)  # the start benchmark's, when asked
             window.show()
-            # Everything loaded so far (modules, Qt wrappers) lives as long as the app:
-            # keep it out of the collector's full passes, which would stall painting.
-            QTimer.singleShot(0, _freeze_startup_objects)
+            # Everything loaded by the start (modules, Qt wrappers) lives as long as the
+            # app: keep it out of the collector's full passes, which would stall painting.
+            # Once the window is ready: a full pass before would delay the first paint.
+            window.ready.connect(_freeze_startup_objects)
             code = app.exec()
             window.deleteLater()
             if not switch["requested"]:

@@ -60,7 +60,7 @@ def test_remember_status_forget_with_a_keyring(memory_keyring: MemoryKeyring,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     code, data, _ = run(capsys, "--db", URL, "keyring", "status")
     assert code == 0
-    assert data == {"available": True, "backend": "MemoryKeyring", "message": "",
+    assert data == {"available": True, "backend": MemoryKeyring.name, "message": "",
                     "database": URL, "remembered": False}
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
     code, data, _ = run(capsys, "--db", URL, "keyring", "remember")

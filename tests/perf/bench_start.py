@@ -14,7 +14,7 @@ share the machine's load), and each gets its own empty XDG data/config/cache fol
   of ``requests``, newest first) and the total (SQLite only).
 - ``source``: the real app from this checkout (the ``rit-desk`` console script of the
   virtual environment, i.e. ``ui.cli.main.main``).
-- ``package``: the real app from an unpacked Debian package (``ROOT/usr/bin/rit-desk``,
+- ``package``: the real app from an unpacked Debian package (``ROOT/opt/rit-desk/rit-desk``,
   e.g. after ``dpkg-deb -x dist/rit-desk_*.deb ROOT``), started with ``env -i``.
 
 The app reports the moment its queue table has painted real rows for the first time
@@ -134,10 +134,10 @@ def load() -> str:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--db", help="database URL (default: the embedded demo database)")
-    p.add_argument("--as", dest="actor", default="g.rossi", help="staff user (with --db)")
+    p.add_argument("--as", dest="actor", default="g.rossi", help="the staff user signed in")
     p.add_argument("--queue", default="all", help="the queue the app opens with")
     p.add_argument("--role", default="team_lead", help="the role of --as (for --queue)")
-    p.add_argument("--package", metavar="ROOT", help="an unpacked .deb (ROOT/usr/bin/rit-desk)")
+    p.add_argument("--package", metavar="ROOT", help="an unpacked .deb (ROOT/opt/rit-desk/rit-desk)")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--only", nargs="*", choices=["bare", "minimal", "source", "package"])
     args = p.parse_args()
@@ -161,7 +161,8 @@ def main() -> int:
                 env["PYTHONPATH"] = str(ROOT)
             return env
 
-        app_args = ["--db", args.db, "--as", args.actor] if args.db else []
+        # --as: signed in directly (without it a later start asks in the start dialog)
+        app_args = [*(["--db", args.db] if args.db else []), "--as", args.actor]
         commands: dict[str, list[str]] = {"bare": [sys.executable, "-c", child(BARE)]}
         sqlite_file = None
         if args.db and args.db.startswith("sqlite:///"):
@@ -169,7 +170,8 @@ def main() -> int:
             commands["minimal"] = [sys.executable, "-c", child(MINIMAL), sqlite_file]
         commands["source"] = [*source_command(), *app_args]
         if args.package:
-            commands["package"] = [str(Path(args.package) / "usr/bin/rit-desk"), *app_args]
+            # /usr/bin/rit-desk links to /opt/rit-desk/rit-desk: its target in the tree
+            commands["package"] = [str(Path(args.package) / "opt/rit-desk/rit-desk"), *app_args]
         kinds = [k for k in commands if not args.only or k in args.only]
         if not args.db:  # first runs create each variant's embedded demo database
             for kind in ("source", "package"):
