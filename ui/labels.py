@@ -171,6 +171,14 @@ def _notices() -> dict[str, str]:
     }
 
 
+def current_lang() -> str:
+    """The language money and dates are written in: the language of the installed
+    translation (RIT Desk installs the Italian one for Italian, none for English)."""
+    code = QCoreApplication.translate(
+        "ui_lang", "en", "the code of this translation's language: it for Italian")
+    return "it" if code == "it" else "en"
+
+
 def _get(table: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""

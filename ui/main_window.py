@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -29,10 +30,20 @@ from ui.customers_panel import CustomersPanel
 from ui.errors import error_text
 from ui.feedback import Feedback
 from ui.finance.pages import PAGES, FinancePages
-from ui.queue_panel import AT_RISK, CREDIT_EXHAUSTED, CUSTOMERS, DASHBOARD, QueuePanel
+from ui.queue_panel import (
+    AT_RISK,
+    CREDIT_EXHAUSTED,
+    CUSTOMERS,
+    DASHBOARD,
+    LEAD_ROLES,
+    QueuePanel,
+)
 from ui.request_table import RequestTable
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.services.attention import Thresholds
 
 POLL_INTERVAL_MS = 3000
 
@@ -325,24 +336,29 @@ class MainWindow(QMainWindow):
 
     # -- refreshing -------------------------------------------------------------------------------
     def refresh_counts(self) -> None:
-        from app.services import queries
+        from app.services import attention, queries
 
         db, user = self._ctx.db, self._ctx.username
         with_at_risk = AT_RISK in self.queues.names
 
-        def counts() -> dict[str, int]:
-            found = queries.queue_counts(db, user)
+        lead = self._ctx.role in LEAD_ROLES
+
+        def counts() -> tuple[dict[str, int], Thresholds | None]:
+            found = queries.queue_counts(db, user, lead=lead)
             if with_at_risk:
                 from app.services.at_risk import at_risk_count
 
                 found[AT_RISK] = at_risk_count(db)
-            return found
+            return found, attention.current_thresholds(db) if lead else None
 
         run_async(counts, self._apply_counts, lambda exc: self._show_status(error_text(exc)),
                   self)
 
-    def _apply_counts(self, counts: dict[str, int]) -> None:
+    def _apply_counts(self, arrived: tuple[dict[str, int], Thresholds | None]) -> None:
+        counts, thresholds = arrived
         self.queues.set_counts(counts)
+        if thresholds is not None:
+            self.queues.set_thresholds(thresholds)
         self.updated_label.setText(self.tr("Updated %1").replace(
             "%1", datetime.now().strftime("%H:%M:%S")))
         self._counts_arrived = True

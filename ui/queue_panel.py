@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from app.domain.queues import ATTENTION_QUEUES
+from ui import labels
+
+if TYPE_CHECKING:
+    from app.services.attention import Thresholds
 
 Q = QCoreApplication  # Q.translate(context, text): found by pyside6-lupdate
 
@@ -17,11 +25,15 @@ AT_RISK = "at_risk"
 
 WORK_ROLES = ("technician", "team_lead", "admin")
 MONEY_ROLES = ("finance", "admin")
+LEAD_ROLES = ("team_lead", "admin")
+#: the team lead's queues (app.services.attention), shown first to leads
+ATTENTION = ATTENTION_QUEUES
 
 
 def queue_names(role: str) -> list[str]:
     """The queues a role sees, top to bottom."""
     names = [DASHBOARD]
+    names += list(ATTENTION) if role in LEAD_ROLES else []
     names += ["mine"] if role in WORK_ROLES else []
     names += ["new", "evaluating", "quoted", "accepted", "in_progress", "completed", "closed",
               "all"]
@@ -45,6 +57,11 @@ def queue_title(name: str) -> str:
         CREDIT_EXHAUSTED: Q.translate("QueuePanel", "Accounts in credit exhaustion"),
         AT_RISK: Q.translate("QueuePanel", "Customers at risk"),
         CUSTOMERS: Q.translate("QueuePanel", "All customers"),
+        "lead_drafts": Q.translate("QueuePanel", "Drafts to send"),
+        "expiring": Q.translate("QueuePanel", "Quotes expiring"),
+        "waiting_variations": Q.translate("QueuePanel", "Variations waiting"),
+        "unassigned": Q.translate("QueuePanel", "Unassigned new requests"),
+        "near_ceiling": Q.translate("QueuePanel", "Work near its ceiling"),
     }
     return titles.get(name, name)
 
@@ -62,6 +79,28 @@ def queue_hint(name: str) -> str:
                              "Customers whose credit does not cover their accepted work"),
     }
     return hints.get(name, "")
+
+
+def attention_hint(name: str, t: Thresholds) -> str:
+    """What a team lead's queue holds, with its threshold (a shared setting)."""
+    hints = {
+        "lead_drafts": Q.translate(
+            "QueuePanel", "Draft quotes above the technicians' limit of %1 net: a team lead "
+                          "sends them"),
+        "expiring": Q.translate(
+            "QueuePanel", "Quotes awaiting the customer that expire within %1 days"),
+        "waiting_variations": Q.translate(
+            "QueuePanel", "Variations awaiting the customer's agreement for more than %1 days"),
+        "unassigned": Q.translate(
+            "QueuePanel", "New requests nobody took for more than %1 working hours "
+                          "(Monday to Friday, 9 to 18)"),
+        "near_ceiling": Q.translate(
+            "QueuePanel", "Hourly work in progress at %1 % of its agreed ceiling or more"),
+    }
+    values = {"lead_drafts": labels.money(t.send_limit, labels.current_lang()),
+              "expiring": str(t.expiring_days), "waiting_variations": str(t.variation_days),
+              "unassigned": str(t.unassigned_hours), "near_ceiling": str(t.ceiling_percent)}
+    return hints[name].replace("%1", values[name])
 
 
 class QueuePanel(QTreeWidget):
@@ -126,9 +165,20 @@ class QueuePanel(QTreeWidget):
             value = counts[name]
             item.setText(1, str(value))
             font = QFont(item.font(0))
-            font.setBold(value > 0 and name in ("mine", "new", CREDIT_EXHAUSTED, AT_RISK))
+            font.setBold(value > 0 and name in ("mine", "new", CREDIT_EXHAUSTED, AT_RISK,
+                                                *ATTENTION))
             item.setFont(0, font)
             item.setFont(1, font)
+
+    def set_thresholds(self, t: Thresholds) -> None:
+        """The team lead's queues say in their tooltip what they hold (the settings)."""
+        for name in ATTENTION:
+            item = self._items.get(name)
+            if item is not None:
+                item.setToolTip(0, attention_hint(name, t))
+
+    def item_of(self, name: str) -> QTreeWidgetItem:
+        return self._items[name]
 
     def count_text(self, name: str) -> str:
         item = self._items.get(name)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.queues import MAX_SEARCH, QUEUES
+from app.domain.queues import ATTENTION_QUEUES, MAX_SEARCH, QUEUES
 from app.services.dto import Drill, RequestFilter, StaffView
 from ui import labels
 from ui.context import AppContext
@@ -188,6 +188,7 @@ class RequestTable(QWidget):
             priority=self.priority.currentData(),
             search=self.search.text().strip() or None,
             drill=self._drill,
+            attention=self._queue if self._queue in ATTENTION_QUEUES else None,
         )
 
     def set_queue(self, name: str) -> None:

@@ -18,5 +18,9 @@ QUEUES: dict[str, tuple[str, ...] | None] = {
     "all": None,
 }
 
+#: the team lead's queues (conditions in app/services/attention.py), shown first to leads
+ATTENTION_QUEUES = ("lead_drafts", "expiring", "waiting_variations", "unassigned",
+                    "near_ceiling")
+
 #: the longest search (a request number, a customer, a few words of a subject)
 MAX_SEARCH = 200

@@ -275,6 +275,8 @@ class RequestFilter:
     priority: str | None = None
     customer: str | None = None  # customer code
     search: str | None = None  # number, customer name/code, subject words
+    attention: str | None = None  # a team lead's queue (app.services.attention)
+    as_of: datetime | None = None  # the instant the attention queue is judged at (UTC)
     drill: Drill | None = None  # the requests of one bar of the dashboard
 
 

@@ -6,6 +6,8 @@ import json
 import threading
 import weakref
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
@@ -22,7 +24,7 @@ from app.domain.enums import (
 from app.domain.errors import ValidationError
 from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
 from app.domain.queues import MAX_SEARCH, QUEUES
-from app.services import billing
+from app.services import attention, billing
 from app.services import settings as settings_service
 from app.services.common import actor_staff, get_request
 from app.services.customers import customer_view
@@ -111,8 +113,18 @@ def _filtered(stmt: Select[Any], f: RequestFilter, session: Session) -> Select[A
         from app.services.dashboard import drill_clause
 
         stmt = stmt.where(drill_clause(f.drill))
+    if f.attention:
+        stmt = stmt.where(attention.clause(f.attention, attention.thresholds(session),
+                                           f.as_of or datetime.now(UTC).replace(tzinfo=None)))
     return stmt
 
+
+def judged_now(db: Database, f: RequestFilter) -> RequestFilter:
+    """An attention queue judged at this minute (it changes with time, not only with
+    writes: the minute is part of what its count is remembered under)."""
+    if not f.attention or f.as_of is not None:
+        return f
+    return replace(f, as_of=db.now().replace(second=0, microsecond=0))
 
 
 
@@ -340,6 +352,7 @@ def list_requests(
     if limit < 1 or limit > 5000 or offset < 0:
         raise ValidationError.of("page size must be 1 to 5000 and the offset not negative")
     _sort_column(sort)
+    f = judged_now(db, f)
     with db.read() as session:
         total: int | None = None
         ids: list[int] | None = None
@@ -448,12 +461,15 @@ def _count_now(session: Session, f: RequestFilter) -> int:
 
 
 def count_requests(db: Database, f: RequestFilter = RequestFilter()) -> int:  # noqa: B008
+    f = judged_now(db, f)
     with db.read() as session:
         return _count(db, session, f)
 
 
-def queue_counts(db: Database, username: str | None = None) -> dict[str, int]:
-    """Live counts for the queue list (one grouped query, plus the user's own).
+def queue_counts(db: Database, username: str | None = None, *,
+                 lead: bool = False) -> dict[str, int]:
+    """Live counts for the queue list (one grouped query, plus the user's own, plus with
+    ``lead`` the team lead's queues, :mod:`app.services.attention`).
 
     Remembered until anything is written (the change marker, as the queue counts): the
     grouped count reads every request (a million: 75-250 ms), so it runs once per
@@ -487,6 +503,10 @@ def queue_counts(db: Database, username: str | None = None) -> dict[str, int]:
             counts["mine"] = _count(db, session, RequestFilter(
                 states=QUEUES["mine"], assignee=username), marker)
         counts["credit_exhausted"] = exhausted
+        if lead:
+            for name in attention.ATTENTION_QUEUES:
+                counts[name] = _count(db, session, judged_now(db, RequestFilter(attention=name)),
+                                      marker)
         return counts
 
 

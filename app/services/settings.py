@@ -28,6 +28,21 @@ DEFAULTS: dict[str, str] = {
     "company_phone": "+39 0575 000000",
     "company_website": "www.nimbuscloud.example",
     "company_logo_path": "",
+    # the team lead's queues (app/services/attention.py)
+    "lead_expiring_days": "7",
+    "lead_variation_days": "3",
+    "lead_unassigned_hours": "4",
+    "lead_ceiling_percent": "80",
+}
+
+#: whole-number settings: key -> (lowest, highest)
+WHOLE: dict[str, tuple[int, int]] = {
+    "billing_increment_minutes": (1, 480),
+    "quote_validity_days": (1, 480),
+    "lead_expiring_days": (0, 365),
+    "lead_variation_days": (0, 365),
+    "lead_unassigned_hours": (0, 1000),
+    "lead_ceiling_percent": (1, 100),
 }
 
 
@@ -38,6 +53,10 @@ class Settings:
     default_vat_rate: Decimal
     quote_validity_days: int
     company: CompanyInfo
+    lead_expiring_days: int = 7
+    lead_variation_days: int = 3
+    lead_unassigned_hours: int = 4
+    lead_ceiling_percent: int = 80
 
 
 def _raw(session: Session) -> dict[str, str]:
@@ -63,6 +82,10 @@ def load(session: Session) -> Settings:
             website=values["company_website"],
             logo_path=values["company_logo_path"] or None,
         ),
+        lead_expiring_days=int(values["lead_expiring_days"]),
+        lead_variation_days=int(values["lead_variation_days"]),
+        lead_unassigned_hours=int(values["lead_unassigned_hours"]),
+        lead_ceiling_percent=int(values["lead_ceiling_percent"]),
     )
 
 
@@ -78,8 +101,9 @@ def _validate(key: str, value: str) -> str:
         return str(parse_amount(value, phrase("technician send limit")))
     if key == "default_vat_rate":
         return str(parse_vat_rate(value))
-    if key in ("billing_increment_minutes", "quote_validity_days"):
-        return str(parse_whole(value, key, 1, 480))
+    if key in WHOLE:
+        low, high = WHOLE[key]
+        return str(parse_whole(value, key, low, high))
     if len(value) > 500:
         raise ValidationError.of("{key} is too long", key=key)
     if key == "company_logo_path" and value.strip():

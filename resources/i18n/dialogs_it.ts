@@ -245,7 +245,7 @@
             <translation>Attenzione: il credito non copre questo addebito. L'account di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="162" />
+            <location filename="../../ui/dialogs/completion.py" line="168" />
             <source>The request cannot be completed now: %1</source>
             <translation>La richiesta non può essere completata ora: %1</translation>
         </message>
@@ -483,73 +483,73 @@
     <context>
         <name>QuoteComposerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="128" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="127" />
             <source>Quote for %1</source>
             <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
             <translation>Preventivo per %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="168" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="167" />
             <source>Shown on the quote (optional)</source>
             <translation>Riportate sul preventivo (facoltative)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="172" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="171" />
             <source>&amp;Kind:</source>
             <translation>&amp;Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="174" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="173" />
             <source>&amp;VAT rate (%):</source>
             <translation>Aliquota &amp;IVA (%):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="176" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="175" />
             <source>Valid &amp;until:</source>
             <translation>&amp;Valido fino al:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="178" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="177" />
             <source>N&amp;otes:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="187" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="186" />
             <source>Save &amp;draft</source>
             <translation>Salva &amp;bozza</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="190" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="189" />
             <source>S&amp;end to customer</source>
             <translation>Invia al &amp;cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="239" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="238" />
             <source>Hourly &amp;rate (€):</source>
             <translation>Tariffa &amp;oraria (€):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="241" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="240" />
             <source>Estimated &amp;hours:</source>
             <translation>Or&amp;e stimate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="245" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="244" />
             <source>Indicative net total:</source>
             <translation>Imponibile indicativo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="280" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="279" />
             <source>Quote %1 (draft)</source>
             <translation>Preventivo %1 (bozza)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="296" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="295" />
             <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
             <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="324" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="325" />
             <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
             <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l'importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
         </message>
@@ -584,12 +584,12 @@
             <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="418" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="421" />
             <source>Correct the fields marked in red.</source>
             <translation>Correggi i campi segnalati in rosso.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="458" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="461" />
             <source>The draft was saved but not sent: %1</source>
             <translation>La bozza è stata salvata ma non inviata: %1</translation>
         </message>
@@ -642,22 +642,22 @@
             <translation>Sposta &amp;giù</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="175" />
+            <location filename="../../ui/dialogs/quote_lines.py" line="185" />
             <source>Add at least one line with a description and a unit price.</source>
             <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="178" />
+            <location filename="../../ui/dialogs/quote_lines.py" line="188" />
             <source>Line %1: enter a description.</source>
             <translation>Riga %1: inserisci una descrizione.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="182" />
+            <location filename="../../ui/dialogs/quote_lines.py" line="192" />
             <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
             <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="187" />
+            <location filename="../../ui/dialogs/quote_lines.py" line="197" />
             <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
             <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
         </message>
@@ -688,17 +688,17 @@
     <context>
         <name>ServiceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="183" />
+            <location filename="../../ui/dialogs/base.py" line="166" />
             <source>&amp;Cancel</source>
             <translation>&amp;Annulla</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="201" />
+            <location filename="../../ui/dialogs/base.py" line="184" />
             <source>Close this dialog to reload the request, then try again.</source>
             <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="204" />
+            <location filename="../../ui/dialogs/base.py" line="187" />
             <source>Unexpected error: %1</source>
             <translation>Errore imprevisto: %1</translation>
         </message>
@@ -854,18 +854,9 @@
             <translation>&amp;Registra lavoro</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="93" />
+            <location filename="../../ui/dialogs/work_entry.py" line="92" />
             <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
             <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ui_lang</name>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="50" />
-            <source>en</source>
-            <comment>the code of this translation's language: it for Italian</comment>
-            <translation>it</translation>
         </message>
     </context>
 </TS>

@@ -428,6 +428,10 @@
         <translation>la richiesta {request} è {state}: le ore si registrano solo dopo l&apos;accettazione di un preventivo</translation>
     </message>
     <message>
+        <source>unknown queue {name!r}; one of: {choices}</source>
+        <translation>coda {name!r} sconosciuta; una tra: {choices}</translation>
+    </message>
+    <message>
         <source>unknown request: {request}</source>
         <translation>richiesta inesistente: {request}</translation>
     </message>

@@ -564,117 +564,119 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Central database</source>
+        <extracomment>until the user picks a queue, a lead is taken to what needs them once counted</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -700,104 +702,154 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="44"/>
+        <location filename="../../ui/queue_panel.py" line="51"/>
         <source>Dashboard</source>
         <translation>Cruscotto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="46"/>
+        <location filename="../../ui/queue_panel.py" line="53"/>
         <source>Customers at risk</source>
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="60"/>
+        <location filename="../../ui/queue_panel.py" line="72"/>
         <source>The department at a glance</source>
         <translation>Il reparto a colpo d&apos;occhio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="61"/>
+        <location filename="../../ui/queue_panel.py" line="73"/>
         <source>Customers whose credit does not cover their accepted work</source>
         <translation>Clienti il cui credito non copre il lavoro accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="31"/>
+        <location filename="../../ui/queue_panel.py" line="42"/>
         <source>My requests</source>
-        <extracomment>the special queue that lists customers, not requests</extracomment>
+        <extracomment>the special queue that lists customers, not requests the team lead&apos;s dashboard and finance&apos;s customers at risk (ui.finance.pages) the team lead&apos;s queues (app.services.attention), shown first to leads</extracomment>
         <translation>Le mie richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="32"/>
+        <location filename="../../ui/queue_panel.py" line="43"/>
         <source>New</source>
         <translation>Nuove</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="33"/>
+        <location filename="../../ui/queue_panel.py" line="44"/>
         <source>Evaluating</source>
         <translation>In valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="34"/>
+        <location filename="../../ui/queue_panel.py" line="45"/>
         <source>Awaiting customer</source>
         <translation>In attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="35"/>
+        <location filename="../../ui/queue_panel.py" line="46"/>
         <source>Accepted</source>
         <translation>Accettate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="36"/>
+        <location filename="../../ui/queue_panel.py" line="47"/>
         <source>In progress</source>
         <translation>In lavorazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="37"/>
+        <location filename="../../ui/queue_panel.py" line="48"/>
         <source>Completed</source>
         <translation>Completate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="38"/>
+        <location filename="../../ui/queue_panel.py" line="49"/>
         <source>Closed</source>
         <translation>Chiuse</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="39"/>
+        <location filename="../../ui/queue_panel.py" line="50"/>
         <source>All requests</source>
         <translation>Tutte le richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="40"/>
+        <location filename="../../ui/queue_panel.py" line="52"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="41"/>
+        <location filename="../../ui/queue_panel.py" line="54"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="48"/>
+        <location filename="../../ui/queue_panel.py" line="55"/>
+        <source>Drafts to send</source>
+        <translation>Bozze da inviare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="56"/>
+        <source>Quotes expiring</source>
+        <translation>Preventivi in scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="57"/>
+        <source>Variations waiting</source>
+        <translation>Variazioni in attesa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="58"/>
+        <source>Unassigned new requests</source>
+        <translation>Nuove richieste non assegnate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="59"/>
+        <source>Work near its ceiling</source>
+        <translation>Lavori vicini al tetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="66"/>
         <source>Open requests assigned to you</source>
         <translation>Richieste aperte assegnate a te</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="49"/>
+        <location filename="../../ui/queue_panel.py" line="67"/>
         <source>A quote was sent: waiting for the customer&apos;s answer</source>
         <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="51"/>
+        <location filename="../../ui/queue_panel.py" line="69"/>
         <source>Declined, rejected, expired or cancelled</source>
         <translation>Non fattibili, rifiutate, scadute o annullate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="52"/>
+        <location filename="../../ui/queue_panel.py" line="70"/>
         <source>Customers whose credit does not cover their charges</source>
         <translation>Clienti il cui credito non copre gli addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="72"/>
-        <location filename="../../ui/queue_panel.py" line="78"/>
+        <location filename="../../ui/queue_panel.py" line="82"/>
+        <source>Draft quotes above the technicians&apos; limit of %1 net: a team lead sends them</source>
+        <translation>Bozze di preventivo oltre il limite dei tecnici di %1 di imponibile: le invia un team leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="85"/>
+        <source>Quotes awaiting the customer that expire within %1 days</source>
+        <translation>Preventivi in attesa del cliente che scadono entro %1 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="87"/>
+        <source>Variations awaiting the customer&apos;s agreement for more than %1 days</source>
+        <translation>Variazioni in attesa dell&apos;accordo del cliente da più di %1 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="89"/>
+        <source>New requests nobody took for more than %1 working hours (Monday to Friday, 9 to 18)</source>
+        <translation>Nuove richieste che nessuno ha preso in carico da più di %1 ore lavorative (da lunedì a venerdì, dalle 9 alle 18)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="92"/>
+        <source>Hourly work in progress at %1 % of its agreed ceiling or more</source>
+        <translation>Lavori a consumo orario in corso ad almeno il %1 % del tetto concordato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="115"/>
+        <location filename="../../ui/queue_panel.py" line="121"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
@@ -962,63 +1014,63 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="58"/>
+        <location filename="../../ui/request_table.py" line="61"/>
         <source>Number, customer or subject</source>
         <extracomment>initial column widths (pixels), before the user&apos;s own layout is restored</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="59"/>
+        <location filename="../../ui/request_table.py" line="62"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="61"/>
+        <location filename="../../ui/request_table.py" line="64"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="66"/>
+        <location filename="../../ui/request_table.py" line="70"/>
         <source>All categories</source>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="71"/>
+        <location filename="../../ui/request_table.py" line="75"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="76"/>
+        <location filename="../../ui/request_table.py" line="80"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="77"/>
+        <location filename="../../ui/request_table.py" line="81"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="81"/>
+        <location filename="../../ui/request_table.py" line="85"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="82"/>
+        <location filename="../../ui/request_table.py" line="86"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="83"/>
+        <location filename="../../ui/request_table.py" line="87"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="110"/>
+        <location filename="../../ui/request_table.py" line="114"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="237"/>
+        <location filename="../../ui/request_table.py" line="262"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1497,27 +1549,27 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="62"/>
+        <location filename="../../ui/gui_main.py" line="63"/>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="76"/>
+        <location filename="../../ui/gui_main.py" line="77"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="88"/>
+        <location filename="../../ui/gui_main.py" line="89"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="113"/>
+        <location filename="../../ui/gui_main.py" line="114"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="117"/>
+        <location filename="../../ui/gui_main.py" line="118"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>
@@ -1952,6 +2004,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <location filename="../../ui/connection_state.py" line="1"/>
         <source>Reconnected</source>
         <translation>Riconnesso</translation>
+    <name>ui_lang</name>
+    <message>
+        <location filename="../../ui/labels.py" line="177"/>
+        <source>en</source>
+        <comment>the code of this translation&apos;s language: it for Italian</comment>
+        <translation>it</translation>
     </message>
 </context>
 </TS>

@@ -131,3 +131,28 @@ def test_shortcuts_exist_for_the_main_actions(qtbot: QtBot, desk: Desk, settings
     assert keys["New quote…"] == "Ctrl+N"
     assert keys["Log work…"] == "Ctrl+L"
     assert len(set(keys.values())) == len(keys)  # no clashes
+
+
+def test_a_team_lead_sees_what_needs_them_first(qtbot: QtBot, desk: Desk,
+                                                settings: QSettings) -> None:
+    number = desk.taken("Migrate ten VPS")
+    desk.draft(number, net="1500.00")  # above the technicians' limit: a lead sends it
+    window = open_window(qtbot, desk, desk.lead, settings)
+    # right under the dashboard, before the states' queues, with their counts
+    assert window.queues.names[1:6] == ["lead_drafts", "expiring", "waiting_variations",
+                                        "unassigned", "near_ceiling"]
+    assert window.queues.count_text("lead_drafts") == "1"
+    assert window.queues.item_of("lead_drafts").font(0).bold()
+    assert not window.queues.item_of("expiring").font(0).bold()
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("lead_drafts")
+    assert window.table.model.rowCount() == 1
+    row = window.table.model.request_at(0)
+    assert row is not None and row.number == number
+    assert "limit of €1,000.00 net" in window.queues.item_of("lead_drafts").toolTip(0)
+
+
+def test_technicians_do_not_see_the_leads_queues(qtbot: QtBot, desk: Desk,
+                                                 settings: QSettings) -> None:
+    window = open_window(qtbot, desk, desk.tech, settings)
+    assert "lead_drafts" not in window.queues.names

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import ConflictError, DatabaseUnavailable, RitError
+from ui import labels
 from ui.connection_state import monitor_for
 from ui.errors import error_text
 from ui.worker import run_async
@@ -54,11 +55,8 @@ MESSAGE_STYLE = (
 
 
 def ui_lang() -> str:
-    """The language money and dates are written in: the language of the installed
-    translation (RIT Desk installs the Italian one for Italian, none for English)."""
-    code = QCoreApplication.translate(
-        "ui_lang", "en", "the code of this translation's language: it for Italian")
-    return "it" if code == "it" else "en"
+    """The language money and dates are written in (:func:`ui.labels.current_lang`)."""
+    return labels.current_lang()
 
 
 def to_qdate(value: date) -> QDate:
