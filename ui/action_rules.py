@@ -22,6 +22,7 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 ACTIONS: dict[str, tuple[str, str | None]] = {
     "take": ("take", "take"),
     "assign": ("assign", "assign"),
+    "set_priority": ("evaluate", "set_priority"),
     "decline": ("decline", "decline"),
     "new_quote": ("draft_quote", "draft_quote"),
     "edit_draft": ("draft_quote", "draft_quote"),

@@ -85,7 +85,7 @@ def _value(key: str, value: object, lang: str, action: str) -> str:
 def _before_after(action: str, before: object, after: object, lang: str) -> str:
     def one(value: object) -> str:
         if value is None or value == "":
-            return Q.translate("Details", "nobody") if action == "request_assigned" else "—"
+            return Q.translate("Details", "unassigned") if action == "request_assigned" else "—"
         if action == "priority_changed":
             return labels.priority_label(str(value))
         if isinstance(value, dict):

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         request = menu.addMenu(self.tr("&Request"))
         request.setToolTipsVisible(True)
         a = self.workspace.actions_by_name
-        groups = [["take", "assign", "decline"],
+        groups = [["take", "assign", "set_priority", "decline"],
                   ["new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"],
                   ["log_work", "edit_work", "delete_work", "variation", "complete"],
                   ["topup", "adjust"]]

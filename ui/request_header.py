@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,8 @@ class RequestHeader(RequestPart, QWidget):
 
         self.facts: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
+        self._fact_rows: dict[str, QHBoxLayout] = {}
+        self._attached: dict[str, QToolButton] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
@@ -64,7 +67,12 @@ class RequestHeader(RequestPart, QWidget):
             value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(caption, row, col * 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, col * 2 + 1)
+            cell = QHBoxLayout()
+            cell.setContentsMargins(0, 0, 0, 0)
+            cell.setSpacing(4)
+            cell.addWidget(value, 1)
+            grid.addLayout(cell, row, col * 2 + 1)
+            self._fact_rows[key] = cell
             self.facts[key] = value
             self.captions[key] = caption
         grid.setColumnStretch(1, 1)
@@ -98,6 +106,21 @@ class RequestHeader(RequestPart, QWidget):
         layout.addWidget(self.description_box)
         self.retranslate()
 
+    def attach(self, key: str, action: QAction) -> None:
+        """A small button beside a fact that changes it (e.g. the assignee)."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setObjectName(f"change_{key}")
+        self._fact_rows[key].addWidget(button)
+        self._attached[key] = button
+        self._label_attached()
+
+    def _label_attached(self) -> None:
+        for button in self._attached.values():
+            button.setText(self.tr("Change…"))
+
     def translate_texts(self) -> None:
         captions = {
             "customer": self.tr("Customer"), "service": self.tr("Service"),
@@ -107,6 +130,7 @@ class RequestHeader(RequestPart, QWidget):
         }
         for key, caption in captions.items():
             self.captions[key].setText(caption + ":")
+        self._label_attached()
 
     def fill(self, d: RequestDetail) -> None:
         lang = self._lang
@@ -126,7 +150,7 @@ class RequestHeader(RequestPart, QWidget):
         self.facts["category"].setText(labels.category_label(d.category))
         self.facts["priority"].setText(labels.priority_label(d.priority))
         self.facts["assignee"].setText(
-            (d.assignee_name and f"{d.assignee_name} ({d.assignee})") or self.tr("nobody"))
+            (d.assignee_name and f"{d.assignee_name} ({d.assignee})") or self.tr("Unassigned"))
         self.facts["opened"].setText(labels.datetime_str(d.created_at, lang))
         credit = f"{labels.money(c.balance, lang)} · {labels.account_status_label(c.status)}"
         if c.status == "credit_exhausted":

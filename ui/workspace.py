@@ -99,6 +99,9 @@ class Workspace(QWidget):
         self.header = RequestHeader(lang, content)
         self.title, self.state_chip = self.header.title, self.header.state_chip
         self.facts, self.credit_note = self.header.facts, self.header.credit_note
+        # who and how urgent are changed where they are read
+        self.header.attach("assignee", self.actions_by_name["assign"])
+        self.header.attach("priority", self.actions_by_name["set_priority"])
         self.description = self.header.description
 
         buttons = QGridLayout()
@@ -150,8 +153,8 @@ class Workspace(QWidget):
         a["send_quote"].triggered.connect(self.send_selected_quote)
         a["delete_draft"].triggered.connect(self.delete_selected_draft)
         a["delete_work"].triggered.connect(self.delete_selected_entry)
-        for name in ("assign", "decline", "complete", "variation", "new_quote", "edit_draft",
-                     "preview_pdf", "log_work", "edit_work", "topup", "adjust"):
+        for name in ("assign", "set_priority", "decline", "complete", "variation", "new_quote",
+                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))
         # selections inside the tabs
         self.quotes_tab.selection_changed.connect(self._update_actions)

@@ -17,6 +17,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
     return {
         "take": (Q.translate("Workspace", "&Take request"), "Ctrl+T"),
         "assign": (Q.translate("Workspace", "&Assign…"), "Ctrl+Shift+A"),
+        "set_priority": (Q.translate("Workspace", "Change p&riority…"), "Ctrl+Shift+P"),
         "decline": (Q.translate("Workspace", "&Decline…"), "Ctrl+Shift+D"),
         "new_quote": (Q.translate("Workspace", "&New quote…"), "Ctrl+N"),
         "edit_draft": (Q.translate("Workspace", "&Edit draft…"), "Ctrl+E"),
@@ -88,6 +89,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
         from ui.dialogs.assign import AssignDialog
 
         return AssignDialog(db, user, number, parent=parent)
+    if name == "set_priority":
+        from ui.dialogs.priority import PriorityDialog
+
+        return PriorityDialog(db, user, number, parent=parent)
     if name in ("topup", "adjust"):
         from ui.dialogs.credit import CreditDialog
 

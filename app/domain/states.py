@@ -24,6 +24,9 @@ ALLOWED: dict[str, frozenset[RequestState]] = {
     "propose_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "answer_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "complete": frozenset({S.IN_PROGRESS}),
+    # an open request's urgency can change until the work is done
+    "set_priority": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.ACCEPTED, S.IN_PROGRESS,
+                               S.REJECTED, S.EXPIRED}),
 }
 
 ACTION_WORDS = {
@@ -38,6 +41,7 @@ ACTION_WORDS = {
     "propose_variation": phrase("given a variation"),
     "answer_variation": phrase("given an answer to a variation"),
     "complete": phrase("completed"),
+    "set_priority": phrase("given another priority"),
 }
 
 

@@ -194,6 +194,7 @@ def set_priority(
         permissions.check("evaluate", staff.role, username=staff.username,
                           owner=request.assignee.username if request.assignee else None)
         check_version(request, expected_version, _named(number))
+        states.require("set_priority", request.state, number)
         before = request.priority
         request.priority = prio.value
         touch(db, request)

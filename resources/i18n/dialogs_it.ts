@@ -4,34 +4,42 @@
     <context>
         <name>AssignDialog</name>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="47" />
+            <location filename="../../ui/dialogs/assign.py" line="49" />
             <source>Assign %1</source>
             <translation>Assegna %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="55" />
+            <location filename="../../ui/dialogs/assign.py" line="57" />
             <source>Currently:</source>
             <translation>Ora:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="56" />
+            <location filename="../../ui/dialogs/assign.py" line="58" />
             <source>Assign &amp;to:</source>
             <translation>&amp;Incaricato:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="60" />
+            <location filename="../../ui/dialogs/assign.py" line="62" />
             <source>&amp;Assign</source>
             <translation>A&amp;ssegna</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="78" />
+            <location filename="../../ui/dialogs/assign.py" line="80" />
             <source>Unassigned</source>
             <translation>Non assegnata</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="80" />
+            <location filename="../../ui/dialogs/assign.py" line="82" />
             <source>Nobody (unassign)</source>
             <translation>Nessuno (togli l'assegnazione)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/dialogs/assign.py" line="88" />
+            <source>%n open request(s)</source>
+            <translation>
+                <numerusform>%n richiesta aperta</numerusform>
+                <numerusform>%n richieste aperte</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -478,6 +486,24 @@
             <location filename="../../ui/dialogs/pdf_preview.py" line="217" />
             <source>The file cannot be written: %1</source>
             <translation>Impossibile scrivere il file: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PriorityDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/priority.py" line="26" />
+            <source>Priority of %1</source>
+            <translation>Priorità di %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/priority.py" line="34" />
+            <source>&amp;Priority:</source>
+            <translation>&amp;Priorità:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/priority.py" line="37" />
+            <source>&amp;Change</source>
+            <translation>&amp;Cambia</translation>
         </message>
     </context>
     <context>

@@ -412,6 +412,10 @@
         <translation>essere completata</translation>
     </message>
     <message>
+        <source>given another priority</source>
+        <translation>cambiare priorità</translation>
+    </message>
+    <message>
         <source>{request} is {state} and cannot be {what}</source>
         <translation>la richiesta {request} è {state} e non può {what}</translation>
     </message>

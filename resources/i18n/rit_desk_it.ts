@@ -4,73 +4,73 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="82"/>
+        <location filename="../../ui/action_rules.py" line="83"/>
         <source>Select a request first.</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="85"/>
+        <location filename="../../ui/action_rules.py" line="86"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="91"/>
+        <location filename="../../ui/action_rules.py" line="92"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="93"/>
+        <location filename="../../ui/action_rules.py" line="94"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="97"/>
+        <location filename="../../ui/action_rules.py" line="98"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="111"/>
+        <location filename="../../ui/action_rules.py" line="112"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="116"/>
+        <location filename="../../ui/action_rules.py" line="117"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="118"/>
+        <location filename="../../ui/action_rules.py" line="119"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="122"/>
+        <location filename="../../ui/action_rules.py" line="123"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="125"/>
+        <location filename="../../ui/action_rules.py" line="126"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="128"/>
+        <location filename="../../ui/action_rules.py" line="129"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="130"/>
+        <location filename="../../ui/action_rules.py" line="131"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="134"/>
+        <location filename="../../ui/action_rules.py" line="135"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="136"/>
+        <location filename="../../ui/action_rules.py" line="137"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno un intervento di lavoro.</translation>
     </message>
@@ -364,8 +364,8 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/details_format.py" line="88"/>
-        <source>nobody</source>
-        <translation>nessuno</translation>
+        <source>unassigned</source>
+        <translation>non assegnata</translation>
     </message>
 </context>
 <context>
@@ -565,118 +565,118 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/main_window.py" line="68"/>
         <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Central database</source>
-        <extracomment>until the user picks a queue, a lead is taken to what needs them once counted</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -936,77 +936,82 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestHeader</name>
     <message>
-        <location filename="../../ui/request_header.py" line="103"/>
+        <location filename="../../ui/request_header.py" line="122"/>
+        <source>Change…</source>
+        <translation>Cambia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="126"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="103"/>
+        <location filename="../../ui/request_header.py" line="126"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="104"/>
+        <location filename="../../ui/request_header.py" line="127"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="104"/>
+        <location filename="../../ui/request_header.py" line="127"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="105"/>
+        <location filename="../../ui/request_header.py" line="128"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="105"/>
+        <location filename="../../ui/request_header.py" line="128"/>
         <source>Opened</source>
         <translation>Aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="106"/>
+        <location filename="../../ui/request_header.py" line="129"/>
         <source>Credit</source>
         <translation>Credito</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="106"/>
+        <location filename="../../ui/request_header.py" line="129"/>
         <source>Agreed</source>
         <translation>Concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="129"/>
-        <source>nobody</source>
-        <translation>nessuno</translation>
+        <location filename="../../ui/request_header.py" line="153"/>
+        <source>Unassigned</source>
+        <translation>Non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="138"/>
+        <location filename="../../ui/request_header.py" line="162"/>
         <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
         <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="143"/>
+        <location filename="../../ui/request_header.py" line="167"/>
         <source>Declined: %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="148"/>
+        <location filename="../../ui/request_header.py" line="172"/>
         <source>(no description)</source>
         <translation>(nessuna descrizione)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="153"/>
+        <location filename="../../ui/request_header.py" line="177"/>
         <source>charged %1 on %2</source>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="160"/>
+        <location filename="../../ui/request_header.py" line="184"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="165"/>
+        <location filename="../../ui/request_header.py" line="189"/>
         <source>%1 net (%2)</source>
         <translation>%1 imponibile (%2)</translation>
     </message>
@@ -1441,66 +1446,71 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_actions.py" line="20"/>
+        <source>Change p&amp;riority…</source>
+        <translation>Cambia p&amp;riorità…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="21"/>
         <source>&amp;Decline…</source>
         <translation>&amp;Non fattibile…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="21"/>
+        <location filename="../../ui/workspace_actions.py" line="22"/>
         <source>&amp;New quote…</source>
         <translation>&amp;Nuovo preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="22"/>
+        <location filename="../../ui/workspace_actions.py" line="23"/>
         <source>&amp;Edit draft…</source>
         <translation>&amp;Modifica bozza…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="23"/>
+        <location filename="../../ui/workspace_actions.py" line="24"/>
         <source>&amp;Send quote</source>
         <translation>&amp;Invia preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="24"/>
+        <location filename="../../ui/workspace_actions.py" line="25"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="25"/>
+        <location filename="../../ui/workspace_actions.py" line="26"/>
         <source>Quote &amp;PDF…</source>
         <translation>&amp;PDF del preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="26"/>
+        <location filename="../../ui/workspace_actions.py" line="27"/>
         <source>&amp;Log work…</source>
         <translation>&amp;Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="27"/>
+        <location filename="../../ui/workspace_actions.py" line="28"/>
         <source>Edit work entry…</source>
         <translation>Modifica registrazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="28"/>
+        <location filename="../../ui/workspace_actions.py" line="29"/>
         <source>Delete work entry</source>
         <translation>Elimina registrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="29"/>
+        <location filename="../../ui/workspace_actions.py" line="30"/>
         <source>Propose &amp;variation…</source>
         <translation>Proponi &amp;variazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="30"/>
+        <location filename="../../ui/workspace_actions.py" line="31"/>
         <source>&amp;Complete and charge…</source>
         <translation>&amp;Completa e addebita…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="31"/>
+        <location filename="../../ui/workspace_actions.py" line="32"/>
         <source>Top-&amp;up…</source>
         <translation>Ric&amp;arica…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="32"/>
+        <location filename="../../ui/workspace_actions.py" line="33"/>
         <source>Credit ad&amp;justment…</source>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
@@ -1511,37 +1521,37 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="145"/>
+        <location filename="../../ui/workspace.py" line="148"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="146"/>
+        <location filename="../../ui/workspace.py" line="149"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="145"/>
+        <location filename="../../ui/workspace.py" line="148"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="145"/>
+        <location filename="../../ui/workspace.py" line="148"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="145"/>
+        <location filename="../../ui/workspace.py" line="148"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="257"/>
+        <location filename="../../ui/workspace.py" line="260"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="337"/>
+        <location filename="../../ui/workspace.py" line="340"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>

@@ -204,3 +204,21 @@ def test_text_output_without_json(make_cli: Callable[[str], Cli], tmp_path: Any)
     assert result.code == 0 and result.err == ""
     assert "balance 1234.50  status active" in result.out
     assert "initial credit" in result.out and not result.out.startswith("{")
+
+
+def test_set_priority_and_reassign(make_cli: Callable[[str], Cli], db_url: str) -> None:
+    cli = make_cli(db_url)
+    setup_world(cli)
+    number = submit(cli, "ACME", "web-1")
+    ref = f"RIT-{number:06d}"
+    assert cli.ok("requests", "set-priority", ref, "--priority", "urgent", actor="lead") == {
+        "request": number, "priority": "urgent"}
+    assert cli.ok("requests", "show", ref)["priority"] == "urgent"
+    assert cli.ok("requests", "assign", ref, "--to", "tech", actor="lead")["assignee"] == "tech"
+    refused = cli.run("requests", "set-priority", ref, "--priority", "asap", actor="lead")
+    assert refused.code == 2 and "unknown priority 'asap'" in refused.err
+    refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor="fin")
+    assert refused.code == 2 and "fin (finance)" in refused.err
+    cli.ok("requests", "decline", ref, "--reason", "not feasible", actor="lead")
+    refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor="lead")
+    assert refused.code == 2 and f"{ref} is declined" in refused.err

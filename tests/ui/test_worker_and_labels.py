@@ -69,4 +69,4 @@ def test_audit_details_are_readable() -> None:
                                    "kind": "fixed", "sha256": "abc"}, "it")
     assert text == "total: € 122,00 · valid until: 31/12/2026 · kind: Fixed price"
     assert describe("request_assigned", {"before": None, "after": "tom"}, "en") == \
-        "nobody → tom"
+        "unassigned → tom"

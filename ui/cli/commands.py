@@ -235,6 +235,12 @@ def requests_assign(db: Database, args: argparse.Namespace) -> Result:
         f"{request_reference(args.request)} assigned to {args.to}")
 
 
+def requests_set_priority(db: Database, args: argparse.Namespace) -> Result:
+    priority = requests.set_priority(db, need_actor(args), args.request, args.priority)
+    return {"request": args.request, "priority": priority}, (
+        f"{request_reference(args.request)} priority: {priority}")
+
+
 def requests_decline(db: Database, args: argparse.Namespace) -> Result:
     requests.decline_request(db, need_actor(args), args.request, reason=args.reason)
     return {"request": args.request, "state": "declined"}, f"{request_reference(args.request)} declined"

@@ -18,6 +18,7 @@ from app.db.database import Database
 from app.services import requests, staff
 from app.services.dto import RequestDetail, StaffView
 from app.services.queries import request_detail
+from app.services.workload import open_workload
 from ui import labels
 from ui.dialogs.base import ServiceDialog
 
@@ -29,10 +30,11 @@ WORKING_ROLES = ("technician", "team_lead", "admin")
 class _Loaded:
     detail: RequestDetail
     people: list[StaffView]
+    workload: dict[str, int]
 
 
 def _read(db: Database, number: int) -> _Loaded:
-    return _Loaded(request_detail(db, number), staff.list_staff(db))
+    return _Loaded(request_detail(db, number), staff.list_staff(db), open_workload(db))
 
 
 class AssignDialog(ServiceDialog):
@@ -80,8 +82,10 @@ class AssignDialog(ServiceDialog):
         self.person.addItem(self.tr("Nobody (unassign)"), None)
         for person in loaded.people:
             if person.active and person.role in WORKING_ROLES:
-                self.person.addItem(f"{person.name} ({labels.role_label(person.role)})",
-                                    person.username)
+                count = loaded.workload.get(person.username, 0)
+                self.person.addItem(
+                    f"{person.name} ({labels.role_label(person.role)}) · "
+                    + self.tr("%n open request(s)", "", count), person.username)
         index = self.person.findData(detail.assignee)
         self.person.setCurrentIndex(max(index, 0) if detail.assignee else 0)
 

@@ -26,6 +26,9 @@ EXPECTED: dict[str, set[RequestState]] = {
     # the customer withdraws before accepting
     "cancel": {S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED},
     "decline": {S.NEW, S.EVALUATING, S.REJECTED, S.EXPIRED},
+    # open requests, until the work is done
+    "set_priority": {S.NEW, S.EVALUATING, S.QUOTED, S.ACCEPTED, S.IN_PROGRESS, S.REJECTED,
+                     S.EXPIRED},
 }
 
 

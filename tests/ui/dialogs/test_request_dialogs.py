@@ -10,6 +10,7 @@ from tests.ui.dialogs.conftest import World
 from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from ui.dialogs.assign import AssignDialog
 from ui.dialogs.decline import DeclineDialog
+from ui.dialogs.priority import PriorityDialog
 
 
 def test_decline_needs_a_reason(qtbot: QtBot, world: World) -> None:
@@ -54,3 +55,24 @@ def test_a_technician_may_not_assign(qtbot: QtBot, world: World) -> None:
     assert dialog.message.isVisible()
     assert "non può assegnare richieste" in dialog.message.text()
     assert request_detail(world.db, number).assignee == world.tech
+
+
+def test_the_assign_list_shows_each_persons_open_work(qtbot: QtBot, world: World) -> None:
+    number = world.taken(world.tech)
+    world.taken(world.tech)
+    dialog = opened(qtbot, AssignDialog(world.db, world.lead, number))
+    names = [dialog.person.itemText(i) for i in range(dialog.person.count())]
+    assert "Tom Tech (Tecnico) · 2 richieste aperte" in names
+    assert "Tina Tech (Tecnico) · 0 richieste aperte" in names
+
+
+def test_change_the_priority(qtbot: QtBot, world: World) -> None:
+    number = world.taken(world.tech)
+    dialog = opened(qtbot, PriorityDialog(world.db, world.lead, number))
+    assert dialog.priority.currentData() == request_detail(world.db, number).priority
+    dialog.priority.setCurrentIndex(dialog.priority.findData("urgent"))
+    assert dialog.priority.currentText() == "Urgente"
+    click(qtbot, dialog, dialog.ok_button)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result_value == "urgent"
+    assert request_detail(world.db, number).priority == "urgent"
