@@ -20,7 +20,7 @@ from app.services.dto import RequestDetail, StaffView
 from app.services.queries import request_detail
 from app.services.workload import open_workload
 from ui import labels
-from ui.dialogs.base import ServiceDialog
+from ui.dialogs.base import ServiceDialog, request_heading
 
 # the roles that work on requests (the services refuse anyone else)
 WORKING_ROLES = ("technician", "team_lead", "admin")
@@ -75,8 +75,7 @@ class AssignDialog(ServiceDialog):
     def _loaded(self, loaded: _Loaded) -> None:
         detail = loaded.detail
         self._version = detail.version
-        self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
-                             f" · {detail.subject}")
+        self.heading.setText(request_heading(detail))
         self.current.setText(detail.assignee_name or self.tr("Unassigned"))
         self.person.clear()
         self.person.addItem(self.tr("Nobody (unassign)"), None)

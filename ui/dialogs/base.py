@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import ConflictError, DatabaseUnavailable, RitError
+from app.services.dto import RequestDetail
 from ui import labels
 from ui.connection_state import monitor_for
 from ui.errors import error_text
@@ -57,6 +58,11 @@ MESSAGE_STYLE = (
 def ui_lang() -> str:
     """The language money and dates are written in (:func:`ui.labels.current_lang`)."""
     return labels.current_lang()
+
+
+def request_heading(detail: RequestDetail) -> str:
+    """The line at the top of a request's dialog: reference, customer, subject."""
+    return f"{labels.request_ref(detail.number)} · {detail.customer.name} · {detail.subject}"
 
 
 def to_qdate(value: date) -> QDate:

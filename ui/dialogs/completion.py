@@ -21,7 +21,7 @@ from app.services import billing
 from app.services.dto import ChargePreview, CompletionResult, RequestDetail
 from app.services.queries import request_detail
 from ui import labels
-from ui.dialogs.base import WARNING_STYLE, ServiceDialog, percent
+from ui.dialogs.base import WARNING_STYLE, ServiceDialog, percent, request_heading
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,7 @@ class CompletionDialog(ServiceDialog):
         self.loading_label.hide()
         self.charge_box.show()
         self.credit_box.show()
-        self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
-                             f" · {detail.subject}")
+        self.heading.setText(request_heading(detail))
         form = self.charge_form
         self._row(form, "kind", self.tr("Kind:"), labels.quote_kind_label(p.kind))
         self._row(form, "logged", self.tr("Hours logged:"), labels.hours(p.logged_minutes))

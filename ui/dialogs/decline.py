@@ -19,7 +19,7 @@ from app.services.common import MAX_REASON
 from app.services.dto import RequestDetail
 from app.services.queries import request_detail
 from ui import labels
-from ui.dialogs.base import ServiceDialog, with_error
+from ui.dialogs.base import ServiceDialog, request_heading, with_error
 
 
 class DeclineDialog(ServiceDialog):
@@ -65,8 +65,7 @@ class DeclineDialog(ServiceDialog):
 
     def _loaded(self, detail: RequestDetail) -> None:
         self._version = detail.version
-        self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
-                             f" · {detail.subject}")
+        self.heading.setText(request_heading(detail))
 
     def _submit(self) -> None:
         reason = self.reason.text().strip()

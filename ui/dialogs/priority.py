@@ -11,7 +11,7 @@ from app.services import requests
 from app.services.dto import RequestDetail
 from app.services.queries import request_detail
 from ui import labels
-from ui.dialogs.base import ServiceDialog
+from ui.dialogs.base import ServiceDialog, request_heading
 
 
 class PriorityDialog(ServiceDialog):
@@ -48,8 +48,7 @@ class PriorityDialog(ServiceDialog):
 
     def _loaded(self, detail: RequestDetail) -> None:
         self._version = detail.version
-        self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
-                             f" · {detail.subject}")
+        self.heading.setText(request_heading(detail))
         self.priority.setCurrentIndex(max(self.priority.findData(detail.priority), 0))
 
     def _submit(self) -> None:

@@ -41,6 +41,7 @@ from ui.dialogs.base import (
     ServiceDialog,
     date_format,
     from_qdate,
+    request_heading,
     separator,
     to_qdate,
     with_error,
@@ -282,8 +283,7 @@ class QuoteComposerDialog(ServiceDialog):
     def _context_loaded(self, context: _Context) -> None:
         conf, detail = context.settings, context.detail
         self._detail = detail
-        self.heading.setText(f"{labels.request_ref(detail.number)} · {detail.customer.name}"
-                             f" · {detail.subject}")
+        self.heading.setText(request_heading(detail))
         self._increment = conf.billing_increment_minutes
         if not self.vat_rate.text().strip():
             self.vat_rate.setText(_plain(conf.default_vat_rate, self.lang))
