@@ -24,17 +24,17 @@
             <translation>A&amp;ssegna</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="80" />
+            <location filename="../../ui/dialogs/assign.py" line="79" />
             <source>Unassigned</source>
             <translation>Non assegnata</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/assign.py" line="82" />
+            <location filename="../../ui/dialogs/assign.py" line="81" />
             <source>Nobody (unassign)</source>
             <translation>Nessuno (togli l'assegnazione)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/assign.py" line="88" />
+            <location filename="../../ui/dialogs/assign.py" line="87" />
             <source>%n open request(s)</source>
             <translation>
                 <numerusform>%n richiesta aperta</numerusform>
@@ -173,87 +173,87 @@
             <translation>Completa e a&amp;ddebita</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="124" />
+            <location filename="../../ui/dialogs/completion.py" line="123" />
             <source>Kind:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="125" />
+            <location filename="../../ui/dialogs/completion.py" line="124" />
             <source>Hours logged:</source>
             <translation>Ore registrate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="126" />
+            <location filename="../../ui/dialogs/completion.py" line="125" />
             <source>Billable hours:</source>
             <translation>Ore fatturabili:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="127" />
+            <location filename="../../ui/dialogs/completion.py" line="126" />
             <source>Rounding:</source>
             <translation>Arrotondamento:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="128" />
+            <location filename="../../ui/dialogs/completion.py" line="127" />
             <source>each entry up to %1 minutes</source>
             <translation>ogni registrazione per eccesso a %1 minuti</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="130" />
+            <location filename="../../ui/dialogs/completion.py" line="129" />
             <source>Hourly rate:</source>
             <translation>Tariffa oraria:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="131" />
+            <location filename="../../ui/dialogs/completion.py" line="130" />
             <source>Work value:</source>
             <translation>Valore del lavoro:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="132" />
+            <location filename="../../ui/dialogs/completion.py" line="131" />
             <source>Agreed ceiling:</source>
             <translation>Tetto concordato:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="135" />
+            <location filename="../../ui/dialogs/completion.py" line="134" />
             <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged.</source>
             <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="138" />
+            <location filename="../../ui/dialogs/completion.py" line="137" />
             <source>Agreed amount:</source>
             <translation>Importo concordato:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="139" />
+            <location filename="../../ui/dialogs/completion.py" line="138" />
             <source>Net:</source>
             <translation>Imponibile:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="140" />
+            <location filename="../../ui/dialogs/completion.py" line="139" />
             <source>VAT %1:</source>
             <translation>IVA %1:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="142" />
+            <location filename="../../ui/dialogs/completion.py" line="141" />
             <source>Total charged:</source>
             <translation>Totale addebitato:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="144" />
+            <location filename="../../ui/dialogs/completion.py" line="143" />
             <source>Before:</source>
             <translation>Prima:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="146" />
+            <location filename="../../ui/dialogs/completion.py" line="145" />
             <source>After:</source>
             <translation>Dopo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="151" />
+            <location filename="../../ui/dialogs/completion.py" line="150" />
             <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer's services are suspended until a top-up covers the missing %2.</source>
             <translation>Attenzione: il credito non copre questo addebito. L'account di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/completion.py" line="168" />
+            <location filename="../../ui/dialogs/completion.py" line="167" />
             <source>The request cannot be completed now: %1</source>
             <translation>La richiesta non può essere completata ora: %1</translation>
         </message>
@@ -404,7 +404,7 @@
             <translation>&amp;Dichiara non fattibile</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/decline.py" line="74" />
+            <location filename="../../ui/dialogs/decline.py" line="73" />
             <source>A reason is required: the customer is told.</source>
             <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
         </message>
@@ -509,63 +509,63 @@
     <context>
         <name>QuoteComposerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="127" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="128" />
             <source>Quote for %1</source>
             <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
             <translation>Preventivo per %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="167" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="168" />
             <source>Shown on the quote (optional)</source>
             <translation>Riportate sul preventivo (facoltative)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="171" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="172" />
             <source>&amp;Kind:</source>
             <translation>&amp;Tipo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="173" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="174" />
             <source>&amp;VAT rate (%):</source>
             <translation>Aliquota &amp;IVA (%):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="175" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="176" />
             <source>Valid &amp;until:</source>
             <translation>&amp;Valido fino al:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="177" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="178" />
             <source>N&amp;otes:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="186" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="187" />
             <source>Save &amp;draft</source>
             <translation>Salva &amp;bozza</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="189" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="190" />
             <source>S&amp;end to customer</source>
             <translation>Invia al &amp;cliente</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="238" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="239" />
             <source>Hourly &amp;rate (€):</source>
             <translation>Tariffa &amp;oraria (€):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="240" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="241" />
             <source>Estimated &amp;hours:</source>
             <translation>Or&amp;e stimate:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="244" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="245" />
             <source>Indicative net total:</source>
             <translation>Imponibile indicativo:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="279" />
+            <location filename="../../ui/dialogs/quote_composer.py" line="280" />
             <source>Quote %1 (draft)</source>
             <translation>Preventivo %1 (bozza)</translation>
         </message>
@@ -714,17 +714,17 @@
     <context>
         <name>ServiceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="166" />
+            <location filename="../../ui/dialogs/base.py" line="172" />
             <source>&amp;Cancel</source>
             <translation>&amp;Annulla</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="184" />
+            <location filename="../../ui/dialogs/base.py" line="190" />
             <source>Close this dialog to reload the request, then try again.</source>
             <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="187" />
+            <location filename="../../ui/dialogs/base.py" line="193" />
             <source>Unexpected error: %1</source>
             <translation>Errore imprevisto: %1</translation>
         </message>

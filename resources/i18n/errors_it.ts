@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>the image does not decode ({detail})</source>
-        <translation>l'immagine non si riesce a decodificare ({detail})</translation>
+        <translation>l&apos;immagine non si riesce a decodificare ({detail})</translation>
     </message>
     <message>
         <source>give the full path of the file</source>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>it is not a PNG or JPEG image</source>
-        <translation>non è un'immagine PNG o JPEG</translation>
+        <translation>non è un&apos;immagine PNG o JPEG</translation>
     </message>
     <message>
         <source>it is {width} x {height} pixels; at most {side} a side</source>

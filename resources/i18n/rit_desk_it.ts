@@ -129,112 +129,113 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/customers_panel.py" line="67"/>
+        <location filename="../../ui/customers_panel.py" line="66"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="72"/>
+        <location filename="../../ui/customers_panel.py" line="71"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="72"/>
+        <location filename="../../ui/customers_panel.py" line="71"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="72"/>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="71"/>
+        <location filename="../../ui/customers_panel.py" line="98"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="72"/>
+        <location filename="../../ui/customers_panel.py" line="71"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="73"/>
+        <location filename="../../ui/customers_panel.py" line="72"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="98"/>
+        <location filename="../../ui/customers_panel.py" line="97"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="98"/>
+        <location filename="../../ui/customers_panel.py" line="97"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="98"/>
+        <location filename="../../ui/customers_panel.py" line="97"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="98"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="100"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="103"/>
+        <location filename="../../ui/customers_panel.py" line="102"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="105"/>
+        <location filename="../../ui/customers_panel.py" line="104"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="147"/>
+        <location filename="../../ui/customers_panel.py" line="146"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="148"/>
+        <location filename="../../ui/customers_panel.py" line="147"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="183"/>
+        <location filename="../../ui/customers_panel.py" line="184"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="184"/>
+        <location filename="../../ui/customers_panel.py" line="185"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="215"/>
+        <location filename="../../ui/customers_panel.py" line="218"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="220"/>
+        <location filename="../../ui/customers_panel.py" line="223"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="222"/>
+        <location filename="../../ui/customers_panel.py" line="225"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="251"/>
+        <location filename="../../ui/customers_panel.py" line="254"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -566,117 +567,119 @@ Un preventivo inviato non può più essere modificato.</translation>
         <location filename="../../ui/main_window.py" line="68"/>
         <location filename="../../ui/main_window.py" line="84"/>
         <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Central database</source>
+        <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -702,154 +705,154 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="51"/>
+        <location filename="../../ui/queue_panel.py" line="56"/>
         <source>Dashboard</source>
         <translation>Cruscotto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="58"/>
         <source>Customers at risk</source>
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="72"/>
+        <location filename="../../ui/queue_panel.py" line="77"/>
         <source>The department at a glance</source>
         <translation>Il reparto a colpo d&apos;occhio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="78"/>
         <source>Customers whose credit does not cover their accepted work</source>
         <translation>Clienti il cui credito non copre il lavoro accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="42"/>
+        <location filename="../../ui/queue_panel.py" line="47"/>
         <source>My requests</source>
         <extracomment>the special queue that lists customers, not requests the team lead&apos;s dashboard and finance&apos;s customers at risk (ui.finance.pages) the team lead&apos;s queues (app.services.attention), shown first to leads</extracomment>
         <translation>Le mie richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="43"/>
+        <location filename="../../ui/queue_panel.py" line="48"/>
         <source>New</source>
         <translation>Nuove</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="44"/>
+        <location filename="../../ui/queue_panel.py" line="49"/>
         <source>Evaluating</source>
         <translation>In valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="45"/>
+        <location filename="../../ui/queue_panel.py" line="50"/>
         <source>Awaiting customer</source>
         <translation>In attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="46"/>
+        <location filename="../../ui/queue_panel.py" line="51"/>
         <source>Accepted</source>
         <translation>Accettate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="47"/>
+        <location filename="../../ui/queue_panel.py" line="52"/>
         <source>In progress</source>
         <translation>In lavorazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="48"/>
+        <location filename="../../ui/queue_panel.py" line="53"/>
         <source>Completed</source>
         <translation>Completate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="49"/>
+        <location filename="../../ui/queue_panel.py" line="54"/>
         <source>Closed</source>
         <translation>Chiuse</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="50"/>
+        <location filename="../../ui/queue_panel.py" line="55"/>
         <source>All requests</source>
         <translation>Tutte le richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="52"/>
+        <location filename="../../ui/queue_panel.py" line="57"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="54"/>
+        <location filename="../../ui/queue_panel.py" line="59"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="55"/>
+        <location filename="../../ui/queue_panel.py" line="60"/>
         <source>Drafts to send</source>
         <translation>Bozze da inviare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="56"/>
+        <location filename="../../ui/queue_panel.py" line="61"/>
         <source>Quotes expiring</source>
         <translation>Preventivi in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="57"/>
+        <location filename="../../ui/queue_panel.py" line="62"/>
         <source>Variations waiting</source>
         <translation>Variazioni in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="58"/>
+        <location filename="../../ui/queue_panel.py" line="63"/>
         <source>Unassigned new requests</source>
         <translation>Nuove richieste non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="59"/>
+        <location filename="../../ui/queue_panel.py" line="64"/>
         <source>Work near its ceiling</source>
         <translation>Lavori vicini al tetto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="66"/>
+        <location filename="../../ui/queue_panel.py" line="71"/>
         <source>Open requests assigned to you</source>
         <translation>Richieste aperte assegnate a te</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="72"/>
         <source>A quote was sent: waiting for the customer&apos;s answer</source>
         <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="69"/>
+        <location filename="../../ui/queue_panel.py" line="74"/>
         <source>Declined, rejected, expired or cancelled</source>
         <translation>Non fattibili, rifiutate, scadute o annullate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="70"/>
+        <location filename="../../ui/queue_panel.py" line="75"/>
         <source>Customers whose credit does not cover their charges</source>
         <translation>Clienti il cui credito non copre gli addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="82"/>
+        <location filename="../../ui/queue_panel.py" line="87"/>
         <source>Draft quotes above the technicians&apos; limit of %1 net: a team lead sends them</source>
         <translation>Bozze di preventivo oltre il limite dei tecnici di %1 di imponibile: le invia un team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="85"/>
+        <location filename="../../ui/queue_panel.py" line="90"/>
         <source>Quotes awaiting the customer that expire within %1 days</source>
         <translation>Preventivi in attesa del cliente che scadono entro %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="87"/>
+        <location filename="../../ui/queue_panel.py" line="92"/>
         <source>Variations awaiting the customer&apos;s agreement for more than %1 days</source>
         <translation>Variazioni in attesa dell&apos;accordo del cliente da più di %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="89"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
         <source>New requests nobody took for more than %1 working hours (Monday to Friday, 9 to 18)</source>
         <translation>Nuove richieste che nessuno ha preso in carico da più di %1 ore lavorative (da lunedì a venerdì, dalle 9 alle 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="92"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Hourly work in progress at %1 % of its agreed ceiling or more</source>
         <translation>Lavori a consumo orario in corso ad almeno il %1 % del tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="115"/>
-        <location filename="../../ui/queue_panel.py" line="121"/>
+        <location filename="../../ui/queue_panel.py" line="120"/>
+        <location filename="../../ui/queue_panel.py" line="126"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
@@ -1019,63 +1022,63 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="61"/>
+        <location filename="../../ui/request_table.py" line="73"/>
         <source>Number, customer or subject</source>
         <extracomment>initial column widths (pixels), before the user&apos;s own layout is restored</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="62"/>
+        <location filename="../../ui/request_table.py" line="74"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="64"/>
+        <location filename="../../ui/request_table.py" line="76"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="70"/>
+        <location filename="../../ui/request_table.py" line="82"/>
         <source>All categories</source>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="75"/>
+        <location filename="../../ui/request_table.py" line="87"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="80"/>
+        <location filename="../../ui/request_table.py" line="92"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="81"/>
+        <location filename="../../ui/request_table.py" line="93"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="85"/>
+        <location filename="../../ui/request_table.py" line="97"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="86"/>
+        <location filename="../../ui/request_table.py" line="98"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="87"/>
+        <location filename="../../ui/request_table.py" line="99"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="114"/>
+        <location filename="../../ui/request_table.py" line="126"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="262"/>
+        <location filename="../../ui/request_table.py" line="276"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1515,43 +1518,43 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="94"/>
+        <location filename="../../ui/workspace.py" line="90"/>
         <source>Select a request in the table to see it here.</source>
         <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="148"/>
+        <location filename="../../ui/workspace.py" line="144"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="149"/>
+        <location filename="../../ui/workspace.py" line="145"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="148"/>
+        <location filename="../../ui/workspace.py" line="144"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="148"/>
+        <location filename="../../ui/workspace.py" line="144"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="148"/>
+        <location filename="../../ui/workspace.py" line="144"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="260"/>
+        <location filename="../../ui/workspace.py" line="258"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="340"/>
+        <location filename="../../ui/workspace.py" line="346"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
