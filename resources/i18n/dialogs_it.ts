@@ -468,22 +468,22 @@
             <translation>Impossibile visualizzare il PDF (%1).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="178" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="170" />
             <source>The printer cannot be used.</source>
             <translation>Impossibile usare la stampante.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="205" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="179" />
             <source>Export PDF</source>
             <translation>Esporta PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="206" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="180" />
             <source>PDF documents (*.pdf)</source>
             <translation>Documenti PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="217" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="191" />
             <source>The file cannot be written: %1</source>
             <translation>Impossibile scrivere il file: %1</translation>
         </message>

@@ -336,27 +336,27 @@
         <translation>Il documento non può essere preparato.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="136"/>
+        <location filename="../../ui/finance/document_dialog.py" line="132"/>
         <source>The printer cannot be used.</source>
         <translation>La stampante non può essere usata.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="142"/>
+        <location filename="../../ui/finance/document_dialog.py" line="138"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="146"/>
+        <location filename="../../ui/finance/document_dialog.py" line="142"/>
         <source>CSV files (*.csv)</source>
         <translation>File CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="151"/>
+        <location filename="../../ui/finance/document_dialog.py" line="147"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="168"/>
+        <location filename="../../ui/finance/document_dialog.py" line="164"/>
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
     </message>

@@ -123,119 +123,118 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="105"/>
+        <location filename="../../ui/customers_panel.py" line="108"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="67"/>
-        <location filename="../../ui/customers_panel.py" line="66"/>
+        <location filename="../../ui/customers_panel.py" line="68"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="71"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="71"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="71"/>
-        <location filename="../../ui/customers_panel.py" line="98"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
+        <location filename="../../ui/customers_panel.py" line="100"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="71"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="72"/>
+        <location filename="../../ui/customers_panel.py" line="74"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="97"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="97"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="97"/>
+        <location filename="../../ui/customers_panel.py" line="99"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="98"/>
+        <location filename="../../ui/customers_panel.py" line="100"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="101"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="102"/>
+        <location filename="../../ui/customers_panel.py" line="104"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="104"/>
+        <location filename="../../ui/customers_panel.py" line="106"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="111"/>
+        <location filename="../../ui/customers_panel.py" line="116"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="146"/>
+        <location filename="../../ui/customers_panel.py" line="154"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="147"/>
+        <location filename="../../ui/customers_panel.py" line="155"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="184"/>
+        <location filename="../../ui/customers_panel.py" line="192"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="185"/>
+        <location filename="../../ui/customers_panel.py" line="193"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="218"/>
+        <location filename="../../ui/customers_panel.py" line="226"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="223"/>
+        <location filename="../../ui/customers_panel.py" line="231"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="225"/>
+        <location filename="../../ui/customers_panel.py" line="233"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="254"/>
+        <location filename="../../ui/customers_panel.py" line="262"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -559,127 +558,124 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/main_window.py" line="83"/>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>

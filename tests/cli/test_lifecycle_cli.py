@@ -206,19 +206,20 @@ def test_text_output_without_json(make_cli: Callable[[str], Cli], tmp_path: Any)
     assert "initial credit" in result.out and not result.out.startswith("{")
 
 
-def test_set_priority_and_reassign(make_cli: Callable[[str], Cli], db_url: str) -> None:
-    cli = make_cli(db_url)
-    setup_world(cli)
+def test_set_priority_and_reassign(team: Team) -> None:
+    cli = setup_world(team)
+    u = team.users
     number = submit(cli, "ACME", "web-1")
     ref = f"RIT-{number:06d}"
-    assert cli.ok("requests", "set-priority", ref, "--priority", "urgent", actor="lead") == {
+    assert cli.ok("requests", "set-priority", ref, "--priority", "urgent", actor=u["lead"]) == {
         "request": number, "priority": "urgent"}
-    assert cli.ok("requests", "show", ref)["priority"] == "urgent"
-    assert cli.ok("requests", "assign", ref, "--to", "tech", actor="lead")["assignee"] == "tech"
-    refused = cli.run("requests", "set-priority", ref, "--priority", "asap", actor="lead")
+    assert cli.ok("requests", "show", ref, actor=u["lead"])["priority"] == "urgent"
+    assert cli.ok("requests", "assign", ref, "--to", u["tech"],
+                  actor=u["lead"])["assignee"] == u["tech"]
+    refused = cli.run("requests", "set-priority", ref, "--priority", "asap", actor=u["lead"])
     assert refused.code == 2 and "unknown priority 'asap'" in refused.err
-    refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor="fin")
-    assert refused.code == 2 and "fin (finance)" in refused.err
-    cli.ok("requests", "decline", ref, "--reason", "not feasible", actor="lead")
-    refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor="lead")
+    refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor=u["fin"])
+    assert refused.code == 2 and "(finance)" in refused.err
+    cli.ok("requests", "decline", ref, "--reason", "not feasible", actor=u["lead"])
+    refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor=u["lead"])
     assert refused.code == 2 and f"{ref} is declined" in refused.err
