@@ -714,32 +714,33 @@
     <context>
         <name>ServiceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="172" />
+            <location filename="../../ui/dialogs/base.py" line="204" />
             <source>&amp;Cancel</source>
+            <extracomment>a service call with what to do with its result and its error</extracomment>
             <translation>&amp;Annulla</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="190" />
+            <location filename="../../ui/dialogs/base.py" line="222" />
             <source>Close this dialog to reload the request, then try again.</source>
             <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="193" />
+            <location filename="../../ui/dialogs/base.py" line="225" />
             <source>Unexpected error: %1</source>
             <translation>Errore imprevisto: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="1"/>
+            <location filename="../../ui/dialogs/base.py" line="348" />
             <source>&amp;Retry now</source>
             <translation>&amp;Riprova ora</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="1"/>
+            <location filename="../../ui/dialogs/base.py" line="351" />
             <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
             <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="1"/>
+            <location filename="../../ui/dialogs/base.py" line="363" />
             <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
             <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
         </message>
