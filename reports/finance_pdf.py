@@ -56,7 +56,7 @@ _TOTAL_ROW = [
 ]
 
 
-def _table_style(numbers_from: int, *, total_row: bool) -> TableStyle:
+def table_style(numbers_from: int, *, total_row: bool) -> TableStyle:
     commands: list[Any] = [*_TABLE, ("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT")]
     if total_row:
         commands += _TOTAL_ROW
@@ -112,7 +112,7 @@ def _report_story(report: ChargesReport, width: float) -> list[Flowable]:
     rows.append(_report_cells(ftext(lang, "total_row"), report.totals, lang))
     numbers = COUNT_WIDTH + 4 * AMOUNT_WIDTH
     story.append(Table(rows, colWidths=[width - numbers, COUNT_WIDTH, *[AMOUNT_WIDTH] * 4],
-                       style=_table_style(1, total_row=True), repeatRows=1))
+                       style=table_style(1, total_row=True), repeatRows=1))
     if not report.rows:
         story += [Spacer(1, 2 * mm), para(ftext(lang, "no_charges"), s.body)]
     story += [Spacer(1, 3 * mm), para(ftext(lang, "refunds_note"), s.small)]
@@ -191,7 +191,7 @@ def _statement_story(statement: Statement, width: float) -> list[Flowable]:
 
 
 def _statement_style() -> TableStyle:
-    style = _table_style(3, total_row=True)
+    style = table_style(3, total_row=True)
     # the opening balance (first row after the header) in bold as well
     style.add("FONT", (0, 1), (-1, 1), FONT_BOLD, 8.2)
     style.add("BACKGROUND", (0, 1), (-1, 1), st.BRAND_LIGHT)

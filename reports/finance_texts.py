@@ -15,6 +15,15 @@ MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
            "September", "October", "November", "December"),
 }
 
+SERVICE_KINDS: Final[dict[str, dict[Lang, str]]] = {
+    "cloud_server": {"it": "server cloud", "en": "cloud server"},
+    "vps": {"it": "VPS", "en": "VPS"},
+    "hosting": {"it": "hosting", "en": "hosting"},
+    "cloud_storage": {"it": "cloud storage", "en": "cloud storage"},
+    "dedicated_server": {"it": "server dedicato", "en": "dedicated server"},
+    "other": {"it": "altro", "en": "other"},
+}
+
 TEXTS: Final[dict[Lang, dict[str, str]]] = {
     "it": {
         # the charges report
@@ -75,6 +84,76 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "ref_initial credit": "credito iniziale",
         "ref_top-up": "ricarica",
         "ref_adjustment": "rettifica",
+        # the charge document
+        "charge_title": "Documento di addebito",
+        "charge_pdf_title": "Documento di addebito {reference}",
+        "charge_subject": "Addebito dell'intervento tecnico {reference} – {subject}",
+        "charge_date": "Data addebito",
+        "request": "Richiesta",
+        "quote": "Preventivo",
+        "computation_heading": "Calcolo dell'importo addebitato",
+        "kind": "Tipologia",
+        "kind_fixed": "A corpo",
+        "kind_hourly": "A consumo orario",
+        "quoted_net": "Importo del preventivo",
+        "quoted_net_hourly": "Importo indicativo del preventivo",
+        "agreed_amount": "Importo concordato",
+        "agreed_ceiling": "Tetto concordato",
+        "hours_logged": "Ore registrate",
+        "hours_billable": "Ore fatturabili",
+        "hours_billable_value": (
+            "{hours} (ogni attività arrotondata per eccesso a multipli di {minutes} minuti)"
+        ),
+        "hourly_rate": "Tariffa oraria",
+        "per_hour": "/ora",
+        "work_amount": "Valore delle ore (ore fatturabili × tariffa)",
+        "cap_applied": "Tetto applicato",
+        "cap_yes": "sì: l'importo addebitato è limitato al tetto concordato",
+        "cap_no": "no",
+        "variations_heading": "Variazioni concordate con il cliente",
+        "col_agreed_on": "Concordata il",
+        "col_new_amount": "Nuovo importo concordato",
+        "net": "Imponibile",
+        "vat": "IVA {rate}%",
+        "total": "Totale addebitato",
+        "credit_heading": "Credito prepagato",
+        "credit_before": "Credito prima dell'addebito",
+        "credit_charged": "Addebito",
+        "credit_after": "Credito dopo l'addebito",
+        "charge_exhausted_note": (
+            "Il credito non copriva l'importo: si applica la procedura di termine del credito "
+            "e i servizi sono sospesi fino a una ricarica di almeno {missing}."
+        ),
+        "charge_terms": (
+            "L'importo concordato è addebitato a intervento concluso, sul credito prepagato "
+            "del cliente."
+        ),
+        # the credit note
+        "note_title": "Nota di credito",
+        "note_pdf_title": "Nota di credito {reference}",
+        "note_subject": "Storno dell'addebito {charge} – {subject}",
+        "note_number": "Numero",
+        "note_date": "Data",
+        "note_charge": "Addebito stornato",
+        "note_charge_value": "{charge} del {date}",
+        "note_reason": "Causale",
+        "note_net": "Imponibile stornato",
+        "note_vat": "IVA {rate}% stornata",
+        "note_total": "Totale restituito al credito",
+        "note_charge_total": "Totale dell'addebito",
+        "note_refunded_before": "Già stornato",
+        "note_this_refund": "Questa nota di credito",
+        "note_refundable_after": "Ancora stornabile",
+        "note_credit_before": "Credito prima dello storno",
+        "note_credit_after": "Credito dopo lo storno",
+        "note_still_exhausted": (
+            "Il credito resta negativo: i servizi restano sospesi fino a una ricarica di "
+            "almeno {missing}."
+        ),
+        "note_restarted": (
+            "Il credito è tornato a coprire gli addebiti: la procedura di termine del credito "
+            "è conclusa e i servizi sono riavviati."
+        ),
         "exhausted_note": (
             "Il saldo finale è negativo: si applica la procedura di termine del credito e i "
             "servizi restano sospesi fino a una ricarica di almeno {missing}."
@@ -137,6 +216,74 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "ref_initial credit": "initial credit",
         "ref_top-up": "top-up",
         "ref_adjustment": "adjustment",
+        "charge_title": "Charge document",
+        "charge_pdf_title": "Charge document {reference}",
+        "charge_subject": "Charge for technical intervention {reference} – {subject}",
+        "charge_date": "Charge date",
+        "request": "Request",
+        "quote": "Quote",
+        "computation_heading": "How the amount charged was computed",
+        "kind": "Type",
+        "kind_fixed": "Fixed price (a corpo)",
+        "kind_hourly": "Hourly (a consumo orario)",
+        "quoted_net": "Quoted amount",
+        "quoted_net_hourly": "Indicative quoted amount",
+        "agreed_amount": "Agreed amount",
+        "agreed_ceiling": "Agreed ceiling",
+        "hours_logged": "Hours logged",
+        "hours_billable": "Billable hours",
+        "hours_billable_value": (
+            "{hours} (each work entry rounded up to a multiple of {minutes} minutes)"
+        ),
+        "hourly_rate": "Hourly rate",
+        "per_hour": "/hour",
+        "work_amount": "Value of the hours (billable hours × rate)",
+        "cap_applied": "Ceiling applied",
+        "cap_yes": "yes: the amount charged is limited to the agreed ceiling",
+        "cap_no": "no",
+        "variations_heading": "Variations agreed with the customer",
+        "col_agreed_on": "Agreed on",
+        "col_new_amount": "New agreed amount",
+        "net": "Net amount",
+        "vat": "VAT {rate}%",
+        "total": "Total charged",
+        "credit_heading": "Prepaid credit",
+        "credit_before": "Credit before the charge",
+        "credit_charged": "Charge",
+        "credit_after": "Credit after the charge",
+        "charge_exhausted_note": (
+            "The credit did not cover the amount: the credit-exhaustion procedure applies and "
+            "the services are suspended until a top-up of at least {missing}."
+        ),
+        "charge_terms": (
+            "The agreed amount is charged when the intervention is concluded, against the "
+            "customer's prepaid credit."
+        ),
+        "note_title": "Credit note",
+        "note_pdf_title": "Credit note {reference}",
+        "note_subject": "Refund of charge {charge} – {subject}",
+        "note_number": "Number",
+        "note_date": "Date",
+        "note_charge": "Charge refunded",
+        "note_charge_value": "{charge} of {date}",
+        "note_reason": "Reason",
+        "note_net": "Net refunded",
+        "note_vat": "VAT {rate}% refunded",
+        "note_total": "Total returned to the credit",
+        "note_charge_total": "Total of the charge",
+        "note_refunded_before": "Refunded before",
+        "note_this_refund": "This credit note",
+        "note_refundable_after": "Still refundable",
+        "note_credit_before": "Credit before the refund",
+        "note_credit_after": "Credit after the refund",
+        "note_still_exhausted": (
+            "The credit is still negative: the services stay suspended until a top-up of "
+            "at least {missing}."
+        ),
+        "note_restarted": (
+            "The credit covers the charges again: the credit-exhaustion procedure has ended "
+            "and the services are restarted."
+        ),
         "exhausted_note": (
             "The closing balance is negative: the credit-exhaustion procedure applies and "
             "the services stay suspended until a top-up of at least {missing}."
@@ -155,6 +302,12 @@ def month_name(key: str, lang: Lang) -> str:
     """``2026-11`` -> "novembre 2026" / "November 2026"."""
     year, month = key.split("-")
     return f"{MONTHS[lang][int(month) - 1]} {year}"
+
+
+def service_kind(code: str, lang: Lang) -> str:
+    """A kind of service in words; an unknown kind as it is."""
+    labels = SERVICE_KINDS.get(code)
+    return labels[lang] if labels else code
 
 
 def ledger_kind(kind: str, lang: Lang) -> str:

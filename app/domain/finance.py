@@ -1,6 +1,6 @@
-"""Finance documents as plain data: the charges report and the customer's credit
-statement. The services build them from the database; ``reports/`` renders them (PDF,
-CSV) without a database or a screen.
+"""Finance documents as plain data: the charges report, the customer's credit
+statement, the charge document and the credit note. The services build them from the
+database; ``reports/`` renders them (PDF, CSV) without a database or a screen.
 
 Times are stored instants (naive UTC); amounts are ``Decimal`` euros.
 """
@@ -14,6 +14,8 @@ from typing import Literal
 
 from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.money import ZERO
+from app.domain.pricing import work_value
+from app.domain.references import quote_reference, request_reference
 
 Lang = Literal["it", "en"]
 
@@ -110,3 +112,106 @@ class Statement:
     def debits(self) -> Decimal:
         """What went out during the period (charges, negative adjustments), negative."""
         return sum((e.amount for e in self.entries if e.amount < 0), ZERO)
+
+
+# ----------------------------------------------------------------------- charge documents
+
+
+def credit_note_reference(request_number: int, sequence: int) -> str:
+    """How a credit note is named: its charge's request and its rank, ``RIT-000123-NC1``."""
+    return f"{request_reference(request_number)}-NC{sequence}"
+
+
+@dataclass(frozen=True)
+class AgreedVariation:
+    """A variation the customer agreed to: the new agreed net amount and why."""
+
+    amount: Decimal
+    reason: str
+    agreed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ChargeDocument:
+    """Everything a charge document ("documento di addebito") shows, as it stood when
+    the charge committed: rendering it twice gives the same bytes."""
+
+    charge_id: int
+    request_number: int
+    quote_revision: int
+    lang: Lang
+    charged_at: datetime  # stored instant (naive UTC)
+    company: CompanyInfo
+    customer: CustomerInfo
+    service_name: str
+    service_kind: str
+    category: str
+    subject: str
+    kind: str  # fixed or hourly
+    logged_minutes: int
+    billable_minutes: int
+    increment: int
+    hourly_rate: Decimal | None
+    quote_net: Decimal  # the quoted (fixed) or indicative (hourly) net total
+    ceiling: Decimal  # the agreed amount: the last agreed variation, else the quote's net
+    capped: bool
+    variations: tuple[AgreedVariation, ...]
+    vat_rate: Decimal
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    balance_before: Decimal
+    balance_after: Decimal
+
+    @property
+    def work_amount(self) -> Decimal | None:
+        """Hourly: billable hours x rate, before the ceiling (the figure the cap limits)."""
+        if self.hourly_rate is None:
+            return None
+        return work_value(self.billable_minutes, self.hourly_rate)
+
+    @property
+    def reference(self) -> str:
+        return request_reference(self.request_number)
+
+    @property
+    def quote_reference(self) -> str:
+        return quote_reference(self.request_number, self.quote_revision)
+
+
+@dataclass(frozen=True)
+class CreditNoteDocument:
+    """A refund of (part of) a charge: the credit note ("nota di credito")."""
+
+    credit_note_id: int
+    sequence: int  # 1 for the charge's first credit note
+    request_number: int
+    lang: Lang
+    issued_at: datetime  # stored instant (naive UTC)
+    charged_at: datetime
+    company: CompanyInfo
+    customer: CustomerInfo
+    subject: str
+    reason: str
+    vat_rate: Decimal
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    charge_net: Decimal
+    charge_total: Decimal
+    refunded_before: Decimal  # gross, by the charge's earlier credit notes
+    balance_before: Decimal
+    balance_after: Decimal
+
+    @property
+    def reference(self) -> str:
+        return credit_note_reference(self.request_number, self.sequence)
+
+    @property
+    def charge_reference(self) -> str:
+        return request_reference(self.request_number)
+
+    @property
+    def refundable_after(self) -> Decimal:
+        """What of the charge (gross) may still be refunded after this credit note."""
+        return self.charge_total - self.refunded_before - self.total
