@@ -36,6 +36,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "complete": ("complete", "complete"),
     "topup": ("topup", None),
     "adjust": ("adjust", None),
+    "charge_document": ("view_finance", None),
 }
 
 #: actions limited to a technician's own requests (the owner is the assignee)
@@ -133,6 +134,8 @@ def _specific(
                         entry.staff)
     if name == "variation" and any(v.state == "proposed" for v in detail.variations):
         return _off(Q.translate("ActionRules", "A variation is already awaiting the customer."))
+    if name == "charge_document" and detail.charge is None:
+        return _off(Q.translate("ActionRules", "The request has not been charged."))
     if name == "complete" and not detail.work:
         return _off(Q.translate("ActionRules", "Log at least one work entry first."))
     return ON

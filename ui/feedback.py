@@ -215,6 +215,23 @@ def _credit(done: Done) -> Feedback:
     return Feedback(text, important)
 
 
+def _refund(done: Done) -> Feedback:
+    """A refund made from the charge dialog (its result: a refund of app.services.
+    charge_documents, read by its fields: not imported before it is needed)."""
+    r = done.result
+    if r is None:
+        return Feedback(Q.translate("Feedback", "Charge document shown."))
+    lang = done.lang
+    text = _fill(Q.translate("Feedback", "%1: refunded %2 to %3; credit %4."),
+                 str(getattr(r, "reference", "")), labels.money(getattr(r, "total", None), lang),
+                 done.customer, labels.money(getattr(r, "balance", None), lang))
+    restarted = tuple(getattr(r, "restarted_services", ()))
+    if restarted:
+        text += " " + Q.translate("Feedback", "Credit exhaustion is over:") + " " + \
+            _restarted(restarted) + "."
+    return Feedback(text, bool(restarted))
+
+
 def _priority(done: Done) -> Feedback:
     return Feedback(_fill(Q.translate("Feedback", "Priority of %1 set to “%2”."), _ref(done),
                           labels.priority_label(str(done.result))))
@@ -236,6 +253,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "topup": _credit,
     "adjust": _credit,
     "set_priority": _priority,
+    "charge_document": _refund,
 }
 
 

@@ -123,6 +123,7 @@ def _ledger_kinds() -> dict[str, str]:
         "topup": QCoreApplication.translate("labels", "Top-up"),
         "charge": QCoreApplication.translate("labels", "Charge"),
         "adjustment": QCoreApplication.translate("labels", "Adjustment"),
+        "refund": QCoreApplication.translate("labels", "Refund"),
     }
 
 
@@ -150,6 +151,7 @@ def _actions() -> dict[str, str]:
         "variation_refused": QCoreApplication.translate("labels", "Variation refused"),
         "topup": QCoreApplication.translate("labels", "Top-up"),
         "adjustment": QCoreApplication.translate("labels", "Credit adjustment"),
+        "refund": QCoreApplication.translate("labels", "Charge refunded (credit note)"),
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "services_restarted": QCoreApplication.translate("labels", "Services restarted"),
         "customer_added": QCoreApplication.translate("labels", "Customer added"),
@@ -168,6 +170,7 @@ def _notices() -> dict[str, str]:
         "completed_charged": QCoreApplication.translate("labels", "Completed and charged"),
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "service_restarted": QCoreApplication.translate("labels", "Services restarted"),
+        "charge_refunded": QCoreApplication.translate("labels", "Charge refunded"),
     }
 
 

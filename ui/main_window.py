@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         groups = [["take", "assign", "set_priority", "decline"],
                   ["new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"],
                   ["log_work", "edit_work", "delete_work", "variation", "complete"],
-                  ["topup", "adjust"]]
+                  ["topup", "adjust", "charge_document"]]
         for i, group in enumerate(groups):
             if i:
                 request.addSeparator()

@@ -36,9 +36,9 @@ from ui.workspace_actions import build_actions, make_dialog
 
 #: the action buttons under the facts, in order (finance sees the credit actions first)
 BUTTONS = ("take", "assign", "decline", "new_quote", "log_work", "variation", "complete",
-           "topup", "adjust")
-FINANCE_BUTTONS = ("topup", "adjust", "take", "assign", "decline", "new_quote", "log_work",
-                   "variation", "complete")
+           "topup", "adjust", "charge_document")
+FINANCE_BUTTONS = ("topup", "adjust", "charge_document", "take", "assign", "decline",
+                   "new_quote", "log_work", "variation", "complete")
 
 
 def _button(action: QAction, parent: QWidget) -> QToolButton:
@@ -351,5 +351,11 @@ class Workspace(QWidget):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         result = getattr(dialog, "result_value", None)
         dialog.deleteLater()
+        if accepted and name == "complete" and before is not None:
+            # the charge document, from the facts stored with the charge: stored now
+            from ui.finance.documents import after_charge
+
+            db, number = self._ctx.db, before.number
+            run_async(lambda: after_charge(db, number), None, None, self)
         if accepted and name != "preview_pdf":
             self._done(self._what(name, result, before))

@@ -31,6 +31,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "complete": (Q.translate("Workspace", "&Complete and charge…"), "Ctrl+Shift+C"),
         "topup": (Q.translate("Workspace", "Top-&up…"), "Ctrl+Shift+U"),
         "adjust": (Q.translate("Workspace", "Credit ad&justment…"), ""),
+        "charge_document": (Q.translate("Workspace", "C&harge document…"), "Ctrl+Shift+H"),
     }
 
 
@@ -97,4 +98,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
         from ui.dialogs.credit import CreditDialog
 
         return CreditDialog(db, user, d.customer.code, mode=name, parent=parent)
+    if name == "charge_document":
+        from app.domain import permissions
+        from ui.finance.charge_dialog import ChargeDialog
+
+        return ChargeDialog(db, user, number, lang=ctx.lang, parent=parent,
+                            can_refund=permissions.may("refund", ctx.role))
     return None

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -237,6 +238,46 @@ class Charge(Base):
     category: Mapped[str] = mapped_column(String(30), server_default="")
 
 
+class StoredChargeDocument(Base):
+    """The facts of a charge's document, written by the database with the charge
+    (migration 0008), and its PDF once rendered (stored once)."""
+
+    __tablename__ = "charge_documents"
+    charge_id: Mapped[int] = mapped_column(ForeignKey("charges.id"), primary_key=True)
+    facts: Mapped[str] = mapped_column(Text)  # JSON
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    rendered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CreditNote(Base):
+    """A refund of (part of) a charge; refunds of one charge never exceed it in total."""
+
+    __tablename__ = "credit_notes"
+    __table_args__ = (
+        UniqueConstraint("charge_id", "sequence"),
+        CheckConstraint("net_cents > 0 AND vat_cents >= 0 AND total_cents = net_cents + vat_cents",
+                        name="amounts"),
+        Index("ix_credit_notes_created_at", "created_at"),
+        Index("ix_credit_notes_customer_id", "customer_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    charge_id: Mapped[int] = mapped_column(ForeignKey("charges.id"))
+    sequence: Mapped[int] = mapped_column(Integer)  # 1 for the charge's first credit note
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    net: Mapped[Decimal] = mapped_column("net_cents", Hundredths())
+    vat: Mapped[Decimal] = mapped_column("vat_cents", Hundredths())
+    total: Mapped[Decimal] = mapped_column("total_cents", Hundredths())
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    facts: Mapped[str] = mapped_column(Text)  # JSON
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    rendered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class LedgerEntry(Base):
     """Append-only credit ledger: top-ups +, charges -, adjustments +/-."""
 
@@ -252,6 +293,10 @@ class LedgerEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     charge_id: Mapped[int | None] = mapped_column(ForeignKey("charges.id"), unique=True)
     actor: Mapped[str] = mapped_column(String(60))
+    # a refund's entry names its credit note (migration 0008: a unique index; the foreign
+    # key on PostgreSQL)
+    credit_note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("credit_notes.id", use_alter=True))
 
 
 class AuditEvent(Base):

@@ -136,9 +136,13 @@ TABLES: dict[str, Rights] = {
             Policy("rit_propose", "INSERT", LEADS, check="proposed_by_id = rit_me()"),
             Policy("rit_answer", "UPDATE", (PORTAL,), using="true", check="true"),
         )),
-    # money: written only by rit_charge and rit_post_credit
+    # money: written only by rit_charge and rit_post_credit (rit_refund: credit notes)
     "charges": Rights(),
     "ledger_entries": Rights(),
+    # the charge's facts are written by a trigger of the owner's with the charge, a
+    # refund's by rit_refund; the rendered PDF only through rit_store_document (once)
+    "charge_documents": Rights(),
+    "credit_notes": Rights(),
     # append-only for everyone but the owner; the login is set by a trigger
     "audit_events": Rights(insert=EVERYONE),
     "notices": Rights(insert=(*WORKERS, PORTAL)),
@@ -150,6 +154,11 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "bigint, bigint, bigint, text, timestamp)": WORKERS,
     "rit_post_credit(text, text, bigint, text, text, text, boolean, integer, timestamp)":
         (FINANCE, ADMIN, PORTAL),
+    # refunds (credit notes): finance and admin (migration 0008)
+    "rit_refund(integer, bigint, text, text, timestamp)": (FINANCE, ADMIN),
+    # a rendered charge document or credit note, stored once: whoever charged or refunded
+    # renders it right after; anyone who may see it renders it if that was missed
+    "rit_store_document(text, integer, bytea, timestamp)": STAFF,
     "rit_staff_add(text, text, text, text, boolean, text, timestamp)": (ADMIN,),
     "rit_staff_set_role(text, text, text, timestamp)": (ADMIN,),
     "rit_staff_deactivate(text, text, timestamp)": (ADMIN,),

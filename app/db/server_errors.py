@@ -132,6 +132,16 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         "quote {quote} was sent and can no longer be changed", quote=_quote(f)),
     "quote_state": lambda f: PermissionDenied.of("quote {quote} cannot change that way",
                                                  quote=_quote(f)),
+    "refund_reason": lambda f: ValidationError.of("reason is required"),
+    "not_charged": lambda f: StateError.of("{request} has no charge to refund",
+                                           request=_request(f)),
+    "refunded_already": lambda f: StateError.of("the charge of {request} is refunded in full",
+                                                request=_request(f)),
+    "refund_amount": lambda f: ValidationError.of(
+        "the net amount of a refund must be greater than zero"),
+    "refund_over": lambda f: ValidationError.of(
+        "a refund of {net} net is more than what is left of the charge of {request} ({left})",
+        request=_request(f), net=f["net"], left=f["left"]),
     "send_limit": lambda f: PermissionDenied.of(
         "quote {quote} is above the technicians' send limit: a team lead must send it",
         quote=_quote(f)),

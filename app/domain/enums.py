@@ -89,6 +89,7 @@ class LedgerKind(StrEnum):
     TOPUP = "topup"
     CHARGE = "charge"
     ADJUSTMENT = "adjustment"
+    REFUND = "refund"  # a credit note: (part of) a charge given back
 
 
 class NoticeKind(StrEnum):
@@ -99,6 +100,7 @@ class NoticeKind(StrEnum):
     COMPLETED_CHARGED = "completed_charged"
     CREDIT_EXHAUSTED = "credit_exhausted"
     SERVICE_RESTARTED = "service_restarted"
+    CHARGE_REFUNDED = "charge_refunded"
 
 
 SERVICE_KINDS = ("cloud_server", "vps", "hosting", "cloud_storage", "dedicated_server", "other")

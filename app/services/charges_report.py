@@ -1,5 +1,6 @@
 """The charges report: what was charged in a period, grouped by customer, category,
-technician or month, with the refunds of the period beside (never netted).
+technician or month, with the refunds (credit notes) issued in the period beside, never
+netted: a refund in November of an October charge is in November's refunded column.
 
 One grouped query over ``charges`` in the period (``ix_charges_created_at``), joined to
 the request for its category and technician; months are drawn at local midnight (see
@@ -13,11 +14,11 @@ from datetime import date, datetime, tzinfo
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, select, type_coerce
+from sqlalchemy import String, Table, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.tables import CHARGES, CUSTOMERS, REQUESTS, STAFF
+from app.db.tables import CHARGES, CREDIT_NOTES, CUSTOMERS, REQUESTS, STAFF
 from app.db.types import Hundredths
 from app.domain.enums import Category
 from app.domain.errors import ValidationError
@@ -49,37 +50,59 @@ def month_case(column: Any, months: list[tuple[str, datetime]]) -> Any:
     return case(*whens, else_=months[-1][0])
 
 
-def _key_columns(by: str, months: list[tuple[str, datetime]]) -> tuple[Any, Any]:
-    """(key, label) of a charge's group, as SQL expressions over charges, requests,
-    customers and staff."""
+def _grouped(session: Session, table: Table, by: str, months: list[tuple[str, datetime]],
+             start: datetime, end: datetime) -> list[tuple[str, str, int, Any, Any, Any]]:
+    """(key, label, count, net, VAT, total) of the rows of ``table`` (charges or credit
+    notes: each names its request and customer) made in [start, end), grouped ``by``
+    customer, the request's category or technician, or the month the row was made."""
+    source = table.join(REQUESTS, REQUESTS.c.id == table.c.request_id)
+    key: Any
+    label: Any = literal("", String)
     if by == "customer":
-        return CUSTOMERS.c.code, CUSTOMERS.c.name
-    if by == "category":
-        return REQUESTS.c.category, literal("", String)
-    if by == "technician":
-        return func.coalesce(STAFF.c.username, ""), func.coalesce(STAFF.c.name, "")
-    return month_case(CHARGES.c.created_at, months), literal("", String)
+        key, label = CUSTOMERS.c.code, CUSTOMERS.c.name
+        source = source.join(CUSTOMERS, CUSTOMERS.c.id == table.c.customer_id)
+    elif by == "category":
+        key = REQUESTS.c.category
+    elif by == "technician":
+        key, label = func.coalesce(STAFF.c.username, ""), func.coalesce(STAFF.c.name, "")
+        source = source.outerjoin(STAFF, STAFF.c.id == REQUESTS.c.assignee_id)
+    else:
+        key = month_case(table.c.created_at, months)
+    stmt = (
+        select(key.label("key"), label.label("label"), func.count(),
+               cents_sum(table.c.net_cents), cents_sum(table.c.vat_cents),
+               cents_sum(table.c.total_cents))
+        .select_from(source)
+        .where(table.c.created_at >= start, table.c.created_at < end)
+        .group_by(key, label)
+    )
+    return [(str(k), str(lab or ""), int(n), net, vat, total)
+            for k, lab, n, net, vat, total in session.execute(stmt)]
 
 
 def _charges(session: Session, by: str, months: list[tuple[str, datetime]],
              start: datetime, end: datetime) -> dict[str, ChargesRow]:
-    key, label = _key_columns(by, months)
-    source = CHARGES.join(REQUESTS, REQUESTS.c.id == CHARGES.c.request_id)
-    if by == "customer":
-        source = source.join(CUSTOMERS, CUSTOMERS.c.id == CHARGES.c.customer_id)
-    elif by == "technician":
-        source = source.outerjoin(STAFF, STAFF.c.id == REQUESTS.c.assignee_id)
-    stmt = (
-        select(key.label("key"), label.label("label"), func.count(),
-               cents_sum(CHARGES.c.net_cents), cents_sum(CHARGES.c.vat_cents),
-               cents_sum(CHARGES.c.total_cents))
-        .select_from(source)
-        .where(CHARGES.c.created_at >= start, CHARGES.c.created_at < end)
-        .group_by(key, label)
-    )
-    rows: dict[str, ChargesRow] = {}
-    for k, lab, count, net, vat, total in session.execute(stmt):
-        rows[str(k)] = ChargesRow(str(k), str(lab or ""), int(count), net, vat, total)
+    return {k: ChargesRow(k, lab, n, net, vat, total)
+            for k, lab, n, net, vat, total in _grouped(session, CHARGES, by, months, start, end)}
+
+
+def _refunds(session: Session, by: str, months: list[tuple[str, datetime]],
+             start: datetime, end: datetime) -> dict[str, ChargesRow]:
+    """The credit notes issued in the period, grouped as the charges are (by the
+    refunded charge's customer, category and technician, or by the month of the note)."""
+    return {k: ChargesRow(k, lab, refunds=n, refunded_net=net, refunded_vat=vat,
+                          refunded=total)
+            for k, lab, n, net, vat, total in _grouped(session, CREDIT_NOTES, by, months,
+                                                       start, end)}
+
+
+def _merged(charges: dict[str, ChargesRow], refunds: dict[str, ChargesRow]
+            ) -> dict[str, ChargesRow]:
+    """Refunds beside the charges of the same group (a group may have only one)."""
+    rows = dict(charges)
+    for key, refund in refunds.items():
+        row = rows.get(key)
+        rows[key] = refund if row is None else row.plus(refund, row.key, row.label or refund.label)
     return rows
 
 
@@ -120,7 +143,8 @@ def charges_report(
     with db.read() as session:
         require(session, actor, "view_finance")
         company = settings_service.load(session).company
-        rows = _charges(session, by, months, start, end)
+        rows = _merged(_charges(session, by, months, start, end),
+                       _refunds(session, by, months, start, end))
         return ChargesReport(first=period.first, last=period.last, by=by, lang=language,
                              company=company, rows=_ordered(by, rows, months),
                              issued=local_day(db.now(), zone))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -66,6 +67,20 @@ def _raw(session: Session) -> dict[str, str]:
     return values
 
 
+def company_info(stored: Mapping[str, str]) -> CompanyInfo:
+    """The letterhead from stored ``company_*`` settings (the defaults where none)."""
+    values = {**DEFAULTS, **stored}
+    return CompanyInfo(
+        name=values["company_name"],
+        address_lines=tuple(line for line in values["company_address"].splitlines() if line),
+        vat_number=values["company_vat_number"],
+        email=values["company_email"],
+        phone=values["company_phone"],
+        website=values["company_website"],
+        logo_path=values["company_logo_path"] or None,
+    )
+
+
 def load(session: Session) -> Settings:
     values = _raw(session)
     return Settings(
@@ -73,15 +88,7 @@ def load(session: Session) -> Settings:
         billing_increment_minutes=int(values["billing_increment_minutes"]),
         default_vat_rate=Decimal(values["default_vat_rate"]),
         quote_validity_days=int(values["quote_validity_days"]),
-        company=CompanyInfo(
-            name=values["company_name"],
-            address_lines=tuple(line for line in values["company_address"].splitlines() if line),
-            vat_number=values["company_vat_number"],
-            email=values["company_email"],
-            phone=values["company_phone"],
-            website=values["company_website"],
-            logo_path=values["company_logo_path"] or None,
-        ),
+        company=company_info(values),
         lead_expiring_days=int(values["lead_expiring_days"]),
         lead_variation_days=int(values["lead_variation_days"]),
         lead_unassigned_hours=int(values["lead_unassigned_hours"]),

@@ -148,6 +148,22 @@
         <translation>il preventivo {quote} non può cambiare in questo modo</translation>
     </message>
     <message>
+        <source>{request} has no charge to refund</source>
+        <translation>{request} non ha un addebito da stornare</translation>
+    </message>
+    <message>
+        <source>the charge of {request} is refunded in full</source>
+        <translation>l&apos;addebito di {request} è già stornato per intero</translation>
+    </message>
+    <message>
+        <source>the net amount of a refund must be greater than zero</source>
+        <translation>l&apos;imponibile di uno storno deve essere maggiore di zero</translation>
+    </message>
+    <message>
+        <source>a refund of {net} net is more than what is left of the charge of {request} ({left})</source>
+        <translation>uno storno di {net} di imponibile supera quanto resta dell&apos;addebito di {request} ({left})</translation>
+    </message>
+    <message>
         <source>quote {quote} is above the technicians&apos; send limit: a team lead must send it</source>
         <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un responsabile</translation>
     </message>
@@ -630,6 +646,18 @@
     <message>
         <source>{request} kept changing while it was being charged: try again</source>
         <translation>{request} ha continuato a cambiare durante l&apos;addebito: riprova</translation>
+    </message>
+    <message>
+        <source>{request} has not been charged</source>
+        <translation>{request} non è stata addebitata</translation>
+    </message>
+    <message>
+        <source>unknown credit note: {reference}</source>
+        <translation>nota di credito inesistente: {reference}</translation>
+    </message>
+    <message>
+        <source>refund net amount</source>
+        <translation>imponibile dello storno</translation>
     </message>
     <message>
         <source>cannot sort by {key!r}; one of: {choices}</source>

@@ -60,6 +60,44 @@
     </message>
 </context>
 <context>
+    <name>ChargeDialog</name>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="59"/>
+        <source>Charge %1</source>
+        <translation>Addebito %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="62"/>
+        <source>Charge document</source>
+        <translation>Documento di addebito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="63"/>
+        <source>&amp;Refund…</source>
+        <translation>&amp;Storna…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="69"/>
+        <source>Document:</source>
+        <translation>Documento:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="105"/>
+        <source>%1 charged %2 on %3 (net %4 + VAT %5)</source>
+        <translation>%1 addebitata %2 il %3 (imponibile %4 + IVA %5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="110"/>
+        <source>refunded %1</source>
+        <translation>stornati %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="120"/>
+        <source>Credit note %1</source>
+        <translation>Nota di credito %1</translation>
+    </message>
+</context>
+<context>
     <name>ChargesReportDialog</name>
     <message>
         <location filename="../../ui/finance/report_dialogs.py" line="105"/>
@@ -306,57 +344,57 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="69"/>
+        <location filename="../../ui/finance/document_dialog.py" line="70"/>
         <source>&amp;Print…</source>
         <translation>&amp;Stampa…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="70"/>
+        <location filename="../../ui/finance/document_dialog.py" line="71"/>
         <source>Export &amp;PDF…</source>
         <translation>Esporta &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="71"/>
+        <location filename="../../ui/finance/document_dialog.py" line="72"/>
         <source>Export &amp;CSV…</source>
         <translation>Esporta &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="72"/>
+        <location filename="../../ui/finance/document_dialog.py" line="73"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="86"/>
+        <location filename="../../ui/finance/document_dialog.py" line="87"/>
         <source>Preparing the document…</source>
         <translation>Preparazione del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="103"/>
+        <location filename="../../ui/finance/document_dialog.py" line="104"/>
         <source>The document cannot be made.</source>
         <translation>Il documento non può essere preparato.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="132"/>
+        <location filename="../../ui/finance/document_dialog.py" line="133"/>
         <source>The printer cannot be used.</source>
         <translation>La stampante non può essere usata.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="138"/>
+        <location filename="../../ui/finance/document_dialog.py" line="139"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="142"/>
+        <location filename="../../ui/finance/document_dialog.py" line="143"/>
         <source>CSV files (*.csv)</source>
         <translation>File CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="147"/>
+        <location filename="../../ui/finance/document_dialog.py" line="148"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="164"/>
+        <location filename="../../ui/finance/document_dialog.py" line="165"/>
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
     </message>
@@ -377,6 +415,70 @@
         <location filename="../../ui/finance/drill_bar.py" line="53"/>
         <source>Dashboard: %1</source>
         <translation>Cruscotto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="177"/>
+        <source>Refund %1</source>
+        <translation>Storno di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="180"/>
+        <source>Charged:</source>
+        <translation>Addebitato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="180"/>
+        <source>%1 (net %2 + VAT %3)</source>
+        <translation>%1 (imponibile %2 + IVA %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="182"/>
+        <source>Refunded so far:</source>
+        <translation>Già stornato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="183"/>
+        <source>Net that can be refunded:</source>
+        <translation>Imponibile ancora stornabile:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="186"/>
+        <source>all that is left: %1</source>
+        <translation>tutto il residuo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="198"/>
+        <source>&amp;Net to refund:</source>
+        <translation>&amp;Imponibile da stornare:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="199"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Causale:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="200"/>
+        <source>&amp;Refund</source>
+        <translation>&amp;Storna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="228"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="242"/>
+        <source>Enter a net amount greater than zero and not above what can be refunded.</source>
+        <translation>Inserisci un imponibile maggiore di zero e non superiore a quanto si può stornare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="232"/>
+        <source>%1 net + VAT %2 = %3 back to the customer&apos;s credit.</source>
+        <translation>%1 di imponibile + IVA %2 = %3 restituiti al credito del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="244"/>
+        <source>A reason is required.</source>
+        <translation>La causale è obbligatoria.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,11 @@
 <context>
     <name>ActionRules</name>
     <message>
+        <location filename="../../ui/action_rules.py" line="137"/>
+        <source>The request has not been charged.</source>
+        <translation>La richiesta non è stata addebitata.</translation>
+    </message>
+    <message>
         <location filename="../../ui/action_rules.py" line="83"/>
         <source>Select a request first.</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
@@ -384,6 +389,16 @@ Un preventivo inviato non può più essere modificato.</translation>
 </context>
 <context>
     <name>Feedback</name>
+    <message>
+        <location filename="../../ui/feedback.py" line="222"/>
+        <source>%1: refunded %2 to %3; credit %4.</source>
+        <translation>%1: stornati %2 a %3; credito %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="218"/>
+        <source>Charge document shown.</source>
+        <translation>Documento di addebito mostrato.</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/feedback.py" line="41"/>
         <source>%n service(s) suspended</source>
@@ -1448,6 +1463,11 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <location filename="../../ui/workspace_actions.py" line="33"/>
+        <source>C&amp;harge document…</source>
+        <translation>&amp;Documento di addebito…</translation>
+    </message>
+    <message>
         <location filename="../../ui/workspace_actions.py" line="18"/>
         <source>&amp;Take request</source>
         <translation>&amp;Prendi in carico</translation>
@@ -1599,6 +1619,21 @@ Un preventivo inviato non può più essere modificato.</translation>
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>Refund</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>Charge refunded (credit note)</source>
+        <translation>Addebito stornato (nota di credito)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>Charge refunded</source>
+        <translation>Addebito stornato</translation>
+    </message>
     <message>
         <location filename="../../ui/labels.py" line="22"/>
         <source>New</source>

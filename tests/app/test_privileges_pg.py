@@ -34,6 +34,7 @@ from app.domain import permissions
 from app.domain.errors import PermissionDenied, RitError
 from app.services import (
     billing,
+    charge_documents,
     charges_report,
     customers,
     quotes,
@@ -165,6 +166,7 @@ def records(site: Site) -> dict[str, Any]:
         ids = {name: session.scalar(select(model.id).where(*where))
                for name, model, where in models}
     return {**ids, "own": own, "other": other, "sent_quote": sent, "variation": proposal.id,
+            "charged": charged,
             "ready": site.in_progress("tech"),
             "owner": f"{site.url.rsplit('/', 1)[1]}_owner", "admin_login": u["admin"]}
 
@@ -229,6 +231,20 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("charge a VAT of one's own", "SELECT rit_charge({ready}, NULL, NULL, (SELECT id FROM quotes "
      "WHERE request_id = {ready} AND state = 'accepted'), ARRAY[60], NULL, 'fixed', 60, false, "
      "39000, 90000, 129000, 'x', now()::timestamp)", EVERYONE),
+    ("refund without the right", "SELECT rit_refund({charged}, 100, 'x', NULL, "
+     "now()::timestamp)", {"technician", "team_lead", "portal"}),
+    ("refund more than the charge", "SELECT rit_refund({charged}, 999999999, 'x', NULL, "
+     "now()::timestamp)", EVERYONE - {"technician", "team_lead", "portal"}),
+    ("write a credit note by hand", "INSERT INTO credit_notes (charge_id, sequence, request_id, "
+     "customer_id, net_cents, vat_cents, total_cents, reason, created_at, created_by_id, facts) "
+     "VALUES ({charge}, 9, {charged}, {acme}, 100, 22, 122, 'x', now(), {tech_id}, '{{}}')",
+     EVERYONE),
+    ("insert a refund in the ledger", "INSERT INTO ledger_entries (customer_id, kind, "
+     "amount_cents, balance_after_cents, at, reference, reason, actor) VALUES ({acme}, "
+     "'refund', 100000, 0, now(), '', '', 'x')", EVERYONE),
+    ("rewrite a charge document's facts", "UPDATE charge_documents SET facts = '{{}}'", EVERYONE),
+    ("replace a stored charge document", "UPDATE charge_documents SET pdf = 'fake'", EVERYONE),
+    ("delete a charge document", "DELETE FROM charge_documents", EVERYONE),
     ("create a table", "CREATE TABLE mine (x integer)", EVERYONE),
     ("become the owner", "SET ROLE {owner}", EVERYONE),
     ("change another login's password", "ALTER ROLE {admin_login} PASSWORD 'taken'",
@@ -239,7 +255,7 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
 
 #: the refusals of the server functions that mean "not you" or "not that much"
 REFUSALS = ("role", "not_own", "not_portal", "no_staff_record", "bad_charge", "over_agreed",
-            "credit_kind")
+            "credit_kind", "refund_over")
 
 
 def _refused(conn: psycopg.Connection[Any], sql: str) -> str:
@@ -338,9 +354,25 @@ USE_CASES: dict[str, UseCase] = {
     "see the charges report": ("view_finance", lambda s, a: None,
                                lambda s, db, who, _: charges_report.charges_report(
                                    db, who, date.today(), date.today())),
+    "refund a charge": ("refund", lambda s, a: _charged(s),
+                        lambda s, db, who, n: charge_documents.refund(db, who, n, net="1",
+                                                                      reason="goodwill")),
+    "see a charge document": ("view_finance", lambda s, a: _charged(s),
+                              lambda s, db, who, n: charge_documents.charge_pdf(
+                                  db, who, n, fake_document_renderer)),
 }
 #: use cases that only read: the database lets everyone read everything (DESIGN.md)
-READ_ONLY = {"export a quote PDF", "see the charges report"}
+READ_ONLY = {"export a quote PDF", "see the charges report", "see a charge document"}
+
+
+def fake_document_renderer(document: Any) -> bytes:
+    return f"%PDF-1.4 {document.reference}".encode()
+
+
+def _charged(site: Site) -> int:
+    number = site.in_progress("tech")
+    billing.complete_request(site.trusted, site.users["tech"], number)
+    return number
 
 
 def _entry(site: Site, by: str) -> int:
@@ -413,6 +445,7 @@ def _counts(site: Site) -> dict[str, Any]:
             "settings": session.execute(text("SELECT string_agg(value, ',') FROM settings")).scalar(),
             "staff": session.scalar(text("SELECT count(*) FROM staff")),
             "charges": session.scalar(text("SELECT count(*) FROM charges")),
+            "credit_notes": session.scalar(text("SELECT count(*) FROM credit_notes")),
             "variations": session.scalar(text("SELECT count(*) FROM variations")),
         }
 

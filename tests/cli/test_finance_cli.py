@@ -124,3 +124,47 @@ def test_refusals_write_nothing(cli: Cli, cli_clock: FakeClock, tmp_path: Path) 
                                        day, "-o", str(tmp_path / "missing" / "x.json"), actor="fin")
     assert "two different lists" in cli.fails("customers", "list", "--at-risk", "--exhausted")
     assert snapshot(cli.url) == before
+
+
+def test_charges_show_pdf_and_refund(cli: Cli, tmp_path: Path) -> None:
+    shown = cli.ok("charges", "show", "RIT-000001", actor="lead")
+    assert {k: shown[k] for k in ("request", "quote", "kind", "net", "vat", "total",
+                                  "balance_before", "balance_after", "refundable_net")} == {
+        "request": "RIT-000001", "quote": "RIT-000001/1", "kind": "fixed", "net": "390.00",
+        "vat": "85.80", "total": "475.80", "balance_before": "1000.00",
+        "balance_after": "524.20", "refundable_net": "390.00"}
+    first = cli.ok("charges", "pdf", "RIT-000001", "-o", str(tmp_path / "a.pdf"), actor="fin")
+    again = cli.ok("charges", "pdf", "1", "-o", str(tmp_path / "b.pdf"), actor="admin")
+    assert first["sha256"] == again["sha256"] == cli.ok(
+        "charges", "show", "RIT-000001", actor="fin")["sha256"]
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    refund = cli.ok("charges", "refund", "RIT-000001", "--net", "90", "--reason", "goodwill",
+                    actor="fin")
+    assert refund == {"refund": {"net": "90.00", "vat": "19.80", "total": "109.80"},
+                      "balance": "634.00", "status": "active", "credit_note": "RIT-000001-NC1",
+                      "missing": "0.00", "restarted": []}
+    rest = cli.ok("charges", "refund", "RIT-000001", "--reason", "all of it", actor="admin")
+    assert rest["refund"] == {"net": "300.00", "vat": "66.00", "total": "366.00"}
+    note = cli.ok("charges", "pdf", "RIT-000001", "--note", "2", "-o", str(tmp_path / "n.pdf"),
+                  actor="fin")
+    assert (tmp_path / "n.pdf").read_bytes().startswith(b"%PDF") and note["bytes"] > 1000
+    before = snapshot(cli.url)
+    assert "refunded in full" in cli.fails("charges", "refund", "RIT-000001", "--reason", "x",
+                                           actor="fin")
+    assert "may not refund charges" in cli.fails("charges", "refund", "RIT-000001",
+                                                 "--reason", "x", actor="lead")
+    assert "has not been charged" in cli.fails("charges", "show", "RIT-000002", actor="fin")
+    assert "may not see charges reports" in cli.fails("charges", "pdf", "RIT-000001", "-o",
+                                                      str(tmp_path / "t.pdf"), actor="tech")
+    assert snapshot(cli.url) == before
+
+
+def test_completing_stores_the_charge_document(make_cli: Callable[[str], Cli],
+                                               cli: Cli) -> None:
+    shown = cli.ok("requests", "show", "RIT-000002", actor="tech")
+    assert shown["state"] == "accepted"
+    cli.ok("work", "log", "RIT-000002", "--hours", "1", actor="tech")
+    done = cli.ok("requests", "complete", "RIT-000002", actor="tech")
+    assert len(done["charge_document_sha256"]) == 64
+    assert cli.ok("charges", "show", "RIT-000002", actor="fin")["sha256"] == \
+        done["charge_document_sha256"]

@@ -255,8 +255,12 @@ def requests_preview(db: Database, args: argparse.Namespace) -> Result:
 
 def requests_complete(db: Database, args: argparse.Namespace) -> Result:
     r = billing.complete_request(db, need_actor(args), args.request)
+    from ui.finance.documents import after_charge
+
+    sha256 = after_charge(db, r.request_number)  # the charge document, stored once
     data = {"request": r.request_number,
             "charge": {"net": r.net, "vat": r.vat, "total": r.total},
+            "charge_document_sha256": sha256,
             "balance": r.balance, "status": r.status, "missing": r.missing,
             "suspended": list(r.suspended_services)}
     text = (f"{request_reference(r.request_number)} completed: charged {amount_str(r.total)} "

@@ -4,6 +4,8 @@
                                        [--format json|csv|pdf] [-o FILE] [--lang it|en]
     rit-desk --as USER customers statement CODE --from D --to D [--format json|csv|pdf] [-o FILE]
     rit-desk customers list --at-risk
+    rit-desk --as USER charges show REQUEST | charges pdf REQUEST -o FILE [--note N]
+    rit-desk --as USER charges refund REQUEST [--net AMOUNT] --reason TEXT
 
 A report goes to standard output as JSON (the default) or CSV, or into ``-o FILE`` in
 any of the three formats (a PDF only into a file).
@@ -20,6 +22,7 @@ from typing import Any
 from app.db.database import Database
 from app.domain.finance import GROUPINGS, ChargesReport, ChargesRow, Statement
 from app.domain.money import amount_str
+from app.domain.references import request_reference
 from app.services import at_risk, charges_report, statements
 from ui.cli.commands import CliError, Result, need_actor
 from ui.cli.output import dumps
@@ -30,14 +33,26 @@ Command = Callable[[Any, str, Callable[..., Any], str], argparse.ArgumentParser]
 
 
 def register(groups: Any, customers: Any, cmd: Command,
-             iso_date: Callable[[str], Any]) -> None:
-    """Add the ``reports`` group and ``customers statement`` to the parser."""
+             iso_date: Callable[[str], Any], request_number: Callable[[str], int]) -> None:
+    """Add the ``reports`` and ``charges`` groups and ``customers statement``."""
     reports = groups.add_parser("reports", help="finance reports (team lead, finance)")
     sub = reports.add_subparsers(dest="cmd", required=True, parser_class=type(reports))
     s = cmd(sub, "charges", reports_charges, "what was charged in a period, grouped")
     _period(s, iso_date)
     s.add_argument("--by", choices=GROUPINGS, default="customer")
     _output(s)
+    charges = groups.add_parser("charges", help="charge documents and refunds")
+    sub = charges.add_subparsers(dest="cmd", required=True, parser_class=type(charges))
+    s = cmd(sub, "show", charges_show, "a charge's document figures and its refunds")
+    s.add_argument("request", type=request_number, metavar="REQUEST")
+    s = cmd(sub, "pdf", charges_pdf, "write a charge document (or a credit note) as stored")
+    s.add_argument("request", type=request_number, metavar="REQUEST")
+    s.add_argument("-o", "--output", required=True, metavar="FILE")
+    s.add_argument("--note", type=int, metavar="N", help="credit note N of the charge")
+    s = cmd(sub, "refund", charges_refund, "refund a charge (credit note; finance)")
+    s.add_argument("request", type=request_number, metavar="REQUEST")
+    s.add_argument("--net", metavar="AMOUNT", help="net amount (default: all that is left)")
+    s.add_argument("--reason", required=True)
     s = cmd(customers, "statement", customers_statement,
             "a customer's credit statement for a period (team lead, finance)")
     s.add_argument("code")
@@ -145,3 +160,76 @@ def customers_at_risk(db: Database, args: argparse.Namespace) -> Result:
     text = "\n".join(f"{a.code:<8} {amount_str(a.balance):>12} {amount_str(a.committed):>12} "
                      f"short {amount_str(a.shortfall):>12}  {a.name}" for a in rows)
     return {"customers": data}, text
+
+
+# -------------------------------------------------------------------- charges
+
+
+def _doc_json(summary: Any) -> dict[str, Any]:
+    d = summary.document
+    return {
+        "request": d.reference, "quote": d.quote_reference, "charged_at": d.charged_at,
+        "customer": d.customer.code, "kind": d.kind, "logged_minutes": d.logged_minutes,
+        "billable_minutes": d.billable_minutes, "increment": d.increment,
+        "hourly_rate": d.hourly_rate, "work_amount": d.work_amount, "quote_net": d.quote_net,
+        "ceiling": d.ceiling, "capped": d.capped,
+        "variations": [{"amount": v.amount, "reason": v.reason, "agreed_at": v.agreed_at}
+                       for v in d.variations],
+        "vat_rate": d.vat_rate, "net": d.net, "vat": d.vat, "total": d.total,
+        "balance_before": d.balance_before, "balance_after": d.balance_after,
+        "sha256": summary.pdf_sha256,
+        "refunds": [{"credit_note": r.reference, "net": r.net, "vat": r.vat, "total": r.total,
+                     "reason": r.reason, "at": r.created_at, "sha256": r.pdf_sha256}
+                    for r in summary.refunds],
+        "refunded": summary.refunded, "refundable_net": summary.refundable_net,
+    }
+
+
+def charges_show(db: Database, args: argparse.Namespace) -> Result:
+    from app.services import charge_documents
+
+    summary = charge_documents.charge_summary(db, need_actor(args), args.request)
+    data = _doc_json(summary)
+    d = summary.document
+    text = (f"{d.reference} charged {amount_str(d.total)} (net {amount_str(d.net)} + VAT "
+            f"{amount_str(d.vat)}) on {d.charged_at:%Y-%m-%d}; credit {amount_str(d.balance_before)}"
+            f" -> {amount_str(d.balance_after)}")
+    for r in summary.refunds:
+        text += f"\n  {r.reference} refunded {amount_str(r.total)}: {r.reason}"
+    return data, text
+
+
+def charges_pdf(db: Database, args: argparse.Namespace) -> Result:
+    from app.services import charge_documents
+    from reports.charge_pdf import render_charge_document, render_credit_note
+
+    actor = need_actor(args)
+    if args.note is None:
+        pdf = charge_documents.charge_pdf(db, actor, args.request, render_charge_document)
+    else:
+        pdf = charge_documents.credit_note_pdf(db, actor, args.request, args.note,
+                                               render_credit_note)
+    out = Path(args.output)
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror}") from None
+    return {"request": request_reference(args.request), "file": str(out), "bytes": len(pdf),
+            "sha256": hashlib.sha256(pdf).hexdigest()}, f"wrote {out} ({len(pdf)} bytes)"
+
+
+def charges_refund(db: Database, args: argparse.Namespace) -> Result:
+    from app.services import charge_documents
+    from ui.finance.documents import after_refund
+
+    r = charge_documents.refund(db, need_actor(args), args.request, net=args.net,
+                                reason=args.reason)
+    after_refund(db, r.request_number, r.sequence)  # its credit note, stored once
+    data = {"refund": {"net": r.net, "vat": r.vat, "total": r.total},
+            "balance": r.balance, "status": r.status, "credit_note": r.reference,
+            "missing": r.missing, "restarted": list(r.restarted_services)}
+    text = (f"{r.reference}: refunded {amount_str(r.total)} (net {amount_str(r.net)} + VAT "
+            f"{amount_str(r.vat)}); balance {amount_str(r.balance)} ({r.status})")
+    if r.restarted_services:
+        text += f"; services restarted: {', '.join(r.restarted_services)}"
+    return data, text

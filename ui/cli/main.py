@@ -136,7 +136,8 @@ def build_parser() -> Parser:
     s.add_argument("--amount", required=True, help="signed amount, e.g. -12.50")
     s.add_argument("--reason", required=True)
 
-    finance.register(sub, cust, cmd, iso_date)  # reports charges, customers statement
+    # reports charges, customers statement, charges show|pdf|refund
+    finance.register(sub, cust, cmd, iso_date, request_number)
 
     svc = sub.add_parser("services", help="customers' services").add_subparsers(
         dest="cmd", required=True, parser_class=Parser)

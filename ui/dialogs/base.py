@@ -307,7 +307,7 @@ class ServiceDialog(QDialog):
                     self._set_waiting(action, exc)
         finally:
             # Widgets added to a visible layout show up one event later: fit then.
-            QTimer.singleShot(0, self.fit_contents)
+            QTimer.singleShot(0, self, self.fit_contents)  # dropped if the dialog is gone
             self.idle.emit()
 
     def fit_contents(self) -> None:

@@ -36,6 +36,7 @@ class Made:
     csv: bytes | None
     heading: str
     name: str  # for the file name suggested on export
+    data: Any = None  # what else a subclass keeps from the making
 
 
 class DocumentDialog(ServiceDialog):

@@ -1,0 +1,40 @@
+"""Charge documents and credit notes stored right after they are made (no Qt: the command
+line and the desktop app both call these once the charge or the refund committed)."""
+
+from __future__ import annotations
+
+import logging
+
+from app.db.database import Database
+from app.domain.finance import credit_note_reference
+from app.domain.references import request_reference
+
+log = logging.getLogger(__name__)
+
+
+def after_charge(db: Database, number: int) -> str | None:
+    """Right after a completion committed: its charge document, rendered from the facts
+    the database stored with the charge, stored once; its SHA-256. A failure here does
+    not undo the charge (it is made): the document is made on its first request."""
+    from app.services import charge_documents
+    from reports.charge_pdf import render_charge_document
+
+    try:
+        return charge_documents.store_charge_pdf(db, number, render_charge_document)
+    except Exception as exc:  # the charge committed: never report it as failed
+        log.warning("the charge document of %s was not stored now: %s",
+                    request_reference(number), exc)
+        return None
+
+
+def after_refund(db: Database, number: int, sequence: int) -> str | None:
+    """Right after a refund committed: its credit note, stored once (as :func:`after_charge`)."""
+    from app.services import charge_documents
+    from reports.charge_pdf import render_credit_note
+
+    try:
+        return charge_documents.store_credit_note_pdf(db, number, sequence, render_credit_note)
+    except Exception as exc:  # the refund committed: its note is made on its first request
+        log.warning("the credit note %s was not stored now: %s",
+                    credit_note_reference(number, sequence), exc)
+        return None
