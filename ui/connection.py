@@ -11,6 +11,7 @@ from urllib.parse import quote
 from app import config
 from app.db.database import Database
 from app.domain.documents import QuoteDocument
+from app.domain.errors import PermissionDenied, ValidationError
 from app.services import first_reads
 from app.services.dto import StaffView
 
@@ -79,13 +80,50 @@ def open_embedded(path: Path | None = None) -> Database:
 
 @dataclass(frozen=True)
 class Opened:
+    """A database connected to: who may sign in on it (the embedded one), or who signed
+    in (``person``, PostgreSQL: the login itself)."""
+
     db: Database
     staff: list[StaffView]
     schema_current: bool
+    person: StaffView | None = None
 
 
-def open_server(url_text: str, password: str | None = None) -> Opened:
-    """Connect to a PostgreSQL (or any) URL and read who may sign in."""
+#: what the server said, by kind (the start dialog says each in its own words)
+PASSWORD_REQUIRED = "password_required"
+PASSWORD_REFUSED = "password_refused"
+LOGIN_DISABLED = "login_disabled"
+NO_SUCH_LOGIN = "no_such_login"
+NOT_STAFF_HERE = "not_staff_here"
+
+_PROBLEMS = (
+    (PASSWORD_REQUIRED, ("no password supplied", "password is required")),
+    (PASSWORD_REFUSED, ("password authentication failed",)),
+    (LOGIN_DISABLED, ("is not permitted to log in", "password has expired")),
+    (NO_SUCH_LOGIN, ("role \"",)),  # under trust authentication: role "x" does not exist
+    (NOT_STAFF_HERE, ("permission denied for database", "does not have connect privilege")),
+)
+
+
+def sign_in_problem(message: str) -> str | None:
+    """What a connection failure means for signing in (None: something else)."""
+    low = message.lower()
+    for kind, marks in _PROBLEMS:
+        if any(mark in low for mark in marks):
+            if kind == NO_SUCH_LOGIN and "does not exist" not in low:
+                continue
+            return kind
+    return None
+
+
+def open_server(url_text: str, password: str | None = None, *, user: str | None = None) -> Opened:
+    """Connect to a PostgreSQL (or any) URL and sign in.
+
+    Without a password the connection is tried as it is (trust authentication needs
+    none): the caller asks for one only when the server asks (:data:`PASSWORD_REQUIRED`).
+    On PostgreSQL the person signed in is the login's staff member (``user``: ``--as``,
+    see :func:`signed_in`); the embedded database lists who may sign in.
+    """
     url = config.parse_url(url_text)
     if password:
         url = url.set(password=password)
@@ -93,11 +131,32 @@ def open_server(url_text: str, password: str | None = None) -> Opened:
     try:
         db.check_connection()
         current = db.schema_is_current()
-        people = first_reads.staff(db) if current else []
+        if db.is_sqlite:
+            return Opened(db, first_reads.staff(db) if current else [], current)
+        return Opened(db, [], current, signed_in(db, user) if current else None)
     except Exception:
         db.dispose()
         raise
-    return Opened(db, people, current)
+
+
+def signed_in(db: Database, user: str | None = None) -> StaffView:
+    """Who works, on PostgreSQL: the staff member of the login itself. ``user`` (``--as``)
+    may name only the login, unless the login is trusted maintenance (a superuser or the
+    schema's owner), who must name the staff member to act for."""
+    identity = db.identity()
+    if identity.trusted:
+        if user:
+            return first_reads.staff_member(first_reads.staff(db), user)
+        if identity.role is None:
+            raise ValidationError.of("this action is done by a staff member: name one (--as USER)")
+    elif user and user != identity.login:
+        raise PermissionDenied.of("you are signed in as {login}", login=identity.login)
+    if identity.role is None:
+        raise PermissionDenied.of("the login {login} has no staff record in this database",
+                                  login=identity.login)
+    if not identity.active:
+        raise ValidationError.of("user {username} is no longer active", username=identity.login)
+    return first_reads.staff_member(first_reads.staff(db), identity.login or "")
 
 
 def default_user(people: list[StaffView], last: str | None = None) -> StaffView | None:

@@ -12,17 +12,20 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import config
-from app.db.database import Database
+from app.db.database import Database, describe
 from app.domain.errors import RitError
 from app.services import first_reads
 from app.services.dto import StaffView
 from ui import i18n, start_probe
 from ui.connection import (
     LAST_USER_KEY,
+    PASSWORD_REQUIRED,
     default_user,
     is_first_run,
     make_database,
     open_embedded,
+    sign_in_problem,
+    signed_in,
 )
 from ui.context import AppContext
 from ui.errors import error_text
@@ -66,10 +69,25 @@ def _ask_password(where: str) -> str | None:
 
 
 def _open_given(db_url: str | None, *, quiet: bool) -> Database:
-    """The database named on the command line or in RIT_DESK_DB (schema checked)."""
-    url = config.resolve_url(db_url, prompt=None if quiet else _ask_password)
+    """The database named on the command line or in RIT_DESK_DB (schema checked).
+
+    Without a password in the keyring or the environment the connection is tried as it
+    is (trust authentication needs none); the password is asked for only when the
+    server asks for one.
+    """
+    url = config.resolve_url(db_url)
     db = make_database(url)
-    db.check_connection()
+    try:
+        db.check_connection()
+    except RitError as exc:
+        if quiet or url.password or sign_in_problem(str(exc)) != PASSWORD_REQUIRED:
+            raise
+        db.dispose()
+        password = _ask_password(describe(url))
+        if not password:
+            raise
+        db = make_database(url.set(password=password))
+        db.check_connection()
     if not db.schema_is_current():
         if db.is_sqlite:
             db.upgrade_schema()
@@ -98,6 +116,14 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
     given = db_url or os.environ.get(config.ENV_DB)
     if given:
         db = _open_given(given, quiet=quiet)
+        if not db.is_sqlite:  # the login is who works: nobody to pick
+            try:
+                person = signed_in(db, user)
+            except RitError:
+                db.dispose()
+                raise
+            settings.setValue(LAST_USER_KEY, person.username)
+            return db, person
         if user or quiet:
             return db, _pick_user(db, user, settings)
         dialog_db = db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,17 @@ from ui import labels
 from ui.connection import (
     EMBEDDED,
     LAST_USER_KEY,
+    LOGIN_DISABLED,
+    NO_SUCH_LOGIN,
+    NOT_STAFF_HERE,
+    PASSWORD_REFUSED,
+    PASSWORD_REQUIRED,
     Opened,
     Profile,
     default_user,
     open_embedded,
     open_server,
+    sign_in_problem,
 )
 from ui.errors import error_text
 from ui.worker import BusyIndicator, make_busy_bar, run_async
@@ -60,11 +66,27 @@ def save_profiles(settings: QSettings, profiles: list[Profile]) -> None:
         for p in profiles]))
 
 
-def friendly_error(message: str, where: str) -> str:
+def friendly_error(message: str, where: str, login: str = "") -> str:
     """The connection error as the user should read it (the raw text follows)."""
     low = message.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        text = QCoreApplication.translate("StartDialog", "The server refused the user name or password.")
+    problem = sign_in_problem(message)
+    if problem == PASSWORD_REQUIRED:
+        text = QCoreApplication.translate(
+            "StartDialog", "The server asks for a password: type it and sign in again.")
+    elif problem == PASSWORD_REFUSED:
+        text = QCoreApplication.translate(
+            "StartDialog", "The server refused the user name or password.")
+    elif problem == LOGIN_DISABLED:
+        text = QCoreApplication.translate(
+            "StartDialog", "The login %1 is disabled on the server: ask whoever runs the "
+            "database.").replace("%1", login)
+    elif problem == NO_SUCH_LOGIN:
+        text = QCoreApplication.translate(
+            "StartDialog", "There is no login %1 on this server.").replace("%1", login)
+    elif problem == NOT_STAFF_HERE:
+        text = QCoreApplication.translate(
+            "StartDialog", "The login %1 has no staff record in this database: ask an admin "
+            "to add you.").replace("%1", login)
     elif any(s in low for s in ("could not connect", "connection refused", "timeout expired",
                                 "could not translate host name", "name or service not known",
                                 "no route to host", "connection timed out")):
@@ -72,16 +94,22 @@ def friendly_error(message: str, where: str) -> str:
             "StartDialog", "The server %1 cannot be reached: check the host, the port and the "
             "network.").replace("%1", where)
     elif "does not exist" in low and "database" in low:
-        text = QCoreApplication.translate("StartDialog", "The database does not exist on that server.")
+        text = QCoreApplication.translate(
+            "StartDialog", "The database does not exist on that server.")
     else:
         return message
     return f"{text}\n\n{message}"
 
 
 class StartDialog(QDialog):
-    """Pick the database (embedded or a PostgreSQL profile), connect, pick the user.
+    """Pick the database and sign in.
 
-    ``result_value`` after acceptance: ``(Database, StaffView)``.
+    The embedded database: connect, pick who works from its staff (one trusted
+    workstation). A PostgreSQL profile: the server, your user name and password; "Sign
+    in" connects as that login, which is who works (no list of people). Without a typed
+    or remembered password the connection is tried as it is, and the password is asked
+    for only if the server asks. ``result_value`` after acceptance:
+    ``(Database, StaffView)``.
     """
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -131,7 +159,7 @@ class StartDialog(QDialog):
         form.addRow(self.tr("Host"), self.host)
         form.addRow(self.tr("Port"), self.port)
         form.addRow(self.tr("Database"), self.database)
-        form.addRow(self.tr("User"), self.db_user)
+        form.addRow(self.tr("User name"), self.db_user)
         form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.remember)
         form.addRow(self.keyring_note)
@@ -166,7 +194,8 @@ class StartDialog(QDialog):
         connect_row.addWidget(self.busy_bar)
         connect_row.addWidget(self.connect_button)
         user_form = QFormLayout()
-        user_form.addRow(self.tr("Staff user"), self.staff)
+        self.staff_label = QLabel(self.tr("Staff user"), self)
+        user_form.addRow(self.staff_label, self.staff)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.server_box)
@@ -217,6 +246,11 @@ class StartDialog(QDialog):
         server = key != EMBEDDED
         self.server_box.setVisible(server)
         self.delete_button.setEnabled(key not in (EMBEDDED, NEW_PROFILE))
+        self.connect_button.setVisible(not server)
+        self.connect_button.setDefault(not server)
+        self.sign_in.setDefault(server)
+        self.staff.setVisible(not server)
+        self.staff_label.setVisible(not server)
         p = self._current_profile()
         if server:
             p = p or Profile("", "localhost", 5432, "rit_desk", "")
@@ -233,7 +267,9 @@ class StartDialog(QDialog):
             else:
                 self.password.setPlaceholderText("")
         self._forget_connection()
-        self.adjustSize()
+        self.message.hide()  # it spoke of the profile shown before
+        # once the rows shown or hidden above are laid out: no gap where they were
+        QTimer.singleShot(0, self.adjustSize)
 
     def _form_profile(self) -> Profile:
         return Profile(self.name.text().strip() or self.host.text().strip() or "server",
@@ -264,7 +300,8 @@ class StartDialog(QDialog):
         self._opened = None
         self.staff.clear()
         self.staff.setEnabled(False)
-        self.sign_in.setEnabled(False)
+        # a server profile signs in in one step; the embedded database lists its staff first
+        self.sign_in.setEnabled(self.profile.currentData() != EMBEDDED)
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setStyleSheet("color: #c62828;" if error else "color: palette(text);")
@@ -275,34 +312,46 @@ class StartDialog(QDialog):
         self._forget_connection()
         self.message.hide()
         self.connect_button.setEnabled(False)
+        self.sign_in.setEnabled(False)
+        login = ""
         if self.profile.currentData() == EMBEDDED:
             def work() -> Opened:
-                from app.services import staff as staff_service
+                from app.services import first_reads
 
                 db = open_embedded()
-                return Opened(db, staff_service.list_staff(db), True)
+                return Opened(db, first_reads.staff(db), True)
 
             where = self.tr("embedded database")
         else:
             profile = self._form_profile()
             url_text = profile.url_text()
+            login = profile.user
             typed = self.password.text() or None
             stored = None if typed else config.password_from_keyring(config.parse_url(url_text))
-            password = typed or stored
+            password = typed or stored  # none at all: try without (trust needs none)
             where = f"{profile.host}:{profile.port}"
 
             def work() -> Opened:
                 return open_server(url_text, password)
 
-        run_async(work, self._connected, lambda exc: self._connect_failed(exc, where), self,
-                  busy=self.busy)
+        run_async(work, self._connected,
+                  lambda exc: self._connect_failed(exc, where, login), self, busy=self.busy)
 
-    def _connect_failed(self, exc: BaseException, where: str) -> None:
+    def _connect_failed(self, exc: BaseException, where: str, login: str = "") -> None:
         self.connect_button.setEnabled(True)
-        self.show_message(friendly_error(error_text(exc), where))
+        self.sign_in.setEnabled(self.profile.currentData() != EMBEDDED)
+        text = error_text(exc)
+        if getattr(exc, "template", None) == "user {username} is no longer active":
+            text = self.tr("Your login %1 was deactivated in this database: ask an admin."
+                           ).replace("%1", login)
+        self.show_message(friendly_error(text, where, login))
+        if sign_in_problem(str(exc)) in (PASSWORD_REQUIRED, PASSWORD_REFUSED):
+            self.password.setFocus()
+            self.password.selectAll()
 
     def _connected(self, opened: Opened) -> None:
         self.connect_button.setEnabled(True)
+        self.sign_in.setEnabled(self.profile.currentData() != EMBEDDED)
         if not opened.schema_current:
             answer = QMessageBox.question(
                 self, self.tr("Database schema"),
@@ -315,10 +364,13 @@ class StartDialog(QDialog):
             db = opened.db
 
             def upgrade() -> Opened:
-                from app.services import staff as staff_service
+                from app.services import first_reads
+                from ui.connection import signed_in
 
                 db.upgrade_schema()
-                return Opened(db, staff_service.list_staff(db), True)
+                if db.is_sqlite:
+                    return Opened(db, first_reads.staff(db), True)
+                return Opened(db, [], True, signed_in(db))
 
             run_async(upgrade, self._connected,
                       lambda exc: self._connect_failed(exc, describe(db.url)), self,
@@ -326,6 +378,9 @@ class StartDialog(QDialog):
             return
         self._opened = opened
         self._remember_password()
+        if opened.person is not None:  # PostgreSQL: the login is who works
+            self._finish(opened, opened.person)
+            return
         people = [p for p in opened.staff if p.active]
         if not people:
             self.show_message(self.tr("No staff user exists in this database yet: add one with "
@@ -357,16 +412,24 @@ class StartDialog(QDialog):
             config.forget_password(url)
 
     def _accept(self) -> None:
+        if self.profile.currentData() != EMBEDDED:
+            if self._opened is None:
+                self.connect_database()  # signs in, then accepts (see _connected)
+            return
         if self._opened is None or not self.staff.currentData():
             return
         username = str(self.staff.currentData())
-        person = next(p for p in self._opened.staff if p.username == username)
+        self._finish(self._opened, next(p for p in self._opened.staff if p.username == username))
+
+    def _finish(self, opened: Opened, person: StaffView) -> None:
+        """Signed in: remember the profile and the user, hand the database over."""
+        self._opened = None  # handed over: never disposed by a profile change below
         key = self.profile.currentData()
         if key == NEW_PROFILE:
+            # saving refills the profiles, which forgets a connection: there is none now
             self._save_profile()
             key = self._form_profile().name
         self._settings.setValue(LAST_PROFILE_KEY, key)
-        self._settings.setValue(LAST_USER_KEY, username)
-        self._result = (self._opened.db, person)
-        self._opened = None  # handed over: not disposed
+        self._settings.setValue(LAST_USER_KEY, person.username)
+        self._result = (opened.db, person)
         self.accept()

@@ -1218,143 +1218,168 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start_dialog.py" line="67"/>
+        <location filename="../../ui/start_dialog.py" line="74"/>
+        <source>The server asks for a password: type it and sign in again.</source>
+        <translation>Il server chiede una password: scrivila e accedi di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="77"/>
         <source>The server refused the user name or password.</source>
         <translation>Il server ha rifiutato nome utente o password.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="71"/>
+        <location filename="../../ui/start_dialog.py" line="80"/>
+        <source>The login %1 is disabled on the server: ask whoever runs the database.</source>
+        <translation>L&apos;accesso %1 è disabilitato sul server: rivolgiti a chi gestisce il database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="84"/>
+        <source>There is no login %1 on this server.</source>
+        <translation>Su questo server non esiste l&apos;accesso %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="87"/>
+        <source>The login %1 has no staff record in this database: ask an admin to add you.</source>
+        <translation>L&apos;accesso %1 non corrisponde a nessun membro del personale in questo database: chiedi a un amministratore di aggiungerti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="93"/>
         <source>The server %1 cannot be reached: check the host, the port and the network.</source>
         <translation>Il server %1 non è raggiungibile: controlla host, porta e rete.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="75"/>
+        <location filename="../../ui/start_dialog.py" line="97"/>
         <source>The database does not exist on that server.</source>
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="89"/>
+        <location filename="../../ui/start_dialog.py" line="117"/>
         <source>RIT Desk — connect and sign in</source>
         <translation>RIT Desk — connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="109"/>
+        <location filename="../../ui/start_dialog.py" line="137"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="118"/>
+        <location filename="../../ui/start_dialog.py" line="146"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="122"/>
+        <location filename="../../ui/start_dialog.py" line="150"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="123"/>
+        <location filename="../../ui/start_dialog.py" line="151"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="124"/>
+        <location filename="../../ui/start_dialog.py" line="152"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="128"/>
+        <location filename="../../ui/start_dialog.py" line="156"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="130"/>
+        <location filename="../../ui/start_dialog.py" line="158"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="131"/>
+        <location filename="../../ui/start_dialog.py" line="159"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="132"/>
+        <location filename="../../ui/start_dialog.py" line="160"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="133"/>
-        <location filename="../../ui/start_dialog.py" line="163"/>
+        <location filename="../../ui/start_dialog.py" line="161"/>
+        <location filename="../../ui/start_dialog.py" line="191"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="134"/>
-        <source>User</source>
-        <translation>Utente</translation>
+        <location filename="../../ui/start_dialog.py" line="162"/>
+        <source>User name</source>
+        <translation>Nome utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="135"/>
+        <location filename="../../ui/start_dialog.py" line="163"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="156"/>
+        <location filename="../../ui/start_dialog.py" line="184"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="169"/>
+        <location filename="../../ui/start_dialog.py" line="197"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="201"/>
+        <location filename="../../ui/start_dialog.py" line="230"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="203"/>
+        <location filename="../../ui/start_dialog.py" line="232"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="204"/>
+        <location filename="../../ui/start_dialog.py" line="233"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="231"/>
+        <location filename="../../ui/start_dialog.py" line="265"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="285"/>
+        <location filename="../../ui/start_dialog.py" line="324"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="308"/>
+        <location filename="../../ui/start_dialog.py" line="345"/>
+        <source>Your login %1 was deactivated in this database: ask an admin.</source>
+        <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="357"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="309"/>
+        <location filename="../../ui/start_dialog.py" line="358"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="313"/>
+        <location filename="../../ui/start_dialog.py" line="362"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="331"/>
+        <location filename="../../ui/start_dialog.py" line="386"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="334"/>
+        <location filename="../../ui/start_dialog.py" line="389"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>
@@ -1592,27 +1617,27 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="63"/>
+        <location filename="../../ui/gui_main.py" line="66"/>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="77"/>
+        <location filename="../../ui/gui_main.py" line="95"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="89"/>
+        <location filename="../../ui/gui_main.py" line="107"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="114"/>
+        <location filename="../../ui/gui_main.py" line="140"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="118"/>
+        <location filename="../../ui/gui_main.py" line="144"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>

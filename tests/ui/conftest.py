@@ -4,6 +4,7 @@ context, and settings/caches kept in the test's temporary directory."""
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -13,6 +14,9 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
 
 from app.db.database import Database
 from app.domain.documents import QuoteDocument
@@ -159,3 +163,43 @@ def italian(qapp: object) -> Iterator[None]:
 def english(qapp: object) -> Iterator[None]:
     """English as the app runs it (plurals: "1 request", "2 requests")."""
     yield from _installed("en")
+
+
+@dataclass
+class Server:
+    """The test server's database, with logins named for the run (dropped at the end)."""
+
+    url: URL
+    run: str
+    made: list[str]
+
+    def login(self, key: str, *, role: str | None = "technician", active: bool = True,
+              can_log_in: bool = True) -> str:
+        """A login; with ``role`` a staff member of that role, else just a login."""
+        name = f"{self.run}_{key}"
+        self.made.append(name)
+        db = Database(self.url)
+        try:
+            if role is not None:
+                staff.add_staff(db, None, name, name=key.title(), role=role)
+                if not active:
+                    staff.deactivate(db, None, name)
+            with db.engine.begin() as conn:
+                if role is None:
+                    conn.execute(text(f'CREATE ROLE "{name}" LOGIN'))
+                if not can_log_in:
+                    conn.execute(text(f'ALTER ROLE "{name}" NOLOGIN'))
+        finally:
+            db.dispose()
+        return name
+
+
+@pytest.fixture
+def server(pg_url: str) -> Iterator[Server]:
+    made: list[str] = []
+    yield Server(make_url(pg_url), f"sd{secrets.token_hex(3)}", made)
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        for name in made:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+    engine.dispose()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from tests.ui.conftest import Desk
+from tests.ui.conftest import Desk, Server
 from ui import connection, gui_main, i18n, labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,3 +104,19 @@ def test_first_run_creates_the_embedded_database_with_demo_data(
     finally:
         db.dispose()
     assert not connection.is_first_run()
+
+
+@pytest.mark.postgres
+def test_postgresql_start_signs_in_as_the_login(server: Server, tmp_path: Path) -> None:
+    """``--db`` on PostgreSQL: the login is who works, no list to pick from; ``--as``
+    naming someone else is refused (issue 8)."""
+    login = server.login("lea", role="team_lead")
+    url = server.url.set(username=login).render_as_string(hide_password=False)
+    target = tmp_path / "pg.png"
+    done = run_cli("--db", url, "--lang", "en", "--screenshot", str(target), env_base=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert not QImage(str(target)).isNull()
+    refused = run_cli("--db", url, "--as", "someone", "--lang", "en", "--screenshot",
+                      str(tmp_path / "x.png"), env_base=tmp_path)
+    assert refused.returncode == 2 and f"you are signed in as {login}" in refused.stderr
+    assert not (tmp_path / "x.png").exists()

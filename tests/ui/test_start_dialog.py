@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import URL, make_url
 
 from app import config
 from app.db.database import Database
-from tests.ui.conftest import Desk
+from tests.cli.test_bad_input_cli import PasswordRefusingServer
+from tests.ui.conftest import Desk, Server
 from ui import connection, start_dialog
 from ui.start_dialog import StartDialog, friendly_error, load_profiles
 
@@ -51,10 +54,7 @@ def test_unreachable_server_gives_a_clear_message(qtbot: QtBot, settings: QSetti
     dialog.database.setText("rit")
     dialog.db_user.setText("desk")
     dialog.password.setText("x")
-    dialog.connect_button.click()
-    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=15000)
-    assert "cannot be reached" in dialog.message.text()
-    assert not dialog.sign_in.isEnabled()
+    assert "cannot be reached" in _sign_in_fails(qtbot, dialog)  # and "Sign in" may retry
 
 
 def test_wrong_password_message() -> None:
@@ -83,3 +83,85 @@ def test_embedded_connect_lists_staff_and_signs_in(qtbot: QtBot, settings: QSett
     assert person.username == desk.finance and person.role == "finance"
     assert settings.value(start_dialog.LAST_USER_KEY) == desk.finance
     db.dispose()
+
+
+# -- PostgreSQL: the login is who works ---------------------------------------------------
+
+
+def _new_profile(dialog: StartDialog, url: URL, user: str, name: str = "office") -> None:
+    dialog.profile.setCurrentIndex(dialog.profile.findData(start_dialog.NEW_PROFILE))
+    dialog.name.setText(name)
+    dialog.host.setText(url.host or "localhost")
+    dialog.port.setValue(url.port or 5432)
+    dialog.database.setText(url.database or "")
+    dialog.db_user.setText(user)
+
+
+def _sign_in_fails(qtbot: QtBot, dialog: StartDialog) -> str:
+    dialog.sign_in.click()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=15000)
+    assert dialog.result_value is None and dialog.sign_in.isEnabled()
+    return dialog.message.text()
+
+
+@pytest.mark.postgres
+def test_new_postgresql_profile_signs_in_as_the_login(qtbot: QtBot, settings: QSettings,
+                                                      server: Server) -> None:
+    """Issue 9.5: "Sign in" with a new, unsaved profile works the first time, and under
+    trust authentication no password is asked for; issue 8: no list of people."""
+    login = server.login("tom")
+    dialog = StartDialog(settings)
+    qtbot.addWidget(dialog)
+    _new_profile(dialog, server.url, login)
+    assert dialog.staff.isHidden() and dialog.connect_button.isHidden()
+    assert dialog.sign_in.isEnabled() and dialog.password.text() == ""
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.sign_in.click()
+    assert dialog.result_value is not None
+    db, person = dialog.result_value
+    try:
+        assert (person.username, person.name, person.role) == (login, "Tom", "technician")
+        assert db.identity().login == login
+    finally:
+        db.dispose()
+    assert [p.name for p in load_profiles(settings)] == ["office"]
+    assert settings.value(start_dialog.LAST_USER_KEY) == login
+
+
+@pytest.mark.postgres
+def test_each_refusal_has_its_own_message(qtbot: QtBot, settings: QSettings,
+                                          server: Server) -> None:
+    cases = [
+        (server.login("gone", active=False), "was deactivated in this database"),
+        (server.login("nostaff", role=None), "has no staff record in this database"),
+        (server.login("off", can_log_in=False), "is disabled on the server"),
+        (f"{server.run}_nobody", "There is no login"),
+    ]
+    for login, expected in cases:
+        dialog = StartDialog(settings)
+        qtbot.addWidget(dialog)
+        _new_profile(dialog, server.url, login)
+        text_ = _sign_in_fails(qtbot, dialog)
+        assert expected in text_ and login in text_, text_
+
+
+def test_the_password_is_asked_for_only_when_the_server_asks(
+        qtbot: QtBot, settings: QSettings) -> None:
+    """No password typed or remembered: tried without; the server asks: say so; a wrong
+    one: refused."""
+    refusing = PasswordRefusingServer()
+    try:
+        dialog = StartDialog(settings)
+        qtbot.addWidget(dialog)
+        _new_profile(dialog, make_url(f"postgresql+psycopg://x@127.0.0.1:{refusing.port}/rit"),
+                     "alice")
+        assert "asks for a password" in _sign_in_fails(qtbot, dialog)
+        assert refusing.passwords == []  # nothing was sent
+        assert dialog.password.hasFocus() or QApplication.focusWidget() is None
+        dialog.password.setText("wrong-one")
+        dialog.message.hide()
+        message = _sign_in_fails(qtbot, dialog)
+        assert "refused the user name or password" in message and "wrong-one" not in message
+        assert refusing.passwords == [b"wrong-one"]
+    finally:
+        refusing.close()
