@@ -8,6 +8,8 @@
   The first run of the process (QtCharts loaded, the view made) is shown apart.
 - charges report: a month's report (the service: SQL and grouping) for each grouping,
   and its CSV and PDF for the largest grouping (by customer).
+- a charge document: made on its first request (rendered from its facts, stored) and
+  reprinted (the stored bytes);
 - customers at risk, a statement.
 
 Every figure is the median and the range of ``--runs`` runs; the load average is
@@ -28,6 +30,8 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
+
+from sqlalchemy import text
 
 GENERATED_NOW = datetime(2026, 11, 1, 9, 0)
 TARGETS_MS = {"dashboard": 500, "report": 1000}
@@ -150,6 +154,20 @@ def main() -> int:
 
     count = ten_months().totals.count
     print(f"report Jan-Oct by month  {stats(timed(ten_months, runs))}  ({count:,} charges)")
+
+    # -- charge documents ----------------------------------------------------------------
+    from app.services import charge_documents
+    from reports.charge_pdf import render_charge_document
+
+    with db.read() as session:
+        numbers = list(session.scalars(text(
+            "SELECT c.request_id FROM charges c JOIN charge_documents d ON d.charge_id = c.id "
+            "WHERE d.pdf IS NULL ORDER BY c.id DESC LIMIT :n"), {"n": runs}))
+    pending = iter(numbers)
+    print("charge document, first  " + stats(timed(lambda: charge_documents.charge_pdf(
+        db, args.user, next(pending), render_charge_document), len(numbers))))
+    print("charge document, reprint " + stats(timed(lambda: charge_documents.charge_pdf(
+        db, args.user, numbers[0], render_charge_document), runs)))
 
     # -- at risk, a statement -------------------------------------------------------------
     print(f"customers at risk        {stats(timed(lambda: at_risk.at_risk_customers(db), runs))}"
