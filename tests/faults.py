@@ -65,3 +65,20 @@ class Outage:
             return statement, parameters
         self.failures += 1
         return (_FAIL_SQLITE if self._sqlite else _KILL_PG), ([()] if executemany else ())
+
+
+#: PostgreSQL: a trigger that makes every charge wait, once its row is inserted and before
+#: its transaction commits, on an advisory lock (the test holds it to pause charges)
+CHARGE_PAUSE = """
+    CREATE FUNCTION rit_test_pause() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN PERFORM pg_advisory_xact_lock({key}); RETURN NEW; END $$;
+    CREATE TRIGGER rit_test_pause AFTER INSERT ON charges
+        FOR EACH ROW EXECUTE FUNCTION rit_test_pause();
+"""
+CHARGE_PAUSE_REMOVED = """
+    DROP TRIGGER IF EXISTS rit_test_pause ON charges;
+    DROP FUNCTION IF EXISTS rit_test_pause();
+"""
+#: the backends waiting on that lock (charges paused after their insert)
+PAUSED_CHARGES = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :k "
+                  "AND NOT granted")
