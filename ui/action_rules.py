@@ -138,4 +138,11 @@ def _specific(
         return _off(Q.translate("ActionRules", "The request has not been charged."))
     if name == "complete" and not detail.work:
         return _off(Q.translate("ActionRules", "Log at least one work entry first."))
+    if name == "complete" and any(v.state == "proposed" for v in detail.variations):
+        return _off(Q.translate("ActionRules",
+                                "A variation awaits the customer's answer: the agreed amount "
+                                "is not known yet."))
+    if name == "send_quote" and quote is not None and quote.valid_until < ctx.db.today():
+        return _off(Q.translate("ActionRules",
+                                "Its validity date is past: edit the draft first."))
     return ON

@@ -79,6 +79,16 @@
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno un intervento di lavoro.</translation>
     </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="139"/>
+        <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
+        <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="143"/>
+        <source>Its validity date is past: edit the draft first.</source>
+        <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>

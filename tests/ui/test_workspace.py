@@ -164,3 +164,16 @@ def test_real_dialogs_are_built_with_the_agreed_constructors(qtbot: QtBot, desk:
     dialog = ws.make_dialog("log_work")
     assert isinstance(dialog, QDialog)
     dialog.deleteLater()
+
+
+def test_complete_waits_for_the_customers_answer_to_a_variation(qtbot: QtBot,
+                                                                desk: Desk) -> None:
+    from app.services import variations, work
+
+    number = desk.numbers["accepted"]
+    work.log_work(desk.db, desk.tech, number, hours="1")
+    variations.propose_variation(desk.db, desk.tech, number, amount="150", reason="more")
+    ws = open_workspace(qtbot, desk, desk.tech, number)
+    assert not enabled(ws, "complete")
+    assert "awaits the customer's answer" in ws.action_state("complete").reason
+    assert "awaits the customer's answer" in ws.actions_by_name["complete"].toolTip()
