@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -39,6 +39,7 @@ from ui.queue_panel import (
     QueuePanel,
 )
 from ui.request_table import RequestTable
+from ui.window_layout import WORKSPACE_MIN, WindowLayout
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 from ui.workspace import Workspace
 
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.customers)
         self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
         self.workspace = Workspace(ctx, busy=self.busy, parent=self)
-        self.workspace.setMinimumWidth(480)
+        self.workspace.setMinimumWidth(WORKSPACE_MIN)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([200, 740, 540])
+        self.layout_keeper = WindowLayout(self, self.splitter, self._settings)
         # what an action did that must not be missed (credit exhausted, services
         # suspended or restarted) stays above everything until closed
         self.outcome_banner = Banner(self)
@@ -467,32 +468,20 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence -------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        s = self._settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1480, 900)
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = s.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self.layout_keeper.restore()
         self._restore_header()
 
     def _restore_header(self) -> None:
         header = self._settings.value("table/header")
-        if header is not None:
+        if isinstance(header, QByteArray):
             self.table.restore_header_state(header)
 
     def save_layout(self) -> None:
-        s = self._settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("table/header", self.table.header_state())
-        s.sync()
+        self.layout_keeper.save(self.table.header_state())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.layout_keeper.first_show(self.queues.minimumWidth())
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.poll_timer.stop()

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +27,11 @@ from app.services.dto import Drill, RequestFilter, StaffView
 from ui import labels
 from ui.context import AppContext
 from ui.finance.drill_bar import DrillBar
-from ui.request_table_model import COLUMNS, RequestTableModel
+from ui.queue_header import QueueHeader, QueueView
+from ui.request_table_model import RequestTableModel
 from ui.worker import BusyIndicator
 
 SEARCH_DELAY_MS = 300
-
-#: initial column widths (pixels), before the user's own layout is restored
-DEFAULT_WIDTHS = {
-    "number": 52, "customer": 160, "service": 140, "category": 140, "subject": 240,
-    "state": 120, "priority": 70, "assignee": 80, "age": 56, "quote_total": 90,
-    "validity": 110,
-}
-
 
 class RequestTable(QWidget):
     """Search box, filters and the table of one queue.
@@ -66,6 +57,7 @@ class RequestTable(QWidget):
         self._queue = "all"
         self._drill: Drill | None = None
         self._selected = 0
+        self._selected_row = 0
         self.model = RequestTableModel(ctx.db, lang=ctx.lang, busy=busy, parent=self)
 
         self.search = QLineEdit(self)
@@ -103,7 +95,7 @@ class RequestTable(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
 
-        self.view = QTableView(self)
+        self.view = QueueView(self)
         self.view.setObjectName("requestTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,14 +107,8 @@ class RequestTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(
             self.view.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for i, column in enumerate(COLUMNS):
-            header.resizeSection(i, DEFAULT_WIDTHS[column.key])
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.columns = QueueHeader(self.view)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.view.setAccessibleName(self.tr("Requests"))
 
         self.summary = QLabel(self)
@@ -162,6 +148,7 @@ class RequestTable(QWidget):
         # model
         self.model.loaded.connect(self._on_loaded)
         self.model.refreshed.connect(self._on_refreshed)
+        self.model.page_loaded.connect(lambda _page: self._sync_current())
         self.model.error.connect(self.error)
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(self._update_summary)
@@ -243,11 +230,24 @@ class RequestTable(QWidget):
             self.view.selectRow(0)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._selected_row = current.row()
         row = self.model.request_at(current.row()) if current.isValid() else None
-        number = row.number if row is not None else 0
+        self._set_selected(row.number if row is not None else 0)
+
+    def _set_selected(self, number: int) -> None:
         if number != self._selected:
             self._selected = number
             self.request_selected.emit(number)
+
+    def _sync_current(self) -> None:
+        """The workspace shows the highlighted row's request, never another one (a page
+        that arrives late puts a request under the highlight)."""
+        current = self.view.selectionModel().currentIndex()
+        if current.isValid():
+            row = self.model.request_at(current.row())
+            if row is not None:
+                self._set_selected(row.number)
 
     def _on_activated(self, index: QModelIndex) -> None:
         row = self.model.request_at(index.row())
@@ -267,9 +267,24 @@ class RequestTable(QWidget):
         if self._selected and (row is None or row.number != self._selected):
             scroll = self.view.verticalScrollBar().value()
             if not self.select_number(self._selected):
-                self.view.selectionModel().clearSelection()
+                self._follow(current.row() if current.isValid() else self._selected_row)
             self.view.verticalScrollBar().setValue(scroll)
         self._update_summary()
+
+    def _follow(self, row: int) -> None:
+        """The selected request left the queue (another workstation, or this user's own
+        action): its neighbour in the same place is selected, and the workspace follows."""
+        total = self.model.rowCount()
+        if total == 0:
+            self.view.selectionModel().clear()
+            self._set_selected(0)
+            return
+        index = self.model.index(min(max(row, 0), total - 1), 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        request = self.model.request_at(index.row())
+        self._set_selected(request.number if request is not None else 0)
 
     def _update_summary(self) -> None:
         total = self.model.rowCount()
@@ -281,7 +296,7 @@ class RequestTable(QWidget):
 
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():
-            self.view.horizontalHeader().restoreState(state)
+            self.columns.restore(state)
 
 
 class _FirstRowsPainted(QObject):

@@ -98,7 +98,7 @@ URGENT = QColor("#b3261e")
 HIGH = QColor("#b35c00")
 
 
-def _headers() -> list[str]:
+def headers() -> list[str]:
     return [
         Q.translate("RequestTableModel", "No."),
         Q.translate("RequestTableModel", "Customer"),
@@ -233,10 +233,19 @@ def tooltip(row: RequestRow, key: str, lang: str) -> str | None:
     """The tooltip of one cell (asked on hover only: made when asked)."""
     if key == "number":
         return labels.request_ref(row.number)
+    # the long texts give way to the other columns: whole here
     if key == "customer":
         return f"{row.customer_name} ({row.customer_code})"
     if key == "subject":
         return row.subject
+    if key == "service":
+        return row.service_name
+    if key == "category":
+        return labels.category_label(row.category)
+    if key == "state":
+        return labels.state_label(row.state)
+    if key == "assignee":
+        return row.assignee or Q.translate("RequestTableModel", "Unassigned")
     if key == "age":
         return labels.datetime_str(row.created_at, lang)
     if key == "validity" and row.quote_valid_until is not None:
@@ -307,7 +316,7 @@ class RequestTableModel(QAbstractTableModel):
         self._loading = False  # a new query is being read
         self._first_query = True  # read without the ORM when first_reads can
         self._arrived = False  # the answer to a query has arrived
-        self._headers = _headers()
+        self._headers = headers()
         self._styles = CellStyles.make()
         self._clock_now = db.now()
         self._clock_today = db.today()

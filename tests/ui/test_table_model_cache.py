@@ -103,7 +103,10 @@ def test_tooltips_are_made_when_asked(qtbot: QtBot, desk: Desk) -> None:
         f"{request.customer_name} ({request.customer_code})"
     assert model.index(0, column("validity")).data(tip) == \
         request.quote_valid_until.isoformat()
-    assert model.index(0, column("state")).data(tip) is None
+    # every text that may be elided is whole in its tooltip
+    assert model.index(0, column("state")).data(tip) == "Awaiting customer"
+    assert model.index(0, column("service")).data(tip) == request.service_name
+    assert model.index(0, column("priority")).data(tip) is None
 
 
 def test_rows_not_loaded_show_placeholders_and_ask_once(

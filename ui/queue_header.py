@@ -1,0 +1,170 @@
+"""The queue table's columns: which are shown, in which order, how wide.
+
+The columns that matter for deciding (state, priority, age, assignee, the quote's total
+and validity) keep their width; the long texts (customer, service, subject) share what is
+left of the table's width and give way first, elided, the full text in their tooltip: at
+1366 x 768 nothing scrolls sideways. From the header's context menu a column is hidden,
+shown, moved or everything reset; dragging moves and resizes as usual. The main window
+saves the header's state (order, hidden columns, widths) with its layout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+
+from ui.request_table_model import COLUMNS, headers
+
+Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
+
+#: width (pixels) of the columns that keep theirs
+DEFAULT_WIDTHS = {
+    "number": 64, "category": 150, "state": 128, "priority": 76, "assignee": 84, "age": 58,
+    "quote_total": 96, "validity": 112,
+}
+#: the columns that give way, and their share of the room left
+ELASTIC = {"customer": 3, "service": 2, "subject": 5}
+#: hidden until the user shows them (the category is in the filter above the table)
+HIDDEN_BY_DEFAULT = ("service", "category")
+MIN_ELASTIC = 70
+
+KEYS = [c.key for c in COLUMNS]
+
+
+class QueueView(QTableView):
+    """The queue's table view; says when its width changed (the columns are fitted).
+
+    Signals:
+        resized(): the view was resized.
+    """
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
+class QueueHeader(QObject):
+    """Manages the columns of ``view``."""
+
+    def __init__(self, view: QueueView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.header = view.horizontalHeader()
+        self._weights = dict(ELASTIC)
+        self._fitting = False
+        header = self.header
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_menu)
+        header.sectionResized.connect(self._on_resized)
+        view.resized.connect(self.fit)
+        self.reset()
+
+    # -- layout ------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """The default order, visibility and widths."""
+        header = self.header
+        for logical in range(len(KEYS)):
+            visual = header.visualIndex(logical)
+            if visual != logical:
+                header.moveSection(visual, logical)
+        for i, key in enumerate(KEYS):
+            header.setSectionHidden(i, key in HIDDEN_BY_DEFAULT)
+            if key not in ELASTIC:
+                header.resizeSection(i, DEFAULT_WIDTHS[key])
+        self._weights = dict(ELASTIC)
+        self.fit()
+
+    def restore(self, state: object) -> None:
+        """The user's own columns (saved with the window's layout)."""
+        if self.header.restoreState(state):  # type: ignore[arg-type]
+            self._weights = {key: max(1, self.header.sectionSize(KEYS.index(key)))
+                             for key in ELASTIC}
+        self.fit()
+
+    def fit(self) -> None:
+        """Share the room the fixed columns leave among the visible elastic ones."""
+        header = self.header
+        elastic = [k for k in ELASTIC if not header.isSectionHidden(KEYS.index(k))]
+        if not elastic:
+            return
+        fixed = sum(header.sectionSize(i) for i, k in enumerate(KEYS)
+                    if k not in ELASTIC and not header.isSectionHidden(i))
+        room = self.view.viewport().width() - fixed
+        total = sum(self._weights[k] for k in elastic)
+        self._fitting = True
+        try:
+            for key in elastic:
+                width = max(MIN_ELASTIC, int(room * self._weights[key] / total))
+                header.resizeSection(KEYS.index(key), width)
+        finally:
+            self._fitting = False
+
+    def _on_resized(self, logical: int, _old: int, new: int) -> None:
+        if self._fitting:
+            return
+        key = KEYS[logical]
+        if key in ELASTIC:
+            # the user widened an elastic column: it keeps that share from now on
+            others = sum(self.header.sectionSize(KEYS.index(k)) for k in ELASTIC
+                         if k != key and not self.header.isSectionHidden(KEYS.index(k)))
+            total_weight = sum(self._weights.values())
+            self._weights[key] = max(1, int(total_weight * new / max(1, new + others)))
+        self.fit()
+
+    def visible_keys(self) -> list[str]:
+        """The shown columns, left to right."""
+        header = self.header
+        order = sorted(range(len(KEYS)), key=header.visualIndex)
+        return [KEYS[i] for i in order if not header.isSectionHidden(i)]
+
+    # -- the context menu -------------------------------------------------------------------
+    def menu(self, at: int = -1) -> QMenu:
+        """Hide/show each column; move the one under the pointer; reset."""
+        menu = QMenu(self.view)
+        header = self.header
+        titles = headers()
+        if at >= 0:
+            visual = header.visualIndex(at)
+            left = menu.addAction(Q.translate("QueueHeader", "Move “%1” left")
+                                  .replace("%1", titles[at]))
+            left.setEnabled(visual > 0)
+            left.triggered.connect(lambda: self.move(at, -1))
+            right = menu.addAction(Q.translate("QueueHeader", "Move “%1” right")
+                                   .replace("%1", titles[at]))
+            right.setEnabled(visual < len(KEYS) - 1)
+            right.triggered.connect(lambda: self.move(at, 1))
+            menu.addSeparator()
+        shown = sum(not header.isSectionHidden(i) for i in range(len(KEYS)))
+        for i in sorted(range(len(KEYS)), key=header.visualIndex):
+            action = menu.addAction(titles[i])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setEnabled(header.isSectionHidden(i) or shown > 1)  # never hide them all
+            action.toggled.connect(lambda on, i=i: self.set_shown(i, on))
+        menu.addSeparator()
+        reset = menu.addAction(Q.translate("QueueHeader", "Reset the columns"))
+        reset.triggered.connect(self.reset)
+        return menu
+
+    def show_menu(self, pos: QPoint) -> None:
+        self.menu(self.header.logicalIndexAt(pos)).exec(self.header.mapToGlobal(pos))
+
+    def set_shown(self, logical: int, shown: bool) -> None:
+        self.header.setSectionHidden(logical, not shown)
+        if shown and KEYS[logical] not in ELASTIC:
+            self.header.resizeSection(logical, DEFAULT_WIDTHS[KEYS[logical]])
+        self.fit()
+
+    def move(self, logical: int, step: int) -> None:
+        visual = self.header.visualIndex(logical)
+        target = visual + step
+        if 0 <= target < len(KEYS):
+            self.header.moveSection(visual, target)
