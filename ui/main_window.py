@@ -30,6 +30,7 @@ from ui.customers_panel import CustomersPanel
 from ui.errors import error_text
 from ui.feedback import Feedback
 from ui.finance.pages import PAGES, FinancePages
+from ui.live_updates import LiveUpdates
 from ui.queue_panel import (
     AT_RISK,
     CREDIT_EXHAUSTED,
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
     from app.services.attention import Thresholds
 
 POLL_INTERVAL_MS = 3000
+#: while the database announces every change (PostgreSQL), polling is only a safety net
+LISTENING_POLL_INTERVAL_MS = 30000
+#: changes announced in a burst are read once, this long after the first
+NOTIFIED_DELAY_MS = 50
 
 
 def default_queue(role: str) -> str:
@@ -138,6 +143,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_INTERVAL_MS)
+        self.live = LiveUpdates(ctx.db, self)
+        self.notified_timer = QTimer(self)
+        self.notified_timer.setSingleShot(True)
+        self.notified_timer.setInterval(NOTIFIED_DELAY_MS)
         self._connect_signals()
         self._restore_layout()
 
@@ -175,6 +184,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self._read_marker()
         self.poll_timer.start()
+        self.live.start()
 
     # -- construction ---------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -289,6 +299,10 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._about)
         # polling and the connection
         self.poll_timer.timeout.connect(self.poll)
+        # changes announced by the database (LISTEN/NOTIFY on PostgreSQL)
+        self.live.changed.connect(self.notified_timer.start)
+        self.notified_timer.timeout.connect(self.poll)
+        self.live.listening.connect(self._on_listening)
         self.connection.restored.connect(self.refresh_all)  # what changed meanwhile
 
     # -- queues ---------------------------------------------------------------------------------
@@ -382,6 +396,10 @@ class MainWindow(QMainWindow):
 
         db = self._ctx.db
         run_async(lambda: queries.last_change_marker(db), self._set_marker, None, self)
+
+    def _on_listening(self, listening: bool) -> None:
+        self.poll_timer.setInterval(LISTENING_POLL_INTERVAL_MS if listening
+                                    else POLL_INTERVAL_MS)
 
     def _set_marker(self, marker: tuple[int, int]) -> None:
         self._marker = marker
@@ -485,6 +503,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.poll_timer.stop()
+        self.live.stop()
         if self.persist_layout:
             self.save_layout()
         super().closeEvent(event)

@@ -100,11 +100,11 @@ class Desk:
 
 def make_desk(db: Database) -> Desk:
     d = Desk(db)
-    staff.add_staff(db, None, d.admin, name="Ada Admin", role="admin")
-    staff.add_staff(db, d.admin, d.lead, name="Lea Lead", role="team_lead")
-    staff.add_staff(db, d.admin, d.tech, name="Tom Tech", role="technician")
-    staff.add_staff(db, d.admin, d.tech2, name="Tina Tech", role="technician")
-    staff.add_staff(db, d.admin, d.finance, name="Fin Ance", role="finance")
+    staff.add_staff(db, None, d.admin, name="Ada Admin", role="admin", login=False)
+    staff.add_staff(db, d.admin, d.lead, name="Lea Lead", role="team_lead", login=False)
+    staff.add_staff(db, d.admin, d.tech, name="Tom Tech", role="technician", login=False)
+    staff.add_staff(db, d.admin, d.tech2, name="Tina Tech", role="technician", login=False)
+    staff.add_staff(db, d.admin, d.finance, name="Fin Ance", role="finance", login=False)
     customers.add_customer(db, d.admin, d.customer, name="Rossi S.r.l.", credit_amount="5000")
     customers.add_service(db, d.admin, d.customer, name=d.service)
     customers.add_customer(db, d.admin, d.poor, name="Bianchi SNC", credit_amount="50")
