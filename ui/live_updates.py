@@ -63,11 +63,11 @@ class LiveUpdates(QObject):
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            connection: Any = None
+            driver: Any = None
             try:
-                connection = self._db.engine.raw_connection()
-                driver = connection.driver_connection
-                connection.detach()  # never back to the pool: it stays LISTENing
+                pooled = self._db.engine.raw_connection()
+                driver = pooled.driver_connection
+                pooled.detach()  # never back to the pool: it stays LISTENing, then closes
                 driver.autocommit = True
                 driver.execute(f"LISTEN {CHANNEL}")
                 self._set_active(True)
@@ -79,9 +79,9 @@ class LiveUpdates(QObject):
                 self._set_active(False)
                 self._stop.wait(RETRY_SECONDS)
             finally:
-                if connection is not None:
+                if driver is not None:
                     with contextlib.suppress(Exception):  # it may be gone already
-                        connection.close()
+                        driver.close()
         self._set_active(False)
 
     def _set_active(self, active: bool) -> None:
