@@ -1,7 +1,7 @@
 """Changes made at other workstations, as they commit (PostgreSQL LISTEN/NOTIFY).
 
 Every write's audit event makes the database send a NOTIFY on ``rit_desk_changes`` when
-the writing transaction commits (migration 0009). A thread of this workstation LISTENs
+the writing transaction commits (migration 0010). A thread of this workstation LISTENs
 on a connection of its own, never the GUI thread's, and says ``changed``; the main
 window then reads the change marker as its polling does. If the connection drops, the
 thread connects again (and says ``listening(False)`` meanwhile: the polling goes on).

@@ -1,4 +1,4 @@
-"""Every role's login announces its changes (migration 0009's trigger runs for all)."""
+"""Every role's login announces its changes (migration 0010's trigger runs for all)."""
 
 from __future__ import annotations
 
