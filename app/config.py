@@ -150,3 +150,31 @@ def resolve_url(
     if password is None and prompt is not None:
         password = prompt(shown_url(url))
     return url.set(password=password) if password else url
+
+
+#: what a connection failure means for signing in (the desktop's start dialog says each
+#: in its own words; the command line asks for a password only on the first)
+PASSWORD_REQUIRED = "password_required"
+PASSWORD_REFUSED = "password_refused"
+LOGIN_DISABLED = "login_disabled"
+NO_SUCH_LOGIN = "no_such_login"
+NOT_STAFF_HERE = "not_staff_here"
+
+_PROBLEMS = (
+    (PASSWORD_REQUIRED, ("no password supplied", "password is required")),
+    (PASSWORD_REFUSED, ("password authentication failed",)),
+    (LOGIN_DISABLED, ("is not permitted to log in", "password has expired")),
+    (NO_SUCH_LOGIN, ("does not exist",)),  # under trust: role "x" does not exist
+    (NOT_STAFF_HERE, ("permission denied for database", "does not have connect privilege")),
+)
+
+
+def sign_in_problem(message: str) -> str | None:
+    """What a connection failure means for signing in (None: something else)."""
+    low = message.lower()
+    for kind, marks in _PROBLEMS:
+        if any(mark in low for mark in marks):
+            if kind == NO_SUCH_LOGIN and 'role "' not in low:
+                continue
+            return kind
+    return None

@@ -9,6 +9,14 @@ from typing import Any
 from urllib.parse import quote
 
 from app import config
+from app.config import (  # noqa: F401 - the start dialog's words for each
+    LOGIN_DISABLED,
+    NO_SUCH_LOGIN,
+    NOT_STAFF_HERE,
+    PASSWORD_REFUSED,
+    PASSWORD_REQUIRED,
+    sign_in_problem,
+)
 from app.db.database import Database
 from app.domain.documents import QuoteDocument
 from app.domain.errors import PermissionDenied, ValidationError
@@ -87,33 +95,6 @@ class Opened:
     staff: list[StaffView]
     schema_current: bool
     person: StaffView | None = None
-
-
-#: what the server said, by kind (the start dialog says each in its own words)
-PASSWORD_REQUIRED = "password_required"
-PASSWORD_REFUSED = "password_refused"
-LOGIN_DISABLED = "login_disabled"
-NO_SUCH_LOGIN = "no_such_login"
-NOT_STAFF_HERE = "not_staff_here"
-
-_PROBLEMS = (
-    (PASSWORD_REQUIRED, ("no password supplied", "password is required")),
-    (PASSWORD_REFUSED, ("password authentication failed",)),
-    (LOGIN_DISABLED, ("is not permitted to log in", "password has expired")),
-    (NO_SUCH_LOGIN, ("role \"",)),  # under trust authentication: role "x" does not exist
-    (NOT_STAFF_HERE, ("permission denied for database", "does not have connect privilege")),
-)
-
-
-def sign_in_problem(message: str) -> str | None:
-    """What a connection failure means for signing in (None: something else)."""
-    low = message.lower()
-    for kind, marks in _PROBLEMS:
-        if any(mark in low for mark in marks):
-            if kind == NO_SUCH_LOGIN and "does not exist" not in low:
-                continue
-            return kind
-    return None
 
 
 def open_server(url_text: str, password: str | None = None, *, user: str | None = None) -> Opened:

@@ -15,6 +15,7 @@ cluster's); both are dropped at the end.
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -486,3 +487,43 @@ def test_the_portal_tops_up_but_adjusts_nothing(site: Site) -> None:
     assert result.balance == before + Decimal("7.50")
     with pytest.raises(RitError):
         customers.adjust(site.login("portal"), site.users["fin"], "ACME", "1", reason="x")
+
+
+def test_eight_workstations_signed_in_as_logins_charge_once(site: Site) -> None:
+    """Through the server function, as the technician's and the team lead's own logins:
+    8 workstations on 4 requests at once, one charge each, balance equal to the ledger."""
+    numbers = [site.in_progress("tech") for _ in range(4)]
+    jobs = [(key, number) for number in numbers for key in ("tech", "lead")]
+    barrier = threading.Barrier(len(jobs))
+    outcomes: list[tuple[int, Any]] = []
+
+    def station(key: str, number: int) -> None:
+        db = Database(make_url(site.url).set(username=site.users[key]), pool_size=1)
+        try:
+            db.check_connection()
+            barrier.wait(timeout=30)
+            outcomes.append((number, billing.complete_request(db, site.users[key], number)))
+        except RitError as exc:
+            outcomes.append((number, exc))
+        finally:
+            db.dispose()
+
+    threads = [threading.Thread(target=station, args=job) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(outcomes) == len(jobs)
+    for number in numbers:
+        mine = [result for n, result in outcomes if n == number]
+        won = [r for r in mine if not isinstance(r, RitError)]
+        assert len(won) == 1, mine
+        assert all("already" in str(r) for r in mine if isinstance(r, RitError)), mine
+    with site.trusted.read() as session:
+        charged = session.execute(text(
+            "SELECT request_id, count(*) FROM charges WHERE request_id = ANY(:n) "
+            "GROUP BY request_id"), {"n": numbers}).all()
+        assert sorted(charged) == [(n, 1) for n in sorted(numbers)]
+        assert all(session.execute(text(
+            "SELECT c.balance_cents = (SELECT coalesce(sum(amount_cents), 0) FROM ledger_entries l "
+            "WHERE l.customer_id = c.id) FROM customers c")).scalars())

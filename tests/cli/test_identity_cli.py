@@ -188,3 +188,39 @@ def test_whoami_text(make_cli: Callable[[str], Cli], tmp_path: Path) -> None:
     cli.ok("init", "--admin", "ada")
     assert "owner of the embedded database" in cli.run("whoami").out
     assert cli.run("whoami", actor="ada").out.startswith("ada (ada, admin)")
+
+
+@pytest.mark.postgres
+def test_no_password_asked_when_the_server_asks_none(make_cli: Callable[[str], Cli],
+                                                     pg_url: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9.5 at the terminal too: under trust authentication nobody is asked."""
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", _no_prompt)
+    make_cli(pg_url).ok("customers", "list")
+
+
+def _no_prompt(prompt: str = "") -> str:
+    raise AssertionError(f"asked for a password: {prompt}")
+
+
+def test_the_password_is_asked_once_the_server_asks(make_cli: Callable[[str], Cli],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.cli.test_bad_input_cli import PasswordRefusingServer
+
+    server = PasswordRefusingServer()
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+
+    def typed(prompt: str = "") -> str:
+        asked.append(prompt)
+        return "typed"
+
+    monkeypatch.setattr("getpass.getpass", typed)
+    try:
+        line = make_cli(f"postgresql+psycopg://alice@127.0.0.1:{server.port}/rit").fails(
+            "customers", "list")
+    finally:
+        server.close()
+    assert "password authentication failed" in line and "typed" not in line
+    assert len(asked) == 1 and server.passwords == [b"typed"]

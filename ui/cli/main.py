@@ -274,16 +274,35 @@ def _prompt(where: str) -> str | None:
 
 
 def open_database(url_text: str | None, *, must_exist: bool = False) -> Database:
+    """The database of ``--db``, ``RIT_DESK_DB`` or the embedded file.
+
+    Without a password in the keyring or the environment a PostgreSQL connection is
+    tried as it is (trust authentication needs none): the password is asked for at the
+    terminal only when the server asks for one.
+    """
     from reports.quote_pdf import render_quote
 
-    url = config.resolve_url(url_text, prompt=_prompt)
+    url = config.resolve_url(url_text)
     if (must_exist and url.get_backend_name() == "sqlite" and url.database
             and url.database != ":memory:" and not Path(url.database).exists()):
         # Do not leave an empty file (and its folders) behind for a mistyped path.
         raise ValidationError(f"there is no database at {url.database}: run 'rit-desk init' first")
-    from app.db.database import Database
+    from app.db.database import Database, describe
 
-    return Database(url, renderer=render_quote)
+    db = Database(url, renderer=render_quote)
+    if db.is_sqlite or url.password or not sys.stdin.isatty():
+        return db
+    try:
+        db.check_connection()
+    except RitError as exc:
+        if config.sign_in_problem(str(exc)) != config.PASSWORD_REQUIRED:
+            raise
+        db.dispose()
+        password = _prompt(describe(url))
+        if password is None:
+            raise
+        return Database(url.set(password=password), renderer=render_quote)
+    return db
 
 
 class _NotTheDesktop(Exception):
