@@ -82,3 +82,23 @@ CHARGE_PAUSE_REMOVED = """
 #: the backends waiting on that lock (charges paused after their insert)
 PAUSED_CHARGES = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :k "
                   "AND NOT granted")
+
+
+#: PostgreSQL: a gate every charge waits at, once its row is inserted and before its
+#: transaction commits, while ``rit_test_gate.open`` is false (committed data: a server
+#: restart cannot open it, as it would release a lock)
+CHARGE_GATE = """
+    CREATE TABLE rit_test_gate (open boolean NOT NULL);
+    INSERT INTO rit_test_gate VALUES (true);
+    GRANT SELECT ON rit_test_gate TO PUBLIC;  -- rit_charge runs as the schema's owner
+    CREATE FUNCTION rit_test_gate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        WHILE NOT (SELECT open FROM rit_test_gate) LOOP PERFORM pg_sleep(0.005); END LOOP;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER rit_test_gate AFTER INSERT ON charges
+        FOR EACH ROW EXECUTE FUNCTION rit_test_gate();
+"""
+#: the charges waiting at the gate
+AT_THE_GATE = ("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
+               "AND query LIKE '%rit_charge(%'")

@@ -2,13 +2,14 @@
 starts itself (``tests/pg_cluster.py``: another port, never the shared server).
 
 Deterministically in the middle: a trigger makes every charge wait, after its row is
-inserted and before it commits, on a lock the test holds; the test waits until every
-worker is there, then restarts the server (``fast``: clients cut off, transactions
-rolled back; ``immediate``: killed, recovered on start). The workers see the database
-unavailable and retry as a workstation would; in the end every request is charged
-exactly once and the money invariants hold. While the server is down, the command line
-answers with one line and exit status 2, and the desktop app's connection monitor says
-"disconnected", then "reconnected".
+inserted and before it commits, at a gate the test keeps closed (a row it commits: a
+lock would be released by the shutdown itself, letting a charge commit while the server
+stops); the test waits until every worker is there, then restarts the server (``fast``:
+clients cut off, transactions rolled back; ``immediate``: killed, recovered on start).
+The workers see the database unavailable and retry as a workstation would; in the end
+every request is charged exactly once and the money invariants hold. While the server
+is down, the command line answers with one line and exit status 2; the desktop app's
+connection monitor says "disconnected", then "reconnected".
 """
 
 from __future__ import annotations
@@ -31,12 +32,11 @@ from app.services import billing, customers, queries, work
 from tests.app.conftest import World, make_world
 from tests.cli.conftest import Result, assert_one_line_failure, invoke
 from tests.conftest import FakeClock, fake_renderer
-from tests.faults import CHARGE_PAUSE, PAUSED_CHARGES
+from tests.faults import AT_THE_GATE, CHARGE_GATE
 from tests.invariants import check_money
 from tests.pg_cluster import ClusterUnavailable, PrivateCluster
 from ui.connection_state import monitor_for
 
-ADVISORY_KEY = 949_902
 WORKERS = 4
 #: restarts per run (RIT_DESK_FAULT_ROUNDS for longer runs: tests/perf/fault_injection.py)
 ROUNDS = int(os.environ.get("RIT_DESK_FAULT_ROUNDS", "1"))
@@ -78,6 +78,7 @@ class Tally:
     charged: list[int] = field(default_factory=list)
     unavailable: int = 0  # DatabaseUnavailable seen by the workers (then retried)
     lost_answers: int = 0  # charged by an attempt whose answer was lost
+    errors: list[str] = field(default_factory=list)
 
 
 def worker(url: str, clock: FakeClock, todo: queue.Queue[int], up: threading.Event,
@@ -92,9 +93,10 @@ def worker(url: str, clock: FakeClock, todo: queue.Queue[int], up: threading.Eve
             for _attempt in range(100):
                 try:
                     billing.complete_request(db, "tech", number)
-                except DatabaseUnavailable:
+                except DatabaseUnavailable as exc:
                     with lock:
                         tally.unavailable += 1
+                        tally.errors.append(str(exc))
                     up.wait(60)  # as a workstation would: try again once it answers
                     continue
                 except StateError as exc:  # the attempt cut off had committed after all
@@ -147,7 +149,7 @@ def test_a_restart_while_workers_charge(world: World, cluster: PrivateCluster, u
         monkeypatch.delenv(name, raising=False)
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(CHARGE_PAUSE.format(key=ADVISORY_KEY))
+        conn.exec_driver_sql(CHARGE_GATE)
     restarts = 0
     for _round in range(ROUNDS):
         queues: list[queue.Queue[int]] = []
@@ -158,8 +160,8 @@ def test_a_restart_while_workers_charge(world: World, cluster: PrivateCluster, u
                 queues[-1].put(number)
                 numbers.append(number)
         up, lock, tally = threading.Event(), threading.Lock(), Tally()
-        holder = admin.connect()
-        holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": ADVISORY_KEY})
+        with admin.connect() as conn:
+            conn.execute(text("UPDATE rit_test_gate SET open = false"))
         threads = [threading.Thread(target=worker, args=(url, clock, todo, up, tally, lock))
                    for todo in queues]
         for thread in threads:
@@ -167,22 +169,25 @@ def test_a_restart_while_workers_charge(world: World, cluster: PrivateCluster, u
         deadline = threading.Event()
         with admin.connect() as watcher:  # every worker holds a charge, uncommitted
             for _ in range(3000):
-                if watcher.execute(text(PAUSED_CHARGES), {"k": ADVISORY_KEY}).scalar() == WORKERS:
+                if watcher.execute(text(AT_THE_GATE)).scalar() == WORKERS:
                     break
                 deadline.wait(0.01)
             else:
                 raise AssertionError("the workers never reached the paused charge")
-        holder.invalidate()  # its connection dies with the server
         cluster.stop(mode)
         lines = cli_while_down(url, capsys)
         cluster.start()
+        admin.dispose()  # the connections of before the restart are gone
+        with admin.connect() as conn:
+            conn.execute(text("UPDATE rit_test_gate SET open = true"))
         restarts += 1
         up.set()
         for thread in threads:
             thread.join(120)
             assert not thread.is_alive()
         assert sorted(tally.charged) == sorted(numbers)  # each request once, none lost
-        assert tally.unavailable >= WORKERS  # every worker was cut off mid-charge
+        assert tally.unavailable >= WORKERS, tally  # every worker was cut off mid-charge
+        assert tally.lost_answers == 0, tally  # nothing committed while the server stopped
         check_money(world.db)
         for number in numbers:
             assert queries.request_detail(world.db, number).charge is not None
