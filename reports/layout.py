@@ -8,22 +8,26 @@ story gives the same bytes.
 
 from __future__ import annotations
 
+import calendar
 import io
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
 from app.domain.documents import CompanyInfo, CustomerInfo
-from app.domain.money import format_decimal
+from app.domain.money import format_decimal, format_percent
 from reports import styles as st
 from reports.assets import FONT, FONT_BOLD, logo_reader, register_fonts
 from reports.texts import Lang, text
@@ -43,6 +47,9 @@ class DocumentInfo:
     subject: str
     keywords: Sequence[str]
     lang: Lang
+    #: the document's own date (CreationDate and ModDate): the same bytes on every
+    #: rendering, and the real date rather than a fixed one
+    issued: date | None = None
 
 
 def build_pdf(info: DocumentInfo, letterhead: Letterhead,
@@ -86,8 +93,25 @@ def build_pdf(info: DocumentInfo, letterhead: Letterhead,
         id=template_id, frames=[frame], onPage=letterhead, onPageEnd=letterhead.page_end
     )
     doc.addPageTemplates([template])
-    doc.build(story(doc.width), canvasmaker=letterhead.make_canvas)
+
+    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = letterhead.make_canvas(*args, **kwargs)
+        if info.issued is not None:
+            canvas._doc._timeStamp = _timestamp(info.issued)
+        return canvas
+
+    doc.build(story(doc.width), canvasmaker=make_canvas)
     return buffer.getvalue()
+
+
+def _timestamp(day: date) -> TimeStamp:
+    """reportlab's timestamp of the document at midnight UTC of ``day``."""
+    stamp = TimeStamp(invariant=True)  # UTC, no offset
+    seconds = calendar.timegm(day.timetuple())
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
 
 
 # --------------------------------------------------------------------------- page
@@ -136,7 +160,7 @@ class Letterhead:
         contacts = [f"{text(lang, 'vat_number')} {company.vat_number}"]
         contacts += [item for item in (company.email, company.phone, company.website) if item]
         self._contacts = contacts
-        self._footer_left = f"{company.name} · {text(lang, 'vat_number')} {company.vat_number}"
+        self._footer_left = legal_line(company, lang)
         self._footer_middle = footer_middle
         self._page_label = text(lang, "page_of", page="{page}", total="{total}")
 
@@ -200,7 +224,10 @@ class Letterhead:
         canvas.line(st.MARGIN_X, rule_y, st.PAGE_WIDTH - st.MARGIN_X, rule_y)
         canvas.setFont(FONT, st.FOOTER_SIZE)
         canvas.setFillColor(st.MUTED)
+        room = st.PAGE_WIDTH - 2 * st.MARGIN_X - 32 * mm  # "page X of Y" on the right
+        canvas.setFont(FONT, fitting_size(self._footer_left, FONT, st.FOOTER_SIZE, room))
         canvas.drawString(st.MARGIN_X, st.FOOTER_Y, self._footer_left)
+        canvas.setFont(FONT, st.FOOTER_SIZE)
         canvas.drawString(st.MARGIN_X, st.FOOTER_Y - 3.4 * mm, self._footer_middle)
         if self._draft:
             canvas.setFillColor(st.DRAFT_STRONG)
@@ -220,6 +247,23 @@ class Letterhead:
         canvas.translate(st.PAGE_WIDTH / 2, st.PAGE_HEIGHT / 2)
         canvas.rotate(math.degrees(math.atan2(st.PAGE_HEIGHT, st.PAGE_WIDTH)))
         canvas.drawCentredString(0, -size / 3, mark)
+
+
+def legal_line(company: CompanyInfo, lang: Lang) -> str:
+    """Who issues the document, as Italian law asks of a company's documents: name,
+    registered office, VAT number, register of companies (REA), share capital (the last
+    three and the office only when the REA or the share capital is set)."""
+    parts = [company.name]
+    if company.rea or company.share_capital:
+        office = ", ".join(company.address_lines)
+        if office:
+            parts.append(f"{text(lang, 'registered_office')} {office}")
+    parts.append(f"{text(lang, 'vat_number')} {company.vat_number}")
+    if company.rea:
+        parts.append(f"{text(lang, 'rea')} {company.rea}")
+    if company.share_capital:
+        parts.append(f"{text(lang, 'share_capital')} {company.share_capital}")
+    return " · ".join(parts)
 
 
 def fitting_size(value: str, font: str, size: float, width: float) -> float:
@@ -310,7 +354,5 @@ def quantity(value: Decimal, lang: Lang) -> str:
 
 
 def percent(value: Decimal, lang: Lang) -> str:
-    """``22`` or ``10,5``: a rate without useless zeros."""
-    formatted = format_decimal(value, lang, 2)
-    separator = "," if lang == "it" else "."
-    return formatted.rstrip("0").rstrip(separator)
+    """``22 %`` or ``10,5 %``: a rate as the screens write it too."""
+    return format_percent(value, lang)

@@ -28,7 +28,7 @@ from reports.layout import (
     quantity,
     title_block,
 )
-from reports.texts import category_label, format_date, text
+from reports.texts import category_label, format_date, service_kind_label, text
 
 __all__ = ["render_quote"]
 
@@ -43,6 +43,7 @@ def render_quote(document: QuoteDocument) -> bytes:
             lang, "pdf_subject", request=document.request_ref, subject=document.request_subject
         ),
         keywords=[document.reference, document.request_ref, document.customer.code],
+        issued=document.issue_date,
         lang=lang,
     )
     footer = (
@@ -115,7 +116,7 @@ def _subject_section(document: QuoteDocument, width: float) -> list[Flowable]:
     lang = document.lang
     service = document.service_name
     if document.service_kind:
-        service = f"{service} ({document.service_kind})"
+        service = f"{service} ({service_kind_label(document.service_kind, lang)})"
     rows = [
         (text(lang, "service"), service),
         (text(lang, "category"), category_label(document.category, lang)),

@@ -43,6 +43,15 @@ CATEGORY_LABELS: Final[dict[str, dict[Lang, str]]] = {
     "other": {"it": "Altro intervento", "en": "Other intervention"},
 }
 
+SERVICE_KIND_LABELS: Final[dict[str, dict[Lang, str]]] = {
+    "cloud_server": {"it": "Cloud server", "en": "Cloud server"},
+    "vps": {"it": "VPS", "en": "VPS"},
+    "hosting": {"it": "Hosting", "en": "Hosting"},
+    "cloud_storage": {"it": "Cloud storage", "en": "Cloud storage"},
+    "dedicated_server": {"it": "Server dedicato", "en": "Dedicated server"},
+    "other": {"it": "Altro servizio", "en": "Other service"},
+}
+
 # Keys are used by the renderer; ``{name}`` placeholders are filled with str.format.
 TEXTS: Final[dict[Lang, dict[str, str]]] = {
     "it": {
@@ -52,6 +61,9 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "draft_mark": "BOZZA / DRAFT",
         "page_of": "pagina {page} di {total}",
         "vat_number": "P. IVA",
+        "registered_office": "Sede legale",
+        "rea": "REA",
+        "share_capital": "Cap. soc.",
         "revision": "Revisione",
         "issue_date": "Data emissione",
         "request": "Richiesta",
@@ -83,7 +95,7 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "estimated_hours": "Ore stimate",
         "billing_increment": "Unità di fatturazione",
         "billing_increment_value": (
-            "{minutes} minuti (ogni attività è arrotondata per eccesso a multipli di "
+            "{minutes} minuti (ogni registrazione di lavoro è arrotondata per eccesso a multipli di "
             "{minutes} minuti)"
         ),
         "per_hour": "/ora",
@@ -94,7 +106,7 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "hourly_line": "Intervento a consumo orario: ore stimate × tariffa oraria",
         "net": "Imponibile",
         "net_hourly": "Imponibile indicativo",
-        "vat": "IVA {rate}%",
+        "vat": "IVA {rate}",
         "total": "Totale",
         "total_hourly": "Totale indicativo",
         "notes": "Note",
@@ -129,6 +141,9 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "draft_mark": "BOZZA / DRAFT",
         "page_of": "page {page} of {total}",
         "vat_number": "VAT no.",
+        "registered_office": "Registered office",
+        "rea": "REA no.",
+        "share_capital": "Share capital",
         "revision": "Revision",
         "issue_date": "Issue date",
         "request": "Request",
@@ -171,7 +186,7 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "hourly_line": "Hourly intervention: estimated hours × hourly rate",
         "net": "Net amount",
         "net_hourly": "Indicative net amount",
-        "vat": "VAT {rate}%",
+        "vat": "VAT {rate}",
         "total": "Total",
         "total_hourly": "Indicative total",
         "notes": "Notes",
@@ -210,6 +225,12 @@ def text(lang: Lang, key: str, **values: object) -> str:
 def category_label(code: str, lang: Lang) -> str:
     """The human label of a request category; an unknown code is shown as is."""
     labels = CATEGORY_LABELS.get(code)
+    return labels[lang] if labels else code
+
+
+def service_kind_label(code: str, lang: Lang) -> str:
+    """The human label of a kind of service ("Cloud server", never ``cloud_server``)."""
+    labels = SERVICE_KIND_LABELS.get(code)
     return labels[lang] if labels else code
 
 

@@ -28,6 +28,8 @@ class CompanyInfo:
     website: str = ""
     logo_path: str | None = None  # a PNG or JPEG; None uses the logo shipped in resources/
     with_logo: bool = True  # False: no logo at all (the custom one cannot be drawn)
+    rea: str = ""  # register of companies office and REA number, e.g. "AR-123456"
+    share_capital: str = ""  # e.g. "€ 1.000.000,00 i.v."
 
 
 @dataclass(frozen=True)

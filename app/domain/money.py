@@ -207,6 +207,14 @@ def format_eur(value: Decimal, lang: str = "it") -> str:
     return f"{sign}€{grouped}"
 
 
+def format_percent(value: Decimal, lang: str = "it") -> str:
+    """A rate as screens and documents both write it: ``22 %``, ``10,5 %`` (it) or
+    ``10.5 %`` (en), without useless zeros, a no-break space before the sign."""
+    text = format_decimal(value, lang, 2)
+    separator = "," if lang == "it" else "."
+    return text.rstrip("0").rstrip(separator) + "\u00a0%"
+
+
 def format_decimal(value: Decimal, lang: str = "it", places: int = 2) -> str:
     """A plain number written the local way (quantities, hours, rates)."""
     quantum = Decimal(1).scaleb(-places)

@@ -29,6 +29,9 @@ DEFAULTS: dict[str, str] = {
     "company_phone": "+39 0575 000000",
     "company_website": "www.nimbuscloud.example",
     "company_logo_path": "",
+    # the legal details Italian law asks of an S.p.A.'s documents (printed when set)
+    "company_rea": "",
+    "company_share_capital": "",
     # the team lead's queues (app/services/attention.py)
     "lead_expiring_days": "7",
     "lead_variation_days": "3",
@@ -78,6 +81,8 @@ def company_info(stored: Mapping[str, str]) -> CompanyInfo:
         phone=values["company_phone"],
         website=values["company_website"],
         logo_path=values["company_logo_path"] or None,
+        rea=values["company_rea"],
+        share_capital=values["company_share_capital"],
     )
 
 

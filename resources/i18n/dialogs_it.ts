@@ -16,7 +16,7 @@
         <message>
             <location filename="../../ui/dialogs/assign.py" line="58" />
             <source>Assign &amp;to:</source>
-            <translation>&amp;Incaricato:</translation>
+            <translation>Asse&amp;gna a:</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/assign.py" line="62" />
@@ -250,7 +250,7 @@
         <message>
             <location filename="../../ui/dialogs/completion.py" line="150" />
             <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer's services are suspended until a top-up covers the missing %2.</source>
-            <translation>Attenzione: il credito non copre questo addebito. L'account di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
+            <translation>Attenzione: il credito non copre questo addebito. Il conto di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/completion.py" line="167" />
@@ -273,7 +273,7 @@
         <message>
             <location filename="../../ui/dialogs/credit.py" line="53" />
             <source>Account</source>
-            <translation>Account</translation>
+            <translation>Conto</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/credit.py" line="59" />
@@ -353,7 +353,7 @@
         <message>
             <location filename="../../ui/dialogs/credit.py" line="153" />
             <source>This covers the missing amount: the account leaves credit exhaustion and the customer's services restart.</source>
-            <translation>Copre l'importo mancante: l'account esce dall'esaurimento del credito e i servizi del cliente ripartono.</translation>
+            <translation>Copre l'importo mancante: il conto esce dall'esaurimento del credito e i servizi del cliente ripartono.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/credit.py" line="156" />
@@ -363,7 +363,7 @@
         <message>
             <location filename="../../ui/dialogs/credit.py" line="159" />
             <source>This puts the account into credit exhaustion: the customer's services are suspended until a top-up covers %1.</source>
-            <translation>L'account entra in esaurimento del credito: i servizi del cliente vengono sospesi finché una ricarica non copre %1.</translation>
+            <translation>Il conto entra in esaurimento del credito: i servizi del cliente vengono sospesi finché una ricarica non copre %1.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/credit.py" line="176" />
@@ -714,33 +714,33 @@
     <context>
         <name>ServiceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="204" />
+            <location filename="../../ui/dialogs/base.py" line="205" />
             <source>&amp;Cancel</source>
             <extracomment>a service call with what to do with its result and its error</extracomment>
             <translation>&amp;Annulla</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="222" />
+            <location filename="../../ui/dialogs/base.py" line="223" />
             <source>Close this dialog to reload the request, then try again.</source>
             <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="225" />
+            <location filename="../../ui/dialogs/base.py" line="226" />
             <source>Unexpected error: %1</source>
             <translation>Errore imprevisto: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="348" />
+            <location filename="../../ui/dialogs/base.py" line="349" />
             <source>&amp;Retry now</source>
             <translation>&amp;Riprova ora</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="351" />
+            <location filename="../../ui/dialogs/base.py" line="352" />
             <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
             <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/base.py" line="363" />
+            <location filename="../../ui/dialogs/base.py" line="364" />
             <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
             <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
         </message>

@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>quote {quote} is above the technicians&apos; send limit: a team lead must send it</source>
-        <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un responsabile</translation>
+        <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un team leader</translation>
     </message>
     <message>
         <source>VAT rate</source>

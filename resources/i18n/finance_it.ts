@@ -11,7 +11,7 @@
     <message>
         <location filename="../../ui/finance/at_risk_panel.py" line="98"/>
         <source>Accounts whose credit does not cover the agreed amounts (VAT included) of their accepted and in-progress requests: completing that work puts them in credit exhaustion. The shortfall is the top-up that avoids it.</source>
-        <translation>Conti il cui credito non copre gli importi concordati (IVA inclusa) delle richieste accettate e in lavorazione: concludere quel lavoro li porta al termine del credito. L&apos;importo scoperto è la ricarica che lo evita.</translation>
+        <translation>Conti il cui credito non copre gli importi concordati (IVA inclusa) delle richieste accettate e in lavorazione: concludere quel lavoro li porta in esaurimento del credito. L&apos;importo scoperto è la ricarica che lo evita.</translation>
     </message>
     <message>
         <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
@@ -193,7 +193,7 @@
     <message>
         <location filename="../../ui/finance/dashboard.py" line="91"/>
         <source>Hourly work against its ceiling</source>
-        <translation>Lavoro orario rispetto al tetto concordato</translation>
+        <translation>Lavoro a consumo orario rispetto al tetto concordato</translation>
     </message>
     <message>
         <location filename="../../ui/finance/dashboard.py" line="92"/>

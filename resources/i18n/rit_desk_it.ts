@@ -4,88 +4,88 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="137"/>
+        <location filename="../../ui/action_rules.py" line="138"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="83"/>
+        <location filename="../../ui/action_rules.py" line="84"/>
         <source>Select a request first.</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="86"/>
+        <location filename="../../ui/action_rules.py" line="87"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="92"/>
+        <location filename="../../ui/action_rules.py" line="93"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="94"/>
+        <location filename="../../ui/action_rules.py" line="95"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="98"/>
+        <location filename="../../ui/action_rules.py" line="99"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="112"/>
+        <location filename="../../ui/action_rules.py" line="113"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="117"/>
+        <location filename="../../ui/action_rules.py" line="118"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="119"/>
+        <location filename="../../ui/action_rules.py" line="120"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="123"/>
+        <location filename="../../ui/action_rules.py" line="124"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="126"/>
+        <location filename="../../ui/action_rules.py" line="127"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="129"/>
+        <location filename="../../ui/action_rules.py" line="130"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="131"/>
+        <location filename="../../ui/action_rules.py" line="132"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="135"/>
+        <location filename="../../ui/action_rules.py" line="136"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="137"/>
+        <location filename="../../ui/action_rules.py" line="140"/>
         <source>Log at least one work entry first.</source>
-        <translation>Registra prima almeno un intervento di lavoro.</translation>
+        <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="139"/>
+        <location filename="../../ui/action_rules.py" line="142"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="143"/>
+        <location filename="../../ui/action_rules.py" line="146"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
     </message>
@@ -230,7 +230,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/customers_panel.py" line="154"/>
         <source>Accounts in credit exhaustion</source>
-        <translation>Conti in esaurimento credito</translation>
+        <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
         <location filename="../../ui/customers_panel.py" line="155"/>
@@ -240,7 +240,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/customers_panel.py" line="192"/>
         <source>No account is in credit exhaustion.</source>
-        <translation>Nessun conto è in esaurimento credito.</translation>
+        <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
         <location filename="../../ui/customers_panel.py" line="193"/>
@@ -400,12 +400,12 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="222"/>
+        <location filename="../../ui/feedback.py" line="225"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="218"/>
+        <location filename="../../ui/feedback.py" line="223"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -552,6 +552,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback.py" line="203"/>
+        <location filename="../../ui/feedback.py" line="230"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
@@ -566,7 +567,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="219"/>
+        <location filename="../../ui/feedback.py" line="236"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
@@ -597,124 +598,124 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>RIT Desk — %1 (%2)</source>
-        <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
+        <extracomment>while the database announces every change (PostgreSQL), polling is only a safety net changes announced in a burst are read once, this long after the first whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>The language changes when RIT Desk is restarted.</source>
         <translation>La lingua cambia al prossimo avvio di RIT Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -827,7 +828,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/queue_panel.py" line="57"/>
         <source>Accounts in credit exhaustion</source>
-        <translation>Conti in esaurimento credito</translation>
+        <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="59"/>
@@ -914,80 +915,80 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="57"/>
+        <location filename="../../ui/tabs/quotes.py" line="58"/>
         <source>Rev.</source>
         <extracomment>quote states shown greyed out (no longer in force)</extracomment>
         <translation>Rev.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="57"/>
+        <location filename="../../ui/tabs/quotes.py" line="58"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="57"/>
+        <location filename="../../ui/tabs/quotes.py" line="58"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <location filename="../../ui/tabs/quotes.py" line="59"/>
         <source>Net</source>
         <translation>Imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <location filename="../../ui/tabs/quotes.py" line="59"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <location filename="../../ui/tabs/quotes.py" line="59"/>
         <source>Total</source>
         <translation>Totale</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <location filename="../../ui/tabs/quotes.py" line="60"/>
         <source>Valid until</source>
         <translation>Valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <location filename="../../ui/tabs/quotes.py" line="60"/>
         <source>Sent</source>
         <translation>Inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <location filename="../../ui/tabs/quotes.py" line="61"/>
         <source>Edit…</source>
         <translation>Modifica…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <location filename="../../ui/tabs/quotes.py" line="61"/>
         <source>Send…</source>
         <translation>Invia…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <location filename="../../ui/tabs/quotes.py" line="61"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="61"/>
+        <location filename="../../ui/tabs/quotes.py" line="62"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="100"/>
+        <location filename="../../ui/tabs/quotes.py" line="101"/>
         <source>No quote yet.</source>
         <translation>Nessun preventivo per ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="115"/>
+        <location filename="../../ui/tabs/quotes.py" line="116"/>
         <source>Hourly rate %1 × %2 estimated hours: indicative %3 net</source>
         <translation>Tariffa oraria %1 × %2 ore stimate: %3 imponibile indicativo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="123"/>
-        <source>VAT %1%: %2 · total &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>IVA %1%: %2 · totale &lt;b&gt;%3&lt;/b&gt;</translation>
+        <location filename="../../ui/tabs/quotes.py" line="124"/>
+        <source>VAT %1: %2 · total &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>IVA %1: %2 · totale &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1522,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="33"/>
+        <location filename="../../ui/workspace_actions.py" line="34"/>
         <source>C&amp;harge document…</source>
         <translation>&amp;Documento di addebito…</translation>
     </message>
@@ -1678,17 +1679,17 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -1908,8 +1909,8 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="99"/>
-        <location filename="../../ui/labels.py" line="153"/>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -1950,7 +1951,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="123"/>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
@@ -1965,146 +1966,146 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
@@ -2112,7 +2113,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -48,13 +48,13 @@ def test_fixed_quote_in_italian_says_everything(fixed_it: bytes) -> None:
         "Officine Meccaniche Bellà & Figli", "Codice cliente: C-004217",
         "P. IVA / C.F.: IT09876543210", "Corso d'Italia 221",
         # service, category, subject
-        "Cloud Server Pro srv-mi-0042 (cloud server)", "Installazione certificati SSL",
+        "Cloud Server Pro srv-mi-0042 (Cloud server)", "Installazione certificati SSL",
         "Certificato SSL wildcard e messa in sicurezza HTTPS dell'e-commerce",
         # kind in words
         "A corpo", "prezzo finale omnicomprensivo",
         # lines and totals, money the Italian way
         "redirect HTTP→HTTPS", "€ 450,00", "€ 180,00", "€ 360,00", "1,50", "€ 283,04",
-        "€ 424,56", "Imponibile € 1.234,56", "IVA 22% € 271,60", "Totale € 1.506,16",
+        "€ 424,56", "Imponibile € 1.234,56", "IVA 22 % € 271,60", "Totale € 1.506,16",
         # terms from the service
         "La richiesta di un preventivo è gratuita e non comporta alcun obbligo né costo",
         "addebitato solo a intervento concluso, sul credito prepagato del cliente",
@@ -85,7 +85,7 @@ def test_hourly_quote_in_english_says_everything(hourly_en: bytes) -> None:
         "Hourly rate €68.00/hour", "Estimated hours 12.50",
         "Billing increment 15 minutes",
         "estimated hours × hourly rate 12.50 €68.00 €850.00",
-        "Indicative net amount €850.00", "VAT 22% €187.00", "Indicative total €1,037.00",
+        "Indicative net amount €850.00", "VAT 22 % €187.00", "Indicative total €1,037.00",
         "Requesting a quote is free of charge and binds the customer to nothing",
         "charged only when the intervention is concluded",
         "against the customer's prepaid credit", "credit-exhaustion procedure",
@@ -114,9 +114,9 @@ def test_the_kinds_are_explained_in_both_languages() -> None:
 
 def test_vat_rate_and_zero_vat_are_printed_as_given() -> None:
     text = all_text(render_quote(fixed_quote("it", vat_rate="10.50")))
-    assert "IVA 10,5% € 129,63" in text
+    assert "IVA 10,5 % € 129,63" in text
     text = all_text(render_quote(fixed_quote("en", vat_rate="0.00")))
-    assert "VAT 0% €0.00" in text
+    assert "VAT 0 % €0.00" in text
     assert "Total €1,234.56" in text
 
 

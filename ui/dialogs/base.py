@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import ConflictError, DatabaseUnavailable, RitError
+from app.domain.money import format_percent
 from app.services.dto import RequestDetail
 from ui import labels
 from ui.connection_state import monitor_for
@@ -79,8 +80,8 @@ def date_format() -> str:
 
 
 def percent(value: Decimal, lang: str) -> str:
-    text = f"{value.normalize():f}"
-    return (text.replace(".", ",") if lang == "it" else text) + "%"
+    """``22 %``: a rate as the documents write it too."""
+    return format_percent(value, lang)
 
 
 class FieldError(QLabel):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.money import format_percent
 from app.services.dto import QuoteView, RequestDetail
 from ui import labels
 from ui.tabs.common import RequestPart, action_buttons, align_right, set_captions, tree
@@ -120,8 +121,8 @@ class QuotesTab(RequestPart, QWidget):
             rows.append(f"{escape(line.description)}: {labels.number(line.quantity, lang)} × "
                         f"{labels.money(line.unit_price, lang)} = "
                         f"<b>{labels.money(line.amount, lang)}</b>")
-        rows.append(self.tr("VAT %1%: %2 · total <b>%3</b>").replace(
-            "%1", labels.number(q.vat_rate, lang)).replace(
+        rows.append(self.tr("VAT %1: %2 · total <b>%3</b>").replace(
+            "%1", format_percent(q.vat_rate, lang)).replace(
             "%2", labels.money(q.vat, lang)).replace("%3", labels.money(q.total, lang)))
         if q.notes:
             rows.append(f"<i>{escape(q.notes)}</i>")
