@@ -8,7 +8,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import config
@@ -29,6 +29,7 @@ from ui.connection import (
 )
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.language_switch import LanguageHost
 from ui.main_window import MainWindow, default_queue
 from ui.queue_panel import DASHBOARD
 
@@ -216,11 +217,8 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
     language = lang or str(settings.value("ui/language", i18n.DEFAULT_LANGUAGE))
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE
-    translators = i18n.install(app, language)
-    # Calendars, number spin boxes and date edits speak the chosen language too.
-    QLocale.setDefault(QLocale(QLocale.Language.Italian if language == "it"
-                               else QLocale.Language.English, QLocale.Country.Italy
-                               if language == "it" else QLocale.Country.UnitedKingdom))
+    languages = LanguageHost(app, i18n.install(app, language), language)
+    i18n.set_locale(language)
     quiet = bool(screenshot)
     try:
         try:
@@ -233,7 +231,7 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 start = None
                 if screenshot:  # the view asked for, not the one last used
                     start = DASHBOARD if view == "dashboard" else default_queue(person.role)
-                window = MainWindow(_context(db, person, language), settings=settings,
+                window = MainWindow(_context(db, person, languages.language), settings=settings,
                                     start=start)
             except RitError as exc:
                 return _fail(error_text(exc), quiet=quiet)
@@ -243,11 +241,20 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 return code
             switch = {"requested": False}
 
-            def on_switch(w: MainWindow = window, flag: dict[str, bool] = switch) -> None:
+            def on_switch(flag: dict[str, bool] = switch) -> None:
                 flag["requested"] = True
-                w.close()
+                if languages.window is not None:
+                    languages.window.close()
 
-            window.switch_requested.connect(on_switch)
+            def wire(w: MainWindow) -> None:
+                w.switch_requested.connect(on_switch)
+                w.language_changed.connect(languages.switch)
+
+            def remake(code: str, queue: str | None, db: Database = db,
+                       person: StaffView = person) -> MainWindow:
+                return MainWindow(_context(db, person, code), settings=settings, start=queue)
+
+            languages.host(window, remake, wire)
             start_probe.install(window.table)  # the start benchmark's, when asked
             window.show()
             # Everything loaded by the start (modules, Qt wrappers) lives as long as the
@@ -255,6 +262,7 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
             # Once the window is ready: a full pass before would delay the first paint.
             window.ready.connect(_freeze_startup_objects)
             code = app.exec()
+            window = languages.window or window
             window.deleteLater()
             if not switch["requested"]:
                 db.dispose()
@@ -269,4 +277,4 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 db.dispose()
         return 0
     finally:
-        i18n.uninstall(app, translators)
+        i18n.uninstall(app, languages.translators)

@@ -159,3 +159,19 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
 def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def set_locale(lang: str) -> None:
+    """Calendars, number spin boxes and date edits speak ``lang`` too."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy) if lang == "it"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def switch(app: QCoreApplication, installed: list[QTranslator], lang: str) -> list[QTranslator]:
+    """Another language at once: the installed translators swapped for ``lang``'s."""
+    uninstall(app, installed)
+    translators = install(app, lang)
+    set_locale(lang)
+    return translators

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
     Signals:
         ready(): the first counts and the first page of the table have arrived.
         switch_requested(): the user asked to change user or database.
-        language_changed(str): the user picked another language (applies on restart).
+        language_changed(str): the user picked another language (``ui.language_switch``
+            makes the window again in it at once).
     """
 
     ready = Signal()
@@ -463,7 +464,11 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("ui/language", code)
         self.language_changed.emit(code)
-        self._show_status(self.tr("The language changes when RIT Desk is restarted."))
+
+    def select_request(self, number: int) -> None:
+        """Show ``number`` in the workspace, highlighted in the table if it is listed."""
+        if not self.table.select_number(number):
+            self.workspace.show_request(number)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         actions = [self.find_action, self.refresh_action, self.focus_table_action,
