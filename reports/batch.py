@@ -18,12 +18,15 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 
-from app.domain.documents import QuoteDocument
+from app.domain.documents import QuoteDocument, QuoteIndexRow
 from reports.quote_pdf import render_quote
+from reports.texts import Lang, format_date
 
-__all__ = ["export_pdfs", "iter_render", "render_many", "safe_filename"]
+__all__ = ["export_pdfs", "index_csv", "iter_render", "pdf_name", "period_folder",
+           "render_many", "safe_filename", "selection_folder", "write_index"]
 
 # Below this many documents a pool costs more (interpreter start-up) than it saves.
 MIN_BATCH_FOR_POOL = 8
@@ -93,6 +96,59 @@ def safe_filename(name: str, suffix: str = ".pdf") -> str:
     if text.split(".")[0].upper() in _WINDOWS_RESERVED:
         text = f"_{text}"
     return text[:_MAX_NAME_CHARS].rstrip(" .") + suffix
+
+
+#: the folder of an export, named for its period: {"it": ..., "en": ...}
+FOLDER_NAMES = {"it": "Preventivi", "en": "Quotes"}
+SELECTED_NAMES = {"it": "Preventivi selezionati", "en": "Selected quotes"}
+INDEX_NAMES = {"it": "indice.csv", "en": "index.csv"}
+INDEX_HEADINGS = {
+    "it": ["Riferimento", "Codice cliente", "Cliente", "Data", "Imponibile", "IVA", "Totale",
+           "SHA-256"],
+    "en": ["Reference", "Customer code", "Customer", "Date", "Net", "VAT", "Total", "SHA-256"],
+}
+
+
+def period_folder(since: date, until: date, lang: Lang) -> str:
+    """``Preventivi 2026-12`` for a whole month, else ``Preventivi 2026-12-01 2026-12-15``."""
+    first = since.replace(day=1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if since == first and until == last:
+        return f"{FOLDER_NAMES[lang]} {since:%Y-%m}"
+    if since == until:
+        return f"{FOLDER_NAMES[lang]} {since.isoformat()}"
+    return f"{FOLDER_NAMES[lang]} {since.isoformat()} {until.isoformat()}"
+
+
+def selection_folder(today: date, lang: Lang) -> str:
+    return f"{SELECTED_NAMES[lang]} {today.isoformat()}"
+
+
+def pdf_name(reference: str) -> str:
+    """The file of a quote: ``RIT-000191-r1.pdf`` for ``RIT-000191/1``."""
+    return f"{reference.replace('/', '-r')}.pdf"
+
+
+def index_csv(rows: Sequence[QuoteIndexRow], lang: Lang) -> bytes:
+    """The CSV index of an export: reference, customer, date, net, VAT, total, SHA-256
+    (Italian: ``;`` and ``,`` decimals; English: ``,`` and ``.``; UTF-8 with BOM)."""
+    from reports.finance_csv import csv_bytes, csv_number, csv_text
+
+    table = [INDEX_HEADINGS[lang]]
+    table += [[csv_text(r.reference), csv_text(r.customer_code), csv_text(r.customer_name),
+               format_date(r.sent, lang) if lang == "it" else r.sent.isoformat(),
+               csv_number(r.net, lang), csv_number(r.vat, lang), csv_number(r.total, lang),
+               r.sha256] for r in rows]
+    return csv_bytes(table, lang)
+
+
+def write_index(folder: Path, rows: Sequence[QuoteIndexRow], lang: Lang) -> Path:
+    """The index beside the PDFs (replaced by a later export into the same folder)."""
+    target = folder / INDEX_NAMES[lang]
+    temp = target.with_suffix(".part")
+    temp.write_bytes(index_csv(rows, lang))
+    os.replace(temp, target)
+    return target
 
 
 def export_pdfs(

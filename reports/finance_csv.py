@@ -95,3 +95,7 @@ def statement_csv(statement: Statement) -> bytes:
     lines.append(["", _text(t(lang, "closing", date=last)), _text(statement.customer.code), "",
                   "", _number(statement.closing, lang)])
     return _write(lines, lang)
+
+
+#: the cell and file writers, shared with the quote export's index (reports/batch.py)
+csv_number, csv_text, csv_bytes = _number, _text, _write

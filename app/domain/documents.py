@@ -88,6 +88,20 @@ class QuoteDocument:
         return request_reference(self.request_number)
 
 
+@dataclass(frozen=True)
+class QuoteIndexRow:
+    """One sent quote in the index of a batch export (a CSV beside the PDFs)."""
+
+    reference: str
+    customer_code: str
+    customer_name: str
+    sent: date
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    sha256: str  # of the stored PDF: the file beside it has exactly this hash
+
+
 class QuoteRenderer(Protocol):
     """Turns a quote document into PDF bytes (implemented in ``reports/``)."""
 

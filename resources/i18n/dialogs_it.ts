@@ -45,102 +45,124 @@
     <context>
         <name>BatchExportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="74" />
+            <location filename="../../ui/dialogs/batch_export.py" line="84" />
             <source>Export quote PDFs</source>
             <translation>Esporta i PDF dei preventivi</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="85" />
+            <location filename="../../ui/dialogs/batch_export.py" line="96" />
             <source>Sent &amp;from:</source>
             <translation>Inviati &amp;dal:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="87" />
+            <location filename="../../ui/dialogs/batch_export.py" line="98" />
             <source>&amp;To:</source>
             <translation>a&amp;l:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="96" />
+            <location filename="../../ui/dialogs/batch_export.py" line="107" />
             <source>Selected quotes:</source>
             <translation>Preventivi selezionati:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="100" />
+            <location filename="../../ui/dialogs/batch_export.py" line="111" />
             <source>&amp;Browse…</source>
             <translation>&amp;Sfoglia…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="111" />
+            <location filename="../../ui/dialogs/batch_export.py" line="122" />
             <source>F&amp;older:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="118" />
+            <location filename="../../ui/dialogs/batch_export.py" line="130" />
+            <source>Into:</source>
+            <translation>In:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/batch_export.py" line="135" />
             <source>%v of %m</source>
             <translation>%v di %m</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="120" />
+            <location filename="../../ui/dialogs/batch_export.py" line="137" />
             <source>Sent quotes only: each PDF is the stored document the customer received.</source>
             <translation>Solo preventivi inviati: ogni PDF è il documento archiviato che il cliente ha ricevuto.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="124" />
+            <location filename="../../ui/dialogs/batch_export.py" line="141" />
+            <location filename="../../ui/dialogs/batch_export.py" line="181" />
             <source>&amp;Export</source>
             <translation>&amp;Esporta</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/dialogs/batch_export.py" line="191" />
+            <source>&amp;Export %n PDF(s)</source>
+            <translation>
+                <numerusform>&amp;Esporta %n PDF</numerusform>
+                <numerusform>&amp;Esporta %n PDF</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/dialogs/batch_export.py" line="192" />
+            <source>%n sent quote(s) to export: each PDF is the stored document the customer received.</source>
+            <translation>
+                <numerusform>%n preventivo inviato da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
+                <numerusform>%n preventivi inviati da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="141" />
+            <location filename="../../ui/dialogs/batch_export.py" line="197" />
             <source>Export into folder</source>
             <translation>Esporta nella cartella</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="155" />
+            <location filename="../../ui/dialogs/batch_export.py" line="211" />
             <source>Choose the folder to export into.</source>
             <translation>Scegli la cartella in cui esportare.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="159" />
+            <location filename="../../ui/dialogs/batch_export.py" line="215" />
             <source>This is a file, not a folder.</source>
             <translation>Questo è un file, non una cartella.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="163" />
+            <location filename="../../ui/dialogs/batch_export.py" line="219" />
             <source>The end of the period is before its start.</source>
             <translation>La fine del periodo è precedente all'inizio.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="167" />
+            <location filename="../../ui/dialogs/batch_export.py" line="223" />
             <source>Exporting…</source>
             <translation>Esportazione in corso…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="201" />
+            <location filename="../../ui/dialogs/batch_export.py" line="265" />
             <source>Cancelled. PDFs exported before stopping: %1.</source>
             <translation>Annullata. PDF esportati prima dell'interruzione: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="206" />
+            <location filename="../../ui/dialogs/batch_export.py" line="270" />
             <source>PDFs exported: %1, into %2.</source>
             <translation>PDF esportati: %1, in %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="204" />
+            <location filename="../../ui/dialogs/batch_export.py" line="268" />
             <source>No sent quote to export.</source>
             <translation>Nessun preventivo inviato da esportare.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="209" />
+            <location filename="../../ui/dialogs/batch_export.py" line="273" />
             <source>&amp;Close</source>
             <translation>&amp;Chiudi</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="218" />
+            <location filename="../../ui/dialogs/batch_export.py" line="282" />
             <source>The files cannot be written: %1</source>
             <translation>Impossibile scrivere i file: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="231" />
+            <location filename="../../ui/dialogs/batch_export.py" line="295" />
             <source>Cancelling…</source>
             <translation>Annullamento in corso…</translation>
         </message>

@@ -223,3 +223,21 @@ def test_set_priority_and_reassign(team: Team) -> None:
     cli.ok("requests", "decline", ref, "--reason", "not feasible", actor=u["lead"])
     refused = cli.run("requests", "set-priority", ref, "--priority", "low", actor=u["lead"])
     assert refused.code == 2 and f"{ref} is declined" in refused.err
+
+
+def test_export_and_pdf_by_reference(team: Team, cli_clock: FakeClock, tmp_path: Any) -> None:
+    cli = setup_world(team)
+    u = team.users
+    number = submit(cli, "ACME", "web-1")
+    ref = f"RIT-{number:06d}"
+    cli.ok("requests", "take", ref, actor=u["tech"])
+    cli.ok("quotes", "create", ref, "--fixed", "--line", "Certificate;1;59", "--valid-until",
+           valid_until(cli_clock), "--send", actor=u["lead"])
+    pdf = cli.ok("quotes", "pdf", f"{ref}/1", "-o", str(tmp_path / "one.pdf"))
+    assert (tmp_path / "one.pdf").read_bytes().startswith(b"%PDF")
+    today = cli_clock.now.date().isoformat()
+    done = cli.ok("quotes", "export", "--since", today, "--to", str(tmp_path / "out"),
+                  "--lang", "it")
+    assert done["files"] == [f"{ref}-r1.pdf"] and done["index"] == "indice.csv"
+    index = (tmp_path / "out" / "indice.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert index[1].startswith(f"{ref}/1;ACME;Acme Srl;") and index[1].endswith(pdf["sha256"])

@@ -330,7 +330,8 @@ def quotes_pdf(db: Database, args: argparse.Namespace) -> Result:
 
 
 def quotes_export(db: Database, args: argparse.Namespace) -> Result:
-    from reports.batch import export_pdfs
+    from app.services import quote_export
+    from reports.batch import export_pdfs, pdf_name, write_index
 
     found = quotes.sent_quotes(db, args.since, args.until)
     stored = quotes.stored_pdfs(db, [qid for qid, _ in found])
@@ -339,10 +340,13 @@ def quotes_export(db: Database, args: argparse.Namespace) -> Result:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ValidationError(f"cannot create {folder}: {exc.strerror}") from None
-    items = [(f"{ref.replace('/', '-r')}.pdf", pdf) for _, ref, pdf in stored]
+    items = [(pdf_name(ref), pdf) for _, ref, pdf in stored]
     paths = export_pdfs(items, folder)
+    index = write_index(folder, quote_export.index_rows(db, [qid for qid, _, _ in stored]),
+                        args.lang or "en") if paths else None
     return {"exported": len(paths), "folder": str(folder),
-            "files": [p.name for p in paths]}, f"exported {len(paths)} quotes to {folder}"
+            "files": [p.name for p in paths], "index": index.name if index else None}, (
+        f"exported {len(paths)} quotes to {folder}")
 
 
 def work_log(db: Database, args: argparse.Namespace) -> Result:

@@ -233,6 +233,8 @@ def build_parser() -> Parser:
     s.add_argument("--since", type=iso_date, required=True)
     s.add_argument("--until", type=iso_date)
     s.add_argument("--to", required=True, metavar="DIR")
+    s.add_argument("--lang", choices=["it", "en"],
+                   help="language of the CSV index beside the PDFs (default en)")
 
     # work and variations
     wrk = sub.add_parser("work", help="work entries").add_subparsers(dest="cmd", required=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.services import quotes
-from reports.batch import export_pdfs
+from app.services import quote_export, quotes
+from reports.batch import export_pdfs, pdf_name, period_folder, selection_folder, write_index
 from ui.dialogs.base import (
     FieldError,
     ServiceDialog,
@@ -37,6 +37,7 @@ from ui.dialogs.base import (
     to_qdate,
     with_error,
 )
+from ui.worker import run_async
 
 CHUNK = 50
 
@@ -52,10 +53,16 @@ class _Progress(QObject):
 
 
 class BatchExportDialog(ServiceDialog):
-    """Export ``quote_ids`` (e.g. selected in the table) or the quotes sent in a period.
+    """Export ``quote_ids`` (e.g. selected in the table) or the quotes sent in a period
+    (the current month at first) into a folder named for it, with a CSV index.
 
     ``result_value``: the paths written (also after a cancel: those written so far).
+
+    Signals:
+        counted(int): how many PDFs the export will write (the period was counted).
     """
+
+    counted = Signal(int)
 
     def __init__(
         self,
@@ -70,13 +77,17 @@ class BatchExportDialog(ServiceDialog):
         self._progress = _Progress(self)
         self._progress.advanced.connect(self._advanced)
         self._finished = False
+        self._count_asked = 0
+        self.count = -1  # the PDFs the export will write (-1: not known yet)
         today = db.today()
+        self._today = today
         self.setWindowTitle(self.tr("Export quote PDFs"))
 
         form = QFormLayout()
         self.since = QDateEdit()
         self.until = QDateEdit()
-        for edit, day in ((self.since, today.replace(day=1)), (self.until, today)):
+        month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        for edit, day in ((self.since, today.replace(day=1)), (self.until, month_end)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format())
             edit.setDate(to_qdate(day))
@@ -112,6 +123,12 @@ class BatchExportDialog(ServiceDialog):
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_box)
 
+        self.target = QLabel()
+        self.target.setObjectName("exportTarget")
+        self.target.setWordWrap(True)
+        self.target.setStyleSheet("color: palette(dark);")
+        form.addRow(self.tr("Into:"), self.target)
+
         self.bar = QProgressBar()
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
@@ -134,9 +151,48 @@ class BatchExportDialog(ServiceDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.folder.textEdited.connect(lambda _t: self.folder_error.clear_message())
+        self.folder.textChanged.connect(self._show_target)
+        self.since.dateChanged.connect(self._period_changed)
+        self.until.dateChanged.connect(self._period_changed)
         self.setMinimumWidth(520)
+        self._period_changed()
 
     # -- choosing ------------------------------------------------------------------------
+    def target_folder(self) -> Path:
+        """Where the PDFs go: a folder named for the period inside the chosen one."""
+        name = (selection_folder(self._today, self.lang) if self._ids is not None  # type: ignore[arg-type]
+                else period_folder(from_qdate(self.since.date()),
+                                   from_qdate(self.until.date()), self.lang))  # type: ignore[arg-type]
+        return Path(self.folder.text().strip()).expanduser() / name
+
+    def _show_target(self) -> None:
+        self.target.setText(str(self.target_folder()))
+
+    def _period_changed(self) -> None:
+        """Count what the export would write, before it writes anything."""
+        self._show_target()
+        if self._ids is not None:
+            self._counted(len(self._ids), 0)
+            return
+        since, until = from_qdate(self.since.date()), from_qdate(self.until.date())
+        self._count_asked += 1
+        asked, db = self._count_asked, self._db
+        self.count = -1
+        self.export_button.setText(self.tr("&Export"))
+        if until < since:
+            return
+        run_async(lambda: quote_export.count_sent(db, since, until),
+                  lambda n: self._counted(n, asked), lambda _exc: None, self)
+
+    def _counted(self, count: int, asked: int) -> None:
+        if asked and asked != self._count_asked:
+            return  # the period changed again meanwhile
+        self.count = count
+        self.export_button.setText(self.tr("&Export %n PDF(s)", "", count))
+        self.status.setText(self.tr("%n sent quote(s) to export: each PDF is the stored "
+                                    "document the customer received.", "", count))
+        self.counted.emit(count)
+
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"),
                                                   self.folder.text())
@@ -154,7 +210,7 @@ class BatchExportDialog(ServiceDialog):
         if not folder_text:
             self.folder_error.show_message(self.tr("Choose the folder to export into."))
             return
-        folder = Path(folder_text).expanduser()
+        folder = self.target_folder()
         if folder.exists() and not folder.is_dir():
             self.folder_error.show_message(self.tr("This is a file, not a folder."))
             return
@@ -177,16 +233,24 @@ class BatchExportDialog(ServiceDialog):
         chosen = list(ids) if ids is not None else [
             quote_id for quote_id, _ref in quotes.sent_quotes(self._db, since, until)]
         self._progress.advanced.emit(0, len(chosen))
-        return export_pdfs(self._items(chosen), folder,
-                           progress=self._progress.advanced.emit,
-                           cancelled=self._cancel.is_set, total=len(chosen))
+        exported: list[int] = []
+        written = export_pdfs(self._items(chosen, exported), folder,
+                              progress=self._progress.advanced.emit,
+                              cancelled=self._cancel.is_set, total=len(chosen))
+        if written:
+            # beside the PDFs: reference, customer, date, amounts and each file's SHA-256
+            write_index(folder, quote_export.index_rows(self._db, exported[:len(written)]),
+                        self.lang)  # type: ignore[arg-type]
+        return written
 
-    def _items(self, ids: Sequence[int]) -> Iterator[tuple[str, bytes]]:
+    def _items(self, ids: Sequence[int], exported: list[int]) -> Iterator[tuple[str, bytes]]:
         for start in range(0, len(ids), CHUNK):
             if self._cancel.is_set():
                 return
-            for _id, reference, pdf in quotes.stored_pdfs(self._db, ids[start:start + CHUNK]):
-                yield reference, pdf
+            for quote_id, reference, pdf in quotes.stored_pdfs(self._db,
+                                                                ids[start:start + CHUNK]):
+                exported.append(quote_id)
+                yield pdf_name(reference), pdf
 
     def _advanced(self, done: int, total: int) -> None:
         self.bar.show()

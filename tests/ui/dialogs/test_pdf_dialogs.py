@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Sequence
 from datetime import timedelta
@@ -17,6 +18,7 @@ from app.services import quotes
 from app.services.quotes import LineInput, QuoteInput
 from tests.ui.dialogs.conftest import World
 from tests.ui.dialogs.dialog_helpers import click, opened, type_into
+from ui.dialogs.base import from_qdate
 from ui.dialogs.batch_export import BatchExportDialog
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 
@@ -79,12 +81,16 @@ def test_print_renders_every_page(qtbot: QtBot, world: World, tmp_path: Path) ->
 def test_batch_export_of_the_selected_quotes(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     ids = [sent_quote(world) for _ in range(3)]
     dialog = opened(qtbot, BatchExportDialog(world.db, world.finance, ids))
+    assert dialog.count == 3 and dialog.export_button.text() == "&Esporta 3 PDF"
     type_into(qtbot, dialog.folder, str(tmp_path / "export"))
+    folder = tmp_path / "export" / f"Preventivi selezionati {world.db.today().isoformat()}"
+    assert dialog.target.text() == str(folder)
 
     click(qtbot, dialog, dialog.export_button)
 
     paths = dialog.result_value
-    assert [p.name for p in paths] == [f"RIT-{n:06d}_1.pdf" for n in (1, 2, 3)]
+    assert [p.name for p in paths] == [f"RIT-{n:06d}-r1.pdf" for n in (1, 2, 3)]
+    assert {p.parent for p in paths} == {folder}
     stored = {ref: pdf for _id, ref, pdf in quotes.stored_pdfs(world.db, ids)}
     assert [p.read_bytes() for p in paths] == list(stored.values())
     assert dialog.bar.value() == dialog.bar.maximum() == 3
@@ -93,14 +99,32 @@ def test_batch_export_of_the_selected_quotes(qtbot: QtBot, world: World, tmp_pat
 
 
 def test_batch_export_of_a_period(qtbot: QtBot, world: World, tmp_path: Path) -> None:
+    """The current month at first, counted before anything is written, into a folder
+    named for it, with a CSV index whose hashes are the files'."""
     for _ in range(2):
         sent_quote(world)
-    dialog = opened(qtbot, BatchExportDialog(world.db, world.finance))
-    assert dialog.since.isVisible()
+    dialog = BatchExportDialog(world.db, world.finance)
+    with qtbot.waitSignal(dialog.counted, timeout=5000) as counted:
+        opened(qtbot, dialog)
+    assert counted.args == [2] and dialog.count == 2
+    today = world.db.today()
+    assert from_qdate(dialog.since.date()) == today.replace(day=1)
+    assert from_qdate(dialog.until.date()).month == today.month
+    assert dialog.export_button.text() == "&Esporta 2 PDF"
+    assert "2 preventivi inviati da esportare" in dialog.status.text()
     type_into(qtbot, dialog.folder, str(tmp_path))
     click(qtbot, dialog, dialog.export_button)
-    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
-        "RIT-000001_1.pdf", "RIT-000002_1.pdf"]
+    folder = tmp_path / f"Preventivi {today:%Y-%m}"
+    assert sorted(p.name for p in folder.glob("*.pdf")) == [
+        "RIT-000001-r1.pdf", "RIT-000002-r1.pdf"]
+    lines = (folder / "indice.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Riferimento;Codice cliente;Cliente;Data;Imponibile;IVA;Totale;SHA-256"
+    rows = [line.split(";") for line in lines[1:]]
+    assert [r[0] for r in rows] == ["RIT-000001/1", "RIT-000002/1"]
+    for row in rows:
+        pdf = folder / f"{row[0].replace('/', '-r')}.pdf"
+        assert row[7] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+        assert row[3] == today.strftime("%d/%m/%Y") and "," in row[6]
 
 
 def test_batch_export_can_be_cancelled(qtbot: QtBot, world: World, tmp_path: Path,
@@ -124,7 +148,7 @@ def test_batch_export_can_be_cancelled(qtbot: QtBot, world: World, tmp_path: Pat
         go.set()
     assert dialog.isVisible()  # Cancel stopped the export, not the dialog
     assert dialog.result_value == [], dialog.message.text()
-    assert list(tmp_path.glob("*.pdf")) == []
+    assert list(tmp_path.rglob("*.pdf")) == []
     assert "Annullata" in dialog.status.text()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # now "Close"
     assert not dialog.isVisible()
