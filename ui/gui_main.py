@@ -128,7 +128,7 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
         if user or quiet:
             return db, _pick_user(db, user, settings)
         dialog_db = db
-    elif is_first_run() or user or quiet:
+    elif user or quiet:
         db = open_embedded()
         return db, _pick_user(db, user, settings)
     else:
@@ -151,7 +151,9 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
         return dialog_db, person
     from ui.start_dialog import StartDialog  # only when asked: not on a direct start
 
-    dialog = StartDialog(settings)
+    # the first run too: nobody is signed in unasked (the embedded database is preselected
+    # and opened with its demo data, the user picks who works)
+    dialog = StartDialog(settings, first_run=is_first_run())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
         return None
     return dialog.result_value

@@ -112,8 +112,10 @@ class StartDialog(QDialog):
     ``(Database, StaffView)``.
     """
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, *,
+                 first_run: bool = False) -> None:
         super().__init__(parent)
+        self._first_run = first_run
         self.setWindowTitle(self.tr("RIT Desk — connect and sign in"))
         self.setObjectName("startDialog")
         self._settings = settings
@@ -207,6 +209,10 @@ class StartDialog(QDialog):
 
         self._fill_profiles()
         self._connect_signals()
+        if first_run:
+            # the first start: the embedded database, opened at once with its demo data
+            self.profile.setCurrentIndex(max(0, self.profile.findData(EMBEDDED)))
+            self.connect_database()
 
     def _connect_signals(self) -> None:
         self.profile.currentIndexChanged.connect(self._on_profile)
@@ -386,8 +392,14 @@ class StartDialog(QDialog):
             self.show_message(self.tr("No staff user exists in this database yet: add one with "
                                       "'rit-desk staff add'."))
             return
-        self.show_message(self.tr("Connected to %1.").replace("%1", describe(opened.db.url)),
-                          error=False)
+        if self._first_run:
+            self.show_message(self.tr(
+                "Welcome to RIT Desk. This first start uses the embedded database on this "
+                "computer, with demo data: pick who you are and sign in. A team's PostgreSQL "
+                "server can be chosen above."), error=False)
+        else:
+            self.show_message(self.tr("Connected to %1.").replace("%1", describe(opened.db.url)),
+                              error=False)
         for person in people:
             self.staff.addItem(f"{person.name} — {labels.role_label(person.role)}",
                                person.username)

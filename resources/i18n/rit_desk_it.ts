@@ -1282,133 +1282,138 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="117"/>
+        <location filename="../../ui/start_dialog.py" line="119"/>
         <source>RIT Desk — connect and sign in</source>
         <translation>RIT Desk — connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="137"/>
+        <location filename="../../ui/start_dialog.py" line="139"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="146"/>
+        <location filename="../../ui/start_dialog.py" line="148"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="150"/>
+        <location filename="../../ui/start_dialog.py" line="152"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="151"/>
+        <location filename="../../ui/start_dialog.py" line="153"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="152"/>
+        <location filename="../../ui/start_dialog.py" line="154"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="156"/>
+        <location filename="../../ui/start_dialog.py" line="158"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="158"/>
+        <location filename="../../ui/start_dialog.py" line="160"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="159"/>
+        <location filename="../../ui/start_dialog.py" line="161"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="160"/>
+        <location filename="../../ui/start_dialog.py" line="162"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="161"/>
-        <location filename="../../ui/start_dialog.py" line="191"/>
+        <location filename="../../ui/start_dialog.py" line="163"/>
+        <location filename="../../ui/start_dialog.py" line="193"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="162"/>
+        <location filename="../../ui/start_dialog.py" line="164"/>
         <source>User name</source>
         <translation>Nome utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="163"/>
+        <location filename="../../ui/start_dialog.py" line="165"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="184"/>
+        <location filename="../../ui/start_dialog.py" line="186"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="197"/>
+        <location filename="../../ui/start_dialog.py" line="199"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="230"/>
+        <location filename="../../ui/start_dialog.py" line="236"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="232"/>
+        <location filename="../../ui/start_dialog.py" line="238"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="233"/>
+        <location filename="../../ui/start_dialog.py" line="239"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="265"/>
+        <location filename="../../ui/start_dialog.py" line="271"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="324"/>
+        <location filename="../../ui/start_dialog.py" line="330"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="345"/>
+        <location filename="../../ui/start_dialog.py" line="351"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="357"/>
+        <location filename="../../ui/start_dialog.py" line="363"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="358"/>
+        <location filename="../../ui/start_dialog.py" line="364"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="362"/>
+        <location filename="../../ui/start_dialog.py" line="368"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="386"/>
+        <location filename="../../ui/start_dialog.py" line="392"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="389"/>
+        <location filename="../../ui/start_dialog.py" line="397"/>
+        <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
+        <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="401"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -120,3 +121,31 @@ def test_postgresql_start_signs_in_as_the_login(server: Server, tmp_path: Path) 
                       str(tmp_path / "x.png"), env_base=tmp_path)
     assert refused.returncode == 2 and f"you are signed in as {login}" in refused.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_first_run_shows_the_start_dialog_on_the_embedded_database(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        settings: QSettings) -> None:
+    """Nobody is signed in unasked: the dialog opens on the embedded database, already
+    connected, its demo staff listed; the user picks who works."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.start_dialog import StartDialog
+
+    target = tmp_path / "embedded" / "rit-desk.sqlite3"
+    monkeypatch.setattr(connection, "embedded_path", lambda: target)
+    monkeypatch.setattr(gui_main, "is_first_run", connection.is_first_run)
+    shown: list[StartDialog] = []
+
+    def exec_(dialog: StartDialog) -> int:
+        shown.append(dialog)
+        qtbot.waitUntil(lambda: dialog.staff.count() > 0, timeout=20000)
+        return int(QDialog.DialogCode.Rejected)  # what is asked is what matters here
+
+    monkeypatch.setattr(StartDialog, "exec", exec_)
+    assert gui_main._sign_in(None, None, settings, quiet=False) is None
+    dialog = shown[0]
+    assert dialog.profile.currentData() == connection.EMBEDDED
+    assert "first start" in dialog.message.text()
+    assert dialog.sign_in.isEnabled() and dialog.staff.count() >= 4
+    dialog._forget_connection()
