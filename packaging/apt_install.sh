@@ -7,7 +7,8 @@ who=$1
 shift
 command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || exit 0
 missing=()
-installed=$(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null \
+# dpkg-query exits 1 when it has never heard of a package: that one is simply missing.
+installed=$( (dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null || true) \
             | awk '/ok installed/ {print $1}')
 for p in "$@"; do
   grep -qx "$p" <<<"$installed" || missing+=("$p")
