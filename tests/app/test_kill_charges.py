@@ -160,14 +160,19 @@ def wait_for(conn: Any, query: str, expected: object, **params: Any) -> None:
         time.sleep(0.01)
 
 
-@pytest.mark.parametrize("client_check", [None, 20], ids=["server-finishes", "server-gives-up"])
+@pytest.mark.parametrize("client_check", [None, 20], ids=["server-decides", "server-gives-up"])
 def test_kill_while_the_server_function_holds_the_charge(
         world: World, db_url: str, forkserver: ForkServerContext, paused_charges: Any,
         client_check: int | None) -> None:
-    """Killed while rit_charge waits after inserting the charge: without a client check
-    the server finishes the charge and commits it (the client's death is seen only when
-    it answers); with ``client_connection_check_interval`` it gives up and rolls back.
-    Either way the invariants hold, and the request is charged once in the end."""
+    """Killed while rit_charge waits after inserting the charge. With
+    ``client_connection_check_interval`` the server notices the dead client, gives up and
+    rolls back: never charged by the killed process. Without it, the function goes on when
+    the lock is released, and PostgreSQL does not promise whether its transaction then
+    commits or is rolled back for a client that is gone: mostly it commits, but in about
+    one whole-suite run in four one was rolled back (an earlier version of this test
+    asserted the commit and failed there). So there either outcome is accepted, and what
+    must hold holds either way: the invariants right after the kill, and exactly one
+    charge once another workstation completes the request again."""
     db, conn = world.db, paused_charges
     kills = Kills()
     for _ in range(3 * ROUNDS):
@@ -190,11 +195,13 @@ def test_kill_while_the_server_function_holds_the_charge(
         conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
         wait_for(conn, "SELECT count(*) FROM pg_stat_activity WHERE pid = :p", 0, p=backend)
         check_money(db)
-        assert charged(db, number) is (client_check is None)
+        if client_check is not None:
+            assert not charged(db, number)
         complete_again(db, number, kills)
         check_money(db)
         with pytest.raises(EOFError):  # the killed child never reported anything
             parent.recv()
-    assert kills.charged_by_the_killed == (3 * ROUNDS if client_check is None else 0)
+    if client_check is not None:
+        assert kills.charged_by_the_killed == 0
     print(f"\nrit_charge paused after its insert, {kills.made} kills: "
           f"{kills.charged_by_the_killed} charged by the server after the client died")
