@@ -1,10 +1,22 @@
 """On the demo data, on SQLite and PostgreSQL: every figure of the charges report, the
 statements, the customers at risk and the dashboard equals a sum computed here, in
 Python, from the raw rows of the ledger, the charges, the quotes and the requests; and
-every bar of the dashboard opens exactly the requests it counts."""
+every bar of the dashboard opens exactly the requests it counts.
+
+The same checks run on demand against any database, e.g. one of 1,000,000 requests made
+by ``tests/perf/generate.py`` (whose clock stands at 2026-11-01 09:00)::
+
+    RIT_DESK_AGAINST_DB=sqlite:////tmp/rit-perf-1000000.sqlite \
+    RIT_DESK_AGAINST_NOW=2026-11-01T09:00 [RIT_DESK_AGAINST_CUSTOMERS=500] \
+        pytest tests/app/finance/test_against_ledger.py -p no:cacheprovider
+
+(``RIT_DESK_AGAINST_CUSTOMERS``: statements of that many customers, evenly spread, rather
+than of every customer.) The database is only read.
+"""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -22,7 +34,10 @@ from app.services.dto import Drill, RequestFilter
 from tests.conftest import FakeClock, demo_database
 
 ROME = timezone(timedelta(hours=1))
-NOW = datetime(2026, 11, 20, 12, 0)
+#: a database given on the command line instead of the demo data (see above)
+GIVEN = os.environ.get("RIT_DESK_AGAINST_DB")
+NOW = datetime.fromisoformat(os.environ.get("RIT_DESK_AGAINST_NOW", "2026-11-20T12:00"))
+CUSTOMERS = int(os.environ.get("RIT_DESK_AGAINST_CUSTOMERS", "0"))  # 0: every customer
 CENT = Decimal("0.01")
 
 
@@ -30,11 +45,14 @@ def euros(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql",
-                                                               marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=["given"] if GIVEN else [
+    "sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[Database]:
-    db = demo_database(request, tmp_path_factory, FakeClock(NOW))
+    if GIVEN:
+        db = Database(GIVEN, clock=FakeClock(NOW))
+    else:
+        db = demo_database(request, tmp_path_factory, FakeClock(NOW))
     yield db
     db.dispose()
 
@@ -98,9 +116,14 @@ def test_statements_equal_the_ledger(demo: Database) -> None:
     for code, at, amount, after, _ in ledger:
         by_customer[code].append((instant(at), amount, after))
     assert len(by_customer) == len(balances) > 30
-    whole = Period.of(date(2026, 1, 1), NOW.date())
+    first = min(at for entries in by_customer.values() for at, _, _ in entries).date()
+    whole = Period.of(first - timedelta(days=1), NOW.date())
     part = Period.of(date(2026, 9, 1), date(2026, 10, 31))
-    for code, entries in by_customer.items():
+    codes = sorted(by_customer)
+    if CUSTOMERS and len(codes) > CUSTOMERS:
+        codes = codes[::len(codes) // CUSTOMERS]
+    for code in codes:
+        entries = by_customer[code]
         full = statements.statement(demo, "e.conti", code, whole.first, whole.last, zone=ROME)
         assert full.opening == 0 and full.closing == euros(balances[code])
         assert [e.balance_after for e in full.entries] == [euros(a) for _, _, a in entries]
