@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 POLL_INTERVAL_MS = 3000
 #: while the database announces every change (PostgreSQL), polling is only a safety net
 LISTENING_POLL_INTERVAL_MS = 30000
+#: how long closing waits for the listening thread (it ends within milliseconds unless it
+#: is connecting to a server that does not answer)
+LISTENER_STOP_WAIT_S = 1.0
 #: changes announced in a burst are read once, this long after the first
 NOTIFIED_DELAY_MS = 50
 
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self._marker: tuple[int, int] | None = None
         self._polling = False
+        self._poll_again = False
         self._counts_arrived = False
         self._table_arrived = False
         self._is_ready = False
@@ -399,17 +403,26 @@ class MainWindow(QMainWindow):
         run_async(lambda: queries.last_change_marker(db), self._set_marker, None, self)
 
     def _on_listening(self, listening: bool) -> None:
+        """The listening connection is up or lost: poll slowly or fast, and ask now.
+
+        Lost (a server restart, a network drop): whether the database answers is known at
+        once ("disconnected" shown if not), not at the next poll, up to 30 s later. Up again:
+        what was committed while nobody listened was announced to nobody; the marker says.
+        """
         self.poll_timer.setInterval(LISTENING_POLL_INTERVAL_MS if listening
                                     else POLL_INTERVAL_MS)
+        self.poll()
 
     def _set_marker(self, marker: tuple[int, int]) -> None:
         self._marker = marker
 
     def poll(self) -> None:
         """Ask the database whether anything changed; refresh if so (another workstation)."""
-        if self._polling:
+        if self._polling:  # once more when this one is over: it may have read too early
+            self._poll_again = True
             return
         self._polling = True
+        self._poll_again = False
         from app.services import queries
 
         db = self._ctx.db
@@ -423,12 +436,19 @@ class MainWindow(QMainWindow):
             self._marker = marker
             self.refresh_all()
         self._marker = marker
+        self._poll_once_more()
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False
         self.connection.report(exc)
         if self.connection.online:  # "disconnected" is shown by the connection label
             self._show_status(error_text(exc))
+        self._poll_once_more()
+
+    def _poll_once_more(self) -> None:
+        if self._poll_again:
+            self._poll_again = False
+            self.poll()
 
     # -- menu actions ------------------------------------------------------------------------
     def _show_status(self, message: str) -> None:
@@ -508,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.poll_timer.stop()
-        self.live.stop()
+        self.live.stop(wait=LISTENER_STOP_WAIT_S)  # woken at once: gone before the window
         if self.persist_layout:
             self.save_layout()
         super().closeEvent(event)

@@ -110,7 +110,14 @@ class Database:
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
-        kwargs: dict[str, Any] = {"connect_timeout": 5, "application_name": "rit-desk"}
+        kwargs: dict[str, Any] = {
+            "connect_timeout": 5, "application_name": "rit-desk",
+            # an idle connection to a server the network lost (no reset ever comes) fails
+            # within about a minute instead of never: the listening connection of the main
+            # window is idle by nature (ui/live_updates.py)
+            "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
         return create_engine(
             self.url,
             echo=echo,
