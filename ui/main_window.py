@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 POLL_INTERVAL_MS = 3000
 #: while the database announces every change (PostgreSQL), polling is only a safety net
 LISTENING_POLL_INTERVAL_MS = 30000
-#: how long closing waits for the listening thread (it ends within milliseconds unless it
-#: is connecting to a server that does not answer)
+# how long closing waits for the listening thread (it ends within milliseconds unless it
+# is connecting to a server that does not answer)
 LISTENER_STOP_WAIT_S = 1.0
 #: changes announced in a burst are read once, this long after the first
 NOTIFIED_DELAY_MS = 50

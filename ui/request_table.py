@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.queues import ATTENTION_QUEUES, MAX_SEARCH, QUEUES
+from app.domain.errors import ValidationError
+from app.domain.queues import ATTENTION_QUEUES, QUEUES, check_search
 from app.services.dto import Drill, RequestFilter, StaffView
 from ui import labels
 from ui.context import AppContext
+from ui.errors import error_text
 from ui.finance.drill_bar import DrillBar
 from ui.queue_header import QueueHeader, QueueView
 from ui.request_table_model import RequestTableModel
@@ -67,7 +69,16 @@ class RequestTable(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setMinimumWidth(180)
-        self.search.setMaxLength(MAX_SEARCH)
+        self._search_tip = self.search.toolTip()
+        #: the search the table shows (the box may hold one refused since)
+        self._accepted_search: str | None = None
+        # a search refused (a control character, over 200 characters: the service's
+        # rule), said under the box; the box takes what is pasted, so that it can say so
+        self.search_error = QLabel(self)
+        self.search_error.setObjectName("searchError")
+        self.search_error.setWordWrap(True)
+        self.search_error.setStyleSheet("QLabel { color: #b00020; }")
+        self.search_error.hide()
 
         self.category = QComboBox(self)
         self.category.setObjectName("categoryFilter")
@@ -125,6 +136,7 @@ class RequestTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.drill_bar)
         layout.addLayout(filters)
+        layout.addWidget(self.search_error)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
         self.setTabOrder(self.search, self.category)
@@ -139,9 +151,9 @@ class RequestTable(QWidget):
 
     def _connect_signals(self) -> None:
         # filters
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.textChanged.connect(self._on_search_text)
         self.search.returnPressed.connect(self._apply_now)
-        self._search_timer.timeout.connect(self.apply_filters)
+        self._search_timer.timeout.connect(self._apply_now)
         self.category.currentIndexChanged.connect(self.apply_filters)
         self.priority.currentIndexChanged.connect(self.apply_filters)
         self.assignee.currentIndexChanged.connect(self.apply_filters)
@@ -173,7 +185,7 @@ class RequestTable(QWidget):
             assignee=self._ctx.username if self._queue == "mine" else self.assignee.currentData(),
             category=self.category.currentData(),
             priority=self.priority.currentData(),
-            search=self.search.text().strip() or None,
+            search=self._search(),
             drill=self._drill,
             attention=self._queue if self._queue in ATTENTION_QUEUES else None,
         )
@@ -198,13 +210,48 @@ class RequestTable(QWidget):
     def drill(self) -> Drill | None:
         return self._drill
 
+    def _search(self) -> str | None:
+        """The box's search, or the one the table shows if the box's is refused."""
+        try:
+            return check_search(self.search.text()) or None
+        except ValidationError:
+            return self._accepted_search
+
+    def _search_refused(self) -> bool:
+        """Whether the box's search is refused; says why under the box (and in its
+        tooltip), or takes the message away."""
+        try:
+            check_search(self.search.text())
+        except ValidationError as exc:
+            message = error_text(exc)
+            message = message[:1].upper() + message[1:]
+            self.search_error.setText(message)
+            self.search_error.show()
+            self.search.setToolTip(message)
+            return True
+        if not self.search_error.isHidden():
+            self.search_error.hide()
+            self.search_error.clear()
+            self.search.setToolTip(self._search_tip)
+        return False
+
+    def _on_search_text(self, _text: str) -> None:
+        if self._search_refused():  # said at once; the queue keeps what it shows
+            self._search_timer.stop()
+        else:
+            self._search_timer.start()
+
     def _apply_now(self) -> None:
+        """The search typed (Enter, or a pause in typing): refused, nothing is read."""
         self._search_timer.stop()
-        self.apply_filters()
+        if not self._search_refused():
+            self.apply_filters()
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        self.model.set_query(self.current_filter())
+        query = self.current_filter()
+        self._accepted_search = query.search
+        self.model.set_query(query)
 
     def refresh(self) -> None:
         """Re-read the current query, keeping the selection and the scroll position."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.domain.enums import CLOSED_STATES, RequestState
+from app.domain.errors import ValidationError
 
 #: queue name -> the states it shows (None: all); "mine" also filters on the user
 QUEUES: dict[str, tuple[str, ...] | None] = {
@@ -24,3 +25,17 @@ ATTENTION_QUEUES = ("lead_drafts", "expiring", "waiting_variations", "unassigned
 
 #: the longest search (a request number, a customer, a few words of a subject)
 MAX_SEARCH = 200
+
+
+def check_search(text: str) -> str:
+    """What the user typed in a search, trimmed; refused when too long or with control
+    characters (SQLite refuses LIKE patterns of 50,000 bytes; nobody types 200 characters
+    to find a request). The service checks every search with it, the search box as it is
+    typed."""
+    text = text.strip()
+    if len(text) > MAX_SEARCH:
+        raise ValidationError.of("the search is too long ({length} characters, at most {max_len})",
+                                 length=len(text), max_len=MAX_SEARCH)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValidationError.of("the search contains control characters")
+    return text

@@ -23,7 +23,7 @@ from app.domain.enums import (
 )
 from app.domain.errors import ValidationError
 from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
-from app.domain.queues import MAX_SEARCH, QUEUES
+from app.domain.queues import QUEUES, check_search
 from app.services import attention, billing
 from app.services import settings as settings_service
 from app.services.common import actor_staff, get_request
@@ -125,20 +125,6 @@ def judged_now(db: Database, f: RequestFilter) -> RequestFilter:
     if not f.attention or f.as_of is not None:
         return f
     return replace(f, as_of=db.now().replace(second=0, microsecond=0))
-
-
-
-def check_search(text: str) -> str:
-    """What the user typed in a search, trimmed; refused when too long or with control
-    characters (SQLite refuses LIKE patterns of 50,000 bytes; nobody types 200 characters
-    to find a request)."""
-    text = text.strip()
-    if len(text) > MAX_SEARCH:
-        raise ValidationError.of("the search is too long ({length} characters, at most {max_len})",
-                                 length=len(text), max_len=MAX_SEARCH)
-    if any(ord(c) < 32 or ord(c) == 127 for c in text):
-        raise ValidationError.of("the search contains control characters")
-    return text
 
 
 #: the escape character of every LIKE pattern built from what the user typed

@@ -598,119 +598,119 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>RIT Desk — %1 (%2)</source>
         <extracomment>while the database announces every change (PostgreSQL), polling is only a safety net changes announced in a burst are read once, this long after the first whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -1072,62 +1072,63 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="65"/>
+        <location filename="../../ui/request_table.py" line="67"/>
         <source>Number, customer or subject</source>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="66"/>
+        <location filename="../../ui/request_table.py" line="68"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="68"/>
+        <location filename="../../ui/request_table.py" line="70"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="74"/>
+        <location filename="../../ui/request_table.py" line="85"/>
         <source>All categories</source>
+        <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="79"/>
+        <location filename="../../ui/request_table.py" line="90"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="84"/>
+        <location filename="../../ui/request_table.py" line="95"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="85"/>
+        <location filename="../../ui/request_table.py" line="96"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="89"/>
+        <location filename="../../ui/request_table.py" line="100"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="90"/>
+        <location filename="../../ui/request_table.py" line="101"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="91"/>
+        <location filename="../../ui/request_table.py" line="102"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="112"/>
+        <location filename="../../ui/request_table.py" line="123"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="291"/>
+        <location filename="../../ui/request_table.py" line="338"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
