@@ -8,18 +8,28 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.services import customers, requests
 from tests.faults import Outage
-from tests.ui.conftest import Desk
+from tests.ui.conftest import Desk, fake_render, make_desk
 from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from tests.ui.test_main_window import open_window
 from ui.dialogs.credit import CreditDialog
 from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def desk(db_url: str) -> Iterator[Desk]:
+    """The GUI tests' database on SQLite and on PostgreSQL (this module runs on both; on
+    PostgreSQL the outage terminates the connection, as a server going away does)."""
+    db = Database(db_url, renderer=fake_render)
+    yield make_desk(db)
+    QThreadPool.globalInstance().waitForDone(5000)  # no window's read still under way
+    db.dispose()
 
 
 @pytest.fixture

@@ -110,19 +110,25 @@ def english(qapp: QApplication, italian: list[QTranslator]) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    db = Database(f"sqlite:///{tmp_path}/t.sqlite3", renderer=render_quote)
-    db.upgrade_schema()
+def make_world(db: Database, *, login: bool = True) -> World:
+    """Staff of every role and two customers (``login``: with database logins, which
+    on PostgreSQL are the whole cluster's: tests there make none)."""
     w = World(db)
-    staff.add_staff(db, None, w.admin, name="Ada Admin", role="admin")
-    staff.add_staff(db, w.admin, w.lead, name="Lea Lead", role="team_lead")
-    staff.add_staff(db, w.admin, w.tech, name="Tom Tech", role="technician")
-    staff.add_staff(db, w.admin, w.tech2, name="Tina Tech", role="technician")
-    staff.add_staff(db, w.admin, w.finance, name="Fin Ance", role="finance")
+    staff.add_staff(db, None, w.admin, name="Ada Admin", role="admin", login=login)
+    staff.add_staff(db, w.admin, w.lead, name="Lea Lead", role="team_lead", login=login)
+    staff.add_staff(db, w.admin, w.tech, name="Tom Tech", role="technician", login=login)
+    staff.add_staff(db, w.admin, w.tech2, name="Tina Tech", role="technician", login=login)
+    staff.add_staff(db, w.admin, w.finance, name="Fin Ance", role="finance", login=login)
     customers.add_customer(db, w.admin, w.customer, name="Rossi S.r.l.", credit_amount="5000")
     customers.add_service(db, w.admin, w.customer, name=w.service)
     customers.add_customer(db, w.admin, w.poor, name="Bianchi SNC", credit_amount="50")
     customers.add_service(db, w.admin, w.poor, name=w.service)
-    yield w
+    return w
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    db = Database(f"sqlite:///{tmp_path}/t.sqlite3", renderer=render_quote)
+    db.upgrade_schema()
+    yield make_world(db)
     db.dispose()

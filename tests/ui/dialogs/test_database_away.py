@@ -3,8 +3,9 @@
 The composer, the work entry, the variation and the top-up dialogs stay open with what
 was typed, say the database cannot be reached, and save when it answers again (the
 connection monitor asks it every few milliseconds here). The database goes away as a
-real one does for the app: every statement fails in the driver (``tests.faults.Outage``),
-through the real transaction wrapper.
+real one does for the app: every statement fails in the driver (``tests.faults.Outage``:
+on PostgreSQL the server terminates the connection), through the real transaction wrapper,
+on both databases.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.domain.errors import DatabaseUnavailable
 from app.services import customers
 from app.services.queries import request_detail
+from reports.quote_pdf import render_quote
 from tests.faults import Outage
-from tests.ui.dialogs.conftest import World
+from tests.ui.dialogs.conftest import World, make_world
 from tests.ui.dialogs.dialog_helpers import click, opened, type_cell, type_into
 from tests.ui.dialogs.test_quote_composer_dialog import composer
 from ui.connection_state import ConnectionMonitor, monitor_for
@@ -28,6 +31,15 @@ from ui.dialogs.base import ServiceDialog
 from ui.dialogs.credit import CreditDialog
 from ui.dialogs.variation import VariationDialog
 from ui.dialogs.work_entry import WorkEntryDialog
+
+
+@pytest.fixture
+def world(db_url: str) -> Iterator[World]:
+    """The dialogs' world on SQLite and on PostgreSQL (this module's tests run on both)."""
+    db = Database(db_url, renderer=render_quote)
+    yield make_world(db, login=False)
+    QThreadPool.globalInstance().waitForDone(5000)  # no dialog's read still under way
+    db.dispose()
 
 
 @pytest.fixture
