@@ -11,11 +11,12 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from app.db.database import Database
 from app.services import customers, requests, staff
 from tests.faults import Outage
+from tests.pg_cluster import ClusterUnavailable, PrivateCluster
 from tests.ui.conftest import Desk, fake_render, make_desk
 from tests.ui.test_main_window import open_window
 from ui import live_updates
@@ -232,3 +233,61 @@ def test_a_listener_deleted_unstopped_ends_its_thread(
 def listener_pids(db: Database) -> list[int]:
     with db.engine.connect() as conn:
         return list(conn.execute(text(LISTENER_PID)).scalars())
+
+
+@pytest.fixture
+def cluster() -> Iterator[PrivateCluster]:
+    """A PostgreSQL server of this test's own, to stop and start (never the shared one)."""
+    try:
+        made = PrivateCluster()
+    except ClusterUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield made
+    finally:
+        made.remove()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("mode", ["fast", "immediate"])
+def test_a_server_restart_is_shown_at_once_and_followed_after(
+        qtbot: QtBot, cluster: PrivateCluster, settings: QSettings, mode: str) -> None:
+    """The server stops: "disconnected" at once, told by the listener's loss (the window's
+    poll timer is stopped here, as it would wait up to 30 s); it starts again: the window
+    says so, listens again, and follows another workstation's changes as they commit."""
+    admin = create_engine(cluster.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text('CREATE DATABASE "rit_live_restart"'))
+    admin.dispose()
+    url = cluster.url.rsplit("/", 1)[0] + "/rit_live_restart"
+    here = Database(url, renderer=fake_render)
+    there = Database(url, renderer=fake_render)
+    try:
+        here.upgrade_schema()
+        desk: Desk = make_desk(here)
+        window = open_window(qtbot, desk, desk.lead, settings)
+        window.connection.probe_timer.setInterval(100)
+        qtbot.waitUntil(lambda: window.live.active, timeout=10000)
+        with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+            window.queues.select_queue("new")
+        before = window.table.model.rowCount()
+
+        with qtbot.waitSignal(window.connection.lost, timeout=10000):
+            cluster.stop(mode)
+        assert "Disconnected" in window.connection_label.text()
+        assert not window.live.active
+        assert window.poll_timer.interval() == POLL_INTERVAL_MS
+
+        with qtbot.waitSignal(window.connection.restored, timeout=30000):
+            cluster.start()
+        qtbot.waitUntil(lambda: window.live.active, timeout=15000)
+        assert "Reconnected" in window.connection_label.text()
+        number = requests.submit_request(there, desk.customer, service=desk.service,
+                                         category="ssl", subject="After the restart")
+        qtbot.waitUntil(lambda: window.table.model.rowCount() == before + 1, timeout=5000)
+        assert window.table.model.request_at(0).number == number  # type: ignore[union-attr]
+        window.close()
+    finally:
+        QThreadPool.globalInstance().waitForDone(5000)
+        here.dispose()
+        there.dispose()
