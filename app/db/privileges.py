@@ -157,7 +157,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     # refunds (credit notes): finance and admin (migration 0008)
     "rit_refund(integer, bigint, text, text, timestamp)": (FINANCE, ADMIN),
     # a rendered charge document or credit note, stored once: whoever charged or refunded
-    # renders it right after; anyone who may see it renders it if that was missed
+    # renders it right after; finance or an admin if that was missed (the function
+    # refuses every other login: migration 0011)
     "rit_store_document(text, integer, bytea, timestamp)": STAFF,
     "rit_staff_add(text, text, text, text, boolean, text, timestamp)": (ADMIN,),
     "rit_staff_set_role(text, text, text, timestamp)": (ADMIN,),

@@ -142,6 +142,11 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
     "refund_over": lambda f: ValidationError.of(
         "a refund of {net} net is more than what is left of the charge of {request} ({left})",
         request=_request(f), net=f["net"], left=f["left"]),
+    "store_document": lambda f: PermissionDenied.of(
+        "{login} may not store the document of {request}: only the login that made it, "
+        "finance or an admin", login=f["login"], request=_request(f)),
+    "not_pdf": lambda f: ValidationError.of("the document of {request} to store is not a PDF",
+                                            request=_request(f)),
     "send_limit": lambda f: PermissionDenied.of(
         "quote {quote} is above the technicians' send limit: a team lead must send it",
         quote=_quote(f)),

@@ -135,13 +135,14 @@ def credit_note_document_of(note: Any, facts: dict[str, Any]) -> CreditNoteDocum
 _CHARGE = (
     select(CHARGES.c.id, CHARGES.c.request_id, CHARGES.c.kind, CHARGES.c.billable_minutes,
            CHARGES.c.capped, CHARGES.c.net_cents, CHARGES.c.vat_cents, CHARGES.c.total_cents,
-           CHARGES.c.created_at, CHARGE_DOCUMENTS.c.facts, CHARGE_DOCUMENTS.c.pdf_sha256)
+           CHARGES.c.created_at, CHARGES.c.created_by_id, CHARGE_DOCUMENTS.c.facts,
+           CHARGE_DOCUMENTS.c.pdf_sha256)
     .select_from(CHARGES.join(CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id == CHARGES.c.id))
 )
 _NOTES = select(CREDIT_NOTES.c.id, CREDIT_NOTES.c.sequence, CREDIT_NOTES.c.request_id,
                 CREDIT_NOTES.c.net_cents, CREDIT_NOTES.c.vat_cents, CREDIT_NOTES.c.total_cents,
-                CREDIT_NOTES.c.reason, CREDIT_NOTES.c.created_at, CREDIT_NOTES.c.facts,
-                CREDIT_NOTES.c.pdf_sha256)
+                CREDIT_NOTES.c.reason, CREDIT_NOTES.c.created_at, CREDIT_NOTES.c.created_by_id,
+                CREDIT_NOTES.c.facts, CREDIT_NOTES.c.pdf_sha256)
 
 
 def _charge_row(session: Session, number: int) -> Any:
@@ -164,6 +165,8 @@ class CreditNoteView:
     reason: str
     created_at: datetime
     pdf_sha256: str | None
+    #: the stored PDF's bytes have that SHA-256 (None: nothing stored yet)
+    pdf_intact: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,14 @@ class ChargeSummary:
     document: ChargeDocument
     pdf_sha256: str | None
     refunds: tuple[CreditNoteView, ...]
+    #: the stored PDF's bytes have that SHA-256 (None: nothing stored yet)
+    pdf_intact: bool | None = None
+
+    @property
+    def intact(self) -> bool:
+        """No stored document (the charge's, its credit notes') differs from its SHA-256."""
+        return self.pdf_intact is not False and all(r.pdf_intact is not False
+                                                    for r in self.refunds)
 
     @property
     def refunded(self) -> Decimal:
@@ -183,10 +194,26 @@ class ChargeSummary:
         return self.document.net - sum((r.net for r in self.refunds), ZERO)
 
 
-def _note_view(row: Any) -> CreditNoteView:
+def _note_view(row: Any, pdf: bytes | None) -> CreditNoteView:
     return CreditNoteView(row.id, row.sequence, credit_note_reference(row.request_id, row.sequence),
                           row.net_cents, row.vat_cents, row.total_cents, row.reason,
-                          row.created_at, row.pdf_sha256)
+                          row.created_at, row.pdf_sha256, _intact(pdf, row.pdf_sha256))
+
+
+def _intact(pdf: Any, sha256: str | None) -> bool | None:
+    """Whether stored bytes have their stored SHA-256 (None: nothing stored)."""
+    if pdf is None and sha256 is None:
+        return None
+    return pdf is not None and hashlib.sha256(bytes(pdf)).hexdigest() == sha256
+
+
+def _verified(pdf: Any, sha256: str | None, what: str) -> bytes:
+    """The stored bytes, when they have the stored SHA-256: a document changed after it
+    was stored (by hand in the database) is never handed out as the document."""
+    if not _intact(pdf, sha256):
+        raise StateError.of("the stored document {document} does not match its SHA-256: it "
+                            "was changed after it was stored", document=what)
+    return bytes(pdf)
 
 
 def charge_summary(db: Database, actor: str, number: int) -> ChargeSummary:
@@ -194,10 +221,14 @@ def charge_summary(db: Database, actor: str, number: int) -> ChargeSummary:
     with db.read() as session:
         require(session, actor, "view_finance")
         row = _charge_row(session, number)
-        notes = session.execute(_NOTES.where(CREDIT_NOTES.c.charge_id == row.id)
+        notes = session.execute(_NOTES.add_columns(CREDIT_NOTES.c.pdf)
+                                .where(CREDIT_NOTES.c.charge_id == row.id)
                                 .order_by(CREDIT_NOTES.c.sequence)).all()
+        pdf = session.scalar(select(CHARGE_DOCUMENTS.c.pdf)
+                             .where(CHARGE_DOCUMENTS.c.charge_id == row.id))
         return ChargeSummary(charge_document_of(row, json.loads(row.facts)), row.pdf_sha256,
-                             tuple(_note_view(n) for n in notes))
+                             tuple(_note_view(n, n.pdf) for n in notes),
+                             _intact(pdf, row.pdf_sha256))
 
 
 # ------------------------------------------------------------------------- the PDFs
@@ -219,8 +250,11 @@ _STORE = text("SELECT rit_store_document(CAST(:kind AS text), CAST(:id AS intege
               "CAST(:pdf AS bytea), CAST(:at AS timestamp))")
 
 
-def _store(db: Database, kind: str, ident: int, pdf: bytes) -> bytes:
-    """Store ``pdf`` unless a PDF is stored already; the PDF stored (the first one)."""
+def _store(db: Database, kind: str, ident: int, pdf: bytes, what: str) -> bytes:
+    """Store ``pdf`` unless a PDF is stored already; the PDF stored (the first one).
+    On PostgreSQL ``rit_store_document`` stores it only for the login that made the
+    document, finance, an admin or trusted maintenance (migration 0011): anyone else
+    is refused (PermissionDenied) and nothing is written."""
     table, key = (CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id) if kind == "charge" else (
         CREDIT_NOTES, CREDIT_NOTES.c.id)
     with db.transaction() as session:
@@ -229,22 +263,43 @@ def _store(db: Database, kind: str, ident: int, pdf: bytes) -> bytes:
                 pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), rendered_at=db.now()))
         else:
             session.execute(_STORE, {"kind": kind, "id": ident, "pdf": pdf, "at": db.now()})
-        stored = session.scalar(select(table.c.pdf).where(key == ident))
-    return bytes(stored) if stored is not None else pdf
+        stored = session.execute(select(table.c.pdf, table.c.pdf_sha256).where(key == ident)).first()
+    if stored is None or stored.pdf is None:
+        return pdf
+    return _verified(stored.pdf, stored.pdf_sha256, what)
+
+
+def _may_store(staff: Any, made_by: int) -> bool:
+    """Who stores a document missed after its charge or refund: who made it, finance,
+    an admin (the rule ``rit_store_document`` applies on PostgreSQL)."""
+    return bool(staff.id == made_by or staff.role in ("finance", "admin"))
+
+
+def _first_copy(db: Database, staff: Any, kind: str, ident: int, made_by: int, pdf: bytes,
+                what: str) -> bytes:
+    """A document rendered on its first request: stored when the viewer may store it;
+    otherwise (a team lead viewing another's charge) shown as rendered from the stored
+    facts, and left for whoever may store it."""
+    if _may_store(staff, made_by):
+        return _store(db, kind, ident, pdf, what)
+    log.info("%s shown to %s as rendered, not stored (they may not store it)", what,
+             staff.username)
+    return pdf
 
 
 def charge_pdf(db: Database, actor: str, number: int, render: Render[ChargeDocument]) -> bytes:
     """The charge document of request ``number``: the stored bytes; rendered from its
     facts and stored first if that was not done when it was charged."""
     with db.read() as session:
-        require(session, actor, "view_finance")
+        staff = require(session, actor, "view_finance")
         row = _charge_row(session, number)
         pdf = session.scalar(select(CHARGE_DOCUMENTS.c.pdf)
                              .where(CHARGE_DOCUMENTS.c.charge_id == row.id))
-        if pdf is not None:
-            return bytes(pdf)
         document = charge_document_of(row, json.loads(row.facts))
-    return _store(db, "charge", document.charge_id, _render(document, render))
+        if pdf is not None or row.pdf_sha256 is not None:
+            return _verified(pdf, row.pdf_sha256, document.reference)
+    return _first_copy(db, staff, "charge", document.charge_id, row.created_by_id,
+                       _render(document, render), document.reference)
 
 
 def store_charge_pdf(db: Database, number: int, render: Render[ChargeDocument]) -> str | None:
@@ -258,8 +313,8 @@ def store_charge_pdf(db: Database, number: int, render: Render[ChargeDocument]) 
         if row.pdf_sha256 is not None:
             return str(row.pdf_sha256)
         document = charge_document_of(row, json.loads(row.facts))
-    return hashlib.sha256(_store(db, "charge", document.charge_id,
-                                 _render(document, render))).hexdigest()
+    return hashlib.sha256(_store(db, "charge", document.charge_id, _render(document, render),
+                                 document.reference)).hexdigest()
 
 
 def _note_row(session: Session, number: int, sequence: int) -> Any:
@@ -276,13 +331,14 @@ def credit_note_pdf(db: Database, actor: str, number: int, sequence: int,
     """Credit note ``sequence`` of request ``number``'s charge, as stored (rendered and
     stored first if that was missed)."""
     with db.read() as session:
-        require(session, actor, "view_finance")
+        staff = require(session, actor, "view_finance")
         row = _note_row(session, number, sequence)
         pdf = session.scalar(select(CREDIT_NOTES.c.pdf).where(CREDIT_NOTES.c.id == row.id))
-        if pdf is not None:
-            return bytes(pdf)
         document = credit_note_document_of(row, json.loads(row.facts))
-    return _store(db, "credit_note", document.credit_note_id, _render(document, render))
+        if pdf is not None or row.pdf_sha256 is not None:
+            return _verified(pdf, row.pdf_sha256, document.reference)
+    return _first_copy(db, staff, "credit_note", document.credit_note_id, row.created_by_id,
+                       _render(document, render), document.reference)
 
 
 def store_credit_note_pdf(db: Database, number: int, sequence: int,
@@ -294,7 +350,7 @@ def store_credit_note_pdf(db: Database, number: int, sequence: int,
             return str(row.pdf_sha256)
         document = credit_note_document_of(row, json.loads(row.facts))
     return hashlib.sha256(_store(db, "credit_note", document.credit_note_id,
-                                 _render(document, render))).hexdigest()
+                                 _render(document, render), document.reference)).hexdigest()
 
 
 # ------------------------------------------------------------------------- refunds

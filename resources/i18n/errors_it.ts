@@ -164,6 +164,14 @@
         <translation>uno storno di {net} di imponibile supera quanto resta dell&apos;addebito di {request} ({left})</translation>
     </message>
     <message>
+        <source>{login} may not store the document of {request}: only the login that made it, finance or an admin</source>
+        <translation>{login} non può archiviare il documento di {request}: solo l&apos;accesso che lo ha prodotto, l&apos;amministrazione contabile o un amministratore</translation>
+    </message>
+    <message>
+        <source>the document of {request} to store is not a PDF</source>
+        <translation>il documento di {request} da archiviare non è un PDF</translation>
+    </message>
+    <message>
         <source>quote {quote} is above the technicians&apos; send limit: a team lead must send it</source>
         <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un team leader</translation>
     </message>
@@ -650,6 +658,10 @@
     <message>
         <source>{request} has not been charged</source>
         <translation>{request} non è stata addebitata</translation>
+    </message>
+    <message>
+        <source>the stored document {document} does not match its SHA-256: it was changed after it was stored</source>
+        <translation>il documento archiviato {document} non corrisponde al suo SHA-256: è stato modificato dopo l&apos;archiviazione</translation>
     </message>
     <message>
         <source>unknown credit note: {reference}</source>

@@ -156,6 +156,11 @@ def records(site: Site) -> dict[str, Any]:
     quotes.send_quote(site.trusted, u["lead"], sent)
     proposal = variations.propose_variation(site.trusted, u["tech"], own, amount="400",
                                             reason="more")
+    # charged by tech2, its document not stored yet (its workstation did not get to it)
+    charged_other = site.in_progress("tech2")
+    billing.complete_request(site.trusted, u["tech2"], charged_other)
+    refunded = _charged(site)
+    charge_documents.refund(site.trusted, u["fin"], refunded, net="1", reason="goodwill")
     with site.trusted.read() as session:
         models: list[tuple[str, Any, list[Any]]] = [
             ("acme", m.Customer, [m.Customer.code == "ACME"]),
@@ -163,6 +168,8 @@ def records(site: Site) -> dict[str, Any]:
             ("tech_id", m.Staff, [m.Staff.username == u["tech"]]),
             ("entry_other", m.WorkEntry, [m.WorkEntry.request_id == other]),
             ("charge", m.Charge, [m.Charge.request_id == charged]),
+            ("charge_other", m.Charge, [m.Charge.request_id == charged_other]),
+            ("credit_note", m.CreditNote, [m.CreditNote.request_id == refunded]),
         ]
         ids = {name: session.scalar(select(model.id).where(*where))
                for name, model, where in models}
@@ -246,6 +253,12 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("rewrite a charge document's facts", "UPDATE charge_documents SET facts = '{{}}'", EVERYONE),
     ("replace a stored charge document", "UPDATE charge_documents SET pdf = 'fake'", EVERYONE),
     ("delete a charge document", "DELETE FROM charge_documents", EVERYONE),
+    # the first PDF stored stays: only who charged (tech2 here), finance and admins store
+    ("store a fake document for another's charge", "SELECT rit_store_document('charge', "
+     "{charge_other}, '%PDF-1.4 fake'::bytea, now()::timestamp)",
+     {"technician", "team_lead", "portal"}),
+    ("store a fake credit note", "SELECT rit_store_document('credit_note', {credit_note}, "
+     "'%PDF-1.4 fake'::bytea, now()::timestamp)", {"technician", "team_lead", "portal"}),
     ("create a table", "CREATE TABLE mine (x integer)", EVERYONE),
     ("become the owner", "SET ROLE {owner}", EVERYONE),
     ("change another login's password", "ALTER ROLE {admin_login} PASSWORD 'taken'",
@@ -527,3 +540,66 @@ def test_eight_workstations_signed_in_as_logins_charge_once(site: Site) -> None:
         assert all(session.execute(text(
             "SELECT c.balance_cents = (SELECT coalesce(sum(amount_cents), 0) FROM ledger_entries l "
             "WHERE l.customer_id = c.id) FROM customers c")).scalars())
+
+
+# -- charge documents: stored once, by whoever may -----------------------------------
+
+
+def _stored(site: Site, number: int) -> tuple[Any, Any]:
+    with site.trusted.read() as session:
+        return session.execute(text(
+            "SELECT d.pdf, d.pdf_sha256 FROM charge_documents d JOIN charges c "
+            "ON c.id = d.charge_id WHERE c.request_id = :n"), {"n": number}).one()._tuple()
+
+
+def test_a_technician_cannot_store_a_document_for_anothers_charge(site: Site) -> None:
+    """Before the real render, tech2's login (who did not make the charge) tries to store
+    a fake PDF in plain SQL: refused by the database, nothing written; the login that
+    charged then stores the real one, and finance reprints exactly that."""
+    number = site.in_progress("tech")
+    billing.complete_request(site.login("tech"), site.users["tech"], number)
+    with site.trusted.read() as session:
+        charge = session.scalar(select(m.Charge.id).where(m.Charge.request_id == number))
+    with site.connect("tech2") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege) as refused:
+            conn.execute("SELECT rit_store_document('charge', %s, %s, now()::timestamp)",
+                         (charge, b"%PDF-1.4 fake"))
+        conn.rollback()
+    assert '"key": "store_document"' in (refused.value.diag.message_detail or "")
+    assert _stored(site, number) == (None, None)
+    # through the services, the app's words
+    with pytest.raises(PermissionDenied, match="may not store the document"):
+        charge_documents.store_charge_pdf(site.login("tech2"), number, fake_document_renderer)
+    assert _stored(site, number) == (None, None)
+    # the normal flow: the charging workstation stores it, finance reprints those bytes
+    sha = charge_documents.store_charge_pdf(site.login("tech"), number, fake_document_renderer)
+    pdf, stored_sha = _stored(site, number)
+    assert stored_sha == sha and bytes(pdf) == fake_document_renderer(
+        charge_documents.charge_summary(site.trusted, site.users["fin"], number).document)
+    assert charge_documents.charge_pdf(site.login("fin"), site.users["fin"], number,
+                                       lambda d: b"%PDF-1.4 other") == bytes(pdf)
+    # stored once: not even the charging login replaces it
+    with site.connect("tech") as conn:
+        again = conn.execute("SELECT rit_store_document('charge', %s, %s, now()::timestamp)",
+                             (charge, b"%PDF-1.4 other")).fetchone()
+        conn.commit()
+    assert again == (sha,) and _stored(site, number) == (pdf, sha)
+
+
+def test_a_missed_document_is_stored_by_finance_and_only_shown_to_a_team_lead(
+        site: Site) -> None:
+    number = site.in_progress("tech")
+    billing.complete_request(site.login("tech"), site.users["tech"], number)  # not stored
+    shown = charge_documents.charge_pdf(site.login("lead"), site.users["lead"], number,
+                                        fake_document_renderer)
+    assert shown.startswith(b"%PDF") and _stored(site, number) == (None, None)
+    pdf = charge_documents.charge_pdf(site.login("fin"), site.users["fin"], number,
+                                      fake_document_renderer)
+    assert pdf == shown and _stored(site, number)[0] == pdf
+    other = _charged(site)  # not stored either: an admin may store it, but only a PDF
+    with site.connect("admin") as conn:
+        with pytest.raises(psycopg.Error, match="not a PDF"):
+            conn.execute("SELECT rit_store_document('charge', c.id, 'fake'::bytea, "
+                         "now()::timestamp) FROM charges c WHERE c.request_id = %s", (other,))
+        conn.rollback()
+    assert _stored(site, other) == (None, None)

@@ -135,8 +135,9 @@ def test_charges_show_pdf_and_refund(cli: Cli, tmp_path: Path) -> None:
         "balance_after": "524.20", "refundable_net": "390.00"}
     first = cli.ok("charges", "pdf", "RIT-000001", "-o", str(tmp_path / "a.pdf"), actor="fin")
     again = cli.ok("charges", "pdf", "1", "-o", str(tmp_path / "b.pdf"), actor="admin")
-    assert first["sha256"] == again["sha256"] == cli.ok(
-        "charges", "show", "RIT-000001", actor="fin")["sha256"]
+    stored = cli.ok("charges", "show", "RIT-000001", actor="fin")
+    assert first["sha256"] == again["sha256"] == stored["sha256"] and stored["sha256_ok"] is True
+    assert shown["sha256"] is None and shown["sha256_ok"] is None  # nothing stored then
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     refund = cli.ok("charges", "refund", "RIT-000001", "--net", "90", "--reason", "goodwill",
                     actor="fin")

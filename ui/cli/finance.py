@@ -178,8 +178,11 @@ def _doc_json(summary: Any) -> dict[str, Any]:
         "vat_rate": d.vat_rate, "net": d.net, "vat": d.vat, "total": d.total,
         "balance_before": d.balance_before, "balance_after": d.balance_after,
         "sha256": summary.pdf_sha256,
+        # the stored bytes checked against that SHA-256 (null: nothing stored yet)
+        "sha256_ok": summary.pdf_intact,
         "refunds": [{"credit_note": r.reference, "net": r.net, "vat": r.vat, "total": r.total,
-                     "reason": r.reason, "at": r.created_at, "sha256": r.pdf_sha256}
+                     "reason": r.reason, "at": r.created_at, "sha256": r.pdf_sha256,
+                     "sha256_ok": r.pdf_intact}
                     for r in summary.refunds],
         "refunded": summary.refunded, "refundable_net": summary.refundable_net,
     }
@@ -196,6 +199,11 @@ def charges_show(db: Database, args: argparse.Namespace) -> Result:
             f" -> {amount_str(d.balance_after)}")
     for r in summary.refunds:
         text += f"\n  {r.reference} refunded {amount_str(r.total)}: {r.reason}"
+    altered = [d.reference] if summary.pdf_intact is False else []
+    altered += [r.reference for r in summary.refunds if r.pdf_intact is False]
+    for reference in altered:
+        text += (f"\n  WARNING: the stored document {reference} does not match its SHA-256: "
+                 "it was changed after it was stored")
     return data, text
 
 

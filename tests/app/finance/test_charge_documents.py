@@ -12,9 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.db import models as m
+from app.db.tables import CHARGE_DOCUMENTS
 from app.domain.errors import NotFoundError, PermissionDenied, StateError, ValidationError
 from app.services import (
     billing,
@@ -92,6 +93,33 @@ def test_the_document_is_made_on_first_request_when_it_was_missed(world: World) 
     pdf = charge_documents.charge_pdf(db, "fin", number, render_charge_document)
     assert charge_documents.charge_summary(db, "fin", number).pdf_sha256 == \
         hashlib.sha256(pdf).hexdigest()
+
+
+def test_a_document_changed_after_it_was_stored_is_never_reprinted(world: World) -> None:
+    """Reprint and ``charges show`` check the stored bytes against their SHA-256: bytes
+    changed by hand in the database are refused, and shown as not matching."""
+    db = world.db
+    number = hourly_charged(world)
+    sha = charge_documents.store_charge_pdf(db, number, render_charge_document)
+    assert charge_documents.charge_summary(db, "fin", number).pdf_intact is True
+    with db.transaction() as session:  # trusted maintenance, by hand
+        session.execute(update(CHARGE_DOCUMENTS).values(pdf=b"%PDF-1.4 forged"))
+    summary = charge_documents.charge_summary(db, "fin", number)
+    assert (summary.pdf_sha256, summary.pdf_intact, summary.intact) == (sha, False, False)
+    with pytest.raises(StateError, match="does not match its SHA-256"):
+        charge_documents.charge_pdf(db, "fin", number, render_charge_document)
+
+
+def test_a_missed_document_is_stored_only_by_who_may(world: World) -> None:
+    """The same rule as rit_store_document: who charged, finance, an admin store a missed
+    document; a team lead sees it rendered from the facts, not stored."""
+    db = world.db
+    number = hourly_charged(world)
+    shown = charge_documents.charge_pdf(db, "lead", number, render_charge_document)
+    assert charge_documents.charge_summary(db, "fin", number).pdf_sha256 is None
+    assert charge_documents.charge_pdf(db, "fin", number, render_charge_document) == shown
+    assert charge_documents.charge_summary(db, "fin", number).pdf_sha256 == \
+        hashlib.sha256(shown).hexdigest()
 
 
 def test_who_sees_charge_documents(world: World) -> None:
