@@ -42,7 +42,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/rit_charging_{run}"
@@ -141,9 +141,26 @@ class Outcome:
 
 
 def _count_round_trips(engine: Any, counter: list[int]) -> None:
-    """Statements sent, and the pool's ping at each checkout (one round trip each)."""
-    event.listen(engine, "before_cursor_execute", lambda *a: counter.__setitem__(0, counter[0] + 1))
-    event.listen(engine.pool, "checkout", lambda *a: counter.__setitem__(0, counter[0] + 1))
+    """Every statement sent to the server, one round trip each: psycopg's
+    ``Cursor.execute`` counted (SQLAlchemy's statements, the pool's ping when it pings,
+    the statements the charge path sends to the driver directly); the charge path runs
+    in autocommit, so no COMMIT of its own. ``engine``: kept for the callers."""
+    import psycopg
+
+    execute = psycopg.Cursor.execute
+    if getattr(execute, "rit_counters", None) is None:
+        counters: list[list[int]] = []
+
+        def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+            for c in counters:
+                c[0] += 1
+            return execute(self, *args, **kwargs)
+
+        counted.rit_counters = counters  # type: ignore[attr-defined]
+        psycopg.Cursor.execute = counted  # type: ignore[method-assign]
+    counters = psycopg.Cursor.execute.rit_counters  # type: ignore[attr-defined]
+    if not any(c is counter for c in counters):
+        counters.append(counter)
 
 
 def enforced_worker(url: str, index: int, numbers: list[int], retries: list[int],
