@@ -44,7 +44,10 @@ def complete(url: str, actor: str, number: int, pause_at: int | str | None, pipe
         if pause_at == "commit":
             pause("COMMIT")
 
-    event.listen(db.engine, "after_cursor_execute", after)
+    if db.is_sqlite:
+        event.listen(db.engine, "after_cursor_execute", after)
+    else:  # every statement psycopg sends: SQLAlchemy's and the charge path's own
+        _count_driver_statements(db, after)
     event.listen(db.engine, "commit", before_commit)
     if check_client_ms is not None:
         # the server gives up a statement whose client went away (PostgreSQL 14+)
@@ -57,6 +60,24 @@ def complete(url: str, actor: str, number: int, pause_at: int | str | None, pipe
         pipe.send(("done", count, str(result.total)))
     finally:
         db.dispose()
+
+
+def _count_driver_statements(db: Database, after: Any) -> None:
+    """Call ``after`` once each statement psycopg sent has run (the charge path sends its
+    two statements to the driver directly: no SQLAlchemy event sees them); the pool's
+    ping is not one of the completion's statements (it is sent only after a pause)."""
+    import psycopg
+
+    ping = db.engine.dialect._dialect_specific_select_one  # type: ignore[attr-defined]
+    execute = psycopg.Cursor.execute
+
+    def counted(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        result = execute(cursor, query, *args, **kwargs)
+        if str(query) != ping:
+            after(None, cursor, str(query))
+        return result
+
+    psycopg.Cursor.execute = counted  # type: ignore[method-assign, assignment]
 
 
 def _set_check(dbapi_connection: Any, milliseconds: int) -> None:

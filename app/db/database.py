@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar, Token
 from datetime import UTC, date, datetime
 from functools import cache, partial
 from pathlib import Path
@@ -118,14 +120,19 @@ class Database:
             "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
             "keepalives_count": 3,
         }
-        return create_engine(
+        engine = create_engine(
             self.url,
             echo=echo,
             pool_size=pool_size,
             max_overflow=pool_size,
-            pool_pre_ping=True,
             connect_args=kwargs,
         )
+        # The pool's pre-ping at every checkout; the charge path skips it for a connection
+        # used in the last second (driver_autocommit: one round trip a charge less)
+        event.listen(engine.pool, "connect", _note_used)
+        event.listen(engine.pool, "checkin", _note_used)
+        event.listen(engine.pool, "checkout", partial(_ping_if_idle, engine))
+        return engine
 
     # -- time --------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -190,6 +197,32 @@ class Database:
         """
         with self._translated(), self.engine.connect() as connection:
             yield connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    @contextmanager
+    def driver_autocommit(self) -> Iterator[Any]:
+        """PostgreSQL: the driver's own connection (psycopg), in autocommit, for the few
+        fixed statements of the charge path, run thousands of times an hour: there
+        SQLAlchemy's execution layer (parameters, result set-up, events) costs more
+        client CPU than psycopg itself. Driver errors become SQLAlchemy's, then readable
+        as everywhere (:meth:`translate`); a connection the driver found broken leaves
+        the pool. No text with a NUL goes through it (:func:`refuse_nul`)."""
+        import psycopg
+
+        recent: Token[bool] | None = _RECENT_IS_ALIVE.set(True)  # no ping if used just now
+        try:
+            with self.autocommit() as connection:
+                _RECENT_IS_ALIVE.reset(recent)  # type: ignore[arg-type]
+                recent = None
+                raw = connection.connection.driver_connection
+                try:
+                    yield raw
+                except psycopg.Error as exc:
+                    if raw is None or raw.broken or raw.closed:
+                        connection.invalidate()
+                    raise DBAPIError.instance(None, None, exc, psycopg.Error) from None
+        finally:
+            if recent is not None:
+                _RECENT_IS_ALIVE.reset(recent)
 
     # -- who is signed in ----------------------------------------------------------------
     def identity(self) -> Identity:
@@ -452,6 +485,39 @@ def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any, _con
             if type(value) is str and "\x00" in value:
                 raise ValidationError.of(
                     "a text contains a NUL character, which cannot be stored: remove it")
+
+
+def refuse_nul(parameters: dict[str, Any]) -> None:
+    """The NUL guard for statements sent to the driver directly (:meth:`Database.driver_autocommit`)."""
+    _refuse_nul(None, None, "", parameters, None, False)
+
+
+#: the charge path (Database.driver_autocommit) pings a pooled connection only when it
+#: was idle for longer than this; every other checkout pings
+PING_AFTER_IDLE = 1.0
+_RECENT_IS_ALIVE: ContextVar[bool] = ContextVar("rit_recent_is_alive", default=False)
+
+
+def _note_used(_dbapi_connection: Any, record: Any, *_args: Any) -> None:
+    if record is not None:
+        record.info["rit_used"] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine, dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """The pool's pre-ping (a dead connection is replaced before anyone uses it). On the
+    charge path, not for a connection used in the last :data:`PING_AFTER_IDLE` seconds:
+    it worked a moment ago, and a connection dropped since fails that charge's first
+    statement (nothing written, the readable "cannot be used", the connection replaced),
+    as one dropped between a ping and the statement would."""
+    used = record.info.get("rit_used")
+    if (_RECENT_IS_ALIVE.get() and used is not None
+            and time.monotonic() - used < PING_AFTER_IDLE):
+        return
+    try:
+        engine.dialect.do_ping(dbapi_connection)
+    except Exception as exc:
+        raise DisconnectionError(f"the pooled connection is gone: {exc}") from exc
+    record.info["rit_used"] = time.monotonic()
 
 
 def _create_private(path: Path, *_connecting: Any) -> None:

@@ -16,19 +16,18 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
     true,
     type_coerce,
     update,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import models as m
-from app.db.database import Database
-from app.db.server_errors import StaleFacts
+from app.db.database import Database, refuse_nul
+from app.db.server_errors import STALE_FACTS
 from app.db.tables import CHARGES, CUSTOMERS, QUOTES, REQUESTS, STAFF, VARIATIONS, WORK
 from app.db.types import Hundredths, cents, from_cents
 from app.domain import permissions, states
@@ -255,40 +254,83 @@ def complete_request(
     """
     if db.is_sqlite:
         return _complete_sqlite(db, actor, number, expected_version, confirmed)
+    import psycopg
+
     acted_for = db.acting(actor) or actor
-    with db.autocommit() as connection:
+    facts_sql = _driver_facts(db)
+    with db.driver_autocommit() as connection:
         for _ in range(ATTEMPTS):
-            facts = _request_facts(db, connection, number, actor=acted_for)
+            facts = _driver_request_facts(connection, facts_sql, number, acted_for)
             quote_id, charge = _priced(facts, acted_for, expected_version, confirmed)
+            values = {
+                "number": number, "acted_for": acted_for, "version": expected_version,
+                "quote": quote_id, "minutes": list(facts.minutes),
+                "agreed": None if facts.agreed is None else cents(facts.agreed),
+                "kind": charge.kind.value, "billable": charge.billable_minutes,
+                "capped": charge.capped, "net": cents(charge.net), "vat": cents(charge.vat),
+                "total": cents(charge.total), "reference": request_reference(number),
+                "at": db.now()}
+            refuse_nul(values)
             try:
-                row = connection.execute(_CHARGE, {
-                    "number": number, "acted_for": acted_for, "version": expected_version,
-                    "quote": quote_id, "minutes": list(facts.minutes),
-                    "agreed": None if facts.agreed is None else cents(facts.agreed),
-                    "kind": charge.kind.value, "billable": charge.billable_minutes,
-                    "capped": charge.capped, "net": cents(charge.net), "vat": cents(charge.vat),
-                    "total": cents(charge.total), "reference": request_reference(number),
-                    "at": db.now()}).one()
-            except DBAPIError as exc:
-                error = db.translate(exc)
-                if isinstance(error, StaleFacts):
+                _charge_id, balance_cents, status, suspended = connection.execute(
+                    _DRIVER_CHARGE, values).fetchone()
+            except psycopg.Error as exc:
+                if exc.sqlstate == STALE_FACTS:
                     continue  # what the charge depends on moved: price it again
-                raise (error or exc) from None
-            balance = from_cents(row.balance)
+                raise
+            balance = from_cents(balance_cents)
             return CompletionResult(number, charge.net, charge.vat, charge.total, balance,
-                                    row.status, credit.missing_amount(balance),
-                                    tuple(row.suspended))
+                                    status, credit.missing_amount(balance), tuple(suspended))
     raise ConflictError.of("{request} kept changing while it was being charged: try again",
                            request=request_reference(number))
 
 
-_CHARGE = text(
-    "SELECT charge_id, balance, status, suspended FROM rit_charge(CAST(:number AS integer), "
-    "CAST(:acted_for AS text), CAST(:version AS integer), CAST(:quote AS integer), "
-    "CAST(:minutes AS integer[]), CAST(:agreed AS bigint), CAST(:kind AS text), "
-    "CAST(:billable AS integer), CAST(:capped AS boolean), CAST(:net AS bigint), "
-    "CAST(:vat AS bigint), CAST(:total AS bigint), CAST(:reference AS text), "
-    "CAST(:at AS timestamp))")
+@dataclass(frozen=True)
+class _DriverFacts:
+    """The facts statement as the driver runs it: its SQL (psycopg's placeholders), its
+    constant parameters, and how each column is read (SQLAlchemy's result processors)."""
+
+    sql: str
+    constants: dict[str, Any]
+    processors: tuple[Any, ...]
+
+
+@functools.cache
+def _driver_facts_for(dialect: Any) -> _DriverFacts:
+    stmt = _facts_statement(True, True)
+    compiled = stmt.compile(dialect=dialect)
+    constants = {k: v for k, v in compiled.params.items() if k not in ("number", "actor")}
+    processors = tuple(column.type._cached_result_processor(dialect, None)
+                       for column in stmt.selected_columns)
+    return _DriverFacts(str(compiled), constants, processors)
+
+
+def _driver_facts(db: Database) -> _DriverFacts:
+    return _driver_facts_for(db.engine.dialect)
+
+
+def _driver_request_facts(connection: Any, facts: _DriverFacts, number: int,
+                          actor: str) -> _Facts:
+    """:func:`_request_facts` through the driver: the same statement, the same values."""
+    refuse_nul({"actor": actor})
+    row = connection.execute(facts.sql, {**facts.constants, "number": number,
+                                         "actor": actor}).fetchone()
+    if row is None:
+        raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
+    values = [value if process is None else process(value)
+              for value, process in zip(row, facts.processors, strict=True)]
+    values[15] = tuple(values[15] or ())
+    return _Facts(*values)
+
+
+#: the server function that charges (migrations 0007 and 0012), as the driver sends it
+_DRIVER_CHARGE = (
+    "SELECT charge_id, balance, status, suspended FROM rit_charge(%(number)s::integer, "
+    "%(acted_for)s::text, %(version)s::integer, %(quote)s::integer, %(minutes)s::integer[], "
+    "%(agreed)s::bigint, %(kind)s::text, %(billable)s::integer, %(capped)s::boolean, "
+    "%(net)s::bigint, %(vat)s::bigint, %(total)s::bigint, %(reference)s::text, "
+    "%(at)s::timestamp)")
+
 
 _INSERT_CHARGE = insert(CHARGES).returning(CHARGES.c.id)
 _COMPLETE_REQUEST = (
