@@ -111,7 +111,7 @@ def main() -> int:
                   f"charge  total {r.total_time / n:.3f}")
         if profile:
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(30)
             print(out.getvalue())
         admin.dispose()
     finally:
