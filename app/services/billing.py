@@ -295,7 +295,7 @@ class _DriverFacts:
     processors: tuple[Any, ...]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)  # a workstation has one or two databases open
 def _driver_facts_for(dialect: Any) -> _DriverFacts:
     stmt = _facts_statement(True, True)
     compiled = stmt.compile(dialect=dialect)
