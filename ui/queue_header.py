@@ -108,7 +108,9 @@ class QueueHeader(QObject):
             self._fitting = False
 
     def _on_resized(self, logical: int, _old: int, new: int) -> None:
-        if self._fitting:
+        if self._fitting or new == 0 or self.header.isSectionHidden(logical):
+            # hiding a section resizes it to 0 before it is marked hidden: fitting then
+            # would give the section being hidden a width it keeps (an empty gap)
             return
         key = KEYS[logical]
         if key in ELASTIC:

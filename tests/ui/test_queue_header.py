@@ -1,0 +1,36 @@
+"""The queue table's columns: hidden ones take no room (seen at 1366 x 768 under X: an
+empty gap between the customer and the subject, and the table scrolled sideways)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QStandardItemModel
+from pytestqt.qtbot import QtBot
+
+from ui.queue_header import HIDDEN_BY_DEFAULT, KEYS, QueueHeader, QueueView
+
+
+def _shown_width(view: QueueView) -> int:
+    header = view.horizontalHeader()
+    return sum(header.sectionSize(i) for i in range(len(KEYS)) if not header.isSectionHidden(i))
+
+
+def test_hidden_columns_leave_no_gap(qtbot: QtBot) -> None:
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(3, len(KEYS), view))
+    view.resize(1200, 400)
+    columns = QueueHeader(view)
+    header = view.horizontalHeader()
+    for key in HIDDEN_BY_DEFAULT:
+        assert header.isSectionHidden(KEYS.index(key))
+    assert header.length() == _shown_width(view)
+    # the subject starts where the customer ends (the service between them is hidden)
+    customer, subject = KEYS.index("customer"), KEYS.index("subject")
+    assert header.sectionPosition(subject) == (header.sectionPosition(customer)
+                                               + header.sectionSize(customer))
+    # hidden from the header's menu: the same
+    columns.set_shown(KEYS.index("age"), False)
+    assert header.length() == _shown_width(view)
+    columns.set_shown(KEYS.index("service"), True)
+    columns.set_shown(KEYS.index("service"), False)
+    assert header.length() == _shown_width(view)
