@@ -10,7 +10,7 @@ saves the header's state (order, hidden columns, widths) with its layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
@@ -28,6 +28,9 @@ ELASTIC = {"customer": 3, "service": 2, "subject": 5}
 #: hidden until the user shows them (the category is in the filter above the table)
 HIDDEN_BY_DEFAULT = ("service", "category")
 MIN_ELASTIC = 70
+#: how far the fixed columns give way, as a share of their width, when the table is too
+#: narrow for them and the elastic ones at their least (three panes on 1366 pixels)
+FIXED_FLOOR = 0.7
 
 KEYS = [c.key for c in COLUMNS]
 
@@ -54,6 +57,8 @@ class QueueHeader(QObject):
         self.view = view
         self.header = view.horizontalHeader()
         self._weights = dict(ELASTIC)
+        #: the widths the fixed columns have when there is room (default or the user's)
+        self._wanted = dict(DEFAULT_WIDTHS)
         self._fitting = False
         header = self.header
         header.setSectionsMovable(True)
@@ -80,6 +85,7 @@ class QueueHeader(QObject):
             if key not in ELASTIC:
                 header.resizeSection(i, DEFAULT_WIDTHS[key])
         self._weights = dict(ELASTIC)
+        self._wanted = dict(DEFAULT_WIDTHS)
         self.fit()
 
     def restore(self, state: object) -> None:
@@ -87,23 +93,54 @@ class QueueHeader(QObject):
         if self.header.restoreState(state):  # type: ignore[arg-type]
             self._weights = {key: max(1, self.header.sectionSize(KEYS.index(key)))
                              for key in ELASTIC}
+            for key in DEFAULT_WIDTHS:
+                size = self.header.sectionSize(KEYS.index(key))
+                if size > 0:
+                    self._wanted[key] = size
         self.fit()
 
-    def fit(self) -> None:
-        """Share the room the fixed columns leave among the visible elastic ones."""
-        header = self.header
-        elastic = [k for k in ELASTIC if not header.isSectionHidden(KEYS.index(k))]
-        if not elastic:
-            return
-        fixed = sum(header.sectionSize(i) for i, k in enumerate(KEYS)
-                    if k not in ELASTIC and not header.isSectionHidden(i))
-        room = self.view.viewport().width() - fixed
-        total = sum(self._weights[k] for k in elastic)
+    def save_state(self) -> QByteArray:
+        """The header's state with the fixed columns at their wanted widths (not as a
+        narrow table gave them way)."""
         self._fitting = True
         try:
+            for key, width in self._wanted.items():
+                if not self.header.isSectionHidden(KEYS.index(key)):
+                    self.header.resizeSection(KEYS.index(key), width)
+            state = self.header.saveState()
+        finally:
+            self._fitting = False
+        self.fit()
+        return state
+
+    def fit(self) -> None:
+        """Share the room the fixed columns leave among the visible elastic ones; when
+        the table is too narrow for both, the fixed columns give way too (down to
+        :data:`FIXED_FLOOR` of their width) before anything scrolls sideways."""
+        header = self.header
+        elastic = [k for k in ELASTIC if not header.isSectionHidden(KEYS.index(k))]
+        fixed_keys = [k for k in DEFAULT_WIDTHS if not header.isSectionHidden(KEYS.index(k))]
+        width = self.view.viewport().width()
+        fixed = sum(self._wanted[k] for k in fixed_keys)
+        short = MIN_ELASTIC * len(elastic) - (width - fixed)
+        slack = sum(self._wanted[k] - int(self._wanted[k] * FIXED_FLOOR) for k in fixed_keys)
+        give = min(1.0, short / slack) if short > 0 and slack > 0 else 0.0
+        self._fitting = True
+        try:
+            for key in fixed_keys:
+                wanted = self._wanted[key]
+                size = wanted - int((wanted - int(wanted * FIXED_FLOOR)) * give + 0.999)
+                if header.sectionSize(KEYS.index(key)) != size:
+                    header.resizeSection(KEYS.index(key), size)
+            if not elastic:
+                return
+            room = width - sum(header.sectionSize(KEYS.index(k)) for k in fixed_keys)
+            total = sum(self._weights[k] for k in elastic)
+            # each its least, the rest by weight: together never wider than the room
+            spare = max(0, room - MIN_ELASTIC * len(elastic))
             for key in elastic:
-                width = max(MIN_ELASTIC, int(room * self._weights[key] / total))
-                header.resizeSection(KEYS.index(key), width)
+                size = MIN_ELASTIC + int(spare * self._weights[key] / total)
+                header.resizeSection(KEYS.index(key), size)
         finally:
             self._fitting = False
 
@@ -119,7 +156,13 @@ class QueueHeader(QObject):
                          if k != key and not self.header.isSectionHidden(KEYS.index(k)))
             total_weight = sum(self._weights.values())
             self._weights[key] = max(1, int(total_weight * new / max(1, new + others)))
+        else:
+            self._wanted[key] = new  # the user's width, kept when there is room
         self.fit()
+
+    def wanted_width(self, key: str) -> int:
+        """A fixed column's width when there is room (the default or the user's)."""
+        return self._wanted[key]
 
     def visible_keys(self) -> list[str]:
         """The shown columns, left to right."""
@@ -162,6 +205,7 @@ class QueueHeader(QObject):
     def set_shown(self, logical: int, shown: bool) -> None:
         self.header.setSectionHidden(logical, not shown)
         if shown and KEYS[logical] not in ELASTIC:
+            self._wanted[KEYS[logical]] = DEFAULT_WIDTHS[KEYS[logical]]
             self.header.resizeSection(logical, DEFAULT_WIDTHS[KEYS[logical]])
         self.fit()
 

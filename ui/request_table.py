@@ -339,7 +339,7 @@ class RequestTable(QWidget):
 
     # -- layout persistence ----------------------------------------------------------------
     def header_state(self) -> QByteArray:
-        return self.view.horizontalHeader().saveState()
+        return self.columns.save_state()
 
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():

@@ -130,7 +130,10 @@ def test_layout_is_remembered(qtbot: QtBot, desk: Desk, settings: QSettings) -> 
     again = open_window(qtbot, desk, desk.tech, settings)
     again.show()
     header = again.table.view.horizontalHeader()
-    assert header.sectionSize(KEYS.index("state")) == 200
+    # the user's width, given when there is room (the offscreen screen is small: the
+    # fixed columns may give way there)
+    assert again.table.columns.wanted_width("state") == 200
+    assert 0 < header.sectionSize(KEYS.index("state")) <= 200
     assert header.isSectionHidden(KEYS.index("priority"))
     assert again.table.columns.visible_keys() == order
     # the user's split is restored (not the first-time one); the offscreen platform
