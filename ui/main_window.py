@@ -40,7 +40,7 @@ from ui.queue_panel import (
     QueuePanel,
 )
 from ui.request_table import RequestTable
-from ui.window_layout import WORKSPACE_MIN, WindowLayout
+from ui.window_layout import WORKSPACE_MIN, WindowLayout, size_to_current_page
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 from ui.workspace import Workspace
 
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.table)
         self.centre.addWidget(self.customers)
+        size_to_current_page(self.centre)
         self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
         self.workspace = Workspace(ctx, busy=self.busy, parent=self)
         self.workspace.setMinimumWidth(WORKSPACE_MIN)

@@ -34,6 +34,9 @@ from ui.request_table_model import RequestTableModel
 from ui.worker import BusyIndicator
 
 SEARCH_DELAY_MS = 300
+#: the filter combos' least width in characters (they widen with the table): with the search,
+#: the table's filters fit beside the workspace on a 1366-pixel screen
+FILTER_MIN_CHARS = 8
 
 class RequestTable(QWidget):
     """Search box, filters and the table of one queue.
@@ -104,7 +107,7 @@ class RequestTable(QWidget):
             combo.setToolTip(name)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(FILTER_MIN_CHARS)
 
         self.view = QueueView(self)
         self.view.setObjectName("requestTable")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QSplitter, QStackedWidget
 
 #: the window's size the first time (smaller screens: their available size)
 FIRST_SIZE = (1480, 900)
@@ -20,6 +20,29 @@ def sensible_split(width: int, queues: int) -> list[int]:
     """Queues as wide as their titles, the workspace about a third, the table the rest."""
     workspace = max(WORKSPACE_MIN, round(width * WORKSPACE_SHARE))
     return [queues, max(0, width - queues - workspace), workspace]
+
+
+def size_to_current_page(stack: QStackedWidget) -> None:
+    """Make ``stack`` as small as the page in front allows, not as its largest page.
+
+    A stack's least size is its largest page's (the dashboard's charts side by side): the
+    table with the workspace beside it then no longer fitted a 1366-pixel screen and the
+    window grew past it. The pages behind are given an ignored size policy.
+    """
+
+    def follow(_index: int = 0) -> None:
+        current = stack.currentWidget()
+        for i in range(stack.count()):
+            page = stack.widget(i)
+            if page is None:
+                continue
+            policy = (QSizePolicy.Policy.Preferred if page is current
+                      else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy, policy)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(follow)
+    follow()
 
 
 class WindowLayout:
