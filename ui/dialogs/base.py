@@ -84,6 +84,22 @@ def percent(value: Decimal, lang: str) -> str:
     return format_percent(value, lang)
 
 
+#: what a dialog leaves of its screen's available area (the window frame and some air)
+SCREEN_MARGIN = (40, 60)
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize ``widget`` to ``width`` x ``height``, or less where its screen is smaller
+    (a document dialog asked for 900 pixels of height on a 768-pixel screen: its
+    buttons were off the screen)."""
+    screen = widget.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - SCREEN_MARGIN[0])
+        height = min(height, room.height() - SCREEN_MARGIN[1])
+    widget.resize(max(width, widget.minimumWidth()), max(height, widget.minimumHeight()))
+
+
 class FieldError(QLabel):
     """A red message shown under a field; hidden while empty."""
 
@@ -323,7 +339,7 @@ class ServiceDialog(QDialog):
         if layout is not None and layout.hasHeightForWidth():
             height = max(height, layout.totalHeightForWidth(width))
         if width > self.width() or height > self.height():
-            self.resize(width, max(height, self.height()))
+            resize_within_screen(self, width, max(height, self.height()))
 
     # -- the database away -------------------------------------------------------------
     @property

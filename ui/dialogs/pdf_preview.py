@@ -30,7 +30,7 @@ from app.services import quotes
 from app.services.dto import QuoteView
 from reports.batch import safe_filename
 from ui import labels
-from ui.dialogs.base import WARNING_STYLE, ServiceDialog
+from ui.dialogs.base import WARNING_STYLE, ServiceDialog, resize_within_screen
 
 # pages are rasterised for the printer at no more than this resolution
 MAX_PRINT_DPI = 300
@@ -90,7 +90,7 @@ class PdfPreviewDialog(ServiceDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(760, 900)
+        resize_within_screen(self, 760, 900)
         self.load(partial(_read, db, quote_id), self._loaded, self._load_failed)
 
     # -- loading -------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from ui.dialogs.base import (
     date_format,
     from_qdate,
     request_heading,
+    resize_within_screen,
     separator,
     to_qdate,
     with_error,
@@ -212,7 +213,7 @@ class QuoteComposerDialog(ServiceDialog):
         layout.addWidget(self.limit_hint)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(780, 600)
+        resize_within_screen(self, 780, 600)
 
     def _build_lines_page(self) -> QWidget:
         self.lines = QuoteLinesEditor(self.lang)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QWidget
 
 from app.db.database import Database
 from reports.batch import safe_filename
-from ui.dialogs.base import ServiceDialog
+from ui.dialogs.base import ServiceDialog, resize_within_screen
 from ui.dialogs.pdf_preview import ask_printer, print_document
 
 Q = QCoreApplication  # Q.translate("DocumentDialog", text): one context for every subclass
@@ -64,7 +64,7 @@ class DocumentDialog(ServiceDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_dialog)
         self.retranslate_document()
-        self.resize(820, 900)
+        resize_within_screen(self, 820, 900)
 
     def retranslate_document(self) -> None:
         self.print_button.setText(Q.translate("DocumentDialog", "&Print…"))
