@@ -10,9 +10,9 @@ saves the header's state (order, hidden columns, widths) with its layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QTableView, QWidget
 
 from ui.request_table_model import COLUMNS, headers
 
@@ -35,6 +35,33 @@ FIXED_FLOOR = 0.7
 KEYS = [c.key for c in COLUMNS]
 
 
+class ElidingHeader(QHeaderView):
+    """A header whose titles end in '…' when their column is narrower than they are (the
+    style clipped them at both ends: 'tale preve' for 'Totale preventivo'); the whole
+    title is the section's tooltip (the model's)."""
+
+    def title_for(self, text: str, width: int, *, sorted_here: bool = False) -> str:
+        """``text`` as it fits a section ``width`` pixels wide."""
+        style = self.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        room = width - 2 * margin
+        if sorted_here:
+            room -= style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self) + margin
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(0, room))
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        if not rect.isValid():
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, logical)
+        option.rect = rect
+        option.text = self.title_for(
+            option.text, rect.width(),
+            sorted_here=option.sortIndicator != QStyleOptionHeader.SortIndicator.None_)
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+
+
 class QueueView(QTableView):
     """The queue's table view; says when its width changed (the columns are fitted).
 
@@ -43,6 +70,12 @@ class QueueView(QTableView):
     """
 
     resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        header = ElidingHeader(Qt.Orientation.Horizontal, self)
+        header.setSectionsClickable(True)
+        self.setHorizontalHeader(header)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -59,6 +92,7 @@ class QueueHeader(QObject):
         self._weights = dict(ELASTIC)
         #: the widths the fixed columns have when there is room (default or the user's)
         self._wanted = dict(DEFAULT_WIDTHS)
+        self._least: dict[str, int] = {}
         self._fitting = False
         header = self.header
         header.setSectionsMovable(True)
@@ -123,13 +157,13 @@ class QueueHeader(QObject):
         width = self.view.viewport().width()
         fixed = sum(self._wanted[k] for k in fixed_keys)
         short = MIN_ELASTIC * len(elastic) - (width - fixed)
-        slack = sum(self._wanted[k] - int(self._wanted[k] * FIXED_FLOOR) for k in fixed_keys)
+        slack = sum(self._wanted[k] - self._floor(k) for k in fixed_keys)
         give = min(1.0, short / slack) if short > 0 and slack > 0 else 0.0
         self._fitting = True
         try:
             for key in fixed_keys:
                 wanted = self._wanted[key]
-                size = wanted - int((wanted - int(wanted * FIXED_FLOOR)) * give + 0.999)
+                size = wanted - int((wanted - self._floor(key)) * give + 0.999)
                 if header.sectionSize(KEYS.index(key)) != size:
                     header.resizeSection(KEYS.index(key), size)
             if not elastic:
@@ -143,6 +177,10 @@ class QueueHeader(QObject):
                 header.resizeSection(KEYS.index(key), size)
         finally:
             self._fitting = False
+
+    def _floor(self, key: str) -> int:
+        wanted = self._wanted[key]
+        return min(wanted, max(int(wanted * FIXED_FLOOR), self._least.get(key, 0)))
 
     def _on_resized(self, logical: int, _old: int, new: int) -> None:
         if self._fitting or new == 0 or self.header.isSectionHidden(logical):

@@ -613,7 +613,7 @@ class RequestTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == DISPLAY:
+        if role in (DISPLAY, TOOLTIP):  # the tooltip: the whole title of an elided one
             return self._headers[section]
         if role == ALIGNMENT:
             return ALIGNMENTS[section]

@@ -3,10 +3,13 @@ empty gap between the customer and the subject, and the table scrolled sideways)
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from pytestqt.qtbot import QtBot
 
-from ui.queue_header import HIDDEN_BY_DEFAULT, KEYS, QueueHeader, QueueView
+from tests.ui.conftest import Desk
+from ui.queue_header import HIDDEN_BY_DEFAULT, KEYS, ElidingHeader, QueueHeader, QueueView
+from ui.request_table_model import RequestTableModel
 
 
 def _shown_width(view: QueueView) -> int:
@@ -56,3 +59,23 @@ def test_a_narrow_table_never_scrolls_sideways(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: header.sectionSize(KEYS.index("state")) == 128)
     assert columns.wanted_width("state") == 128
     assert header.length() <= view.viewport().width()
+
+
+def test_a_title_too_wide_for_its_column_ends_in_an_ellipsis(qtbot: QtBot, desk: Desk) -> None:
+    """Seen at 1366x768: 'tale preve' for 'Totale preventivo', clipped at both ends."""
+    view = QueueView()
+    qtbot.addWidget(view)
+    header = view.horizontalHeader()
+    assert isinstance(header, ElidingHeader)
+    title = "Totale preventivo"
+    narrow = header.title_for(title, header.fontMetrics().horizontalAdvance(title) // 2)
+    assert narrow.endswith("…") and title.startswith(narrow[:-1])
+    assert header.title_for(title, 400) == title
+    model = RequestTableModel(desk.db, lang="en", parent=view)
+    view.setModel(model)
+    assert header.sectionsClickable()  # sorting by a click still works
+    horizontal = Qt.Orientation.Horizontal
+    for i in range(len(KEYS)):  # the whole title in the tooltip
+        assert model.headerData(i, horizontal, Qt.ItemDataRole.ToolTipRole) == model.headerData(
+            i, horizontal, Qt.ItemDataRole.DisplayRole)
+
