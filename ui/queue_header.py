@@ -11,9 +11,10 @@ saves the header's state (order, hidden columns, widths) with its layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QTableView, QWidget
 
+from ui import labels
 from ui.request_table_model import COLUMNS, headers
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
@@ -82,6 +83,14 @@ class QueueView(QTableView):
         self.resized.emit()
 
 
+def _widest_priority(view: QTableView) -> int:
+    """The widest priority's width (urgent ones are bold) with the cell's margins."""
+    font = QFont(view.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    return max(metrics.horizontalAdvance(label) for _code, label in labels.priorities()) + 14
+
+
 class QueueHeader(QObject):
     """Manages the columns of ``view``."""
 
@@ -92,7 +101,8 @@ class QueueHeader(QObject):
         self._weights = dict(ELASTIC)
         #: the widths the fixed columns have when there is room (default or the user's)
         self._wanted = dict(DEFAULT_WIDTHS)
-        self._least: dict[str, int] = {}
+        #: what the fixed columns never give way below (a priority is read whole)
+        self._least = {"priority": _widest_priority(view)}
         self._fitting = False
         header = self.header
         header.setSectionsMovable(True)

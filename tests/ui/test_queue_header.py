@@ -4,10 +4,11 @@ empty gap between the customer and the subject, and the table scrolled sideways)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QFont, QFontMetrics, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Desk
+from ui import labels
 from ui.queue_header import HIDDEN_BY_DEFAULT, KEYS, ElidingHeader, QueueHeader, QueueView
 from ui.request_table_model import RequestTableModel
 
@@ -79,3 +80,18 @@ def test_a_title_too_wide_for_its_column_ends_in_an_ellipsis(qtbot: QtBot, desk:
         assert model.headerData(i, horizontal, Qt.ItemDataRole.ToolTipRole) == model.headerData(
             i, horizontal, Qt.ItemDataRole.DisplayRole)
 
+
+def test_priorities_are_never_cut(qtbot: QtBot) -> None:
+    """The fixed columns give way, but a priority ('Urgente', bold) is read whole."""
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(3, len(KEYS), view))
+    QueueHeader(view)
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitUntil(lambda: view.viewport().width() > 0)
+    bold = QFont(view.font())
+    bold.setBold(True)
+    widest = max(QFontMetrics(bold).horizontalAdvance(label)
+                 for _code, label in labels.priorities())
+    assert view.horizontalHeader().sectionSize(KEYS.index("priority")) > widest
