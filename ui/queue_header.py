@@ -10,12 +10,12 @@ saves the header's state (order, hidden columns, widths) with its layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView
 
 from ui import labels
-from ui.request_table_model import COLUMNS, headers
+from ui.request_table_model import COLUMNS, RequestTableModel, headers
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
 
@@ -36,33 +36,6 @@ FIXED_FLOOR = 0.7
 KEYS = [c.key for c in COLUMNS]
 
 
-class ElidingHeader(QHeaderView):
-    """A header whose titles end in '…' when their column is narrower than they are (the
-    style clipped them at both ends: 'tale preve' for 'Totale preventivo'); the whole
-    title is the section's tooltip (the model's)."""
-
-    def title_for(self, text: str, width: int, *, sorted_here: bool = False) -> str:
-        """``text`` as it fits a section ``width`` pixels wide."""
-        style = self.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        room = width - 2 * margin
-        if sorted_here:
-            room -= style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self) + margin
-        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(0, room))
-
-    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
-        if not rect.isValid():
-            return
-        option = QStyleOptionHeader()
-        self.initStyleOption(option)
-        self.initStyleOptionForIndex(option, logical)
-        option.rect = rect
-        option.text = self.title_for(
-            option.text, rect.width(),
-            sorted_here=option.sortIndicator != QStyleOptionHeader.SortIndicator.None_)
-        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-
-
 class QueueView(QTableView):
     """The queue's table view; says when its width changed (the columns are fitted).
 
@@ -72,11 +45,6 @@ class QueueView(QTableView):
 
     resized = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        header = ElidingHeader(Qt.Orientation.Horizontal, self)
-        header.setSectionsClickable(True)
-        self.setHorizontalHeader(header)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -113,6 +81,7 @@ class QueueHeader(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_menu)
         header.sectionResized.connect(self._on_resized)
+        header.sortIndicatorChanged.connect(lambda *_: self.elide_titles())
         view.resized.connect(self.fit)
         self.reset()
 
@@ -176,8 +145,6 @@ class QueueHeader(QObject):
                 size = wanted - int((wanted - self._floor(key)) * give + 0.999)
                 if header.sectionSize(KEYS.index(key)) != size:
                     header.resizeSection(KEYS.index(key), size)
-            if not elastic:
-                return
             room = width - sum(header.sectionSize(KEYS.index(k)) for k in fixed_keys)
             total = sum(self._weights[k] for k in elastic)
             # each its least, the rest by weight: together never wider than the room
@@ -187,6 +154,37 @@ class QueueHeader(QObject):
                 header.resizeSection(KEYS.index(key), size)
         finally:
             self._fitting = False
+        self.elide_titles()
+
+    def title_for(self, text: str, width: int, *, sorted_here: bool = False) -> str:
+        """``text`` as it fits a section ``width`` pixels wide: ending in '…' when it does
+        not (the style clipped it at both ends: 'tale preve' for 'Totale preventivo')."""
+        style = self.header.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self.header)
+        room = width - 2 * margin
+        if sorted_here:
+            room -= style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None,
+                                      self.header) + margin
+        return self.header.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                    max(0, room))
+
+    def elide_titles(self) -> None:
+        """Give the model the titles as they fit their columns (the whole title stays the
+        section's tooltip); a model without titles of its own is left alone."""
+        model = self.view.model()
+        if not isinstance(model, RequestTableModel):
+            return
+        header = self.header
+        sorted_at = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+        titles = {}
+        for i in range(len(KEYS)):
+            if header.isSectionHidden(i):
+                continue
+            whole = model.full_title(i)
+            shown = self.title_for(whole, header.sectionSize(i), sorted_here=i == sorted_at)
+            if shown != whole:
+                titles[i] = shown
+        model.show_titles(titles)
 
     def _floor(self, key: str) -> int:
         wanted = self._wanted[key]

@@ -317,6 +317,8 @@ class RequestTableModel(QAbstractTableModel):
         self._first_query = True  # read without the ORM when first_reads can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
+        #: titles as they fit their columns (the header's, elided), by section
+        self._shown_titles: dict[int, str] = {}
         self._styles = CellStyles.make()
         self._clock_now = db.now()
         self._clock_today = db.today()
@@ -609,11 +611,22 @@ class RequestTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def full_title(self, section: int) -> str:
+        return self._headers[section]
+
+    def show_titles(self, titles: dict[int, str]) -> None:
+        """Show these titles (elided to their columns' widths) instead of the whole ones."""
+        if titles != self._shown_titles:
+            self._shown_titles = dict(titles)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role in (DISPLAY, TOOLTIP):  # the tooltip: the whole title of an elided one
+        if role == DISPLAY:
+            return self._shown_titles.get(section, self._headers[section])
+        if role == TOOLTIP:  # the whole title of an elided one
             return self._headers[section]
         if role == ALIGNMENT:
             return ALIGNMENTS[section]
