@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         #: whether closing the window saves its layout (off for screenshots and tests)
         self.persist_layout = True
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("RIT Desk — %1 (%2)").replace(
+        # Qt adds the application's name on the desktop ("… — RIT Desk"): not here too
+        self.setWindowTitle(self.tr("%1 (%2)").replace(
             "%1", ctx.user.name).replace("%2", labels.role_label(ctx.role)))
 
         self.busy_bar = make_busy_bar(self)

@@ -116,7 +116,7 @@ class StartDialog(QDialog):
                  first_run: bool = False) -> None:
         super().__init__(parent)
         self._first_run = first_run
-        self.setWindowTitle(self.tr("RIT Desk — connect and sign in"))
+        self.setWindowTitle(self.tr("Connect and sign in"))  # Qt adds " — RIT Desk"
         self.setObjectName("startDialog")
         self._settings = settings
         self._profiles = load_profiles(settings)

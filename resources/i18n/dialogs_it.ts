@@ -1,911 +1,911 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
-    <context>
-        <name>AssignDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/assign.py" line="49" />
-            <source>Assign %1</source>
-            <translation>Assegna %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/assign.py" line="57" />
-            <source>Currently:</source>
-            <translation>Ora:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/assign.py" line="58" />
-            <source>Assign &amp;to:</source>
-            <translation>Asse&amp;gna a:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/assign.py" line="62" />
-            <source>&amp;Assign</source>
-            <translation>A&amp;ssegna</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/assign.py" line="79" />
-            <source>Unassigned</source>
-            <translation>Non assegnata</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/assign.py" line="81" />
-            <source>Nobody (unassign)</source>
-            <translation>Nessuno (togli l'assegnazione)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/dialogs/assign.py" line="87" />
-            <source>%n open request(s)</source>
-            <translation>
-                <numerusform>%n richiesta aperta</numerusform>
-                <numerusform>%n richieste aperte</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>BatchExportDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="84" />
-            <source>Export quote PDFs</source>
-            <translation>Esporta i PDF dei preventivi</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="96" />
-            <source>Sent &amp;from:</source>
-            <translation>Inviati &amp;dal:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="98" />
-            <source>&amp;To:</source>
-            <translation>a&amp;l:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="107" />
-            <source>Selected quotes:</source>
-            <translation>Preventivi selezionati:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="111" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Sfoglia…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="122" />
-            <source>F&amp;older:</source>
-            <translation>Ca&amp;rtella:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="130" />
-            <source>Into:</source>
-            <translation>In:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="135" />
-            <source>%v of %m</source>
-            <translation>%v di %m</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="137" />
-            <source>Sent quotes only: each PDF is the stored document the customer received.</source>
-            <translation>Solo preventivi inviati: ogni PDF è il documento archiviato che il cliente ha ricevuto.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="141" />
-            <location filename="../../ui/dialogs/batch_export.py" line="181" />
-            <source>&amp;Export</source>
-            <translation>&amp;Esporta</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/dialogs/batch_export.py" line="191" />
-            <source>&amp;Export %n PDF(s)</source>
-            <translation>
-                <numerusform>&amp;Esporta %n PDF</numerusform>
-                <numerusform>&amp;Esporta %n PDF</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/dialogs/batch_export.py" line="192" />
-            <source>%n sent quote(s) to export: each PDF is the stored document the customer received.</source>
-            <translation>
-                <numerusform>%n preventivo inviato da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
-                <numerusform>%n preventivi inviati da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="197" />
-            <source>Export into folder</source>
-            <translation>Esporta nella cartella</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="211" />
-            <source>Choose the folder to export into.</source>
-            <translation>Scegli la cartella in cui esportare.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="215" />
-            <source>This is a file, not a folder.</source>
-            <translation>Questo è un file, non una cartella.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="219" />
-            <source>The end of the period is before its start.</source>
-            <translation>La fine del periodo è precedente all'inizio.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="223" />
-            <source>Exporting…</source>
-            <translation>Esportazione in corso…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="265" />
-            <source>Cancelled. PDFs exported before stopping: %1.</source>
-            <translation>Annullata. PDF esportati prima dell'interruzione: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="270" />
-            <source>PDFs exported: %1, into %2.</source>
-            <translation>PDF esportati: %1, in %2.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="268" />
-            <source>No sent quote to export.</source>
-            <translation>Nessun preventivo inviato da esportare.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="273" />
-            <source>&amp;Close</source>
-            <translation>&amp;Chiudi</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="282" />
-            <source>The files cannot be written: %1</source>
-            <translation>Impossibile scrivere i file: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/batch_export.py" line="295" />
-            <source>Cancelling…</source>
-            <translation>Annullamento in corso…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompletionDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="50" />
-            <source>Complete %1</source>
-            <translation>Completa %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="55" />
-            <source>Charge</source>
-            <translation>Addebito</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="58" />
-            <source>Customer's prepaid credit</source>
-            <translation>Credito prepagato del cliente</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="65" />
-            <source>Computing the charge…</source>
-            <translation>Calcolo dell'addebito…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="70" />
-            <source>Complete and c&amp;harge</source>
-            <translation>Completa e a&amp;ddebita</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="123" />
-            <source>Kind:</source>
-            <translation>Tipo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="124" />
-            <source>Hours logged:</source>
-            <translation>Ore registrate:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="125" />
-            <source>Billable hours:</source>
-            <translation>Ore fatturabili:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="126" />
-            <source>Rounding:</source>
-            <translation>Arrotondamento:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="127" />
-            <source>each entry up to %1 minutes</source>
-            <translation>ogni registrazione per eccesso a %1 minuti</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="129" />
-            <source>Hourly rate:</source>
-            <translation>Tariffa oraria:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="130" />
-            <source>Work value:</source>
-            <translation>Valore del lavoro:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="131" />
-            <source>Agreed ceiling:</source>
-            <translation>Tetto concordato:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="134" />
-            <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged.</source>
-            <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="137" />
-            <source>Agreed amount:</source>
-            <translation>Importo concordato:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="138" />
-            <source>Net:</source>
-            <translation>Imponibile:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="139" />
-            <source>VAT %1:</source>
-            <translation>IVA %1:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="141" />
-            <source>Total charged:</source>
-            <translation>Totale addebitato:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="143" />
-            <source>Before:</source>
-            <translation>Prima:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="145" />
-            <source>After:</source>
-            <translation>Dopo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="150" />
-            <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer's services are suspended until a top-up covers the missing %2.</source>
-            <translation>Attenzione: il credito non copre questo addebito. Il conto di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/completion.py" line="167" />
-            <source>The request cannot be completed now: %1</source>
-            <translation>La richiesta non può essere completata ora: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreditDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="50" />
-            <source>Top-up for %1</source>
-            <translation>Ricarica per %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="50" />
-            <source>Credit adjustment for %1</source>
-            <translation>Rettifica del credito per %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="53" />
-            <source>Account</source>
-            <translation>Conto</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="59" />
-            <source>Customer:</source>
-            <translation>Cliente:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="60" />
-            <source>Balance:</source>
-            <translation>Saldo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="61" />
-            <source>Status:</source>
-            <translation>Stato:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="62" />
-            <source>Missing amount:</source>
-            <translation>Importo mancante:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="66" />
-            <source>e.g. 250.00</source>
-            <translation>es. 250,00</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="67" />
-            <source>e.g. -25.00 or 40.00</source>
-            <translation>es. -25,00 oppure 40,00</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="72" />
-            <source>Bank transfer, receipt... (optional)</source>
-            <translation>Bonifico, ricevuta… (facoltativo)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="73" />
-            <source>Why the credit changes</source>
-            <translation>Perché il credito cambia</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="85" />
-            <source>&amp;Amount (€):</source>
-            <translation>&amp;Importo (€):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="86" />
-            <source>&amp;Amount (€, negative to reduce):</source>
-            <translation>&amp;Importo (€, negativo per ridurre):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="88" />
-            <source>&amp;Reference:</source>
-            <translation>&amp;Riferimento:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="88" />
-            <source>&amp;Reason:</source>
-            <translation>&amp;Motivo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="92" />
-            <source>Balance after:</source>
-            <translation>Saldo dopo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="95" />
-            <source>Record &amp;top-up</source>
-            <translation>Registra ri&amp;carica</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="95" />
-            <source>Record a&amp;djustment</source>
-            <translation>Registra r&amp;ettifica</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="153" />
-            <source>This covers the missing amount: the account leaves credit exhaustion and the customer's services restart.</source>
-            <translation>Copre l'importo mancante: il conto esce dall'esaurimento del credito e i servizi del cliente ripartono.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="156" />
-            <source>Still %1 missing: the services stay suspended.</source>
-            <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="159" />
-            <source>This puts the account into credit exhaustion: the customer's services are suspended until a top-up covers %1.</source>
-            <translation>Il conto entra in esaurimento del credito: i servizi del cliente vengono sospesi finché una ricarica non copre %1.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="176" />
-            <source>Enter an amount greater than zero, with at most two decimals.</source>
-            <translation>Inserisci un importo maggiore di zero, con al massimo due decimali.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="178" />
-            <source>Enter a non-zero amount, with at most two decimals.</source>
-            <translation>Inserisci un importo diverso da zero, con al massimo due decimali.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/credit.py" line="181" />
-            <source>A reason is required.</source>
-            <translation>Il motivo è obbligatorio.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeclineDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/decline.py" line="34" />
-            <source>Decline %1</source>
-            <translation>Non fattibile: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/decline.py" line="39" />
-            <source>The request is not feasible. The customer is told the reason; open quotes are withdrawn.</source>
-            <translation>La richiesta non è fattibile. Il motivo viene comunicato al cliente; i preventivi aperti vengono ritirati.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/decline.py" line="47" />
-            <source>&amp;Reason:</source>
-            <translation>&amp;Motivo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/decline.py" line="51" />
-            <source>&amp;Decline request</source>
-            <translation>&amp;Dichiara non fattibile</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/decline.py" line="73" />
-            <source>A reason is required: the customer is told.</source>
-            <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PdfPreviewDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="60" />
-            <source>Quote PDF</source>
-            <translation>PDF del preventivo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="61" />
-            <source>Loading the document…</source>
-            <translation>Caricamento del documento…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="64" />
-            <source>Draft: a preview only. The document is stored when the quote is sent.</source>
-            <translation>Bozza: solo un'anteprima. Il documento viene archiviato quando il preventivo è inviato.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="74" />
-            <source>&amp;Print…</source>
-            <translation>&amp;Stampa…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="77" />
-            <source>&amp;Export PDF…</source>
-            <translation>&amp;Esporta PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="81" />
-            <source>&amp;Close</source>
-            <translation>&amp;Chiudi</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="108" />
-            <location filename="../../ui/dialogs/pdf_preview.py" line="110" />
-            <source>Quote %1</source>
-            <translation>Preventivo %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="113" />
-            <source>sent on %1</source>
-            <translation>inviato il %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="115" />
-            <source>valid until %1</source>
-            <translation>valido fino al %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="122" />
-            <source>The document cannot be shown.</source>
-            <translation>Impossibile mostrare il documento.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="136" />
-            <source>The PDF cannot be displayed (%1).</source>
-            <translation>Impossibile visualizzare il PDF (%1).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="170" />
-            <source>The printer cannot be used.</source>
-            <translation>Impossibile usare la stampante.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="179" />
-            <source>Export PDF</source>
-            <translation>Esporta PDF</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="180" />
-            <source>PDF documents (*.pdf)</source>
-            <translation>Documenti PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="191" />
-            <source>The file cannot be written: %1</source>
-            <translation>Impossibile scrivere il file: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PriorityDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/priority.py" line="26" />
-            <source>Priority of %1</source>
-            <translation>Priorità di %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/priority.py" line="34" />
-            <source>&amp;Priority:</source>
-            <translation>&amp;Priorità:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/priority.py" line="37" />
-            <source>&amp;Change</source>
-            <translation>&amp;Cambia</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuoteComposerDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="128" />
-            <source>Quote for %1</source>
-            <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
-            <translation>Preventivo per %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="168" />
-            <source>Shown on the quote (optional)</source>
-            <translation>Riportate sul preventivo (facoltative)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="172" />
-            <source>&amp;Kind:</source>
-            <translation>&amp;Tipo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="174" />
-            <source>&amp;VAT rate (%):</source>
-            <translation>Aliquota &amp;IVA (%):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="176" />
-            <source>Valid &amp;until:</source>
-            <translation>&amp;Valido fino al:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="178" />
-            <source>N&amp;otes:</source>
-            <translation>&amp;Note:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="187" />
-            <source>Save &amp;draft</source>
-            <translation>Salva &amp;bozza</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="190" />
-            <source>S&amp;end to customer</source>
-            <translation>Invia al &amp;cliente</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="239" />
-            <source>Hourly &amp;rate (€):</source>
-            <translation>Tariffa &amp;oraria (€):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="241" />
-            <source>Estimated &amp;hours:</source>
-            <translation>Or&amp;e stimate:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="245" />
-            <source>Indicative net total:</source>
-            <translation>Imponibile indicativo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="280" />
-            <source>Quote %1 (draft)</source>
-            <translation>Preventivo %1 (bozza)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="295" />
-            <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
-            <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="325" />
-            <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
-            <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l'importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="367" />
-            <source>The validity date cannot be in the past.</source>
-            <translation>La data di validità non può essere nel passato.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="369" />
-            <source>The validity date must be within a year.</source>
-            <translation>La data di validità deve essere entro un anno.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="371" />
-            <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
-            <translation>Inserisci un'aliquota IVA da 0 a 100, es. 22.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="373" />
-            <source>The notes are too long (at most %1 characters).</source>
-            <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="383" />
-            <source>Enter the hourly rate in euro, e.g. 60.00.</source>
-            <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="387" />
-            <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
-            <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="421" />
-            <source>Correct the fields marked in red.</source>
-            <translation>Correggi i campi segnalati in rosso.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_composer.py" line="461" />
-            <source>The draft was saved but not sent: %1</source>
-            <translation>La bozza è stata salvata ma non inviata: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuoteLinesEditor</name>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="46" />
-            <source>Description</source>
-            <translation>Descrizione</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="46" />
-            <source>Quantity</source>
-            <translation>Quantità</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="46" />
-            <source>Unit price</source>
-            <translation>Prezzo unitario</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="47" />
-            <source>Amount</source>
-            <translation>Importo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="62" />
-            <source>&amp;Lines:</source>
-            <translation>&amp;Righe:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="65" />
-            <source>&amp;Add line</source>
-            <translation>Aggi&amp;ungi riga</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="66" />
-            <source>&amp;Remove line</source>
-            <translation>Ri&amp;muovi riga</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="67" />
-            <source>Move u&amp;p</source>
-            <translation>Sposta &amp;su</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="68" />
-            <source>Move do&amp;wn</source>
-            <translation>Sposta &amp;giù</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="185" />
-            <source>Add at least one line with a description and a unit price.</source>
-            <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="188" />
-            <source>Line %1: enter a description.</source>
-            <translation>Riga %1: inserisci una descrizione.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="192" />
-            <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
-            <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_lines.py" line="197" />
-            <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
-            <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuoteTotals</name>
-        <message>
-            <location filename="../../ui/dialogs/quote_totals.py" line="33" />
-            <source>Total</source>
-            <translation>Totale</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_totals.py" line="35" />
-            <source>Net</source>
-            <translation>Imponibile</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_totals.py" line="51" />
-            <source>VAT %1</source>
-            <translation>IVA %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quote_totals.py" line="52" />
-            <source>VAT</source>
-            <translation>IVA</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServiceDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="205" />
-            <source>&amp;Cancel</source>
-            <extracomment>a service call with what to do with its result and its error</extracomment>
-            <translation>&amp;Annulla</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="223" />
-            <source>Close this dialog to reload the request, then try again.</source>
-            <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="226" />
-            <source>Unexpected error: %1</source>
-            <translation>Errore imprevisto: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="349" />
-            <source>&amp;Retry now</source>
-            <translation>&amp;Riprova ora</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="352" />
-            <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
-            <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/base.py" line="364" />
-            <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
-            <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
-        </message>
-    </context>
-    <context>
-        <name>VariationDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="39" />
-            <source>Propose a variation for %1</source>
-            <translation>Proponi una variazione per %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="43" />
-            <source>e.g. 1500.00</source>
-            <translation>es. 1500,00</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="49" />
-            <source>Told to the customer</source>
-            <translation>Comunicato al cliente</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="52" />
-            <source>State the new agreed net amount, not the difference. It counts once the customer agrees; the charge at completion never exceeds it.</source>
-            <translation>Indica il nuovo imponibile concordato, non la differenza. Vale quando il cliente lo accetta; l'addebito al completamento non lo supera mai.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="57" />
-            <source>New agreed &amp;net amount (€):</source>
-            <translation>Nuovo imponibile co&amp;ncordato (€):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="59" />
-            <source>&amp;Reason:</source>
-            <translation>&amp;Motivo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="65" />
-            <source>&amp;Propose to customer</source>
-            <translation>&amp;Proponi al cliente</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="84" />
-            <source>So far</source>
-            <translation>Finora</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="92" />
-            <source>Kind:</source>
-            <translation>Tipo:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="93" />
-            <source>Current agreed amount:</source>
-            <translation>Importo concordato attuale:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="94" />
-            <source>Hours logged:</source>
-            <translation>Ore registrate:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="95" />
-            <source>Billable hours:</source>
-            <translation>Ore fatturabili:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="96" />
-            <source>Work value so far:</source>
-            <translation>Valore del lavoro finora:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="97" />
-            <source>Share of the agreed amount:</source>
-            <translation>Quota dell'importo concordato:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="125" />
-            <source>A variation to %1 is still awaiting the customer's answer: a new one can be proposed once it is answered.</source>
-            <translation>Una variazione a %1 è ancora in attesa della risposta del cliente: se ne potrà proporre una nuova dopo la risposta.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="138" />
-            <source>Enter an amount in euro greater than zero, with at most two decimals.</source>
-            <translation>Inserisci un importo in euro maggiore di zero, con al massimo due decimali.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/variation.py" line="141" />
-            <source>A reason is required.</source>
-            <translation>Il motivo è obbligatorio.</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkEntryDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="44" />
-            <source>Edit work on %1</source>
-            <translation>Modifica lavoro su %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="45" />
-            <source>Log work on %1</source>
-            <translation>Registra lavoro su %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="55" />
-            <source>h:mm, e.g. 1:30</source>
-            <translation>h:mm, es. 1:30</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="60" />
-            <source>What was done (optional)</source>
-            <translation>Cosa è stato fatto (facoltativo)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="64" />
-            <source>&amp;Date:</source>
-            <translation>&amp;Data:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="66" />
-            <source>D&amp;uration:</source>
-            <translation>D&amp;urata:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="68" />
-            <source>&amp;Note:</source>
-            <translation>&amp;Nota:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="75" />
-            <source>&amp;Save</source>
-            <translation>&amp;Salva</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="75" />
-            <source>&amp;Log work</source>
-            <translation>&amp;Registra lavoro</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/work_entry.py" line="92" />
-            <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
-            <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
-        </message>
-    </context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="49"/>
+        <source>Assign %1</source>
+        <translation>Assegna %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="57"/>
+        <source>Currently:</source>
+        <translation>Ora:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="58"/>
+        <source>Assign &amp;to:</source>
+        <translation>Asse&amp;gna a:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="62"/>
+        <source>&amp;Assign</source>
+        <translation>A&amp;ssegna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="79"/>
+        <source>Unassigned</source>
+        <translation>Non assegnata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="81"/>
+        <source>Nobody (unassign)</source>
+        <translation>Nessuno (togli l&apos;assegnazione)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/assign.py" line="87"/>
+        <source>%n open request(s)</source>
+        <translation>
+            <numerusform>%n richiesta aperta</numerusform>
+            <numerusform>%n richieste aperte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="84"/>
+        <source>Export quote PDFs</source>
+        <translation>Esporta i PDF dei preventivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="96"/>
+        <source>Sent &amp;from:</source>
+        <translation>Inviati &amp;dal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="98"/>
+        <source>&amp;To:</source>
+        <translation>a&amp;l:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="107"/>
+        <source>Selected quotes:</source>
+        <translation>Preventivi selezionati:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="111"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Sfoglia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="122"/>
+        <source>F&amp;older:</source>
+        <translation>Ca&amp;rtella:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="130"/>
+        <source>Into:</source>
+        <translation>In:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="135"/>
+        <source>%v of %m</source>
+        <translation>%v di %m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="137"/>
+        <source>Sent quotes only: each PDF is the stored document the customer received.</source>
+        <translation>Solo preventivi inviati: ogni PDF è il documento archiviato che il cliente ha ricevuto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="141"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="181"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Esporta</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_export.py" line="191"/>
+        <source>&amp;Export %n PDF(s)</source>
+        <translation>
+            <numerusform>&amp;Esporta %n PDF</numerusform>
+            <numerusform>&amp;Esporta %n PDF</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_export.py" line="192"/>
+        <source>%n sent quote(s) to export: each PDF is the stored document the customer received.</source>
+        <translation>
+            <numerusform>%n preventivo inviato da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
+            <numerusform>%n preventivi inviati da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="197"/>
+        <source>Export into folder</source>
+        <translation>Esporta nella cartella</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="211"/>
+        <source>Choose the folder to export into.</source>
+        <translation>Scegli la cartella in cui esportare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="215"/>
+        <source>This is a file, not a folder.</source>
+        <translation>Questo è un file, non una cartella.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="219"/>
+        <source>The end of the period is before its start.</source>
+        <translation>La fine del periodo è precedente all&apos;inizio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="223"/>
+        <source>Exporting…</source>
+        <translation>Esportazione in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="265"/>
+        <source>Cancelled. PDFs exported before stopping: %1.</source>
+        <translation>Annullata. PDF esportati prima dell&apos;interruzione: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="270"/>
+        <source>PDFs exported: %1, into %2.</source>
+        <translation>PDF esportati: %1, in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="268"/>
+        <source>No sent quote to export.</source>
+        <translation>Nessun preventivo inviato da esportare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="273"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="282"/>
+        <source>The files cannot be written: %1</source>
+        <translation>Impossibile scrivere i file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="295"/>
+        <source>Cancelling…</source>
+        <translation>Annullamento in corso…</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="50"/>
+        <source>Complete %1</source>
+        <translation>Completa %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="55"/>
+        <source>Charge</source>
+        <translation>Addebito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="58"/>
+        <source>Customer&apos;s prepaid credit</source>
+        <translation>Credito prepagato del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="65"/>
+        <source>Computing the charge…</source>
+        <translation>Calcolo dell&apos;addebito…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="70"/>
+        <source>Complete and c&amp;harge</source>
+        <translation>Completa e a&amp;ddebita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="123"/>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="124"/>
+        <source>Hours logged:</source>
+        <translation>Ore registrate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="125"/>
+        <source>Billable hours:</source>
+        <translation>Ore fatturabili:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="126"/>
+        <source>Rounding:</source>
+        <translation>Arrotondamento:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="127"/>
+        <source>each entry up to %1 minutes</source>
+        <translation>ogni registrazione per eccesso a %1 minuti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="129"/>
+        <source>Hourly rate:</source>
+        <translation>Tariffa oraria:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="130"/>
+        <source>Work value:</source>
+        <translation>Valore del lavoro:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="131"/>
+        <source>Agreed ceiling:</source>
+        <translation>Tetto concordato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="134"/>
+        <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged.</source>
+        <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="137"/>
+        <source>Agreed amount:</source>
+        <translation>Importo concordato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="138"/>
+        <source>Net:</source>
+        <translation>Imponibile:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="139"/>
+        <source>VAT %1:</source>
+        <translation>IVA %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="141"/>
+        <source>Total charged:</source>
+        <translation>Totale addebitato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="143"/>
+        <source>Before:</source>
+        <translation>Prima:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="145"/>
+        <source>After:</source>
+        <translation>Dopo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="150"/>
+        <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer&apos;s services are suspended until a top-up covers the missing %2.</source>
+        <translation>Attenzione: il credito non copre questo addebito. Il conto di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="167"/>
+        <source>The request cannot be completed now: %1</source>
+        <translation>La richiesta non può essere completata ora: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreditDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="50"/>
+        <source>Top-up for %1</source>
+        <translation>Ricarica per %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="50"/>
+        <source>Credit adjustment for %1</source>
+        <translation>Rettifica del credito per %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="53"/>
+        <source>Account</source>
+        <translation>Conto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="59"/>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="60"/>
+        <source>Balance:</source>
+        <translation>Saldo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="61"/>
+        <source>Status:</source>
+        <translation>Stato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="62"/>
+        <source>Missing amount:</source>
+        <translation>Importo mancante:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="66"/>
+        <source>e.g. 250.00</source>
+        <translation>es. 250,00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="67"/>
+        <source>e.g. -25.00 or 40.00</source>
+        <translation>es. -25,00 oppure 40,00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="72"/>
+        <source>Bank transfer, receipt... (optional)</source>
+        <translation>Bonifico, ricevuta… (facoltativo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="73"/>
+        <source>Why the credit changes</source>
+        <translation>Perché il credito cambia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="85"/>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Importo (€):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="86"/>
+        <source>&amp;Amount (€, negative to reduce):</source>
+        <translation>&amp;Importo (€, negativo per ridurre):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="88"/>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Riferimento:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="88"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="92"/>
+        <source>Balance after:</source>
+        <translation>Saldo dopo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="95"/>
+        <source>Record &amp;top-up</source>
+        <translation>Registra ri&amp;carica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="95"/>
+        <source>Record a&amp;djustment</source>
+        <translation>Registra r&amp;ettifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="153"/>
+        <source>This covers the missing amount: the account leaves credit exhaustion and the customer&apos;s services restart.</source>
+        <translation>Copre l&apos;importo mancante: il conto esce dall&apos;esaurimento del credito e i servizi del cliente ripartono.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="156"/>
+        <source>Still %1 missing: the services stay suspended.</source>
+        <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="159"/>
+        <source>This puts the account into credit exhaustion: the customer&apos;s services are suspended until a top-up covers %1.</source>
+        <translation>Il conto entra in esaurimento del credito: i servizi del cliente vengono sospesi finché una ricarica non copre %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="176"/>
+        <source>Enter an amount greater than zero, with at most two decimals.</source>
+        <translation>Inserisci un importo maggiore di zero, con al massimo due decimali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="178"/>
+        <source>Enter a non-zero amount, with at most two decimals.</source>
+        <translation>Inserisci un importo diverso da zero, con al massimo due decimali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/credit.py" line="181"/>
+        <source>A reason is required.</source>
+        <translation>Il motivo è obbligatorio.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclineDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/decline.py" line="34"/>
+        <source>Decline %1</source>
+        <translation>Non fattibile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/decline.py" line="39"/>
+        <source>The request is not feasible. The customer is told the reason; open quotes are withdrawn.</source>
+        <translation>La richiesta non è fattibile. Il motivo viene comunicato al cliente; i preventivi aperti vengono ritirati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/decline.py" line="47"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/decline.py" line="51"/>
+        <source>&amp;Decline request</source>
+        <translation>&amp;Dichiara non fattibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/decline.py" line="73"/>
+        <source>A reason is required: the customer is told.</source>
+        <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="60"/>
+        <source>Quote PDF</source>
+        <translation>PDF del preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="61"/>
+        <source>Loading the document…</source>
+        <translation>Caricamento del documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="64"/>
+        <source>Draft: a preview only. The document is stored when the quote is sent.</source>
+        <translation>Bozza: solo un&apos;anteprima. Il documento viene archiviato quando il preventivo è inviato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="74"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Stampa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="77"/>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Esporta PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="81"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="108"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="110"/>
+        <source>Quote %1</source>
+        <translation>Preventivo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="113"/>
+        <source>sent on %1</source>
+        <translation>inviato il %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="115"/>
+        <source>valid until %1</source>
+        <translation>valido fino al %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="122"/>
+        <source>The document cannot be shown.</source>
+        <translation>Impossibile mostrare il documento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="136"/>
+        <source>The PDF cannot be displayed (%1).</source>
+        <translation>Impossibile visualizzare il PDF (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="170"/>
+        <source>The printer cannot be used.</source>
+        <translation>Impossibile usare la stampante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="179"/>
+        <source>Export PDF</source>
+        <translation>Esporta PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="180"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="191"/>
+        <source>The file cannot be written: %1</source>
+        <translation>Impossibile scrivere il file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/priority.py" line="26"/>
+        <source>Priority of %1</source>
+        <translation>Priorità di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/priority.py" line="34"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorità:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/priority.py" line="37"/>
+        <source>&amp;Change</source>
+        <translation>&amp;Cambia</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteComposerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="129"/>
+        <source>Quote for %1</source>
+        <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
+        <translation>Preventivo per %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="169"/>
+        <source>Shown on the quote (optional)</source>
+        <translation>Riportate sul preventivo (facoltative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="173"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="175"/>
+        <source>&amp;VAT rate (%):</source>
+        <translation>Aliquota &amp;IVA (%):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="177"/>
+        <source>Valid &amp;until:</source>
+        <translation>&amp;Valido fino al:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="179"/>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="188"/>
+        <source>Save &amp;draft</source>
+        <translation>Salva &amp;bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="191"/>
+        <source>S&amp;end to customer</source>
+        <translation>Invia al &amp;cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="240"/>
+        <source>Hourly &amp;rate (€):</source>
+        <translation>Tariffa &amp;oraria (€):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="242"/>
+        <source>Estimated &amp;hours:</source>
+        <translation>Or&amp;e stimate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="246"/>
+        <source>Indicative net total:</source>
+        <translation>Imponibile indicativo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="281"/>
+        <source>Quote %1 (draft)</source>
+        <translation>Preventivo %1 (bozza)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="296"/>
+        <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
+        <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="326"/>
+        <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
+        <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="368"/>
+        <source>The validity date cannot be in the past.</source>
+        <translation>La data di validità non può essere nel passato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="370"/>
+        <source>The validity date must be within a year.</source>
+        <translation>La data di validità deve essere entro un anno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
+        <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
+        <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
+        <source>The notes are too long (at most %1 characters).</source>
+        <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="384"/>
+        <source>Enter the hourly rate in euro, e.g. 60.00.</source>
+        <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="388"/>
+        <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
+        <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="422"/>
+        <source>Correct the fields marked in red.</source>
+        <translation>Correggi i campi segnalati in rosso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="462"/>
+        <source>The draft was saved but not sent: %1</source>
+        <translation>La bozza è stata salvata ma non inviata: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteLinesEditor</name>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="46"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="46"/>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="46"/>
+        <source>Unit price</source>
+        <translation>Prezzo unitario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="47"/>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="62"/>
+        <source>&amp;Lines:</source>
+        <translation>&amp;Righe:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="65"/>
+        <source>&amp;Add line</source>
+        <translation>Aggi&amp;ungi riga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="66"/>
+        <source>&amp;Remove line</source>
+        <translation>Ri&amp;muovi riga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="67"/>
+        <source>Move u&amp;p</source>
+        <translation>Sposta &amp;su</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="68"/>
+        <source>Move do&amp;wn</source>
+        <translation>Sposta &amp;giù</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="185"/>
+        <source>Add at least one line with a description and a unit price.</source>
+        <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="188"/>
+        <source>Line %1: enter a description.</source>
+        <translation>Riga %1: inserisci una descrizione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="192"/>
+        <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
+        <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="197"/>
+        <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
+        <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteTotals</name>
+    <message>
+        <location filename="../../ui/dialogs/quote_totals.py" line="33"/>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_totals.py" line="35"/>
+        <source>Net</source>
+        <translation>Imponibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_totals.py" line="51"/>
+        <source>VAT %1</source>
+        <translation>IVA %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_totals.py" line="52"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="221"/>
+        <source>&amp;Cancel</source>
+        <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="239"/>
+        <source>Close this dialog to reload the request, then try again.</source>
+        <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="242"/>
+        <source>Unexpected error: %1</source>
+        <translation>Errore imprevisto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="365"/>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Riprova ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="368"/>
+        <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
+        <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="380"/>
+        <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
+        <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
+    </message>
+</context>
+<context>
+    <name>VariationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="39"/>
+        <source>Propose a variation for %1</source>
+        <translation>Proponi una variazione per %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="43"/>
+        <source>e.g. 1500.00</source>
+        <translation>es. 1500,00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="49"/>
+        <source>Told to the customer</source>
+        <translation>Comunicato al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="52"/>
+        <source>State the new agreed net amount, not the difference. It counts once the customer agrees; the charge at completion never exceeds it.</source>
+        <translation>Indica il nuovo imponibile concordato, non la differenza. Vale quando il cliente lo accetta; l&apos;addebito al completamento non lo supera mai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="57"/>
+        <source>New agreed &amp;net amount (€):</source>
+        <translation>Nuovo imponibile co&amp;ncordato (€):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="59"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="65"/>
+        <source>&amp;Propose to customer</source>
+        <translation>&amp;Proponi al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="84"/>
+        <source>So far</source>
+        <translation>Finora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="92"/>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="93"/>
+        <source>Current agreed amount:</source>
+        <translation>Importo concordato attuale:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="94"/>
+        <source>Hours logged:</source>
+        <translation>Ore registrate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="95"/>
+        <source>Billable hours:</source>
+        <translation>Ore fatturabili:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="96"/>
+        <source>Work value so far:</source>
+        <translation>Valore del lavoro finora:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="97"/>
+        <source>Share of the agreed amount:</source>
+        <translation>Quota dell&apos;importo concordato:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="125"/>
+        <source>A variation to %1 is still awaiting the customer&apos;s answer: a new one can be proposed once it is answered.</source>
+        <translation>Una variazione a %1 è ancora in attesa della risposta del cliente: se ne potrà proporre una nuova dopo la risposta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="138"/>
+        <source>Enter an amount in euro greater than zero, with at most two decimals.</source>
+        <translation>Inserisci un importo in euro maggiore di zero, con al massimo due decimali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="141"/>
+        <source>A reason is required.</source>
+        <translation>Il motivo è obbligatorio.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkEntryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="44"/>
+        <source>Edit work on %1</source>
+        <translation>Modifica lavoro su %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="45"/>
+        <source>Log work on %1</source>
+        <translation>Registra lavoro su %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="55"/>
+        <source>h:mm, e.g. 1:30</source>
+        <translation>h:mm, es. 1:30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="60"/>
+        <source>What was done (optional)</source>
+        <translation>Cosa è stato fatto (facoltativo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="64"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="66"/>
+        <source>D&amp;uration:</source>
+        <translation>D&amp;urata:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="68"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="75"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="75"/>
+        <source>&amp;Log work</source>
+        <translation>&amp;Registra lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/work_entry.py" line="92"/>
+        <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
+        <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
+    </message>
+</context>
 </TS>

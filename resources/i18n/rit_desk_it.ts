@@ -598,119 +598,119 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
-        <source>RIT Desk — %1 (%2)</source>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>%1 (%2)</source>
         <extracomment>while the database announces every change (PostgreSQL), polling is only a safety net changes announced in a burst are read once, this long after the first whether closing the window saves its layout (off for screenshots and tests)</extracomment>
-        <translation>RIT Desk — %1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -736,18 +736,18 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QueueHeader</name>
     <message>
-        <location filename="../../ui/queue_header.py" line="136"/>
+        <location filename="../../ui/queue_header.py" line="227"/>
         <source>Move “%1” left</source>
-        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table)</extracomment>
+        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table) how far the fixed columns give way, as a share of their width, when the table is too narrow for them and the elastic ones at their least (three panes on 1366 pixels) the widths the fixed columns have when there is room (default or the user&apos;s) what the fixed columns never give way below (a priority is read whole)</extracomment>
         <translation>Sposta «%1» a sinistra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="140"/>
+        <location filename="../../ui/queue_header.py" line="231"/>
         <source>Move “%1” right</source>
         <translation>Sposta «%1» a destra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="153"/>
+        <location filename="../../ui/queue_header.py" line="244"/>
         <source>Reset the columns</source>
         <translation>Ripristina le colonne</translation>
     </message>
@@ -1072,63 +1072,63 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="67"/>
+        <location filename="../../ui/request_table.py" line="68"/>
         <source>Number, customer or subject</source>
+        <extracomment>the filter combos&apos; least width in characters (they widen with the table): with the search, the table&apos;s filters fit beside the workspace on a 1366-pixel screen</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="68"/>
+        <location filename="../../ui/request_table.py" line="69"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="70"/>
+        <location filename="../../ui/request_table.py" line="71"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="85"/>
+        <location filename="../../ui/request_table.py" line="77"/>
         <source>All categories</source>
-        <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="90"/>
+        <location filename="../../ui/request_table.py" line="82"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="95"/>
+        <location filename="../../ui/request_table.py" line="87"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="96"/>
+        <location filename="../../ui/request_table.py" line="88"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="100"/>
+        <location filename="../../ui/request_table.py" line="92"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="101"/>
+        <location filename="../../ui/request_table.py" line="93"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="102"/>
+        <location filename="../../ui/request_table.py" line="94"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="123"/>
+        <location filename="../../ui/request_table.py" line="115"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="338"/>
+        <location filename="../../ui/request_table.py" line="294"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1284,8 +1284,8 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/start_dialog.py" line="119"/>
-        <source>RIT Desk — connect and sign in</source>
-        <translation>RIT Desk — connessione e accesso</translation>
+        <source>Connect and sign in</source>
+        <translation>Connessione e accesso</translation>
     </message>
     <message>
         <location filename="../../ui/start_dialog.py" line="139"/>
