@@ -29,6 +29,9 @@ ELASTIC = {"customer": 3, "service": 2, "subject": 5}
 #: hidden until the user shows them (the category is in the filter above the table)
 HIDDEN_BY_DEFAULT = ("service", "category")
 MIN_ELASTIC = 70
+#: the width the customer and subject are given before the fixed columns stop giving way
+#: (at 70 pixels, 'Vetreria ...' and 'Patch di ...' said nothing)
+ELASTIC_COMFORT = 110
 #: how far the fixed columns give way, as a share of their width, when the table is too
 #: narrow for them and the elastic ones at their least (three panes on 1366 pixels)
 FIXED_FLOOR = 0.7
@@ -135,7 +138,7 @@ class QueueHeader(QObject):
         fixed_keys = [k for k in DEFAULT_WIDTHS if not header.isSectionHidden(KEYS.index(k))]
         width = self.view.viewport().width()
         fixed = sum(self._wanted[k] for k in fixed_keys)
-        short = MIN_ELASTIC * len(elastic) - (width - fixed)
+        short = ELASTIC_COMFORT * len(elastic) - (width - fixed)
         slack = sum(self._wanted[k] - self._floor(k) for k in fixed_keys)
         give = min(1.0, short / slack) if short > 0 and slack > 0 else 0.0
         self._fitting = True
