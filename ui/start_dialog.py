@@ -313,6 +313,13 @@ class StartDialog(QDialog):
         self.message.setStyleSheet("color: #c62828;" if error else "color: palette(text);")
         self.message.setText(text)
         self.message.show()
+        # once the label is laid out: the dialog as high as the wrapped text
+        QTimer.singleShot(0, self, self._grow)
+
+    def _grow(self) -> None:
+        from ui.dialogs.base import grow_to_contents
+
+        grow_to_contents(self)
 
     def connect_database(self) -> None:
         self._forget_connection()

@@ -165,3 +165,25 @@ def test_the_password_is_asked_for_only_when_the_server_asks(
         assert refusing.passwords == [b"wrong-one"]
     finally:
         refusing.close()
+
+
+
+def test_the_first_run_welcome_is_shown_whole(qtbot: QtBot, settings: QSettings, desk: Desk,
+                                              desk_db: Database,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen under Xvfb: the first run's welcome was cut after a line and a half."""
+    monkeypatch.setattr(start_dialog, "open_embedded",
+                        lambda: connection.make_database(str(desk_db.url)))
+    dialog = StartDialog(settings, first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.sign_in.isEnabled, timeout=5000)
+    label = dialog.message
+    assert "Welcome" in label.text()
+
+    def whole() -> bool:
+        return (label.height() >= label.heightForWidth(label.width())
+                and label.geometry().bottom() < dialog.staff.geometry().top())
+
+    qtbot.waitUntil(whole, timeout=3000)
+    dialog.reject()

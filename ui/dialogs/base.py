@@ -100,6 +100,23 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     widget.resize(max(width, widget.minimumWidth()), max(height, widget.minimumHeight()))
 
 
+def grow_to_contents(widget: QWidget) -> None:
+    """Grow (never shrink) a window to what its contents need after they changed, a
+    wrapped label's height for the width it has included (a dialog does not do it by
+    itself: a message shown in an open dialog was cut after a line and a half)."""
+    layout = widget.layout()
+    if layout is not None:
+        layout.invalidate()
+        layout.activate()
+    hint = widget.sizeHint().expandedTo(widget.minimumSizeHint())
+    width = max(hint.width(), widget.width())
+    height = hint.height()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    if width > widget.width() or height > widget.height():
+        resize_within_screen(widget, width, max(height, widget.height()))
+
+
 class FieldError(QLabel):
     """A red message shown under a field; hidden while empty."""
 
@@ -329,17 +346,7 @@ class ServiceDialog(QDialog):
 
     def fit_contents(self) -> None:
         """Grow (never shrink) to what the contents need after they changed."""
-        layout = self.layout()
-        if layout is not None:
-            layout.invalidate()
-            layout.activate()
-        hint = self.sizeHint().expandedTo(self.minimumSizeHint())
-        width = max(hint.width(), self.width())
-        height = hint.height()
-        if layout is not None and layout.hasHeightForWidth():
-            height = max(height, layout.totalHeightForWidth(width))
-        if width > self.width() or height > self.height():
-            resize_within_screen(self, width, max(height, self.height()))
+        grow_to_contents(self)
 
     # -- the database away -------------------------------------------------------------
     @property
