@@ -150,10 +150,13 @@ class QueueHeader(QObject):
                     header.resizeSection(KEYS.index(key), size)
             room = width - sum(header.sectionSize(KEYS.index(k)) for k in fixed_keys)
             total = sum(self._weights[k] for k in elastic)
-            # each its least, the rest by weight: together never wider than the room
-            spare = max(0, room - MIN_ELASTIC * len(elastic))
+            # each its least, the rest by weight: together never wider than the room (when
+            # the fixed columns have given all they can, below their least too)
+            spare = room - MIN_ELASTIC * len(elastic)
             for key in elastic:
-                size = MIN_ELASTIC + int(spare * self._weights[key] / total)
+                share = self._weights[key] / total
+                size = (MIN_ELASTIC + int(spare * share) if spare >= 0
+                        else max(header.minimumSectionSize(), int(room * share)))
                 header.resizeSection(KEYS.index(key), size)
         finally:
             self._fitting = False
