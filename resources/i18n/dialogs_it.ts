@@ -736,33 +736,33 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="221"/>
+        <location filename="../../ui/dialogs/base.py" line="238"/>
         <source>&amp;Cancel</source>
         <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="239"/>
+        <location filename="../../ui/dialogs/base.py" line="256"/>
         <source>Close this dialog to reload the request, then try again.</source>
         <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="242"/>
+        <location filename="../../ui/dialogs/base.py" line="259"/>
         <source>Unexpected error: %1</source>
         <translation>Errore imprevisto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="365"/>
+        <location filename="../../ui/dialogs/base.py" line="372"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="368"/>
+        <location filename="../../ui/dialogs/base.py" line="375"/>
         <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
         <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="380"/>
+        <location filename="../../ui/dialogs/base.py" line="387"/>
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
     </message>
