@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -109,11 +110,22 @@ class RequestHeader(RequestPart, QWidget):
     def attach(self, key: str, action: QAction) -> None:
         """A small button beside a fact that changes it (e.g. the assignee)."""
         button = QToolButton(self)
-        button.setDefaultAction(action)
+        # not the action as its default one: every change of the action (enabled, tooltip)
+        # put the action's long text back on the button ('Cambia priorità', squeezed to
+        # 'Cambi…orità' at 1366x768) in place of the short 'Change…'
+        button.clicked.connect(action.trigger)
+
+        def follow(button: QToolButton = button, action: QAction = action) -> None:
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.toolTip())
+
+        action.changed.connect(follow)
+        follow()
         button.setAutoRaise(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setObjectName(f"change_{key}")
-        self._fact_rows[key].addWidget(button)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._fact_rows[key].addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self._attached[key] = button
         self._label_attached()
 

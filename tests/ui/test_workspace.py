@@ -177,3 +177,37 @@ def test_complete_waits_for_the_customers_answer_to_a_variation(qtbot: QtBot,
     assert not enabled(ws, "complete")
     assert "awaits the customer's answer" in ws.action_state("complete").reason
     assert "awaits the customer's answer" in ws.actions_by_name["complete"].toolTip()
+
+
+def test_the_change_buttons_keep_their_whole_text_in_a_narrow_workspace(
+        qtbot: QtBot, desk: Desk) -> None:
+    """Seen at 1366x768 (a workspace of 480 pixels): 'Cambi…orità' beside the priority."""
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    from ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "it")  # the longer words
+    try:
+        ws = open_workspace(qtbot, desk, desk.lead, desk.numbers["new"], lang="it")
+        ws.setMinimumWidth(480)  # as the main window sets it
+        ws.resize(480, 700)
+        ws.show()
+        qtbot.waitExposed(ws)
+        for key in ("priority", "assignee"):
+            button = ws.findChild(QToolButton, f"change_{key}")
+            assert button is not None
+            assert button.text() == "Cambia…"  # the fact says what: not 'Cambia priorità'
+            qtbot.waitUntil(lambda b=button: b.width() >= b.sizeHint().width(),  # type: ignore[misc]
+                            timeout=3000)
+        # the button still follows its action (enabled, and why not in the tooltip)
+        action = ws.actions_by_name["set_priority"]
+        action.setEnabled(False)
+        action.setToolTip("why not")
+        button = ws.findChild(QToolButton, "change_priority")
+        assert button is not None
+        assert not button.isEnabled() and button.toolTip() == "why not"
+        assert button.text() == "Cambia…"
+    finally:
+        i18n.uninstall(app, translators)
