@@ -989,82 +989,82 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestHeader</name>
     <message>
-        <location filename="../../ui/request_header.py" line="122"/>
+        <location filename="../../ui/request_header.py" line="134"/>
         <source>Change…</source>
         <translation>Cambia…</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="126"/>
+        <location filename="../../ui/request_header.py" line="138"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="126"/>
+        <location filename="../../ui/request_header.py" line="138"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="127"/>
+        <location filename="../../ui/request_header.py" line="139"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="127"/>
+        <location filename="../../ui/request_header.py" line="139"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="128"/>
+        <location filename="../../ui/request_header.py" line="140"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="128"/>
+        <location filename="../../ui/request_header.py" line="140"/>
         <source>Opened</source>
         <translation>Aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="129"/>
+        <location filename="../../ui/request_header.py" line="141"/>
         <source>Credit</source>
         <translation>Credito</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="129"/>
+        <location filename="../../ui/request_header.py" line="141"/>
         <source>Agreed</source>
         <translation>Concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="153"/>
+        <location filename="../../ui/request_header.py" line="165"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="162"/>
+        <location filename="../../ui/request_header.py" line="174"/>
         <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
         <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="167"/>
+        <location filename="../../ui/request_header.py" line="179"/>
         <source>Declined: %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="172"/>
+        <location filename="../../ui/request_header.py" line="184"/>
         <source>(no description)</source>
         <translation>(nessuna descrizione)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="177"/>
+        <location filename="../../ui/request_header.py" line="189"/>
         <source>charged %1 on %2</source>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="184"/>
+        <location filename="../../ui/request_header.py" line="196"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="189"/>
+        <location filename="../../ui/request_header.py" line="201"/>
         <source>%1 net (%2)</source>
         <translation>%1 imponibile (%2)</translation>
     </message>
