@@ -598,119 +598,119 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>%1 (%2)</source>
         <extracomment>while the database announces every change (PostgreSQL), polling is only a safety net changes announced in a burst are read once, this long after the first whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -1072,63 +1072,64 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="68"/>
+        <location filename="../../ui/request_table.py" line="70"/>
         <source>Number, customer or subject</source>
         <extracomment>the filter combos&apos; least width in characters (they widen with the table): with the search, the table&apos;s filters fit beside the workspace on a 1366-pixel screen</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="69"/>
+        <location filename="../../ui/request_table.py" line="71"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="71"/>
+        <location filename="../../ui/request_table.py" line="73"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="77"/>
+        <location filename="../../ui/request_table.py" line="88"/>
         <source>All categories</source>
+        <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="82"/>
+        <location filename="../../ui/request_table.py" line="93"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="87"/>
+        <location filename="../../ui/request_table.py" line="98"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="88"/>
+        <location filename="../../ui/request_table.py" line="99"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="92"/>
+        <location filename="../../ui/request_table.py" line="103"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="93"/>
+        <location filename="../../ui/request_table.py" line="104"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="94"/>
+        <location filename="../../ui/request_table.py" line="105"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="115"/>
+        <location filename="../../ui/request_table.py" line="126"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="294"/>
+        <location filename="../../ui/request_table.py" line="341"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
