@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import permissions
+from app.domain.queues import check_search
 from app.services.dto import CustomerView
 from ui import labels
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.feedback import Done, Feedback, feedback
+from ui.text_check import TextCheck, error_label
 from ui.worker import BusyIndicator, run_async
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
@@ -67,6 +69,12 @@ class CustomersPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filter by name or code"))
         self.filter.setClearButtonEnabled(True)
+        self.filter.setObjectName("customerFilter")
+        # a filter refused (a control character, over 200 characters: the searches' rule)
+        # is said under the box; the list keeps what it shows
+        self.filter_error = error_label(self)
+        self.filter_error.setObjectName("customerFilterError")
+        self.filter_check = TextCheck(self.filter, self.filter_error, check_search)
 
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels([
@@ -121,6 +129,7 @@ class CustomersPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.title)
         left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.filter_error)
         left_layout.addWidget(self.view, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -142,12 +151,17 @@ class CustomersPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._on_filter)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selected())
         self.topup_button.clicked.connect(lambda: self._credit("topup"))
         self.adjust_button.clicked.connect(lambda: self._credit("adjust"))
         self.statement_button.clicked.connect(
             lambda: self._current and self.statement_requested.emit(self._current.code))
+
+    def _on_filter(self, text: str) -> None:
+        """Filter the list by what is typed, unless it is refused (said under the box)."""
+        if not self.filter_check.check():
+            self.proxy.setFilterFixedString(check_search(text))
 
     def show_list(self, exhausted_only: bool) -> None:
         self._exhausted_only = exhausted_only

@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.db.database import Database, describe
+from app.domain.texts import (
+    check_database_name,
+    check_host,
+    check_login,
+    check_password,
+    check_profile_name,
+)
 from app.services.dto import StaffView
 from ui import labels
 from ui.connection import (
@@ -41,7 +48,9 @@ from ui.connection import (
     open_server,
     sign_in_problem,
 )
+from ui.dialogs.base import with_error
 from ui.errors import error_text
+from ui.text_check import TextCheck, first_refused
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 
 PROFILES_KEY = "connection/profiles"
@@ -157,12 +166,22 @@ class StartDialog(QDialog):
 
         self.server_box = QGroupBox(self.tr("PostgreSQL server"), self)
         form = QFormLayout(self.server_box)
-        form.addRow(self.tr("Profile name"), self.name)
-        form.addRow(self.tr("Host"), self.host)
-        form.addRow(self.tr("Port"), self.port)
-        form.addRow(self.tr("Database"), self.database)
-        form.addRow(self.tr("User name"), self.db_user)
-        form.addRow(self.tr("Password"), self.password)
+        # what is typed is checked as it is typed (no control characters, not too long):
+        # said under the field, and nothing is connected or saved while it is refused
+        self.text_checks: list[TextCheck] = []
+        for label, field, rule in (
+                (self.tr("Profile name"), self.name, check_profile_name),
+                (self.tr("Host"), self.host, check_host),
+                (self.tr("Port"), self.port, None),
+                (self.tr("Database"), self.database, check_database_name),
+                (self.tr("User name"), self.db_user, check_login),
+                (self.tr("Password"), self.password, lambda text: text and check_password(text))):
+            if rule is None or not isinstance(field, QLineEdit):
+                form.addRow(label, field)
+                continue
+            box, error = with_error(field)
+            form.addRow(label, box)
+            self.text_checks.append(TextCheck(field, error, rule))
         form.addRow("", self.remember)
         form.addRow(self.keyring_note)
         profile_buttons = QHBoxLayout()
@@ -283,6 +302,8 @@ class StartDialog(QDialog):
                        self.database.text().strip(), self.db_user.text().strip())
 
     def _save_profile(self) -> None:
+        if first_refused(self.text_checks):
+            return
         profile = self._form_profile()
         self._profiles = [p for p in self._profiles if p.name != profile.name] + [profile]
         save_profiles(self._settings, self._profiles)
@@ -336,6 +357,10 @@ class StartDialog(QDialog):
 
             where = self.tr("embedded database")
         else:
+            if first_refused(self.text_checks):  # said under the field
+                self.connect_button.setEnabled(True)
+                self.sign_in.setEnabled(True)
+                return
             profile = self._form_profile()
             url_text = profile.url_text()
             login = profile.user

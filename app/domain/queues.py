@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.domain.enums import CLOSED_STATES, RequestState
 from app.domain.errors import ValidationError
+from app.domain.texts import has_control
 
 #: queue name -> the states it shows (None: all); "mine" also filters on the user
 QUEUES: dict[str, tuple[str, ...] | None] = {
@@ -36,6 +37,6 @@ def check_search(text: str) -> str:
     if len(text) > MAX_SEARCH:
         raise ValidationError.of("the search is too long ({length} characters, at most {max_len})",
                                  length=len(text), max_len=MAX_SEARCH)
-    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+    if has_control(text):
         raise ValidationError.of("the search contains control characters")
     return text

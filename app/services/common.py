@@ -22,30 +22,24 @@ from app.domain.errors import (
     phrase,
 )
 from app.domain.references import request_reference
+from app.domain.texts import (  # noqa: F401 - the services' limits, imported from here
+    MAX_NAME,
+    MAX_REASON,
+    MAX_REFERENCE,
+    MAX_SUBJECT,
+    MAX_TEXT,
+    MAX_USERNAME,
+    check_text,
+)
 
 T = TypeVar("T")
 
 PORTAL = "portal"
 
-MAX_SUBJECT = 200
-MAX_NAME = 120
-MAX_TEXT = 5000
-MAX_REASON = 1000
-
-
 def clean_text(value: str | None, what: str, max_len: int, *, required: bool = True) -> str:
-    """Trimmed text within its length; a clear message when missing or too long."""
-    text = (value or "").strip()
-    if required and not text:
-        raise ValidationError.of("{what} is required", what=what)
-    if len(text) > max_len:
-        raise ValidationError.of(
-            "{what} is too long ({length} characters, at most {max_len})",
-            what=what, length=len(text), max_len=max_len
-        )
-    if any(ord(c) < 32 and c not in "\n\t" for c in text):
-        raise ValidationError.of("{what} contains control characters", what=what)
-    return text
+    """Trimmed text within its length; a clear message when missing or too long
+    (:func:`app.domain.texts.check_text`, the rule the desktop app's boxes check too)."""
+    return check_text(value, what, max_len, required=required)
 
 
 def json_default(value: object) -> str:

@@ -16,6 +16,7 @@ from app.services import credit
 from app.services.common import (
     MAX_NAME,
     MAX_REASON,
+    MAX_REFERENCE,
     PORTAL,
     audit,
     clean_text,
@@ -173,7 +174,7 @@ def topup(
 ) -> LedgerResult:
     """A top-up: from the control panel (``actor`` None) or recorded by finance."""
     value = parse_amount(amount, phrase("top-up amount"))
-    reference = clean_text(reference, phrase("reference"), 200, required=False)
+    reference = clean_text(reference, phrase("reference"), MAX_REFERENCE, required=False)
     with db.transaction() as session:
         if actor is None:
             require_portal(db)

@@ -47,6 +47,8 @@ from app.services.dto import QuoteLineView, QuoteView
 log = logging.getLogger(__name__)
 
 MAX_LINES = 200
+#: the longest description of a quote line
+MAX_LINE_DESCRIPTION = 1000
 MAX_VALIDITY_DAYS = 366
 
 
@@ -114,7 +116,8 @@ def _validate(data: QuoteInput, today: date, default_vat: Decimal) -> _Clean:
             raise ValidationError.of("a quote has at most {max_lines} lines", max_lines=MAX_LINES)
         lines = tuple(
             (
-                clean_text(line.description, phrase("line {index} description", index=i), 1000),
+                clean_text(line.description, phrase("line {index} description", index=i),
+                           MAX_LINE_DESCRIPTION),
                 parse_quantity(line.quantity, phrase("line {index} quantity", index=i)),
                 parse_amount(line.unit_price, phrase("line {index} unit price", index=i)),
             )

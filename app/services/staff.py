@@ -17,7 +17,8 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import Role
 from app.domain.errors import ConflictError, NotFoundError, ValidationError, phrase
-from app.services.common import MAX_NAME, actor_staff, audit, clean_text, require
+from app.domain.texts import check_password
+from app.services.common import MAX_NAME, MAX_USERNAME, actor_staff, audit, clean_text, require
 from app.services.dto import StaffView
 
 
@@ -38,7 +39,7 @@ def _view(staff: m.Staff) -> StaffView:
 
 
 def _username(username: str) -> str:
-    username = clean_text(username, phrase("username"), 40)
+    username = clean_text(username, phrase("username"), MAX_USERNAME)
     if not all(c.isalnum() or c in "-_." for c in username) or not username.isascii():
         raise ValidationError.of(
             "username may hold letters, digits, - _ . only: {username!r}", username=username
@@ -58,9 +59,7 @@ def _role(role: str) -> str:
 def _password(password: str | None) -> str | None:
     if password is None:
         return None
-    if not password or len(password) > 200 or any(ord(c) < 32 for c in password):
-        raise ValidationError.of("a password is 1 to 200 characters, without control characters")
-    return password
+    return check_password(password)
 
 
 def require_logins(db: Database) -> None:

@@ -283,47 +283,47 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="50"/>
+        <location filename="../../ui/dialogs/credit.py" line="51"/>
         <source>Top-up for %1</source>
         <translation>Ricarica per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="50"/>
+        <location filename="../../ui/dialogs/credit.py" line="51"/>
         <source>Credit adjustment for %1</source>
         <translation>Rettifica del credito per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="53"/>
+        <location filename="../../ui/dialogs/credit.py" line="54"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="59"/>
+        <location filename="../../ui/dialogs/credit.py" line="60"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="60"/>
+        <location filename="../../ui/dialogs/credit.py" line="61"/>
         <source>Balance:</source>
         <translation>Saldo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="61"/>
+        <location filename="../../ui/dialogs/credit.py" line="62"/>
         <source>Status:</source>
         <translation>Stato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="62"/>
+        <location filename="../../ui/dialogs/credit.py" line="63"/>
         <source>Missing amount:</source>
         <translation>Importo mancante:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="66"/>
+        <location filename="../../ui/dialogs/credit.py" line="67"/>
         <source>e.g. 250.00</source>
         <translation>es. 250,00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="67"/>
+        <location filename="../../ui/dialogs/credit.py" line="68"/>
         <source>e.g. -25.00 or 40.00</source>
         <translation>es. -25,00 oppure 40,00</translation>
     </message>
@@ -373,32 +373,32 @@
         <translation>Registra r&amp;ettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="153"/>
+        <location filename="../../ui/dialogs/credit.py" line="156"/>
         <source>This covers the missing amount: the account leaves credit exhaustion and the customer&apos;s services restart.</source>
         <translation>Copre l&apos;importo mancante: il conto esce dall&apos;esaurimento del credito e i servizi del cliente ripartono.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="156"/>
+        <location filename="../../ui/dialogs/credit.py" line="159"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="159"/>
+        <location filename="../../ui/dialogs/credit.py" line="162"/>
         <source>This puts the account into credit exhaustion: the customer&apos;s services are suspended until a top-up covers %1.</source>
         <translation>Il conto entra in esaurimento del credito: i servizi del cliente vengono sospesi finché una ricarica non copre %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="176"/>
+        <location filename="../../ui/dialogs/credit.py" line="180"/>
         <source>Enter an amount greater than zero, with at most two decimals.</source>
         <translation>Inserisci un importo maggiore di zero, con al massimo due decimali.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="178"/>
+        <location filename="../../ui/dialogs/credit.py" line="182"/>
         <source>Enter a non-zero amount, with at most two decimals.</source>
         <translation>Inserisci un importo diverso da zero, con al massimo due decimali.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/credit.py" line="181"/>
+        <location filename="../../ui/dialogs/credit.py" line="185"/>
         <source>A reason is required.</source>
         <translation>Il motivo è obbligatorio.</translation>
     </message>
@@ -406,12 +406,12 @@
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="34"/>
+        <location filename="../../ui/dialogs/decline.py" line="35"/>
         <source>Decline %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="39"/>
+        <location filename="../../ui/dialogs/decline.py" line="40"/>
         <source>The request is not feasible. The customer is told the reason; open quotes are withdrawn.</source>
         <translation>La richiesta non è fattibile. Il motivo viene comunicato al cliente; i preventivi aperti vengono ritirati.</translation>
     </message>
@@ -426,7 +426,7 @@
         <translation>&amp;Dichiara non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="73"/>
+        <location filename="../../ui/dialogs/decline.py" line="75"/>
         <source>A reason is required: the customer is told.</source>
         <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
     </message>
@@ -531,113 +531,108 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="129"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="130"/>
         <source>Quote for %1</source>
         <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="169"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="170"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="173"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="174"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="175"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="176"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="177"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="178"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="179"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="180"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="188"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="189"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="191"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="192"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="240"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="241"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="242"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="243"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="246"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="247"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="281"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="282"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="296"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="297"/>
         <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="326"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="327"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="368"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="371"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="370"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="373"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="375"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
-        <source>The notes are too long (at most %1 characters).</source>
-        <translation>Le note sono troppo lunghe (al massimo %1 caratteri).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="384"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="388"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="388"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="392"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="422"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="426"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="462"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="466"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -645,67 +640,67 @@
 <context>
     <name>QuoteLinesEditor</name>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="46"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="49"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="46"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="49"/>
         <source>Quantity</source>
         <translation>Quantità</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="46"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="49"/>
         <source>Unit price</source>
         <translation>Prezzo unitario</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="47"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="50"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="62"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="65"/>
         <source>&amp;Lines:</source>
         <translation>&amp;Righe:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="65"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="68"/>
         <source>&amp;Add line</source>
         <translation>Aggi&amp;ungi riga</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="66"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="69"/>
         <source>&amp;Remove line</source>
         <translation>Ri&amp;muovi riga</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="67"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="70"/>
         <source>Move u&amp;p</source>
         <translation>Sposta &amp;su</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="68"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="71"/>
         <source>Move do&amp;wn</source>
         <translation>Sposta &amp;giù</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="185"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="188"/>
         <source>Add at least one line with a description and a unit price.</source>
         <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="188"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="191"/>
         <source>Line %1: enter a description.</source>
         <translation>Riga %1: inserisci una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="192"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="200"/>
         <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
         <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="197"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="205"/>
         <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
         <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
     </message>
@@ -736,33 +731,33 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="238"/>
+        <location filename="../../ui/dialogs/base.py" line="207"/>
         <source>&amp;Cancel</source>
-        <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
+        <extracomment>a service call with what to do with its result and its error</extracomment>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="256"/>
+        <location filename="../../ui/dialogs/base.py" line="238"/>
         <source>Close this dialog to reload the request, then try again.</source>
         <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="259"/>
+        <location filename="../../ui/dialogs/base.py" line="241"/>
         <source>Unexpected error: %1</source>
         <translation>Errore imprevisto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="372"/>
+        <location filename="../../ui/dialogs/base.py" line="364"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="375"/>
+        <location filename="../../ui/dialogs/base.py" line="367"/>
         <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
         <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="387"/>
+        <location filename="../../ui/dialogs/base.py" line="379"/>
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
     </message>
@@ -780,67 +775,67 @@
         <translation>es. 1500,00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="49"/>
+        <location filename="../../ui/dialogs/variation.py" line="48"/>
         <source>Told to the customer</source>
         <translation>Comunicato al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="52"/>
+        <location filename="../../ui/dialogs/variation.py" line="51"/>
         <source>State the new agreed net amount, not the difference. It counts once the customer agrees; the charge at completion never exceeds it.</source>
         <translation>Indica il nuovo imponibile concordato, non la differenza. Vale quando il cliente lo accetta; l&apos;addebito al completamento non lo supera mai.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="57"/>
+        <location filename="../../ui/dialogs/variation.py" line="56"/>
         <source>New agreed &amp;net amount (€):</source>
         <translation>Nuovo imponibile co&amp;ncordato (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="59"/>
+        <location filename="../../ui/dialogs/variation.py" line="58"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="65"/>
+        <location filename="../../ui/dialogs/variation.py" line="64"/>
         <source>&amp;Propose to customer</source>
         <translation>&amp;Proponi al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="84"/>
+        <location filename="../../ui/dialogs/variation.py" line="83"/>
         <source>So far</source>
         <translation>Finora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="92"/>
+        <location filename="../../ui/dialogs/variation.py" line="91"/>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="93"/>
+        <location filename="../../ui/dialogs/variation.py" line="92"/>
         <source>Current agreed amount:</source>
         <translation>Importo concordato attuale:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="94"/>
+        <location filename="../../ui/dialogs/variation.py" line="93"/>
         <source>Hours logged:</source>
         <translation>Ore registrate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="95"/>
+        <location filename="../../ui/dialogs/variation.py" line="94"/>
         <source>Billable hours:</source>
         <translation>Ore fatturabili:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="96"/>
+        <location filename="../../ui/dialogs/variation.py" line="95"/>
         <source>Work value so far:</source>
         <translation>Valore del lavoro finora:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="97"/>
+        <location filename="../../ui/dialogs/variation.py" line="96"/>
         <source>Share of the agreed amount:</source>
         <translation>Quota dell&apos;importo concordato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="125"/>
+        <location filename="../../ui/dialogs/variation.py" line="124"/>
         <source>A variation to %1 is still awaiting the customer&apos;s answer: a new one can be proposed once it is answered.</source>
         <translation>Una variazione a %1 è ancora in attesa della risposta del cliente: se ne potrà proporre una nuova dopo la risposta.</translation>
     </message>
@@ -873,22 +868,22 @@
         <translation>h:mm, es. 1:30</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="60"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="59"/>
         <source>What was done (optional)</source>
         <translation>Cosa è stato fatto (facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="64"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="63"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="66"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="65"/>
         <source>D&amp;uration:</source>
         <translation>D&amp;urata:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="68"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
@@ -903,7 +898,7 @@
         <translation>&amp;Registra lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="92"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="95"/>
         <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
         <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
     </message>

@@ -684,6 +684,18 @@
         <translation>la ricerca contiene caratteri di controllo</translation>
     </message>
     <message>
+        <source>profile name</source>
+        <translation>nome del profilo</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>database name</source>
+        <translation>nome del database</translation>
+    </message>
+    <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>

@@ -62,37 +62,37 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="59"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="60"/>
         <source>Charge %1</source>
         <translation>Addebito %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="62"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="63"/>
         <source>Charge document</source>
         <translation>Documento di addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="63"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="64"/>
         <source>&amp;Refund…</source>
         <translation>&amp;Storna…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="69"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="70"/>
         <source>Document:</source>
         <translation>Documento:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="105"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="106"/>
         <source>%1 charged %2 on %3 (net %4 + VAT %5)</source>
         <translation>%1 addebitata %2 il %3 (imponibile %4 + IVA %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="110"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="111"/>
         <source>refunded %1</source>
         <translation>stornati %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="120"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="121"/>
         <source>Credit note %1</source>
         <translation>Nota di credito %1</translation>
     </message>
@@ -420,32 +420,32 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="177"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="178"/>
         <source>Refund %1</source>
         <translation>Storno di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="180"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="181"/>
         <source>Charged:</source>
         <translation>Addebitato:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="180"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="181"/>
         <source>%1 (net %2 + VAT %3)</source>
         <translation>%1 (imponibile %2 + IVA %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="182"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="183"/>
         <source>Refunded so far:</source>
         <translation>Già stornato:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="183"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="184"/>
         <source>Net that can be refunded:</source>
         <translation>Imponibile ancora stornabile:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="186"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="187"/>
         <source>all that is left: %1</source>
         <translation>tutto il residuo: %1</translation>
     </message>
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location filename="../../ui/finance/charge_dialog.py" line="228"/>
-        <location filename="../../ui/finance/charge_dialog.py" line="242"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="243"/>
         <source>Enter a net amount greater than zero and not above what can be refunded.</source>
         <translation>Inserisci un imponibile maggiore di zero e non superiore a quanto si può stornare.</translation>
     </message>
@@ -476,7 +476,7 @@
         <translation>%1 di imponibile + IVA %2 = %3 restituiti al credito del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="244"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="245"/>
         <source>A reason is required.</source>
         <translation>La causale è obbligatoria.</translation>
     </message>

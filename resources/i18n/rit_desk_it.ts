@@ -152,118 +152,118 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="116"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="68"/>
+        <location filename="../../ui/customers_panel.py" line="70"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="73"/>
+        <location filename="../../ui/customers_panel.py" line="81"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="73"/>
+        <location filename="../../ui/customers_panel.py" line="81"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="73"/>
-        <location filename="../../ui/customers_panel.py" line="100"/>
+        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="108"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="73"/>
+        <location filename="../../ui/customers_panel.py" line="81"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="74"/>
+        <location filename="../../ui/customers_panel.py" line="82"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="107"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="107"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="99"/>
+        <location filename="../../ui/customers_panel.py" line="107"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="100"/>
+        <location filename="../../ui/customers_panel.py" line="108"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="101"/>
+        <location filename="../../ui/customers_panel.py" line="109"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="104"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="106"/>
+        <location filename="../../ui/customers_panel.py" line="114"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="116"/>
+        <location filename="../../ui/customers_panel.py" line="124"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="154"/>
+        <location filename="../../ui/customers_panel.py" line="168"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="155"/>
+        <location filename="../../ui/customers_panel.py" line="169"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="192"/>
+        <location filename="../../ui/customers_panel.py" line="206"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="193"/>
+        <location filename="../../ui/customers_panel.py" line="207"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="226"/>
+        <location filename="../../ui/customers_panel.py" line="240"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="231"/>
+        <location filename="../../ui/customers_panel.py" line="245"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="233"/>
+        <location filename="../../ui/customers_panel.py" line="247"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="262"/>
+        <location filename="../../ui/customers_panel.py" line="276"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -598,119 +598,119 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <source>%1 (%2)</source>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>RIT Desk — %1 (%2)</source>
         <extracomment>while the database announces every change (PostgreSQL), polling is only a safety net changes announced in a burst are read once, this long after the first whether closing the window saves its layout (off for screenshots and tests)</extracomment>
-        <translation>%1 (%2)</translation>
+        <translation>RIT Desk — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -736,18 +736,18 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QueueHeader</name>
     <message>
-        <location filename="../../ui/queue_header.py" line="233"/>
+        <location filename="../../ui/queue_header.py" line="136"/>
         <source>Move “%1” left</source>
-        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table) the width the customer and subject are given before the fixed columns stop giving way (at 70 pixels, &apos;Vetreria ...&apos; and &apos;Patch di ...&apos; said nothing) how far the fixed columns give way, as a share of their width, when the table is too narrow for them and the elastic ones at their least (three panes on 1366 pixels) the widths the fixed columns have when there is room (default or the user&apos;s) what the fixed columns never give way below (a priority is read whole)</extracomment>
+        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table)</extracomment>
         <translation>Sposta «%1» a sinistra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="237"/>
+        <location filename="../../ui/queue_header.py" line="140"/>
         <source>Move “%1” right</source>
         <translation>Sposta «%1» a destra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="250"/>
+        <location filename="../../ui/queue_header.py" line="153"/>
         <source>Reset the columns</source>
         <translation>Ripristina le colonne</translation>
     </message>
@@ -989,82 +989,82 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestHeader</name>
     <message>
-        <location filename="../../ui/request_header.py" line="134"/>
+        <location filename="../../ui/request_header.py" line="122"/>
         <source>Change…</source>
         <translation>Cambia…</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="138"/>
+        <location filename="../../ui/request_header.py" line="126"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="138"/>
+        <location filename="../../ui/request_header.py" line="126"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="139"/>
+        <location filename="../../ui/request_header.py" line="127"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="139"/>
+        <location filename="../../ui/request_header.py" line="127"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="140"/>
+        <location filename="../../ui/request_header.py" line="128"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="140"/>
+        <location filename="../../ui/request_header.py" line="128"/>
         <source>Opened</source>
         <translation>Aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="141"/>
+        <location filename="../../ui/request_header.py" line="129"/>
         <source>Credit</source>
         <translation>Credito</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="141"/>
+        <location filename="../../ui/request_header.py" line="129"/>
         <source>Agreed</source>
         <translation>Concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="165"/>
+        <location filename="../../ui/request_header.py" line="153"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="174"/>
+        <location filename="../../ui/request_header.py" line="162"/>
         <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
         <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="179"/>
+        <location filename="../../ui/request_header.py" line="167"/>
         <source>Declined: %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="184"/>
+        <location filename="../../ui/request_header.py" line="172"/>
         <source>(no description)</source>
         <translation>(nessuna descrizione)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="189"/>
+        <location filename="../../ui/request_header.py" line="177"/>
         <source>charged %1 on %2</source>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="196"/>
+        <location filename="../../ui/request_header.py" line="184"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="201"/>
+        <location filename="../../ui/request_header.py" line="189"/>
         <source>%1 net (%2)</source>
         <translation>%1 imponibile (%2)</translation>
     </message>
@@ -1072,64 +1072,63 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="70"/>
+        <location filename="../../ui/request_table.py" line="67"/>
         <source>Number, customer or subject</source>
-        <extracomment>the filter combos&apos; least width in characters (they widen with the table): with the search, the table&apos;s filters fit beside the workspace on a 1366-pixel screen</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="71"/>
+        <location filename="../../ui/request_table.py" line="68"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="73"/>
+        <location filename="../../ui/request_table.py" line="70"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="88"/>
+        <location filename="../../ui/request_table.py" line="85"/>
         <source>All categories</source>
         <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="93"/>
+        <location filename="../../ui/request_table.py" line="90"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="98"/>
+        <location filename="../../ui/request_table.py" line="95"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="99"/>
+        <location filename="../../ui/request_table.py" line="96"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="103"/>
+        <location filename="../../ui/request_table.py" line="100"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="104"/>
+        <location filename="../../ui/request_table.py" line="101"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="105"/>
+        <location filename="../../ui/request_table.py" line="102"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="126"/>
+        <location filename="../../ui/request_table.py" line="123"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="341"/>
+        <location filename="../../ui/request_table.py" line="338"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1249,173 +1248,173 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start_dialog.py" line="74"/>
+        <location filename="../../ui/start_dialog.py" line="83"/>
         <source>The server asks for a password: type it and sign in again.</source>
         <translation>Il server chiede una password: scrivila e accedi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="77"/>
+        <location filename="../../ui/start_dialog.py" line="86"/>
         <source>The server refused the user name or password.</source>
         <translation>Il server ha rifiutato nome utente o password.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="80"/>
+        <location filename="../../ui/start_dialog.py" line="89"/>
         <source>The login %1 is disabled on the server: ask whoever runs the database.</source>
         <translation>L&apos;accesso %1 è disabilitato sul server: rivolgiti a chi gestisce il database.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="84"/>
+        <location filename="../../ui/start_dialog.py" line="93"/>
         <source>There is no login %1 on this server.</source>
         <translation>Su questo server non esiste l&apos;accesso %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="87"/>
+        <location filename="../../ui/start_dialog.py" line="96"/>
         <source>The login %1 has no staff record in this database: ask an admin to add you.</source>
         <translation>L&apos;accesso %1 non corrisponde a nessun membro del personale in questo database: chiedi a un amministratore di aggiungerti.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="93"/>
+        <location filename="../../ui/start_dialog.py" line="102"/>
         <source>The server %1 cannot be reached: check the host, the port and the network.</source>
         <translation>Il server %1 non è raggiungibile: controlla host, porta e rete.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="97"/>
+        <location filename="../../ui/start_dialog.py" line="106"/>
         <source>The database does not exist on that server.</source>
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="119"/>
-        <source>Connect and sign in</source>
-        <translation>Connessione e accesso</translation>
+        <location filename="../../ui/start_dialog.py" line="128"/>
+        <source>RIT Desk — connect and sign in</source>
+        <translation>RIT Desk — connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="139"/>
+        <location filename="../../ui/start_dialog.py" line="148"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="148"/>
+        <location filename="../../ui/start_dialog.py" line="157"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="152"/>
+        <location filename="../../ui/start_dialog.py" line="161"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="153"/>
+        <location filename="../../ui/start_dialog.py" line="162"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="154"/>
+        <location filename="../../ui/start_dialog.py" line="163"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="158"/>
+        <location filename="../../ui/start_dialog.py" line="167"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="160"/>
+        <location filename="../../ui/start_dialog.py" line="173"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="161"/>
+        <location filename="../../ui/start_dialog.py" line="174"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="162"/>
+        <location filename="../../ui/start_dialog.py" line="175"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="163"/>
-        <location filename="../../ui/start_dialog.py" line="193"/>
+        <location filename="../../ui/start_dialog.py" line="176"/>
+        <location filename="../../ui/start_dialog.py" line="212"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="164"/>
+        <location filename="../../ui/start_dialog.py" line="177"/>
         <source>User name</source>
         <translation>Nome utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="165"/>
+        <location filename="../../ui/start_dialog.py" line="178"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="186"/>
+        <location filename="../../ui/start_dialog.py" line="205"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="199"/>
+        <location filename="../../ui/start_dialog.py" line="218"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="236"/>
+        <location filename="../../ui/start_dialog.py" line="255"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="238"/>
+        <location filename="../../ui/start_dialog.py" line="257"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="239"/>
+        <location filename="../../ui/start_dialog.py" line="258"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="271"/>
+        <location filename="../../ui/start_dialog.py" line="290"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="337"/>
+        <location filename="../../ui/start_dialog.py" line="351"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="358"/>
+        <location filename="../../ui/start_dialog.py" line="376"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="370"/>
+        <location filename="../../ui/start_dialog.py" line="388"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="371"/>
+        <location filename="../../ui/start_dialog.py" line="389"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="375"/>
+        <location filename="../../ui/start_dialog.py" line="393"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="399"/>
+        <location filename="../../ui/start_dialog.py" line="417"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="404"/>
+        <location filename="../../ui/start_dialog.py" line="422"/>
         <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
         <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="408"/>
+        <location filename="../../ui/start_dialog.py" line="426"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>

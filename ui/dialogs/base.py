@@ -39,6 +39,7 @@ from app.services.dto import RequestDetail
 from ui import labels
 from ui.connection_state import monitor_for
 from ui.errors import error_text
+from ui.text_check import TextCheck, first_refused, text_rule
 from ui.worker import run_async
 
 T = TypeVar("T")
@@ -154,7 +155,7 @@ def separator() -> QFrame:
     return line
 
 
-def _capitalised(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -206,6 +207,7 @@ class ServiceDialog(QDialog):
         self._failed_load: _Call | None = None
         self.retry_button: QPushButton | None = None
         self.connection = monitor_for(db)
+        self.text_checks: list[TextCheck] = []
         self.connection.restored.connect(self._database_back)
 
     # -- state -------------------------------------------------------------------------
@@ -244,6 +246,19 @@ class ServiceDialog(QDialog):
         for button in self.buttons.buttons():
             if self.buttons.buttonRole(button) != QDialogButtonBox.ButtonRole.RejectRole:
                 button.setEnabled(enabled)
+
+    # -- free texts --------------------------------------------------------------------
+    def check_text_box(self, box: QLineEdit | QPlainTextEdit, error: QLabel, what: str,
+                       max_len: int) -> TextCheck:
+        """Check ``box`` as it is typed with the service's rule for ``what`` (no control
+        characters, at most ``max_len`` characters), said in ``error`` under it."""
+        check = TextCheck(box, error, text_rule(what, max_len))
+        self.text_checks.append(check)
+        return check
+
+    def texts_refused(self) -> bool:
+        """True when a checked box's text is refused (said under it): send nothing."""
+        return first_refused(self.text_checks)
 
     # -- messages ----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -374,7 +389,7 @@ class ServiceDialog(QDialog):
         self.show_message(self.tr(
             "The database cannot be reached: nothing was saved, and what you entered is "
             "kept. It is saved as soon as the database answers again, or retry now.")
-            + ("\n" + _capitalised(error_text(exc)) if exc is not None else ""))
+            + ("\n" + capitalised(error_text(exc)) if exc is not None else ""))
 
     def _database_back(self) -> None:
         """The database answers again: save what waits, read what could not be read."""

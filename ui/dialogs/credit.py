@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 from app.domain.money import parse_amount, parse_signed_amount
 from app.services import customers
+from app.services.common import MAX_REASON, MAX_REFERENCE
 from app.services.dto import CustomerView
 from ui import labels
 from ui.dialogs.base import WARNING_STYLE, ServiceDialog, with_error
@@ -68,7 +69,6 @@ class CreditDialog(ServiceDialog):
         amount_box, self.amount_error = with_error(self.amount)
         self.text = QLineEdit()
         self.text.setMinimumWidth(320)
-        self.text.setMaxLength(200 if topup else 1000)
         self.text.setPlaceholderText(self.tr("Bank transfer, receipt... (optional)") if topup
                                      else self.tr("Why the credit changes"))
         text_box, self.text_error = with_error(self.text)
@@ -107,7 +107,10 @@ class CreditDialog(ServiceDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.amount.textChanged.connect(self._update_effect)
         self.amount.textEdited.connect(lambda _t: self.amount_error.clear_message())
-        self.text.textEdited.connect(lambda _t: self.text_error.clear_message())
+        if topup:
+            self.check_text_box(self.text, self.text_error, phrase("reference"), MAX_REFERENCE)
+        else:
+            self.check_text_box(self.text, self.text_error, phrase("reason"), MAX_REASON)
         self.amount.setFocus()
         self.load(partial(customers.get_customer, db, customer_code), self._loaded)
 
@@ -170,14 +173,15 @@ class CreditDialog(ServiceDialog):
             return
         amount = self._amount()
         text = self.text.text().strip()
-        ok = True
+        refused = self.texts_refused()  # said under the field
+        ok = not refused
         if amount is None:
             self.amount_error.show_message(
                 self.tr("Enter an amount greater than zero, with at most two decimals.")
                 if self._mode == "topup" else
                 self.tr("Enter a non-zero amount, with at most two decimals."))
             ok = False
-        if self._mode == "adjust" and not text:
+        if not refused and self._mode == "adjust" and not text:
             self.text_error.show_message(self.tr("A reason is required."))
             ok = False
         if not ok or amount is None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.errors import phrase
 from app.services import requests
 from app.services.common import MAX_REASON
 from app.services.dto import RequestDetail
@@ -40,7 +41,6 @@ class DeclineDialog(ServiceDialog):
             "withdrawn."))
         explain.setWordWrap(True)
         self.reason = QLineEdit()
-        self.reason.setMaxLength(MAX_REASON)
         self.reason.setMinimumWidth(380)
         reason_box, self.reason_error = with_error(self.reason)
         form = QFormLayout()
@@ -59,7 +59,7 @@ class DeclineDialog(ServiceDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.reason.textEdited.connect(lambda _t: self.reason_error.clear_message())
+        self.check_text_box(self.reason, self.reason_error, phrase("reason"), MAX_REASON)
         self.reason.setFocus()
         self.load(partial(request_detail, db, request_number), self._loaded)
 
@@ -68,6 +68,8 @@ class DeclineDialog(ServiceDialog):
         self.heading.setText(request_heading(detail))
 
     def _submit(self) -> None:
+        if self.texts_refused():
+            return
         reason = self.reason.text().strip()
         if not reason:
             self.reason_error.show_message(self.tr("A reason is required: the customer is told."))

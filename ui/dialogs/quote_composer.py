@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.errors import RitError, ValidationError
+from app.domain.errors import RitError, ValidationError, phrase
 from app.domain.money import parse_amount, parse_estimated_hours, parse_vat_rate
 from app.domain.pricing import Totals, fixed_totals, hourly_totals
 from app.domain.references import quote_reference
+from app.domain.texts import check_text
 from app.services import quotes, settings, staff
 from app.services.common import MAX_TEXT
 from app.services.dto import QuoteView, RequestDetail, StaffView
@@ -39,6 +40,7 @@ from ui.confirm import ask
 from ui.confirm import send_quote as send_question
 from ui.dialogs.base import (
     ServiceDialog,
+    capitalised,
     date_format,
     from_qdate,
     request_heading,
@@ -339,6 +341,8 @@ class QuoteComposerDialog(ServiceDialog):
         self.valid_error.show_message(errors.get("valid_until", ""))
         if self._validated:
             self._show_errors(errors)
+        else:  # a control character or a paste too long: said as it is typed
+            self.notes_error.show_message(errors.get("notes", ""))
 
     def _vat(self) -> Decimal | None:
         try:
@@ -370,9 +374,10 @@ class QuoteComposerDialog(ServiceDialog):
             errors["valid_until"] = self.tr("The validity date must be within a year.")
         if self._vat() is None:
             errors["vat"] = self.tr("Enter a VAT rate from 0 to 100, e.g. 22.")
-        if len(self.notes.toPlainText()) > MAX_TEXT:
-            errors["notes"] = self.tr("The notes are too long (at most %1 characters).").replace(
-                "%1", str(MAX_TEXT))
+        try:  # the service's rule: at most 5,000 characters, no control characters
+            check_text(self.notes.toPlainText(), phrase("notes"), MAX_TEXT, required=False)
+        except ValidationError as exc:
+            errors["notes"] = capitalised(self.error_text(exc))
         if self.kind_code == "fixed":
             line_error = self.lines.check()
             if line_error:

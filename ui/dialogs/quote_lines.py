@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 from app.domain.money import parse_amount, parse_quantity
 from app.domain.pricing import line_amount
+from app.domain.texts import check_text
+from app.services.quotes import MAX_LINE_DESCRIPTION
 from ui import labels
-from ui.dialogs.base import with_error
+from ui.dialogs.base import capitalised, with_error
+from ui.errors import error_text
 
 DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
 
@@ -186,6 +189,11 @@ class QuoteLinesEditor(QWidget):
         for number, (description, quantity, price) in enumerate(texts, start=1):
             if not description:
                 return self.tr("Line %1: enter a description.").replace("%1", str(number))
+            try:  # the service's rule: no control characters, not too long
+                check_text(description, phrase("line {index} description", index=number),
+                           MAX_LINE_DESCRIPTION)
+            except ValidationError as exc:
+                return capitalised(error_text(exc))
             try:
                 self._quantity(quantity)
             except ValidationError:

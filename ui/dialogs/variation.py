@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 from app.domain.money import parse_amount
 from app.services import variations
 from app.services.common import MAX_REASON
@@ -44,7 +44,6 @@ class VariationDialog(ServiceDialog):
         self.amount.setMaximumWidth(180)
         amount_box, self.amount_error = with_error(self.amount)
         self.reason = QLineEdit()
-        self.reason.setMaxLength(MAX_REASON)
         self.reason.setMinimumWidth(320)
         self.reason.setPlaceholderText(self.tr("Told to the customer"))
         reason_box, self.reason_error = with_error(self.reason)
@@ -76,7 +75,7 @@ class VariationDialog(ServiceDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.amount.textEdited.connect(lambda _t: self.amount_error.clear_message())
-        self.reason.textEdited.connect(lambda _t: self.reason_error.clear_message())
+        self.check_text_box(self.reason, self.reason_error, phrase("reason"), MAX_REASON)
         self.amount.setFocus()
         self.load(partial(request_detail, db, request_number), self._loaded)
 
@@ -130,14 +129,15 @@ class VariationDialog(ServiceDialog):
     def _submit(self) -> None:
         amount: Decimal | None = None
         reason = self.reason.text().strip()
-        ok = True
+        refused = self.texts_refused()  # said under the field
+        ok = not refused
         try:
             amount = parse_amount(self.amount.text(), lang=self.lang)
         except ValidationError:
             self.amount_error.show_message(self.tr(
                 "Enter an amount in euro greater than zero, with at most two decimals."))
             ok = False
-        if not reason:
+        if not refused and not reason:
             self.reason_error.show_message(self.tr("A reason is required."))
             ok = False
         if not ok or amount is None:

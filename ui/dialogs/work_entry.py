@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 from app.domain.money import format_hours, parse_hours
 from app.services import work
 from app.services.common import MAX_REASON
@@ -56,7 +56,6 @@ class WorkEntryDialog(ServiceDialog):
         self.duration.setMaximumWidth(160)
         duration_box, self.duration_error = with_error(self.duration)
         self.note = QLineEdit(entry.note if entry else "")
-        self.note.setMaxLength(MAX_REASON)
         self.note.setPlaceholderText(self.tr("What was done (optional)"))
         self.note.setMinimumWidth(360)
 
@@ -69,7 +68,8 @@ class WorkEntryDialog(ServiceDialog):
         note_label.setBuddy(self.note)
         form.addRow(date_label, self.work_date)
         form.addRow(duration_label, duration_box)
-        form.addRow(note_label, self.note)
+        note_box, self.note_error = with_error(self.note)
+        form.addRow(note_label, note_box)
 
         self.ok_button = self.add_button(
             self.tr("&Save") if entry else self.tr("&Log work"),
@@ -82,9 +82,12 @@ class WorkEntryDialog(ServiceDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.duration.textEdited.connect(lambda _text: self.duration_error.clear_message())
+        self.check_text_box(self.note, self.note_error, phrase("note"), MAX_REASON)
         self.duration.setFocus()
 
     def _submit(self) -> None:
+        if self.texts_refused():
+            return
         try:
             text = format_hours(parse_hours(self.duration.text(), lang=self.lang))
         except ValidationError:

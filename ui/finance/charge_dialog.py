@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, phrase
 from app.domain.money import parse_amount
 from app.domain.references import request_reference
 from app.services import charge_documents
 from app.services.charge_documents import ChargeSummary, RefundResult, refund_amounts
+from app.services.common import MAX_REASON
 from ui import labels
 from ui.dialogs.base import WARNING_STYLE, ServiceDialog, with_error
 from ui.finance.document_dialog import DocumentDialog, Made
@@ -188,7 +189,6 @@ class RefundDialog(ServiceDialog):
         net_box, self.net_error = with_error(self.net)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("refundReason")
-        self.reason.setMaxLength(1000)
         self.reason.setMinimumWidth(320)
         reason_box, self.reason_error = with_error(self.reason)
         self.effect = QLabel(self)
@@ -208,7 +208,7 @@ class RefundDialog(ServiceDialog):
         layout.addWidget(self.buttons)
         self.net.textChanged.connect(lambda _t: self._update_effect())
         self.net.textEdited.connect(lambda _t: self.net_error.clear_message())
-        self.reason.textEdited.connect(lambda _t: self.reason_error.clear_message())
+        self.check_text_box(self.reason, self.reason_error, phrase("reason"), MAX_REASON)
         self._update_effect()
 
     def amounts(self) -> tuple[Decimal, Decimal] | None:
@@ -237,12 +237,13 @@ class RefundDialog(ServiceDialog):
     def _submit(self) -> None:
         amounts = self.amounts()
         reason = self.reason.text().strip()
+        refused = self.texts_refused()
         if amounts is None:
             self.net_error.show_message(self.tr(
                 "Enter a net amount greater than zero and not above what can be refunded."))
-        if not reason:
+        if not reason and not refused:
             self.reason_error.show_message(self.tr("A reason is required."))
-        if amounts is None or not reason:
+        if amounts is None or not reason or refused:
             return
         text = self.net.text().strip()
         net = None if not text else amounts[0]
