@@ -27,10 +27,10 @@ from app.domain.queues import ATTENTION_QUEUES, QUEUES, check_search
 from app.services.dto import Drill, RequestFilter, StaffView
 from ui import labels
 from ui.context import AppContext
-from ui.errors import error_text
 from ui.finance.drill_bar import DrillBar
 from ui.queue_header import QueueHeader, QueueView
 from ui.request_table_model import RequestTableModel
+from ui.text_check import TextCheck, error_label
 from ui.worker import BusyIndicator
 
 SEARCH_DELAY_MS = 300
@@ -72,16 +72,13 @@ class RequestTable(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setMinimumWidth(180)
-        self._search_tip = self.search.toolTip()
         #: the search the table shows (the box may hold one refused since)
         self._accepted_search: str | None = None
         # a search refused (a control character, over 200 characters: the service's
         # rule), said under the box; the box takes what is pasted, so that it can say so
-        self.search_error = QLabel(self)
+        self.search_error = error_label(self)
         self.search_error.setObjectName("searchError")
-        self.search_error.setWordWrap(True)
-        self.search_error.setStyleSheet("QLabel { color: #b00020; }")
-        self.search_error.hide()
+        self.search_check = TextCheck(self.search, self.search_error, check_search)
 
         self.category = QComboBox(self)
         self.category.setObjectName("categoryFilter")
@@ -223,20 +220,7 @@ class RequestTable(QWidget):
     def _search_refused(self) -> bool:
         """Whether the box's search is refused; says why under the box (and in its
         tooltip), or takes the message away."""
-        try:
-            check_search(self.search.text())
-        except ValidationError as exc:
-            message = error_text(exc)
-            message = message[:1].upper() + message[1:]
-            self.search_error.setText(message)
-            self.search_error.show()
-            self.search.setToolTip(message)
-            return True
-        if not self.search_error.isHidden():
-            self.search_error.hide()
-            self.search_error.clear()
-            self.search.setToolTip(self._search_tip)
-        return False
+        return self.search_check.check()
 
     def _on_search_text(self, _text: str) -> None:
         if self._search_refused():  # said at once; the queue keeps what it shows

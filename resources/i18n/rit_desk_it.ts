@@ -1087,48 +1087,48 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="85"/>
+        <location filename="../../ui/request_table.py" line="82"/>
         <source>All categories</source>
         <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="90"/>
+        <location filename="../../ui/request_table.py" line="87"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="95"/>
+        <location filename="../../ui/request_table.py" line="92"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="96"/>
+        <location filename="../../ui/request_table.py" line="93"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="100"/>
+        <location filename="../../ui/request_table.py" line="97"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="101"/>
+        <location filename="../../ui/request_table.py" line="98"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="102"/>
+        <location filename="../../ui/request_table.py" line="99"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="123"/>
+        <location filename="../../ui/request_table.py" line="120"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="338"/>
+        <location filename="../../ui/request_table.py" line="322"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
