@@ -69,13 +69,23 @@ class RitError(Exception):
         return self.message
 
 
+def is_control(char: str) -> bool:
+    """A control character (NUL, a line break, ESC, DEL...): never part of a name."""
+    return ord(char) < 32 or ord(char) == 127
+
+
 def _shown(value: Any) -> Any:
     """A value as a message shows it: cut when it is too long to read (a 100,000-character
-    search echoed back would make a message nobody can read)."""
+    search echoed back would make a message nobody can read), its control characters
+    written as ``\\x1b`` (echoed as they are, an ESC sequence would act on the user's
+    terminal, a NUL or a line break would break the one-line message)."""
     if isinstance(value, Phrase) or not isinstance(value, str | Decimal):
         return value
     text = str(value)
-    return value if len(text) <= MAX_SHOWN else text[:MAX_SHOWN // 2] + "…"
+    shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN // 2] + "…"
+    if any(is_control(c) for c in shown):
+        shown = "".join(f"\\x{ord(c):02x}" if is_control(c) else c for c in shown)
+    return value if shown == text else shown
 
 
 class ValidationError(RitError):

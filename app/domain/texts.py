@@ -6,7 +6,7 @@ what the service would say, before anything is read or written."""
 
 from __future__ import annotations
 
-from app.domain.errors import ValidationError, phrase
+from app.domain.errors import ValidationError, is_control, phrase
 
 MAX_SUBJECT = 200
 MAX_NAME = 120
@@ -26,7 +26,7 @@ MAX_PASSWORD = 200
 
 def has_control(text: str, *, allowed: str = "") -> bool:
     """Whether ``text`` holds a control character (NUL, ESC, DEL...) other than ``allowed``."""
-    return any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in text)
+    return any(is_control(c) and c not in allowed for c in text)
 
 
 def check_text(value: str | None, what: str, max_len: int, *, required: bool = True,

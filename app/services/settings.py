@@ -15,6 +15,7 @@ from app.domain.documents import CompanyInfo, specimen
 from app.domain.errors import ValidationError, phrase
 from app.domain.images import check_logo
 from app.domain.money import parse_amount, parse_vat_rate, parse_whole
+from app.domain.texts import has_control
 from app.services.common import audit, require
 
 DEFAULTS: dict[str, str] = {
@@ -118,6 +119,8 @@ def _validate(key: str, value: str) -> str:
         return str(parse_whole(value, key, low, high))
     if len(value) > 500:
         raise ValidationError.of("{key} is too long", key=key)
+    if has_control(value.strip(), allowed="\n\t"):  # a company's details are printed
+        raise ValidationError.of("{what} contains control characters", what=key)
     if key == "company_logo_path" and value.strip():
         check_logo(value.strip())
     return value.strip()

@@ -74,6 +74,9 @@ def assert_one_line_failure(result: Result) -> None:
     assert "Traceback" not in result.err and "Error:" not in result.err, result.err
     lines = result.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("rit-desk: "), result.err
+    # what was typed is echoed with its control characters written out: an ESC sequence
+    # would act on the terminal, a NUL would end the line for many readers
+    assert not any(ord(c) < 32 or ord(c) == 127 for c in lines[0]), repr(lines[0])
     assert len(lines[0]) < 400, lines[0]
     assert result.out == "", result.out
 

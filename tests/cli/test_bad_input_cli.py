@@ -292,6 +292,19 @@ CASES = [
     _case("requests list --assignee {long100000}", "unknown user: xxx"),
     _case("--as tech work log {r_prog} --hours 1 --note 'a\x01b'", "note contains control"),
     _case("--as fin customers adjust ACME --amount 5 --reason {long1001}", "reason is too long"),
+    # control characters where they make no sense (a NUL cannot come through a real
+    # command line; it can through main(argv)), refused, and echoed written out
+    _case("requests list --search 'a\x00b'", "the search contains control characters"),
+    _case("--as admin settings set company_name 'Nimbus\x1b[2J'",
+          "company_name contains control characters"),
+    _case("--as admin settings set company_address 'Via X\x00'",
+          "company_address contains control characters"),
+    _case("--as 'tech\x1b[2J' requests take {r_new}", "unknown user: tech\\x1b[2J"),
+    _case("customers show 'AC\x07ME'", "unknown customer: AC\\x07ME"),
+    _case("--as fin customers statement 'AC\x1bME' --from 2026-01-01 --to 2026-01-31",
+          "unknown customer: AC\\x1bME"),
+    _case("portal submit --customer ACME --service 'web\x1b-1' --category ssl --subject x",
+          "has no service named 'web\\\\x1b-1'"),
     # other refusals that must not write either
     _case("--as tech requests take {r_eval}", "cannot be taken"),
     _case("portal cancel {r_acc}", "cannot be cancelled"),
