@@ -20,6 +20,8 @@ MAX_USERNAME = 40
 MAX_HOST = 253
 #: the longest PostgreSQL name (a database, a login): longer ones are cut by the server
 MAX_PG_NAME = 63
+#: the longest folder path (Linux's PATH_MAX)
+MAX_PATH = 4096
 #: the longest password (a PostgreSQL login's, set through ``rit-desk staff``)
 MAX_PASSWORD = 200
 
@@ -70,3 +72,8 @@ def check_database_name(text: str) -> str:
 
 def check_login(text: str) -> str:
     return check_text(text, phrase("username"), MAX_USERNAME, required=False, lines=False)
+
+
+def check_folder(text: str) -> str:
+    """A folder to write into, as typed (a NUL ends a path for the system)."""
+    return check_text(text, phrase("folder"), MAX_PATH, required=False, lines=False)

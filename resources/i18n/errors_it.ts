@@ -696,6 +696,10 @@
         <translation>nome del database</translation>
     </message>
     <message>
+        <source>folder</source>
+        <translation>cartella</translation>
+    </message>
+    <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>

@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.errors import ValidationError
+from app.domain.texts import check_folder
 from app.services import quote_export, quotes
 from reports.batch import export_pdfs, pdf_name, period_folder, selection_folder, write_index
 from ui.dialogs.base import (
     FieldError,
     ServiceDialog,
+    capitalised,
     date_format,
     from_qdate,
     to_qdate,
@@ -207,6 +210,12 @@ class BatchExportDialog(ServiceDialog):
     # -- exporting -----------------------------------------------------------------------
     def _start_export(self) -> None:
         folder_text = self.folder.text().strip()
+        try:  # a control character (a NUL ends a path) or a path too long: nothing written
+            check_folder(folder_text)
+        except ValidationError as exc:
+            self.folder_error.show_message(capitalised(self.error_text(exc)))
+            self.folder.setFocus()
+            return
         if not folder_text:
             self.folder_error.show_message(self.tr("Choose the folder to export into."))
             return

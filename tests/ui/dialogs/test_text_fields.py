@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -22,8 +23,10 @@ from reports.quote_pdf import render_quote
 from tests.cli.conftest import snapshot
 from tests.ui.dialogs.conftest import World, make_world
 from tests.ui.dialogs.dialog_helpers import click, opened
+from tests.ui.dialogs.test_pdf_dialogs import sent_quote
 from tests.ui.test_search_box import Statements
 from ui.dialogs.base import ServiceDialog
+from ui.dialogs.batch_export import BatchExportDialog
 from ui.dialogs.credit import CreditDialog
 from ui.dialogs.decline import DeclineDialog
 from ui.dialogs.quote_composer import QuoteComposerDialog
@@ -171,3 +174,25 @@ def test_a_line_description_is_checked_with_the_services_rule(qtbot: QtBot,
         assert not dialog.busy and statements.sent == []
     finally:
         statements.remove()
+
+
+@pytest.mark.parametrize("typed", ["{tmp}/PDF\x00", "{tmp}/\x1b[2J"], ids=["nul", "escape"])
+def test_the_export_folder_is_checked(qtbot: QtBot, world: World, tmp_path: Path,
+                                      typed: str) -> None:
+    """The folder the quote PDFs are written into: a NUL used to reach the file system
+    ('Unexpected error: ValueError: embedded null byte')."""
+    sent_quote(world)
+    dialog = BatchExportDialog(world.db, world.finance)
+    with qtbot.waitSignal(dialog.counted, timeout=5000):
+        opened(qtbot, dialog)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.folder.setText(typed.format(tmp=out))
+    said = "Il campo «cartella» contiene caratteri di controllo"
+    dialog.export_button.click()  # said at the field when exporting
+    assert dialog.folder_error.isVisible() and dialog.folder_error.text() == said
+    assert not dialog.busy and not dialog.message.isVisible()
+    assert sorted(out.rglob("*")) == []  # nothing written
+    dialog.folder.setText(str(out))  # mended: exported
+    click(qtbot, dialog, dialog.export_button)
+    assert list(out.rglob("*.pdf"))
