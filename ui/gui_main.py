@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 
 from app import config
 from app.db.database import Database, describe
-from app.domain.errors import RitError
+from app.domain.errors import RitError, ValidationError
+from app.domain.texts import check_password
 from app.services import first_reads
 from app.services.dto import StaffView
 from ui import i18n, start_probe
@@ -63,10 +64,20 @@ def _fail(message: str, *, quiet: bool) -> int:
 
 
 def _ask_password(where: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        None, APPLICATION, Q.translate("gui_main", "Password for %1:").replace("%1", where),
-        QLineEdit.EchoMode.Password)
-    return text if ok else None
+    """The password typed (None: cancelled); one with a control character or over 200
+    characters is refused in the app's words and asked again (a NUL would end it for
+    libpq: a shorter password tried in silence)."""
+    while True:
+        text, ok = QInputDialog.getText(
+            None, APPLICATION, Q.translate("gui_main", "Password for %1:").replace("%1", where),
+            QLineEdit.EchoMode.Password)
+        if not ok or not text:
+            return text if ok else None
+        try:
+            return check_password(text)
+        except ValidationError as exc:
+            message = error_text(exc)
+            QMessageBox.warning(None, APPLICATION, message[:1].upper() + message[1:])
 
 
 def _open_given(db_url: str | None, *, quiet: bool) -> Database:

@@ -1652,27 +1652,27 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="67"/>
+        <location filename="../../ui/gui_main.py" line="72"/>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="96"/>
+        <location filename="../../ui/gui_main.py" line="107"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="108"/>
+        <location filename="../../ui/gui_main.py" line="119"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="141"/>
+        <location filename="../../ui/gui_main.py" line="152"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="145"/>
+        <location filename="../../ui/gui_main.py" line="156"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>

@@ -135,3 +135,20 @@ def test_a_password_with_a_nul_is_refused(qtbot: QtBot,
                                          "caratteri di controllo")
     dialog.sign_in.click()
     assert opened == []
+
+
+def test_the_password_asked_at_start_refuses_a_nul(qapp: object,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``rit-desk-gui --db URL`` when the server asks for a password: a NUL in it would
+    end it for libpq (a shorter password tried in silence); refused, asked again."""
+    from ui import gui_main
+
+    typed = iter([("se\x00cret", True), ("x" * 201, True), ("secret", True)])
+    warned: list[str] = []
+    monkeypatch.setattr(gui_main.QInputDialog, "getText", lambda *_a: next(typed))
+    monkeypatch.setattr(gui_main.QMessageBox, "warning",
+                        lambda _parent, _title, text: warned.append(text))
+    assert gui_main._ask_password("db.example:5432") == "secret"
+    assert warned == ["A password is 1 to 200 characters, without control characters"] * 2
+    monkeypatch.setattr(gui_main.QInputDialog, "getText", lambda *_a: ("", False))
+    assert gui_main._ask_password("db.example:5432") is None  # cancelled
