@@ -531,108 +531,108 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="130"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="131"/>
         <source>Quote for %1</source>
         <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="170"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="171"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="174"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="175"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="176"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="177"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="178"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="179"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="180"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="181"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="189"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="190"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="192"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="193"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="241"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="242"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="243"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="244"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="247"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="248"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="282"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="283"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="297"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="298"/>
         <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="327"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="328"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="371"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="373"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="375"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="376"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="388"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="389"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="392"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="393"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="426"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="427"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="466"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="467"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -731,33 +731,33 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="207"/>
+        <location filename="../../ui/dialogs/base.py" line="240"/>
         <source>&amp;Cancel</source>
-        <extracomment>a service call with what to do with its result and its error</extracomment>
+        <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="238"/>
+        <location filename="../../ui/dialogs/base.py" line="271"/>
         <source>Close this dialog to reload the request, then try again.</source>
         <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="241"/>
+        <location filename="../../ui/dialogs/base.py" line="274"/>
         <source>Unexpected error: %1</source>
         <translation>Errore imprevisto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="364"/>
+        <location filename="../../ui/dialogs/base.py" line="387"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="367"/>
+        <location filename="../../ui/dialogs/base.py" line="390"/>
         <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
         <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="379"/>
+        <location filename="../../ui/dialogs/base.py" line="402"/>
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
     </message>

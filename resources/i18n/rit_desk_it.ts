@@ -598,119 +598,119 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
-        <source>RIT Desk — %1 (%2)</source>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>%1 (%2)</source>
         <extracomment>while the database announces every change (PostgreSQL), polling is only a safety net changes announced in a burst are read once, this long after the first whether closing the window saves its layout (off for screenshots and tests)</extracomment>
-        <translation>RIT Desk — %1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -736,18 +736,18 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QueueHeader</name>
     <message>
-        <location filename="../../ui/queue_header.py" line="136"/>
+        <location filename="../../ui/queue_header.py" line="233"/>
         <source>Move “%1” left</source>
-        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table)</extracomment>
+        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table) the width the customer and subject are given before the fixed columns stop giving way (at 70 pixels, &apos;Vetreria ...&apos; and &apos;Patch di ...&apos; said nothing) how far the fixed columns give way, as a share of their width, when the table is too narrow for them and the elastic ones at their least (three panes on 1366 pixels) the widths the fixed columns have when there is room (default or the user&apos;s) what the fixed columns never give way below (a priority is read whole)</extracomment>
         <translation>Sposta «%1» a sinistra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="140"/>
+        <location filename="../../ui/queue_header.py" line="237"/>
         <source>Move “%1” right</source>
         <translation>Sposta «%1» a destra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="153"/>
+        <location filename="../../ui/queue_header.py" line="250"/>
         <source>Reset the columns</source>
         <translation>Ripristina le colonne</translation>
     </message>
@@ -989,82 +989,82 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestHeader</name>
     <message>
-        <location filename="../../ui/request_header.py" line="122"/>
+        <location filename="../../ui/request_header.py" line="134"/>
         <source>Change…</source>
         <translation>Cambia…</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="126"/>
+        <location filename="../../ui/request_header.py" line="138"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="126"/>
+        <location filename="../../ui/request_header.py" line="138"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="127"/>
+        <location filename="../../ui/request_header.py" line="139"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="127"/>
+        <location filename="../../ui/request_header.py" line="139"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="128"/>
+        <location filename="../../ui/request_header.py" line="140"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="128"/>
+        <location filename="../../ui/request_header.py" line="140"/>
         <source>Opened</source>
         <translation>Aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="129"/>
+        <location filename="../../ui/request_header.py" line="141"/>
         <source>Credit</source>
         <translation>Credito</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="129"/>
+        <location filename="../../ui/request_header.py" line="141"/>
         <source>Agreed</source>
         <translation>Concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="153"/>
+        <location filename="../../ui/request_header.py" line="165"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="162"/>
+        <location filename="../../ui/request_header.py" line="174"/>
         <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
         <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="167"/>
+        <location filename="../../ui/request_header.py" line="179"/>
         <source>Declined: %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="172"/>
+        <location filename="../../ui/request_header.py" line="184"/>
         <source>(no description)</source>
         <translation>(nessuna descrizione)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="177"/>
+        <location filename="../../ui/request_header.py" line="189"/>
         <source>charged %1 on %2</source>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="184"/>
+        <location filename="../../ui/request_header.py" line="196"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="189"/>
+        <location filename="../../ui/request_header.py" line="201"/>
         <source>%1 net (%2)</source>
         <translation>%1 imponibile (%2)</translation>
     </message>
@@ -1072,63 +1072,64 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="67"/>
+        <location filename="../../ui/request_table.py" line="70"/>
         <source>Number, customer or subject</source>
+        <extracomment>the filter combos&apos; least width in characters (they widen with the table): with the search, the table&apos;s filters fit beside the workspace on a 1366-pixel screen</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="68"/>
+        <location filename="../../ui/request_table.py" line="71"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="70"/>
+        <location filename="../../ui/request_table.py" line="73"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="82"/>
+        <location filename="../../ui/request_table.py" line="85"/>
         <source>All categories</source>
         <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="87"/>
+        <location filename="../../ui/request_table.py" line="90"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="92"/>
+        <location filename="../../ui/request_table.py" line="95"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="93"/>
+        <location filename="../../ui/request_table.py" line="96"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="97"/>
+        <location filename="../../ui/request_table.py" line="100"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="98"/>
+        <location filename="../../ui/request_table.py" line="101"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="99"/>
+        <location filename="../../ui/request_table.py" line="102"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="120"/>
+        <location filename="../../ui/request_table.py" line="123"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="322"/>
+        <location filename="../../ui/request_table.py" line="325"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1284,8 +1285,8 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/start_dialog.py" line="128"/>
-        <source>RIT Desk — connect and sign in</source>
-        <translation>RIT Desk — connessione e accesso</translation>
+        <source>Connect and sign in</source>
+        <translation>Connessione e accesso</translation>
     </message>
     <message>
         <location filename="../../ui/start_dialog.py" line="148"/>
@@ -1379,42 +1380,42 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="351"/>
+        <location filename="../../ui/start_dialog.py" line="358"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="376"/>
+        <location filename="../../ui/start_dialog.py" line="383"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="388"/>
+        <location filename="../../ui/start_dialog.py" line="395"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="389"/>
+        <location filename="../../ui/start_dialog.py" line="396"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="393"/>
+        <location filename="../../ui/start_dialog.py" line="400"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="417"/>
+        <location filename="../../ui/start_dialog.py" line="424"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="422"/>
+        <location filename="../../ui/start_dialog.py" line="429"/>
         <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
         <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="426"/>
+        <location filename="../../ui/start_dialog.py" line="433"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>
