@@ -71,6 +71,13 @@ def action_states(
             for name, (perm, lifecycle) in ACTIONS.items()}
 
 
+def loading_states(reference: str) -> dict[str, ActionState]:
+    """Every action off while the highlighted request (``reference``) is being loaded: the
+    request still on screen is the one highlighted before."""
+    off = _off(Q.translate("ActionRules", "Loading %1…"), reference)
+    return dict.fromkeys(ACTIONS, off)
+
+
 def _one(
     ctx: AppContext,
     detail: RequestDetail | None,

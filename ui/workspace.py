@@ -22,7 +22,7 @@ from app.domain.errors import ConflictError, NotFoundError
 from app.domain.references import quote_reference, request_reference
 from app.services.dto import QuoteView, RequestDetail, WorkEntryView
 from ui import confirm, labels
-from ui.action_rules import ActionState, action_states
+from ui.action_rules import ActionState, action_states, loading_states
 from ui.banner import Banner
 from ui.context import AppContext
 from ui.errors import error_text
@@ -171,11 +171,27 @@ class Workspace(QWidget):
     def detail(self) -> RequestDetail | None:
         return self._detail
 
+    @property
+    def current(self) -> RequestDetail | None:
+        """The details of the highlighted request, once they have arrived: None while
+        another request is being loaded (what is on screen is then the previous one, and
+        no action may act on it)."""
+        d = self._detail
+        return d if d is not None and self._number and d.number == self._number else None
+
+    @property
+    def loading(self) -> bool:
+        """Another request is highlighted and its details have not arrived yet."""
+        return bool(self._number) and self.current is None
+
     def show_request(self, number: int) -> None:
         """Show another request (0: none)."""
         if number != self._number:
             self.banner.hide()
         self._number = number
+        # until its details arrive every action is off: none may act on the request
+        # still on screen (the one highlighted before)
+        self._update_actions()
         if not number:
             self._generation += 1
             self._detail = None
@@ -224,10 +240,19 @@ class Workspace(QWidget):
 
     # -- selections in the tabs ----------------------------------------------------------------
     def selected_quote(self) -> QuoteView | None:
-        return self.quotes_tab.selected()
+        """The quote selected in the Quotes tab, if it is one of the highlighted request's."""
+        quote = self.quotes_tab.selected()
+        d = self.current
+        return quote if quote is not None and d is not None and \
+            quote.request_number == d.number else None
 
     def selected_entry(self) -> WorkEntryView | None:
-        return self.work_tab.selected()
+        """The work entry selected in the Work tab, if it is one of the highlighted
+        request's."""
+        entry = self.work_tab.selected()
+        d = self.current
+        return entry if entry is not None and d is not None and \
+            entry.request_number == d.number else None
 
     def _on_quote_activated(self, quote: QuoteView) -> None:
         self._trigger("edit_draft" if quote.state == "draft" else "preview_pdf")
@@ -237,8 +262,11 @@ class Workspace(QWidget):
         return self._states[name]
 
     def _update_actions(self) -> None:
-        self._states = action_states(self._ctx, self._detail, quote=self.selected_quote(),
-                                     entry=self.selected_entry())
+        if self.loading:
+            self._states = loading_states(request_reference(self._number))
+        else:
+            self._states = action_states(self._ctx, self.current, quote=self.selected_quote(),
+                                         entry=self.selected_entry())
         for name, state in self._states.items():
             action = self.actions_by_name[name]
             action.setEnabled(state.enabled)
@@ -272,7 +300,7 @@ class Workspace(QWidget):
         self.reload()
 
     def _run(self, fn: Callable[[], object], action: str, target: object = None) -> None:
-        before = self._detail
+        before = self.current
         run_async(fn, lambda result: self._done(self._what(action, result, before, target)),
                   self._failed, self, busy=self._busy)
 
@@ -283,7 +311,7 @@ class Workspace(QWidget):
                     self._ctx.lang)
 
     def take_request(self) -> None:
-        d = self._detail
+        d = self.current
         if d is None:
             return
         from app.services import requests as request_service
@@ -294,11 +322,12 @@ class Workspace(QWidget):
 
     def send_selected_quote(self) -> None:
         quote = self.selected_quote()
-        if quote is None or self._detail is None:
+        d = self.current
+        if quote is None or d is None:
             return
         if not self.confirm(*confirm.send_quote(
                 quote_reference(quote.request_number, quote.revision), quote.kind, quote.total,
-                quote.valid_until, self._detail.customer.name, self._ctx.lang)):
+                quote.valid_until, d.customer.name, self._ctx.lang)):
             return
         from app.services import quotes as quote_service
 
@@ -333,10 +362,12 @@ class Workspace(QWidget):
                   "delete_work", entry)
 
     def make_dialog(self, name: str) -> QDialog | None:
-        """The dialog for a workspace action (imported when first needed)."""
-        if self._detail is None:
+        """The dialog for a workspace action on the highlighted request (imported when first
+        needed); none while that request is loading (the previous one is on screen)."""
+        d = self.current
+        if d is None:
             return None
-        return make_dialog(name, self._ctx, self._detail, quote=self.selected_quote(),
+        return make_dialog(name, self._ctx, d, quote=self.selected_quote(),
                            entry=self.selected_entry(), parent=self)
 
     def _dialog(self, name: str) -> None:
@@ -347,7 +378,7 @@ class Workspace(QWidget):
             return
         if dialog is None:
             return
-        before = self._detail
+        before = self.current
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         result = getattr(dialog, "result_value", None)
         dialog.deleteLater()

@@ -4,88 +4,93 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="138"/>
+        <location filename="../../ui/action_rules.py" line="145"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="84"/>
+        <location filename="../../ui/action_rules.py" line="91"/>
         <source>Select a request first.</source>
-        <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="87"/>
+        <location filename="../../ui/action_rules.py" line="77"/>
+        <source>Loading %1…</source>
+        <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
+        <translation>Caricamento di %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="94"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="93"/>
+        <location filename="../../ui/action_rules.py" line="100"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="95"/>
+        <location filename="../../ui/action_rules.py" line="102"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="99"/>
+        <location filename="../../ui/action_rules.py" line="106"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="113"/>
+        <location filename="../../ui/action_rules.py" line="120"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="118"/>
+        <location filename="../../ui/action_rules.py" line="125"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="120"/>
+        <location filename="../../ui/action_rules.py" line="127"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="124"/>
+        <location filename="../../ui/action_rules.py" line="131"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="127"/>
+        <location filename="../../ui/action_rules.py" line="134"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="130"/>
+        <location filename="../../ui/action_rules.py" line="137"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="132"/>
+        <location filename="../../ui/action_rules.py" line="139"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="136"/>
+        <location filename="../../ui/action_rules.py" line="143"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="140"/>
+        <location filename="../../ui/action_rules.py" line="147"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="142"/>
+        <location filename="../../ui/action_rules.py" line="149"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="146"/>
+        <location filename="../../ui/action_rules.py" line="153"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
     </message>
@@ -1640,12 +1645,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="258"/>
+        <location filename="../../ui/workspace.py" line="286"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="346"/>
+        <location filename="../../ui/workspace.py" line="377"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
