@@ -272,8 +272,6 @@ class StartDialog(QDialog):
         self.server_box.setVisible(server)
         self.delete_button.setEnabled(key not in (EMBEDDED, NEW_PROFILE))
         self.connect_button.setVisible(not server)
-        self.connect_button.setDefault(not server)
-        self.sign_in.setDefault(server)
         self.staff.setVisible(not server)
         self.staff_label.setVisible(not server)
         p = self._current_profile()
@@ -328,7 +326,14 @@ class StartDialog(QDialog):
         self.staff.clear()
         self.staff.setEnabled(False)
         # a server profile signs in in one step; the embedded database lists its staff first
-        self.sign_in.setEnabled(self.profile.currentData() != EMBEDDED)
+        server = self.profile.currentData() != EMBEDDED
+        self.sign_in.setEnabled(server)
+        self._default_sign_in(server)
+
+    def _default_sign_in(self, sign_in: bool) -> None:
+        """Enter does the next step: connect, or once connected (or on a server) sign in."""
+        self.connect_button.setDefault(not sign_in)
+        self.sign_in.setDefault(sign_in)
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setStyleSheet("color: #c62828;" if error else "color: palette(text);")
@@ -440,6 +445,7 @@ class StartDialog(QDialog):
             self.staff.setCurrentIndex(max(0, self.staff.findData(last.username)))
         self.staff.setEnabled(True)
         self.sign_in.setEnabled(True)
+        self._default_sign_in(True)  # Enter signs in: Connect again would forget the list
         self.staff.setFocus()
 
     def _remember_password(self) -> None:

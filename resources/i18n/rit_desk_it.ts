@@ -1380,47 +1380,47 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="290"/>
+        <location filename="../../ui/start_dialog.py" line="288"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="358"/>
+        <location filename="../../ui/start_dialog.py" line="363"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="383"/>
+        <location filename="../../ui/start_dialog.py" line="388"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="395"/>
+        <location filename="../../ui/start_dialog.py" line="400"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="396"/>
+        <location filename="../../ui/start_dialog.py" line="401"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="400"/>
+        <location filename="../../ui/start_dialog.py" line="405"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="424"/>
+        <location filename="../../ui/start_dialog.py" line="429"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="429"/>
+        <location filename="../../ui/start_dialog.py" line="434"/>
         <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
         <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="433"/>
+        <location filename="../../ui/start_dialog.py" line="438"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>

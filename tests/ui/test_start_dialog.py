@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL, make_url
@@ -83,6 +83,45 @@ def test_embedded_connect_lists_staff_and_signs_in(qtbot: QtBot, settings: QSett
     assert person.username == desk.finance and person.role == "finance"
     assert settings.value(start_dialog.LAST_USER_KEY) == desk.finance
     db.dispose()
+
+
+def test_enter_signs_in_once_connected(qtbot: QtBot, settings: QSettings, desk: Desk,
+                                       desk_db: Database,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen under Xvfb: once connected, Connect stayed the default button, so Enter in the
+    staff list connected again in place of signing in."""
+    monkeypatch.setattr(start_dialog, "open_embedded",
+                        lambda: connection.make_database(str(desk_db.url)))
+    dialog = StartDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.connect_button.isDefault() and not dialog.sign_in.isDefault()
+    qtbot.keyClick(dialog.profile, Qt.Key.Key_Return)  # Enter connects
+    qtbot.waitUntil(dialog.sign_in.isEnabled, timeout=5000)
+    assert dialog.sign_in.isDefault() and not dialog.connect_button.isDefault()
+    assert dialog.staff.hasFocus() or not dialog.isActiveWindow()
+    qtbot.keyClick(dialog.staff, Qt.Key.Key_Return)  # Enter signs in
+    assert dialog.result_value is not None
+    db, person = dialog.result_value
+    assert person.username == desk.lead
+    db.dispose()
+
+
+def test_editing_the_connection_makes_connect_the_default_again(
+        qtbot: QtBot, settings: QSettings, desk: Desk, desk_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(start_dialog, "open_embedded",
+                        lambda: connection.make_database(str(desk_db.url)))
+    dialog = StartDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.connect_button.click()
+    qtbot.waitUntil(dialog.sign_in.isEnabled, timeout=5000)
+    assert dialog.sign_in.isDefault()
+    dialog.profile.setCurrentIndex(dialog.profile.findData(start_dialog.NEW_PROFILE))
+    assert dialog.sign_in.isDefault()  # a server profile signs in in one step
+    dialog.profile.setCurrentIndex(dialog.profile.findData(connection.EMBEDDED))
+    assert dialog.connect_button.isDefault() and not dialog.sign_in.isDefault()
 
 
 # -- PostgreSQL: the login is who works ---------------------------------------------------
