@@ -6,12 +6,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -19,18 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import describe
-from app.domain import permissions
 from app.services import first_reads
 from app.services.dto import Drill, StaffView
 from ui import labels
 from ui.banner import Banner
+from ui.change_watch import ChangeWatch
 from ui.connection_state import ConnectionLabel, monitor_for
 from ui.context import AppContext
 from ui.customers_panel import CustomersPanel
 from ui.errors import error_text
 from ui.feedback import Feedback
 from ui.finance.pages import PAGES, FinancePages
-from ui.live_updates import LiveUpdates
+from ui.main_menus import MainMenus
 from ui.queue_panel import (
     AT_RISK,
     CREDIT_EXHAUSTED,
@@ -46,15 +45,6 @@ from ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.services.attention import Thresholds
-
-POLL_INTERVAL_MS = 3000
-#: while the database announces every change (PostgreSQL), polling is only a safety net
-LISTENING_POLL_INTERVAL_MS = 30000
-# how long closing waits for the listening thread (it ends within milliseconds unless it
-# is connecting to a server that does not answer)
-LISTENER_STOP_WAIT_S = 1.0
-#: changes announced in a burst are read once, this long after the first
-NOTIFIED_DELAY_MS = 50
 
 
 def default_queue(role: str) -> str:
@@ -86,9 +76,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._ctx = ctx
         self._settings = settings or QSettings()
-        self._marker: tuple[int, int] | None = None
-        self._polling = False
-        self._poll_again = False
         self._counts_arrived = False
         self._table_arrived = False
         self._is_ready = False
@@ -147,13 +134,12 @@ class MainWindow(QMainWindow):
         self.workspace.staff_names = {p.username: p.name for p in people}
 
         self._build_status_bar()
-        self._build_menus()
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(POLL_INTERVAL_MS)
-        self.live = LiveUpdates(ctx.db, self)
-        self.notified_timer = QTimer(self)
-        self.notified_timer.setSingleShot(True)
-        self.notified_timer.setInterval(NOTIFIED_DELAY_MS)
+        self.menus = MainMenus(self, ctx.role, self.queues, self.workspace.actions_by_name,
+                               self._settings)
+        self.report_action = self.menus.report_action
+        #: what changed in the database: polled, or announced by it (PostgreSQL)
+        self.watch = ChangeWatch(ctx.db, self.connection, self)
+        self.poll_timer, self.live = self.watch.poll_timer, self.watch.live
         self._connect_signals()
         self._restore_layout()
 
@@ -189,9 +175,7 @@ class MainWindow(QMainWindow):
         import app.services.work  # noqa: F401 - ready before the first click needs them
 
         self.refresh_counts()
-        self._read_marker()
-        self.poll_timer.start()
-        self.live.start()
+        self.watch.start()
 
     # -- construction ---------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -208,70 +192,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.updated_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.db_label)
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self.switch_action = file_menu.addAction(self.tr("&Switch user or database…"))
-        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.export_action = file_menu.addAction(self.tr("&Export quote PDFs…"))
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.report_action = file_menu.addAction(self.tr("&Charges report…"))
-        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.report_action.setEnabled(permissions.may("view_finance", self._ctx.role))
-        file_menu.addSeparator()
-        self.quit_action = file_menu.addAction(self.tr("&Quit"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        view = menu.addMenu(self.tr("&View"))
-        self.find_action = view.addAction(self.tr("&Find requests"))
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.refresh_action = view.addAction(self.tr("&Refresh"))
-        self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.focus_table_action = view.addAction(self.tr("Go to the &table"))
-        self.focus_table_action.setShortcut(QKeySequence("Ctrl+G"))
-        view.addSeparator()
-        go = view.addMenu(self.tr("&Queues"))
-        self.queue_actions: list[QAction] = []
-        from ui.queue_panel import queue_title
-
-        for i, name in enumerate(self.queues.names):
-            action = go.addAction(queue_title(name))
-            if i < 9:
-                action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
-            action.triggered.connect(lambda _=False, n=name: self.queues.select_queue(n))
-            self.queue_actions.append(action)
-
-        request = menu.addMenu(self.tr("&Request"))
-        request.setToolTipsVisible(True)
-        a = self.workspace.actions_by_name
-        groups = [["take", "assign", "set_priority", "decline"],
-                  ["new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"],
-                  ["log_work", "edit_work", "delete_work", "variation", "complete"],
-                  ["topup", "adjust", "charge_document"]]
-        for i, group in enumerate(groups):
-            if i:
-                request.addSeparator()
-            for name in group:
-                request.addAction(a[name])
-                self.addAction(a[name])
-
-        language = menu.addMenu(self.tr("&Language"))
-        self.language_group = QActionGroup(self)
-        current = str(self._settings.value("ui/language", "it"))
-        for code, text in (("it", "Italiano"), ("en", "English")):
-            action = language.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.setData(code)
-            self.language_group.addAction(action)
-        self.language_group.triggered.connect(self._on_language)
-
-        help_menu = menu.addMenu(self.tr("&Help"))
-        self.shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
-        self.shortcuts_action.setShortcut(QKeySequence("F1"))
-        self.about_action = help_menu.addAction(self.tr("&About RIT Desk"))
 
     def _connect_signals(self) -> None:
         # queues and table
@@ -294,22 +214,19 @@ class MainWindow(QMainWindow):
         self.finance.status.connect(self._show_status)
         self.table.drill_bar.back.connect(lambda: self.queues.select_queue(DASHBOARD))
         # menus
-        self.switch_action.triggered.connect(self.switch_requested)
-        self.export_action.triggered.connect(self._export)
-        self.report_action.triggered.connect(self.finance.open_charges_report)
+        m = self.menus
+        m.switch_action.triggered.connect(self.switch_requested)
+        m.export_action.triggered.connect(self._export)
+        m.report_action.triggered.connect(self.finance.open_charges_report)
         self.customers.statement_requested.connect(self.finance.open_statement)
-        self.quit_action.triggered.connect(self.close)
-        self.find_action.triggered.connect(self._focus_search)
-        self.refresh_action.triggered.connect(self.refresh_all)
-        self.focus_table_action.triggered.connect(self.table.view.setFocus)
-        self.shortcuts_action.triggered.connect(self._show_shortcuts)
-        self.about_action.triggered.connect(self._about)
-        # polling and the connection
-        self.poll_timer.timeout.connect(self.poll)
-        # changes announced by the database (LISTEN/NOTIFY on PostgreSQL)
-        self.live.changed.connect(self.notified_timer.start)
-        self.notified_timer.timeout.connect(self.poll)
-        self.live.listening.connect(self._on_listening)
+        m.quit_action.triggered.connect(self.close)
+        m.find_action.triggered.connect(self._focus_search)
+        m.refresh_action.triggered.connect(self.refresh_all)
+        m.focus_table_action.triggered.connect(self.table.view.setFocus)
+        m.language_group.triggered.connect(self._on_language)
+        # changes on other workstations, and the connection
+        self.watch.changed.connect(self.refresh_all)
+        self.watch.status.connect(self._show_status)
         self.connection.restored.connect(self.refresh_all)  # what changed meanwhile
 
     # -- queues ---------------------------------------------------------------------------------
@@ -398,59 +315,9 @@ class MainWindow(QMainWindow):
             self.table.refresh()
         self.workspace.reload()
 
-    def _read_marker(self) -> None:
-        from app.services import queries
-
-        db = self._ctx.db
-        run_async(lambda: queries.last_change_marker(db), self._set_marker, None, self)
-
-    def _on_listening(self, listening: bool) -> None:
-        """The listening connection is up or lost: poll slowly or fast, and ask now.
-
-        Lost (a server restart, a network drop): whether the database answers is known at
-        once ("disconnected" shown if not), not at the next poll, up to 30 s later. Up again:
-        what was committed while nobody listened was announced to nobody; the marker says.
-        """
-        self.poll_timer.setInterval(LISTENING_POLL_INTERVAL_MS if listening
-                                    else POLL_INTERVAL_MS)
-        self.poll()
-
-    def _set_marker(self, marker: tuple[int, int]) -> None:
-        self._marker = marker
-
     def poll(self) -> None:
         """Ask the database whether anything changed; refresh if so (another workstation)."""
-        if self._polling:  # once more when this one is over: it may have read too early
-            self._poll_again = True
-            return
-        self._polling = True
-        self._poll_again = False
-        from app.services import queries
-
-        db = self._ctx.db
-        run_async(lambda: queries.last_change_marker(db), self._on_marker, self._poll_failed,
-                  self)
-
-    def _on_marker(self, marker: tuple[int, int]) -> None:
-        self._polling = False
-        self.connection.report(None)
-        if self._marker is not None and marker != self._marker:
-            self._marker = marker
-            self.refresh_all()
-        self._marker = marker
-        self._poll_once_more()
-
-    def _poll_failed(self, exc: BaseException) -> None:
-        self._polling = False
-        self.connection.report(exc)
-        if self.connection.online:  # "disconnected" is shown by the connection label
-            self._show_status(error_text(exc))
-        self._poll_once_more()
-
-    def _poll_once_more(self) -> None:
-        if self._poll_again:
-            self._poll_again = False
-            self.poll()
+        self.watch.poll()
 
     # -- menu actions ------------------------------------------------------------------------
     def _show_status(self, message: str) -> None:
@@ -493,23 +360,7 @@ class MainWindow(QMainWindow):
             self.workspace.show_request(number)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        actions = [self.find_action, self.refresh_action, self.focus_table_action,
-                   *self.workspace.actions_by_name.values(), self.switch_action,
-                   self.export_action, self.report_action, self.quit_action]
-        return [(a.text().replace("&", ""),
-                 a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                for a in actions if not a.shortcut().isEmpty()]
-
-    def _show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td>{text}</td><td><b>{keys}</b></td></tr>"
-                       for text, keys in self.shortcut_rows())
-        rows += "<tr><td>{}</td><td><b>Alt+1 … Alt+9</b></td></tr>".format(self.tr("Queues"))
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"),
-                                f"<table cellspacing='6'>{rows}</table>")
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About RIT Desk"), self.tr(
-            "RIT Desk: technical intervention requests, quotes, work and charges."))
+        return self.menus.shortcut_rows()
 
     # -- layout persistence -------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -529,8 +380,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.poll_timer.stop()
-        self.live.stop(wait=LISTENER_STOP_WAIT_S)  # woken at once: gone before the window
+        self.watch.stop()  # the listening thread woken at once: gone before the window
         if self.persist_layout:
             self.save_layout()
         super().closeEvent(event)

@@ -42,7 +42,7 @@ def outage(desk: Desk) -> Iterator[Outage]:
 def poll(qtbot: QtBot, window: MainWindow) -> None:
     """One round of the change-marker polling (the window's timer is stopped in tests)."""
     window.poll()
-    qtbot.waitUntil(lambda: not window._polling, timeout=5000)
+    qtbot.waitUntil(lambda: not window.watch.polling, timeout=5000)
 
 
 def test_disconnected_and_reconnected(qtbot: QtBot, desk: Desk, settings: QSettings,
@@ -56,7 +56,7 @@ def test_disconnected_and_reconnected(qtbot: QtBot, desk: Desk, settings: QSetti
     outage.down = True
     with qtbot.waitSignal(window.connection.lost):
         window.poll()
-    qtbot.waitUntil(lambda: not window._polling)
+    qtbot.waitUntil(lambda: not window.watch.polling)
     assert not label.isHidden() and "Disconnected" in label.text()
     assert QApplication.activeModalWidget() is None  # no popup
     poll(qtbot, window)  # still away: still "disconnected", nothing else happens

@@ -20,8 +20,9 @@ from tests.pg_cluster import ClusterUnavailable, PrivateCluster
 from tests.ui.conftest import Desk, fake_render, make_desk
 from tests.ui.test_main_window import open_window
 from ui import live_updates
+from ui.change_watch import LISTENING_POLL_INTERVAL_MS, POLL_INTERVAL_MS
 from ui.live_updates import LiveUpdates
-from ui.main_window import LISTENING_POLL_INTERVAL_MS, POLL_INTERVAL_MS, MainWindow
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -131,9 +132,9 @@ def test_a_lost_listener_falls_back_at_once_and_catches_up(
     with qtbot.waitSignal(window.live.listening, timeout=5000) as lost:
         terminate_listener(there)
     assert lost.args == [False]
-    assert window._polling  # asked at once whether the database answers
+    assert window.watch.polling  # asked at once whether the database answers
     assert window.poll_timer.interval() == POLL_INTERVAL_MS
-    qtbot.waitUntil(lambda: not window._polling, timeout=5000)
+    qtbot.waitUntil(lambda: not window.watch.polling, timeout=5000)
     assert window.connection.online  # it does: only the listener was lost
 
     # committed while nobody listens: no notification will ever announce it

@@ -79,7 +79,7 @@ def test_polling_shows_another_workstations_change(qtbot: QtBot, desk: Desk,
     selected = desk.numbers["new2"]
     with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
         assert window.table.select_number(selected)
-    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.watch.marker is not None, timeout=5000)
     # another workstation (the control panel) opens a request
     number = desk.new_request("Open port 8443")
     with qtbot.waitSignal(window.table.model.refreshed, timeout=5000):
@@ -98,7 +98,7 @@ def test_polling_refreshes_the_workspace(qtbot: QtBot, desk: Desk, settings: QSe
     number = desk.numbers["evaluating"]
     with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
         window.workspace.show_request(number)
-    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.watch.marker is not None, timeout=5000)
     requests.decline_request(desk.db, desk.tech, number, reason="not feasible")
     with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
         window.poll()
@@ -107,10 +107,10 @@ def test_polling_refreshes_the_workspace(qtbot: QtBot, desk: Desk, settings: QSe
 
 def test_nothing_changed_means_no_refresh(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
-    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.watch.marker is not None, timeout=5000)
     with qtbot.assertNotEmitted(window.table.model.refreshed, wait=200):
         window.poll()
-    qtbot.waitUntil(lambda: not window._polling, timeout=5000)
+    qtbot.waitUntil(lambda: not window.watch.polling, timeout=5000)
 
 
 def test_layout_is_remembered(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:

@@ -44,7 +44,7 @@ def new_queue(qtbot: QtBot, desk: Desk, settings: QSettings) -> tuple[MainWindow
     window = open_window(qtbot, desk, desk.lead, settings)
     with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
         window.queues.select_queue("new")
-    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.watch.marker is not None, timeout=5000)
     numbers = [window.table.model.request_at(r).number  # type: ignore[union-attr]
                for r in range(window.table.model.rowCount())]
     return window, numbers

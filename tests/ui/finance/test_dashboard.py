@@ -118,7 +118,7 @@ def test_every_chart_exports_a_png(qtbot: QtBot, desk: Desk, settings: QSettings
 def test_the_dashboard_follows_changes(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.lead, settings)
     dash = dashboard_of(window)
-    qtbot.waitUntil(lambda: window._marker is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.watch.marker is not None, timeout=5000)
     before = {w.username: w.total for w in dash.data.workload}  # type: ignore[union-attr]
     desk.taken("Another one", desk.tech)  # another workstation
     with qtbot.waitSignal(dash.loaded, timeout=5000):
