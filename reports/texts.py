@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final, Literal
 
+from app.domain import dates
+
 Lang = Literal["it", "en"]
 
 CATEGORY_LABELS: Final[dict[str, dict[Lang, str]]] = {
@@ -235,9 +237,6 @@ def service_kind_label(code: str, lang: Lang) -> str:
 
 
 def format_date(value: date, lang: Lang) -> str:
-    """``31/12/2026`` in Italian; ``31 Dec 2026`` in English (unambiguous everywhere)."""
-    if lang == "it":
-        return value.strftime("%d/%m/%Y")
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{value.day:02d} {months[value.month - 1]} {value.year}"
+    """``31/12/2026`` in Italian; ``31 Dec 2026`` in English (unambiguous everywhere);
+    the desktop app writes its dates with the same function (``ui.labels.date_str``)."""
+    return dates.format_date(value, lang)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.dates import format_date
 from app.domain.money import format_decimal, format_eur, format_hours
 from app.domain.references import request_reference
 
@@ -290,26 +291,35 @@ def local(value: datetime) -> datetime:
 
 
 def date_str(value: date | datetime | None, lang: str = "it") -> str:
-    """``31/12/2026`` (it) or ``2026-12-31`` (en); empty for None.
+    """``31/12/2026`` (it) or ``31 Dec 2026`` (en); empty for None.
 
-    A ``datetime`` is a stored instant (naive UTC) and is shown in local time; a ``date``
-    (validity, work date) is shown as it is.
+    The one way the app writes a date on screen, and the same as the PDFs
+    (:func:`app.domain.dates.format_date`): English names the month, so an English reader
+    never has to guess whether 01/11 is January or November.  A ``datetime`` is a stored
+    instant (naive UTC) and is shown in local time; a ``date`` (validity, work date) is
+    shown as it is.
     """
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = local(value).date()
-    if lang == "it":
-        return value.strftime("%d/%m/%Y")
-    return value.isoformat()
+    return format_date(value, lang)
 
 
 def datetime_str(value: datetime | None, lang: str = "it") -> str:
-    """Date and minutes, for timelines: ``31/12/2026 14:05``."""
+    """Date and minutes, for timelines: ``31/12/2026 14:05`` (it), ``31 Dec 2026 14:05`` (en)."""
     if value is None:
         return ""
     moment = local(value)
     return f"{date_str(moment, lang)} {moment.strftime('%H:%M')}"
+
+
+def date_edit_format(lang: str) -> str:
+    """The display format of a date input (QDateEdit), the same as :func:`date_str`.
+
+    ``MMM`` is written with the edit's locale: :func:`ui.dialogs.base.date_edit` sets it.
+    """
+    return "dd/MM/yyyy" if lang == "it" else "dd MMM yyyy"
 
 
 def request_ref(number_: int) -> str:

@@ -62,7 +62,7 @@ def test_quote_actions(desk: Desk, english: None) -> None:
     sent = quotes.send_quote(desk.db, desk.tech, draft.id)
     assert said("send_quote", sent, desk, number).text == (
         f"Quote {ref(number)}/1 sent to the customer: total €122.00, valid until "
-        f"{valid.isoformat()}.")
+        f"{labels.date_str(valid, 'en')}.")
     other = desk.numbers["draft"]
     old = queries.request_detail(desk.db, other).quotes[0]
     quotes.delete_draft(desk.db, desk.tech, old.id)
@@ -74,7 +74,7 @@ def test_work_and_variation_actions(desk: Desk, english: None) -> None:
     number = desk.numbers["accepted"]
     shown = queries.request_detail(desk.db, number)  # accepted: the first entry starts it
     entry = work.log_work(desk.db, desk.tech, number, hours="1:10")
-    day = entry.work_date.isoformat()
+    day = labels.date_str(entry.work_date, "en")
     text = feedback(Done("log_work", entry, shown, lang="en")).text
     assert text == (f"Logged 1:10 on {day} for {ref(number)} (billable 1:15). "
                     f"The work has started: {ref(number)} is now in progress.")
@@ -183,7 +183,7 @@ def test_a_dialog_action_is_told_from_its_result(qtbot: QtBot, desk: Desk, engli
     monkeypatch.setattr(ws, "make_dialog", lambda name: _Accepted(entry, ws))
     with qtbot.waitSignal(ws.outcome, timeout=5000) as outcome:
         ws.actions_by_name["log_work"].trigger()
-    assert outcome.args[0].text.startswith(f"Logged 2:00 on {entry.work_date.isoformat()} for "
+    assert outcome.args[0].text.startswith(f"Logged 2:00 on {labels.date_str(entry.work_date, 'en')} for "
                                            f"{ref(number)}")
 
 

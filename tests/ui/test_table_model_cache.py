@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.services import queries
 from app.services.dto import RequestFilter
 from tests.ui.conftest import Desk
+from ui import labels
 from ui import request_table_model as rtm
 from ui.request_table_model import COLUMNS, PLACEHOLDER, RequestTableModel
 
@@ -102,7 +103,7 @@ def test_tooltips_are_made_when_asked(qtbot: QtBot, desk: Desk) -> None:
     assert model.index(0, column("customer")).data(tip) == \
         f"{request.customer_name} ({request.customer_code})"
     assert model.index(0, column("validity")).data(tip) == \
-        request.quote_valid_until.isoformat()
+        labels.date_str(request.quote_valid_until, "en")
     # every text that may be elided is whole in its tooltip
     assert model.index(0, column("state")).data(tip) == "Awaiting customer"
     assert model.index(0, column("service")).data(tip) == request.service_name

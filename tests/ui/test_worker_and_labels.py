@@ -40,7 +40,7 @@ def test_money_and_dates() -> None:
     assert labels.money(Decimal("1234.5"), "it") == "€ 1.234,50"
     assert labels.money(None, "it") == ""
     assert labels.date_str(date(2026, 12, 31), "it") == "31/12/2026"
-    assert labels.date_str(datetime(2026, 12, 31, 8, 5), "en") == "2026-12-31"
+    assert labels.date_str(datetime(2026, 12, 31, 8, 5), "en") == "31 Dec 2026"
     stored = datetime(2026, 12, 31, 8, 5)  # naive UTC, as the database keeps it
     shown = stored.replace(tzinfo=UTC).astimezone()
     assert labels.datetime_str(stored, "it") == shown.strftime("%d/%m/%Y %H:%M")

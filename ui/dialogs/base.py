@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -77,7 +77,16 @@ def from_qdate(value: QDate) -> date:
 
 def date_format() -> str:
     """The display format of date edits (the same as :func:`ui.labels.date_str`)."""
-    return "dd/MM/yyyy" if ui_lang() == "it" else "yyyy-MM-dd"
+    return labels.date_edit_format(ui_lang())
+
+
+def show_dates(edit: QDateTimeEdit) -> None:
+    """A date input written as the app writes dates: ``31/12/2026`` or ``31 Dec 2026``
+    (the month's name in English whatever the system's locale)."""
+    lang = ui_lang()
+    edit.setLocale(QLocale(QLocale.Language.Italian, QLocale.Country.Italy) if lang == "it"
+                   else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    edit.setDisplayFormat(date_format())
 
 
 def percent(value: Decimal, lang: str) -> str:

@@ -35,8 +35,8 @@ from ui.dialogs.base import (
     FieldError,
     ServiceDialog,
     capitalised,
-    date_format,
     from_qdate,
+    show_dates,
     to_qdate,
     with_error,
 )
@@ -92,7 +92,7 @@ class BatchExportDialog(ServiceDialog):
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         for edit, day in ((self.since, today.replace(day=1)), (self.until, month_end)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(date_format())
+            show_dates(edit)
             edit.setDate(to_qdate(day))
             edit.setMaximumWidth(160)
         if self._ids is None:

@@ -41,11 +41,11 @@ from ui.confirm import send_quote as send_question
 from ui.dialogs.base import (
     ServiceDialog,
     capitalised,
-    date_format,
     from_qdate,
     request_heading,
     resize_within_screen,
     separator,
+    show_dates,
     to_qdate,
     with_error,
 )
@@ -160,7 +160,7 @@ class QuoteComposerDialog(ServiceDialog):
 
         self.valid_until = QDateEdit()
         self.valid_until.setCalendarPopup(True)
-        self.valid_until.setDisplayFormat(date_format())
+        show_dates(self.valid_until)
         self.valid_until.setMinimumDate(to_qdate(self._today - timedelta(days=3650)))
         self.valid_until.setDate(to_qdate(self._today + timedelta(days=30)))
         self.valid_until.setMaximumWidth(160)

@@ -22,7 +22,7 @@ from app.services import work
 from app.services.common import MAX_REASON
 from app.services.dto import WorkEntryView
 from ui import labels
-from ui.dialogs.base import ServiceDialog, date_format, from_qdate, to_qdate, with_error
+from ui.dialogs.base import ServiceDialog, from_qdate, show_dates, to_qdate, with_error
 
 
 class WorkEntryDialog(ServiceDialog):
@@ -46,7 +46,7 @@ class WorkEntryDialog(ServiceDialog):
 
         self.work_date = QDateEdit()
         self.work_date.setCalendarPopup(True)
-        self.work_date.setDisplayFormat(date_format())
+        show_dates(self.work_date)
         self.work_date.setDateRange(to_qdate(self._today - timedelta(days=366)),
                                     to_qdate(self._today))
         self.work_date.setDate(to_qdate(entry.work_date if entry else self._today))

@@ -22,7 +22,7 @@ from app.domain.finance import GROUPINGS
 from app.domain.periods import add_months
 from app.services import charges_report, statements
 from ui import labels
-from ui.dialogs.base import date_format, from_qdate, to_qdate
+from ui.dialogs.base import from_qdate, show_dates, to_qdate
 from ui.finance.document_dialog import DocumentDialog, Made
 
 
@@ -45,7 +45,7 @@ class StatementOptions:
 def _date_edit(value: date, parent: QWidget) -> QDateEdit:
     edit = QDateEdit(to_qdate(value), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(date_format())
+    show_dates(edit)
     edit.setMaximumDate(QDate(2100, 12, 31))
     return edit
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -187,7 +188,8 @@ def test_wrong_fields_are_marked_inline(qtbot: QtBot, world: World) -> None:
 def test_in_english_money_is_written_the_english_way(qtbot: QtBot, world: World) -> None:
     dialog = composer(qtbot, world, world.taken())
     assert dialog.save_button.text() == "Save &draft"
-    assert dialog.valid_until.displayFormat() == "yyyy-MM-dd"
+    assert dialog.valid_until.displayFormat() == "dd MMM yyyy"  # as the PDFs: 31 Dec 2026
+    assert re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4}", dialog.valid_until.text())
     type_cell(qtbot, dialog.table, 0, 0, "Migration")
     type_cell(qtbot, dialog.table, 0, 2, "1,234.50")
     assert dialog.net_value.text() == "€1,234.50"
