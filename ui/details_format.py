@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -82,10 +82,13 @@ def _value(key: str, value: object, lang: str, action: str) -> str:
     return formatter(value) if formatter else str(value)
 
 
-def _before_after(action: str, before: object, after: object, lang: str) -> str:
+def _before_after(action: str, before: object, after: object, lang: str,
+                  people: Mapping[str, str]) -> str:
     def one(value: object) -> str:
         if value is None or value == "":
             return Q.translate("Details", "unassigned") if action == "request_assigned" else "—"
+        if action == "request_assigned":
+            return labels.person(str(value), people)
         if action == "priority_changed":
             return labels.priority_label(str(value))
         if isinstance(value, dict):
@@ -102,12 +105,15 @@ def _before_after(action: str, before: object, after: object, lang: str) -> str:
     return f"{one(before)} → {one(after)}"
 
 
-def describe(action: str, details: dict[str, object], lang: str = "it") -> str:
-    """``"total: € 1.220,00 · valid until: 31/12/2026"`` for an audit event or notice."""
+def describe(action: str, details: dict[str, object], lang: str = "it",
+             people: Mapping[str, str] | None = None) -> str:
+    """``"total: € 1.220,00 · valid until: 31/12/2026"`` for an audit event or notice;
+    ``people`` names the staff in it (an assignment: ``Tom Tech (tom) → Tina Tech (tina)``)."""
     keys = _key_labels()
     parts: list[str] = []
     if "before" in details or "after" in details:
-        parts.append(_before_after(action, details.get("before"), details.get("after"), lang))
+        parts.append(_before_after(action, details.get("before"), details.get("after"), lang,
+                                    people or {}))
     for key, value in details.items():
         if key in HIDDEN_KEYS or key in ("before", "after") or value in (None, ""):
             continue

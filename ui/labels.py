@@ -6,6 +6,7 @@ the text to show in the current language; an unknown code is shown as it is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -242,6 +243,32 @@ def action_label(code: str | None) -> str:
 
 def notice_label(code: str | None) -> str:
     return _get(_notices(), code)
+
+
+def person(username: str | None, people: Mapping[str, str]) -> str:
+    """A staff member as people know them: ``Sara Romano (s.romano)``; the user name alone
+    when the name is unknown."""
+    if not username:
+        return ""
+    name = people.get(username)
+    return f"{name} ({username})" if name and name != username else username
+
+
+def actor_label(actor: str | None, people: Mapping[str, str]) -> str:
+    """Who acted, in words: a staff member (:func:`person`), the control panel
+    (``Control panel · C1022`` for the customer C1022), the system's own jobs; never the
+    audit's internal code (``portal:C1022``)."""
+    if not actor:
+        return ""
+    kind, _, rest = actor.partition(":")
+    if kind == "portal":
+        panel = QCoreApplication.translate("labels", "Control panel")
+        return f"{panel} · {rest}" if rest else panel
+    if actor == "system":
+        return QCoreApplication.translate("labels", "RIT Desk (automatic)")
+    if actor == "owner":
+        return QCoreApplication.translate("labels", "Database owner (maintenance)")
+    return person(actor, people)
 
 
 def categories() -> list[tuple[str, str]]:

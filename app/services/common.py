@@ -189,3 +189,13 @@ def notify(
 
 def touch(db: Database, request: m.Request) -> None:
     request.updated_at = db.now()
+
+
+def staff_names(session: Session, usernames: Any) -> dict[str, str]:
+    """The names of the staff among ``usernames`` (a history's actors): ``{"s.romano":
+    "Sara Romano"}``; other actors (``portal:C1022``, ``system``) are left out."""
+    wanted = {u for u in usernames if u}
+    if not wanted:
+        return {}
+    return dict(session.execute(select(m.Staff.username, m.Staff.name)
+                                .where(m.Staff.username.in_(sorted(wanted)))).tuples().all())

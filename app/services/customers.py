@@ -23,6 +23,7 @@ from app.services.common import (
     customer_by_code,
     require,
     require_portal,
+    staff_names,
 )
 from app.services.dto import CustomerView, LedgerResult, LedgerView, ServiceView
 
@@ -63,6 +64,7 @@ def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True
         version=customer.version,
         services=tuple(ServiceView(s.id, s.name, s.kind, s.status) for s in customer.services),
         ledger=entries,
+        people=staff_names(session, (e.actor for e in entries)),
     )
 
 

@@ -50,6 +50,8 @@ class CustomerView:
     version: int
     services: tuple[ServiceView, ...] = ()
     ledger: tuple[LedgerView, ...] = ()
+    #: the staff names of the ledger's actors (username -> name)
+    people: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,8 @@ class RequestDetail:
     work_summary: WorkSummary
     current_quote: QuoteView | None = None
     agreed_quote: QuoteView | None = None
+    #: the names of the staff who acted (history, variations, charge): username -> name
+    people: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, w
 from app.domain.queues import QUEUES, check_search
 from app.services import attention, billing
 from app.services import settings as settings_service
-from app.services.common import actor_staff, get_request
+from app.services.common import actor_staff, get_request, staff_names
 from app.services.customers import customer_view
 from app.services.dto import (
     AuditView,
@@ -515,6 +515,12 @@ def work_summary(session: Session, request: m.Request, increment: int) -> WorkSu
     return WorkSummary(logged, billable, amount, ceiling, usage, warning)
 
 
+def _assignees(history: tuple[AuditView, ...]) -> list[str]:
+    """The staff an assignment moved a request between (named in the history too)."""
+    return [str(a.details.get(side) or "") for a in history if a.action == "request_assigned"
+            for side in ("before", "after")]
+
+
 def request_detail(db: Database, number: int) -> RequestDetail:
     """Everything the request workspace shows, read in one transaction."""
     with db.read() as session:
@@ -562,6 +568,9 @@ def request_detail(db: Database, number: int) -> RequestDetail:
             quotes=quotes, work=work, variations=variations, charge=charge, history=history,
             notices=notices, work_summary=work_summary(session, request, increment),
             current_quote=current, agreed_quote=agreed,
+            people=staff_names(session, [*(a.actor for a in history), *_assignees(history),
+                                         *(v.proposed_by for v in variations),
+                                         charge.created_by if charge else ""]),
         )
 
 

@@ -46,7 +46,8 @@ class VariationsTab(RequestPart, QWidget):
         self._detail = d
         self.tree.clear()
         for v in reversed(d.variations):
-            item = QTreeWidgetItem([labels.datetime_str(v.proposed_at, lang), v.proposed_by,
+            item = QTreeWidgetItem([labels.datetime_str(v.proposed_at, lang),
+                                    labels.person(v.proposed_by, d.people),
                                     labels.money(v.amount, lang),
                                     labels.variation_state_label(v.state), v.reason])
             item.setToolTip(4, v.reason)
@@ -74,8 +75,9 @@ class HistoryTree(RequestPart, QTreeWidget):
         self._detail = d
         self.clear()
         for event in reversed(d.history):
-            details = describe(event.action, event.details, lang)
-            item = QTreeWidgetItem([labels.datetime_str(event.at, lang), event.actor,
+            details = describe(event.action, event.details, lang, d.people)
+            item = QTreeWidgetItem([labels.datetime_str(event.at, lang),
+                                    labels.actor_label(event.actor, d.people),
                                     labels.action_label(event.action), details])
             item.setToolTip(3, details)
             self.addTopLevelItem(item)
