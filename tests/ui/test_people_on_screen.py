@@ -16,8 +16,8 @@ def history_rows(qtbot: QtBot, desk: Desk, number: int, lang: str) -> list[tuple
     tree = HistoryTree(lang)
     qtbot.addWidget(tree)
     tree.fill(queries.request_detail(desk.db, number))
-    return [(tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(3))
-            for i in range(tree.topLevelItemCount())]
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [(item.text(1), item.text(3)) for item in items if item is not None]
 
 
 def test_history_names_people_and_the_control_panel(qtbot: QtBot, desk: Desk,
