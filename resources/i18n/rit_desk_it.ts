@@ -1146,63 +1146,63 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../ui/request_table_model.py" line="103"/>
+        <location filename="../../ui/request_cells.py" line="72"/>
         <source>No.</source>
-        <extracomment>adjacent pages read with one query at most the pages a refresh reads again (the ones painted last; a screen shows one or two) the roles a formatted row answers (any other role is None without a lookup) one formatted row: role -&gt; one value per column (a role absent is None everywhere) TextAlignmentRole of each column (cells and headers) days of validity left at which the column turns amber</extracomment>
+        <extracomment>the roles a formatted row answers (any other role is None without a lookup) one formatted row: role -&gt; one value per column (a role absent is None everywhere) TextAlignmentRole of each column (cells and headers) days of validity left at which the column turns amber</extracomment>
         <translation>N.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="104"/>
+        <location filename="../../ui/request_cells.py" line="73"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="105"/>
+        <location filename="../../ui/request_cells.py" line="74"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="106"/>
+        <location filename="../../ui/request_cells.py" line="75"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="107"/>
+        <location filename="../../ui/request_cells.py" line="76"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="108"/>
+        <location filename="../../ui/request_cells.py" line="77"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="109"/>
+        <location filename="../../ui/request_cells.py" line="78"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="110"/>
+        <location filename="../../ui/request_cells.py" line="79"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="111"/>
+        <location filename="../../ui/request_cells.py" line="80"/>
         <source>Age</source>
         <translation>Età</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="112"/>
+        <location filename="../../ui/request_cells.py" line="81"/>
         <source>Quote total</source>
         <translation>Totale preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="113"/>
+        <location filename="../../ui/request_cells.py" line="82"/>
         <source>Validity</source>
         <translation>Validità</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="127"/>
+        <location filename="../../ui/request_cells.py" line="96"/>
         <source>expired %n day(s) ago</source>
         <translation>
             <numerusform>scaduto da %n giorno</numerusform>
@@ -1210,12 +1210,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="129"/>
+        <location filename="../../ui/request_cells.py" line="98"/>
         <source>expires today</source>
         <translation>scade oggi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="130"/>
+        <location filename="../../ui/request_cells.py" line="99"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n giorno rimasto</numerusform>
@@ -1223,7 +1223,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="139"/>
+        <location filename="../../ui/request_cells.py" line="108"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1231,7 +1231,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="142"/>
+        <location filename="../../ui/request_cells.py" line="111"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -1239,7 +1239,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table_model.py" line="144"/>
+        <location filename="../../ui/request_cells.py" line="113"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n g</numerusform>
@@ -1247,7 +1247,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_table_model.py" line="248"/>
+        <location filename="../../ui/request_cells.py" line="217"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
