@@ -8,8 +8,9 @@ Each ``resources/i18n/<name>_<lang>.ts`` is refreshed from its own sources (belo
 errors, which live in ``app/`` (no Qt there): ``packaging/error_templates.py`` collects
 them into a generated stub (``build/i18n/``) that lupdate reads instead. Every ``.ts`` is
 then compiled next to itself into a ``.qm`` (a build product, not committed) with
-``pyside6-lrelease``. The app compiles missing ``.qm`` files on the fly (``ui/i18n.py``),
-so a fresh clone works without running this.
+``pyside6-lrelease``, atomically and only when it changed (``ui.i18n.release``: an app
+running from the checkout may be reading it). The app compiles missing ``.qm`` files on
+the fly (``ui/i18n.py``), so a fresh clone works without running this.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from error_templates import texts as error_texts  # noqa: E402 - packaging/ is on the path
 
-from ui.i18n import find_tool  # noqa: E402
+from ui.i18n import find_tool, release  # noqa: E402
 
 BUILD = ROOT / "build" / "i18n"
 
@@ -152,7 +153,7 @@ def lrelease(ts: Path) -> Path:
     if tool is None:
         sys.exit("pyside6-lrelease not found: install PySide6 (it ships lrelease)")
     qm = ts.with_suffix(".qm")
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, cwd=ROOT)
+    release(tool, ts, qm)  # atomic, and only when it changed: an app may be reading it
     return qm
 
 

@@ -8,9 +8,11 @@ user's cache directory; if ``lrelease`` cannot be found, the ``.ts`` is read dir
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -42,15 +44,40 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("rit-desk", appauthor=False)) / "i18n"
 
 
+def release(tool: str, ts: Path, qm: Path, *, timeout: float | None = None) -> bool:
+    """Compile ``ts`` into ``qm`` with lrelease, atomically; True when ``qm`` changed.
+
+    lrelease writes a temporary file in ``qm``'s folder, which then replaces ``qm`` in one
+    step (``os.replace``), and only when its content differs: an app running from the same
+    folder never loads a half-written catalogue (it used to fall back to English on an
+    Italian screen when ``packaging/run.sh`` rebuilt the translations under it). An
+    unchanged ``qm`` is only touched, so it stays newer than its ``.ts`` (:func:`qm_for`).
+    """
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{qm.name}.", suffix=".tmp", dir=qm.parent)
+    os.close(fd)
+    made = Path(name)
+    try:
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(made)], check=True,
+                       capture_output=True, timeout=timeout)
+        content = made.read_bytes()
+        if qm.is_file() and qm.read_bytes() == content:
+            os.utime(qm)
+            return False
+        made.chmod(qm.stat().st_mode & 0o777 if qm.is_file() else 0o644)
+        os.replace(made, qm)
+        return True
+    finally:
+        made.unlink(missing_ok=True)
+
+
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Compile one ``.ts`` into ``qm`` with lrelease; False when it cannot be done."""
     tool = find_tool("lrelease")
     if tool is None:
         return False
-    qm.parent.mkdir(parents=True, exist_ok=True)
     try:
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
-                       capture_output=True, timeout=60)
+        release(tool, ts, qm, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return False
     return qm.is_file()

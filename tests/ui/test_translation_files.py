@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -75,3 +77,32 @@ def test_plural_forms_survive_an_update(tmp_path: Path) -> None:
     hour_translation = hour.find("translation")
     assert hour_translation is not None and hour_translation.get("type") == "unfinished"
     assert len(list(hour_translation.iter("numerusform"))) == 2
+
+
+def test_a_catalogue_is_replaced_atomically_and_only_when_it_changed(tmp_path: Path) -> None:
+    """packaging/build_translations.py compiled each .qm in place: an app running from the
+    same checkout read a half-written catalogue and showed English on an Italian screen."""
+    from ui.i18n import find_tool, release
+
+    tool = find_tool("lrelease")
+    if tool is None:
+        pytest.skip("lrelease is not installed")
+    ts = tmp_path / "rit_desk_it.ts"
+    ts.write_bytes((ROOT / "resources" / "i18n" / "rit_desk_it.ts").read_bytes())
+    qm = tmp_path / "rit_desk_it.qm"
+    assert release(tool, ts, qm) is True
+    first = qm.stat()
+    reader = qm.open("rb")  # an app that has the catalogue open
+    before = reader.read()
+    reader.seek(0)
+    assert release(tool, ts, qm) is False  # same content: the file is left as it is
+    assert qm.stat().st_ino == first.st_ino
+    ts.write_text(ts.read_text(encoding="utf-8").replace(
+        "<translation>Nuova</translation>", "<translation>Nuovissima</translation>", 1),
+        encoding="utf-8")
+    assert release(tool, ts, qm) is True
+    assert qm.stat().st_ino != first.st_ino  # a new file moved into place, not rewritten
+    assert reader.read() == before  # the reader still sees the whole old catalogue
+    reader.close()
+    assert qm.read_bytes() != before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rit_desk_it.qm", "rit_desk_it.ts"]
