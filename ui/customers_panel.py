@@ -216,8 +216,12 @@ class CustomersPanel(QWidget):
     def select_code(self, code: str) -> None:
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(CODE_ROLE) == code:
+                before = self.view.selectionModel().currentIndex()
                 self.view.selectRow(row)
-                self._on_selected()
+                if before.isValid() and before.row() == row:
+                    # the current row did not change, so no currentRowChanged: read it here
+                    # (otherwise that signal reads it: calling too made two reads)
+                    self._on_selected()
                 return
 
     def _on_selected(self) -> None:
