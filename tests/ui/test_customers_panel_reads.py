@@ -30,7 +30,12 @@ def test_selecting_a_customer_reads_it_once(qtbot: QtBot, desk: Desk, settings: 
     panel = window.customers
     shown: list[str] = []
     real_show = panel._show_customer
-    monkeypatch.setattr(panel, "_show_customer", lambda c: (shown.append(c.code), real_show(c)))
+
+    def show(c: Any) -> None:
+        shown.append(c.code)
+        real_show(c)
+
+    monkeypatch.setattr(panel, "_show_customer", show)
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         window.queues.select_queue("customers")
     # every read asked for has been answered (no sleep: the answers are counted)
