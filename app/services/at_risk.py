@@ -114,8 +114,8 @@ def at_risk_count(db: Database) -> int:
     """How many accounts :func:`at_risk_customers` lists (for the queue's count),
     remembered until anything is written, as the queue counts are."""
     from app.services.dto import RequestFilter
-    from app.services.queries import _remembered
+    from app.services.read_cache import remembered
 
     with db.read() as session:
-        return int(_remembered(db, session, "at_risk_count", RequestFilter(),
-                               lambda: session.scalar(_short_of_work(func.count())) or 0))
+        return int(remembered(db, session, "at_risk_count", RequestFilter(),
+                              lambda: session.scalar(_short_of_work(func.count())) or 0))

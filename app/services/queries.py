@@ -1,51 +1,42 @@
-"""The read side: queue pages, counts and the request workspace, as plain rows."""
+"""The read side: queue pages, counts and search, as plain rows.
+
+The request workspace is read by :mod:`app.services.request_views` and the change
+marker with its cache by :mod:`app.services.read_cache`; both are named from here too.
+"""
 
 from __future__ import annotations
 
-import json
-import threading
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session, aliased
 
 from app.db import models as m
 from app.db.database import Database
-from app.domain.enums import (
-    PRIORITY_RANK,
-    AccountStatus,
-    QuoteKind,
-)
+from app.domain.enums import PRIORITY_RANK, AccountStatus
 from app.domain.errors import ValidationError
-from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
 from app.domain.queues import QUEUES, check_search
-from app.services import attention, billing
-from app.services import settings as settings_service
-from app.services.common import actor_staff, get_request, staff_names
-from app.services.customers import customer_view
-from app.services.dto import (
-    AuditView,
-    ChargeView,
-    NoticeView,
-    Page,
-    RequestDetail,
-    RequestFilter,
-    RequestRow,
-    ServiceView,
-    VariationView,
-    WorkSummary,
+from app.services import attention
+from app.services.common import actor_staff
+from app.services.dto import Page, RequestFilter, RequestRow
+from app.services.read_cache import (  # noqa: F401 - the cache, named from here too
+    MARKER_WINDOW,
+    change_marker,
+    last_change_marker,
+    lookup,
+    remembered,
+    store,
 )
-from app.services.quotes import quote_view
-from app.services.variations import variation_view
-from app.services.work import entry_view
+from app.services.request_views import (  # noqa: F401 - the workspace, named from here too
+    customer_notices,
+    request_detail,
+    work_summary,
+)
 
 Assignee = aliased(m.Staff)
-T = TypeVar("T")
 
 SORT_KEYS = (
     "number", "customer", "service", "category", "subject", "state", "priority", "assignee",
@@ -244,7 +235,7 @@ def _assignee_groups(db: Database, session: Session, f: RequestFilter
             groups = [unassigned, *groups] if db.is_sqlite else [*groups, unassigned]
         return groups
 
-    return list(_remembered(db, session, "assignee_groups", f, compute))
+    return list(remembered(db, session, "assignee_groups", f, compute))
 
 
 def _page_ids_by_assignee(db: Database, session: Session, f: RequestFilter, descending: bool,
@@ -343,10 +334,10 @@ def list_requests(
         total: int | None = None
         ids: list[int] | None = None
         if with_total and offset == 0 and f.search and f.search.strip() and sort != "assignee":
-            marker, total = _lookup(db, session, "count", f)
+            marker, total = lookup(db, session, "count", f)
             if total is None:
                 ids, total = _first_page_counted(session, f, sort, descending, limit)
-                _store(db, marker, "count", f, total)
+                store(db, marker, "count", f, total)
         elif with_total or offset >= DEEP_OFFSET:
             total = _count(db, session, f)
         if ids is not None:
@@ -371,74 +362,11 @@ def list_requests(
         return Page(rows, offset, total if with_total else None)
 
 
-#: database -> (what, filter) -> (change marker, value); see :func:`_remembered`
-_CACHE: weakref.WeakKeyDictionary[Database, dict[tuple[str, RequestFilter], tuple[Any, Any]]] \
-    = weakref.WeakKeyDictionary()
-_CACHE_LOCK = threading.Lock()
-_CACHE_MAX = 256
-
-
-#: how far back the change marker counts audit events (see :func:`_marker`)
-MARKER_WINDOW = 1000
-
-
-def _marker(session: Session) -> tuple[int, int, int]:
-    """What changes whenever any workstation commits a write.
-
-    Every write appends an audit event (a rule of the services). The highest audit id
-    alone is not enough on PostgreSQL: a transaction that took id 100 may commit after
-    one that took 101, and the maximum would not move. So the marker also counts the
-    audit events among the last ``MARKER_WINDOW`` ids, which grows when such a late
-    commit becomes visible (an index range scan of at most that many rows).
-    """
-    last_audit = int(session.scalar(select(func.max(m.AuditEvent.id))) or 0)
-    recent = int(session.scalar(
-        select(func.count()).select_from(m.AuditEvent)
-        .where(m.AuditEvent.id > last_audit - MARKER_WINDOW)) or 0)
-    last_ledger = int(session.scalar(select(func.max(m.LedgerEntry.id))) or 0)
-    return last_audit, recent, last_ledger
-
-
-def _remembered(db: Database, session: Session, what: str, f: RequestFilter,
-                compute: Callable[[], T], marker: tuple[int, int, int] | None = None) -> T:
-    """``compute()``, remembered for this database and filter until anything is written.
-
-    Counting a million rows costs tens of milliseconds, on every sort change, page read
-    far down the list and periodic refresh. Every write appends an audit event (a rule
-    of the services), so "nothing written since" is three primary-key maxima away.
-    """
-    marker, cached = _lookup(db, session, what, f, marker)
-    if cached is not None:
-        return cast(T, cached)
-    value = compute()
-    _store(db, marker, what, f, value)
-    return value
-
-
-def _lookup(db: Database, session: Session, what: str, f: RequestFilter,
-            marker: tuple[int, int, int] | None = None) -> tuple[tuple[int, int, int], Any]:
-    """The current change marker (unless given, read in this transaction before), and
-    the value remembered under it (or None)."""
-    if marker is None:
-        marker = _marker(session)
-    with _CACHE_LOCK:
-        cached = _CACHE.get(db, {}).get((what, f))
-    return marker, (cached[1] if cached is not None and cached[0] == marker else None)
-
-
-def _store(db: Database, marker: tuple[int, int, int], what: str, f: RequestFilter,
-           value: Any) -> None:
-    with _CACHE_LOCK:
-        entries = _CACHE.setdefault(db, {})
-        if len(entries) >= _CACHE_MAX:
-            entries.clear()
-        entries[(what, f)] = (marker, value)
-
 
 def _count(db: Database, session: Session, f: RequestFilter,
            marker: tuple[int, int, int] | None = None) -> int:
     """How many requests the filter matches (remembered until anything is written)."""
-    return _remembered(db, session, "count", f, lambda: _count_now(session, f), marker)
+    return remembered(db, session, "count", f, lambda: _count_now(session, f), marker)
 
 
 def _count_now(session: Session, f: RequestFilter) -> int:
@@ -464,7 +392,7 @@ def queue_counts(db: Database, username: str | None = None, *,
     arrived does not count its rows again.
     """
     with db.read() as session:
-        marker = _marker(session)
+        marker = change_marker(session)
 
         def compute() -> tuple[dict[str, int], int]:
             by_state = {state: int(count) for state, count in session.execute(
@@ -475,10 +403,10 @@ def queue_counts(db: Database, username: str | None = None, *,
             for name, queue_states in QUEUES.items():
                 if name != "mine":
                     total = sum(by_state.get(s, 0) for s in queue_states or tuple(by_state))
-                    _store(db, marker, "count", RequestFilter(states=queue_states), total)
+                    store(db, marker, "count", RequestFilter(states=queue_states), total)
             return by_state, exhausted
 
-        by_state, exhausted = _remembered(db, session, "queue_counts", RequestFilter(),
+        by_state, exhausted = remembered(db, session, "queue_counts", RequestFilter(),
                                           compute, marker)
         counts: dict[str, int] = {}
         for name, queue_states in QUEUES.items():
@@ -494,99 +422,3 @@ def queue_counts(db: Database, username: str | None = None, *,
                 counts[name] = _count(db, session, judged_now(db, RequestFilter(attention=name)),
                                       marker)
         return counts
-
-
-def work_summary(session: Session, request: m.Request, increment: int) -> WorkSummary:
-    minutes = list(session.scalars(
-        select(m.WorkEntry.minutes).where(m.WorkEntry.request_id == request.id)
-    ))
-    logged = sum(minutes)
-    quote = billing.accepted_quote(session, request.id)
-    if quote is None:
-        return WorkSummary(logged, billable_minutes(minutes, increment), None, None, None, "")
-    increment = quote.billing_increment
-    billable = billable_minutes(minutes, increment)
-    ceiling = agreed_amount(quote.net, [v.amount for v in billing.agreed_amounts(session, request.id)])
-    if quote.kind != QuoteKind.HOURLY or quote.hourly_rate is None:
-        return WorkSummary(logged, billable, None, ceiling, None, "")
-    amount = work_value(billable, quote.hourly_rate)
-    usage = ceiling_usage(amount, ceiling)
-    warning = "over" if usage >= 1 else "near" if usage >= Decimal("0.8") else ""
-    return WorkSummary(logged, billable, amount, ceiling, usage, warning)
-
-
-def _assignees(history: tuple[AuditView, ...]) -> list[str]:
-    """The staff an assignment moved a request between (named in the history too)."""
-    return [str(a.details.get(side) or "") for a in history if a.action == "request_assigned"
-            for side in ("before", "after")]
-
-
-def request_detail(db: Database, number: int) -> RequestDetail:
-    """Everything the request workspace shows, read in one transaction."""
-    with db.read() as session:
-        request = get_request(db, session, number, for_update=False)
-        today = db.today()
-        increment = settings_service.load(session).billing_increment_minutes
-        quotes = tuple(quote_view(q, today) for q in session.scalars(
-            select(m.Quote).where(m.Quote.request_id == number).order_by(m.Quote.revision)))
-        work = tuple(entry_view(e, increment) for e in session.scalars(
-            select(m.WorkEntry).where(m.WorkEntry.request_id == number)
-            .order_by(m.WorkEntry.work_date, m.WorkEntry.id)))
-        variations: tuple[VariationView, ...] = tuple(variation_view(v) for v in session.scalars(
-            select(m.Variation).where(m.Variation.request_id == number).order_by(m.Variation.id)))
-        charge_row = session.scalar(select(m.Charge).where(m.Charge.request_id == number))
-        charge = None
-        if charge_row is not None:
-            by = session.get(m.Staff, charge_row.created_by_id)
-            charge = ChargeView(number, charge_row.kind, charge_row.billable_minutes,
-                                charge_row.capped, charge_row.net, charge_row.vat,
-                                charge_row.total, charge_row.created_at,
-                                by.username if by else "")
-        history = tuple(
-            AuditView(a.id, a.at, a.actor, a.action, json.loads(a.details or "{}"))
-            for a in session.scalars(select(m.AuditEvent).where(m.AuditEvent.request_id == number)
-                                     .order_by(m.AuditEvent.id))
-        )
-        notices = tuple(
-            NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"))
-            for n in session.scalars(select(m.Notice).where(m.Notice.request_id == number)
-                                     .order_by(m.Notice.id))
-        )
-        current = next((q for q in reversed(quotes) if q.state != "draft"), None)
-        agreed = next((q for q in quotes if q.state == "accepted"), None)
-        svc = request.service
-        return RequestDetail(
-            number=request.id, state=request.state, category=request.category,
-            subject=request.subject, description=request.description,
-            priority=request.priority,
-            assignee=request.assignee.username if request.assignee else None,
-            assignee_name=request.assignee.name if request.assignee else None,
-            decline_reason=request.decline_reason, created_at=request.created_at,
-            updated_at=request.updated_at, version=request.version,
-            customer=customer_view(session, request.customer, ledger=False),
-            service=ServiceView(svc.id, svc.name, svc.kind, svc.status),
-            quotes=quotes, work=work, variations=variations, charge=charge, history=history,
-            notices=notices, work_summary=work_summary(session, request, increment),
-            current_quote=current, agreed_quote=agreed,
-            people=staff_names(session, [*(a.actor for a in history), *_assignees(history),
-                                         *(v.proposed_by for v in variations),
-                                         charge.created_by if charge else ""]),
-        )
-
-
-def customer_notices(db: Database, code: str, *, limit: int = 200) -> list[NoticeView]:
-    from app.services.common import customer_by_code
-
-    with db.read() as session:
-        customer = customer_by_code(db, session, code)
-        rows = session.scalars(select(m.Notice).where(m.Notice.customer_id == customer.id)
-                               .order_by(m.Notice.id.desc()).limit(limit))
-        return [NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"))
-                for n in rows]
-
-
-def last_change_marker(db: Database) -> tuple[int, int]:
-    """A cheap marker that changes whenever any workstation writes (for polling)."""
-    with db.read() as session:
-        last_audit, recent, _ = _marker(session)
-        return last_audit, recent

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from app.db.database import Database
-from app.services import queries, staff
+from app.services import queries, read_cache, staff
 from app.services.attention import ATTENTION_QUEUES
 from app.services.dto import RequestFilter
 
@@ -28,7 +28,7 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[list[float], object]:
     values: list[float] = []
     result: object = None
     for _ in range(repeat):
-        queries._CACHE.clear()
+        read_cache.CACHE.clear()
         t0 = time.perf_counter()
         result = fn()
         values.append((time.perf_counter() - t0) * 1000)

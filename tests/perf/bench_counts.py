@@ -20,7 +20,7 @@ import statistics
 import time
 
 from app.db.database import Database
-from app.services import queries, staff
+from app.services import queries, read_cache, staff
 from app.services.dto import RequestFilter
 
 
@@ -31,7 +31,7 @@ def run(url: str, repeat: int) -> None:
     again: list[float] = []
     total: list[float] = []
     for _ in range(repeat):
-        queries._CACHE.clear()
+        read_cache.CACHE.clear()
         t0 = time.perf_counter()
         counts = queries.queue_counts(db, user)
         t1 = time.perf_counter()
