@@ -1,13 +1,13 @@
-"""Quotes: drafts, sending (with the PDF stored), the customer's answer, expiry."""
+"""Quotes: drafts, sending (with the PDF stored), the customer's answer, expiry.
+
+The composer's input and its validation are in :mod:`app.services.quote_input`, the
+document and its PDF in :mod:`app.services.quote_documents`; both are named from here too.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,21 +15,12 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain import permissions, states
-from app.domain.documents import CustomerInfo, QuoteDocument, QuoteLineDoc
-from app.domain.enums import LANGUAGES, NoticeKind, QuoteKind, QuoteState, RequestState
+from app.domain.enums import NoticeKind, QuoteState, RequestState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError, phrase
-from app.domain.images import LogoUnusable, check_logo
-from app.domain.money import (
-    parse_amount,
-    parse_estimated_hours,
-    parse_quantity,
-    parse_vat_rate,
-)
-from app.domain.pricing import Totals, fixed_totals, hourly_totals, line_amount
+from app.domain.pricing import line_amount
 from app.domain.references import quote_reference, request_reference
 from app.services import settings as settings_service
 from app.services.common import (
-    MAX_TEXT,
     PORTAL,
     audit,
     check_own,
@@ -43,106 +34,24 @@ from app.services.common import (
     touch,
 )
 from app.services.dto import QuoteLineView, QuoteView
-
-log = logging.getLogger(__name__)
-
-MAX_LINES = 200
-#: the longest description of a quote line
-MAX_LINE_DESCRIPTION = 1000
-MAX_VALIDITY_DAYS = 366
-
-
-@dataclass(frozen=True)
-class LineInput:
-    description: str
-    quantity: Decimal | str
-    unit_price: Decimal | str
-
-
-@dataclass(frozen=True)
-class QuoteInput:
-    """What the composer (GUI or CLI) hands in for a draft."""
-
-    kind: str
-    valid_until: date
-    lines: Sequence[LineInput] = ()
-    hourly_rate: Decimal | str | None = None
-    estimated_hours: Decimal | str | None = None
-    vat_rate: Decimal | str | None = None
-    notes: str = ""
-    lang: str | None = None
-
-
-@dataclass(frozen=True)
-class _Clean:
-    kind: QuoteKind
-    valid_until: date
-    lines: tuple[tuple[str, Decimal, Decimal], ...]
-    hourly_rate: Decimal | None
-    estimated_hours: Decimal | None
-    vat_rate: Decimal
-    notes: str
-    lang: str | None
-    totals: Totals
-
-
-def parse_line(text: str) -> LineInput:
-    """``"DESCRIPTION;QTY;UNIT_PRICE"`` as given on the command line."""
-    parts = text.rsplit(";", 2)
-    if len(parts) != 3:
-        raise ValidationError.of("a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}", text=text)
-    return LineInput(parts[0], parts[1], parts[2])
-
-
-def _validate(data: QuoteInput, today: date, default_vat: Decimal) -> _Clean:
-    try:
-        kind = QuoteKind(data.kind)
-    except ValueError:
-        raise ValidationError.of("quote kind must be fixed or hourly: {kind!r}", kind=data.kind) from None
-    if data.valid_until < today:
-        raise ValidationError.of(
-            "the validity date {valid_until} is in the past", valid_until=data.valid_until
-        )
-    if data.valid_until > today + timedelta(days=MAX_VALIDITY_DAYS):
-        raise ValidationError.of("the validity date is more than a year away")
-    vat_rate = parse_vat_rate(data.vat_rate) if data.vat_rate not in (None, "") else default_vat
-    notes = clean_text(data.notes, phrase("notes"), MAX_TEXT, required=False)
-    if data.lang is not None and data.lang not in LANGUAGES:
-        raise ValidationError.of("language must be it or en: {lang!r}", lang=data.lang)
-    if kind is QuoteKind.FIXED:
-        if not data.lines:
-            raise ValidationError.of("a fixed-price quote needs at least one line")
-        if len(data.lines) > MAX_LINES:
-            raise ValidationError.of("a quote has at most {max_lines} lines", max_lines=MAX_LINES)
-        lines = tuple(
-            (
-                clean_text(line.description, phrase("line {index} description", index=i),
-                           MAX_LINE_DESCRIPTION),
-                parse_quantity(line.quantity, phrase("line {index} quantity", index=i)),
-                parse_amount(line.unit_price, phrase("line {index} unit price", index=i)),
-            )
-            for i, line in enumerate(data.lines, start=1)
-        )
-        totals = fixed_totals(((q, p) for _, q, p in lines), vat_rate)
-        if totals.net > Decimal("1000000"):
-            raise ValidationError.of(
-                "the quote's net total must not exceed 1,000,000.00: {net}", net=totals.net
-            )
-        return _Clean(kind, data.valid_until, lines, None, None, vat_rate, notes, data.lang, totals)
-    if data.lines:
-        raise ValidationError.of("an hourly quote has a rate and estimated hours, not lines")
-    if data.hourly_rate in (None, ""):
-        raise ValidationError.of("an hourly quote needs an hourly rate")
-    if data.estimated_hours in (None, ""):
-        raise ValidationError.of("an hourly quote needs the estimated hours")
-    rate = parse_amount(data.hourly_rate, phrase("hourly rate"))
-    hours = parse_estimated_hours(data.estimated_hours)
-    totals = hourly_totals(rate, hours, vat_rate)
-    if totals.net > Decimal("1000000"):
-        raise ValidationError.of(
-            "the indicative net total must not exceed 1,000,000.00: {net}", net=totals.net
-        )
-    return _Clean(kind, data.valid_until, (), rate, hours, vat_rate, notes, data.lang, totals)
+from app.services.quote_documents import (  # noqa: F401 - the documents, named from here too
+    build_document,
+    quote_document,
+    quote_pdf,
+    render,
+    sent_quotes,
+    stored_pdfs,
+)
+from app.services.quote_input import (  # noqa: F401 - the input, named from here too
+    MAX_LINE_DESCRIPTION,
+    MAX_LINES,
+    MAX_VALIDITY_DAYS,
+    CleanQuote,
+    LineInput,
+    QuoteInput,
+    parse_line,
+    validate,
+)
 
 
 def quote_view(quote: m.Quote, today: date) -> QuoteView:
@@ -176,7 +85,7 @@ def quote_view(quote: m.Quote, today: date) -> QuoteView:
     )
 
 
-def _apply(quote: m.Quote, clean: _Clean, default_lang: str, increment: int) -> None:
+def _apply(quote: m.Quote, clean: CleanQuote, default_lang: str, increment: int) -> None:
     quote.kind = clean.kind.value
     quote.valid_until = clean.valid_until
     quote.vat_rate = clean.vat_rate
@@ -207,7 +116,7 @@ def create_quote(
         if send:
             require(session, actor, "send_quote", ownership=False)
         conf = settings_service.load(session)
-        clean = _validate(data, db.today(), conf.default_vat_rate)
+        clean = validate(data, db.today(), conf.default_vat_rate)
         request = get_request(db, session, number)
         check_own(staff, "draft_quote", request)
         states.require("draft_quote", request.state, number)
@@ -259,7 +168,7 @@ def update_draft(
     with db.transaction() as session:
         staff = require(session, actor, "draft_quote", ownership=False)
         conf = settings_service.load(session)
-        clean = _validate(data, db.today(), conf.default_vat_rate)
+        clean = validate(data, db.today(), conf.default_vat_rate)
         quote = _draft(db, session, quote_id)
         check_own(staff, "draft_quote", quote.request)
         check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
@@ -281,43 +190,6 @@ def delete_draft(db: Database, actor: str, quote_id: int, *, expected_version: i
         audit(db, session, staff.username, "quote_draft_deleted", request_id=quote.request_id,
               customer_id=quote.request.customer_id, quote=quote.id, revision=quote.revision)
         session.delete(quote)
-
-
-def build_document(session: Session, quote: m.Quote, *, lang: str | None = None) -> QuoteDocument:
-    """The plain document ``reports/`` renders for this quote."""
-    conf = settings_service.load(session)
-    request = quote.request
-    customer = request.customer
-    issued = (quote.sent_at or quote.created_at).date()
-    language = lang or quote.lang or customer.lang
-    return QuoteDocument(
-        quote_id=quote.id,
-        request_number=request.id,
-        revision=quote.revision,
-        lang="en" if language == "en" else "it",
-        issue_date=issued,
-        valid_until=quote.valid_until,
-        company=conf.company,
-        customer=CustomerInfo(customer.code, customer.name,
-                              tuple(x for x in customer.address.splitlines() if x),
-                              customer.vat_number),
-        service_name=request.service.name,
-        service_kind=request.service.kind,
-        category=request.category,
-        request_subject=request.subject,
-        kind=QuoteKind(quote.kind).value,
-        net=quote.net,
-        vat_rate=quote.vat_rate,
-        vat=quote.vat,
-        total=quote.total,
-        lines=tuple(QuoteLineDoc(li.description, li.quantity, li.unit_price, li.amount)
-                    for li in quote.lines),
-        hourly_rate=quote.hourly_rate,
-        estimated_hours=quote.estimated_hours,
-        billing_increment_minutes=quote.billing_increment,
-        notes=quote.notes,
-        draft=quote.state == QuoteState.DRAFT,
-    )
 
 
 def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int | None = None) -> QuoteView:
@@ -492,79 +364,3 @@ def get_quote(db: Database, quote_id: int) -> QuoteView:
         if quote is None:
             raise NotFoundError.of("unknown quote: {quote_id}", quote_id=quote_id)
         return quote_view(quote, db.today())
-
-
-def quote_document(db: Database, quote_id: int, *, lang: str | None = None) -> QuoteDocument:
-    if lang is not None and lang not in LANGUAGES:
-        raise ValidationError.of("language must be it or en: {lang!r}", lang=lang)
-    with db.read() as session:
-        quote = session.get(m.Quote, quote_id)
-        if quote is None:
-            raise NotFoundError.of("unknown quote: {quote_id}", quote_id=quote_id)
-        return build_document(session, quote, lang=lang)
-
-
-def quote_pdf(db: Database, quote_id: int, *, lang: str | None = None) -> bytes:
-    """The PDF of a quote: exactly the stored bytes for a sent quote (in its language);
-    a fresh rendering for drafts (marked as draft) and for another language."""
-    with db.read() as session:
-        quote = session.get(m.Quote, quote_id)
-        if quote is None:
-            raise NotFoundError.of("unknown quote: {quote_id}", quote_id=quote_id)
-        if quote.pdf is not None and (lang is None or lang == quote.lang):
-            return quote.pdf
-        document = build_document(session, quote, lang=lang)
-    return render(db, document)[0]
-
-
-def render(db: Database, document: QuoteDocument) -> tuple[bytes, str | None]:
-    """The PDF of ``document``, and why the company logo was left out (None: it is there).
-
-    A company logo that cannot be drawn (deleted, replaced, broken after it was set) never
-    stops a quote: the document is rendered without it, the problem logged and returned
-    for the audit.
-    """
-    if db.renderer is None:
-        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
-    company = document.company
-    problem: LogoUnusable | None = None
-    if company.logo_path and company.with_logo:
-        try:
-            check_logo(company.logo_path)
-            return db.renderer(document), None
-        except LogoUnusable as exc:
-            problem = exc
-    if problem is None:
-        return db.renderer(document), None
-    log.warning("quote %s rendered without the company logo: %s", document.reference, problem)
-    plain = replace(document, company=replace(company, with_logo=False))
-    return db.renderer(plain), str(problem)
-
-
-def sent_quotes(db: Database, since: date, until: date | None = None) -> list[tuple[int, str]]:
-    """Sent quotes (id, reference) in a period of sending days, for batch export."""
-    with db.read() as session:
-        stmt = (
-            select(m.Quote.id, m.Quote.request_id, m.Quote.revision)
-            .where(m.Quote.sent_at.is_not(None), m.Quote.sent_at >= since)
-            .order_by(m.Quote.sent_at, m.Quote.id)
-        )
-        if until is not None:
-            stmt = stmt.where(m.Quote.sent_at < until + timedelta(days=1))
-        return [(qid, quote_reference(rid, rev)) for qid, rid, rev in session.execute(stmt)]
-
-
-def stored_pdfs(db: Database, quote_ids: Sequence[int]) -> list[tuple[int, str, bytes]]:
-    """(id, reference, stored bytes) of sent quotes."""
-    out: list[tuple[int, str, bytes]] = []
-    with db.read() as session:
-        for start in range(0, len(quote_ids), 200):
-            chunk = list(quote_ids[start:start + 200])
-            rows = session.execute(
-                select(m.Quote.id, m.Quote.request_id, m.Quote.revision, m.Quote.pdf)
-                .where(m.Quote.id.in_(chunk), m.Quote.pdf.is_not(None))
-            ).all()
-            out.extend((qid, quote_reference(rid, rev), bytes(pdf)) for qid, rid, rev, pdf in rows)
-    order = {qid: i for i, qid in enumerate(quote_ids)}
-    out.sort(key=lambda row: order[row[0]])
-    return out
