@@ -1,47 +1,46 @@
-"""The central database: engine, one transaction per use case, schema migrations."""
+"""The central database: engine, one transaction per use case, schema migrations.
+
+What every connection gets is in :mod:`app.db.connection_hooks`, the readable errors in
+:mod:`app.db.driver_errors`, the migration scripts read as text in
+:mod:`app.db.migration_scripts`; their public names are named from here too.
+"""
 
 from __future__ import annotations
 
-import os
-import re
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar, Token
 from datetime import UTC, date, datetime
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import (
-    DBAPIError,
-    DisconnectionError,
-    IntegrityError,
-    InterfaceError,
-    OperationalError,
-)
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from app.config import shown_url
+from app.db.connection_hooks import (  # noqa: F401 - refuse_nul: named from here too
+    create_private,
+    refuse_nul,
+    refuse_nul_listener,
+    sqlite_on_begin,
+    sqlite_on_connect,
+)
+from app.db.driver_errors import first_line, translate_error
 from app.db.identity import WORKSTATION, Identity
-from app.db.server_errors import server_error
+from app.db.migration_scripts import MIGRATIONS, migration_head, migration_revisions
 from app.domain.documents import QuoteRenderer
 from app.domain.errors import (
-    ConflictError,
     DatabaseRefused,
     DatabaseUnavailable,
     PermissionDenied,
     RitError,
-    ValidationError,
 )
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def utcnow() -> datetime:
@@ -75,7 +74,7 @@ class Database:
         self.renderer = renderer
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine(pool_size, echo)
-        event.listen(self.engine, "before_cursor_execute", _refuse_nul)
+        event.listen(self.engine, "before_cursor_execute", refuse_nul_listener)
         # The ORM (sqlalchemy.orm, ~0.1 s to import) is loaded with the first session: the
         # first window is drawn from Core reads (app.services.first_reads) before that.
         self._session_factory: sessionmaker[Session] | None = None
@@ -108,9 +107,9 @@ class Database:
                 connect_args={"timeout": 30, "isolation_level": None, "check_same_thread": False},
             )
             if database and database != ":memory:":
-                event.listen(engine, "do_connect", partial(_create_private, Path(database)))
-            event.listen(engine, "connect", _sqlite_on_connect)
-            event.listen(engine, "begin", _sqlite_on_begin)
+                event.listen(engine, "do_connect", partial(create_private, Path(database)))
+            event.listen(engine, "connect", sqlite_on_connect)
+            event.listen(engine, "begin", sqlite_on_begin)
             return engine
         kwargs: dict[str, Any] = {
             "connect_timeout": 5, "application_name": "rit-desk",
@@ -253,34 +252,7 @@ class Database:
         Every way in to the database goes through here (:meth:`transaction` and the
         engine-level methods below), so no driver error reaches a user as a traceback.
         """
-        if isinstance(exc, RitError):
-            return exc
-        if isinstance(exc, DBAPIError):
-            diag = getattr(exc.orig, "diag", None)
-            refused = server_error(_sqlstate(exc), str(getattr(diag, "message_primary", "") or ""),
-                                   getattr(diag, "message_detail", None))
-            if refused is not None:
-                return refused
-        orm_errors = sys.modules.get("sqlalchemy.orm.exc")  # loaded with the first session
-        if orm_errors is not None and isinstance(exc, orm_errors.StaleDataError):
-            return ConflictError.of(
-                "another workstation changed this record in the meantime: reload and try again")
-        if isinstance(exc, IntegrityError):
-            return ConflictError.of(
-                "the change conflicts with data saved in the meantime: reload and try again ({detail})",
-                detail=_first_line(exc.orig))
-        if isinstance(exc, DBAPIError) and _sqlstate(exc).startswith("40"):
-            # deadlock or serialization failure: nothing was written, a retry may pass
-            return ConflictError.of(
-                "another workstation changed the same data at the same time: try again ({detail})",
-                detail=_first_line(exc.orig))
-        if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
-            detail = _first_line(exc.orig if isinstance(exc, DBAPIError) else exc)
-            return DatabaseUnavailable.of("the database {database} cannot be used: {detail}",
-                                          database=describe(self.url), detail=detail)
-        if isinstance(exc, DBAPIError):
-            return DatabaseRefused.of("database error: {detail}", detail=_first_line(exc.orig))
-        return None
+        return translate_error(exc, self.url)
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -305,7 +277,7 @@ class Database:
         except DBAPIError as exc:
             raise DatabaseUnavailable.of(
                 "cannot connect to {database}: {detail}",
-                database=describe(self.url), detail=_first_line(exc.orig)
+                database=describe(self.url), detail=first_line(exc.orig)
             ) from None
 
     # -- schema --------------------------------------------------------------------------
@@ -328,7 +300,7 @@ class Database:
                         self._apply_privileges(connection)
             except CommandError as exc:  # e.g. a revision only a newer version knows
                 raise DatabaseRefused.of("the database schema cannot be upgraded: {detail}",
-                                         detail=_first_line(exc)) from None
+                                         detail=first_line(exc)) from None
         if not self.is_sqlite:
             self._identity = None  # the roles may be new: ask again
 
@@ -396,48 +368,6 @@ class Database:
         self.engine.dispose()
 
 
-_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]+)?=\s*(?:["']([^"']+)["']|None)\s*$""",
-                       re.MULTILINE)
-
-
-@cache
-def _migration_chain(versions: Path = MIGRATIONS / "versions") -> dict[str, str | None] | None:
-    """Revision -> parent of a plain chain of migration scripts, read as text.
-
-    ``None`` when the scripts are not one simple chain (a merge, a branch, a revision
-    written some other way): then only Alembic can tell.
-    """
-    parents: dict[str, str | None] = {}
-    for script in sorted(versions.glob("*.py")):
-        found = {m.group(1): m.group(2) for m in _REVISION.finditer(script.read_text("utf-8"))}
-        revision = found.get("revision")
-        if revision is None or "down_revision" not in found:
-            return None
-        parents[revision] = found["down_revision"]
-    children = set(parents.values())
-    heads = [r for r in parents if r not in children]
-    roots = [r for r, parent in parents.items() if parent is None]
-    if len(heads) != 1 or len(roots) != 1 or any(
-            p is not None and p not in parents for p in parents.values()):
-        return None
-    return parents
-
-
-def migration_head(versions: Path = MIGRATIONS / "versions") -> str | None:
-    """The newest revision of a plain chain of migration scripts (None: ask Alembic)."""
-    parents = _migration_chain(versions)
-    if parents is None:
-        return None
-    children = set(parents.values())
-    return next(r for r in parents if r not in children)
-
-
-def migration_revisions(versions: Path = MIGRATIONS / "versions") -> frozenset[str] | None:
-    """Every revision this version of RIT Desk knows (None: ask Alembic)."""
-    parents = _migration_chain(versions)
-    return None if parents is None else frozenset(parents)
-
-
 def _read_identity(connection: Connection) -> Identity:
     """The session's identity on PostgreSQL (before migration 0007: superuser or not)."""
     migrated, login, superuser = connection.exec_driver_sql(
@@ -450,16 +380,6 @@ def _read_identity(connection: Connection) -> Identity:
     return Identity(str(login), bool(trusted), bool(portal), name, role, bool(active))
 
 
-def _first_line(exc: object) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _sqlstate(exc: DBAPIError) -> str:
-    """The SQLSTATE of a driver error ("" where the driver has none, as SQLite's)."""
-    return str(getattr(exc.orig, "sqlstate", None) or "")
-
-
 def _quietly(action: Callable[[], object]) -> None:
     """Roll back or close a session whose connection may be gone: the transaction is
     void either way, and the error that brought us here is the one to report."""
@@ -467,29 +387,6 @@ def _quietly(action: Callable[[], object]) -> None:
         action()
     except Exception:
         return
-
-
-def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any,
-                executemany: bool) -> None:
-    """No text with a NUL character reaches the database, whichever way it came in.
-
-    PostgreSQL cannot store one (the driver's own message would reach the user) and
-    SQLite would store it silently; the fields a person types are checked by name in the
-    services, this is the last line for everything else (codes, names looked up...).
-    """
-    many = (executemany and isinstance(parameters, list | tuple) and bool(parameters)
-            and isinstance(parameters[0], dict | list | tuple))
-    rows = parameters if many else (parameters,)
-    for row in rows:
-        for value in row.values() if isinstance(row, dict) else row or ():
-            if type(value) is str and "\x00" in value:
-                raise ValidationError.of(
-                    "a text contains a NUL character, which cannot be stored: remove it")
-
-
-def refuse_nul(parameters: dict[str, Any]) -> None:
-    """The NUL guard for statements sent to the driver directly (:meth:`Database.driver_autocommit`)."""
-    _refuse_nul(None, None, "", parameters, None, False)
 
 
 #: the charge path (Database.driver_autocommit) pings a pooled connection only when it
@@ -518,28 +415,3 @@ def _ping_if_idle(engine: Engine, dbapi_connection: Any, record: Any, _proxy: An
     except Exception as exc:
         raise DisconnectionError(f"the pooled connection is gone: {exc}") from exc
     record.info["rit_used"] = time.monotonic()
-
-
-def _create_private(path: Path, *_connecting: Any) -> None:
-    """Before SQLite opens ``path``: create it readable and writable by its owner only
-    (SQLite would create it with the process's umask, usually readable by everyone)."""
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        return  # an existing database keeps the permissions its owner gave it
-    except OSError:
-        return  # SQLite says why it cannot open it, in its own error
-
-
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
-def _sqlite_on_begin(conn: Any) -> None:
-    write = conn.get_execution_options().get("rit_write", True)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
