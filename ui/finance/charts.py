@@ -8,6 +8,7 @@ click opens (``on_click``); :class:`ChartPanel` connects the series' ``clicked``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -163,11 +164,17 @@ class ChartPanel(QFrame):
         return axis
 
     def value_axis(self, top: float, *, integer: bool = True) -> QValueAxis:
+        """An axis from 0 that holds ``top``. ``integer`` (counts, whole euros): labelled
+        '%d' with ticks on whole numbers only (see :func:`whole_ticks`): '%d' cuts a value
+        short, so ticks at 0.5 and 1.5 read '0 0 1 1 2' on a small count."""
         axis = QValueAxis()
-        axis.setRange(0, max(top, 1))
         if integer:
+            step, intervals = whole_ticks(top)
+            axis.setRange(0, step * intervals)
+            axis.setTickCount(intervals + 1)
             axis.setLabelFormat("%d")
-            axis.applyNiceNumbers()
+        else:
+            axis.setRange(0, max(top, 1))
         return axis
 
     def _clicked(self, index: int, bar_set: QBarSet) -> None:
@@ -204,6 +211,20 @@ class ChartPanel(QFrame):
             self.tr("PNG images (*.png)"))
         if path and not self.export_png(Path(path)):
             self.note.setText(self.tr("The file cannot be written."))
+
+
+def whole_ticks(top: float, most: int = 5) -> tuple[int, int]:
+    """(step, intervals) of an axis from 0 past ``top`` with ticks on whole numbers: the
+    smallest step of 1, 2, 5, 10, 20, 50... that needs at most ``most`` intervals."""
+    top = max(float(top), 1.0)
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            intervals = math.ceil(top / step - 1e-9)
+            if intervals <= most:
+                return step, max(intervals, 1)
+        magnitude *= 10
 
 
 def bar_set(label: str, values: Sequence[float], colour: str) -> QBarSet:

@@ -4,10 +4,11 @@ the screenshot option, Italian texts; finance's customers at risk."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QBarSet
+from PySide6.QtCharts import QAbstractBarSeries, QBarSet, QValueAxis
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -182,3 +183,58 @@ def test_screenshot_of_the_dashboard(desk: Desk, desk_db: Database, tmp_path: Pa
                    str(target), "--view", "dashboard", env_base=tmp_path)
     assert done.returncode == 0, done.stderr
     assert not QImage(str(target)).isNull()
+
+
+def tick_values(axis: QValueAxis) -> list[float]:
+    """The values an axis draws a tick (and a label) at."""
+    low, high = axis.min(), axis.max()
+    if axis.tickType() == QValueAxis.TickType.TicksDynamic:
+        step = axis.tickInterval()
+        assert step > 0
+        first = axis.tickAnchor() + math.ceil((low - axis.tickAnchor()) / step - 1e-9) * step
+        return [first + k * step for k in range(int((high - first) / step + 1e-9) + 1)]
+    count = axis.tickCount()
+    return [low + k * (high - low) / (count - 1) for k in range(count)]
+
+
+def count_axes(dash: DashboardView) -> dict[str, QValueAxis]:
+    """Every axis labelled in whole numbers ('%d': the counts, and the charged euros)."""
+    return {f"{name}/{axis.orientation().name}": axis
+            for name, panel in dash.panels.items() for axis in panel.chart.axes()
+            if isinstance(axis, QValueAxis) and axis.labelFormat() == "%d"}
+
+
+def assert_whole_ticks(axes: dict[str, QValueAxis]) -> None:
+    for name, axis in axes.items():
+        ticks = tick_values(axis)
+        assert len(ticks) >= 2, name
+        assert all(abs(t - round(t)) < 1e-6 for t in ticks), (name, ticks)
+        labels = [str(int(t)) for t in ticks]  # what '%d' prints: the value cut short
+        assert len(set(labels)) == len(labels), (name, labels)
+        assert axis.min() <= 0 and ticks[-1] >= axis.max() - 1e-6, (name, ticks)
+
+
+def test_count_axes_show_whole_numbers_once(qtbot: QtBot, desk: Desk,
+                                            settings: QSettings) -> None:
+    """A small world (2 new requests at most in a bar): an axis read '0 0 1 1 2' as its
+    ticks fell at 0.5, 1.5 and '%d' cut them short; every count axis now ticks whole numbers
+    only, and the bars still fit under its top."""
+    window = open_window(qtbot, desk, desk.lead, settings)
+    dash = dashboard_of(window)
+    axes = count_axes(dash)
+    assert {name.split("/")[0] for name in axes} == {
+        "ageing", "expiry", "charged", "outcomes", "workload"}
+    assert_whole_ticks(axes)
+    assert axes["workload/Horizontal"].max() >= 3  # tom: 2 evaluating, 1 quoted, 1 accepted
+    assert axes["ageing/Horizontal"].max() >= 2
+
+
+@pytest.mark.parametrize("top", [0, 0.4, 1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 17, 26, 99, 101,
+                                 1234.5, 98765])
+def test_a_whole_number_axis_fits_any_top(qtbot: QtBot, top: float) -> None:
+    panel = ChartPanel("probe")
+    qtbot.addWidget(panel)
+    axis = panel.value_axis(top)
+    assert_whole_ticks({"probe": axis})
+    assert axis.max() >= top
+    assert len(tick_values(axis)) <= 7
