@@ -21,7 +21,7 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 
 #: width (pixels) of the columns that keep theirs
 DEFAULT_WIDTHS = {
-    "number": 64, "category": 150, "state": 128, "priority": 76, "assignee": 84, "age": 58,
+    "number": 64, "category": 150, "state": 128, "priority": 76, "assignee": 92, "age": 58,
     "quote_total": 96, "validity": 112,
 }
 #: the columns that give way, and their share of the room left

@@ -182,7 +182,8 @@ def format_rows(rows: tuple[RequestRow, ...], *, now: datetime, today: date, lan
             DISPLAY: (
                 str(row.number), row.customer_name, row.service_name,
                 label("category", row.category), row.subject, label("state", row.state),
-                label("priority", row.priority), row.assignee or "", age(row.created_at),
+                label("priority", row.priority), row.assignee_name or row.assignee or "",
+                age(row.created_at),
                 "" if row.quote_total is None else labels.money(row.quote_total, lang),
                 "" if days is None else validity_text(days)),
             USER: (row.number,) * width,
@@ -213,8 +214,10 @@ def tooltip(row: RequestRow, key: str, lang: str) -> str | None:
         return labels.category_label(row.category)
     if key == "state":
         return labels.state_label(row.state)
-    if key == "assignee":
-        return row.assignee or Q.translate("RequestTableModel", "Unassigned")
+    if key == "assignee":  # the name on screen, the user name here too
+        if not row.assignee:
+            return Q.translate("RequestTableModel", "Unassigned")
+        return labels.person(row.assignee, {row.assignee: row.assignee_name or ""})
     if key == "age":
         return labels.datetime_str(row.created_at, lang)
     if key == "validity" and row.quote_valid_until is not None:

@@ -175,6 +175,8 @@ class RequestRow:
     created_at: datetime
     quote_total: Decimal | None
     quote_valid_until: date | None
+    #: the assignee's name (the column shows it; ``assignee`` is the user name)
+    assignee_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def setting(db: Database, key: str) -> str | None:
 _ROW = text("""
     SELECT r.id, c.code, c.name, s.name, r.category, r.subject, r.state, r.priority,
            a.username, r.created_at AS created_at, r.quote_total_cents AS quote_total,
-           r.quote_valid_until AS quote_valid_until
+           r.quote_valid_until AS quote_valid_until, a.name
     FROM requests r
     JOIN customers c ON c.id = r.customer_id
     JOIN services s ON s.id = r.service_id

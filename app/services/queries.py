@@ -62,7 +62,9 @@ def _sort_column(key: str) -> Any:
         "state": m.Request.state,
         # literally the expression of the index ix_requests_priority_rank (migration 0002)
         "priority": literal_column(PRIORITY_RANK_SQL),
-        "assignee": Assignee.username,
+        # as the column shows the assignee (by name; the pages are read by
+        # _page_ids_by_assignee in this order, see _staff_order)
+        "assignee": Assignee.name,
         "age": m.Request.created_at,
         "quote_total": m.Request.__table__.c.quote_total_cents,
         "validity": m.Request.quote_valid_until,
@@ -215,9 +217,18 @@ def _base(columns: Sequence[Any]) -> Select[Any]:
     )
 
 
+def _staff_order(session: Session) -> list[int]:
+    """Every staff id in the order the queue's Assignee column sorts them: by name (as the
+    column shows them), then by user name. Sorted here, not by SQL: the staff are few, and
+    the first page and the later ones (the remembered counts) must agree whatever the
+    database's collation."""
+    rows = session.execute(select(m.Staff.id, m.Staff.name, m.Staff.username)).all()
+    return [row[0] for row in sorted(rows, key=lambda r: (r[1].casefold(), r[1], r[2]))]
+
+
 def _assignee_groups(db: Database, session: Session, f: RequestFilter
                      ) -> list[tuple[int | None, int]]:
-    """(assignee id, matching requests) in ascending order of username, as SQL sorts them.
+    """(assignee id, matching requests) in the assignees' order (:func:`_staff_order`).
 
     Unassigned requests (NULL) come first on SQLite and last on PostgreSQL, as their
     ``ORDER BY`` puts NULLs.
@@ -226,10 +237,8 @@ def _assignee_groups(db: Database, session: Session, f: RequestFilter
         counts: dict[int | None, int] = {row[0]: int(row[1]) for row in session.execute(
             _filtered(select(m.Request.assignee_id, func.count()).select_from(m.Request), f,
                       session).group_by(m.Request.assignee_id))}
-        names: dict[int, str] = {row[0]: row[1] for row in session.execute(
-            select(m.Staff.id, m.Staff.username))}
-        people = sorted((k for k in counts if k is not None), key=lambda k: names.get(k, ""))
-        groups: list[tuple[int | None, int]] = [(k, int(counts[k])) for k in people]
+        groups: list[tuple[int | None, int]] = [
+            (k, counts[k]) for k in _staff_order(session) if k in counts]
         if None in counts:
             unassigned = (None, int(counts[None]))
             groups = [unassigned, *groups] if db.is_sqlite else [*groups, unassigned]
@@ -240,15 +249,15 @@ def _assignee_groups(db: Database, session: Session, f: RequestFilter
 
 def _page_ids_by_assignee(db: Database, session: Session, f: RequestFilter, descending: bool,
                           offset: int, limit: int) -> list[int]:
-    """A page in assignee order without sorting the table: a few assignees (staff), each
-    one's requests read in number order from ``ix_requests_assignee_id`` (migration 0003).
+    """A page in assignee order without sorting the table: a few assignees (staff, in
+    :func:`_staff_order`), each one's requests read in number order from
+    ``ix_requests_assignee_id`` (migration 0003).
 
     The first page needs no counts (assignees are read in turn until the page is full);
     a later page skips whole assignees by their counts (one grouped count, remembered).
     """
     if offset == 0:
-        people = [row[0] for row in session.execute(
-            select(m.Staff.id).order_by(m.Staff.username))]
+        people = _staff_order(session)
         order: list[int | None] = [None, *people] if db.is_sqlite else [*people, None]
         groups: list[tuple[int | None, int]] = [(k, limit) for k in order]
     else:
@@ -356,7 +365,7 @@ def list_requests(
                 m.Request.id, m.Customer.code, m.Customer.name, m.CustomerService.name,
                 m.Request.category, m.Request.subject, m.Request.state, m.Request.priority,
                 Assignee.username, m.Request.created_at, m.Request.quote_total,
-                m.Request.quote_valid_until,
+                m.Request.quote_valid_until, Assignee.name,
             ]).where(m.Request.id.in_(ids))).all()}
             rows = tuple(RequestRow(*found[i]) for i in ids if i in found)
         return Page(rows, offset, total if with_total else None)

@@ -70,7 +70,12 @@ def test_formatted_cells_match_the_row(qtbot: QtBot, desk: Desk) -> None:
         assert model.index(r, column("number")).data() == str(request.number)
         assert model.index(r, column("customer")).data() == request.customer_name
         assert model.index(r, column("subject")).data() == request.subject
-        assert model.index(r, column("assignee")).data() == (request.assignee or "")
+        # the assignee as people know them, the user name in the tooltip
+        assignee = model.index(r, column("assignee"))
+        assert assignee.data() == {None: "", desk.tech: "Tom Tech",
+                                   desk.tech2: "Tina Tech"}[request.assignee]
+        assert assignee.data(Qt.ItemDataRole.ToolTipRole) == (
+            f"{assignee.data()} ({request.assignee})" if request.assignee else "Unassigned")
         for c in range(model.columnCount()):
             assert model.index(r, c).data(Qt.ItemDataRole.UserRole) == request.number
             assert model.index(r, c).data(Qt.ItemDataRole.TextAlignmentRole) == int(

@@ -55,7 +55,8 @@ def row_json(r: RequestRow) -> dict[str, Any]:
         "number": r.number, "customer": r.customer_code, "customer_name": r.customer_name,
         "service": r.service_name, "category": r.category, "subject": r.subject,
         "state": r.state, "priority": r.priority, "assignee": r.assignee,
-        "created_at": r.created_at, "quote_total": r.quote_total,
+        "assignee_name": r.assignee_name, "created_at": r.created_at,
+        "quote_total": r.quote_total,
         "quote_valid_until": r.quote_valid_until,
     }
 
