@@ -72,6 +72,9 @@ class Workspace(QWidget):
         self._number = 0
         self._detail: RequestDetail | None = None
         self._generation = 0
+        #: the request on screen is being re-read after an action done here: what is on
+        #: screen (and so every action's state) is from before the action
+        self._rereading = False
         #: confirmation asked before destructive or final direct actions (tests replace it)
         self.confirm: Callable[[str, str], bool] = lambda title, text: confirm.ask(
             self, title, text)
@@ -181,13 +184,21 @@ class Workspace(QWidget):
 
     @property
     def loading(self) -> bool:
-        """Another request is highlighted and its details have not arrived yet."""
-        return bool(self._number) and self.current is None
+        """Another request is highlighted and its details have not arrived yet, or the
+        request on screen is being re-read after an action done here (it shows the request
+        as it was before the action). Every action is off meanwhile."""
+        return bool(self._number) and (self.current is None or self._rereading)
+
+    def _actionable(self) -> RequestDetail | None:
+        """The request an action may act on: the highlighted one, once it is on screen as
+        it now is (None while :attr:`loading`)."""
+        return None if self.loading else self.current
 
     def show_request(self, number: int) -> None:
         """Show another request (0: none)."""
         if number != self._number:
             self.banner.hide()
+            self._rereading = False
         self._number = number
         # until its details arrive every action is off: none may act on the request
         # still on screen (the one highlighted before)
@@ -215,6 +226,7 @@ class Workspace(QWidget):
     def _loaded(self, generation: int, detail: RequestDetail) -> None:
         if generation != self._generation:
             return
+        self._rereading = False
         self._detail = detail
         self._populate(detail)
         self.stack.setCurrentIndex(1)
@@ -224,6 +236,9 @@ class Workspace(QWidget):
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        if self._rereading:
+            self._rereading = False
+            self._update_actions()
         if isinstance(exc, NotFoundError):
             self._detail = None
             self.stack.setCurrentIndex(0)
@@ -242,7 +257,7 @@ class Workspace(QWidget):
     def selected_quote(self) -> QuoteView | None:
         """The quote selected in the Quotes tab, if it is one of the highlighted request's."""
         quote = self.quotes_tab.selected()
-        d = self.current
+        d = self._actionable()
         return quote if quote is not None and d is not None and \
             quote.request_number == d.number else None
 
@@ -250,7 +265,7 @@ class Workspace(QWidget):
         """The work entry selected in the Work tab, if it is one of the highlighted
         request's."""
         entry = self.work_tab.selected()
-        d = self.current
+        d = self._actionable()
         return entry if entry is not None and d is not None and \
             entry.request_number == d.number else None
 
@@ -292,11 +307,19 @@ class Workspace(QWidget):
         """An action succeeded: say what it did, show the request as it is now."""
         self.banner.hide()
         self.outcome.emit(feedback(done))
-        self.reload()
+        self._reread_after_action()
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.show_error(exc)
+        self._reread_after_action()
+
+    def _reread_after_action(self) -> None:
+        """Re-read the request after an action done here; its actions are off until it
+        arrives (they would offer what the request allowed before the action)."""
+        if self._number:
+            self._rereading = True
+            self._update_actions()
         self.reload()
 
     def _run(self, fn: Callable[[], object], action: str, target: object = None) -> None:
@@ -311,7 +334,7 @@ class Workspace(QWidget):
                     self._ctx.lang)
 
     def take_request(self) -> None:
-        d = self.current
+        d = self._actionable()
         if d is None:
             return
         from app.services import requests as request_service
@@ -322,7 +345,7 @@ class Workspace(QWidget):
 
     def send_selected_quote(self) -> None:
         quote = self.selected_quote()
-        d = self.current
+        d = self._actionable()
         if quote is None or d is None:
             return
         if not self.confirm(*confirm.send_quote(
@@ -363,8 +386,9 @@ class Workspace(QWidget):
 
     def make_dialog(self, name: str) -> QDialog | None:
         """The dialog for a workspace action on the highlighted request (imported when first
-        needed); none while that request is loading (the previous one is on screen)."""
-        d = self.current
+        needed); none while that request is loading (the previous one is on screen, or
+        this one as it was before an action)."""
+        d = self._actionable()
         if d is None:
             return None
         return make_dialog(name, self._ctx, d, quote=self.selected_quote(),

@@ -156,3 +156,35 @@ def test_rows_selected_in_the_tabs_belong_to_the_highlighted_request(
     assert asked == []
     with qtbot.waitSignal(ws.loaded, timeout=5000):
         gate.open.set()
+
+
+def test_actions_are_off_while_the_request_is_reread_after_an_action(
+        qtbot: QtBot, desk: Desk, settings: QSettings, gate: Gate,
+        opened: list[tuple[str, int]]) -> None:
+    """Taken from here, the request is re-read: until it arrived its buttons showed what it
+    allowed before (Take again); now every action is off meanwhile."""
+    number = desk.numbers["new"]
+    window = shown_window(qtbot, desk, settings)
+    ws, take = window.workspace, window.workspace.actions_by_name["take"]
+    with qtbot.waitSignal(ws.loaded, timeout=5000):
+        assert window.table.select_number(number)
+    assert take.isEnabled()
+
+    gate.number = number
+    qtbot.mouseClick(button_of(window, "take"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(gate.reached.is_set, timeout=5000)  # taken; being re-read
+    assert ws.detail is not None and ws.detail.state == "new"  # still on screen as before
+    assert not any(a.isEnabled() for a in ws.actions_by_name.values())
+    assert "Loading RIT-" in take.toolTip()
+    assert ws.loading
+    assert ws.make_dialog("new_quote") is None
+    qtbot.mouseClick(button_of(window, "take"), Qt.MouseButton.LeftButton)
+    ws.take_request()  # asked for directly: nothing either
+    assert opened == []
+
+    with qtbot.waitSignal(ws.loaded, timeout=5000):
+        gate.open.set()
+    assert not ws.loading and ws.current is not None and ws.current.state == "evaluating"
+    assert not take.isEnabled() and "Evaluating" in take.toolTip()
+    assert ws.actions_by_name["new_quote"].isEnabled()
+    assert ws.banner.isHidden()  # no conflict from a second take
