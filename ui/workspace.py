@@ -72,8 +72,8 @@ class Workspace(QWidget):
         self._number = 0
         self._detail: RequestDetail | None = None
         self._generation = 0
-        #: the request on screen is being re-read after an action done here: what is on
-        #: screen (and so every action's state) is from before the action
+        # the request on screen is being re-read after an action done here: what is on
+        # screen (and so every action's state) is from before the action
         self._rereading = False
         #: confirmation asked before destructive or final direct actions (tests replace it)
         self.confirm: Callable[[str, str], bool] = lambda title, text: confirm.ask(

@@ -148,27 +148,27 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/finance/charts.py" line="108"/>
+        <location filename="../../ui/finance/charts.py" line="109"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="109"/>
+        <location filename="../../ui/finance/charts.py" line="110"/>
         <source>Save this chart as a PNG image</source>
         <translation>Salva questo grafico come immagine PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="203"/>
+        <location filename="../../ui/finance/charts.py" line="210"/>
         <source>Save the chart</source>
         <translation>Salva il grafico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="204"/>
+        <location filename="../../ui/finance/charts.py" line="211"/>
         <source>PNG images (*.png)</source>
         <translation>Immagini PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="206"/>
+        <location filename="../../ui/finance/charts.py" line="213"/>
         <source>The file cannot be written.</source>
         <translation>Il file non può essere scritto.</translation>
     </message>

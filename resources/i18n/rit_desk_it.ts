@@ -1247,7 +1247,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="217"/>
+        <location filename="../../ui/request_cells.py" line="219"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
@@ -1615,43 +1615,43 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="90"/>
+        <location filename="../../ui/workspace.py" line="93"/>
         <source>Select a request in the table to see it here.</source>
         <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="144"/>
+        <location filename="../../ui/workspace.py" line="147"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="145"/>
+        <location filename="../../ui/workspace.py" line="148"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="144"/>
+        <location filename="../../ui/workspace.py" line="147"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="144"/>
+        <location filename="../../ui/workspace.py" line="147"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="144"/>
+        <location filename="../../ui/workspace.py" line="147"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="286"/>
+        <location filename="../../ui/workspace.py" line="301"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="377"/>
+        <location filename="../../ui/workspace.py" line="401"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
