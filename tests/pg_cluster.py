@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -88,3 +89,18 @@ class PrivateCluster:
         with contextlib.suppress(RuntimeError):  # not running
             self.stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def private_cluster() -> Iterator[PrivateCluster]:
+    """The body of a fixture: a cluster of the test's own (the test skipped where none can
+    be made), removed afterwards."""
+    import pytest
+
+    try:
+        made = PrivateCluster()
+    except ClusterUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield made
+    finally:
+        made.remove()

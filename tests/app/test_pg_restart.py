@@ -34,7 +34,7 @@ from tests.cli.conftest import Result, assert_one_line_failure, invoke
 from tests.conftest import FakeClock, fake_renderer
 from tests.faults import AT_THE_GATE, CHARGE_GATE
 from tests.invariants import check_money
-from tests.pg_cluster import ClusterUnavailable, PrivateCluster
+from tests.pg_cluster import PrivateCluster, private_cluster
 from ui.connection_state import monitor_for
 
 WORKERS = 4
@@ -44,14 +44,7 @@ ROUNDS = int(os.environ.get("RIT_DESK_FAULT_ROUNDS", "1"))
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[PrivateCluster]:
-    try:
-        made = PrivateCluster()
-    except ClusterUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
-        yield made
-    finally:
-        made.remove()
+    yield from private_cluster()
 
 
 @pytest.fixture

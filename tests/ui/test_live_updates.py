@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from app.db.database import Database
 from app.services import customers, requests, staff
 from tests.faults import Outage
-from tests.pg_cluster import ClusterUnavailable, PrivateCluster
+from tests.pg_cluster import PrivateCluster, private_cluster
 from tests.ui.conftest import Desk, fake_render, make_desk
 from tests.ui.test_main_window import open_window
 from ui import live_updates
@@ -239,14 +239,7 @@ def listener_pids(db: Database) -> list[int]:
 @pytest.fixture
 def cluster() -> Iterator[PrivateCluster]:
     """A PostgreSQL server of this test's own, to stop and start (never the shared one)."""
-    try:
-        made = PrivateCluster()
-    except ClusterUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
-        yield made
-    finally:
-        made.remove()
+    yield from private_cluster()
 
 
 @pytest.mark.postgres
