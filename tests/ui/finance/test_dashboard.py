@@ -18,23 +18,12 @@ from app.db.database import Database
 from app.services import queries, work
 from app.services.dto import RequestFilter
 from tests.ui.conftest import Desk
+from tests.ui.test_dates_on_screen import open_window
 from tests.ui.test_gui_main import run_cli
 from ui import i18n
 from ui.finance.charts import ChartPanel
 from ui.finance.dashboard import DashboardView
 from ui.main_window import MainWindow
-
-
-def open_window(qtbot: QtBot, desk: Desk, user: str, settings: QSettings) -> MainWindow:
-    window = MainWindow(desk.ctx(user), settings=settings)
-    window.poll_timer.stop()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    if not window.is_ready:
-        with qtbot.waitSignal(window.ready, timeout=10000):
-            pass
-    return window
 
 
 def dashboard_of(window: MainWindow) -> DashboardView:
