@@ -125,16 +125,17 @@ TABLES: dict[str, Rights] = {
             Policy("rit_delete", "DELETE", WORKERS, using="true"),
         )),
     # proposed as oneself (a technician: on their own requests); answered by the control
-    # panel only (trigger variations_guard)
+    # panel only, withdrawn by staff while pending (triggers variations_guard, 0014)
     "variations": Rights(
         insert=WORKERS,
-        update={PORTAL: ("state", "answered_at", "version")},
+        update={**_update(WORKERS, ("state", "version")),
+                PORTAL: ("state", "answered_at", "version")},
         policies=(
             _read_all(),
             Policy("rit_propose_own", "INSERT", (TECH,),
                    check=f"proposed_by_id = rit_me() AND {ASSIGNED}"),
             Policy("rit_propose", "INSERT", LEADS, check="proposed_by_id = rit_me()"),
-            Policy("rit_answer", "UPDATE", (PORTAL,), using="true", check="true"),
+            Policy("rit_answer", "UPDATE", (*WORKERS, PORTAL), using="true", check="true"),
         )),
     # money: written only by rit_charge and rit_post_credit (rit_refund: credit notes)
     "charges": Rights(),
@@ -143,9 +144,10 @@ TABLES: dict[str, Rights] = {
     # refund's by rit_refund; the rendered PDF only through rit_store_document (once)
     "charge_documents": Rights(),
     "credit_notes": Rights(),
-    # append-only for everyone but the owner; the login is set by a trigger
-    "audit_events": Rights(insert=EVERYONE),
-    "notices": Rights(insert=(*WORKERS, PORTAL)),
+    # written only by the database: the server functions, and rit_log / rit_tell for
+    # the app's events (time, actor and subject set there; the login by a trigger)
+    "audit_events": Rights(),
+    "notices": Rights(),
 }
 
 #: server functions -> the groups that may call them (every other function: the owner)
@@ -176,6 +178,14 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "rit_request_assigned_to_me(integer)": (LOGIN,),
     "rit_quote_is_mine(integer)": (LOGIN,),
     "rit_fail(text, text, jsonb)": (LOGIN,),
+    # the lifecycle (migration 0014): the app's audit events and notices, written by
+    # the database; the triggers' helpers
+    "rit_log(text, integer, integer, text, text, timestamp)": (LOGIN,),
+    "rit_tell(text, integer, integer, text, timestamp)": (LOGIN,),
+    "rit_refuse(text, text, jsonb)": (LOGIN,),
+    "rit_is_lead()": (LOGIN,),
+    "rit_now()": (LOGIN,),
+    "rit_moves(text, text, text, jsonb)": (LOGIN,),
 }
 
 

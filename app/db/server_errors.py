@@ -132,6 +132,39 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         "quote {quote} was sent and can no longer be changed", quote=_quote(f)),
     "quote_state": lambda f: PermissionDenied.of("quote {quote} cannot change that way",
                                                  quote=_quote(f)),
+    # the lifecycle enforced by the database (migration 0014)
+    "lifecycle": lambda f: StateError.of(
+        "the database refused: a {what} cannot go from {before} to {after}",
+        what=f["table"].rstrip("s"), before=f["from"], after=f["to"]),
+    "lifecycle_role": lambda f: PermissionDenied.of(
+        "the database refused: {user} may not move a {what} from {before} to {after}",
+        user=f["user"], what=f["table"].rstrip("s"), before=f["from"], after=f["to"]),
+    "request_new": lambda f: PermissionDenied.of(
+        "a request is opened only as new, with no assignee, quote or closing"),
+    "request_closed": lambda f: StateError.of("{request} is {state}: it can no longer change",
+                                              request=_request(f), state=f["state"]),
+    "request_system": lambda f: PermissionDenied.of(
+        "only the database sets {column} of {request}", column=f["column"],
+        request=_request(f)),
+    "quote_new": lambda f: PermissionDenied.of("a quote is composed only as a draft"),
+    "quote_expired": lambda f: StateError.of(
+        "quote {quote} expired on {valid_until} and can no longer be accepted: ask for a new "
+        "quote", quote=_quote(f), valid_until=f["valid_until"]),
+    "quote_valid": lambda f: StateError.of(
+        "quote {quote} is valid until {valid_until}: it does not expire before",
+        quote=_quote(f), valid_until=f["valid_until"]),
+    "variation_new": lambda f: PermissionDenied.of(
+        "a variation is proposed, never agreed or answered by who proposes it"),
+    "work_closed": lambda f: StateError.of("{request} is {state}: its work can no longer change",
+                                           request=_request(f), state=f["state"]),
+    "work_moved": lambda f: PermissionDenied.of("a work entry stays on its request"),
+    "server_event": lambda f: PermissionDenied.of(
+        "a {action} event is written only by the database's own functions",
+        action=f["action"]),
+    "server_notice": lambda f: PermissionDenied.of(
+        "a {kind} notice is written only by the database's own functions", kind=f["kind"]),
+    "event_unwritten": lambda f: PermissionDenied.of(
+        "an event is written only with the change it records, in the same transaction"),
     "refund_reason": lambda f: ValidationError.of("reason is required"),
     "not_charged": lambda f: StateError.of("{request} has no charge to refund",
                                            request=_request(f)),

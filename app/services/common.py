@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app.db import models as m
@@ -154,6 +154,12 @@ def customer_by_code(db: Database, session: Session, code: str, *, for_update: b
 
 _INSERT_AUDIT = insert(AUDIT)
 _INSERT_NOTICE = insert(NOTICES)
+# PostgreSQL: no login writes these tables; the database does (migration 0014), after
+# checking that the change an event records was written in this transaction
+_LOG = text("SELECT rit_log(:action, :request_id, :customer_id, :details, :actor, "
+            "CAST(:at AS timestamp))")
+_TELL = text("SELECT rit_tell(:kind, :request_id, :customer_id, :payload, "
+             "CAST(:at AS timestamp))")
 
 
 def audit(
@@ -166,10 +172,19 @@ def audit(
     customer_id: int | None = None,
     **details: Any,
 ) -> None:
-    """Append an audit event in the caller's transaction (written at once, in call order)."""
-    session.execute(_INSERT_AUDIT, {"at": db.now(), "actor": actor, "action": action,
-                                    "request_id": request_id, "customer_id": customer_id,
-                                    "details": dumps(details)})
+    """Append an audit event in the caller's transaction (written at once, in call order).
+
+    On PostgreSQL the database writes it (``rit_log``): the time is the server's and the
+    actor the login (trusted maintenance: ``actor``; the control panel: the customer's),
+    and only after the change it records, so the session's pending changes go first.
+    """
+    values = {"at": db.now(), "actor": actor, "action": action, "request_id": request_id,
+              "customer_id": customer_id, "details": dumps(details)}
+    if db.is_sqlite:
+        session.execute(_INSERT_AUDIT, values)
+        return
+    session.flush()
+    session.execute(_LOG, values)
 
 
 def notify(
@@ -181,10 +196,15 @@ def notify(
     request_id: int | None = None,
     **payload: Any,
 ) -> None:
-    """Queue a notice for the control panel (the customer's outbox), in the same transaction."""
-    session.execute(_INSERT_NOTICE, {"customer_id": customer_id, "request_id": request_id,
-                                     "kind": str(kind), "at": db.now(),
-                                     "payload": dumps(payload)})
+    """Queue a notice for the control panel (the customer's outbox), in the same transaction
+    (PostgreSQL: written by the database, ``rit_tell``, as :func:`audit`)."""
+    values = {"customer_id": customer_id, "request_id": request_id, "kind": str(kind),
+              "at": db.now(), "payload": dumps(payload)}
+    if db.is_sqlite:
+        session.execute(_INSERT_NOTICE, values)
+        return
+    session.flush()
+    session.execute(_TELL, values)
 
 
 def touch(db: Database, request: m.Request) -> None:

@@ -124,8 +124,8 @@ def delete_work(db: Database, actor: str, entry_id: int, *, expected_version: in
         entry, request = _editable(db, session, entry_id)
         staff = require(session, actor, "edit_work", owner=entry.staff.username)
         check_version(entry, expected_version, _entry_phrase(entry))
+        touch(db, request)  # before the event: the change it records (PostgreSQL checks)
         audit(db, session, staff.username, "work_deleted", request_id=request.id,
               customer_id=request.customer_id, entry=entry.id, minutes=entry.minutes,
               date=entry.work_date.isoformat())
-        touch(db, request)
         session.delete(entry)

@@ -148,6 +148,54 @@
         <translation>il preventivo {quote} non può cambiare in questo modo</translation>
     </message>
     <message>
+        <source>the database refused: a {what} cannot go from {before} to {after}</source>
+        <translation>il database ha rifiutato: un elemento {what} non può passare da {before} a {after}</translation>
+    </message>
+    <message>
+        <source>the database refused: {user} may not move a {what} from {before} to {after}</source>
+        <translation>il database ha rifiutato: {user} non può portare un elemento {what} da {before} a {after}</translation>
+    </message>
+    <message>
+        <source>a request is opened only as new, with no assignee, quote or closing</source>
+        <translation>una richiesta si apre solo come nuova, senza assegnatario, preventivo o chiusura</translation>
+    </message>
+    <message>
+        <source>{request} is {state}: it can no longer change</source>
+        <translation>la richiesta {request} è {state}: non può più cambiare</translation>
+    </message>
+    <message>
+        <source>only the database sets {column} of {request}</source>
+        <translation>solo il database imposta {column} della richiesta {request}</translation>
+    </message>
+    <message>
+        <source>a quote is composed only as a draft</source>
+        <translation>un preventivo si compone solo come bozza</translation>
+    </message>
+    <message>
+        <source>quote {quote} is valid until {valid_until}: it does not expire before</source>
+        <translation>il preventivo {quote} è valido fino al {valid_until}: non scade prima</translation>
+    </message>
+    <message>
+        <source>a variation is proposed, never agreed or answered by who proposes it</source>
+        <translation>una variazione si propone soltanto: non la concorda né la risponde chi la propone</translation>
+    </message>
+    <message>
+        <source>a work entry stays on its request</source>
+        <translation>una registrazione di lavoro resta sulla sua richiesta</translation>
+    </message>
+    <message>
+        <source>a {action} event is written only by the database&apos;s own functions</source>
+        <translation>un evento {action} è scritto solo dalle funzioni del database</translation>
+    </message>
+    <message>
+        <source>a {kind} notice is written only by the database&apos;s own functions</source>
+        <translation>un avviso {kind} è scritto solo dalle funzioni del database</translation>
+    </message>
+    <message>
+        <source>an event is written only with the change it records, in the same transaction</source>
+        <translation>un evento si scrive solo insieme alla modifica che registra, nella stessa transazione</translation>
+    </message>
+    <message>
         <source>{request} has no charge to refund</source>
         <translation>{request} non ha un addebito da stornare</translation>
     </message>
