@@ -14,6 +14,8 @@ The module has a database of its own (the ``site`` of ``test_privileges_pg``).
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -25,7 +27,7 @@ from sqlalchemy.engine import make_url
 
 from app.db import models as m
 from app.domain.errors import RitError, StateError
-from app.services import billing, quotes, requests, variations
+from app.services import billing, quotes, requests, variations, work
 from tests.app.test_privileges_pg import ROLES, Site, site  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.postgres
@@ -323,3 +325,65 @@ def test_the_refusals_read_as_the_apps_errors(site: Site, marks: dict[str, Any])
     with pytest.raises(RitError, match="work can no longer change"), \
             station.transaction() as session:
         session.execute(forged, {"e": marks["charged_entry"]})
+
+
+def test_the_apps_events_pass_when_the_request_row_is_only_locked(site: Site) -> None:  # noqa: F811
+    """A use case whose request row ends unchanged (the workstation's clock did not move,
+    so "touched" writes nothing) still records its events: the request is held for
+    update by the same transaction (the CLI's whole-lifecycle test found it)."""
+    number = site.in_progress("tech")
+    station = site.login("tech")
+    clock = station.clock
+    frozen = datetime.utcnow().replace(microsecond=0)
+    station.clock = lambda: frozen
+    try:
+        first = work.log_work(station, site.users["tech"], number, hours="1")
+        work.log_work(station, site.users["tech"], number, hours="1")
+        work.edit_work(station, site.users["tech"], first.id, hours="2", work_date=date.today())
+        work.delete_work(station, site.users["tech"], first.id)
+    finally:
+        station.clock = clock
+    with _superuser(site) as conn:
+        actions = [a for (a,) in conn.execute(
+            "SELECT action FROM audit_events WHERE request_id = %s AND action LIKE 'work_%%' "
+            "ORDER BY id", (number,))]
+    assert actions == ["work_logged", "work_logged", "work_logged", "work_edited", "work_deleted"]
+
+
+def test_work_logged_while_a_charge_holds_the_request_is_refused(site: Site) -> None:  # noqa: F811
+    """The race: a charge holds the request (its lock, from a second connection) while a
+    technician's INSERT of work waits; the charge completes the request and commits; the
+    INSERT then reads the request as it stands and is refused. Nothing is added to the
+    charged work."""
+    number = site.in_progress("tech")
+    before = fingerprint(site)
+    holder = _superuser(site)
+    holder.autocommit = False
+    holder.execute("SELECT 1 FROM requests WHERE id = %s FOR UPDATE", (number,))
+    outcome: list[str] = []
+    with site.connect("tech") as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()
+        assert pid is not None
+
+        def log() -> None:
+            outcome.append(attempt(conn, f"INSERT INTO work_entries ({WORK_COLUMNS}) VALUES "
+                                   f"({number}, {ME}, current_date, 600, '', now(), 1)"))
+
+        worker = threading.Thread(target=log)
+        worker.start()
+        deadline = time.monotonic() + 60
+        with _superuser(site) as watcher:  # until the INSERT waits for the charge's lock
+            while watcher.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity "
+                                  "WHERE pid = %s", pid).fetchone() != (True,):
+                assert not outcome, f"the INSERT did not wait for the lock: {outcome}"
+                assert time.monotonic() < deadline, "the INSERT never reached the lock"
+                time.sleep(0.005)
+        # what the charge does under its lock (as the owner: completed)
+        holder.execute("UPDATE requests SET state = 'completed', closed_at = now() "
+                       "WHERE id = %s", (number,))
+        holder.commit()
+        worker.join(timeout=60)
+    holder.close()
+    assert outcome == [""]
+    after = fingerprint(site)
+    assert after["work"] == before["work"]

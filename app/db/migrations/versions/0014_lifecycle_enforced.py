@@ -38,10 +38,13 @@ round trip for the app), the owner's functions and trusted maintenance excepted
   the time is the server's, the actor the login (trusted maintenance: whom it acts for;
   the control panel: ``portal:<the customer's code>``), the money events and notices are
   refused (only the server's functions write them), and an event about a request is
-  accepted only if that request (or one of its quotes) was written in the same
-  transaction (its ``xmin`` is the current transaction's id); about a customer only, if
-  that customer or one of its services was. ``audit_events.login`` stays the session's
-  login (trigger ``audit_events_login``).
+  accepted only in a transaction that wrote that request or holds it for update (its
+  ``xmin`` or ``xmax`` is the current transaction's id: every use case locks its request
+  first, and the app's clock may leave a touched row unchanged) or wrote one of its
+  quotes, work entries or variations; about a customer only, likewise for that customer
+  or one of its services. A login that may lock a row may write it, so this binds an
+  event to a change the login may make, not to its wording: the details are the app's.
+  ``audit_events.login`` stays the session's login (trigger ``audit_events_login``).
 
 Refusals carry SQLSTATE 42501 (``rit_refuse``) with a readable message for psql and the
 key and facts as JSON detail (``app/db/server_errors.py``).
@@ -442,21 +445,28 @@ def _statements(s: str) -> list[str]:
         CREATE FUNCTION rit_event_subject(p_request integer, p_customer integer)
         RETURNS integer LANGUAGE plpgsql STABLE {path} AS $$
         -- The customer an event of the session's transaction is about, after checking
-        -- that the change it records was written in this transaction: the request (or
-        -- one of its quotes, the expiry sweep's case), else the customer (or one of its
-        -- services). Trusted maintenance: as given.
+        -- that the change it records is this transaction's: the request written or held
+        -- for update by it (xmin or xmax: the use cases lock the request first; a login
+        -- that may lock a row may write it), or one of its quotes, work entries or
+        -- variations written by it (the expiry sweep's case); else the customer (or one
+        -- of its services) likewise. Trusted maintenance: as given.
         DECLARE
             v_xid xid := pg_current_xact_id()::xid;
             v_customer integer;
         BEGIN
             IF p_request IS NOT NULL THEN
                 SELECT r.customer_id INTO v_customer FROM requests r WHERE r.id = p_request
-                AND (r.xmin = v_xid OR EXISTS (SELECT 1 FROM quotes q
-                                               WHERE q.request_id = r.id AND q.xmin = v_xid));
+                AND (r.xmin = v_xid OR r.xmax = v_xid
+                     OR EXISTS (SELECT 1 FROM quotes q WHERE q.request_id = r.id AND q.xmin = v_xid)
+                     OR EXISTS (SELECT 1 FROM work_entries w
+                                WHERE w.request_id = r.id AND w.xmin = v_xid)
+                     OR EXISTS (SELECT 1 FROM variations v
+                                WHERE v.request_id = r.id AND v.xmin = v_xid));
             ELSIF p_customer IS NOT NULL THEN
                 SELECT c.id INTO v_customer FROM customers c WHERE c.id = p_customer
-                AND (c.xmin = v_xid OR EXISTS (SELECT 1 FROM services v
-                                               WHERE v.customer_id = c.id AND v.xmin = v_xid));
+                AND (c.xmin = v_xid OR c.xmax = v_xid
+                     OR EXISTS (SELECT 1 FROM services v
+                                WHERE v.customer_id = c.id AND v.xmin = v_xid));
             ELSIF {member.format(s=s, g='admin')} THEN
                 RETURN NULL;  -- an admin's setting (an event about nothing in particular)
             END IF;
