@@ -152,8 +152,8 @@ TABLES: dict[str, Rights] = {
 
 #: server functions -> the groups that may call them (every other function: the owner)
 FUNCTIONS: dict[str, tuple[str, ...]] = {
-    "rit_charge(integer, text, integer, integer, integer[], bigint, text, integer, boolean, "
-    "bigint, bigint, bigint, text, timestamp)": WORKERS,
+    # priced by the server (migration 0015): the request, who, the version and figures seen
+    "rit_charge(integer, text, integer, bigint, bigint, bigint, timestamp)": WORKERS,
     "rit_post_credit(text, text, bigint, text, text, text, boolean, integer, timestamp)":
         (FINANCE, ADMIN, PORTAL),
     # refunds (credit notes): finance and admin (migration 0008)

@@ -101,6 +101,15 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
     "over_agreed": lambda f: ValidationError.of(
         "the charge of {request} ({net} net) is above what the customer agreed ({ceiling})",
         request=_request(f), net=f["net"], ceiling=f["ceiling"]),
+    "charge_changed": lambda f: ConflictError.of(
+        "the charge of {request} changed after it was shown ({shown}): it is now "
+        "{total} (net {net} + VAT {vat}); review it and confirm again",
+        request=_request(f), shown=f["shown"], total=f["total"], net=f["net"], vat=f["vat"]),
+    "charge_dated": lambda f: PermissionDenied.of(
+        "a charge is dated by the database: {user} may not give it a date", user=f["user"]),
+    "money_bounds": lambda f: ValidationError.of(
+        "{amount} is outside the limits of one credit operation ({min} to {max})",
+        amount=f["amount"], min=f["min"], max=f["max"]),
     "credit_kind": lambda f: ValidationError.of("unknown kind of credit: {kind}", kind=f["kind"]),
     "credit_amount": lambda f: ValidationError.of(
         "the amount of a {kind} must be above zero (an adjustment: not zero)", kind=f["kind"]),

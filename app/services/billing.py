@@ -26,8 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import models as m
-from app.db.database import Database, refuse_nul
-from app.db.server_errors import STALE_FACTS
+from app.db.database import Database, refuse_nul, utcnow
 from app.db.tables import CHARGES, CUSTOMERS, QUOTES, REQUESTS, STAFF, VARIATIONS, WORK
 from app.db.types import Hundredths, cents, from_cents
 from app.domain import permissions, states
@@ -226,10 +225,6 @@ def _priced(facts: _Facts, actor: str, expected_version: int | None,
     return quote_id, charge
 
 
-#: how many times a completion prices again when the facts moved under it
-ATTEMPTS = 5
-
-
 def complete_request(
     db: Database,
     actor: str,
@@ -247,89 +242,35 @@ def complete_request(
     instead of being made. The hot path of a busy team, so plain SQL statements rather
     than ORM objects.
 
-    On PostgreSQL the charge is made by the server function ``rit_charge`` (migration
-    0007), which checks who may, the state and the amounts under the request's lock, and
-    compares the facts the charge was priced from with what stands: if they moved, the
-    charge is priced again (at most :data:`ATTEMPTS` times).
+    On PostgreSQL the charge is made and priced by the server function ``rit_charge``
+    (migration 0015) in one call: it checks who may and the state, prices the charge from
+    what stands under the request's lock (as :func:`compute_charge` does) and refuses it
+    if it differs from the ``confirmed`` figures. The client sends no amount, reference or
+    time (a moved clock is sent only by trusted maintenance: the demo loader, tests).
     """
     if db.is_sqlite:
         return _complete_sqlite(db, actor, number, expected_version, confirmed)
-    import psycopg
-
     acted_for = db.acting(actor) or actor
-    facts_sql = _driver_facts(db)
+    values = {
+        "number": number, "acted_for": acted_for, "version": expected_version,
+        "net": None if confirmed is None else cents(confirmed.net),
+        "vat": None if confirmed is None else cents(confirmed.vat),
+        "total": None if confirmed is None else cents(confirmed.total),
+        "at": db.now() if db.identity().trusted and db.clock is not utcnow else None}
+    refuse_nul(values)
     with db.driver_autocommit() as connection:
-        for _ in range(ATTEMPTS):
-            facts = _driver_request_facts(connection, facts_sql, number, acted_for)
-            quote_id, charge = _priced(facts, acted_for, expected_version, confirmed)
-            values = {
-                "number": number, "acted_for": acted_for, "version": expected_version,
-                "quote": quote_id, "minutes": list(facts.minutes),
-                "agreed": None if facts.agreed is None else cents(facts.agreed),
-                "kind": charge.kind.value, "billable": charge.billable_minutes,
-                "capped": charge.capped, "net": cents(charge.net), "vat": cents(charge.vat),
-                "total": cents(charge.total), "reference": request_reference(number),
-                "at": db.now()}
-            refuse_nul(values)
-            try:
-                _charge_id, balance_cents, status, suspended = connection.execute(
-                    _DRIVER_CHARGE, values).fetchone()
-            except psycopg.Error as exc:
-                if exc.sqlstate == STALE_FACTS:
-                    continue  # what the charge depends on moved: price it again
-                raise
-            balance = from_cents(balance_cents)
-            return CompletionResult(number, charge.net, charge.vat, charge.total, balance,
-                                    status, credit.missing_amount(balance), tuple(suspended))
-    raise ConflictError.of("{request} kept changing while it was being charged: try again",
-                           request=request_reference(number))
+        _charge_id, net, vat, total, balance_cents, status, suspended = connection.execute(
+            _DRIVER_CHARGE, values).fetchone()
+    balance = from_cents(balance_cents)
+    return CompletionResult(number, from_cents(net), from_cents(vat), from_cents(total),
+                            balance, status, credit.missing_amount(balance), tuple(suspended))
 
 
-@dataclass(frozen=True)
-class _DriverFacts:
-    """The facts statement as the driver runs it: its SQL (psycopg's placeholders), its
-    constant parameters, and how each column is read (SQLAlchemy's result processors)."""
-
-    sql: str
-    constants: dict[str, Any]
-    processors: tuple[Any, ...]
-
-
-@functools.lru_cache(maxsize=8)  # a workstation has one or two databases open
-def _driver_facts_for(dialect: Any) -> _DriverFacts:
-    stmt = _facts_statement(True, True)
-    compiled = stmt.compile(dialect=dialect)
-    constants = {k: v for k, v in compiled.params.items() if k not in ("number", "actor")}
-    processors = tuple(column.type._cached_result_processor(dialect, None)
-                       for column in stmt.selected_columns)
-    return _DriverFacts(str(compiled), constants, processors)
-
-
-def _driver_facts(db: Database) -> _DriverFacts:
-    return _driver_facts_for(db.engine.dialect)
-
-
-def _driver_request_facts(connection: Any, facts: _DriverFacts, number: int,
-                          actor: str) -> _Facts:
-    """:func:`_request_facts` through the driver: the same statement, the same values."""
-    refuse_nul({"actor": actor})
-    row = connection.execute(facts.sql, {**facts.constants, "number": number,
-                                         "actor": actor}).fetchone()
-    if row is None:
-        raise NotFoundError.of("unknown request: {request}", request=request_reference(number))
-    values = [value if process is None else process(value)
-              for value, process in zip(row, facts.processors, strict=True)]
-    values[15] = tuple(values[15] or ())
-    return _Facts(*values)
-
-
-#: the server function that charges (migrations 0007 and 0012), as the driver sends it
+#: the server function that prices and charges (migration 0015), as the driver sends it
 _DRIVER_CHARGE = (
-    "SELECT charge_id, balance, status, suspended FROM rit_charge(%(number)s::integer, "
-    "%(acted_for)s::text, %(version)s::integer, %(quote)s::integer, %(minutes)s::integer[], "
-    "%(agreed)s::bigint, %(kind)s::text, %(billable)s::integer, %(capped)s::boolean, "
-    "%(net)s::bigint, %(vat)s::bigint, %(total)s::bigint, %(reference)s::text, "
-    "%(at)s::timestamp)")
+    "SELECT charge_id, net, vat, total, balance, status, suspended FROM rit_charge("
+    "%(number)s::integer, %(acted_for)s::text, %(version)s::integer, %(net)s::bigint, "
+    "%(vat)s::bigint, %(total)s::bigint, %(at)s::timestamp)")
 
 
 _INSERT_CHARGE = insert(CHARGES).returning(CHARGES.c.id)

@@ -96,6 +96,14 @@
         <translation>l&apos;addebito di {request} ({net} di imponibile) supera quanto concordato con il cliente ({ceiling})</translation>
     </message>
     <message>
+        <source>a charge is dated by the database: {user} may not give it a date</source>
+        <translation>la data di un addebito la mette il database: {user} non può indicarla</translation>
+    </message>
+    <message>
+        <source>{amount} is outside the limits of one credit operation ({min} to {max})</source>
+        <translation>{amount} è fuori dai limiti di una singola operazione sul credito (da {min} a {max})</translation>
+    </message>
+    <message>
         <source>unknown kind of credit: {kind}</source>
         <translation>tipo di movimento di credito sconosciuto: {kind}</translation>
     </message>
@@ -698,10 +706,6 @@
     <message>
         <source>customer {code}</source>
         <translation>il cliente {code}</translation>
-    </message>
-    <message>
-        <source>{request} kept changing while it was being charged: try again</source>
-        <translation>{request} ha continuato a cambiare durante l&apos;addebito: riprova</translation>
     </message>
     <message>
         <source>{request} has not been charged</source>

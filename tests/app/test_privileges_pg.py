@@ -231,14 +231,13 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
      {"technician", "team_lead", "portal"}),
     ("adjust as the control panel", CREDIT_CALL.format(kind="adjustment", portal="true"),
      EVERYONE),
-    ("charge without the right", "SELECT rit_charge({own}, NULL, NULL, NULL, ARRAY[60], NULL, "
-     "'fixed', 60, false, 39000, 8580, 47580, 'x', now()::timestamp)", {"finance", "portal"}),
-    ("charge more than agreed", "SELECT rit_charge({ready}, NULL, NULL, (SELECT id FROM quotes "
-     "WHERE request_id = {ready} AND state = 'accepted'), ARRAY[60], NULL, 'fixed', 60, false, "
-     "99000, 21780, 120780, 'x', now()::timestamp)", EVERYONE),
-    ("charge a VAT of one's own", "SELECT rit_charge({ready}, NULL, NULL, (SELECT id FROM quotes "
-     "WHERE request_id = {ready} AND state = 'accepted'), ARRAY[60], NULL, 'fixed', 60, false, "
-     "39000, 90000, 129000, 'x', now()::timestamp)", EVERYONE),
+    ("charge without the right", "SELECT rit_charge({own})", {"finance", "portal"}),
+    # the server prices the charge (migration 0015): figures of one's own are refused
+    ("charge more than agreed", "SELECT rit_charge({ready}, NULL, NULL, 99000, 21780, 120780)",
+     EVERYONE),
+    ("charge a VAT of one's own", "SELECT rit_charge({ready}, NULL, NULL, 39000, 90000, "
+     "129000)", EVERYONE),
+    ("date a charge", "SELECT rit_charge({ready}, p_at => '2019-01-01')", EVERYONE),
     ("refund without the right", "SELECT rit_refund({charged}, 100, 'x', NULL, "
      "now()::timestamp)", {"technician", "team_lead", "portal"}),
     ("refund more than the charge", "SELECT rit_refund({charged}, 999999999, 'x', NULL, "
@@ -268,7 +267,7 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
 
 
 #: the refusals of the server functions that mean "not you" or "not that much"
-REFUSALS = ("role", "not_own", "not_portal", "no_staff_record", "bad_charge", "over_agreed",
+REFUSALS = ("role", "not_own", "not_portal", "no_staff_record", "charge_changed",
             "credit_kind", "refund_over")
 
 
