@@ -445,6 +445,7 @@ def _refund_sqlite(db: Database, actor: str, number: int, reason: str,
                 "({left})", request=ref, net=amount, left=charge.net_cents - done_net)
         net, vat = amounts
         total = net + vat
+        credit.check_bounds(session, total)
         customer = session.execute(select(CUSTOMERS).where(
             CUSTOMERS.c.id == charge.customer_id)).one()
         sequence = done_count + 1

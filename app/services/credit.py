@@ -20,9 +20,10 @@ from app.db.database import Database
 from app.db.tables import CUSTOMERS, LEDGER, SERVICES
 from app.db.types import Hundredths, cents, from_cents
 from app.domain.enums import AccountStatus, LedgerKind, NoticeKind, ServiceStatus
-from app.domain.errors import phrase
-from app.domain.money import ZERO
+from app.domain.errors import ValidationError, phrase
+from app.domain.money import CENT, ZERO
 from app.services.common import audit, check_version, customer_by_code, notify
+from app.services.settings import money_bounds
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,16 @@ class Posting:
     status: str
     suspended: tuple[str, ...]
     restarted: tuple[str, ...]
+
+
+def check_bounds(session: Session, amount: Decimal) -> None:
+    """A top-up, an adjustment or a refund moves between the bounds of the settings (in
+    absolute value; never zero), as ``rit_post`` checks on PostgreSQL (migration 0015)."""
+    low, high = money_bounds(session)
+    if not max(low, CENT) <= abs(amount) <= high:
+        raise ValidationError.of(
+            "{amount} is outside the limits of one credit operation ({min} to {max})",
+            amount=amount, min=low, max=high)
 
 
 def missing_amount(balance: Decimal) -> Decimal:
@@ -162,8 +173,10 @@ def move_credit(
     """A top-up or an adjustment of a customer's credit, audited, in the caller's
     transaction. ``actor`` is who the audit names; on PostgreSQL the server function
     decides that from the session (``acted_for``: the staff member a trusted login acts
-    for; ``as_portal``: the control panel's top-up) and checks who may.
+    for; ``as_portal``: the control panel's top-up) and checks who may. The amount is
+    within the bounds of the settings (:func:`check_bounds`, on the server too).
     """
+    check_bounds(session, amount)
     if db.is_sqlite:
         customer = customer_by_code(db, session, code, for_update=True)
         check_version(customer, expected_version, phrase("customer {code}", code=customer.code))

@@ -38,7 +38,13 @@ DEFAULTS: dict[str, str] = {
     "lead_variation_days": "3",
     "lead_unassigned_hours": "4",
     "lead_ceiling_percent": "80",
+    # what one top-up, adjustment or refund may move (migration 0015 reads the same keys
+    # with the same defaults on PostgreSQL)
+    "money_min_per_operation": "0.01",
+    "money_max_per_operation": "100000.00",
 }
+#: the bounds of one credit operation: (lowest, highest)
+MONEY_BOUNDS = ("money_min_per_operation", "money_max_per_operation")
 
 #: whole-number settings: key -> (lowest, highest)
 WHOLE: dict[str, tuple[int, int]] = {
@@ -62,6 +68,8 @@ class Settings:
     lead_variation_days: int = 3
     lead_unassigned_hours: int = 4
     lead_ceiling_percent: int = 80
+    money_min_per_operation: Decimal = Decimal(DEFAULTS["money_min_per_operation"])
+    money_max_per_operation: Decimal = Decimal(DEFAULTS["money_max_per_operation"])
 
 
 def _raw(session: Session) -> dict[str, str]:
@@ -99,7 +107,17 @@ def load(session: Session) -> Settings:
         lead_variation_days=int(values["lead_variation_days"]),
         lead_unassigned_hours=int(values["lead_unassigned_hours"]),
         lead_ceiling_percent=int(values["lead_ceiling_percent"]),
+        money_min_per_operation=Decimal(values["money_min_per_operation"]),
+        money_max_per_operation=Decimal(values["money_max_per_operation"]),
     )
+
+
+def money_bounds(session: Session) -> tuple[Decimal, Decimal]:
+    """(lowest, highest) amount one top-up, adjustment or refund may move."""
+    stored = dict(session.execute(select(m.Setting.key, m.Setting.value)
+                                  .where(m.Setting.key.in_(MONEY_BOUNDS))).tuples().all())
+    low, high = ({**DEFAULTS, **stored}[key] for key in MONEY_BOUNDS)
+    return Decimal(low), Decimal(high)
 
 
 def get_settings(db: Database) -> Settings:
@@ -112,6 +130,8 @@ def _validate(key: str, value: str) -> str:
         raise ValidationError.of("unknown setting: {key}", key=key)
     if key == "tech_send_limit":
         return str(parse_amount(value, phrase("technician send limit")))
+    if key in MONEY_BOUNDS:
+        return str(parse_amount(value, phrase("limit of one credit operation")))
     if key == "default_vat_rate":
         return str(parse_vat_rate(value))
     if key in WHOLE:
@@ -144,6 +164,13 @@ def set_setting(db: Database, actor: str, key: str, value: str) -> str:
     with db.transaction() as session:
         require(session, actor, "manage")
         clean = _validate(key, value)
+        if key in MONEY_BOUNDS:
+            low, high = {**dict(zip(MONEY_BOUNDS, money_bounds(session), strict=True)),
+                         key: Decimal(clean)}.values()
+            if low > high:
+                raise ValidationError.of(
+                    "the lowest amount of one credit operation ({low}) must not be above "
+                    "the highest ({high})", low=low, high=high)
         row = session.get(m.Setting, key)
         old = row.value if row else DEFAULTS.get(key)
         if row is None:

@@ -580,6 +580,14 @@
         <translation>la richiesta {request} è assegnata a un altro: può riassegnarla un team leader</translation>
     </message>
     <message>
+        <source>limit of one credit operation</source>
+        <translation>limite di una singola operazione sul credito</translation>
+    </message>
+    <message>
+        <source>the lowest amount of one credit operation ({low}) must not be above the highest ({high})</source>
+        <translation>l&apos;importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
+    </message>
+    <message>
         <source>{request} has no variation</source>
         <translation>la richiesta {request} non ha variazioni</translation>
     </message>

@@ -169,3 +169,19 @@ def test_completing_stores_the_charge_document(make_cli: Callable[[str], Cli],
     assert len(done["charge_document_sha256"]) == 64
     assert cli.ok("charges", "show", "RIT-000002", actor="fin")["sha256"] == \
         done["charge_document_sha256"]
+
+
+def test_an_admin_bounds_credit_operations(cli: Cli) -> None:
+    """``settings set money_max_per_operation`` (admin only); above it a top-up or an
+    adjustment is one readable refusal and nothing is written (issue 16)."""
+    assert "may not" in cli.fails("settings", "set", "money_max_per_operation", "500",
+                                  actor="fin")
+    cli.ok("settings", "set", "money_max_per_operation", "500", actor="admin")
+    before = snapshot(cli.url)
+    line = cli.fails("customers", "topup", "ACME", "--amount", "500.01", actor="fin")
+    assert "500.01 is outside the limits of one credit operation (0.01 to 500.00)" in line
+    line = cli.fails("customers", "adjust", "ACME", "--amount", "-9999", "--reason", "x",
+                     actor="fin")
+    assert "-9999.00 is outside the limits" in line
+    assert snapshot(cli.url) == before
+    assert cli.ok("customers", "topup", "ACME", "--amount", "500", actor="fin")["amount"] == "500.00"
