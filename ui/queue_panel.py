@@ -57,6 +57,7 @@ def queue_title(name: str) -> str:
         CREDIT_EXHAUSTED: Q.translate("QueuePanel", "Accounts in credit exhaustion"),
         AT_RISK: Q.translate("QueuePanel", "Customers at risk"),
         CUSTOMERS: Q.translate("QueuePanel", "All customers"),
+        "to_approve": Q.translate("QueuePanel", "Quotes to approve"),
         "lead_drafts": Q.translate("QueuePanel", "Drafts to send"),
         "expiring": Q.translate("QueuePanel", "Quotes expiring"),
         "waiting_variations": Q.translate("QueuePanel", "Variations waiting"),
@@ -84,6 +85,9 @@ def queue_hint(name: str) -> str:
 def attention_hint(name: str, t: Thresholds) -> str:
     """What a team lead's queue holds, with its threshold (a shared setting)."""
     hints = {
+        "to_approve": Q.translate(
+            "QueuePanel", "Quotes submitted by technicians above their limit of %1 net: "
+                          "approve and send them, or return them with a reason"),
         "lead_drafts": Q.translate(
             "QueuePanel", "Draft quotes above the technicians' limit of %1 net: a team lead "
                           "sends them"),
@@ -97,7 +101,8 @@ def attention_hint(name: str, t: Thresholds) -> str:
         "near_ceiling": Q.translate(
             "QueuePanel", "Hourly work in progress at %1 % of its agreed ceiling or more"),
     }
-    values = {"lead_drafts": labels.money(t.send_limit, labels.current_lang()),
+    values = {"to_approve": labels.money(t.send_limit, labels.current_lang()),
+              "lead_drafts": labels.money(t.send_limit, labels.current_lang()),
               "expiring": str(t.expiring_days), "waiting_variations": str(t.variation_days),
               "unassigned": str(t.unassigned_hours), "near_ceiling": str(t.ceiling_percent)}
     return hints[name].replace("%1", values[name])

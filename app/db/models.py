@@ -167,11 +167,20 @@ class Quote(Base):
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # the approval of a quote above the technicians' send limit (0016): who submitted it,
+    # and the last time a lead returned it to draft, with the reason
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    return_reason: Mapped[str | None] = mapped_column(Text)
     request: Mapped[Request] = relationship()
     lines: Mapped[list[QuoteLine]] = relationship(
         order_by="QuoteLine.position", cascade="all, delete-orphan"
     )
     created_by: Mapped[Staff] = relationship(foreign_keys=[created_by_id])
+    submitted_by: Mapped[Staff | None] = relationship(foreign_keys=[submitted_by_id])
+    returned_by: Mapped[Staff | None] = relationship(foreign_keys=[returned_by_id])
     __mapper_args__ = {"version_id_col": version}
 
 

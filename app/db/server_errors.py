@@ -192,6 +192,8 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
     "send_limit": lambda f: PermissionDenied.of(
         "quote {quote} is above the technicians' send limit: a team lead must send it",
         quote=_quote(f)),
+    "approval": lambda f: PermissionDenied.of(
+        "only a team lead or an admin approves or returns quote {quote}", quote=_quote(f)),
 }
 
 

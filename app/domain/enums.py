@@ -61,6 +61,7 @@ class QuoteKind(StrEnum):
 
 class QuoteState(StrEnum):
     DRAFT = "draft"
+    SUBMITTED = "submitted"  # above the technicians' send limit: awaiting a lead's approval
     SENT = "sent"
     ACCEPTED = "accepted"
     REJECTED = "rejected"

@@ -20,6 +20,7 @@ RULES: dict[str, tuple[frozenset[Role], bool]] = {
     "decline": (STAFF_WORK, True),
     "draft_quote": (STAFF_WORK, True),
     "send_quote": (STAFF_WORK, True),
+    "approve_quote": (LEADS, False),
     "log_work": (STAFF_WORK, True),
     "edit_work": (STAFF_WORK, True),
     "propose_variation": (STAFF_WORK, True),
@@ -40,6 +41,7 @@ LABELS = {
     "decline": phrase("decline a request"),
     "draft_quote": phrase("compose quotes"),
     "send_quote": phrase("send quotes"),
+    "approve_quote": phrase("approve or return quotes submitted for approval"),
     "log_work": phrase("log work"),
     "edit_work": phrase("edit work entries"),
     "propose_variation": phrase("propose variations"),
@@ -84,11 +86,17 @@ def may(action: str, role: str, *, username: str = "", owner: str | None = None)
     return True
 
 
+def needs_approval(role: str, net: Decimal, limit: Decimal) -> bool:
+    """A technician sends quotes only up to a configurable net amount; above it the quote
+    is submitted for a team lead's approval (leads and admins send any quote)."""
+    return Role(role) is R.TECHNICIAN and net > limit
+
+
 def check_send_limit(role: str, username: str, net: Decimal, limit: Decimal) -> None:
     """A technician sends quotes only up to a configurable net amount."""
-    if Role(role) is R.TECHNICIAN and net > limit:
+    if needs_approval(role, net, limit):
         raise PermissionDenied.of(
             "{user} (technician) may send quotes up to {limit} net; "
-            "this one is {net}: a team lead must send it",
+            "this one is {net}: a team lead must send it (submit it for approval)",
             user=username, limit=limit, net=net
         )

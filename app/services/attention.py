@@ -1,5 +1,6 @@
 """The team lead's queues: what needs a lead now, as conditions on ``requests`` in SQL.
 
+- ``to_approve``: a quote a technician submitted for approval (above their send limit);
 - ``lead_drafts``: a draft quote above the technicians' send limit (a lead must send it);
 - ``expiring``: a quote awaiting the customer that expires within N days (or already did,
   before the validity sweep ran);
@@ -95,6 +96,9 @@ def near_ceiling_ids(percent: int) -> Any:
 
 def clause(name: str, t: Thresholds, now: datetime) -> Any:
     """The condition on ``requests`` of the attention queue ``name`` at ``now`` (UTC)."""
+    if name == "to_approve":
+        return m.Request.id.in_(select(m.Quote.request_id).where(
+            m.Quote.state == QuoteState.SUBMITTED.value))
     if name == "lead_drafts":
         drafts = select(m.Quote.request_id).where(
             m.Quote.state == QuoteState.DRAFT.value,

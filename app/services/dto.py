@@ -88,6 +88,13 @@ class QuoteView:
     pdf_sha256: str | None
     version: int
     lines: tuple[QuoteLineView, ...] = ()
+    # the approval of a quote above the technicians' send limit: who submitted it, and
+    # the last return to draft by a team lead, with the reason
+    submitted_by: str | None = None
+    submitted_at: datetime | None = None
+    returned_by: str | None = None
+    returned_at: datetime | None = None
+    return_reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from app.domain.pricing import line_amount
 from app.domain.references import quote_reference, request_reference
 from app.services import settings as settings_service
 from app.services.common import (
+    MAX_REASON,
     PORTAL,
     audit,
     check_own,
@@ -82,6 +83,11 @@ def quote_view(quote: m.Quote, today: date) -> QuoteView:
             QuoteLineView(li.position, li.description, li.quantity, li.unit_price, li.amount)
             for li in quote.lines
         ),
+        submitted_by=quote.submitted_by.username if quote.submitted_by else None,
+        submitted_at=quote.submitted_at,
+        returned_by=quote.returned_by.username if quote.returned_by else None,
+        returned_at=quote.returned_at,
+        return_reason=quote.return_reason,
     )
 
 
@@ -120,14 +126,22 @@ def create_quote(
         request = get_request(db, session, number)
         check_own(staff, "draft_quote", request)
         states.require("draft_quote", request.state, number)
-        draft = session.scalar(
-            select(m.Quote.revision).where(m.Quote.request_id == number,
-                                           m.Quote.state == QuoteState.DRAFT.value)
-        )
-        if draft is not None:
+        open_quote = session.execute(
+            select(m.Quote.revision, m.Quote.state).where(
+                m.Quote.request_id == number,
+                m.Quote.state.in_([QuoteState.DRAFT.value, QuoteState.SUBMITTED.value]))
+        ).first()
+        if open_quote is not None and open_quote.state == QuoteState.SUBMITTED:
+            raise ConflictError.of(
+                "{request} has a quote awaiting a team lead's approval ({quote})",
+                request=request_reference(number),
+                quote=quote_reference(number, open_quote.revision)
+            )
+        if open_quote is not None:
             raise ConflictError.of(
                 "{request} already has a draft quote ({draft}): edit it",
-                request=request_reference(number), draft=quote_reference(number, draft)
+                request=request_reference(number),
+                draft=quote_reference(number, open_quote.revision)
             )
         revision = (session.scalar(
             select(func.max(m.Quote.revision)).where(m.Quote.request_id == number)
@@ -156,6 +170,10 @@ def _reference(quote: m.Quote) -> str:
 
 def _draft(db: Database, session: Session, quote_id: int) -> m.Quote:
     quote = lock(db, session, m.Quote, quote_id, phrase("quote"))
+    if quote.state == QuoteState.SUBMITTED:
+        raise StateError.of(
+            "quote {quote} awaits a team lead's approval and cannot be changed now",
+            quote=_reference(quote))
     if quote.state != QuoteState.DRAFT:
         raise StateError.of("quote {quote} was sent and can no longer be changed",
                             quote=_reference(quote))
@@ -197,15 +215,110 @@ def send_quote(db: Database, actor: str, quote_id: int, *, expected_version: int
     if db.renderer is None:
         raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
     with db.transaction() as session:
-        staff = require(session, actor, "send_quote", ownership=False)
-        conf = settings_service.load(session)
-        quote = _draft(db, session, quote_id)
-        check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
-        request = get_request(db, session, quote.request_id)
-        check_own(staff, "send_quote", request)
-        states.require("send_quote", request.state, request.id)
+        staff, conf, quote, request = _outgoing(db, session, actor, quote_id, expected_version)
         _send(db, session, staff, conf, quote, request)
         return quote_view(quote, db.today())
+
+
+def _outgoing(
+    db: Database, session: Session, actor: str, quote_id: int, expected_version: int | None
+) -> tuple[m.Staff, settings_service.Settings, m.Quote, m.Request]:
+    """Who sends (or submits) the locked draft, the settings, the draft and its request."""
+    staff = require(session, actor, "send_quote", ownership=False)
+    conf = settings_service.load(session)
+    quote = _draft(db, session, quote_id)
+    check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
+    request = get_request(db, session, quote.request_id)
+    check_own(staff, "send_quote", request)
+    states.require("send_quote", request.state, request.id)
+    return staff, conf, quote, request
+
+
+def submit_quote(
+    db: Database, actor: str, quote_id: int, *, expected_version: int | None = None
+) -> QuoteView:
+    """A technician submits a draft above their send limit for a team lead's approval
+    (within the limit they send it themselves; leads and admins send any quote)."""
+    with db.transaction() as session:
+        staff, conf, quote, request = _outgoing(db, session, actor, quote_id, expected_version)
+        if not permissions.needs_approval(staff.role, quote.net, conf.tech_send_limit):
+            raise ValidationError.of(
+                "quote {quote} needs no approval ({net} net, within the send limit of "
+                "{limit} for {user}): send it", quote=_reference(quote), net=quote.net,
+                limit=conf.tech_send_limit, user=staff.username)
+        _check_validity(db, quote)
+        quote.state = QuoteState.SUBMITTED.value
+        quote.submitted_by_id = staff.id
+        quote.submitted_at = db.now()
+        touch(db, request)
+        session.flush()
+        audit(db, session, staff.username, "quote_submitted", request_id=request.id,
+              customer_id=request.customer_id, quote=quote.id, reference=_reference(quote),
+              net=quote.net, total=quote.total, limit=conf.tech_send_limit)
+        return quote_view(quote, db.today())
+
+
+def _submitted(db: Database, session: Session, actor: str, quote_id: int,
+               expected_version: int | None) -> tuple[m.Staff, m.Quote]:
+    """The team lead (or admin) and the locked submitted quote they approve or return."""
+    staff = require(session, actor, "approve_quote")
+    quote = lock(db, session, m.Quote, quote_id, phrase("quote"))
+    check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
+    if quote.state != QuoteState.SUBMITTED:
+        raise StateError.of("quote {quote} is {quote_state}: only a quote submitted for "
+                            "approval can be approved or returned",
+                            quote=_reference(quote), quote_state=quote.state)
+    return staff, quote
+
+
+def approve_quote(
+    db: Database, actor: str, quote_id: int, *, expected_version: int | None = None
+) -> QuoteView:
+    """A team lead approves a submitted quote: it is sent, as a send does (PDF stored,
+    the customer told, the request quoted)."""
+    if db.renderer is None:
+        raise RuntimeError("no quote renderer configured: the PDF cannot be produced")
+    with db.transaction() as session:
+        staff, quote = _submitted(db, session, actor, quote_id, expected_version)
+        conf = settings_service.load(session)
+        request = get_request(db, session, quote.request_id)
+        states.require("send_quote", request.state, request.id)
+        submitter = quote.submitted_by.username if quote.submitted_by else None
+        _send(db, session, staff, conf, quote, request)
+        # after the send it approves: an event is written with the change it records
+        audit(db, session, staff.username, "quote_approved", request_id=request.id,
+              customer_id=request.customer_id, quote=quote.id, reference=_reference(quote),
+              net=quote.net, total=quote.total, submitted_by=submitter)
+        return quote_view(quote, db.today())
+
+
+def return_quote(
+    db: Database, actor: str, quote_id: int, reason: str, *, expected_version: int | None = None
+) -> QuoteView:
+    """A team lead returns a submitted quote to draft, with the reason the technician
+    reads on the request (its Quotes tab and History)."""
+    reason = clean_text(reason, phrase("reason"), MAX_REASON)
+    with db.transaction() as session:
+        staff, quote = _submitted(db, session, actor, quote_id, expected_version)
+        request = get_request(db, session, quote.request_id)
+        quote.state = QuoteState.DRAFT.value
+        quote.returned_by_id = staff.id
+        quote.returned_at = db.now()
+        quote.return_reason = reason
+        touch(db, request)
+        session.flush()
+        submitter = quote.submitted_by.username if quote.submitted_by else None
+        audit(db, session, staff.username, "quote_returned", request_id=request.id,
+              customer_id=request.customer_id, quote=quote.id, reference=_reference(quote),
+              reason=reason, submitted_by=submitter)
+        return quote_view(quote, db.today())
+
+
+def _check_validity(db: Database, quote: m.Quote) -> None:
+    if quote.valid_until < db.today():
+        raise ValidationError.of(
+            "the validity date {valid_until} is in the past: edit the draft", valid_until=quote.valid_until
+        )
 
 
 def _send(
@@ -218,11 +331,7 @@ def _send(
 ) -> None:
     """Send a locked draft inside the caller's transaction (PDF stored, earlier ones superseded)."""
     permissions.check_send_limit(staff.role, staff.username, quote.net, conf.tech_send_limit)
-    today = db.today()
-    if quote.valid_until < today:
-        raise ValidationError.of(
-            "the validity date {valid_until} is in the past: edit the draft", valid_until=quote.valid_until
-        )
+    _check_validity(db, quote)
     for earlier in session.scalars(
         select(m.Quote).where(m.Quote.request_id == request.id,
                               m.Quote.state == QuoteState.SENT.value)

@@ -177,7 +177,8 @@ def _withdraw_open_quotes(session: Session, number: int) -> None:
     for quote in session.scalars(
         select(m.Quote).where(
             m.Quote.request_id == number,
-            m.Quote.state.in_([QuoteState.DRAFT.value, QuoteState.SENT.value]),
+            m.Quote.state.in_([QuoteState.DRAFT.value, QuoteState.SUBMITTED.value,
+                               QuoteState.SENT.value]),
         )
     ):
         quote.state = QuoteState.WITHDRAWN.value

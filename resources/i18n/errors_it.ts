@@ -232,6 +232,10 @@
         <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un team leader</translation>
     </message>
     <message>
+        <source>only a team lead or an admin approves or returns quote {quote}</source>
+        <translation>solo un team leader o un amministratore approva o restituisce il preventivo {quote}</translation>
+    </message>
+    <message>
         <source>VAT rate</source>
         <translation>aliquota IVA</translation>
     </message>
@@ -384,6 +388,10 @@
         <translation>inviare preventivi</translation>
     </message>
     <message>
+        <source>approve or return quotes submitted for approval</source>
+        <translation>approvare o restituire i preventivi inviati in approvazione</translation>
+    </message>
+    <message>
         <source>log work</source>
         <translation>registrare lavoro</translation>
     </message>
@@ -434,10 +442,6 @@
     <message>
         <source>{user} ({role}) may {action} only on their own requests</source>
         <translation>{user} ({role}) può {action} solo sulle richieste a sé assegnate</translation>
-    </message>
-    <message>
-        <source>{user} (technician) may send quotes up to {limit} net; this one is {net}: a team lead must send it</source>
-        <translation>{user} (tecnico) può inviare preventivi fino a {limit} di imponibile; questo è di {net}: deve inviarlo un team leader</translation>
     </message>
     <message>
         <source>this user</source>
@@ -578,14 +582,6 @@
     <message>
         <source>{request} is assigned to someone else: a team lead can reassign it</source>
         <translation>la richiesta {request} è assegnata a un altro: può riassegnarla un team leader</translation>
-    </message>
-    <message>
-        <source>limit of one credit operation</source>
-        <translation>limite di una singola operazione sul credito</translation>
-    </message>
-    <message>
-        <source>the lowest amount of one credit operation ({low}) must not be above the highest ({high})</source>
-        <translation>l&apos;importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
     </message>
     <message>
         <source>{request} has no variation</source>
@@ -740,6 +736,10 @@
         <translation>la ricerca è troppo lunga ({length} caratteri, al massimo {max_len})</translation>
     </message>
     <message>
+        <source>{user} (technician) may send quotes up to {limit} net; this one is {net}: a team lead must send it (submit it for approval)</source>
+        <translation>{user} (tecnico) può inviare preventivi fino a {limit} di imponibile; questo è di {net}: deve inviarlo un team leader (invialo in approvazione)</translation>
+    </message>
+    <message>
         <source>the search contains control characters</source>
         <translation>la ricerca contiene caratteri di controllo</translation>
     </message>
@@ -804,6 +804,14 @@
         <translation>preventivo</translation>
     </message>
     <message>
+        <source>quote {quote} awaits a team lead&apos;s approval and cannot be changed now</source>
+        <translation>il preventivo {quote} attende l&apos;approvazione di un team leader e ora non può essere modificato</translation>
+    </message>
+    <message>
+        <source>quote {quote} is {quote_state}: only a quote submitted for approval can be approved or returned</source>
+        <translation>il preventivo {quote} è {quote_state}: si approva o si restituisce solo un preventivo inviato in approvazione</translation>
+    </message>
+    <message>
         <source>the validity date {valid_until} is in the past: edit the draft</source>
         <translation>la data di validità {valid_until} è nel passato: modifica la bozza</translation>
     </message>
@@ -838,6 +846,14 @@
     <message>
         <source>line {index} unit price</source>
         <translation>prezzo unitario della riga {index}</translation>
+    </message>
+    <message>
+        <source>{request} has a quote awaiting a team lead&apos;s approval ({quote})</source>
+        <translation>{request} ha un preventivo in attesa dell&apos;approvazione di un team leader ({quote})</translation>
+    </message>
+    <message>
+        <source>quote {quote} needs no approval ({net} net, within the send limit of {limit} for {user}): send it</source>
+        <translation>il preventivo {quote} non richiede approvazione ({net} di imponibile, entro il limite di invio di {limit} per {user}): invialo</translation>
     </message>
     <message>
         <source>request {request}</source>

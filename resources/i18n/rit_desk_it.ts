@@ -253,22 +253,22 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="240"/>
+        <location filename="../../ui/customers_panel.py" line="244"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="245"/>
+        <location filename="../../ui/customers_panel.py" line="249"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="247"/>
+        <location filename="../../ui/customers_panel.py" line="251"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="277"/>
+        <location filename="../../ui/customers_panel.py" line="281"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -771,12 +771,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="77"/>
+        <location filename="../../ui/queue_panel.py" line="78"/>
         <source>The department at a glance</source>
         <translation>Il reparto a colpo d&apos;occhio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="78"/>
+        <location filename="../../ui/queue_panel.py" line="79"/>
         <source>Customers whose credit does not cover their accepted work</source>
         <translation>Clienti il cui credito non copre il lavoro accettato</translation>
     </message>
@@ -838,77 +838,87 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="60"/>
+        <source>Quotes to approve</source>
+        <translation>Preventivi da approvare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="61"/>
         <source>Drafts to send</source>
         <translation>Bozze da inviare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="61"/>
+        <location filename="../../ui/queue_panel.py" line="62"/>
         <source>Quotes expiring</source>
         <translation>Preventivi in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="62"/>
+        <location filename="../../ui/queue_panel.py" line="63"/>
         <source>Variations waiting</source>
         <translation>Variazioni in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="63"/>
+        <location filename="../../ui/queue_panel.py" line="64"/>
         <source>Unassigned new requests</source>
         <translation>Nuove richieste non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="64"/>
+        <location filename="../../ui/queue_panel.py" line="65"/>
         <source>Work near its ceiling</source>
         <translation>Lavori vicini al tetto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="71"/>
+        <location filename="../../ui/queue_panel.py" line="72"/>
         <source>Open requests assigned to you</source>
         <translation>Richieste aperte assegnate a te</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="72"/>
+        <location filename="../../ui/queue_panel.py" line="73"/>
         <source>A quote was sent: waiting for the customer&apos;s answer</source>
         <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="74"/>
+        <location filename="../../ui/queue_panel.py" line="75"/>
         <source>Declined, rejected, expired or cancelled</source>
         <translation>Non fattibili, rifiutate, scadute o annullate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="75"/>
+        <location filename="../../ui/queue_panel.py" line="76"/>
         <source>Customers whose credit does not cover their charges</source>
         <translation>Clienti il cui credito non copre gli addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="87"/>
+        <location filename="../../ui/queue_panel.py" line="88"/>
+        <source>Quotes submitted by technicians above their limit of %1 net: approve and send them, or return them with a reason</source>
+        <translation>Preventivi inviati in approvazione dai tecnici oltre il loro limite di %1 di imponibile: approvali e inviali, o restituiscili con un motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="91"/>
         <source>Draft quotes above the technicians&apos; limit of %1 net: a team lead sends them</source>
         <translation>Bozze di preventivo oltre il limite dei tecnici di %1 di imponibile: le invia un team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="90"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
         <source>Quotes awaiting the customer that expire within %1 days</source>
         <translation>Preventivi in attesa del cliente che scadono entro %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="92"/>
+        <location filename="../../ui/queue_panel.py" line="96"/>
         <source>Variations awaiting the customer&apos;s agreement for more than %1 days</source>
         <translation>Variazioni in attesa dell&apos;accordo del cliente da più di %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="98"/>
         <source>New requests nobody took for more than %1 working hours (Monday to Friday, 9 to 18)</source>
         <translation>Nuove richieste che nessuno ha preso in carico da più di %1 ore lavorative (da lunedì a venerdì, dalle 9 alle 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="97"/>
+        <location filename="../../ui/queue_panel.py" line="101"/>
         <source>Hourly work in progress at %1 % of its agreed ceiling or more</source>
         <translation>Lavori a consumo orario in corso ad almeno il %1 % del tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="120"/>
-        <location filename="../../ui/queue_panel.py" line="126"/>
+        <location filename="../../ui/queue_panel.py" line="125"/>
+        <location filename="../../ui/queue_panel.py" line="131"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>

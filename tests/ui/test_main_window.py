@@ -206,8 +206,8 @@ def test_a_team_lead_sees_what_needs_them_first(qtbot: QtBot, desk: Desk,
     desk.draft(number, net="1500.00")  # above the technicians' limit: a lead sends it
     window = open_window(qtbot, desk, desk.lead, settings)
     # right under the dashboard, before the states' queues, with their counts
-    assert window.queues.names[1:6] == ["lead_drafts", "expiring", "waiting_variations",
-                                        "unassigned", "near_ceiling"]
+    assert window.queues.names[1:7] == ["to_approve", "lead_drafts", "expiring",
+                                        "waiting_variations", "unassigned", "near_ceiling"]
     assert window.queues.count_text("lead_drafts") == "1"
     assert window.queues.item_of("lead_drafts").font(0).bold()
     assert not window.queues.item_of("expiring").font(0).bold()
@@ -223,3 +223,4 @@ def test_technicians_do_not_see_the_leads_queues(qtbot: QtBot, desk: Desk,
                                                  settings: QSettings) -> None:
     window = open_window(qtbot, desk, desk.tech, settings)
     assert "lead_drafts" not in window.queues.names
+    assert "to_approve" not in window.queues.names

@@ -197,7 +197,7 @@ def requests_list(db: Database, args: argparse.Namespace) -> Result:
         requests.parse_priority(args.priority)
     flt = RequestFilter(states=tuple(args.state) if args.state else None, assignee=args.assignee,
                         category=args.category, priority=args.priority, customer=args.customer,
-                        search=args.search)
+                        search=args.search, attention=args.queue)
     page = queries.list_requests(db, flt, sort=args.sort, descending=not args.asc,
                                  offset=args.offset, limit=args.limit, with_total=True)
     text = "\n".join(
@@ -294,11 +294,37 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
 
 
 def quotes_send(db: Database, args: argparse.Namespace) -> Result:
-    view = quotes.send_quote(db, need_actor(args), quote_id(db, args.quote))
+    return _sent(quotes.send_quote(db, need_actor(args), quote_id(db, args.quote)), "sent")
+
+
+def _sent(view: quotes.QuoteView, done: str) -> Result:
+    """A quote sent (or approved and sent): its JSON and its line."""
     return {"quote": view.id, "state": view.state, "total": view.total,
             "valid_until": view.valid_until, "sha256": view.pdf_sha256}, (
-        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) sent, valid "
-        f"until {view.valid_until}")
+        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) {done}, "
+        f"valid until {view.valid_until}")
+
+
+def quotes_submit(db: Database, args: argparse.Namespace) -> Result:
+    view = quotes.submit_quote(db, need_actor(args), quote_id(db, args.quote))
+    return {"quote": view.id, "state": view.state, "net": view.net, "total": view.total,
+            "submitted_by": view.submitted_by, "submitted_at": view.submitted_at}, (
+        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) submitted "
+        f"for approval: net {amount_str(view.net)} total {amount_str(view.total)}")
+
+
+def quotes_approve(db: Database, args: argparse.Namespace) -> Result:
+    view = quotes.approve_quote(db, need_actor(args), quote_id(db, args.quote))
+    data, text = _sent(view, "approved and sent")
+    return {**data, "submitted_by": view.submitted_by}, text
+
+
+def quotes_return(db: Database, args: argparse.Namespace) -> Result:
+    view = quotes.return_quote(db, need_actor(args), quote_id(db, args.quote), args.reason)
+    return {"quote": view.id, "state": view.state, "reason": view.return_reason,
+            "returned_by": view.returned_by, "submitted_by": view.submitted_by}, (
+        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) returned to "
+        f"draft: {view.return_reason}")
 
 
 def quotes_show(db: Database, args: argparse.Namespace) -> Result:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from app import config
 from app.domain.errors import RitError, ValidationError
 from app.domain.money import parse_whole
+from app.domain.queues import ATTENTION_QUEUES
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -183,6 +184,8 @@ def build_parser() -> Parser:
     s.add_argument("--priority")
     s.add_argument("--customer")
     s.add_argument("--search")
+    s.add_argument("--queue", choices=ATTENTION_QUEUES,
+                   help="a team lead's queue (to_approve: quotes submitted for approval)")
     s.add_argument("--sort", default="number")
     s.add_argument("--asc", action="store_true")
     s.add_argument("--limit", type=positive_int, default=50)
@@ -222,6 +225,16 @@ def build_parser() -> Parser:
     s.add_argument("--send", action="store_true", help="send it at once")
     s = cmd(quo, "send", commands.quotes_send, "send a draft quote")
     s.add_argument("quote", type=reference, metavar="QUOTE")
+    s = cmd(quo, "submit", commands.quotes_submit,
+            "submit a draft above the send limit for a team lead's approval")
+    s.add_argument("quote", type=reference, metavar="QUOTE")
+    s = cmd(quo, "approve", commands.quotes_approve,
+            "approve a submitted quote: it is sent (team lead)")
+    s.add_argument("quote", type=reference, metavar="QUOTE")
+    s = cmd(quo, "return", commands.quotes_return,
+            "return a submitted quote to draft with a reason (team lead)")
+    s.add_argument("quote", type=reference, metavar="QUOTE")
+    s.add_argument("--reason", required=True)
     s = cmd(quo, "show", commands.quotes_show, "show a quote")
     s.add_argument("quote", type=reference, metavar="QUOTE")
     s = cmd(quo, "expire", commands.quotes_expire, "mark quotes past their validity expired")

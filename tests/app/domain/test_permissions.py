@@ -21,6 +21,8 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     "decline": (OWN, YES, NO, YES),
     "draft_quote": (OWN, YES, NO, YES),
     "send_quote": (OWN, YES, NO, YES),
+    # above the technicians' send limit: the quote is submitted, a lead approves or returns
+    "approve_quote": (NO, YES, NO, YES),
     "log_work": (OWN, YES, NO, YES),
     "edit_work": (OWN, YES, NO, YES),
     "propose_variation": (OWN, YES, NO, YES),
