@@ -107,6 +107,15 @@ def marks(site: Site) -> dict[str, Any]:  # noqa: F811
     variations.agree_variation(site.trusted, agreed.id)
     pending_other = variations.propose_variation(site.trusted, u["tech2"], other, amount="500",
                                                  reason="more")
+    accepted_no_work, _ = site.accepted("tech")
+    _, first = site.accepted("tech")
+    with _superuser(site) as conn:  # a second revision sent beside it (only the owner could)
+        second = conn.execute(
+            f"INSERT INTO quotes ({QUOTE_COLUMNS}, sent_at) SELECT request_id, 2, kind, 'sent', "
+            "vat_rate_hundredths, valid_until, notes, billing_increment, net_cents, vat_cents, "
+            "total_cents, lang, created_by_id, created_at, 1, now() FROM quotes WHERE id = %s "
+            "RETURNING id", (first,)).fetchone()
+    assert second is not None
     with site.trusted.read() as session:
         def one(stmt: Any) -> int:
             found = session.scalar(stmt)
@@ -122,7 +131,8 @@ def marks(site: Site) -> dict[str, Any]:  # noqa: F811
         }
     return {**ids, "charged": charged, "own": own, "own_second": own_second, "other": other,
             "quoted": quoted, "sent": sent, "taken": taken, "declined": declined,
-            "agreed": agreed.id, "pending_other": pending_other.id}
+            "agreed": agreed.id, "pending_other": pending_other.id,
+            "accepted_no_work": accepted_no_work, "second_sent": second[0]}
 
 
 QUOTE_COLUMNS = ("request_id, revision, kind, state, vat_rate_hundredths, valid_until, notes, "
@@ -153,6 +163,8 @@ MISUSES: list[tuple[str, str, set[str]]] = [
      EVERYONE),
     ("redate an answer", "UPDATE quotes SET answered_at = '2020-01-01' "
      "WHERE id = {accepted_quote}", EVERYONE),
+    ("accept a second revision", "UPDATE quotes SET state = 'accepted', answered_at = now() "
+     "WHERE id = {second_sent}", EVERYONE),
     ("agree a variation for the customer", "UPDATE variations SET state = 'agreed' "
      "WHERE id = {pending_other}", EVERYONE - {"portal"}),
     ("withdraw another's variation", "UPDATE variations SET state = 'withdrawn' "
@@ -171,6 +183,10 @@ MISUSES: list[tuple[str, str, set[str]]] = [
     ("jump to accepted", "UPDATE requests SET state = 'accepted' WHERE id = {taken}", EVERYONE),
     ("jump to in progress", "UPDATE requests SET state = 'in_progress' WHERE id = {taken}",
      EVERYONE),
+    ("mark quoted without a sent quote", "UPDATE requests SET state = 'quoted' "
+     "WHERE id = {taken}", EVERYONE),
+    ("start work without work", "UPDATE requests SET state = 'in_progress' "
+     "WHERE id = {accepted_no_work}", EVERYONE),
     ("reopen a declined request", "UPDATE requests SET state = 'evaluating' "
      "WHERE id = {declined}", EVERYONE),
     ("cancel an accepted request", "UPDATE requests SET state = 'cancelled' WHERE id = {own}",

@@ -17,8 +17,10 @@ round trip for the app), the owner's functions and trusted maintenance excepted
   lifecycle by the roles that may (:data:`REQUEST_MOVES`); ``completed`` only by the
   charge; nothing changes on a completed, declined or cancelled request; ``closed_at``
   set by the server when declined or cancelled, ``decline_reason`` only when declined;
-  the quote totals only as those of the request's sent quote (a deferred check at
-  commit: the app writes the request and its quote in either order).
+  the quote totals only as those of the request's sent quote, ``quoted`` only with a sent
+  quote, ``accepted`` only with an accepted one, ``in_progress`` only with work (checks
+  deferred to the commit: the app writes the request and its quote or work in either
+  order).
 - quotes (trigger ``quotes_lifecycle``, beside ``quotes_guard`` of migrations 0007 and
   0016, which keeps whose request, the frozen content of a sent or submitted quote and
   the send limit): INSERTed only as drafts on a request that may be quoted; moved only
@@ -107,7 +109,7 @@ SERVER_NOTICES = ("completed_charged", "charge_refunded", "credit_exhausted", "c
 
 TRIGGERS = [
     ("requests_new", "requests"),
-    ("requests_quote_totals", "requests"),
+    ("requests_consistent", "requests"),
     ("quotes_lifecycle", "quotes"),
     ("variations_guard", "variations"),
     ("work_entries_guard", "work_entries"),
@@ -120,7 +122,7 @@ FUNCTIONS = [
     "rit_now()",
     "rit_moves(text, text, text, jsonb)",
     "rit_requests_new()",
-    "rit_requests_quote_totals()",
+    "rit_requests_consistent()",
     "rit_quotes_lifecycle()",
     "rit_event_subject(integer, integer)",
     "rit_log(text, integer, integer, text, text, timestamp)",
@@ -279,25 +281,50 @@ def _statements(s: str) -> list[str]:
             RETURN NEW;
         END $$""",
         f"""
-        CREATE FUNCTION rit_requests_quote_totals() RETURNS trigger LANGUAGE plpgsql {path} AS $$
+        CREATE FUNCTION rit_requests_consistent() RETURNS trigger LANGUAGE plpgsql {path} AS $$
+        -- At commit (the app writes a request and its quote or work in either order): a
+        -- request shows the totals of its sent (or accepted) quote, is quoted only with a
+        -- sent quote, accepted only with an accepted one, in progress only with work.
+        DECLARE
+            v_req requests;
+            v_facts jsonb;
         BEGIN
-            -- at commit: the request shows the totals of its sent (or accepted) quote
-            IF NOT rit_privileged() AND NOT EXISTS (
-                    SELECT 1 FROM requests r JOIN quotes q ON q.request_id = r.id
-                    WHERE r.id = NEW.id AND q.state IN ('sent', 'accepted')
-                    AND q.total_cents = r.quote_total_cents
-                    AND q.valid_until = r.quote_valid_until) THEN
-                PERFORM rit_refuse('request_system',
-                    'a request shows the totals of its sent quote, set by sending it',
-                    jsonb_build_object('number', NEW.id, 'column', 'quote_total_cents'));
+            IF rit_privileged() THEN
+                RETURN NULL;
+            END IF;
+            SELECT * INTO v_req FROM requests WHERE id = NEW.id;
+            v_facts := jsonb_build_object('number', v_req.id, 'state', v_req.state);
+            IF (v_req.quote_total_cents, v_req.quote_valid_until)
+                    IS DISTINCT FROM (OLD.quote_total_cents, OLD.quote_valid_until)
+                    OR v_req.state = 'quoted' THEN
+                IF NOT EXISTS (SELECT 1 FROM quotes q WHERE q.request_id = v_req.id
+                               AND q.state IN ('sent', 'accepted')
+                               AND q.total_cents = v_req.quote_total_cents
+                               AND q.valid_until = v_req.quote_valid_until) THEN
+                    PERFORM rit_refuse('request_system',
+                        'a request shows the totals of its sent quote, set by sending it',
+                        v_facts || jsonb_build_object('column', 'quote_total_cents'));
+                END IF;
+            END IF;
+            IF v_req.state = 'accepted' AND NOT EXISTS (
+                    SELECT 1 FROM quotes q WHERE q.request_id = v_req.id AND q.state = 'accepted') THEN
+                PERFORM rit_refuse('request_system', 'a request is accepted only with its quote',
+                    v_facts || jsonb_build_object('column', 'state'));
+            END IF;
+            IF v_req.state = 'in_progress' AND NOT EXISTS (
+                    SELECT 1 FROM work_entries w WHERE w.request_id = v_req.id) THEN
+                PERFORM rit_refuse('request_system', 'a request is in progress only with work logged',
+                    v_facts || jsonb_build_object('column', 'state'));
             END IF;
             RETURN NULL;
         END $$""",
-        "CREATE CONSTRAINT TRIGGER requests_quote_totals AFTER UPDATE ON requests "
+        "CREATE CONSTRAINT TRIGGER requests_consistent AFTER UPDATE ON requests "
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ("
         "OLD.quote_total_cents IS DISTINCT FROM NEW.quote_total_cents "
-        "OR OLD.quote_valid_until IS DISTINCT FROM NEW.quote_valid_until) "
-        "EXECUTE FUNCTION rit_requests_quote_totals()",
+        "OR OLD.quote_valid_until IS DISTINCT FROM NEW.quote_valid_until "
+        "OR OLD.state IS DISTINCT FROM NEW.state AND NEW.state IN ('quoted', 'accepted', "
+        "'in_progress')) "
+        "EXECUTE FUNCTION rit_requests_consistent()",
         # -- quotes --------------------------------------------------------------------
         f"""
         CREATE FUNCTION rit_quotes_lifecycle() RETURNS trigger LANGUAGE plpgsql {path} AS $$
