@@ -166,6 +166,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "rit_staff_set_role(text, text, text, timestamp)": (ADMIN,),
     "rit_staff_deactivate(text, text, timestamp)": (ADMIN,),
     "rit_staff_password(text, text, text, timestamp)": (LOGIN,),
+    # the control panel login's password: an admin's (the function says who may: 0015)
+    "rit_portal_password(text, text, text, timestamp)": (LOGIN,),
     "rit_whoami()": (LOGIN,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),

@@ -127,6 +127,14 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         username=f["username"]),
     "no_login": lambda f: NotFoundError.of("user {username} has no login in this database",
                                            username=f["username"]),
+    "login_elsewhere": lambda f: PermissionDenied.of(
+        "the login {username} belongs to another database too: only trusted maintenance may "
+        "link it or set its password here", username=f["username"]),
+    "linked_password": lambda f: ValidationError.of(
+        "{username} already has a login: it is linked and keeps its password (leave out "
+        "the password)", username=f["username"]),
+    "no_portal_login": lambda f: NotFoundError.of(
+        "{login} is not a login of this database's control panel", login=f["login"]),
     "bad_password": lambda f: ValidationError.of("the password must not be empty"),
     "last_admin": lambda f: ConflictError.of(
         "{username} is the last active admin: make someone else admin first",
@@ -159,6 +167,9 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
     "quote_expired": lambda f: StateError.of(
         "quote {quote} expired on {valid_until} and can no longer be accepted: ask for a new "
         "quote", quote=_quote(f), valid_until=f["valid_until"]),
+    "quote_use_case": lambda f: PermissionDenied.of(
+        "quote {quote} is {quote_state} only through its use case: the database refused it",
+        quote=_quote(f), quote_state=f["quote_state"]),
     "quote_valid": lambda f: StateError.of(
         "quote {quote} is valid until {valid_until}: it does not expire before",
         quote=_quote(f), valid_until=f["valid_until"]),

@@ -208,16 +208,56 @@ def needs_login(db: Database, username: str) -> bool:
         return not session.execute(text("SELECT rit_login_linked(:u)"), {"u": username}).scalar()
 
 
-def link_portal_login(db: Database, login: str) -> str:
+def link_portal_login(db: Database, login: str, password: str | None = None) -> str:
     """A login for the control panel (made, or an existing plain login linked): run by
-    whoever runs ``init`` (it may create roles)."""
+    whoever runs ``init`` (it may create roles); with ``password``, its password."""
     from app.db import privileges
 
     login = _username(login)
+    password = _password(password)
     require_logins(db)
     with db.transaction() as session:
         privileges.link_portal(session.connection(), login)
         audit(db, session, db.identity().label, "portal_login_linked", login=login)
+        if password is not None:
+            _portal_password(db, session, login, password, None)
+    return login
+
+
+def portal_logins(session: Session) -> list[str]:
+    """The control panel's logins of this database (PostgreSQL)."""
+    return list(session.scalars(text(
+        "SELECT u.rolname FROM pg_auth_members am JOIN pg_roles u ON u.oid = am.member "
+        "JOIN pg_roles g ON g.oid = am.roleid JOIN role_names r ON r.name = g.rolname "
+        "WHERE r.role = 'portal' AND u.rolcanlogin ORDER BY u.rolname")))
+
+
+def _portal_password(db: Database, session: Session, login: str, password: str,
+                     acted_for: str | None) -> None:
+    session.execute(text("SELECT rit_portal_password(:l, :p, :a, CAST(:at AS timestamp))"),
+                    {"l": login, "p": _verifier(session, login, password), "a": acted_for,
+                     "at": db.now()})
+
+
+def change_portal_password(db: Database, actor: str | None, password: str,
+                           login: str | None = None) -> str:
+    """A new password for the control panel's login (an admin, trusted maintenance):
+    ``login``, or the database's only one. Returns the login."""
+    password = _password(password) or ""
+    require_logins(db)
+    acted_for = db.acting(actor)
+    with db.transaction() as session:
+        if login is None:
+            logins = portal_logins(session)
+            if not logins:
+                raise NotFoundError.of("this database has no control panel login: make one "
+                                       "with init --portal LOGIN")
+            if len(logins) > 1:
+                raise ValidationError.of(
+                    "this database has {count} control panel logins: name the one whose "
+                    "password changes", count=len(logins))
+            login = logins[0]
+        _portal_password(db, session, login, password, acted_for)
     return login
 
 

@@ -132,6 +132,18 @@
         <translation>l&apos;utente {username} non ha un accesso in questo database</translation>
     </message>
     <message>
+        <source>the login {username} belongs to another database too: only trusted maintenance may link it or set its password here</source>
+        <translation>il login {username} appartiene anche a un altro database: solo la manutenzione fidata può collegarlo o impostarne la password qui</translation>
+    </message>
+    <message>
+        <source>{username} already has a login: it is linked and keeps its password (leave out the password)</source>
+        <translation>{username} ha già un login: viene collegato e mantiene la sua password (non indicare la password)</translation>
+    </message>
+    <message>
+        <source>{login} is not a login of this database&apos;s control panel</source>
+        <translation>{login} non è un login del pannello di controllo di questo database</translation>
+    </message>
+    <message>
         <source>the password must not be empty</source>
         <translation>la password non può essere vuota</translation>
     </message>
@@ -182,6 +194,10 @@
     <message>
         <source>quote {quote} is valid until {valid_until}: it does not expire before</source>
         <translation>il preventivo {quote} è valido fino al {valid_until}: non scade prima</translation>
+    </message>
+    <message>
+        <source>quote {quote} is {quote_state} only through its use case: the database refused it</source>
+        <translation>il preventivo {quote} diventa {quote_state} solo con la sua operazione: il database l&apos;ha rifiutato</translation>
     </message>
     <message>
         <source>a variation is proposed, never agreed or answered by who proposes it</source>
@@ -582,6 +598,22 @@
     <message>
         <source>{request} is assigned to someone else: a team lead can reassign it</source>
         <translation>la richiesta {request} è assegnata a un altro: può riassegnarla un team leader</translation>
+    </message>
+    <message>
+        <source>limit of one credit operation</source>
+        <translation>limite di una singola operazione sul credito</translation>
+    </message>
+    <message>
+        <source>the lowest amount of one credit operation ({low}) must not be above the highest ({high})</source>
+        <translation>l&apos;importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
+    </message>
+    <message>
+        <source>this database has no control panel login: make one with init --portal LOGIN</source>
+        <translation>questo database non ha un login del pannello di controllo: crealo con init --portal LOGIN</translation>
+    </message>
+    <message>
+        <source>this database has {count} control panel logins: name the one whose password changes</source>
+        <translation>questo database ha {count} login del pannello di controllo: indica quello di cui cambiare la password</translation>
     </message>
     <message>
         <source>{request} has no variation</source>

@@ -224,3 +224,37 @@ def test_the_password_is_asked_once_the_server_asks(make_cli: Callable[[str], Cl
         server.close()
     assert "password authentication failed" in line and "typed" not in line
     assert len(asked) == 1 and server.passwords == [b"typed"]
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)],
+                         indirect=True)
+def test_the_control_panel_login_gets_a_password(team: Team, db_url: str,
+                                                 stdin: Callable[[str], None]) -> None:
+    """``init --portal LOGIN --password-stdin`` (after the admin's line), then ``portal
+    passwd`` by an admin; a technician may not (issue 16: it had no password at all)."""
+    if not isinstance(team.cli, LoginCli):
+        pytest.skip("logins: PostgreSQL only")
+    u, portal = team.users, team.cli.portal
+    stdin("admin-secret\nportal-secret-1\n")
+    team.maintenance.ok("init", "--admin", u["admin"], "--password-stdin", "--portal", portal)
+    first = _password_of(db_url, portal)
+    assert first is not None and first != _password_of(db_url, u["admin"])
+    stdin("portal-secret-2\n")
+    assert team.cli.ok("portal", "passwd", "--password-stdin", actor=u["admin"]) == {
+        "login": portal, "password": "changed"}
+    assert _password_of(db_url, portal) not in (None, first)
+    team.cli.ok("staff", "add", u["tech"], "--name", "Tom", "--role", "technician",
+                actor=u["admin"])
+    stdin("portal-secret-3\n")
+    assert "may not" in team.cli.fails("portal", "passwd", u["admin"], "--password-stdin",
+                                       actor=u["tech"])
+    stdin("portal-secret-3\n")
+    assert "not a login of this database's control panel" in team.cli.fails(
+        "portal", "passwd", u["tech"], "--password-stdin", actor=u["admin"])
+
+
+def test_the_embedded_database_has_no_control_panel_password(make_cli: Callable[[str], Cli],
+                                                             tmp_path: Path) -> None:
+    cli = make_cli(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    cli.ok("init")
+    assert "no logins" in cli.fails("portal", "passwd", "--password-stdin")

@@ -1,6 +1,7 @@
 """Signing in and staff accounts from the command line.
 
     rit-desk --db URL init --admin USER [--name NAME] [--password-stdin] [--portal LOGIN]
+    rit-desk portal passwd [LOGIN] [--password-stdin]
     rit-desk staff add USER --name NAME --role ROLE [--password-stdin]
     rit-desk staff deactivate USER | staff set-role USER --role ROLE
     rit-desk staff passwd [USER] [--password-stdin]
@@ -34,7 +35,9 @@ def register(groups: Any, init: argparse.ArgumentParser, cmd: Command,
                       "record (made, or linked to an existing login)")
     init.add_argument("--name", help="the first admin's full name (default: USER)")
     init.add_argument("--password-stdin", action="store_true",
-                      help="read the first admin's password from standard input")
+                      help="read the password of the first admin, else of the control panel "
+                      "login, from standard input (both: the admin's line, then the control "
+                      "panel's)")
     init.add_argument("--portal", metavar="LOGIN",
                       help="a login for the control panel (made, or linked if it exists)")
     group = groups.add_parser("staff", help="staff users and their logins").add_subparsers(
@@ -81,6 +84,10 @@ def read_password(args: argparse.Namespace, *, required: bool) -> str | None:
 def init_admin(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     """``init --admin``/``--portal`` after the schema is current: safe to run again."""
     done: dict[str, Any] = {}
+    if args.name and not args.admin:
+        raise CliError("--name goes with --admin USER")
+    if args.password_stdin and not (args.admin or args.portal):
+        raise CliError("--password-stdin goes with --admin USER or --portal LOGIN")
     if args.admin:
         password = read_password(args, required=False)
         existing = {s.username: s for s in staff.list_staff(db)}
@@ -90,11 +97,26 @@ def init_admin(db: Database, args: argparse.Namespace) -> dict[str, Any]:
             view = staff.add_staff(db, None, args.admin, name=args.name or args.admin,
                                    role="admin", password=password)
             done["admin"] = view.username
-    elif args.name or args.password_stdin:
-        raise CliError("--name and --password-stdin go with --admin USER")
     if args.portal:
-        done["portal"] = staff.link_portal_login(db, args.portal)
+        done["portal"] = staff.link_portal_login(db, args.portal,
+                                                 read_password(args, required=False))
     return done
+
+
+def register_portal(portal: Any, cmd: Command) -> None:
+    """``portal passwd``: an admin gives the control panel's login a new password."""
+    s = cmd(portal, "passwd", portal_passwd,
+            "change the control panel login's password (admin) on PostgreSQL")
+    s.add_argument("login", nargs="?", help="which login (default: the database's only one)")
+    s.add_argument("--password-stdin", action="store_true",
+                   help="read the new password from standard input")
+
+
+def portal_passwd(db: Database, args: argparse.Namespace) -> Result:
+    staff.require_logins(db)  # before asking for a password that cannot be set
+    password = read_password(args, required=True) or ""
+    login = staff.change_portal_password(db, args.actor, password, args.login)
+    return {"login": login, "password": "changed"}, f"password of {login} changed"
 
 
 def staff_add(db: Database, args: argparse.Namespace) -> Result:

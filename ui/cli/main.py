@@ -173,6 +173,7 @@ def build_parser() -> Parser:
     s.add_argument("--amount", required=True)
     s = cmd(portal, "notices", commands.portal_notices, "what the customer was told")
     s.add_argument("--customer", required=True)
+    identity_commands.register_portal(portal, cmd)  # portal passwd (an admin)
 
     # requests
     req = sub.add_parser("requests", help="technical intervention requests").add_subparsers(

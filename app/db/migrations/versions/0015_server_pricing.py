@@ -29,6 +29,15 @@ and the services bound the money, as before).
   only; defaults 0.01 and 100,000.00, as ``app/services/settings.py``), and never zero;
   otherwise refused (key ``money_bounds``) before any arithmetic, so a huge amount
   cannot overflow the balance. Charges are not bounded (what was agreed is charged).
+- Logins stay inside their database. ``rit_login_here_only``: a login belongs to this
+  database alone when every group it is a member of is one of this database's
+  (``role_names``) and no object of another database (nor another database itself) is
+  owned by it or granted to it (``pg_shdepend``). ``rit_staff_add`` links an existing
+  login only if so, or for trusted maintenance (key ``login_elsewhere``), and never sets
+  the password of a login it linked (key ``linked_password``); ``rit_staff_password``
+  sets someone else's password only for such a login (trusted maintenance excepted).
+  ``rit_portal_password`` (admin): the password of a control panel login of this
+  database.
 """
 
 from __future__ import annotations
@@ -47,6 +56,8 @@ depends_on = None
 OLD_CHARGE = ("rit_charge(integer, text, integer, integer, integer[], bigint, text, integer, "
               "boolean, bigint, bigint, bigint, text, timestamp)")
 NEW_CHARGE = "rit_charge(integer, text, integer, bigint, bigint, bigint, timestamp)"
+HERE_ONLY = "rit_login_here_only(text)"
+PORTAL_PASSWORD = "rit_portal_password(text, text, text, timestamp)"
 PRICE = "rit_price(text, bigint, bigint, bigint, integer, integer[], bigint)"
 ROUND_DIV = "rit_round_div(numeric, numeric)"
 #: the defaults of the bounds (app/services/settings.py DEFAULTS says the same)
@@ -75,10 +86,12 @@ def downgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
-    for signature in (NEW_CHARGE, PRICE, ROUND_DIV):
+    for signature in (NEW_CHARGE, PRICE, ROUND_DIV, PORTAL_PASSWORD, HERE_ONLY):
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     op.execute(_migration("0012_charging_cheaper")._statements(schema)[-1])
     op.execute(_post(schema, bounded=False))
+    for name in ("rit_staff_add", "rit_staff_password"):
+        op.execute(_staff_function(schema, name, guarded=False))
 
 
 def _post(schema: str, *, bounded: bool) -> str:
@@ -89,6 +102,44 @@ def _post(schema: str, *, bounded: bool) -> str:
     if bounded:
         post = post.replace(_LOCK_COMMENT, _BOUNDS.format(s=schema) + _LOCK_COMMENT, 1)
     return post
+
+
+def _staff_function(schema: str, name: str, *, guarded: bool) -> str:
+    """Migration 0007's rit_staff_add or rit_staff_password, with the logins kept inside
+    their database when ``guarded``."""
+    statements: list[str] = _migration("0007_identity_and_money_functions")._statements(schema)
+    function = next(s for s in statements if f"CREATE FUNCTION {name}(" in s)
+    function = function.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    if guarded:
+        for old, new in _GUARDS[name]:
+            assert old in function, (name, old)
+            function = function.replace(old, new, 1)
+    return function
+
+
+_LINKED = """IF v_role.rolname IS NOT NULL THEN
+                    -- an existing login: linked only if it belongs to this database alone
+                    -- (or by trusted maintenance), and never given a password here
+                    IF NOT rit_trusted() AND NOT rit_login_here_only(p_username) THEN
+                        PERFORM rit_fail('42501', 'login_elsewhere',
+                                         jsonb_build_object('username', p_username));
+                    END IF;
+                    IF p_password IS NOT NULL THEN
+                        PERFORM rit_fail('RD000', 'linked_password',
+                                         jsonb_build_object('username', p_username));
+                    END IF;
+                ELSIF p_password IS NOT NULL THEN"""
+_OTHERS = """IF v_staff.username IS DISTINCT FROM p_username AND NOT rit_trusted()
+                    AND NOT rit_login_here_only(p_username) THEN
+                -- someone else's password: only of a login of this database alone
+                PERFORM rit_fail('42501', 'login_elsewhere',
+                                 jsonb_build_object('username', p_username));
+            END IF;
+            IF p_password IS NULL OR p_password = '' THEN"""
+_GUARDS: dict[str, list[tuple[str, str]]] = {
+    "rit_staff_add": [("IF p_password IS NOT NULL THEN", _LINKED)],
+    "rit_staff_password": [("IF p_password IS NULL OR p_password = '' THEN", _OTHERS)],
+}
 
 
 _BOUNDS = """IF p_kind IN ('topup', 'adjustment', 'refund') THEN
@@ -162,6 +213,67 @@ def _statements(s: str) -> list[str]:
             END IF;
         END $$""",
         _post(s, bounded=True),
+        f"""
+        CREATE OR REPLACE FUNCTION rit_login_here_only(p_username text) RETURNS boolean
+        LANGUAGE sql STABLE AS $$
+            -- every group of the login is this database's, and nothing of another
+            -- database (nor another database) is owned by it or granted to it
+            SELECT NOT EXISTS (
+                       SELECT 1 FROM pg_catalog.pg_auth_members am
+                       JOIN pg_catalog.pg_roles u ON u.oid = am.member
+                       JOIN pg_catalog.pg_roles g ON g.oid = am.roleid
+                       WHERE u.rolname = p_username
+                         AND g.rolname NOT IN (SELECT name FROM {s}.role_names))
+               AND NOT EXISTS (
+                       SELECT 1 FROM pg_catalog.pg_shdepend d
+                       JOIN pg_catalog.pg_roles u ON u.oid = d.refobjid
+                       WHERE d.refclassid = 'pg_catalog.pg_authid'::regclass
+                         AND u.rolname = p_username
+                         AND (d.dbid NOT IN (0, (SELECT oid FROM pg_catalog.pg_database
+                                                 WHERE datname = current_database()))
+                              OR (d.classid = 'pg_catalog.pg_database'::regclass
+                                  AND d.objid <> (SELECT oid FROM pg_catalog.pg_database
+                                                  WHERE datname = current_database()))))
+        $$""",
+        _staff_function(s, "rit_staff_add", guarded=True),
+        _staff_function(s, "rit_staff_password", guarded=True),
+        f"""
+        CREATE OR REPLACE FUNCTION rit_portal_password(p_login text, p_password text,
+                                                       p_acted_for text, p_at timestamp)
+        RETURNS void LANGUAGE plpgsql {definer} AS $$
+        -- An admin (or trusted maintenance) sets the password of a control panel login
+        -- of this database (a member of its portal group that belongs to it alone). The
+        -- client sends a SCRAM verifier, never the password itself.
+        DECLARE
+            v_actor text := session_user;
+            v_staff staff;
+        BEGIN
+            IF NOT (p_acted_for IS NULL AND rit_trusted()) THEN
+                v_staff := rit_acting_staff(p_acted_for);
+                IF v_staff.role <> 'admin' THEN
+                    PERFORM rit_fail('RD000', 'role', jsonb_build_object(
+                        'action', 'manage', 'role', v_staff.role, 'user', v_staff.username));
+                END IF;
+                v_actor := v_staff.username;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members am
+                           JOIN pg_catalog.pg_roles u ON u.oid = am.member
+                           JOIN pg_catalog.pg_roles g ON g.oid = am.roleid
+                           WHERE u.rolname = p_login AND g.rolname = rit_role('portal')
+                             AND u.rolcanlogin AND NOT (u.rolsuper OR u.rolcreaterole
+                                 OR u.rolcreatedb OR u.rolreplication OR u.rolbypassrls)) THEN
+                PERFORM rit_fail('RD000', 'no_portal_login', jsonb_build_object('login', p_login));
+            END IF;
+            IF NOT rit_trusted() AND NOT rit_login_here_only(p_login) THEN
+                PERFORM rit_fail('42501', 'login_elsewhere', jsonb_build_object('username', p_login));
+            END IF;
+            IF p_password IS NULL OR p_password = '' THEN
+                PERFORM rit_fail('RD000', 'bad_password', '{{}}');
+            END IF;
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_password);
+            PERFORM rit_audit(p_at, v_actor, 'portal_password_changed', NULL, NULL,
+                              jsonb_build_object('login', p_login));
+        END $$""",
         f"""
         CREATE FUNCTION rit_charge(
             p_request integer, p_acted_for text DEFAULT NULL, p_version integer DEFAULT NULL,
