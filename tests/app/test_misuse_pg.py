@@ -108,6 +108,7 @@ def marks(site: Site) -> dict[str, Any]:  # noqa: F811
     pending_other = variations.propose_variation(site.trusted, u["tech2"], other, amount="500",
                                                  reason="more")
     accepted_no_work, _ = site.accepted("tech")
+    _, draft = site.draft("tech")
     _, first = site.accepted("tech")
     with _superuser(site) as conn:  # a second revision sent beside it (only the owner could)
         second = conn.execute(
@@ -132,7 +133,7 @@ def marks(site: Site) -> dict[str, Any]:  # noqa: F811
     return {**ids, "charged": charged, "own": own, "own_second": own_second, "other": other,
             "quoted": quoted, "sent": sent, "taken": taken, "declined": declined,
             "agreed": agreed.id, "pending_other": pending_other.id,
-            "accepted_no_work": accepted_no_work, "second_sent": second[0]}
+            "accepted_no_work": accepted_no_work, "second_sent": second[0], "draft": draft}
 
 
 QUOTE_COLUMNS = ("request_id, revision, kind, state, vat_rate_hundredths, valid_until, notes, "
@@ -157,6 +158,11 @@ MISUSES: list[tuple[str, str, set[str]]] = [
      f"{ME}, now(), 1)", EVERYONE),
     ("accept a quote for the customer", "UPDATE quotes SET state = 'accepted' WHERE id = {sent}",
      EVERYONE - {"portal"}),
+    # the control panel's own SQL: the quote without its request, audit event...
+    ("accept a quote outside its use case", "UPDATE quotes SET state = 'accepted', "
+     "answered_at = now() WHERE id = {sent}", EVERYONE),
+    ("send a quote outside its use case", "UPDATE quotes SET state = 'sent', sent_at = now(), "
+     f"sent_by_id = {ME} WHERE id = {{draft}}", EVERYONE),
     ("expire a quote before its date", "UPDATE quotes SET state = 'expired' WHERE id = {sent}",
      EVERYONE),
     ("undo an acceptance", "UPDATE quotes SET state = 'sent' WHERE id = {accepted_quote}",
@@ -403,3 +409,24 @@ def test_work_logged_while_a_charge_holds_the_request_is_refused(site: Site) -> 
     assert outcome == [""]
     after = fingerprint(site)
     assert after["work"] == before["work"]
+
+
+def test_the_use_cases_still_move_quotes_as_real_logins(site: Site) -> None:  # noqa: F811
+    """What the checks at commit must let through: the control panel rejects through its
+    use case, a team lead's sweep expires a quote past its date (and its request)."""
+    _, rejected = site.draft("tech")
+    quotes.send_quote(site.login("tech"), site.users["tech"], rejected)
+    assert quotes.reject_quote(site.login("portal"), rejected, reason="too much").state \
+        == "rejected"
+    number, lapsing = site.draft("tech")
+    quotes.send_quote(site.login("tech"), site.users["tech"], lapsing)
+    with _superuser(site) as conn:  # its date passed (trusted maintenance)
+        conn.execute("UPDATE quotes SET valid_until = %s WHERE id = %s",
+                     (date.today() - timedelta(days=2), lapsing))
+    assert lapsing in quotes.expire_quotes(site.login("lead"))
+    with _superuser(site) as conn:
+        row = conn.execute("SELECT q.state, r.state, a.login FROM quotes q JOIN requests r "
+                           "ON r.id = q.request_id JOIN audit_events a ON a.request_id = r.id "
+                           "AND a.action = 'quote_expired' WHERE q.id = %s",
+                           (lapsing,)).fetchone()
+    assert row == ("expired", "expired", site.users["lead"]), number

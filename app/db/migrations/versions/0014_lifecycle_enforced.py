@@ -28,7 +28,10 @@ round trip for the app), the owner's functions and trusted maintenance excepted
   composes, submitted -> sent or -> draft by a team lead or admin), accepted or rejected
   only by the control panel and only up to the validity date (the server's date),
   expired only after it; nothing changes once answered, expired, superseded or
-  withdrawn; at most one accepted revision per request (a unique index).
+  withdrawn; at most one accepted revision per request (a unique index). Sent, accepted,
+  rejected or expired only through the use case (checked at commit: its audit event in
+  the same transaction; sent: the stored PDF matching its SHA-256, the request quoted,
+  the customer's notice; accepted or rejected: the request with it).
 - variations: INSERTed only as ``proposed`` on an accepted or in-progress request;
   agreed or refused only by the control panel, withdrawn only by staff (a technician:
   on their own requests), only while pending and the request open.
@@ -111,6 +114,7 @@ TRIGGERS = [
     ("requests_new", "requests"),
     ("requests_consistent", "requests"),
     ("quotes_lifecycle", "quotes"),
+    ("quotes_consistent", "quotes"),
     ("variations_guard", "variations"),
     ("work_entries_guard", "work_entries"),
 ]
@@ -124,6 +128,7 @@ FUNCTIONS = [
     "rit_requests_new()",
     "rit_requests_consistent()",
     "rit_quotes_lifecycle()",
+    "rit_quotes_consistent()",
     "rit_event_subject(integer, integer)",
     "rit_log(text, integer, integer, text, text, timestamp)",
     "rit_tell(text, integer, integer, text, timestamp)",
@@ -382,6 +387,48 @@ def _statements(s: str) -> list[str]:
         "EXECUTE FUNCTION rit_quotes_lifecycle()",
         "CREATE UNIQUE INDEX uq_quotes_one_accepted ON quotes (request_id) "
         "WHERE state = 'accepted'",
+        f"""
+        CREATE FUNCTION rit_quotes_consistent() RETURNS trigger LANGUAGE plpgsql {path} AS $$
+        -- At commit: a quote is sent, accepted, rejected or expired only through its use
+        -- case, that is with the rest of what the use case writes in the same transaction:
+        -- its audit event; sent: its stored PDF (bytes and their SHA-256), the request
+        -- quoted and the customer's notice; accepted or rejected: the request with it.
+        DECLARE
+            v_xid xid := pg_current_xact_id()::xid;
+            v_q record;
+            v_ok boolean;
+        BEGIN
+            IF rit_privileged() THEN
+                RETURN NULL;
+            END IF;
+            SELECT q.id, q.request_id, q.revision, q.state, q.pdf IS NOT NULL
+                   AND q.pdf_sha256 = encode(sha256(q.pdf), 'hex') AS stored, r.state AS request
+            INTO v_q FROM quotes q JOIN requests r ON r.id = q.request_id WHERE q.id = NEW.id;
+            IF NOT FOUND OR v_q.state NOT IN ('sent', 'accepted', 'rejected', 'expired') THEN
+                RETURN NULL;
+            END IF;
+            v_ok := EXISTS (SELECT 1 FROM audit_events a WHERE a.request_id = v_q.request_id
+                            AND a.action = 'quote_' || v_q.state AND a.xmin = v_xid)
+                AND CASE v_q.state
+                    WHEN 'sent' THEN v_q.stored AND v_q.request = 'quoted' AND EXISTS (
+                        SELECT 1 FROM notices n WHERE n.request_id = v_q.request_id
+                        AND n.kind = 'quote_proposed' AND n.xmin = v_xid)
+                    WHEN 'expired' THEN true
+                    ELSE v_q.request = v_q.state END;
+            IF NOT v_ok THEN
+                PERFORM rit_refuse('quote_use_case', format(
+                    'quote RIT-%s/%s is %s only through its use case (with its document, its '
+                    'request, its audit event and the customer''s notice)',
+                    lpad(v_q.request_id::text, 6, '0'), v_q.revision, v_q.state),
+                    jsonb_build_object('number', v_q.request_id, 'revision', v_q.revision,
+                                       'quote_state', v_q.state));
+            END IF;
+            RETURN NULL;
+        END $$""",
+        "CREATE CONSTRAINT TRIGGER quotes_consistent AFTER UPDATE ON quotes "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.state IS DISTINCT FROM NEW.state "
+        "AND NEW.state IN ('sent', 'accepted', 'rejected', 'expired')) "
+        "EXECUTE FUNCTION rit_quotes_consistent()",
         # -- variations ----------------------------------------------------------------
         f"""
         CREATE OR REPLACE FUNCTION rit_variations_guard() RETURNS trigger
