@@ -220,6 +220,22 @@ MISUSES: list[tuple[str, str, set[str]]] = [
      "WHERE request_id = {charged}", EVERYONE),
     ("move work between open requests", "UPDATE work_entries SET request_id = {own_second} "
      "WHERE id = {own_entry}", EVERYONE),
+    # a change the lifecycle allows, but made outside its use case: no audit event
+    ("log work without its audit event", f"INSERT INTO work_entries ({WORK_COLUMNS}) VALUES "
+     f"({{own}}, {ME}, current_date, 60, '', now(), 1)", EVERYONE),
+    ("edit work without its audit event", "UPDATE work_entries SET minutes = 1 "
+     "WHERE id = {own_entry}", EVERYONE),
+    ("delete work without its audit event", "DELETE FROM work_entries WHERE id = {own_entry}",
+     EVERYONE),
+    ("propose a variation without its audit event", "INSERT INTO variations (request_id, "
+     "amount_cents, reason, state, proposed_by_id, proposed_at, version) VALUES ({own}, 50000, "
+     f"'x', 'proposed', {ME}, now(), 1)", EVERYONE),
+    ("decline without its audit event", "UPDATE requests SET state = 'declined', "
+     "decline_reason = 'x' WHERE id = {taken}", EVERYONE),
+    ("reassign without its audit event", "UPDATE requests SET assignee_id = NULL "
+     "WHERE id = {other}", EVERYONE),
+    ("reprioritise without its audit event", "UPDATE requests SET priority = 'urgent' "
+     "WHERE id = {own}", EVERYONE),
     ("log work before acceptance", f"INSERT INTO work_entries ({WORK_COLUMNS}) VALUES "
      f"({{taken}}, {ME}, current_date, 60, '', now(), 1)", EVERYONE),
     # what the customer reads, and the trail
@@ -310,12 +326,18 @@ def test_the_apps_events_are_signed_and_dated_by_the_database(site: Site) -> Non
 
 
 def test_a_technician_withdraws_a_pending_variation_of_theirs(site: Site) -> None:  # noqa: F811
-    """The move the lifecycle's later use case needs: allowed to staff, while pending."""
+    """The move the lifecycle's later use case needs: allowed to staff, while pending, with
+    its audit event in the same transaction (as that use case will write it); without the
+    event it is refused at commit."""
     number = site.in_progress("tech")
     proposal = variations.propose_variation(site.trusted, site.users["tech"], number,
                                             amount="500", reason="more")
+    withdraw = f"UPDATE variations SET state = 'withdrawn' WHERE id = {proposal.id}"
     with site.connect("tech") as conn:
-        conn.execute("UPDATE variations SET state = 'withdrawn' WHERE id = %s", (proposal.id,))
+        assert attempt(conn, withdraw) == ""
+        conn.execute(withdraw)
+        conn.execute("SELECT rit_log('variation_withdrawn', %s, NULL, '{}', NULL, NULL)",
+                     (number,))
         conn.commit()
     with _superuser(site) as conn:
         state = conn.execute("SELECT state FROM variations WHERE id = %s",

@@ -51,6 +51,14 @@ round trip for the app), the owner's functions and trusted maintenance excepted
   event to a change the login may make, not to its wording: the details are the app's.
   ``audit_events.login`` stays the session's login (trigger ``audit_events_login``).
 
+- every change audited (DESIGN.md): at commit, a change of a request's state, assignee,
+  priority or decline reason, a quote INSERTed or deleted, a work entry or a variation
+  written comes with an audit event about that request written in the same transaction
+  (trigger function ``rit_audited``): a change the lifecycle allows, made in plain SQL
+  outside its use case, is refused. A quote's own moves are held by ``quotes_consistent``
+  (sent, accepted, rejected, expired); between draft and submitted (issue 17's approval,
+  whose own SQL moves them) they are not asked for an event.
+
 Refusals carry SQLSTATE 42501 (``rit_refuse``) with a readable message for psql and the
 key and facts as JSON detail (``app/db/server_errors.py``).
 """
@@ -117,6 +125,10 @@ TRIGGERS = [
     ("quotes_consistent", "quotes"),
     ("variations_guard", "variations"),
     ("work_entries_guard", "work_entries"),
+    ("requests_audited", "requests"),
+    ("quotes_audited", "quotes"),
+    ("work_entries_audited", "work_entries"),
+    ("variations_audited", "variations"),
 ]
 
 #: the functions this migration creates (for privileges and downgrade)
@@ -132,6 +144,7 @@ FUNCTIONS = [
     "rit_event_subject(integer, integer)",
     "rit_log(text, integer, integer, text, text, timestamp)",
     "rit_tell(text, integer, integer, text, timestamp)",
+    "rit_audited()",
 ]
 
 
@@ -603,4 +616,45 @@ def _statements(s: str) -> list[str]:
                     CASE WHEN v_trusted THEN coalesce(p_at, rit_now()) ELSE rit_now() END,
                     coalesce(p_payload, '{{}}'));
         END $$""",
+        # -- every change audited in its transaction ------------------------------------
+        f"""
+        CREATE FUNCTION rit_audited() RETURNS trigger LANGUAGE plpgsql {path} AS $$
+        -- At commit: a change of a request's lifecycle (its state, assignee, priority; its
+        -- quotes, work and variations) comes with an audit event about that request written
+        -- in the same transaction (DESIGN.md: every change writes an append-only audit event
+        -- in the same transaction), as the use cases (rit_log) and the server functions do.
+        -- TG_ARGV[0]: 'self' for requests, else the row names its request.
+        DECLARE
+            v_request integer;
+        BEGIN
+            IF rit_privileged() THEN
+                RETURN NULL;
+            END IF;
+            IF TG_ARGV[0] = 'self' THEN
+                v_request := NEW.id;
+            ELSIF TG_OP = 'DELETE' THEN
+                v_request := OLD.request_id;
+            ELSE
+                v_request := NEW.request_id;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.request_id = v_request
+                           AND a.xmin = pg_current_xact_id()::xid) THEN
+                PERFORM rit_refuse('unaudited', format(
+                    'a change of RIT-%s is made only with its audit event, in one transaction '
+                    '(through its use case)', lpad(v_request::text, 6, '0')),
+                    jsonb_build_object('number', v_request, 'table', TG_TABLE_NAME));
+            END IF;
+            RETURN NULL;
+        END $$""",
+        "CREATE CONSTRAINT TRIGGER requests_audited AFTER UPDATE ON requests "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ("
+        "(OLD.state, OLD.assignee_id, OLD.priority, OLD.decline_reason) IS DISTINCT FROM "
+        "(NEW.state, NEW.assignee_id, NEW.priority, NEW.decline_reason)) "
+        "EXECUTE FUNCTION rit_audited('self')",
+        "CREATE CONSTRAINT TRIGGER quotes_audited AFTER INSERT OR DELETE ON quotes "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rit_audited('row')",
+        "CREATE CONSTRAINT TRIGGER work_entries_audited AFTER INSERT OR UPDATE OR DELETE "
+        "ON work_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rit_audited('row')",
+        "CREATE CONSTRAINT TRIGGER variations_audited AFTER INSERT OR UPDATE ON variations "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rit_audited('row')",
     ]
