@@ -233,6 +233,7 @@ def apply(connection: Connection) -> dict[str, str]:
     run(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {q(schema)} FROM {everyone}")
     for signature in _functions(connection, schema):
         run(f"REVOKE ALL ON FUNCTION {signature} FROM {everyone}")
+    _revoke_large_objects(connection)
 
     present = set(_tables(connection, schema))
     for table, rights in TABLES.items():
@@ -242,6 +243,22 @@ def apply(connection: Connection) -> dict[str, str]:
     for signature, allowed in FUNCTIONS.items():
         run(f"GRANT EXECUTE ON FUNCTION {signature} TO {', '.join(q(names[g]) for g in allowed)}")
     return names
+
+
+def _revoke_large_objects(connection: Connection) -> None:
+    """No login may create, write or read large objects in this database (unbounded
+    storage outside every table, with no trace): their functions are revoked from PUBLIC.
+    Only a superuser may (PostgreSQL's bootstrap superuser owns them); an ``init`` run by
+    the owner role leaves them as they are."""
+    superuser = connection.execute(text(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar_one()
+    if not superuser:
+        return
+    for signature in connection.execute(text(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p "
+            "WHERE p.pronamespace = 'pg_catalog'::regnamespace "
+            "AND (p.proname LIKE 'lo\\_%' OR p.proname IN ('loread', 'lowrite'))")).scalars():
+        connection.execute(text(f"REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC"))
 
 
 def quote(identifier: str) -> str:

@@ -263,6 +263,10 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("change another login's password", "ALTER ROLE {admin_login} PASSWORD 'taken'",
      EVERYONE - {"admin"}),
     ("add a login", "CREATE ROLE intruder LOGIN", EVERYONE),
+    # large objects: storage outside every table, with no trace (revoked by apply)
+    ("create a large object", "SELECT lo_create(0)", EVERYONE),
+    ("store bytes as a large object", "SELECT lo_from_bytea(0, 'junk'::bytea)", EVERYONE),
+    ("open a large object", "SELECT lo_open(1, 131072)", EVERYONE),
 ]
 
 

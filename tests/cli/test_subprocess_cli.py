@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +21,18 @@ def rit_desk(*args: str, cwd: Path,
              ) -> subprocess.CompletedProcess[str]:
     """The console script run with this environment, without RIT_DESK_* and ``drop``
     (``env``: variables set on top)."""
-    command = [str(SCRIPT)] if SCRIPT.exists() else [
-        sys.executable, "-c", "import sys; from ui.cli.main import main; sys.exit(main())"]
+    return subprocess.run([*COMMAND, *args], capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL, cwd=cwd, env=script_env(drop, env),
+                          check=False)
+
+
+COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [
+    sys.executable, "-c", "import sys; from ui.cli.main import main; sys.exit(main())"]
+
+
+def script_env(drop: tuple[str, ...] = (), env: dict[str, str] | None = None) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_") and k not in drop}
-    env = {**base, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **(env or {})}
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
+    return {**base, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **(env or {})}
 
 
 def assert_clean_failure(result: subprocess.CompletedProcess[str], message: str) -> None:
@@ -79,3 +86,34 @@ def test_without_a_display_one_line_says_what_to_do(tmp_path: Path) -> None:
     assert_clean_failure(result, "no display")
     assert "--screenshot" in result.stderr and "xvfb-run" in result.stderr
     assert not (tmp_path / "none.sqlite3").exists()  # stopped before anything was opened
+
+
+def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``rit-desk requests list | head -1``: the reader closes the pipe once it has what it
+    wants; the command ends with 0 and says nothing (issue 16: a BrokenPipeError
+    traceback)."""
+    url = f"sqlite:///{tmp_path / 'rit.sqlite3'}"
+    for argv in (["init"], ["staff", "add", "admin", "--name", "Ada", "--role", "admin"],
+                 ["--as", "admin", "customers", "add", "ACME", "--name", "Acme"],
+                 ["--as", "admin", "services", "add", "ACME", "--name", "web-1"],
+                 *(["portal", "submit", "--customer", "ACME", "--service", "web-1",
+                    "--category", "ssl", "--subject", f"Certificate {n}"] for n in range(3))):
+        assert invoke(["--db", url, *argv]) == 0, capsys.readouterr()
+    listing = [*COMMAND, "--db", url, "--as", "admin", "requests", "list"]
+    for json_flag in ([], ["--json"]):
+        read, write = os.pipe()
+        os.close(read)  # the reader is gone before anything is written: a closed pipe
+        try:
+            done = subprocess.run([*listing, *json_flag], stdout=write, stderr=subprocess.PIPE,
+                                  stdin=subprocess.DEVNULL, text=True, timeout=120,
+                                  cwd=tmp_path, env=script_env(), check=False)
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (0, ""), done
+    # as a user types it
+    piped = subprocess.run(f"{shlex.join(listing)} | head -1; exit ${{PIPESTATUS[0]}}",
+                           shell=True, executable="/bin/bash", capture_output=True, text=True,
+                           timeout=120, cwd=tmp_path, env=script_env(), check=False)
+    assert (piped.returncode, piped.stderr) == (0, ""), piped
+    assert piped.stdout.count("\n") == 1 and "Certificate" in piped.stdout

@@ -77,6 +77,45 @@ def test_the_main_window_follows_another_workstation(
     assert not thread.is_alive()
 
 
+def test_a_forged_notification_is_only_a_hint(
+        qtbot: QtBot, pair: tuple[Database, Database], settings: QSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any login may send a NOTIFY on the channel, with any payload: the window only reads
+    the change marker again (issue 16). Nothing moved, so nothing is refreshed, and what
+    the payload says (a request, a balance) is never read."""
+    here, there = pair
+    if here.url.get_backend_name() != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    from app.services import queries
+
+    desk: Desk = make_desk(here)
+    window = open_window(qtbot, desk, desk.lead, settings)  # its poll timer is stopped
+    qtbot.waitUntil(lambda: window.live.active and window.watch.marker is not None
+                    and not window.watch.polling, timeout=10000)
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("new")
+    shown = [window.table.model.request_at(i) for i in range(window.table.model.rowCount())]
+    marker = window.watch.marker
+    reads: list[tuple[int, int]] = []
+    read = queries.last_change_marker
+
+    def counted(db: Database) -> tuple[int, int]:
+        reads.append(read(db))
+        return reads[-1]
+
+    monkeypatch.setattr(queries, "last_change_marker", counted)
+    refreshed: list[bool] = []
+    window.watch.changed.connect(lambda: refreshed.append(True))
+    with there.engine.begin() as conn:
+        conn.execute(text("SELECT pg_notify('rit_desk_changes', :p)"),
+                     {"p": '999999; {"balance": "1000000.00", "state": "completed"}'})
+    qtbot.waitUntil(lambda: bool(reads) and not window.watch.polling, timeout=5000)
+    assert reads == [marker] and window.watch.marker == marker and not refreshed
+    assert [window.table.model.request_at(i)
+            for i in range(window.table.model.rowCount())] == shown
+    window.close()
+
+
 #: the listening connection's backend, as a DBA finds it (the application name, or what
 #: it last ran)
 LISTENER_PID = ("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "

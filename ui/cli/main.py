@@ -379,8 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (RitError, CliError) as exc:
             print(f"rit-desk: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        print(dumps(data) if as_json else text)
-        return 0
+        return _output(dumps(data) if as_json else text, blank=True)
     db: Database | None = None
     try:
         db = open_database(args.db, must_exist=handler is not commands.init)
@@ -401,10 +400,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if db is not None:
             db.dispose()
     data, text = result
-    if as_json:
-        print(dumps(data))
-    elif text:
-        print(text)
+    return _output(dumps(data) if as_json else text)
+
+
+def _output(text: str, *, blank: bool = False) -> int:
+    """Print the result (0). A reader that stopped early (``rit-desk requests list | head
+    -1``) closed the pipe: the rest is not wanted, so the command ends quietly with 0, and
+    standard output goes to the null device so that Python's flush at exit says nothing."""
+    try:
+        if text or blank:
+            print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     return 0
 
 
