@@ -7,9 +7,10 @@ Each run, side by side:
 
 - **enforced**: the real use case, ``app.services.billing.complete_request``, by 8
   processes each signed in with a login of its own (technicians ``<run>_tech1`` ...
-  ``_tech8``, made for the run and dropped at the end): on PostgreSQL that reads the
-  facts and calls the server function ``rit_charge`` (privileges, row-level security,
-  triggers, audit, notices and the charge document included). Each worker also retries a
+  ``_tech8``, made for the run and dropped at the end): on PostgreSQL one call of the
+  server function ``rit_charge``, which prices the charge itself (migration 0015;
+  privileges, row-level security, triggers, audit, notices and the charge document
+  included). Each worker also retries a
   few requests of the others as a team lead's login (double clicks, retries after a
   dropped connection): every such retry must be refused.
 - **prototype**: the minimal ``SELECT ... FOR UPDATE`` shape of a charge in plain psycopg
