@@ -65,6 +65,8 @@ key and facts as JSON detail (``app/db/server_errors.py``).
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -158,22 +160,32 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Back to migration 0007's guards (only UPDATE and DELETE checked); the functions
-    go. ``app/db/privileges.py`` of that time gave the logins INSERT on notices and
-    audit events again."""
+    """Back to migration 0007's guards (only UPDATE and DELETE checked; its bodies of the
+    guards replaced here); the triggers, indexes and functions of this migration go.
+    ``app/db/privileges.py`` of that time gave the logins INSERT on notices and audit
+    events again."""
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
+    schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
     for trigger, table in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
     op.execute("DROP INDEX IF EXISTS uq_quotes_one_accepted")
     op.execute("DROP INDEX IF EXISTS uq_variations_one_pending")
+    earlier = import_module("app.db.migrations.versions.0007_identity_and_money_functions")
+    for statement in earlier._statements(schema):
+        if any(f"CREATE FUNCTION {name}()" in statement for name in REPLACED):
+            op.execute(statement.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
     op.execute("CREATE TRIGGER variations_guard BEFORE UPDATE ON variations FOR EACH ROW "
                "EXECUTE FUNCTION rit_variations_guard()")
     op.execute("CREATE TRIGGER work_entries_guard BEFORE UPDATE OR DELETE ON work_entries "
                "FOR EACH ROW EXECUTE FUNCTION rit_work_guard()")
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
+
+
+#: the guards of migration 0007 whose bodies this migration replaces
+REPLACED = ("rit_requests_guard", "rit_variations_guard", "rit_work_guard")
 
 
 def _moves(moves: dict[tuple[str, str], str]) -> str:
