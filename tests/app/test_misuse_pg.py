@@ -186,6 +186,10 @@ MISUSES: list[tuple[str, str, set[str]]] = [
     ("open a request completed", "INSERT INTO requests (customer_id, service_id, category, "
      "subject, description, priority, state, created_at, updated_at, version) VALUES ({acme}, "
      "{service}, 'ssl', 'x', '', 'normal', 'completed', now(), now(), 1)", EVERYONE),
+    ("open a request without its audit event", "INSERT INTO requests (customer_id, "
+     "service_id, category, subject, description, priority, state, created_at, updated_at, "
+     "version) VALUES ({acme}, {service}, 'ssl', 'x', '', 'normal', 'new', now(), now(), 1)",
+     EVERYONE),
     ("jump to accepted", "UPDATE requests SET state = 'accepted' WHERE id = {taken}", EVERYONE),
     ("jump to in progress", "UPDATE requests SET state = 'in_progress' WHERE id = {taken}",
      EVERYONE),

@@ -51,8 +51,8 @@ round trip for the app), the owner's functions and trusted maintenance excepted
   event to a change the login may make, not to its wording: the details are the app's.
   ``audit_events.login`` stays the session's login (trigger ``audit_events_login``).
 
-- every change audited (DESIGN.md): at commit, a change of a request's state, assignee,
-  priority or decline reason, a quote INSERTed or deleted, a work entry or a variation
+- every change audited (DESIGN.md): at commit, a request opened, a change of a request's
+  state, assignee, priority or decline reason, a quote INSERTed or deleted, a work entry or a variation
   written comes with an audit event about that request written in the same transaction
   (trigger function ``rit_audited``): a change the lifecycle allows, made in plain SQL
   outside its use case, is refused. A quote's own moves are held by ``quotes_consistent``
@@ -128,6 +128,7 @@ TRIGGERS = [
     ("variations_guard", "variations"),
     ("work_entries_guard", "work_entries"),
     ("requests_audited", "requests"),
+    ("requests_opened_audited", "requests"),
     ("quotes_audited", "quotes"),
     ("work_entries_audited", "work_entries"),
     ("variations_audited", "variations"),
@@ -663,6 +664,8 @@ def _statements(s: str) -> list[str]:
         "(OLD.state, OLD.assignee_id, OLD.priority, OLD.decline_reason) IS DISTINCT FROM "
         "(NEW.state, NEW.assignee_id, NEW.priority, NEW.decline_reason)) "
         "EXECUTE FUNCTION rit_audited('self')",
+        "CREATE CONSTRAINT TRIGGER requests_opened_audited AFTER INSERT ON requests "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rit_audited('self')",
         "CREATE CONSTRAINT TRIGGER quotes_audited AFTER INSERT OR DELETE ON quotes "
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rit_audited('row')",
         "CREATE CONSTRAINT TRIGGER work_entries_audited AFTER INSERT OR UPDATE OR DELETE "
