@@ -97,4 +97,6 @@ def test_the_server_refuses_a_huge_adjustment_as_finance(world: World, amount: i
             "SELECT * FROM rit_post_credit('ACME', 'adjustment', :amount, 'x', 'why', 'fin', "
             "false, NULL, now()::timestamp)"), {"amount": amount})
     assert isinstance(refused.value, ValidationError)
+    if amount == -9223372036854775807:  # said to the cent
+        assert "-92233720368547758.07 is outside the limits" in str(refused.value)
     assert _ledger(world) == before

@@ -38,6 +38,7 @@ and the services bound the money, as before).
   sets someone else's password only for such a login (trusted maintenance excepted).
   ``rit_portal_password`` (admin): the password of a control panel login of this
   database.
+- ``rit_fail`` says this migration's refusals in words in psql (the app reads the key).
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def downgrade() -> None:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     op.execute(_migration("0012_charging_cheaper")._statements(schema)[-1])
     op.execute(_post(schema, bounded=False))
+    op.execute(_fail(schema, ours=False))
     for name in ("rit_staff_add", "rit_staff_password"):
         op.execute(_staff_function(schema, name, guarded=False))
 
@@ -102,6 +104,29 @@ def _post(schema: str, *, bounded: bool) -> str:
     if bounded:
         post = post.replace(_LOCK_COMMENT, _BOUNDS.format(s=schema) + _LOCK_COMMENT, 1)
     return post
+
+
+def _fail(schema: str, *, ours: bool) -> str:
+    """Migration 0007's rit_fail, with a readable message (for psql) for this
+    migration's keys when ``ours`` (the app reads the key and the facts, not this)."""
+    statements: list[str] = _migration("0007_identity_and_money_functions")._statements(schema)
+    function = next(s for s in statements if "CREATE FUNCTION rit_fail(" in s)
+    function = function.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    return function.replace("ELSE p_key END;", _MESSAGES + "ELSE p_key END;", 1) if ours else function
+
+
+_MESSAGES = """WHEN 'charge_changed' THEN
+                        'the charge is not the one shown: it is priced by the database'
+                    WHEN 'charge_dated' THEN
+                        'permission denied: a charge is dated by the database'
+                    WHEN 'money_bounds' THEN
+                        'the amount is outside the limits of one credit operation'
+                    WHEN 'login_elsewhere' THEN
+                        'permission denied: the login belongs to another database too'
+                    WHEN 'linked_password' THEN
+                        'an existing login is linked and keeps its password'
+                    WHEN 'no_portal_login' THEN 'not a login of this database''s control panel'
+                    """
 
 
 def _staff_function(schema: str, name: str, *, guarded: bool) -> str:
@@ -208,10 +233,11 @@ def _statements(s: str) -> list[str]:
                 PERFORM {s}.rit_fail('RD000', 'money_bounds', jsonb_build_object(
                     'kind', p_kind,
                     'amount', CASE WHEN p_amount IS NULL THEN NULL
-                                   ELSE (p_amount::numeric / 100)::numeric(22, 2)::text END,
+                                   ELSE (p_amount::numeric / 100.00)::numeric(22, 2)::text END,
                     'min', {s}.rit_money(v_min), 'max', {s}.rit_money(v_max)));
             END IF;
         END $$""",
+        _fail(s, ours=True),
         _post(s, bounded=True),
         f"""
         CREATE OR REPLACE FUNCTION rit_login_here_only(p_username text) RETURNS boolean
