@@ -27,6 +27,9 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "new_quote": ("draft_quote", "draft_quote"),
     "edit_draft": ("draft_quote", "draft_quote"),
     "send_quote": ("send_quote", "send_quote"),
+    "submit_quote": ("send_quote", "send_quote"),
+    "approve_quote": ("approve_quote", "send_quote"),
+    "return_quote": ("approve_quote", "draft_quote"),
     "delete_draft": ("draft_quote", "draft_quote"),
     "preview_pdf": ("export_pdf", None),
     "log_work": ("log_work", "log_work"),
@@ -119,17 +122,28 @@ def _specific(
     if name == "take" and ctx.role == "technician" and detail.assignee not in (None, ctx.username):
         return _off(Q.translate("ActionRules", "Assigned to %1: a team lead can reassign it."),
                     detail.assignee or "")
-    if name in ("edit_draft", "send_quote", "delete_draft"):
+    if name in ("edit_draft", "send_quote", "submit_quote", "delete_draft"):
         draft = quote if quote is not None and quote.state == "draft" else None
         if draft is None:
             return _off(Q.translate("ActionRules", "Select a draft quote in the Quotes tab."))
-        if name == "send_quote" and ctx.role == "technician" and draft.net > ctx.send_limit:
+        over = permissions.needs_approval(ctx.role, draft.net, ctx.send_limit)
+        if name == "send_quote" and over:
             return _off(Q.translate("ActionRules",
-                                    "Over your sending limit of %1 net: a team lead must send it."),
+                                    "Over your sending limit of %1 net: submit it for a team "
+                                    "lead's approval."),
                         labels.money(ctx.send_limit, ctx.lang))
+        if name == "submit_quote" and not over:
+            return _off(Q.translate("ActionRules",
+                                    "No approval needed: within your sending limit, send it."))
+    if name in ("approve_quote", "return_quote") and (quote is None
+                                                      or quote.state != "submitted"):
+        return _off(Q.translate("ActionRules",
+                                "Select a quote awaiting approval in the Quotes tab."))
     if name == "new_quote" and any(q.state == "draft" for q in detail.quotes):
         return _off(Q.translate("ActionRules",
                                 "A draft quote exists already: edit it or delete it."))
+    if name == "new_quote" and any(q.state == "submitted" for q in detail.quotes):
+        return _off(Q.translate("ActionRules", "A quote awaits a team lead's approval."))
     if name == "preview_pdf" and quote is None:
         return _off(Q.translate("ActionRules", "Select a quote in the Quotes tab."))
     if name in ("edit_work", "delete_work"):
@@ -149,7 +163,11 @@ def _specific(
         return _off(Q.translate("ActionRules",
                                 "A variation awaits the customer's answer: the agreed amount "
                                 "is not known yet."))
-    if name == "send_quote" and quote is not None and quote.valid_until < ctx.db.today():
+    if name in ("send_quote", "submit_quote", "approve_quote") and quote is not None \
+            and quote.valid_until < ctx.db.today():
+        if name == "approve_quote":
+            return _off(Q.translate("ActionRules",
+                                    "Its validity date is past: return it to draft."))
         return _off(Q.translate("ActionRules",
                                 "Its validity date is past: edit the draft first."))
     return ON

@@ -33,6 +33,17 @@ def send_quote(reference: str, kind: str, total: Decimal, valid_until: date, cus
         .replace("%5", labels.date_str(valid_until, lang)))
 
 
+def submit_quote(reference: str, total: Decimal, limit: Decimal, lang: str) -> tuple[str, str]:
+    """(title, question) before a technician submits a quote above their limit."""
+    text = Q.translate("Confirm", "Submit quote %1 (total %2) for approval?\nIt is above your "
+                                "sending limit of %3 net: a team lead approves and sends it, "
+                                "or returns it to you with a reason. Until then it cannot be "
+                                "changed.")
+    return Q.translate("Confirm", "Submit for approval"), (
+        text.replace("%1", reference).replace("%2", labels.money(total, lang))
+        .replace("%3", labels.money(limit, lang)))
+
+
 def delete_draft(reference: str) -> tuple[str, str]:
     return Q.translate("Confirm", "Delete draft"), Q.translate(
         "Confirm", "Delete the draft quote %1?").replace("%1", reference)

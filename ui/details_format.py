@@ -12,8 +12,10 @@ from ui import labels
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
 
-MONEY_KEYS = {"net", "vat", "total", "amount", "balance", "missing"}
-HIDDEN_KEYS = {"sha256", "quote", "entry", "variation", "charge", "request", "customer_id"}
+MONEY_KEYS = {"net", "vat", "total", "amount", "balance", "missing", "limit"}
+# not shown: ids, and who submitted a quote (the actor of its own event)
+HIDDEN_KEYS = {"sha256", "quote", "entry", "variation", "charge", "request", "customer_id",
+               "submitted_by"}
 
 
 def _key_labels() -> dict[str, str]:
@@ -43,6 +45,7 @@ def _key_labels() -> dict[str, str]:
         "username": Q.translate("Details", "user"),
         "revision": Q.translate("Details", "revision"),
         "key": Q.translate("Details", "setting"),
+        "limit": Q.translate("Details", "send limit"),
     }
 
 

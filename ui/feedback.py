@@ -104,6 +104,14 @@ def _quote(done: Done) -> Feedback:
         return Feedback(Q.translate("Feedback", "Quote saved."))
     ref = quote_reference(quote.request_number, quote.revision)
     total = labels.money(quote.total, done.lang)
+    if quote.stored_state == "submitted":
+        return Feedback(_fill(Q.translate(
+            "Feedback", "Quote %1 (total %2) submitted for approval: a team lead approves "
+                        "and sends it, or returns it to you."), ref, total))
+    if quote.stored_state == "draft" and done.action == "return_quote":
+        return Feedback(_fill(Q.translate(
+            "Feedback", "Quote %1 returned to draft: %2 reads why on the request."), ref,
+            labels.person(quote.submitted_by or "", done.names)))
     if quote.stored_state == "draft":
         return Feedback(_fill(Q.translate("Feedback", "Draft quote %1 saved: total %2."),
                               ref, total))
@@ -244,6 +252,9 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "new_quote": _quote,
     "edit_draft": _quote,
     "send_quote": _quote,
+    "submit_quote": _quote,
+    "approve_quote": _quote,
+    "return_quote": _quote,
     "delete_draft": _delete_draft,
     "log_work": _log_work,
     "edit_work": _edit_work,

@@ -37,6 +37,7 @@ def _request_states() -> dict[str, str]:
 def _quote_states() -> dict[str, str]:
     return {
         "draft": QCoreApplication.translate("labels", "Draft", "quote"),
+        "submitted": QCoreApplication.translate("labels", "Awaiting approval", "quote"),
         "sent": QCoreApplication.translate("labels", "Sent", "quote"),
         "accepted": QCoreApplication.translate("labels", "Accepted", "quote"),
         "rejected": QCoreApplication.translate("labels", "Rejected", "quote"),
@@ -142,6 +143,9 @@ def _actions() -> dict[str, str]:
         "quote_edited": QCoreApplication.translate("labels", "Quote draft edited"),
         "quote_draft_deleted": QCoreApplication.translate("labels", "Quote draft deleted"),
         "quote_sent": QCoreApplication.translate("labels", "Quote sent"),
+        "quote_submitted": QCoreApplication.translate("labels", "Quote submitted for approval"),
+        "quote_approved": QCoreApplication.translate("labels", "Quote approved"),
+        "quote_returned": QCoreApplication.translate("labels", "Quote returned to draft"),
         "quote_accepted": QCoreApplication.translate("labels", "Quote accepted"),
         "quote_rejected": QCoreApplication.translate("labels", "Quote rejected"),
         "quote_expired": QCoreApplication.translate("labels", "Quote expired"),

@@ -18,7 +18,9 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 
 #: the Request menu: the workspace's actions, in groups between separators
 REQUEST_GROUPS = (("take", "assign", "set_priority", "decline"),
-                  ("new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"),
+                  ("new_quote", "edit_draft", "send_quote", "submit_quote", "delete_draft",
+                   "preview_pdf"),
+                  ("approve_quote", "return_quote"),
                   ("log_work", "edit_work", "delete_work", "variation", "complete"),
                   ("topup", "adjust", "charge_document"))
 

@@ -154,10 +154,13 @@ class Workspace(QWidget):
         # direct actions (the others open their dialog)
         a["take"].triggered.connect(self.take_request)
         a["send_quote"].triggered.connect(self.send_selected_quote)
+        a["submit_quote"].triggered.connect(self.submit_selected_quote)
+        a["approve_quote"].triggered.connect(self.approve_selected_quote)
         a["delete_draft"].triggered.connect(self.delete_selected_draft)
         a["delete_work"].triggered.connect(self.delete_selected_entry)
         for name in ("assign", "set_priority", "decline", "complete", "variation", "new_quote",
-                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust"):
+                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust",
+                     "return_quote"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))
         # selections inside the tabs
         self.quotes_tab.selection_changed.connect(self._update_actions)
@@ -358,6 +361,35 @@ class Workspace(QWidget):
         self._run(lambda: quote_service.send_quote(db, user, quote.id,
                                                    expected_version=quote.version),
                   "send_quote")
+
+    def submit_selected_quote(self) -> None:
+        """A technician's draft above their sending limit goes to a team lead."""
+        quote = self.selected_quote()
+        if quote is None or self._actionable() is None or not self.confirm(*confirm.submit_quote(
+                quote_reference(quote.request_number, quote.revision), quote.total,
+                self._ctx.send_limit, self._ctx.lang)):
+            return
+        from app.services import quotes as quote_service
+
+        db, user = self._ctx.db, self._ctx.username
+        self._run(lambda: quote_service.submit_quote(db, user, quote.id,
+                                                     expected_version=quote.version),
+                  "submit_quote")
+
+    def approve_selected_quote(self) -> None:
+        """A team lead approves a submitted quote: it is sent (the same question as a send)."""
+        quote = self.selected_quote()
+        d = self._actionable()
+        if quote is None or d is None or not self.confirm(*confirm.send_quote(
+                quote_reference(quote.request_number, quote.revision), quote.kind, quote.total,
+                quote.valid_until, d.customer.name, self._ctx.lang)):
+            return
+        from app.services import quotes as quote_service
+
+        db, user = self._ctx.db, self._ctx.username
+        self._run(lambda: quote_service.approve_quote(db, user, quote.id,
+                                                      expected_version=quote.version),
+                  "approve_quote")
 
     def delete_selected_draft(self) -> None:
         quote = self.selected_quote()

@@ -22,6 +22,9 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "new_quote": (Q.translate("Workspace", "&New quote…"), "Ctrl+N"),
         "edit_draft": (Q.translate("Workspace", "&Edit draft…"), "Ctrl+E"),
         "send_quote": (Q.translate("Workspace", "&Send quote"), "Ctrl+Shift+S"),
+        "submit_quote": (Q.translate("Workspace", "Su&bmit for approval"), "Ctrl+Shift+B"),
+        "approve_quote": (Q.translate("Workspace", "Appr&ove and send"), "Ctrl+Shift+Y"),
+        "return_quote": (Q.translate("Workspace", "Return to dra&ft…"), "Ctrl+Shift+K"),
         "delete_draft": (Q.translate("Workspace", "Delete draft"), ""),
         "preview_pdf": (Q.translate("Workspace", "Quote &PDF…"), "Ctrl+P"),
         "log_work": (Q.translate("Workspace", "&Log work…"), "Ctrl+L"),
@@ -86,6 +89,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
         from ui.dialogs.decline import DeclineDialog
 
         return DeclineDialog(db, user, number, parent=parent)
+    if name == "return_quote":
+        from ui.dialogs.return_quote import ReturnQuoteDialog
+
+        return None if quote is None else ReturnQuoteDialog(db, user, quote, parent=parent)
     if name == "assign":
         from ui.dialogs.assign import AssignDialog
 

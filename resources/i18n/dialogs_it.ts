@@ -531,108 +531,114 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="131"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="140"/>
         <source>Quote for %1</source>
-        <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
+        <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it) the signed-in user&apos;s role and the technicians&apos; sending limit, once read: above it a technician&apos;s &quot;Send&quot; becomes &quot;Submit for approval&quot;</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="171"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="180"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="175"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="184"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="177"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="186"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="179"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="188"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="181"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="190"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="190"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="199"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="193"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="202"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="351"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="242"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="251"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="244"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="253"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="248"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="257"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="283"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="292"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="298"/>
-        <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
-        <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
+        <location filename="../../ui/dialogs/quote_composer.py" line="308"/>
+        <source>You may send quotes up to %1 net; above that amount you submit them for a team lead&apos;s approval.</source>
+        <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invii in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="328"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="339"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="350"/>
+        <source>Submit for &amp;approval</source>
+        <translation>Invia in &amp;approvazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_composer.py" line="390"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="392"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="376"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="394"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="389"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="407"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="393"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="411"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="427"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="445"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="467"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="490"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -729,35 +735,68 @@
     </message>
 </context>
 <context>
+    <name>ReturnQuoteDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/return_quote.py" line="35"/>
+        <source>Return %1 to draft</source>
+        <translation>Restituisci %1 in bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_quote.py" line="42"/>
+        <source>The quote goes back to draft, unsent. Whoever submitted it reads the reason on the request, changes the quote and submits it again.</source>
+        <translation>Il preventivo torna in bozza, senza essere inviato. Chi lo ha inviato in approvazione legge il motivo sulla richiesta, modifica il preventivo e lo invia di nuovo in approvazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_quote.py" line="51"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_quote.py" line="55"/>
+        <source>Return to &amp;draft</source>
+        <translation>Restituisci in &amp;bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_quote.py" line="73"/>
+        <source>%1 · total %2 · submitted by %3</source>
+        <translation>%1 · totale %2 · inviato in approvazione da %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_quote.py" line="88"/>
+        <source>A reason is required: the technician reads it.</source>
+        <translation>Il motivo è obbligatorio: lo legge il tecnico.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="240"/>
+        <location filename="../../ui/dialogs/base.py" line="249"/>
         <source>&amp;Cancel</source>
         <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="271"/>
+        <location filename="../../ui/dialogs/base.py" line="280"/>
         <source>Close this dialog to reload the request, then try again.</source>
         <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="274"/>
+        <location filename="../../ui/dialogs/base.py" line="283"/>
         <source>Unexpected error: %1</source>
         <translation>Errore imprevisto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="387"/>
+        <location filename="../../ui/dialogs/base.py" line="396"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="390"/>
+        <location filename="../../ui/dialogs/base.py" line="399"/>
         <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
         <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="402"/>
+        <location filename="../../ui/dialogs/base.py" line="411"/>
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
     </message>

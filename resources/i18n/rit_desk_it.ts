@@ -4,93 +4,113 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="145"/>
+        <location filename="../../ui/action_rules.py" line="159"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="91"/>
+        <location filename="../../ui/action_rules.py" line="94"/>
         <source>Select a request first.</source>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="77"/>
+        <location filename="../../ui/action_rules.py" line="80"/>
         <source>Loading %1…</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="94"/>
+        <location filename="../../ui/action_rules.py" line="97"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="100"/>
+        <location filename="../../ui/action_rules.py" line="103"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="102"/>
+        <location filename="../../ui/action_rules.py" line="105"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="106"/>
+        <location filename="../../ui/action_rules.py" line="109"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="120"/>
+        <location filename="../../ui/action_rules.py" line="123"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="125"/>
+        <location filename="../../ui/action_rules.py" line="128"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="127"/>
-        <source>Over your sending limit of %1 net: a team lead must send it.</source>
-        <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
+        <location filename="../../ui/action_rules.py" line="131"/>
+        <source>Over your sending limit of %1 net: submit it for a team lead&apos;s approval.</source>
+        <translation>Oltre il tuo limite di invio di %1 imponibile: invialo in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="131"/>
+        <location filename="../../ui/action_rules.py" line="136"/>
+        <source>No approval needed: within your sending limit, send it.</source>
+        <translation>Nessuna approvazione necessaria: è entro il tuo limite di invio, invialo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="140"/>
+        <source>Select a quote awaiting approval in the Quotes tab.</source>
+        <translation>Seleziona un preventivo in approvazione nella scheda Preventivi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="143"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="134"/>
+        <location filename="../../ui/action_rules.py" line="146"/>
+        <source>A quote awaits a team lead&apos;s approval.</source>
+        <translation>Un preventivo attende l&apos;approvazione di un team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="148"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="137"/>
+        <location filename="../../ui/action_rules.py" line="151"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="139"/>
+        <location filename="../../ui/action_rules.py" line="153"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="143"/>
+        <location filename="../../ui/action_rules.py" line="157"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="147"/>
+        <location filename="../../ui/action_rules.py" line="161"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="149"/>
+        <location filename="../../ui/action_rules.py" line="163"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="153"/>
+        <location filename="../../ui/action_rules.py" line="169"/>
+        <source>Its validity date is past: return it to draft.</source>
+        <translation>La sua data di validità è passata: restituiscilo in bozza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="171"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
     </message>
@@ -120,22 +140,34 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Invia il preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm.py" line="37"/>
+        <location filename="../../ui/confirm.py" line="38"/>
+        <source>Submit quote %1 (total %2) for approval?
+It is above your sending limit of %3 net: a team lead approves and sends it, or returns it to you with a reason. Until then it cannot be changed.</source>
+        <translation>Inviare in approvazione il preventivo %1 (totale %2)?
+Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo invia, oppure te lo restituisce con un motivo. Fino ad allora non può essere modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="42"/>
+        <source>Submit for approval</source>
+        <translation>Invia in approvazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="48"/>
         <source>Delete draft</source>
         <translation>Elimina la bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm.py" line="37"/>
+        <location filename="../../ui/confirm.py" line="48"/>
         <source>Delete the draft quote %1?</source>
         <translation>Eliminare la bozza del preventivo %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm.py" line="42"/>
+        <location filename="../../ui/confirm.py" line="53"/>
         <source>Delete work entry</source>
         <translation>Elimina la registrazione di lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm.py" line="42"/>
+        <location filename="../../ui/confirm.py" line="53"/>
         <source>Delete the %1 logged on %2 on %3?</source>
         <translation>Eliminare le %1 ore registrate il %2 su %3?</translation>
     </message>
@@ -276,128 +308,133 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Details</name>
     <message>
-        <location filename="../../ui/details_format.py" line="21"/>
+        <location filename="../../ui/details_format.py" line="23"/>
         <source>net</source>
         <translation>imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="22"/>
+        <location filename="../../ui/details_format.py" line="24"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="23"/>
+        <location filename="../../ui/details_format.py" line="25"/>
         <source>total</source>
         <translation>totale</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="24"/>
+        <location filename="../../ui/details_format.py" line="26"/>
         <source>amount</source>
         <translation>importo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="25"/>
+        <location filename="../../ui/details_format.py" line="27"/>
         <source>balance</source>
         <translation>saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="26"/>
+        <location filename="../../ui/details_format.py" line="28"/>
         <source>missing</source>
         <translation>mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="27"/>
+        <location filename="../../ui/details_format.py" line="29"/>
         <source>reason</source>
         <translation>motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="28"/>
+        <location filename="../../ui/details_format.py" line="30"/>
         <source>state</source>
         <translation>stato</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="29"/>
-        <location filename="../../ui/details_format.py" line="30"/>
+        <location filename="../../ui/details_format.py" line="31"/>
+        <location filename="../../ui/details_format.py" line="32"/>
         <source>kind</source>
         <translation>tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="31"/>
+        <location filename="../../ui/details_format.py" line="33"/>
         <source>reference</source>
         <translation>riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="32"/>
+        <location filename="../../ui/details_format.py" line="34"/>
         <source>valid until</source>
         <translation>valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="33"/>
+        <location filename="../../ui/details_format.py" line="35"/>
         <source>date</source>
         <translation>data</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="34"/>
+        <location filename="../../ui/details_format.py" line="36"/>
         <source>duration</source>
         <translation>durata</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="35"/>
+        <location filename="../../ui/details_format.py" line="37"/>
         <source>billable</source>
         <translation>fatturabile</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="36"/>
+        <location filename="../../ui/details_format.py" line="38"/>
         <source>capped at the agreed amount</source>
         <translation>limitato all&apos;importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="37"/>
+        <location filename="../../ui/details_format.py" line="39"/>
         <source>category</source>
         <translation>categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="38"/>
+        <location filename="../../ui/details_format.py" line="40"/>
         <source>subject</source>
         <translation>oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="39"/>
+        <location filename="../../ui/details_format.py" line="41"/>
         <source>service</source>
         <translation>servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="40"/>
+        <location filename="../../ui/details_format.py" line="42"/>
         <source>services</source>
         <translation>servizi</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="41"/>
+        <location filename="../../ui/details_format.py" line="43"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="42"/>
+        <location filename="../../ui/details_format.py" line="44"/>
         <source>role</source>
         <translation>ruolo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="43"/>
+        <location filename="../../ui/details_format.py" line="45"/>
         <source>user</source>
         <translation>utente</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="44"/>
+        <location filename="../../ui/details_format.py" line="46"/>
         <source>revision</source>
         <translation>revisione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="45"/>
+        <location filename="../../ui/details_format.py" line="47"/>
         <source>setting</source>
         <translation>impostazione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="89"/>
+        <location filename="../../ui/details_format.py" line="48"/>
+        <source>send limit</source>
+        <translation>limite di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="92"/>
         <source>unassigned</source>
         <translation>non assegnata</translation>
     </message>
@@ -405,12 +442,12 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="225"/>
+        <location filename="../../ui/feedback.py" line="233"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="223"/>
+        <location filename="../../ui/feedback.py" line="231"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -457,122 +494,132 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback.py" line="108"/>
+        <source>Quote %1 (total %2) submitted for approval: a team lead approves and sends it, or returns it to you.</source>
+        <translation>Preventivo %1 (totale %2) inviato in approvazione: un team leader lo approva e lo invia, oppure te lo restituisce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="112"/>
+        <source>Quote %1 returned to draft: %2 reads why on the request.</source>
+        <translation>Preventivo %1 restituito in bozza: %2 ne legge il motivo sulla richiesta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="116"/>
         <source>Draft quote %1 saved: total %2.</source>
         <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="110"/>
+        <location filename="../../ui/feedback.py" line="118"/>
         <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
         <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="118"/>
+        <location filename="../../ui/feedback.py" line="126"/>
         <source>Draft quote deleted.</source>
         <translation>Bozza di preventivo eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="119"/>
+        <location filename="../../ui/feedback.py" line="127"/>
         <source>Draft quote %1 deleted.</source>
         <translation>Bozza del preventivo %1 eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="132"/>
+        <location filename="../../ui/feedback.py" line="140"/>
         <source>Work logged.</source>
         <translation>Lavoro registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="134"/>
+        <location filename="../../ui/feedback.py" line="142"/>
         <source>Logged %1 on %2 for %3 (billable %4).</source>
         <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="137"/>
+        <location filename="../../ui/feedback.py" line="145"/>
         <source>The work has started: %1 is now in progress.</source>
         <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="145"/>
+        <location filename="../../ui/feedback.py" line="153"/>
         <source>Work entry changed.</source>
         <translation>Registrazione di lavoro modificata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="147"/>
+        <location filename="../../ui/feedback.py" line="155"/>
         <source>Work entry of %1 on %2 changed: %3.</source>
         <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="154"/>
+        <location filename="../../ui/feedback.py" line="162"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione di lavoro eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="156"/>
+        <location filename="../../ui/feedback.py" line="164"/>
         <source>Work entry of %1 on %2 deleted (%3).</source>
         <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="163"/>
+        <location filename="../../ui/feedback.py" line="171"/>
         <source>Variation proposed.</source>
         <translation>Variazione proposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="164"/>
+        <location filename="../../ui/feedback.py" line="172"/>
         <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
         <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="173"/>
+        <location filename="../../ui/feedback.py" line="181"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="175"/>
+        <location filename="../../ui/feedback.py" line="183"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="180"/>
+        <location filename="../../ui/feedback.py" line="188"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="191"/>
+        <location filename="../../ui/feedback.py" line="199"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="194"/>
+        <location filename="../../ui/feedback.py" line="202"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="196"/>
+        <location filename="../../ui/feedback.py" line="204"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="198"/>
+        <location filename="../../ui/feedback.py" line="206"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="203"/>
-        <location filename="../../ui/feedback.py" line="230"/>
+        <location filename="../../ui/feedback.py" line="211"/>
+        <location filename="../../ui/feedback.py" line="238"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="207"/>
+        <location filename="../../ui/feedback.py" line="215"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="211"/>
+        <location filename="../../ui/feedback.py" line="219"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="236"/>
+        <location filename="../../ui/feedback.py" line="244"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
@@ -603,7 +650,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="45"/>
+        <location filename="../../ui/main_menus.py" line="47"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
@@ -620,73 +667,73 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="39"/>
+        <location filename="../../ui/main_menus.py" line="41"/>
         <source>&amp;File</source>
         <extracomment>the Request menu: the workspace&apos;s actions, in groups between separators</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="41"/>
+        <location filename="../../ui/main_menus.py" line="43"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="43"/>
+        <location filename="../../ui/main_menus.py" line="45"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="49"/>
+        <location filename="../../ui/main_menus.py" line="51"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="53"/>
+        <location filename="../../ui/main_menus.py" line="55"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="54"/>
+        <location filename="../../ui/main_menus.py" line="56"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="56"/>
+        <location filename="../../ui/main_menus.py" line="58"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="58"/>
+        <location filename="../../ui/main_menus.py" line="60"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="61"/>
+        <location filename="../../ui/main_menus.py" line="63"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="70"/>
+        <location filename="../../ui/main_menus.py" line="72"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="79"/>
+        <location filename="../../ui/main_menus.py" line="81"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="89"/>
+        <location filename="../../ui/main_menus.py" line="91"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="91"/>
+        <location filename="../../ui/main_menus.py" line="93"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="93"/>
+        <location filename="../../ui/main_menus.py" line="95"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
@@ -701,22 +748,22 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="110"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="111"/>
+        <location filename="../../ui/main_menus.py" line="113"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="115"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="116"/>
+        <location filename="../../ui/main_menus.py" line="118"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -926,80 +973,105 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <location filename="../../ui/tabs/quotes.py" line="89"/>
         <source>Rev.</source>
         <extracomment>quote states shown greyed out (no longer in force)</extracomment>
         <translation>Rev.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <location filename="../../ui/tabs/quotes.py" line="89"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="58"/>
+        <location filename="../../ui/tabs/quotes.py" line="89"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <location filename="../../ui/tabs/quotes.py" line="90"/>
         <source>Net</source>
         <translation>Imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <location filename="../../ui/tabs/quotes.py" line="90"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="59"/>
+        <location filename="../../ui/tabs/quotes.py" line="90"/>
         <source>Total</source>
         <translation>Totale</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <location filename="../../ui/tabs/quotes.py" line="91"/>
         <source>Valid until</source>
         <translation>Valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="60"/>
+        <location filename="../../ui/tabs/quotes.py" line="91"/>
         <source>Sent</source>
         <translation>Inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="61"/>
+        <location filename="../../ui/tabs/quotes.py" line="92"/>
         <source>Edit…</source>
         <translation>Modifica…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="61"/>
+        <location filename="../../ui/tabs/quotes.py" line="92"/>
         <source>Send…</source>
         <translation>Invia…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="61"/>
+        <location filename="../../ui/tabs/quotes.py" line="92"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="62"/>
+        <location filename="../../ui/tabs/quotes.py" line="93"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="101"/>
+        <location filename="../../ui/tabs/quotes.py" line="93"/>
+        <source>Submit for approval…</source>
+        <translation>Invia in approvazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="94"/>
+        <source>Approve and send…</source>
+        <translation>Approva e invia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="94"/>
+        <source>Return to draft…</source>
+        <translation>Restituisci in bozza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="133"/>
         <source>No quote yet.</source>
         <translation>Nessun preventivo per ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="116"/>
+        <location filename="../../ui/tabs/quotes.py" line="148"/>
         <source>Hourly rate %1 × %2 estimated hours: indicative %3 net</source>
         <translation>Tariffa oraria %1 × %2 ore stimate: %3 imponibile indicativo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/quotes.py" line="124"/>
+        <location filename="../../ui/tabs/quotes.py" line="156"/>
         <source>VAT %1: %2 · total &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>IVA %1: %2 · totale &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="168"/>
+        <source>Awaiting a team lead&apos;s approval: submitted by %1 on %2.</source>
+        <translation>In attesa dell&apos;approvazione di un team leader: inviato da %1 il %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="173"/>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>Restituito da %1 il %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1612,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="34"/>
+        <location filename="../../ui/workspace_actions.py" line="37"/>
         <source>C&amp;harge document…</source>
         <translation>&amp;Documento di addebito…</translation>
     </message>
@@ -1581,46 +1653,61 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_actions.py" line="25"/>
+        <source>Su&amp;bmit for approval</source>
+        <translation>Invia in approva&amp;zione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="26"/>
+        <source>Appr&amp;ove and send</source>
+        <translation>Appr&amp;ova e invia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="27"/>
+        <source>Return to dra&amp;ft…</source>
+        <translation>Restituisci in &amp;bozza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="28"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="26"/>
+        <location filename="../../ui/workspace_actions.py" line="29"/>
         <source>Quote &amp;PDF…</source>
         <translation>&amp;PDF del preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="27"/>
+        <location filename="../../ui/workspace_actions.py" line="30"/>
         <source>&amp;Log work…</source>
         <translation>&amp;Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="28"/>
+        <location filename="../../ui/workspace_actions.py" line="31"/>
         <source>Edit work entry…</source>
         <translation>Modifica registrazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="29"/>
+        <location filename="../../ui/workspace_actions.py" line="32"/>
         <source>Delete work entry</source>
         <translation>Elimina registrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="30"/>
+        <location filename="../../ui/workspace_actions.py" line="33"/>
         <source>Propose &amp;variation…</source>
         <translation>Proponi &amp;variazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="31"/>
+        <location filename="../../ui/workspace_actions.py" line="34"/>
         <source>&amp;Complete and charge…</source>
         <translation>&amp;Completa e addebita…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="32"/>
+        <location filename="../../ui/workspace_actions.py" line="35"/>
         <source>Top-&amp;up…</source>
         <translation>Ric&amp;arica…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="33"/>
+        <location filename="../../ui/workspace_actions.py" line="36"/>
         <source>Credit ad&amp;justment…</source>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
@@ -1656,12 +1743,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="301"/>
+        <location filename="../../ui/workspace.py" line="304"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="401"/>
+        <location filename="../../ui/workspace.py" line="433"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1697,17 +1784,17 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -1723,7 +1810,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Awaiting customer</source>
         <translation>In attesa del cliente</translation>
     </message>
@@ -1770,375 +1857,396 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="40"/>
+        <source>Awaiting approval</source>
+        <comment>quote</comment>
+        <translation>In approvazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Sent</source>
         <comment>quote</comment>
         <translation>Inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Accepted</source>
         <comment>quote</comment>
         <translation>Accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Rejected</source>
         <comment>quote</comment>
         <translation>Rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Expired</source>
         <comment>quote</comment>
         <translation>Scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Superseded</source>
         <comment>quote</comment>
         <translation>Sostituito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Withdrawn</source>
         <comment>quote</comment>
         <translation>Ritirato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Fixed price</source>
         <translation>A corpo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Hourly</source>
         <translation>A consumo orario</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Software install/upgrade</source>
         <translation>Installazione/aggiornamento software</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>OS patches</source>
         <translation>Patch del sistema operativo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>SSL certificates</source>
         <translation>Certificati SSL</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Hardening</source>
         <translation>Hardening</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Analysis and tuning</source>
         <translation>Analisi e tuning</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Ad-hoc backup</source>
         <translation>Backup ad hoc</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Firewall / load balancer / VPN</source>
         <translation>Firewall / bilanciatore / VPN</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Website migration</source>
         <translation>Migrazione siti web</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>P2V / V2V migration</source>
         <translation>Migrazione P2V / V2V</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Ad-hoc environment</source>
         <translation>Ambiente ad hoc</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Other</source>
         <translation>Altro</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Normal</source>
         <translation>Normale</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Urgent</source>
         <translation>Urgente</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Technician</source>
         <translation>Tecnico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Team lead</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Finance</source>
         <translation>Amministrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Administrator</source>
         <translation>Amministratore di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Agreed</source>
         <translation>Concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Refused</source>
         <translation>Rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Active</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
-        <location filename="../../ui/labels.py" line="157"/>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Running</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Suspended</source>
         <translation>Sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>Cloud server</source>
         <translation>Cloud server</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>VPS</source>
         <translation>VPS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>Hosting</source>
         <translation>Hosting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Cloud storage</source>
         <translation>Cloud storage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Dedicated server</source>
         <translation>Server dedicato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Charge</source>
         <translation>Addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Adjustment</source>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>Quote submitted for approval</source>
+        <translation>Preventivo inviato in approvazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147"/>
+        <source>Quote approved</source>
+        <translation>Preventivo approvato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148"/>
+        <source>Quote returned to draft</source>
+        <translation>Preventivo restituito in bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="265"/>
+        <location filename="../../ui/labels.py" line="269"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="268"/>
+        <location filename="../../ui/labels.py" line="272"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="270"/>
+        <location filename="../../ui/labels.py" line="274"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2146,7 +2254,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain import permissions
 from app.domain.errors import RitError, ValidationError, phrase
 from app.domain.money import parse_amount, parse_estimated_hours, parse_vat_rate
 from app.domain.pricing import Totals, fixed_totals, hourly_totals
@@ -38,6 +39,7 @@ from app.services.settings import Settings
 from ui import labels
 from ui.confirm import ask
 from ui.confirm import send_quote as send_question
+from ui.confirm import submit_quote as submit_question
 from ui.dialogs.base import (
     ServiceDialog,
     capitalised,
@@ -91,12 +93,15 @@ def _store(
 
 
 def _store_and_send(
-    db: Database, actor: str, number: int, draft: QuoteView | None, data: QuoteInput
+    db: Database, actor: str, number: int, draft: QuoteView | None, data: QuoteInput,
+    submit: bool = False,
 ) -> _SendOutcome:
-    """Save, then send; a refused send still reports the saved draft."""
+    """Save, then send (``submit``: submit for a team lead's approval); a refused send
+    still reports the saved draft."""
     saved = _store(db, actor, number, draft, data)
     try:
-        sent = quotes.send_quote(db, actor, saved.id, expected_version=saved.version)
+        go = quotes.submit_quote if submit else quotes.send_quote
+        sent = go(db, actor, saved.id, expected_version=saved.version)
     except RitError as exc:
         return _SendOutcome(saved, None, exc)
     return _SendOutcome(saved, sent, None)
@@ -126,6 +131,10 @@ class QuoteComposerDialog(ServiceDialog):
         #: replace it)
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
         self._validated = False
+        #: the signed-in user's role and the technicians' sending limit, once read: above
+        #: it a technician's "Send" becomes "Submit for approval"
+        self._role = ""
+        self._limit: Decimal | None = None
         self._today = db.today()
         self._increment = 15
         self.setWindowTitle(self.tr("Quote for %1").replace(
@@ -293,9 +302,11 @@ class QuoteComposerDialog(ServiceDialog):
         if self._template is None:
             self.valid_until.setDate(
                 to_qdate(self._today + timedelta(days=conf.quote_validity_days)))
+        self._role, self._limit = context.me.role, conf.tech_send_limit
         if context.me.role == "technician":
             self.limit_hint.setText(self.tr(
-                "You may send quotes up to %1 net; above that amount a team lead sends them."
+                "You may send quotes up to %1 net; above that amount you submit them for a "
+                "team lead's approval."
             ).replace("%1", labels.money(conf.tech_send_limit, self.lang)))
             self.limit_hint.show()
         self._kind_changed()
@@ -336,6 +347,8 @@ class QuoteComposerDialog(ServiceDialog):
         errors = self._check()
         self.lines.show_amounts(mark_errors=self._validated)
         totals = self._totals()
+        self.send_button.setText(self.tr("Submit for &approval") if self._over_limit(totals)
+                                 else self.tr("S&end to customer"))
         self.totals.show_totals(totals, self._vat())
         self.indicative.setText(labels.money(totals.net, self.lang) if totals else "—")
         self.valid_error.show_message(errors.get("valid_until", ""))
@@ -343,6 +356,11 @@ class QuoteComposerDialog(ServiceDialog):
             self._show_errors(errors)
         else:  # a control character or a paste too long: said as it is typed
             self.notes_error.show_message(errors.get("notes", ""))
+
+    def _over_limit(self, totals: Totals | None) -> bool:
+        """Above the technicians' sending limit: a team lead approves it."""
+        return totals is not None and self._limit is not None and \
+            permissions.needs_approval(self._role, totals.net, self._limit)
 
     def _vat(self) -> Decimal | None:
         try:
@@ -451,11 +469,16 @@ class QuoteComposerDialog(ServiceDialog):
         if data is None or totals is None:
             return
         customer = self._detail.customer.name if self._detail is not None else ""
-        if not self.confirm(*send_question(self.reference(), self.kind_code, totals.total,
-                                           data.valid_until, customer, self.lang)):
+        submit = self._over_limit(totals)
+        if submit and self._limit is not None:
+            question = submit_question(self.reference(), totals.total, self._limit, self.lang)
+        else:
+            question = send_question(self.reference(), self.kind_code, totals.total,
+                                     data.valid_until, customer, self.lang)
+        if not self.confirm(*question):
             return
-        self.run(partial(_store_and_send, self._db, self._actor, self._number, self._draft, data),
-                 self._send_done)
+        self.run(partial(_store_and_send, self._db, self._actor, self._number, self._draft, data,
+                         submit), self._send_done)
 
     def _send_done(self, outcome: _SendOutcome) -> None:
         self._draft = outcome.saved

@@ -40,10 +40,13 @@ def align_right(item: QTreeWidgetItem, *columns: int) -> None:
         item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def mirror(button: QPushButton, action: QAction) -> None:
-    """A button follows its action: enabled, and the tooltip saying why not."""
+def mirror(button: QPushButton, action: QAction, when_enabled: bool = False) -> None:
+    """A button follows its action: enabled, and the tooltip saying why not
+    (``when_enabled``: shown only while its action is enabled)."""
     button.setEnabled(action.isEnabled())
     button.setToolTip(action.toolTip())
+    if when_enabled:
+        button.setVisible(action.isEnabled())
 
 
 def action_buttons(parent: QWidget, actions: dict[str, QAction],
@@ -51,16 +54,25 @@ def action_buttons(parent: QWidget, actions: dict[str, QAction],
     """Buttons under a tab's list, mirroring the workspace actions (short captions)."""
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
-    for name, text in names:
+    add_action_buttons(row, parent, actions, *names)
+    row.addStretch(1)
+    return row
+
+
+def add_action_buttons(row: QHBoxLayout, parent: QWidget, actions: dict[str, QAction],
+                       *names: tuple[str, str], when_enabled: bool = False) -> None:
+    """More buttons in :func:`action_buttons`' row, before its stretch (``when_enabled``:
+    each shown only while its action is enabled)."""
+    last = row.itemAt(row.count() - 1) if row.count() else None
+    at = row.count() - 1 if last is not None and last.widget() is None else row.count()
+    for i, (name, text) in enumerate(names):
         button = QPushButton(text, parent)
         action = actions[name]
         button.setObjectName(f"button_{name}")
         button.clicked.connect(action.trigger)
-        action.changed.connect(lambda b=button, a=action: mirror(b, a))
-        mirror(button, action)
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
+        action.changed.connect(lambda b=button, a=action: mirror(b, a, when_enabled))
+        mirror(button, action, when_enabled)
+        row.insertWidget(at + i, button)
 
 
 def set_captions(row: QHBoxLayout, *captions: str) -> None:

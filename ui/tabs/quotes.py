@@ -7,12 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.money import format_percent
 from app.services.dto import QuoteView, RequestDetail
 from ui import labels
-from ui.tabs.common import RequestPart, action_buttons, align_right, set_captions, tree
+from ui.tabs.common import (
+    RequestPart,
+    action_buttons,
+    add_action_buttons,
+    align_right,
+    set_captions,
+    tree,
+)
 
 #: quote states shown greyed out (no longer in force)
 PAST_STATES = ("superseded", "withdrawn", "expired", "rejected")
@@ -49,17 +56,42 @@ class QuotesTab(RequestPart, QWidget):
         self.buttons = action_buttons(
             self, actions, ("edit_draft", ""), ("send_quote", ""), ("delete_draft", ""),
             ("preview_pdf", ""))
+        # the approval's buttons show only when they apply: a technician's draft above the
+        # sending limit, a team lead's quote awaiting approval
+        add_action_buttons(self.buttons, self, actions, ("submit_quote", ""),
+                           ("approve_quote", ""), ("return_quote", ""), when_enabled=True)
+        self._actions = actions
+        for name in ("submit_quote", "approve_quote", "return_quote"):
+            actions[name].changed.connect(self._arrange)
+        self._arrange()
         layout.addLayout(self.buttons)
         self.tree.currentItemChanged.connect(self._on_selected)
         self.tree.itemActivated.connect(self._on_activated)
         self.retranslate()
+
+    def _arrange(self) -> None:
+        """One row of buttons that fits: "Submit for approval" takes the place of "Send"
+        (a technician's draft above the limit), "Approve" and "Return" those of the draft's
+        buttons (a quote awaiting approval, for a team lead)."""
+        a = self._actions
+        approval = a["approve_quote"].isEnabled() or a["return_quote"].isEnabled()
+        for name in ("edit_draft", "delete_draft"):
+            self._button(name).setVisible(not approval)
+        self._button("send_quote").setVisible(not approval
+                                              and not a["submit_quote"].isEnabled())
+
+    def _button(self, name: str) -> QPushButton:
+        button = self.findChild(QPushButton, f"button_{name}")
+        assert button is not None
+        return button
 
     def translate_texts(self) -> None:
         self.tree.setHeaderLabels([self.tr("Rev."), self.tr("Kind"), self.tr("State"),
                                    self.tr("Net"), self.tr("VAT"), self.tr("Total"),
                                    self.tr("Valid until"), self.tr("Sent")])
         set_captions(self.buttons, self.tr("Edit…"), self.tr("Send…"), self.tr("Delete"),
-                     self.tr("PDF…"))
+                     self.tr("PDF…"), self.tr("Submit for approval…"),
+                     self.tr("Approve and send…"), self.tr("Return to draft…"))
 
     def fill(self, d: RequestDetail) -> None:
         lang = self._lang
@@ -126,4 +158,20 @@ class QuotesTab(RequestPart, QWidget):
             "%2", labels.money(q.vat, lang)).replace("%3", labels.money(q.total, lang)))
         if q.notes:
             rows.append(f"<i>{escape(q.notes)}</i>")
-        return "<br>".join(rows)
+        return "<br>".join(self._approval(q) + rows)
+
+    def _approval(self, q: QuoteView) -> list[str]:
+        """Where the quote stands with a team lead: awaiting approval, or returned (why)."""
+        people = self._detail.people if self._detail is not None else {}
+        lang = self._lang
+        if q.stored_state == "submitted":
+            return ["<b>" + escape(self.tr("Awaiting a team lead's approval: submitted by %1 "
+                                           "on %2.").replace(
+                "%1", labels.person(q.submitted_by, people)).replace(
+                "%2", labels.date_str(q.submitted_at, lang)), quote=False) + "</b>"]
+        if q.stored_state == "draft" and q.return_reason:
+            text = self.tr("Returned by %1 on %2: %3").replace(
+                "%1", labels.person(q.returned_by, people)).replace(
+                "%2", labels.date_str(q.returned_at, lang)).replace("%3", q.return_reason)
+            return [f"<b style='color:#b35900'>{escape(text, quote=False)}</b>"]
+        return []

@@ -129,26 +129,30 @@ def test_lines_can_be_reordered_and_removed(qtbot: QtBot, world: World) -> None:
     assert dialog.net_value.text() == "€ 10,00"
 
 
-def test_a_technician_above_the_send_limit_is_refused(qtbot: QtBot, world: World) -> None:
+def test_a_technician_above_the_send_limit_submits_for_approval(qtbot: QtBot,
+                                                                world: World) -> None:
+    """Issue 17, item 6: above the limit the button says what will happen (no send that
+    turns out to be a draft) and submits the quote for a team lead's approval."""
     number = world.taken()
     dialog = composer(qtbot, world, number)
     assert dialog.limit_hint.isVisible()
+    assert "in approvazione" in dialog.limit_hint.text()
     type_cell(qtbot, dialog.table, 0, 0, "Migrazione P2V")
+    type_cell(qtbot, dialog.table, 0, 2, "1000")
+    assert dialog.send_button.text() == "Invia al &cliente"  # within the limit: sent
     type_cell(qtbot, dialog.table, 0, 2, "1500")
+    assert dialog.send_button.text() == "Invia in &approvazione"
+    asked: list[str] = []
+    dialog.confirm = lambda title, text: asked.append(title + "\n" + text) is None  # type: ignore[func-returns-value]
 
     click(qtbot, dialog, dialog.send_button)
 
-    assert dialog.isVisible()
-    assert dialog.message.isVisible()
-    assert "può inviare preventivi fino a € 1.000,00" in dialog.message.text()
-    assert "bozza è stata salvata ma non inviata" in dialog.message.text()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result_value.stored_state == "submitted"
+    assert asked and "approvazione" in asked[0] and "€ 1.000,00" in asked[0]
     detail = request_detail(world.db, number)
-    assert detail.state == "evaluating"
-    assert [q.stored_state for q in detail.quotes] == ["draft"]
-
-    # a second attempt edits the same draft instead of making another one
-    click(qtbot, dialog, dialog.send_button)
-    assert [q.stored_state for q in request_detail(world.db, number).quotes] == ["draft"]
+    assert detail.state == "evaluating"  # the customer is not told yet
+    assert [q.stored_state for q in detail.quotes] == ["submitted"]
 
 
 def test_a_past_validity_date_is_refused(qtbot: QtBot, world: World) -> None:
