@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.domain.queues import ATTENTION_QUEUES
+from app.domain.queues import ATTENTION_QUEUES, RETURNED
 from ui import labels
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ def queue_names(role: str) -> list[str]:
     names = [DASHBOARD]
     names += list(ATTENTION) if role in LEAD_ROLES else []
     names += ["mine"] if role in WORK_ROLES else []
+    # a technician's quotes above their limit that a team lead returned to draft
+    names += [RETURNED] if role == "technician" else []
     names += ["new", "evaluating", "quoted", "accepted", "in_progress", "completed", "closed",
               "all"]
     if role in MONEY_ROLES:
@@ -45,6 +47,7 @@ def queue_names(role: str) -> list[str]:
 def queue_title(name: str) -> str:
     titles = {
         "mine": Q.translate("QueuePanel", "My requests"),
+        RETURNED: Q.translate("QueuePanel", "Quotes returned to me"),
         "new": Q.translate("QueuePanel", "New"),
         "evaluating": Q.translate("QueuePanel", "Evaluating"),
         "quoted": Q.translate("QueuePanel", "Awaiting customer"),
@@ -70,6 +73,9 @@ def queue_title(name: str) -> str:
 def queue_hint(name: str) -> str:
     hints = {
         "mine": Q.translate("QueuePanel", "Open requests assigned to you"),
+        RETURNED: Q.translate("QueuePanel", "Your quotes a team lead returned to draft: read "
+                                            "why in the Quotes tab, change them and submit "
+                                            "them again"),
         "quoted": Q.translate("QueuePanel",
                               "A quote was sent: waiting for the customer's answer"),
         "closed": Q.translate("QueuePanel", "Declined, rejected, expired or cancelled"),
@@ -171,7 +177,7 @@ class QueuePanel(QTreeWidget):
             item.setText(1, str(value))
             font = QFont(item.font(0))
             font.setBold(value > 0 and name in ("mine", "new", CREDIT_EXHAUSTED, AT_RISK,
-                                                *ATTENTION))
+                                                RETURNED, *ATTENTION))
             item.setFont(0, font)
             item.setFont(1, font)
 

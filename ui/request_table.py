@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
-from app.domain.queues import ATTENTION_QUEUES, QUEUES, check_search
+from app.domain.queues import ATTENTION_QUEUES, QUEUES, RETURNED, check_search
 from app.services.dto import Drill, RequestFilter, StaffView
 from ui import labels
 from ui.context import AppContext
@@ -182,19 +182,20 @@ class RequestTable(QWidget):
         states = QUEUES.get(self._queue)
         return RequestFilter(
             states=states,
-            assignee=self._ctx.username if self._queue == "mine" else self.assignee.currentData(),
+            assignee=self._ctx.username if self._queue in ("mine", RETURNED)
+            else self.assignee.currentData(),
             category=self.category.currentData(),
             priority=self.priority.currentData(),
             search=self._search(),
             drill=self._drill,
-            attention=self._queue if self._queue in ATTENTION_QUEUES else None,
+            attention=self._queue if self._queue in (*ATTENTION_QUEUES, RETURNED) else None,
         )
 
     def set_queue(self, name: str) -> None:
         self._queue = name
         self._drill = None
         self.drill_bar.hide()
-        self.assignee.setEnabled(name != "mine")
+        self.assignee.setEnabled(name not in ("mine", RETURNED))
         self.apply_filters()
 
     def set_drill(self, drill: Drill, title: str) -> None:

@@ -24,6 +24,10 @@ QUEUES: dict[str, tuple[str, ...] | None] = {
 ATTENTION_QUEUES = ("to_approve", "lead_drafts", "expiring", "waiting_variations", "unassigned",
                     "near_ceiling")
 
+#: the technician's own queue of quotes a team lead returned to draft (the condition in
+#: app/services/attention.py, on the technician's requests): what they must rework
+RETURNED = "returned"
+
 #: the longest search (a request number, a customer, a few words of a subject)
 MAX_SEARCH = 200
 

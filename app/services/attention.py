@@ -8,6 +8,9 @@
 - ``unassigned``: a new request nobody took for over N working hours (Mon-Fri 9-18);
 - ``near_ceiling``: hourly work in progress worth at least N % of its agreed ceiling.
 
+And the technician's ``returned`` (:data:`app.domain.queues.RETURNED`, on their own
+requests): a draft quote a team lead returned, to be reworked and submitted again.
+
 The thresholds are shared settings (``lead_*``). Each condition is an ``id IN (...)`` or a
 plain condition on ``requests`` so that it combines with the other filters, counts in one
 statement and pages like any queue.
@@ -27,7 +30,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import QuoteKind, QuoteState, RequestState, VariationState
 from app.domain.errors import ValidationError
-from app.domain.queues import ATTENTION_QUEUES
+from app.domain.queues import ATTENTION_QUEUES, RETURNED
 from app.domain.workhours import working_hours_before
 from app.services import settings as settings_service
 
@@ -96,6 +99,9 @@ def near_ceiling_ids(percent: int) -> Any:
 
 def clause(name: str, t: Thresholds, now: datetime) -> Any:
     """The condition on ``requests`` of the attention queue ``name`` at ``now`` (UTC)."""
+    if name == RETURNED:
+        return m.Request.id.in_(select(m.Quote.request_id).where(
+            m.Quote.state == QuoteState.DRAFT.value, m.Quote.returned_at.is_not(None)))
     if name == "to_approve":
         return m.Request.id.in_(select(m.Quote.request_id).where(
             m.Quote.state == QuoteState.SUBMITTED.value))

@@ -18,7 +18,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import PRIORITY_RANK, AccountStatus
 from app.domain.errors import ValidationError
-from app.domain.queues import QUEUES, check_search
+from app.domain.queues import QUEUES, RETURNED, check_search
 from app.services import attention
 from app.services.common import actor_staff
 from app.services.dto import Page, RequestFilter, RequestRow
@@ -425,6 +425,9 @@ def queue_counts(db: Database, username: str | None = None, *,
             # the filter of the "mine" queue itself: its count is shared with the table
             counts["mine"] = _count(db, session, RequestFilter(
                 states=QUEUES["mine"], assignee=username), marker)
+            # and of the quotes a team lead returned to this user (the table's too)
+            counts[RETURNED] = _count(db, session, judged_now(db, RequestFilter(
+                assignee=username, attention=RETURNED)), marker)
         counts["credit_exhausted"] = exhausted
         if lead:
             for name in attention.ATTENTION_QUEUES:

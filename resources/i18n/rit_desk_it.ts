@@ -808,164 +808,174 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="56"/>
+        <location filename="../../ui/queue_panel.py" line="59"/>
         <source>Dashboard</source>
         <translation>Cruscotto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="58"/>
+        <location filename="../../ui/queue_panel.py" line="61"/>
         <source>Customers at risk</source>
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="78"/>
+        <location filename="../../ui/queue_panel.py" line="84"/>
         <source>The department at a glance</source>
         <translation>Il reparto a colpo d&apos;occhio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="79"/>
+        <location filename="../../ui/queue_panel.py" line="85"/>
         <source>Customers whose credit does not cover their accepted work</source>
         <translation>Clienti il cui credito non copre il lavoro accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="47"/>
+        <location filename="../../ui/queue_panel.py" line="49"/>
         <source>My requests</source>
         <extracomment>the special queue that lists customers, not requests the team lead&apos;s dashboard and finance&apos;s customers at risk (ui.finance.pages) the team lead&apos;s queues (app.services.attention), shown first to leads</extracomment>
         <translation>Le mie richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="48"/>
+        <location filename="../../ui/queue_panel.py" line="50"/>
+        <source>Quotes returned to me</source>
+        <translation>Preventivi restituiti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="51"/>
         <source>New</source>
         <translation>Nuove</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="49"/>
+        <location filename="../../ui/queue_panel.py" line="52"/>
         <source>Evaluating</source>
         <translation>In valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="50"/>
+        <location filename="../../ui/queue_panel.py" line="53"/>
         <source>Awaiting customer</source>
         <translation>In attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="51"/>
+        <location filename="../../ui/queue_panel.py" line="54"/>
         <source>Accepted</source>
         <translation>Accettate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="52"/>
+        <location filename="../../ui/queue_panel.py" line="55"/>
         <source>In progress</source>
         <translation>In lavorazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="56"/>
         <source>Completed</source>
         <translation>Completate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="54"/>
+        <location filename="../../ui/queue_panel.py" line="57"/>
         <source>Closed</source>
         <translation>Chiuse</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="55"/>
+        <location filename="../../ui/queue_panel.py" line="58"/>
         <source>All requests</source>
         <translation>Tutte le richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="57"/>
+        <location filename="../../ui/queue_panel.py" line="60"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="59"/>
+        <location filename="../../ui/queue_panel.py" line="62"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="60"/>
+        <location filename="../../ui/queue_panel.py" line="63"/>
         <source>Quotes to approve</source>
         <translation>Preventivi da approvare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="61"/>
+        <location filename="../../ui/queue_panel.py" line="64"/>
         <source>Drafts to send</source>
         <translation>Bozze da inviare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="62"/>
+        <location filename="../../ui/queue_panel.py" line="65"/>
         <source>Quotes expiring</source>
         <translation>Preventivi in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="63"/>
+        <location filename="../../ui/queue_panel.py" line="66"/>
         <source>Variations waiting</source>
         <translation>Variazioni in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="64"/>
+        <location filename="../../ui/queue_panel.py" line="67"/>
         <source>Unassigned new requests</source>
         <translation>Nuove richieste non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="65"/>
+        <location filename="../../ui/queue_panel.py" line="68"/>
         <source>Work near its ceiling</source>
         <translation>Lavori vicini al tetto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="72"/>
+        <location filename="../../ui/queue_panel.py" line="75"/>
         <source>Open requests assigned to you</source>
         <translation>Richieste aperte assegnate a te</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="76"/>
+        <source>Your quotes a team lead returned to draft: read why in the Quotes tab, change them and submit them again</source>
+        <translation>I tuoi preventivi che un team leader ha restituito in bozza: leggi il motivo nella scheda Preventivi, modificali e inviali di nuovo in approvazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="79"/>
         <source>A quote was sent: waiting for the customer&apos;s answer</source>
         <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="75"/>
+        <location filename="../../ui/queue_panel.py" line="81"/>
         <source>Declined, rejected, expired or cancelled</source>
         <translation>Non fattibili, rifiutate, scadute o annullate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="76"/>
+        <location filename="../../ui/queue_panel.py" line="82"/>
         <source>Customers whose credit does not cover their charges</source>
         <translation>Clienti il cui credito non copre gli addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="88"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
         <source>Quotes submitted by technicians above their limit of %1 net: approve and send them, or return them with a reason</source>
         <translation>Preventivi inviati in approvazione dai tecnici oltre il loro limite di %1 di imponibile: approvali e inviali, o restituiscili con un motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="91"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Draft quotes above the technicians&apos; limit of %1 net: a team lead sends them</source>
         <translation>Bozze di preventivo oltre il limite dei tecnici di %1 di imponibile: le invia un team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="100"/>
         <source>Quotes awaiting the customer that expire within %1 days</source>
         <translation>Preventivi in attesa del cliente che scadono entro %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="96"/>
+        <location filename="../../ui/queue_panel.py" line="102"/>
         <source>Variations awaiting the customer&apos;s agreement for more than %1 days</source>
         <translation>Variazioni in attesa dell&apos;accordo del cliente da più di %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="98"/>
+        <location filename="../../ui/queue_panel.py" line="104"/>
         <source>New requests nobody took for more than %1 working hours (Monday to Friday, 9 to 18)</source>
         <translation>Nuove richieste che nessuno ha preso in carico da più di %1 ore lavorative (da lunedì a venerdì, dalle 9 alle 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="101"/>
+        <location filename="../../ui/queue_panel.py" line="107"/>
         <source>Hourly work in progress at %1 % of its agreed ceiling or more</source>
         <translation>Lavori a consumo orario in corso ad almeno il %1 % del tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="125"/>
         <location filename="../../ui/queue_panel.py" line="131"/>
+        <location filename="../../ui/queue_panel.py" line="137"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
@@ -1217,7 +1227,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="325"/>
+        <location filename="../../ui/request_table.py" line="326"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>

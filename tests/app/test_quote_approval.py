@@ -135,3 +135,27 @@ def test_declining_the_request_withdraws_a_submitted_quote(world: World) -> None
     requests.decline_request(world.db, "lead", number, reason="Not feasible")
     assert quotes.get_quote(world.db, quote_id).state == "withdrawn"
     assert listed(world, "to_approve") == set()
+
+
+def test_the_technician_finds_what_came_back(world: World) -> None:
+    """The technician's queue "Quotes returned to me": their drafts a lead returned, until
+    submitted again (or sent); another technician's are not theirs."""
+    returned, returned_quote = big_draft(world)
+    _other, other_quote = big_draft(world, actor="tech2")
+    _waiting, waiting_quote = big_draft(world)
+    for actor, quote_id in (("tech", returned_quote), ("tech2", other_quote),
+                            ("tech", waiting_quote)):
+        quotes.submit_quote(world.db, actor, quote_id)
+        if quote_id != waiting_quote:
+            quotes.return_quote(world.db, "lead", quote_id, "cheaper, please")
+
+    def mine() -> set[int]:
+        f = RequestFilter(attention="returned", assignee="tech")
+        page = queries.list_requests(world.db, f, limit=100, with_total=True)
+        numbers = {r.number for r in page.rows}
+        assert page.total == len(numbers) == queries.queue_counts(world.db, "tech")["returned"]
+        return numbers
+
+    assert mine() == {returned}
+    quotes.submit_quote(world.db, "tech", returned_quote)
+    assert mine() == set()

@@ -177,6 +177,14 @@ def test_the_technician_reads_why_it_came_back(qtbot: QtBot, desk: Desk,
     number, quote = submitted(desk, "Exchange and BES environment")
     quotes.return_quote(desk.db, desk.lead, quote, "Split it: the BES part is a second quote")
     window = shown(qtbot, desk, desk.tech, settings, "mine")
+    # under "My requests", in bold: what came back to them
+    assert window.queues.names[1:3] == ["mine", "returned"]
+    assert window.queues.item_of("returned").text(0) == "Quotes returned to me"
+    qtbot.waitUntil(lambda: window.queues.count_text("returned") == "1", timeout=10000)
+    assert window.queues.item_of("returned").font(0).bold()
+    with qtbot.waitSignal(window.table.model.loaded, timeout=10000):
+        window.queues.select_queue("returned")
+    assert window.table.model.rowCount() == 1
     open_request(qtbot, window, number)
     ws = window.workspace
     assert "Returned by Lea Lead (lea)" in ws.quote_lines.text()
