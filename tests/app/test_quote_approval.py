@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, select, text
 
 from app.db import models as m
+from app.db.database import MIGRATIONS, Database
 from app.domain.errors import ConflictError, PermissionDenied, StateError, ValidationError
 from app.services import queries, quotes, requests
 from app.services.dto import RequestFilter
-from tests.app.conftest import World
+from tests.app.conftest import World, make_world
 from tests.app.test_attention import listed
 
 
@@ -159,3 +162,30 @@ def test_the_technician_finds_what_came_back(world: World) -> None:
     assert mine() == {returned}
     quotes.submit_quote(world.db, "tech", returned_quote)
     assert mine() == set()
+
+
+def test_migration_0016_goes_down_and_up_again(sqlite_db: Database) -> None:
+    """Down to 0015 a submitted quote is a draft again and the columns are gone (SQLite
+    drops them in place: a table copy is refused by the triggers naming quotes); up again
+    they are back."""
+    world = make_world(sqlite_db)
+    _number, quote_id = big_draft(world)
+    quotes.submit_quote(sqlite_db, "tech", quote_id)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(sqlite_db.engine).get_columns("quotes")}
+
+    with sqlite_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0015")
+    assert not columns() & {"submitted_by_id", "return_reason"}
+    with sqlite_db.engine.connect() as conn:
+        assert conn.scalar(text("SELECT state FROM quotes WHERE id = :q"), {"q": quote_id}) \
+            == "draft"
+    with sqlite_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    assert {"submitted_by_id", "submitted_at", "returned_by_id", "returned_at",
+            "return_reason"} <= columns()
