@@ -20,6 +20,7 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 REQUEST_GROUPS = (("take", "assign", "set_priority", "decline"),
                   ("new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"),
                   ("log_work", "edit_work", "delete_work", "variation", "complete"),
+                  ("add_note", "attach"),
                   ("topup", "adjust", "charge_document"))
 
 

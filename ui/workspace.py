@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ConflictError, NotFoundError
 from app.domain.references import quote_reference, request_reference
-from app.services.dto import QuoteView, RequestDetail, WorkEntryView
+from app.services.dto import AttachmentView, QuoteView, RequestDetail, WorkEntryView
+from ui import attachment_files as files
 from ui import confirm, labels
 from ui.action_rules import ActionState, action_states, loading_states
 from ui.banner import Banner
@@ -28,6 +30,7 @@ from ui.context import AppContext
 from ui.errors import error_text
 from ui.feedback import Done, Feedback, feedback
 from ui.request_header import RequestHeader
+from ui.tabs.attachments import AttachmentsTab
 from ui.tabs.quotes import QuotesTab
 from ui.tabs.timeline import HistoryTree, NoticesTree, VariationsTab
 from ui.tabs.work import WorkTab
@@ -80,6 +83,13 @@ class Workspace(QWidget):
             self, title, text)
         #: username -> name of the staff, for the sentences after an action
         self.staff_names: dict[str, str] = {}
+        # what asks the user (tests replace them): a note's text, a file to attach, where to
+        # save an attachment; and what opens a saved file in its application
+        self.ask_note: Callable[[], str | None] = lambda: files.ask_note(self)
+        self.choose_attachment: Callable[[], str] = lambda: files.choose_attachment(self)
+        self.choose_save_path: Callable[[str], str] = lambda name: files.choose_save_path(
+            self, name)
+        self.open_path: Callable[[Path], bool] = files.open_path
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self._states: dict[str, ActionState] = {}
         self._build_ui()
@@ -123,12 +133,14 @@ class Workspace(QWidget):
         self.variations_tab = VariationsTab(a, lang, self)
         self.history = HistoryTree(lang, self)
         self.notices = NoticesTree(lang, self)
+        self.attachments_tab = AttachmentsTab(a, lang, self)
+        self.attachments = self.attachments_tab.tree
         self.quotes, self.quote_lines = self.quotes_tab.tree, self.quotes_tab.lines
         self.work, self.work_bar = self.work_tab.tree, self.work_tab.bar
         self.work_summary = self.work_tab.summary
         self.variations = self.variations_tab.tree
         for page in (self.quotes_tab, self.work_tab, self.variations_tab, self.history,
-                     self.notices):
+                     self.notices, self.attachments_tab):
             self.tabs.addTab(page, "")
         self._retranslate_tabs()
 
@@ -144,8 +156,11 @@ class Workspace(QWidget):
         outer.addWidget(self.stack)
 
     def _retranslate_tabs(self) -> None:
+        files = len(self._detail.attachments) if self._detail is not None else 0
         titles = [self.tr("Quotes"), self.tr("Work"), self.tr("Variations"), self.tr("History"),
-                  self.tr("Notices")]
+                  self.tr("Notices"),
+                  self.tr("Attachments (%1)").replace("%1", str(files)) if files
+                  else self.tr("Attachments")]
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
 
@@ -164,6 +179,11 @@ class Workspace(QWidget):
         self.quotes_tab.activated.connect(self._on_quote_activated)
         self.work_tab.selection_changed.connect(self._update_actions)
         self.work_tab.activated.connect(lambda: self._trigger("edit_work"))
+        # notes and attachments
+        a["add_note"].triggered.connect(self.add_note)
+        a["attach"].triggered.connect(self.attach_file)
+        self.attachments_tab.open_requested.connect(self.open_attachment)
+        self.attachments_tab.save_requested.connect(self.save_attachment)
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -252,6 +272,8 @@ class Workspace(QWidget):
         self.variations_tab.fill(d)
         self.history.fill(d)
         self.notices.fill(d)
+        self.attachments_tab.fill(d)
+        self._retranslate_tabs()
 
     # -- selections in the tabs ----------------------------------------------------------------
     def selected_quote(self) -> QuoteView | None:
@@ -383,6 +405,63 @@ class Workspace(QWidget):
         self._run(lambda: work_service.delete_work(db, user, entry.id,
                                                    expected_version=entry.version),
                   "delete_work", entry)
+
+    def add_note(self) -> None:
+        d = self._actionable()
+        if d is None:
+            return
+        text = self.ask_note()
+        if text is None:
+            return
+        from app.services import attachments as attachment_service
+
+        db, user = self._ctx.db, self._ctx.username
+        self._run(lambda: attachment_service.add_note(db, user, d.number, text=text),
+                  "add_note")
+
+    def attach_file(self) -> None:
+        d = self._actionable()
+        if d is None:
+            return
+        chosen = self.choose_attachment()
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            content = files.read_limited(path)
+        except OSError as exc:
+            self.show_error(files.unreadable(path, exc))
+            return
+        from app.services import attachments as attachment_service
+
+        db, user = self._ctx.db, self._ctx.username
+        self._run(lambda: attachment_service.attach(db, user, d.number, path.name, content),
+                  "attach")
+
+    def open_attachment(self, attachment: AttachmentView) -> None:
+        """Open a copy of the file (in a private temporary folder) in its application."""
+        from app.services import attachments as attachment_service
+
+        db = self._ctx.db
+        run_async(lambda: files.keep_copy(*attachment_service.attachment_content(
+                      db, attachment.id)),
+                  self._opened, self.show_error, self, busy=self._busy)
+
+    def _opened(self, path: Path) -> None:
+        if not self.open_path(path):
+            self.show_error(files.not_opened(path))
+
+    def save_attachment(self, attachment: AttachmentView) -> None:
+        chosen = self.choose_save_path(attachment.filename)
+        if not chosen:
+            return
+        from app.services import attachments as attachment_service
+
+        db, target = self._ctx.db, Path(chosen)
+        run_async(lambda: files.write_copy(target, attachment_service.attachment_content(
+                      db, attachment.id)[1]),
+                  lambda path: self.status.emit(files.saved(path)), self.show_error, self,
+                  busy=self._busy)
 
     def make_dialog(self, name: str) -> QDialog | None:
         """The dialog for a workspace action on the highlighted request (imported when first

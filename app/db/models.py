@@ -187,7 +187,7 @@ class QuoteLine(Base):
     # the price-list item the line was picked from (migration 0017); the line keeps its
     # own description and price, so a retired or repriced item changes no quote
     catalogue_item_id: Mapped[int | None] = mapped_column(ForeignKey("catalogue_items.id"))
-    catalogue_item: Mapped[CatalogueItem | None] = relationship(lazy="selectin")
+    catalogue_item: Mapped[CatalogueItem | None] = relationship()
 
 
 class CatalogueItem(Base):

@@ -102,7 +102,7 @@ def add_note(db: Database, actor: str, number: int, *, text: str) -> int:
         session.add(note)
         session.flush()
         audit(db, session, staff.username, "note_added", request_id=number,
-              customer_id=request.customer_id, note=note.id, text=body)
+              customer_id=request.customer_id, note_id=note.id, text=body)
         return note.id
 
 

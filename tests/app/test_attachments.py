@@ -88,7 +88,7 @@ def test_a_note_is_in_the_history(world: World) -> None:
     note = attachments.add_note(world.db, "tech", number, text="  Customer called: wait  ")
     last = queries.request_detail(world.db, number).history[-1]
     assert (last.action, last.actor, last.details) == (
-        "note_added", "tech", {"note": note, "text": "Customer called: wait"})
+        "note_added", "tech", {"note_id": note, "text": "Customer called: wait"})
     before = _written(world)
     with pytest.raises(ValidationError, match="note"):
         attachments.add_note(world.db, "tech", number, text="   ")
