@@ -39,10 +39,11 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "charge_document": ("view_finance", None),
     "add_note": ("annotate", None),
     "attach": ("annotate", None),
+    "timer": ("log_work", "log_work"),
 }
 
 #: actions limited to a technician's own requests (the owner is the assignee)
-OWN_REQUEST = {"decline", "log_work", "variation", "complete"}
+OWN_REQUEST = {"decline", "log_work", "variation", "complete", "timer"}
 #: ... or to requests assigned to nobody yet (as the services' check_own)
 OWN_OR_FREE = {"add_note", "attach"}
 

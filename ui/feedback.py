@@ -250,6 +250,11 @@ def _attach(done: Done) -> Feedback:
                           request_reference(a.request_number), labels.file_size(a.size, done.lang)))
 
 
+def _timer(done: Done) -> Feedback:
+    return Feedback(_fill(Q.translate("Feedback", "Timer started on %1: stop it to log the "
+                                                  "time."), _ref(done)))
+
+
 FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "take": _take,
     "assign": _assign,
@@ -269,6 +274,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "charge_document": _refund,
     "add_note": _note,
     "attach": _attach,
+    "timer": _timer,
 }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ConflictError, NotFoundError
 from app.domain.references import quote_reference, request_reference
-from app.services.dto import AttachmentView, QuoteView, RequestDetail, WorkEntryView
-from ui import attachment_files as files
+from app.services.dto import QuoteView, RequestDetail, WorkEntryView
 from ui import confirm, labels
 from ui.action_rules import ActionState, action_states, loading_states
 from ui.banner import Banner
@@ -36,6 +34,7 @@ from ui.tabs.timeline import HistoryTree, NoticesTree, VariationsTab
 from ui.tabs.work import WorkTab
 from ui.worker import BusyIndicator, run_async
 from ui.workspace_actions import build_actions, make_dialog
+from ui.workspace_extras import WorkspaceExtras
 
 #: the action buttons under the facts, in order (finance sees the credit actions first)
 BUTTONS = ("take", "assign", "decline", "new_quote", "log_work", "variation", "complete",
@@ -52,7 +51,7 @@ def _button(action: QAction, parent: QWidget) -> QToolButton:
     return button
 
 
-class Workspace(QWidget):
+class Workspace(WorkspaceExtras, QWidget):
     """The selected request: facts, credit, the actions allowed now, and five tabs.
 
     Signals:
@@ -83,13 +82,7 @@ class Workspace(QWidget):
             self, title, text)
         #: username -> name of the staff, for the sentences after an action
         self.staff_names: dict[str, str] = {}
-        # what asks the user (tests replace them): a note's text, a file to attach, where to
-        # save an attachment; and what opens a saved file in its application
-        self.ask_note: Callable[[], str | None] = lambda: files.ask_note(self)
-        self.choose_attachment: Callable[[], str] = lambda: files.choose_attachment(self)
-        self.choose_save_path: Callable[[str], str] = lambda name: files.choose_save_path(
-            self, name)
-        self.open_path: Callable[[Path], bool] = files.open_path
+        self.init_extras(ctx)
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self._states: dict[str, ActionState] = {}
         self._build_ui()
@@ -180,10 +173,7 @@ class Workspace(QWidget):
         self.work_tab.selection_changed.connect(self._update_actions)
         self.work_tab.activated.connect(lambda: self._trigger("edit_work"))
         # notes and attachments
-        a["add_note"].triggered.connect(self.add_note)
-        a["attach"].triggered.connect(self.attach_file)
-        self.attachments_tab.open_requested.connect(self.open_attachment)
-        self.attachments_tab.save_requested.connect(self.save_attachment)
+        self.connect_extras()
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -311,6 +301,7 @@ class Workspace(QWidget):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{text} ({shortcut})" if shortcut else text
             action.setToolTip(tip if state.enabled else f"{tip}\n{state.reason}")
+        self._show_timer()
 
     def _trigger(self, name: str) -> None:
         action = self.actions_by_name[name]
@@ -405,63 +396,6 @@ class Workspace(QWidget):
         self._run(lambda: work_service.delete_work(db, user, entry.id,
                                                    expected_version=entry.version),
                   "delete_work", entry)
-
-    def add_note(self) -> None:
-        d = self._actionable()
-        if d is None:
-            return
-        text = self.ask_note()
-        if text is None:
-            return
-        from app.services import attachments as attachment_service
-
-        db, user = self._ctx.db, self._ctx.username
-        self._run(lambda: attachment_service.add_note(db, user, d.number, text=text),
-                  "add_note")
-
-    def attach_file(self) -> None:
-        d = self._actionable()
-        if d is None:
-            return
-        chosen = self.choose_attachment()
-        if not chosen:
-            return
-        path = Path(chosen)
-        try:
-            content = files.read_limited(path)
-        except OSError as exc:
-            self.show_error(files.unreadable(path, exc))
-            return
-        from app.services import attachments as attachment_service
-
-        db, user = self._ctx.db, self._ctx.username
-        self._run(lambda: attachment_service.attach(db, user, d.number, path.name, content),
-                  "attach")
-
-    def open_attachment(self, attachment: AttachmentView) -> None:
-        """Open a copy of the file (in a private temporary folder) in its application."""
-        from app.services import attachments as attachment_service
-
-        db = self._ctx.db
-        run_async(lambda: files.keep_copy(*attachment_service.attachment_content(
-                      db, attachment.id)),
-                  self._opened, self.show_error, self, busy=self._busy)
-
-    def _opened(self, path: Path) -> None:
-        if not self.open_path(path):
-            self.show_error(files.not_opened(path))
-
-    def save_attachment(self, attachment: AttachmentView) -> None:
-        chosen = self.choose_save_path(attachment.filename)
-        if not chosen:
-            return
-        from app.services import attachments as attachment_service
-
-        db, target = self._ctx.db, Path(chosen)
-        run_async(lambda: files.write_copy(target, attachment_service.attachment_content(
-                      db, attachment.id)[1]),
-                  lambda path: self.status.emit(files.saved(path)), self.show_error, self,
-                  busy=self._busy)
 
     def make_dialog(self, name: str) -> QDialog | None:
         """The dialog for a workspace action on the highlighted request (imported when first

@@ -34,6 +34,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "charge_document": (Q.translate("Workspace", "C&harge document…"), "Ctrl+Shift+H"),
         "add_note": (Q.translate("Workspace", "Add &note…"), "Ctrl+Shift+N"),
         "attach": (Q.translate("Workspace", "Attach &file…"), "Ctrl+Shift+F"),
+        "timer": (Q.translate("Workspace", "Start ti&mer"), "Ctrl+Shift+M"),
     }
 
 

@@ -957,52 +957,52 @@
 <context>
     <name>WorkEntryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="44"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="47"/>
         <source>Edit work on %1</source>
         <translation>Modifica lavoro su %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="45"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="48"/>
         <source>Log work on %1</source>
         <translation>Registra lavoro su %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="55"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="59"/>
         <source>h:mm, e.g. 1:30</source>
         <translation>h:mm, es. 1:30</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="59"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="63"/>
         <source>What was done (optional)</source>
         <translation>Cosa è stato fatto (facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="63"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="65"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="69"/>
         <source>D&amp;uration:</source>
         <translation>D&amp;urata:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="71"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="75"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="79"/>
         <source>&amp;Save</source>
         <translation>&amp;Salva</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="75"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="79"/>
         <source>&amp;Log work</source>
         <translation>&amp;Registra lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="95"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="99"/>
         <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
         <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
     </message>

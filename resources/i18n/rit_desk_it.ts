@@ -4,93 +4,93 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="151"/>
+        <location filename="../../ui/action_rules.py" line="152"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="95"/>
+        <location filename="../../ui/action_rules.py" line="96"/>
         <source>Select a request first.</source>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="81"/>
+        <location filename="../../ui/action_rules.py" line="82"/>
         <source>Loading %1…</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee) ... or to requests assigned to nobody yet (as the services&apos; check_own)</extracomment>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="98"/>
+        <location filename="../../ui/action_rules.py" line="99"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="106"/>
+        <location filename="../../ui/action_rules.py" line="107"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="108"/>
+        <location filename="../../ui/action_rules.py" line="109"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="112"/>
+        <location filename="../../ui/action_rules.py" line="113"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="126"/>
+        <location filename="../../ui/action_rules.py" line="127"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="131"/>
+        <location filename="../../ui/action_rules.py" line="132"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="133"/>
+        <location filename="../../ui/action_rules.py" line="134"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="137"/>
+        <location filename="../../ui/action_rules.py" line="138"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="140"/>
+        <location filename="../../ui/action_rules.py" line="141"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="143"/>
+        <location filename="../../ui/action_rules.py" line="144"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="145"/>
+        <location filename="../../ui/action_rules.py" line="146"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="149"/>
+        <location filename="../../ui/action_rules.py" line="150"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="153"/>
+        <location filename="../../ui/action_rules.py" line="154"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="155"/>
+        <location filename="../../ui/action_rules.py" line="156"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="159"/>
+        <location filename="../../ui/action_rules.py" line="160"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
     </message>
@@ -709,6 +709,11 @@ Un preventivo inviato non può più essere modificato.</translation>
         <source>%1 attached to %2 (%3).</source>
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="254"/>
+        <source>Timer started on %1: stop it to log the time.</source>
+        <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTree</name>
@@ -741,13 +746,13 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>%1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL)</extracomment>
         <translation>Database centrale</translation>
@@ -824,12 +829,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1620,42 +1625,42 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="62"/>
+        <location filename="../../ui/tabs/work.py" line="63"/>
         <source>Log work…</source>
         <translation>Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="62"/>
+        <location filename="../../ui/tabs/work.py" line="63"/>
         <source>Edit…</source>
         <translation>Modifica…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="62"/>
+        <location filename="../../ui/tabs/work.py" line="63"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="96"/>
+        <location filename="../../ui/tabs/work.py" line="97"/>
         <source>Logged %1 (billable %2).</source>
         <translation>Registrate %1 (fatturabili %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="100"/>
+        <location filename="../../ui/tabs/work.py" line="101"/>
         <source>%1 of the agreed ceiling of %2.</source>
         <translation>%1 sul tetto concordato di %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="110"/>
+        <location filename="../../ui/tabs/work.py" line="111"/>
         <source>The ceiling is reached: further hours will not be charged. Agree a variation with the customer.</source>
         <translation>Tetto raggiunto: altre ore non saranno addebitate. Concorda una variazione con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="114"/>
+        <location filename="../../ui/tabs/work.py" line="115"/>
         <source>Over 80% of the ceiling: agree a variation in time if more work is needed.</source>
         <translation>Oltre l&apos;80% del tetto: se serve altro lavoro concorda per tempo una variazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="120"/>
+        <location filename="../../ui/tabs/work.py" line="121"/>
         <source>Fixed price: %1 net whatever the hours.</source>
         <translation>A corpo: %1 imponibile indipendentemente dalle ore.</translation>
     </message>
@@ -1758,55 +1763,72 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Allega &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="103"/>
+        <location filename="../../ui/workspace_actions.py" line="37"/>
+        <location filename="../../ui/workspace_extras.py" line="128"/>
+        <source>Start ti&amp;mer</source>
+        <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
+        <translation>Avvia cronom&amp;etro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="96"/>
         <source>Select a request in the table to see it here.</source>
         <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="160"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="161"/>
+        <location filename="../../ui/workspace.py" line="154"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="160"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="160"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="160"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="162"/>
+        <location filename="../../ui/workspace.py" line="155"/>
         <source>Attachments (%1)</source>
         <translation>Allegati (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="163"/>
+        <location filename="../../ui/workspace.py" line="156"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="323"/>
+        <location filename="../../ui/workspace.py" line="314"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="480"/>
+        <location filename="../../ui/workspace.py" line="414"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_extras.py" line="129"/>
+        <source>Stop ti&amp;mer (%1)</source>
+        <translation>Ferma cronom&amp;etro (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_extras.py" line="153"/>
+        <source>Timer on %1 stopped after %2: the request takes no more work.</source>
+        <translation>Cronometro su %1 fermato dopo %2: la richiesta non accetta più lavoro.</translation>
     </message>
 </context>
 <context>

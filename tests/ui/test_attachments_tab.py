@@ -21,8 +21,10 @@ LOG = b"2026-12-07 02:00 nginx: upstream timed out\n"
 
 def shown(qtbot: QtBot, desk: Desk, settings: QSettings, user: str, number: int) -> MainWindow:
     window = open_window(qtbot, desk, user, settings)
-    with qtbot.waitSignal(window.table.model.loaded, timeout=10000):
-        window.queues.select_queue("all")
+    if window.table.queue != "all":  # a window opened again starts where the last one was
+        with qtbot.waitSignal(window.table.model.loaded, timeout=10000):
+            window.queues.select_queue("all")
+    qtbot.waitUntil(lambda: window.table.model.rowCount() > 0, timeout=10000)
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
