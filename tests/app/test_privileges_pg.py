@@ -407,6 +407,14 @@ USE_CASES: dict[str, UseCase] = {
     "see a charge document": ("view_finance", lambda s, a: _charged(s),
                               lambda s, db, who, n: charge_documents.charge_pdf(
                                   db, who, n, fake_document_renderer)),
+    "add to the price list": ("keep_catalogue", lambda s, a: None,
+                              lambda s, db, who, _: catalogue.add_item(
+                                  db, who, f"X{secrets.token_hex(3)}", description="x",
+                                  price="10")),
+    "add a note": ("annotate", lambda s, a: s.taken(_owner(a)),
+                   lambda s, db, who, n: attachments.add_note(db, who, n, text="called")),
+    "attach a file": ("annotate", lambda s, a: s.taken(_owner(a)),
+                      lambda s, db, who, n: attachments.attach(db, who, n, "a.log", b"log")),
 }
 #: use cases that only read: the database lets everyone read everything (DESIGN.md)
 READ_ONLY = {"export a quote PDF", "see the charges report", "see a charge document"}
