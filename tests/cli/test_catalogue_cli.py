@@ -103,6 +103,9 @@ def test_notes_and_attachments(team: Team, db_url: str, tmp_path: Path) -> None:
     written = cli.ok("requests", "attachment", added["id"], "-o", str(out), actor=u["fin"])
     assert out.read_bytes() == b"upstream timed out\n"
     assert written["sha256"] == added["sha256"]
+    shown = cli.run("requests", "show", number, actor=u["fin"])
+    assert shown.code == 0
+    assert f"attachment {added['id']} nginx.log (text/plain, 19 bytes) by {u['tech']}" in shown.out
     history = cli.ok("requests", "show", number, actor=u["fin"])["history"]
     assert [(h["action"], h["details"].get("text")) for h in history[-2:]] == [
         ("note_added", "Customer called"), ("file_attached", None)]

@@ -218,6 +218,8 @@ def requests_show(db: Database, args: argparse.Namespace) -> Result:
               for w in d.work]
     lines += [f"  variation {v.id} {amount_str(v.amount)} {v.state}: {v.reason}"
               for v in d.variations]
+    lines += [f"  attachment {a.id} {a.filename} ({a.media_type}, {a.size} bytes) by {a.added_by}"
+              for a in d.attachments]
     if d.charge:
         lines.append(f"  charged {amount_str(d.charge.total)} on {d.charge.created_at:%Y-%m-%d}")
     return detail_json(d), "\n".join(lines)
