@@ -15,7 +15,7 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 MONEY_KEYS = {"net", "vat", "total", "amount", "balance", "missing", "limit"}
 # not shown: ids, and who submitted a quote (the actor of its own event)
 HIDDEN_KEYS = {"sha256", "quote", "entry", "variation", "charge", "request", "customer_id",
-               "submitted_by"}
+               "submitted_by", "note_id", "attachment", "media_type"}
 
 
 def _key_labels() -> dict[str, str]:
@@ -46,6 +46,9 @@ def _key_labels() -> dict[str, str]:
         "revision": Q.translate("Details", "revision"),
         "key": Q.translate("Details", "setting"),
         "limit": Q.translate("Details", "send limit"),
+        "text": Q.translate("Details", "note"),
+        "filename": Q.translate("Details", "file"),
+        "size": Q.translate("Details", "size"),
     }
 
 
@@ -79,6 +82,8 @@ def _value(key: str, value: object, lang: str, action: str) -> str:
         return labels.ledger_kind_label(str(value))
     if key in MONEY_KEYS:
         return _money(value, lang)
+    if key == "size" and isinstance(value, int):
+        return labels.file_size(value, lang)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     formatter = formatters.get(key)

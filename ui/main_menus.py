@@ -21,7 +21,8 @@ REQUEST_GROUPS = (("take", "assign", "set_priority", "decline"),
                   ("new_quote", "edit_draft", "send_quote", "submit_quote", "delete_draft",
                    "preview_pdf"),
                   ("approve_quote", "return_quote"),
-                  ("log_work", "edit_work", "delete_work", "variation", "complete"),
+                  ("log_work", "timer", "edit_work", "delete_work", "variation", "complete"),
+                  ("add_note", "attach"),
                   ("topup", "adjust", "charge_document"))
 
 
