@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import permissions
+from app.domain.fiscal import address_text
 from app.domain.queues import check_search
 from app.services.dto import CustomerView
 from ui import labels
@@ -249,6 +252,7 @@ class CustomersPanel(QWidget):
                 "Missing: %1 — a top-up of at least this amount restarts the services.").replace(
                 "%1", labels.money(c.missing, lang)) + "</b>")
         lines.append(self.tr("Services: %1").replace("%1", services or "—"))
+        lines += self._fiscal_lines(c)
         self.detail.setText("<br>".join(lines))
         self.ledger.clear()
         for e in reversed(c.ledger):
@@ -262,6 +266,30 @@ class CustomersPanel(QWidget):
                                       | Qt.AlignmentFlag.AlignVCenter)
             self.ledger.addTopLevelItem(item)
         self._update_buttons()
+
+    def _fiscal_lines(self, c: CustomerView) -> list[str]:
+        """The customer's fiscal data: kind, VAT number, tax code, where invoices go, the
+        address (each part only where there is one)."""
+        f = c.fiscal
+        kinds = {"business": self.tr("Business"), "consumer": self.tr("Consumer"),
+                 "pa": self.tr("Public administration")}
+        ids = [kinds.get(f.kind, f.kind)]
+        if f.vat_number:
+            ids.append(self.tr("VAT no. %1").replace("%1", escape(f.vat_number)))
+        if f.tax_code:
+            ids.append(self.tr("Tax code %1").replace("%1", escape(f.tax_code)))
+        lines = [" · ".join(ids)]
+        delivery = []
+        if f.sdi_code:
+            delivery.append(self.tr("Recipient code %1").replace("%1", escape(f.sdi_code)))
+        if f.pec:
+            delivery.append(self.tr("PEC %1").replace("%1", escape(f.pec)))
+        if delivery:
+            lines.append(" · ".join(delivery))
+        address = address_text(f) or c.address
+        if address:
+            lines.append(escape(address).replace("\n", ", "))
+        return lines
 
     def _update_buttons(self) -> None:
         for button in (self.topup_button, self.adjust_button, self.statement_button):

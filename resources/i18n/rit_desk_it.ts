@@ -264,118 +264,153 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="116"/>
+        <location filename="../../ui/customers_panel.py" line="119"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="70"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="82"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="109"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="115"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="114"/>
+        <location filename="../../ui/customers_panel.py" line="117"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="124"/>
+        <location filename="../../ui/customers_panel.py" line="127"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="168"/>
+        <location filename="../../ui/customers_panel.py" line="171"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="169"/>
+        <location filename="../../ui/customers_panel.py" line="172"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="206"/>
+        <location filename="../../ui/customers_panel.py" line="209"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="207"/>
+        <location filename="../../ui/customers_panel.py" line="210"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="244"/>
+        <location filename="../../ui/customers_panel.py" line="247"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="249"/>
+        <location filename="../../ui/customers_panel.py" line="252"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="251"/>
+        <location filename="../../ui/customers_panel.py" line="254"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="281"/>
+        <location filename="../../ui/customers_panel.py" line="274"/>
+        <source>Business</source>
+        <translation>Impresa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="274"/>
+        <source>Consumer</source>
+        <translation>Privato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="275"/>
+        <source>Public administration</source>
+        <translation>Pubblica amministrazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="278"/>
+        <source>VAT no. %1</source>
+        <translation>P. IVA %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="280"/>
+        <source>Tax code %1</source>
+        <translation>C.F. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="284"/>
+        <source>Recipient code %1</source>
+        <translation>Codice destinatario %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="286"/>
+        <source>PEC %1</source>
+        <translation>PEC %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="309"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
