@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from app.db import models as m
 from app.db.database import MIGRATIONS, Database
-from app.domain.errors import PermissionDenied, ValidationError
+from app.domain.errors import ConflictError, PermissionDenied, ValidationError
 from app.domain.fiscal import Fiscal
 from app.services import customers, settings
 from tests.app.conftest import World
@@ -148,3 +148,21 @@ def test_an_existing_database_upgraded_keeps_its_customers(db_url: str, tmp_path
             one.address, str(one.balance)) == (
         "business", "IT00743110157", "0000000", "IT", "Via Vecchia 1", "123.45")
     assert (two.fiscal.kind, two.fiscal.sdi_code, str(two.balance)) == ("consumer", "", "5.00")
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE customers SET sdi_code = 'ab-1'",
+    "UPDATE customers SET kind = 'business', vat_number = ''",
+    "UPDATE customers SET kind = 'company'",
+    "UPDATE customers SET province = 'mi'",
+    "UPDATE customers SET country = ''",
+])
+def test_postgresql_holds_their_shape_whoever_writes(world: World, sql: str) -> None:
+    """Checks of the table (migration 0019): even trusted maintenance's plain SQL."""
+    if world.db.is_sqlite:
+        pytest.skip("the embedded file has them from the services only")
+    before = _written(world)
+    with pytest.raises(ConflictError, match=r'violates check constraint "ck_customers_[a-z_]+"'), \
+            world.db.transaction() as session:
+        session.execute(text(sql + " WHERE code = 'ACME'"))
+    assert _written(world) == before

@@ -16,7 +16,9 @@ a consumer; both in Italy. Their structured address is left empty (the old free 
 not guessed into fields): finance completes it with ``customers set``.
 
 PostgreSQL: who may change these columns is in ``app/db/privileges.py`` (an admin and
-the control panel, as they add customers).
+the control panel, as they add customers); checks of the table hold their shape (kind,
+the code's 6 or 7 letters or digits, the province, the country, a business's VAT number)
+whoever writes them. The embedded file has them from the services only.
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ COLUMNS: dict[str, tuple[int, str]] = {
     "country": (2, "IT"),
 }
 
+#: PostgreSQL's checks of their shape (the check digits are the services': python-stdnum)
+#: (named ck_customers_<key> by the naming convention of app/db/models.py)
+CHECKS = {
+    "kind": "kind IN ('business', 'consumer', 'pa')",
+    "sdi_code": "sdi_code ~ '^([A-Z0-9]{6,7})?$'",
+    "province": "province ~ '^([A-Z]{2})?$'",
+    "country": "country ~ '^[A-Z]{2}$'",
+    "business_vat": "kind <> 'business' OR vat_number <> ''",
+}
+
 
 def upgrade() -> None:
     bind = op.get_bind()
@@ -52,13 +64,14 @@ def upgrade() -> None:
     op.execute("UPDATE customers SET kind = 'consumer' WHERE vat_number = ''")
     op.execute("UPDATE customers SET sdi_code = '0000000' WHERE kind = 'business'")
     if bind.dialect.name == "postgresql":
-        op.create_check_constraint("ck_customers_kind", "customers",
-                                   "kind IN ('business', 'consumer', 'pa')")
+        for name, condition in CHECKS.items():
+            op.create_check_constraint(name, "customers", condition)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        op.drop_constraint("ck_customers_kind", "customers", type_="check")
+        for name in CHECKS:
+            op.execute(f"ALTER TABLE customers DROP CONSTRAINT ck_customers_{name}")
     for name in reversed(COLUMNS):
         op.drop_column("customers", name)
