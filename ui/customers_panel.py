@@ -27,7 +27,7 @@ from app.domain.queues import check_search
 from app.services.dto import CustomerView
 from ui import labels
 from ui.context import AppContext
-from ui.errors import error_text
+from ui.errors import error_text, translate_phrase
 from ui.feedback import Done, Feedback, feedback
 from ui.text_check import TextCheck, error_label
 from ui.worker import BusyIndicator, run_async
@@ -118,8 +118,11 @@ class CustomersPanel(QWidget):
         self.adjust_button.setObjectName("customerAdjust")
         self.statement_button = QPushButton(self.tr("Statement…"), self)
         self.statement_button.setObjectName("customerStatement")
+        self.fiscal_button = QPushButton(self.tr("Fiscal data…"), self)
+        self.fiscal_button.setObjectName("customerFiscal")
         for button, action in ((self.topup_button, "topup"), (self.adjust_button, "adjust"),
-                               (self.statement_button, "view_finance")):
+                               (self.statement_button, "view_finance"),
+                               (self.fiscal_button, "manage")):
             allowed = permissions.may(action, ctx.role, username=ctx.username)
             button.setEnabled(False)
             button.setProperty("allowed", allowed)
@@ -142,6 +145,7 @@ class CustomersPanel(QWidget):
         buttons.addWidget(self.topup_button)
         buttons.addWidget(self.adjust_button)
         buttons.addWidget(self.statement_button)
+        buttons.addWidget(self.fiscal_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.ledger, 1)
@@ -160,6 +164,7 @@ class CustomersPanel(QWidget):
         self.adjust_button.clicked.connect(lambda: self._credit("adjust"))
         self.statement_button.clicked.connect(
             lambda: self._current and self.statement_requested.emit(self._current.code))
+        self.fiscal_button.clicked.connect(self._edit_fiscal)
 
     def _on_filter(self, text: str) -> None:
         """Filter the list by what is typed, unless it is refused (said under the box)."""
@@ -271,9 +276,7 @@ class CustomersPanel(QWidget):
         """The customer's fiscal data: kind, VAT number, tax code, where invoices go, the
         address (each part only where there is one)."""
         f = c.fiscal
-        kinds = {"business": self.tr("Business"), "consumer": self.tr("Consumer"),
-                 "pa": self.tr("Public administration")}
-        ids = [kinds.get(f.kind, f.kind)]
+        ids = [labels.customer_kind_label(f.kind)]
         if f.vat_number:
             ids.append(self.tr("VAT no. %1").replace("%1", escape(f.vat_number)))
         if f.tax_code:
@@ -292,11 +295,31 @@ class CustomersPanel(QWidget):
         return lines
 
     def _update_buttons(self) -> None:
-        for button in (self.topup_button, self.adjust_button, self.statement_button):
+        for button in (self.topup_button, self.adjust_button, self.statement_button,
+                       self.fiscal_button):
             button.setEnabled(bool(button.property("allowed")) and self._current is not None)
 
     def current_code(self) -> str | None:
         return self._current.code if self._current else None
+
+    def _edit_fiscal(self) -> None:
+        """An admin changes the selected customer's fiscal data; the panel shows them
+        again, and what the change tells (0000000 given) in the status bar."""
+        if self._current is None:
+            return
+        from PySide6.QtWidgets import QDialog
+
+        from ui.dialogs.fiscal import FiscalDialog
+
+        dialog = FiscalDialog(self._ctx.db, self._ctx.username, self._current.code, parent=self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = dialog.result_value
+        dialog.deleteLater()
+        if accepted and isinstance(result, CustomerView):
+            if result.warnings:
+                self.status.emit(" ".join(translate_phrase(w.template, w.params)
+                                          for w in result.warnings))
+            self._on_selected()
 
     def _credit(self, mode: str) -> None:
         if self._current is None:
