@@ -61,7 +61,7 @@ class Customer(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     vat_number: Mapped[str] = mapped_column(String(40), default="")
     # fiscal data (migration 0019; app/domain/fiscal.py checks them)
-    kind: Mapped[str] = mapped_column(String(10), default="business", server_default="business")
+    kind: Mapped[str] = mapped_column(String(10), default="consumer", server_default="consumer")
     tax_code: Mapped[str] = mapped_column(String(28), default="", server_default="")
     sdi_code: Mapped[str] = mapped_column(String(7), default="", server_default="")
     pec: Mapped[str] = mapped_column(String(254), default="", server_default="")

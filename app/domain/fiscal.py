@@ -34,7 +34,7 @@ _SDI = re.compile(r"^[A-Z0-9]+$")
 class Fiscal:
     """A customer's fiscal data, as stored (normalised)."""
 
-    kind: str = "business"
+    kind: str = "consumer"
     vat_number: str = ""
     tax_code: str = ""
     sdi_code: str = ""

@@ -166,3 +166,15 @@ def test_postgresql_holds_their_shape_whoever_writes(world: World, sql: str) -> 
             world.db.transaction() as session:
         session.execute(text(sql + " WHERE code = 'ACME'"))
     assert _written(world) == before
+
+
+def test_a_customer_written_without_them_is_a_consumer(world: World) -> None:
+    """The columns' defaults (a bulk load, a tool that knows the old columns only): a
+    consumer in Italy, which the checks of the table accept."""
+    with world.db.transaction() as session:
+        session.execute(text(
+            "INSERT INTO customers (code, name, lang, address, vat_number, balance_cents, "
+            "status, created_at, version) VALUES ('BULK', 'Bulk', 'it', '', '', 0, 'active', "
+            "'2026-01-01', 1)"))
+    assert customers.get_customer(world.db, "BULK").fiscal == Fiscal(kind="consumer",
+                                                                      country="IT")

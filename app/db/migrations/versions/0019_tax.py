@@ -33,7 +33,7 @@ depends_on = None
 
 #: the new columns of customers: name -> (length, default)
 COLUMNS: dict[str, tuple[int, str]] = {
-    "kind": (10, "business"),
+    "kind": (10, "consumer"),  # a customer written with nothing of these: a consumer
     "tax_code": (28, ""),
     "sdi_code": (7, ""),
     "pec": (254, ""),
@@ -61,7 +61,7 @@ def upgrade() -> None:
         # SQLite adds a NOT NULL column with its default in place (no table copy)
         op.add_column("customers", sa.Column(name, sa.String(length=length), nullable=False,
                                              server_default=default))
-    op.execute("UPDATE customers SET kind = 'consumer' WHERE vat_number = ''")
+    op.execute("UPDATE customers SET kind = 'business' WHERE vat_number <> ''")
     op.execute("UPDATE customers SET sdi_code = '0000000' WHERE kind = 'business'")
     if bind.dialect.name == "postgresql":
         for name, condition in CHECKS.items():
