@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -20,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import permissions
+from app.domain.fiscal import address_text
 from app.domain.queues import check_search
 from app.services.dto import CustomerView
 from ui import labels
 from ui.context import AppContext
-from ui.errors import error_text
+from ui.errors import error_text, translate_phrase
 from ui.feedback import Done, Feedback, feedback
 from ui.text_check import TextCheck, error_label
 from ui.worker import BusyIndicator, run_async
@@ -115,8 +118,11 @@ class CustomersPanel(QWidget):
         self.adjust_button.setObjectName("customerAdjust")
         self.statement_button = QPushButton(self.tr("Statement…"), self)
         self.statement_button.setObjectName("customerStatement")
+        self.fiscal_button = QPushButton(self.tr("Fiscal data…"), self)
+        self.fiscal_button.setObjectName("customerFiscal")
         for button, action in ((self.topup_button, "topup"), (self.adjust_button, "adjust"),
-                               (self.statement_button, "view_finance")):
+                               (self.statement_button, "view_finance"),
+                               (self.fiscal_button, "manage")):
             allowed = permissions.may(action, ctx.role, username=ctx.username)
             button.setEnabled(False)
             button.setProperty("allowed", allowed)
@@ -139,6 +145,7 @@ class CustomersPanel(QWidget):
         buttons.addWidget(self.topup_button)
         buttons.addWidget(self.adjust_button)
         buttons.addWidget(self.statement_button)
+        buttons.addWidget(self.fiscal_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.ledger, 1)
@@ -157,6 +164,7 @@ class CustomersPanel(QWidget):
         self.adjust_button.clicked.connect(lambda: self._credit("adjust"))
         self.statement_button.clicked.connect(
             lambda: self._current and self.statement_requested.emit(self._current.code))
+        self.fiscal_button.clicked.connect(self._edit_fiscal)
 
     def _on_filter(self, text: str) -> None:
         """Filter the list by what is typed, unless it is refused (said under the box)."""
@@ -249,6 +257,7 @@ class CustomersPanel(QWidget):
                 "Missing: %1 — a top-up of at least this amount restarts the services.").replace(
                 "%1", labels.money(c.missing, lang)) + "</b>")
         lines.append(self.tr("Services: %1").replace("%1", services or "—"))
+        lines += self._fiscal_lines(c)
         self.detail.setText("<br>".join(lines))
         self.ledger.clear()
         for e in reversed(c.ledger):
@@ -263,12 +272,54 @@ class CustomersPanel(QWidget):
             self.ledger.addTopLevelItem(item)
         self._update_buttons()
 
+    def _fiscal_lines(self, c: CustomerView) -> list[str]:
+        """The customer's fiscal data: kind, VAT number, tax code, where invoices go, the
+        address (each part only where there is one)."""
+        f = c.fiscal
+        ids = [labels.customer_kind_label(f.kind)]
+        if f.vat_number:
+            ids.append(self.tr("VAT no. %1").replace("%1", escape(f.vat_number)))
+        if f.tax_code:
+            ids.append(self.tr("Tax code %1").replace("%1", escape(f.tax_code)))
+        lines = [" · ".join(ids)]
+        delivery = []
+        if f.sdi_code:
+            delivery.append(self.tr("Recipient code %1").replace("%1", escape(f.sdi_code)))
+        if f.pec:
+            delivery.append(self.tr("PEC %1").replace("%1", escape(f.pec)))
+        if delivery:
+            lines.append(" · ".join(delivery))
+        address = address_text(f) or c.address
+        if address:
+            lines.append(escape(address).replace("\n", ", "))
+        return lines
+
     def _update_buttons(self) -> None:
-        for button in (self.topup_button, self.adjust_button, self.statement_button):
+        for button in (self.topup_button, self.adjust_button, self.statement_button,
+                       self.fiscal_button):
             button.setEnabled(bool(button.property("allowed")) and self._current is not None)
 
     def current_code(self) -> str | None:
         return self._current.code if self._current else None
+
+    def _edit_fiscal(self) -> None:
+        """An admin changes the selected customer's fiscal data; the panel shows them
+        again, and what the change tells (0000000 given) in the status bar."""
+        if self._current is None:
+            return
+        from PySide6.QtWidgets import QDialog
+
+        from ui.dialogs.fiscal import FiscalDialog
+
+        dialog = FiscalDialog(self._ctx.db, self._ctx.username, self._current.code, parent=self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = dialog.result_value
+        dialog.deleteLater()
+        if accepted and isinstance(result, CustomerView):
+            if result.warnings:
+                self.status.emit(" ".join(translate_phrase(w.template, w.params)
+                                          for w in result.warnings))
+            self._on_selected()
 
     def _credit(self, mode: str) -> None:
         if self._current is None:

@@ -103,6 +103,14 @@ def _account_statuses() -> dict[str, str]:
     }
 
 
+def _customer_kinds() -> dict[str, str]:
+    return {
+        "business": QCoreApplication.translate("labels", "Business"),
+        "consumer": QCoreApplication.translate("labels", "Consumer"),
+        "pa": QCoreApplication.translate("labels", "Public administration"),
+    }
+
+
 def _service_statuses() -> dict[str, str]:
     return {
         "running": QCoreApplication.translate("labels", "Running"),
@@ -228,6 +236,11 @@ def variation_state_label(code: str | None) -> str:
 
 def account_status_label(code: str | None) -> str:
     return _get(_account_statuses(), code)
+
+
+def customer_kind_label(code: str | None) -> str:
+    """A customer's fiscal kind (app/domain/fiscal.py): business, consumer, pa."""
+    return _get(_customer_kinds(), code)
 
 
 def service_status_label(code: str | None) -> str:

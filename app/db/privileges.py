@@ -78,6 +78,8 @@ def _read_all() -> Policy:
 
 MINE = "rit_request_is_mine(request_id)"  # assigned to the session, or to nobody yet
 ASSIGNED = "rit_request_assigned_to_me(request_id)"
+CUSTOMER_COLUMNS = ("address", "vat_number", "kind", "tax_code", "sdi_code", "pec", "street",
+                    "postcode", "city", "province", "country", "version")
 REQUEST_COLUMNS = ("assignee_id", "state", "priority", "decline_reason", "quote_total_cents",
                    "quote_valid_until", "updated_at", "closed_at", "version")
 
@@ -88,8 +90,10 @@ TABLES: dict[str, Rights] = {
     # staff records and logins change only through rit_staff_* (admin)
     "staff": Rights(),
     # a customer starts with no credit (trigger customers_guard); credit moves only
-    # through rit_post_credit and rit_charge, services' status with it
-    "customers": Rights(insert=(ADMIN, PORTAL)),
+    # through rit_post_credit and rit_charge, services' status with it; who adds
+    # customers keeps their address and fiscal data (customers set, migration 0019)
+    "customers": Rights(insert=(ADMIN, PORTAL),
+                        update=_update((ADMIN, PORTAL), CUSTOMER_COLUMNS)),
     "services": Rights(insert=(ADMIN, PORTAL)),
     # a technician changes only requests assigned to them, or takes a free one; only the
     # control panel answers for the customer; only rit_charge completes (trigger

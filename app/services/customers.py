@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -9,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
+from app.domain import fiscal
 from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
-from app.domain.errors import ConflictError, ValidationError, phrase
+from app.domain.errors import ConflictError, Phrase, ValidationError, phrase
 from app.domain.money import ZERO, parse_amount, parse_signed_amount
 from app.services import credit
 from app.services.common import (
@@ -37,7 +39,12 @@ def _code(value: str) -> str:
     return code
 
 
-def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True) -> CustomerView:
+def fiscal_of(customer: m.Customer) -> fiscal.Fiscal:
+    return fiscal.Fiscal(**{name: getattr(customer, name) for name in fiscal.FIELDS})
+
+
+def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True,
+                  warnings: tuple[Phrase, ...] = ()) -> CustomerView:
     entries: tuple[LedgerView, ...] = ()
     if ledger:
         rows = session.scalars(
@@ -65,6 +72,8 @@ def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True
         services=tuple(ServiceView(s.id, s.name, s.kind, s.status) for s in customer.services),
         ledger=entries,
         people=staff_names(session, (e.actor for e in entries)),
+        fiscal=fiscal_of(customer),
+        warnings=warnings,
     )
 
 
@@ -78,22 +87,32 @@ def add_customer(
     lang: str = "it",
     address: str = "",
     vat_number: str = "",
+    data: fiscal.Fiscal | None = None,
 ) -> CustomerView:
-    """Register a customer; an initial credit is recorded as a top-up in the ledger."""
+    """Register a customer; an initial credit is recorded as a top-up in the ledger.
+
+    ``data`` are its fiscal data (``vat_number`` is taken when they carry none); without
+    them, or without a kind, a customer with a VAT number is a business, one without a
+    consumer."""
     code = _code(code)
     name = clean_text(name, phrase("customer name"), MAX_NAME)
     if lang not in LANGUAGES:
         raise ValidationError.of("language must be it or en: {lang!r}", lang=lang)
-    address = clean_text(address, phrase("address"), 500, required=False)
-    vat_number = clean_text(vat_number, phrase("VAT number"), 40, required=False)
+    data = data or fiscal.Fiscal(kind="")
+    data = replace(data, vat_number=data.vat_number or vat_number)
+    if not data.kind:
+        data = replace(data, kind="business" if data.vat_number.strip() else "consumer")
+    data, warnings = fiscal.check(data)
+    address = clean_text(address, phrase("address"), 500, required=False) or \
+        fiscal.address_text(data)
     initial = parse_amount(credit_amount, phrase("credit")) if credit_amount not in (None, "") else None
     with db.transaction() as session:
         who, acted_for, as_portal = _creator(db, session, actor)
         if session.scalar(select(m.Customer.id).where(m.Customer.code == code)) is not None:
             raise ConflictError.of("customer {code} already exists", code=code)
         customer = m.Customer(code=code, name=name, lang=lang, address=address,
-                              vat_number=vat_number, balance=ZERO,
-                              status=AccountStatus.ACTIVE.value, created_at=db.now())
+                              balance=ZERO, status=AccountStatus.ACTIVE.value,
+                              created_at=db.now(), **data.as_dict())
         session.add(customer)
         session.flush()
         audit(db, session, who, "customer_added", customer_id=customer.id, code=code, name=name)
@@ -102,7 +121,37 @@ def add_customer(
                                acted_for=acted_for, as_portal=as_portal,
                                reference="initial credit")
         session.flush()
-        return customer_view(session, customer)
+        return customer_view(session, customer, warnings=warnings)
+
+
+def set_customer(db: Database, actor: str | None, code: str, *, address: str | None = None,
+                 **changes: str) -> CustomerView:
+    """Change a customer's fiscal data and address (an admin, or the control panel): the
+    fields given replace the stored ones, then the whole is checked again; audited with
+    the old and new values of what changed."""
+    unknown = sorted(set(changes) - set(fiscal.FIELDS))
+    if unknown:
+        raise ValidationError.of("unknown customer field: {field}", field=unknown[0])
+    with db.transaction() as session:
+        who = _creator(db, session, actor)[0]
+        customer = customer_by_code(db, session, code)
+        old = fiscal_of(customer)
+        data = replace(old, **changes)
+        data, warnings = fiscal.check(data)
+        before = {**old.as_dict(), "address": customer.address}
+        if address is not None:
+            customer.address = clean_text(address, phrase("address"), 500, required=False)
+        elif {"street", "postcode", "city", "province", "country"} & set(changes):
+            customer.address = fiscal.address_text(data)
+        for name, value in data.as_dict().items():
+            setattr(customer, name, value)
+        after = {**data.as_dict(), "address": customer.address}
+        changed = {k: {"old": before[k], "new": v} for k, v in after.items() if before[k] != v}
+        if changed:
+            session.flush()
+            audit(db, session, who, "customer_changed", customer_id=customer.id, code=customer.code,
+                  changes=changed)
+        return customer_view(session, customer, warnings=warnings)
 
 
 def _creator(db: Database, session: Session, actor: str | None) -> tuple[str, str | None, bool]:

@@ -12,20 +12,60 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from stdnum import luhn
+
 from app.db.database import Database
 from app.domain.enums import Category, RequestState
 from app.domain.errors import RitError
+from app.domain.fiscal import Fiscal
 from app.services import (
     billing,
     catalogue,
     customers,
     quotes,
     requests,
+    settings,
     staff,
     variations,
     work,
 )
 from app.services.quotes import LineInput, QuoteInput
+
+#: the company's legal and fiscal data (complete: documents need every one)
+COMPANY = {
+    "company_vat_number": "IT01234560157",
+    "company_tax_code": "01234560157",
+    "company_street": "Via dei Server 12",
+    "company_postcode": "52011",
+    "company_city": "Bibbiena",
+    "company_province": "AR",
+    "company_country": "IT",
+    "company_tax_regime": "RF01",
+    "company_rea": "AR-123456",
+    "company_share_capital": "€ 1.000.000,00 i.v.",
+}
+#: where the demo's customers are: (postcode, city, province)
+PLACES = [("20121", "Milano", "MI"), ("00184", "Roma", "RM"), ("10121", "Torino", "TO"),
+          ("40121", "Bologna", "BO"), ("50123", "Firenze", "FI"), ("80133", "Napoli", "NA"),
+          ("35122", "Padova", "PD"), ("52100", "Arezzo", "AR")]
+
+
+def partita_iva(seed: int) -> str:
+    """A well-formed Italian VAT number (7 digits, office 015, Luhn check digit)."""
+    body = f"{1000000 + seed * 7919 % 8999999:07d}015"
+    return f"IT{body}{luhn.calc_check_digit(body)}"
+
+
+def demo_fiscal(i: int) -> Fiscal:
+    """A demo customer's fiscal data: a business with a Codice Destinatario, or (one in
+    five) a PEC (a random source of its own: the demo's requests stay as they were)."""
+    rng = random.Random(i)
+    postcode, city, province = PLACES[i % len(PLACES)]
+    code = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(7))
+    return Fiscal(kind="business", vat_number=partita_iva(i), street=f"Via Roma {i}",
+                  postcode=postcode, city=city, province=province,
+                  sdi_code="" if i % 5 == 0 else code,
+                  pec=f"amministrazione{i}@pec.example.it" if i % 5 == 0 else "")
 
 STAFF = [
     ("admin", "Anna Amministratrice", "admin"),
@@ -164,6 +204,8 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
     for code, description, price, unit, category in CATALOGUE:
         catalogue.add_item(db, "g.rossi", code, description=description, price=price, unit=unit,
                            category=category.value if category else None)
+    for key, value in COMPANY.items():
+        settings.set_setting(db, "admin", key, value)
     say("customers")
     accounts: list[tuple[str, list[str], str]] = []
     for i, company in enumerate(COMPANIES, start=1):
@@ -173,8 +215,7 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
             credit = "40.00"  # near zero
         lang = "en" if company.endswith(("Ltd", "GmbH", "Consulting", "Analytics")) else "it"
         customers.add_customer(db, "admin", code, name=company, credit_amount=credit, lang=lang,
-                               address=f"Via Roma {i}\n{20100 + i} Milano MI",
-                               vat_number=f"IT{10000000000 + i * 7919:011d}")
+                               data=demo_fiscal(i))
         names = []
         for k in range(rng.randint(1, 3)):
             kind = rng.choice(SERVICE_KINDS)
@@ -184,8 +225,10 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
         accounts.append((code, names, lang))
     # The one account that the demo drives into credit exhaustion.
     customers.add_customer(db, "admin", "C0999", name="Officina Meccanica Pellegrini",
-                           credit_amount="120.00", address="Via Emilia 88\n40100 Bologna BO",
-                           vat_number="IT09876543210")
+                           credit_amount="120.00",
+                           data=Fiscal(kind="business", vat_number=partita_iva(999),
+                                       sdi_code="M5UXCR1", street="Via Emilia 88",
+                                       postcode="40100", city="Bologna", province="BO"))
     customers.add_service(db, "admin", "C0999", name="cloud-server-officina", kind="cloud_server")
 
     say("requests")

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.domain.errors import Phrase
+from app.domain.fiscal import Fiscal
+
 
 @dataclass(frozen=True)
 class StaffView:
@@ -52,6 +55,9 @@ class CustomerView:
     ledger: tuple[LedgerView, ...] = ()
     #: the staff names of the ledger's actors (username -> name)
     people: dict[str, str] = field(default_factory=dict)
+    fiscal: Fiscal = field(default_factory=Fiscal)
+    #: what the last change of the fiscal data should tell (e.g. 0000000 given)
+    warnings: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)

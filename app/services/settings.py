@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
+from app.domain import fiscal
 from app.domain.documents import CompanyInfo, specimen
 from app.domain.errors import ValidationError, phrase
 from app.domain.images import check_logo
@@ -33,6 +34,14 @@ DEFAULTS: dict[str, str] = {
     # the legal details Italian law asks of an S.p.A.'s documents (printed when set)
     "company_rea": "",
     "company_share_capital": "",
+    # the company's fiscal identification (app/domain/fiscal.py checks them)
+    "company_tax_code": "",
+    "company_street": "",
+    "company_postcode": "",
+    "company_city": "",
+    "company_province": "",
+    "company_country": "IT",
+    "company_tax_regime": "",
     # the team lead's queues (app/services/attention.py)
     "lead_expiring_days": "7",
     "lead_variation_days": "3",
@@ -54,6 +63,17 @@ WHOLE: dict[str, tuple[int, int]] = {
     "lead_variation_days": (0, 365),
     "lead_unassigned_hours": (0, 1000),
     "lead_ceiling_percent": (1, 100),
+}
+
+#: the company's fiscal settings, each with its check (Italian rules where they differ;
+#: the country is the company's: an Italian company's postcode and province)
+COMPANY_FISCAL: dict[str, Callable[[str], str]] = {
+    "company_vat_number": lambda v: fiscal.check_vat_number(v),
+    "company_tax_code": fiscal.check_tax_code,
+    "company_postcode": lambda v: fiscal.check_postcode(v, "IT"),
+    "company_province": lambda v: fiscal.check_province(v, "IT"),
+    "company_country": fiscal.check_country,
+    "company_tax_regime": fiscal.check_tax_regime,
 }
 
 
@@ -137,6 +157,8 @@ def _validate(key: str, value: str) -> str:
     if key in WHOLE:
         low, high = WHOLE[key]
         return str(parse_whole(value, key, low, high))
+    if key in COMPANY_FISCAL:
+        return COMPANY_FISCAL[key](value)
     if len(value) > 500:
         raise ValidationError.of("{key} is too long", key=key)
     if has_control(value.strip(), allowed="\n\t"):  # a company's details are printed

@@ -515,6 +515,79 @@
     </message>
 </context>
 <context>
+    <name>FiscalDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="36"/>
+        <source>Fiscal data of %1</source>
+        <translation>Dati fiscali di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="43"/>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="44"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="48"/>
+        <source>&amp;VAT number:</source>
+        <translation>Partita &amp;IVA:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="49"/>
+        <source>&amp;Tax code:</source>
+        <translation>&amp;Codice fiscale:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="50"/>
+        <source>&amp;Recipient code (SDI):</source>
+        <translation>Codice &amp;destinatario (SDI):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="50"/>
+        <source>7 characters (6 for a PA)</source>
+        <translation>7 caratteri (6 per una PA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="51"/>
+        <source>&amp;PEC:</source>
+        <translation>P&amp;EC:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="52"/>
+        <source>Str&amp;eet:</source>
+        <translation>I&amp;ndirizzo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="53"/>
+        <source>P&amp;ostcode:</source>
+        <translation>CA&amp;P:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="54"/>
+        <source>C&amp;ity:</source>
+        <translation>Co&amp;mune:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="55"/>
+        <source>Provi&amp;nce:</source>
+        <translation>P&amp;rovincia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="56"/>
+        <source>Co&amp;untry:</source>
+        <translation>Na&amp;zione:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fiscal.py" line="66"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../ui/dialogs/pdf_preview.py" line="60"/>

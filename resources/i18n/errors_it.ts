@@ -312,6 +312,78 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
+        <translation>il paese è un codice ISO di due lettere, ad es. IT: {value!r}</translation>
+    </message>
+    <message>
+        <source>the Codice Destinatario must be {size} letters or digits: {value!r}</source>
+        <translation>il Codice Destinatario è di {size} lettere o cifre: {value!r}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a valid PEC address</source>
+        <translation>{value!r} non è un indirizzo PEC valido</translation>
+    </message>
+    <message>
+        <source>an Italian postcode (CAP) is 5 digits: {value!r}</source>
+        <translation>un CAP italiano è di 5 cifre: {value!r}</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>the province is its two-letter code, e.g. MI: {value!r}</source>
+        <translation>la provincia è la sua sigla di due lettere, ad es. MI: {value!r}</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>provincia</translation>
+    </message>
+    <message>
+        <source>unknown tax regime {value!r}; one of RF01 … RF19</source>
+        <translation>regime fiscale sconosciuto {value!r}; uno tra RF01 … RF19</translation>
+    </message>
+    <message>
+        <source>customer kind must be business, consumer or pa: {kind!r}</source>
+        <translation>il tipo di cliente è business (impresa), consumer (privato) o pa (pubblica amministrazione): {kind!r}</translation>
+    </message>
+    <message>
+        <source>a business customer needs its VAT number</source>
+        <translation>un cliente impresa deve avere la partita IVA</translation>
+    </message>
+    <message>
+        <source>a public administration needs its tax code</source>
+        <translation>una pubblica amministrazione deve avere il codice fiscale</translation>
+    </message>
+    <message>
+        <source>a public administration needs its Codice Univoco Ufficio (6 characters)</source>
+        <translation>una pubblica amministrazione deve avere il Codice Univoco Ufficio (6 caratteri)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a valid VAT number (check digit or length)</source>
+        <translation>{value!r} non è una partita IVA valida (cifra di controllo o lunghezza)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a valid tax code (codice fiscale)</source>
+        <translation>{value!r} non è un codice fiscale valido</translation>
+    </message>
+    <message>
+        <source>no Codice Destinatario or PEC: invoices go with 0000000 to the customer&apos;s reserved area</source>
+        <translation>nessun Codice Destinatario né PEC: le fatture vanno con 0000000 nell&apos;area riservata del cliente</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>indirizzo</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>comune</translation>
+    </message>
+    <message>
+        <source>tax code</source>
+        <translation>codice fiscale</translation>
+    </message>
+    <message>
         <source>the company logo {path} cannot be used: {reason}</source>
         <translation>il logo aziendale {path} non può essere usato: {reason}</translation>
     </message>
@@ -732,10 +804,6 @@
         <translation>indirizzo</translation>
     </message>
     <message>
-        <source>VAT number</source>
-        <translation>partita IVA</translation>
-    </message>
-    <message>
         <source>service name</source>
         <translation>nome del servizio</translation>
     </message>
@@ -870,6 +938,10 @@
     <message>
         <source>search</source>
         <translation>ricerca</translation>
+    </message>
+    <message>
+        <source>unknown customer field: {field}</source>
+        <translation>campo del cliente sconosciuto: {field}</translation>
     </message>
     <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>

@@ -296,120 +296,145 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="116"/>
+        <location filename="../../ui/customers_panel.py" line="119"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="70"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="82"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="109"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="115"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="114"/>
+        <location filename="../../ui/customers_panel.py" line="117"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="124"/>
+        <location filename="../../ui/customers_panel.py" line="130"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="168"/>
+        <location filename="../../ui/customers_panel.py" line="176"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="169"/>
+        <location filename="../../ui/customers_panel.py" line="177"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="206"/>
+        <location filename="../../ui/customers_panel.py" line="214"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="207"/>
+        <location filename="../../ui/customers_panel.py" line="215"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="244"/>
+        <location filename="../../ui/customers_panel.py" line="252"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="249"/>
+        <location filename="../../ui/customers_panel.py" line="257"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="251"/>
+        <location filename="../../ui/customers_panel.py" line="259"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="281"/>
+        <location filename="../../ui/customers_panel.py" line="332"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="121"/>
+        <source>Fiscal data…</source>
+        <translation>Dati fiscali…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="281"/>
+        <source>VAT no. %1</source>
+        <translation>P. IVA %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="283"/>
+        <source>Tax code %1</source>
+        <translation>C.F. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="287"/>
+        <source>Recipient code %1</source>
+        <translation>Codice destinatario %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="289"/>
+        <source>PEC %1</source>
+        <translation>PEC %1</translation>
     </message>
 </context>
 <context>
@@ -1969,17 +1994,17 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2144,7 +2169,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/labels.py" line="69"/>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Other</source>
         <translation>Altro</translation>
     </message>
@@ -2205,251 +2230,266 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/labels.py" line="102"/>
-        <location filename="../../ui/labels.py" line="161"/>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>Running</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>Suspended</source>
         <translation>Sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>Cloud server</source>
         <translation>Cloud server</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="124"/>
         <source>VPS</source>
         <translation>VPS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>Hosting</source>
         <translation>Hosting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>Cloud storage</source>
         <translation>Cloud storage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Dedicated server</source>
         <translation>Server dedicato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>Charge</source>
         <translation>Addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Adjustment</source>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Quote submitted for approval</source>
         <translation>Preventivo inviato in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Quote approved</source>
         <translation>Preventivo approvato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Quote returned to draft</source>
         <translation>Preventivo restituito in bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="271"/>
+        <location filename="../../ui/labels.py" line="284"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="274"/>
+        <location filename="../../ui/labels.py" line="287"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="276"/>
+        <location filename="../../ui/labels.py" line="289"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>File attached</source>
         <translation>File allegato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="108"/>
+        <source>Business</source>
+        <translation>Impresa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109"/>
+        <source>Consumer</source>
+        <translation>Privato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110"/>
+        <source>Public administration</source>
+        <translation>Pubblica amministrazione</translation>
     </message>
 </context>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

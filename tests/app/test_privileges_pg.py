@@ -195,6 +195,11 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("raise a balance", "UPDATE customers SET balance_cents = balance_cents + 100000 "
      "WHERE id = {acme}", EVERYONE),
     ("end credit exhaustion by hand", "UPDATE customers SET status = 'active'", EVERYONE),
+    ("rename a customer", "UPDATE customers SET name = 'Someone else' WHERE id = {acme}",
+     EVERYONE),
+    ("change a customer's fiscal data unless admin or the control panel",
+     "UPDATE customers SET vat_number = 'IT00743110157', sdi_code = 'XXXXXXX' "
+     "WHERE id = {acme}", {"technician", "team_lead", "finance"}),
     ("insert a top-up in the ledger", "INSERT INTO ledger_entries (customer_id, kind, "
      "amount_cents, balance_after_cents, at, reference, reason, actor) VALUES ({acme}, "
      "'topup', 100000, 0, now(), '', '', 'x')", EVERYONE),
@@ -397,6 +402,9 @@ USE_CASES: dict[str, UseCase] = {
     "change a setting": ("manage", lambda s, a: None,
                          lambda s, db, who, _: settings_service.set_setting(
                              db, who, "company_phone", f"+39 0575 {secrets.randbelow(99999)}")),
+    "change a customer's fiscal data": ("manage", lambda s, a: None,
+                                        lambda s, db, who, _: customers.set_customer(
+                                            db, who, "ACME", city=f"Milano {secrets.token_hex(2)}")),
     "add staff": ("manage", lambda s, a: None,
                   lambda s, db, who, _: staff.add_staff(
                       db, who, f"{s.users['admin'][:8]}_{secrets.token_hex(3)}", name="New",
@@ -517,6 +525,8 @@ PORTAL_CASES: dict[str, Callable[[Site, Database], Any]] = {
     "top up": lambda s, db: customers.topup(db, None, "ACME", "5"),
     "add a customer": lambda s, db: customers.add_customer(
         db, None, f"C{secrets.token_hex(3)}", name="New", credit_amount="10"),
+    "change a customer's fiscal data": lambda s, db: customers.set_customer(
+        db, None, "ACME", kind="business", vat_number="IT00743110157", sdi_code="M5UXCR1"),
 }
 
 

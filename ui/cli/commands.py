@@ -7,10 +7,12 @@ human-readable text otherwise.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.db.database import Database, describe
+from app.domain import fiscal
 from app.domain.enums import RequestState
 from app.domain.errors import PermissionDenied, ValidationError
 from app.domain.money import amount_str, format_hours
@@ -27,7 +29,7 @@ from app.services import (
     work,
 )
 from app.services import settings as settings_service
-from app.services.dto import RequestFilter
+from app.services.dto import CustomerView, RequestFilter
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
 
@@ -83,11 +85,48 @@ def signed_in_actor(db: Database, actor: str | None) -> str | None:
     return acted_for
 
 
+#: the fiscal options of ``customers add|set``: option -> field of app.domain.fiscal.Fiscal
+FISCAL_OPTIONS = {"--kind": "kind", "--tax-code": "tax_code", "--sdi-code": "sdi_code",
+                  "--pec": "pec", "--street": "street", "--postcode": "postcode",
+                  "--city": "city", "--province": "province", "--country": "country"}
+
+
+def fiscal_arguments(parser: argparse.ArgumentParser) -> None:
+    for option, name in FISCAL_OPTIONS.items():
+        if name == "kind":
+            parser.add_argument(option, choices=fiscal.KINDS, default=None)
+        else:
+            parser.add_argument(option, default=None,
+                                help="Codice Destinatario (7 characters; 6 for pa)"
+                                if name == "sdi_code" else None)
+
+
+def _fiscal_given(args: argparse.Namespace) -> dict[str, str]:
+    given = {name: getattr(args, name) for name in FISCAL_OPTIONS.values()
+             if getattr(args, name) is not None}
+    if getattr(args, "vat_number", None) is not None:
+        given["vat_number"] = args.vat_number
+    return given
+
+
+def _warned(view: CustomerView) -> Result:
+    for warning in view.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return customer_json(view), fmt_customer(view)
+
+
 def customers_add(db: Database, args: argparse.Namespace) -> Result:
+    given = _fiscal_given(args)
+    data = fiscal.Fiscal(**{"kind": "", **given})
     view = customers.add_customer(db, args.actor, args.code, name=args.name,
                                   credit_amount=args.credit, lang=args.lang,
-                                  address=args.address, vat_number=args.vat_number)
-    return customer_json(view), fmt_customer(view)
+                                  address=args.address, data=data)
+    return _warned(view)
+
+
+def customers_set(db: Database, args: argparse.Namespace) -> Result:
+    return _warned(customers.set_customer(db, args.actor, args.code, address=args.address,
+                                          **_fiscal_given(args)))
 
 
 def customers_show(db: Database, args: argparse.Namespace) -> Result:

@@ -127,6 +127,13 @@ def build_parser() -> Parser:
     s.add_argument("--lang", choices=["it", "en"], default="it")
     s.add_argument("--address", default="")
     s.add_argument("--vat-number", default="")
+    commands.fiscal_arguments(s)
+    s = cmd(cust, "set", commands.customers_set,
+            "change a customer's fiscal data and address (admin)")
+    s.add_argument("code")
+    s.add_argument("--address", default=None)
+    s.add_argument("--vat-number", default=None)
+    commands.fiscal_arguments(s)
     s = cmd(cust, "show", commands.customers_show, "a customer's credit, services and ledger")
     s.add_argument("code")
     s = cmd(cust, "list", commands.customers_list, "list customers")

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from app.domain.fiscal import address_text as fiscal_address
 from app.domain.money import amount_str
 from app.services.dto import CustomerView, RequestDetail, RequestRow
 
@@ -41,6 +42,8 @@ def customer_json(c: CustomerView) -> dict[str, Any]:
         "balance": c.balance,
         "status": c.status,
         "missing": c.missing,
+        "address": c.address,
+        "fiscal": c.fiscal.as_dict(),
         "services": [{"name": s.name, "kind": s.kind, "status": s.status} for s in c.services],
         "ledger": [
             {"kind": e.kind, "amount": e.amount, "balance_after": e.balance_after, "at": e.at,
@@ -72,6 +75,11 @@ def fmt_customer(c: CustomerView) -> str:
     lines = [f"{c.code}  {c.name}  [{c.lang}]",
              f"  balance {amount_str(c.balance)}  status {c.status}"
              + (f"  missing {amount_str(c.missing)}" if c.missing else "")]
+    f = c.fiscal
+    lines += [f"  {f.kind}" + "".join(f"  {label} {value}" for label, value in (
+        ("VAT", f.vat_number), ("tax code", f.tax_code), ("SDI", f.sdi_code), ("PEC", f.pec))
+        if value)]
+    lines += [f"  {line}" for line in fiscal_address(f).splitlines()]
     lines += [f"  service {s.name} ({s.kind}): {s.status}" for s in c.services]
     lines += [f"  {e.at:%Y-%m-%d %H:%M}  {e.kind:<10} {amount_str(e.amount):>12}  "
               f"-> {amount_str(e.balance_after):>12}  {e.reference}" for e in c.ledger]
