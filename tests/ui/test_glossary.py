@@ -26,9 +26,11 @@ def glossary() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 
 def plain(text: str) -> str:
-    """Without mnemonics, HTML and placeholders ({vat}, %1), whitespace collapsed."""
+    """Without mnemonics, HTML, placeholders ({vat}, %1) and command-line options
+    (``init --portal LOGIN`` names a command, not a word of the language), whitespace
+    collapsed."""
     text = re.sub(r"<[^>]+>", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
-    text = re.sub(r"\{[^}]*\}|%\d|%n", "", text)
+    text = re.sub(r"\{[^}]*\}|%\d|%n|(?<!\w)--[\w-]+", "", text)
     return re.sub(r"\s+", " ", text)
 
 
