@@ -37,10 +37,15 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "topup": ("topup", None),
     "adjust": ("adjust", None),
     "charge_document": ("view_finance", None),
+    "add_note": ("annotate", None),
+    "attach": ("annotate", None),
+    "timer": ("log_work", "log_work"),
 }
 
 #: actions limited to a technician's own requests (the owner is the assignee)
-OWN_REQUEST = {"decline", "log_work", "variation", "complete"}
+OWN_REQUEST = {"decline", "log_work", "variation", "complete", "timer"}
+#: ... or to requests assigned to nobody yet (as the services' check_own)
+OWN_OR_FREE = {"add_note", "attach"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,9 @@ def _one(
         return _off(Q.translate("ActionRules", "Not available to your role (%1)."),
                     labels.role_label(ctx.role))
     owner = detail.assignee
-    if name in OWN_REQUEST and not permissions.may(perm, ctx.role, username=ctx.username,
+    if name in OWN_OR_FREE:
+        owner = owner or ctx.username
+    if name in OWN_REQUEST | OWN_OR_FREE and not permissions.may(perm, ctx.role, username=ctx.username,
                                                    owner=owner):
         if owner:
             return _off(Q.translate("ActionRules",

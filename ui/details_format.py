@@ -13,7 +13,8 @@ from ui import labels
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
 
 MONEY_KEYS = {"net", "vat", "total", "amount", "balance", "missing"}
-HIDDEN_KEYS = {"sha256", "quote", "entry", "variation", "charge", "request", "customer_id"}
+HIDDEN_KEYS = {"sha256", "quote", "entry", "variation", "charge", "request", "customer_id",
+               "note_id", "attachment", "media_type"}
 
 
 def _key_labels() -> dict[str, str]:
@@ -43,6 +44,9 @@ def _key_labels() -> dict[str, str]:
         "username": Q.translate("Details", "user"),
         "revision": Q.translate("Details", "revision"),
         "key": Q.translate("Details", "setting"),
+        "text": Q.translate("Details", "note"),
+        "filename": Q.translate("Details", "file"),
+        "size": Q.translate("Details", "size"),
     }
 
 
@@ -76,6 +80,8 @@ def _value(key: str, value: object, lang: str, action: str) -> str:
         return labels.ledger_kind_label(str(value))
     if key in MONEY_KEYS:
         return _money(value, lang)
+    if key == "size" and isinstance(value, int):
+        return labels.file_size(value, lang)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     formatter = formatters.get(key)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.references import quote_reference, request_reference
 from app.services.dto import (
+    AttachmentView,
     CompletionResult,
     LedgerResult,
     QuoteView,
@@ -237,6 +238,23 @@ def _priority(done: Done) -> Feedback:
                           labels.priority_label(str(done.result))))
 
 
+def _note(done: Done) -> Feedback:
+    return Feedback(_fill(Q.translate("Feedback", "Note added to %1."), _ref(done)))
+
+
+def _attach(done: Done) -> Feedback:
+    a = done.result
+    if not isinstance(a, AttachmentView):
+        return Feedback(Q.translate("Feedback", "File attached."))
+    return Feedback(_fill(Q.translate("Feedback", "%1 attached to %2 (%3)."), a.filename,
+                          request_reference(a.request_number), labels.file_size(a.size, done.lang)))
+
+
+def _timer(done: Done) -> Feedback:
+    return Feedback(_fill(Q.translate("Feedback", "Timer started on %1: stop it to log the "
+                                                  "time."), _ref(done)))
+
+
 FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "take": _take,
     "assign": _assign,
@@ -254,6 +272,9 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "adjust": _credit,
     "set_priority": _priority,
     "charge_document": _refund,
+    "add_note": _note,
+    "attach": _attach,
+    "timer": _timer,
 }
 
 

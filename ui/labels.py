@@ -160,6 +160,8 @@ def _actions() -> dict[str, str]:
         "service_added": QCoreApplication.translate("labels", "Service added"),
         "staff_added": QCoreApplication.translate("labels", "Staff user added"),
         "setting_changed": QCoreApplication.translate("labels", "Setting changed"),
+        "note_added": QCoreApplication.translate("labels", "Note"),
+        "file_attached": QCoreApplication.translate("labels", "File attached"),
     }
 
 
@@ -301,6 +303,16 @@ def number(value: Decimal | None, lang: str = "it", places: int = 2) -> str:
     if value is None:
         return ""
     return format_decimal(value, lang, places)
+
+
+def file_size(size: int, lang: str = "it") -> str:
+    """``812 B``, ``3,4 kB``, ``10,0 MB`` (it; ``3.4 kB`` en): binary kilo and mega, as
+    the 10 MB limit of attachments."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{number(Decimal(size) / 1024, lang, 1)} kB"
+    return f"{number(Decimal(size) / (1024 * 1024), lang, 1)} MB"
 
 
 def hours(minutes: int | None) -> str:

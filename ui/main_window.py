@@ -39,6 +39,7 @@ from ui.queue_panel import (
     QueuePanel,
 )
 from ui.request_table import RequestTable
+from ui.running_timer import RunningTimers
 from ui.window_layout import WORKSPACE_MIN, WindowLayout, size_to_current_page
 from ui.worker import BusyIndicator, make_busy_bar, run_async
 from ui.workspace import Workspace
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         size_to_current_page(self.centre)
         self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
         self.workspace = Workspace(ctx, busy=self.busy, parent=self)
+        self.workspace.timers = RunningTimers(self._settings, describe(ctx.db.url), ctx.username)
         self.workspace.setMinimumWidth(WORKSPACE_MIN)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -28,11 +28,13 @@ from ui.context import AppContext
 from ui.errors import error_text
 from ui.feedback import Done, Feedback, feedback
 from ui.request_header import RequestHeader
+from ui.tabs.attachments import AttachmentsTab
 from ui.tabs.quotes import QuotesTab
 from ui.tabs.timeline import HistoryTree, NoticesTree, VariationsTab
 from ui.tabs.work import WorkTab
 from ui.worker import BusyIndicator, run_async
 from ui.workspace_actions import build_actions, make_dialog
+from ui.workspace_extras import WorkspaceExtras
 
 #: the action buttons under the facts, in order (finance sees the credit actions first)
 BUTTONS = ("take", "assign", "decline", "new_quote", "log_work", "variation", "complete",
@@ -49,7 +51,7 @@ def _button(action: QAction, parent: QWidget) -> QToolButton:
     return button
 
 
-class Workspace(QWidget):
+class Workspace(WorkspaceExtras, QWidget):
     """The selected request: facts, credit, the actions allowed now, and five tabs.
 
     Signals:
@@ -80,6 +82,7 @@ class Workspace(QWidget):
             self, title, text)
         #: username -> name of the staff, for the sentences after an action
         self.staff_names: dict[str, str] = {}
+        self.init_extras(ctx)
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self._states: dict[str, ActionState] = {}
         self._build_ui()
@@ -123,12 +126,14 @@ class Workspace(QWidget):
         self.variations_tab = VariationsTab(a, lang, self)
         self.history = HistoryTree(lang, self)
         self.notices = NoticesTree(lang, self)
+        self.attachments_tab = AttachmentsTab(a, lang, self)
+        self.attachments = self.attachments_tab.tree
         self.quotes, self.quote_lines = self.quotes_tab.tree, self.quotes_tab.lines
         self.work, self.work_bar = self.work_tab.tree, self.work_tab.bar
         self.work_summary = self.work_tab.summary
         self.variations = self.variations_tab.tree
         for page in (self.quotes_tab, self.work_tab, self.variations_tab, self.history,
-                     self.notices):
+                     self.notices, self.attachments_tab):
             self.tabs.addTab(page, "")
         self._retranslate_tabs()
 
@@ -144,8 +149,11 @@ class Workspace(QWidget):
         outer.addWidget(self.stack)
 
     def _retranslate_tabs(self) -> None:
+        files = len(self._detail.attachments) if self._detail is not None else 0
         titles = [self.tr("Quotes"), self.tr("Work"), self.tr("Variations"), self.tr("History"),
-                  self.tr("Notices")]
+                  self.tr("Notices"),
+                  self.tr("Attachments (%1)").replace("%1", str(files)) if files
+                  else self.tr("Attachments")]
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
 
@@ -164,6 +172,8 @@ class Workspace(QWidget):
         self.quotes_tab.activated.connect(self._on_quote_activated)
         self.work_tab.selection_changed.connect(self._update_actions)
         self.work_tab.activated.connect(lambda: self._trigger("edit_work"))
+        # notes and attachments
+        self.connect_extras()
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -252,6 +262,8 @@ class Workspace(QWidget):
         self.variations_tab.fill(d)
         self.history.fill(d)
         self.notices.fill(d)
+        self.attachments_tab.fill(d)
+        self._retranslate_tabs()
 
     # -- selections in the tabs ----------------------------------------------------------------
     def selected_quote(self) -> QuoteView | None:
@@ -289,6 +301,7 @@ class Workspace(QWidget):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{text} ({shortcut})" if shortcut else text
             action.setToolTip(tip if state.enabled else f"{tip}\n{state.reason}")
+        self._show_timer()
 
     def _trigger(self, name: str) -> None:
         action = self.actions_by_name[name]

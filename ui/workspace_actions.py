@@ -32,6 +32,9 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "topup": (Q.translate("Workspace", "Top-&up…"), "Ctrl+Shift+U"),
         "adjust": (Q.translate("Workspace", "Credit ad&justment…"), ""),
         "charge_document": (Q.translate("Workspace", "C&harge document…"), "Ctrl+Shift+H"),
+        "add_note": (Q.translate("Workspace", "Add &note…"), "Ctrl+Shift+N"),
+        "attach": (Q.translate("Workspace", "Attach &file…"), "Ctrl+Shift+F"),
+        "timer": (Q.translate("Workspace", "Start ti&mer"), "Ctrl+Shift+M"),
     }
 
 

@@ -193,6 +193,69 @@ class QuoteLine(Base):
     quantity: Mapped[Decimal] = mapped_column("quantity_hundredths", Hundredths())
     unit_price: Mapped[Decimal] = mapped_column("unit_price_cents", Hundredths())
     amount: Mapped[Decimal] = mapped_column("amount_cents", Hundredths())
+    # the price-list item the line was picked from (migration 0017); the line keeps its
+    # own description and price, so a retired or repriced item changes no quote
+    catalogue_item_id: Mapped[int | None] = mapped_column(ForeignKey("catalogue_items.id"))
+    catalogue_item: Mapped[CatalogueItem | None] = relationship()
+
+
+class CatalogueItem(Base):
+    """A routine intervention of the price list (migration 0017): never deleted, retired."""
+
+    __tablename__ = "catalogue_items"
+    __table_args__ = (
+        CheckConstraint("unit IN ('fixed', 'hour')", name="unit"),
+        CheckConstraint("price_cents > 0", name="price"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    description: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(10))
+    price: Mapped[Decimal] = mapped_column("price_cents", Hundredths())
+    #: the request category it serves; None: every category
+    category: Mapped[str | None] = mapped_column(String(30))
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RequestNote(Base):
+    """An internal note on a request (migration 0017): never changed, never deleted."""
+
+    __tablename__ = "request_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+#: the largest attachment: 10 MiB (also a check of the table)
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+class Attachment(Base):
+    """A file attached to a request (migration 0017), stored with its SHA-256: never
+    changed, never deleted."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (
+        CheckConstraint(f"size_bytes BETWEEN 1 AND {MAX_ATTACHMENT_BYTES}", name="size"),
+        CheckConstraint("media_type IN ('application/pdf', 'image/png', 'image/jpeg', "
+                        "'text/plain')", name="media_type"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[Staff] = relationship()
 
 
 class WorkEntry(Base):

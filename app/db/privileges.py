@@ -112,7 +112,32 @@ TABLES: dict[str, Rights] = {
             Policy("rit_change", "UPDATE", (*WORKERS, PORTAL), using="true", check="true"),
             Policy("rit_delete", "DELETE", WORKERS, using="true"),
         )),
+    # a technician never prices a price-list item below its list price (trigger
+    # quote_lines_list_price, migration 0017)
     "quote_lines": Rights(insert=WORKERS, update=_update(WORKERS), delete=WORKERS),
+    # the price list: kept by team leads and admins, never deleted (an item is retired)
+    "catalogue_items": Rights(
+        insert=LEADS,
+        update=_update(LEADS, ("description", "unit", "price_cents", "category", "active",
+                               "updated_at", "version"))),
+    # notes and attachments: added as oneself by staff who may work on the request (a
+    # technician: on requests assigned to them or to nobody yet); never changed or
+    # deleted, by anyone (part of the request's record, as the audit is)
+    "request_notes": Rights(
+        insert=WORKERS,
+        policies=(
+            _read_all(),
+            Policy("rit_note_own", "INSERT", (TECH,), check=f"staff_id = rit_me() AND {MINE}"),
+            Policy("rit_note", "INSERT", LEADS, check="staff_id = rit_me()"),
+        )),
+    "attachments": Rights(
+        insert=WORKERS,
+        policies=(
+            _read_all(),
+            Policy("rit_attach_own", "INSERT", (TECH,),
+                   check=f"created_by_id = rit_me() AND {MINE}"),
+            Policy("rit_attach", "INSERT", LEADS, check="created_by_id = rit_me()"),
+        )),
     # work is logged as oneself, by a technician only on requests assigned to them; a
     # technician changes only their own entries (trigger work_entries_guard)
     "work_entries": Rights(

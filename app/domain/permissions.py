@@ -32,6 +32,8 @@ RULES: dict[str, tuple[frozenset[Role], bool]] = {
     "expire_quotes": (LEADS, False),
     "view_finance": (LEADS | MONEY, False),
     "refund": (MONEY, False),
+    "keep_catalogue": (LEADS, False),
+    "annotate": (STAFF_WORK, True),
 }
 
 LABELS = {
@@ -53,6 +55,8 @@ LABELS = {
     "expire_quotes": phrase("run the quote expiry sweep"),
     "view_finance": phrase("see charges reports, statements and charge documents"),
     "refund": phrase("refund charges"),
+    "keep_catalogue": phrase("change the price list"),
+    "annotate": phrase("add notes and attachments to a request"),
 }
 
 

@@ -15,7 +15,16 @@ from decimal import Decimal
 from app.db.database import Database
 from app.domain.enums import Category, RequestState
 from app.domain.errors import RitError
-from app.services import billing, customers, quotes, requests, staff, variations, work
+from app.services import (
+    billing,
+    catalogue,
+    customers,
+    quotes,
+    requests,
+    staff,
+    variations,
+    work,
+)
 from app.services.quotes import LineInput, QuoteInput
 
 STAFF = [
@@ -79,6 +88,35 @@ LINE_ITEMS = [
     ("Ora di lavoro sistemistico", Decimal("3"), Decimal("55.00")),
     ("Configurazione regole firewall", Decimal("4"), Decimal("35.00")),
 ]
+#: the price list of routine interventions: (code, description, net price, unit, category)
+CATALOGUE: list[tuple[str, str, str, str, Category | None]] = [
+    ("SSL-DV", "Installazione certificato SSL DV (1 anno, incluso)", "79.00", "fixed",
+     Category.SSL),
+    ("SSL-WILDCARD", "Installazione certificato SSL wildcard (1 anno, incluso)", "189.00",
+     "fixed", Category.SSL),
+    ("SSL-INSTALL", "Installazione certificato SSL fornito dal cliente", "45.00", "fixed",
+     Category.SSL),
+    ("PHP-UPGRADE", "Aggiornamento PHP alla versione supportata, con moduli", "120.00", "fixed",
+     Category.SOFTWARE),
+    ("PLESK-LIC", "Installazione licenza Plesk e configurazione iniziale", "65.00", "fixed",
+     Category.SOFTWARE),
+    ("PLESK-UPGRADE", "Aggiornamento Plesk all'ultima versione stabile", "95.00", "fixed",
+     Category.SOFTWARE),
+    ("MYSQL-UPGRADE", "Upgrade MySQL/MariaDB con backup e verifica", "150.00", "fixed",
+     Category.SOFTWARE),
+    ("OS-PATCH", "Patch di sicurezza del sistema operativo e riavvio pianificato", "60.00",
+     "fixed", Category.OS_PATCHES),
+    ("HARDEN-BASE", "Hardening di base: SSH, fail2ban, firewall, utenti", "210.00", "fixed",
+     Category.HARDENING),
+    ("BACKUP-ONCE", "Backup ad-hoc su Cloud Storage con verifica del ripristino", "85.00",
+     "fixed", Category.BACKUP),
+    ("VPN-S2S", "Configurazione VPN site-to-site (un tunnel)", "240.00", "fixed",
+     Category.NETWORK),
+    ("WP-MIGRATE", "Migrazione sito WordPress da hosting esterno", "180.00", "fixed",
+     Category.WEBSITE_MIGRATION),
+    ("SYS-HOUR", "Ora di lavoro sistemistico", "55.00", "hour", None),
+    ("SYS-HOUR-NIGHT", "Ora di lavoro sistemistico fuori orario", "80.00", "hour", None),
+]
 
 #: the final state each demo request reaches, with how many of each
 PLAN: list[tuple[RequestState, int]] = [
@@ -122,6 +160,10 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
         # no database logins: the demo's people are not real (give one a login with "staff add")
         staff.add_staff(db, None if username == "admin" else "admin", username, name=name,
                         role=role, login=False)
+    say("price list")
+    for code, description, price, unit, category in CATALOGUE:
+        catalogue.add_item(db, "g.rossi", code, description=description, price=price, unit=unit,
+                           category=category.value if category else None)
     say("customers")
     accounts: list[tuple[str, list[str], str]] = []
     for i, company in enumerate(COMPANIES, start=1):

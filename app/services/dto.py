@@ -61,6 +61,37 @@ class QuoteLineView:
     quantity: Decimal
     unit_price: Decimal
     amount: Decimal
+    #: the code of the price-list item it was picked from, if any
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class CatalogueItemView:
+    """A routine intervention of the price list."""
+
+    id: int
+    code: str
+    description: str
+    unit: str  # fixed or hour
+    price: Decimal
+    category: str | None  # None: every category
+    active: bool
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """A file attached to a request (its content is read on its own)."""
+
+    id: int
+    request_number: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_by: str
+    added_at: datetime
 
 
 @dataclass(frozen=True)
@@ -213,6 +244,8 @@ class RequestDetail:
     agreed_quote: QuoteView | None = None
     #: the names of the staff who acted (history, variations, charge): username -> name
     people: dict[str, str] = field(default_factory=dict)
+    #: the files attached to it, oldest first (without their content)
+    attachments: tuple[AttachmentView, ...] = ()
 
 
 @dataclass(frozen=True)

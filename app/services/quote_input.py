@@ -26,9 +26,13 @@ MAX_VALIDITY_DAYS = 366
 
 @dataclass(frozen=True)
 class LineInput:
+    """A line as typed; with ``item`` (a price-list code) an empty description or unit
+    price is the item's (:func:`app.services.catalogue.resolve_lines`)."""
+
     description: str
     quantity: Decimal | str
     unit_price: Decimal | str
+    item: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class CleanQuote:
     notes: str
     lang: str | None
     totals: Totals
+    #: each line's price-list item id (None: typed by hand); empty: none of them
+    items: tuple[int | None, ...] = ()
 
 
 def parse_line(text: str) -> LineInput:
@@ -66,6 +72,15 @@ def parse_line(text: str) -> LineInput:
     if len(parts) != 3:
         raise ValidationError.of("a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}", text=text)
     return LineInput(parts[0], parts[1], parts[2])
+
+
+def parse_item(text: str) -> LineInput:
+    """``"CODE[:QTY]"`` as given on the command line: a line of a price-list item, at its
+    description and list price (quantity 1 unless given)."""
+    code, _, quantity = text.partition(":")
+    if not code.strip() or (_ and not quantity.strip()):
+        raise ValidationError.of("an item must be CODE or CODE:QTY: {text!r}", text=text)
+    return LineInput("", quantity.strip() or "1", "", item=code.strip())
 
 
 def validate(data: QuoteInput, today: date, default_vat: Decimal) -> CleanQuote:

@@ -7,6 +7,7 @@ document and its PDF in :mod:`app.services.quote_documents`; both are named from
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -19,6 +20,7 @@ from app.domain.enums import NoticeKind, QuoteState, RequestState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError, phrase
 from app.domain.pricing import line_amount
 from app.domain.references import quote_reference, request_reference
+from app.services import catalogue
 from app.services import settings as settings_service
 from app.services.common import (
     MAX_REASON,
@@ -50,6 +52,7 @@ from app.services.quote_input import (  # noqa: F401 - the input, named from her
     CleanQuote,
     LineInput,
     QuoteInput,
+    parse_item,
     parse_line,
     validate,
 )
@@ -80,7 +83,8 @@ def quote_view(quote: m.Quote, today: date) -> QuoteView:
         pdf_sha256=quote.pdf_sha256,
         version=quote.version,
         lines=tuple(
-            QuoteLineView(li.position, li.description, li.quantity, li.unit_price, li.amount)
+            QuoteLineView(li.position, li.description, li.quantity, li.unit_price, li.amount,
+                          li.catalogue_item.code if li.catalogue_item else None)
             for li in quote.lines
         ),
         submitted_by=quote.submitted_by.username if quote.submitted_by else None,
@@ -101,9 +105,11 @@ def _apply(quote: m.Quote, clean: CleanQuote, default_lang: str, increment: int)
     quote.billing_increment = increment
     quote.net, quote.vat, quote.total = clean.totals.net, clean.totals.vat, clean.totals.total
     quote.lang = clean.lang or default_lang
+    items = clean.items or (None,) * len(clean.lines)
     quote.lines = [
-        m.QuoteLine(position=i, description=d, quantity=q, unit_price=p, amount=line_amount(q, p))
-        for i, (d, q, p) in enumerate(clean.lines, start=1)
+        m.QuoteLine(position=i, description=d, quantity=q, unit_price=p, amount=line_amount(q, p),
+                    catalogue_item_id=item)
+        for i, ((d, q, p), item) in enumerate(zip(clean.lines, items, strict=True), start=1)
     ]
 
 
@@ -122,7 +128,8 @@ def create_quote(
         if send:
             require(session, actor, "send_quote", ownership=False)
         conf = settings_service.load(session)
-        clean = validate(data, db.today(), conf.default_vat_rate)
+        data, items = catalogue.resolve_lines(session, data, staff)
+        clean = replace(validate(data, db.today(), conf.default_vat_rate), items=items)
         request = get_request(db, session, number)
         check_own(staff, "draft_quote", request)
         states.require("draft_quote", request.state, number)
@@ -186,10 +193,12 @@ def update_draft(
     with db.transaction() as session:
         staff = require(session, actor, "draft_quote", ownership=False)
         conf = settings_service.load(session)
-        clean = validate(data, db.today(), conf.default_vat_rate)
         quote = _draft(db, session, quote_id)
         check_own(staff, "draft_quote", quote.request)
         check_version(quote, expected_version, phrase("quote {quote}", quote=_reference(quote)))
+        data, items = catalogue.resolve_lines(session, data, staff,
+                                              catalogue.kept_items(quote.lines))
+        clean = replace(validate(data, db.today(), conf.default_vat_rate), items=items)
         _apply(quote, clean, quote.request.customer.lang, conf.billing_increment_minutes)
         touch(db, quote.request)
         session.flush()

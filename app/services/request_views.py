@@ -14,6 +14,7 @@ from app.domain.enums import QuoteKind
 from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
 from app.services import billing
 from app.services import settings as settings_service
+from app.services.attachments import request_attachments
 from app.services.common import get_request, staff_names
 from app.services.customers import customer_view
 from app.services.dto import (
@@ -102,6 +103,7 @@ def request_detail(db: Database, number: int) -> RequestDetail:
             quotes=quotes, work=work, variations=variations, charge=charge, history=history,
             notices=notices, work_summary=work_summary(session, request, increment),
             current_quote=current, agreed_quote=agreed,
+            attachments=tuple(request_attachments(session, number)),
             people=staff_names(session, [*(a.actor for a in history), *_assignees(history),
                                          *(v.proposed_by for v in variations),
                                          charge.created_by if charge else ""]),

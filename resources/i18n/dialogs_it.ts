@@ -168,6 +168,89 @@
     </message>
 </context>
 <context>
+    <name>CataloguePicker</name>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="41"/>
+        <source>Price list</source>
+        <translation>Listino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="43"/>
+        <source>Code or description</source>
+        <translation>Codice o descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="45"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cerca:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="47"/>
+        <source>&amp;All categories</source>
+        <translation>&amp;Tutte le categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="48"/>
+        <source>Also the items of other categories than %1</source>
+        <translation>Anche le voci di categorie diverse da %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="58"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="58"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="58"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="59"/>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="59"/>
+        <source>List price</source>
+        <translation>Prezzo di listino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="63"/>
+        <source>Add &amp;line</source>
+        <translation>Aggiungi &amp;riga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="65"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="101"/>
+        <source>per hour</source>
+        <translation>all&apos;ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="101"/>
+        <source>fixed</source>
+        <translation>a corpo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="104"/>
+        <source>any</source>
+        <translation>tutte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_picker.py" line="114"/>
+        <source>No item matches: try other words or all categories.</source>
+        <translation>Nessuna voce corrisponde: prova altre parole o tutte le categorie.</translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message>
         <location filename="../../ui/dialogs/completion.py" line="50"/>
@@ -531,108 +614,108 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="131"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="135"/>
         <source>Quote for %1</source>
-        <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it)</extracomment>
+        <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it) asks for a price-list item (tests may replace it; by default the picker)</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="171"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="175"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="175"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="179"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="177"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="181"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="179"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="183"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="181"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="185"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="190"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="194"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="193"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="197"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="242"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="248"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="244"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="250"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="248"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="254"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="283"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="290"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="298"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="308"/>
         <source>You may send quotes up to %1 net; above that amount a team lead sends them.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invia un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="328"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="350"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="394"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="396"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="376"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="398"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="389"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="411"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="393"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="415"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="427"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="451"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="467"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="491"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -640,69 +723,90 @@
 <context>
     <name>QuoteLinesEditor</name>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="49"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="56"/>
         <source>Description</source>
+        <extracomment>the price-list code of a line picked from it, kept on its description cell &quot;From price list…&quot; was clicked price-list code -&gt; the lowest unit price this user may give it (a technician: the list price; empty for team leads and admins)</extracomment>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="49"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="56"/>
         <source>Quantity</source>
         <translation>Quantità</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="49"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="56"/>
         <source>Unit price</source>
         <translation>Prezzo unitario</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="50"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="57"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="65"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="72"/>
         <source>&amp;Lines:</source>
         <translation>&amp;Righe:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="68"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="75"/>
         <source>&amp;Add line</source>
         <translation>Aggi&amp;ungi riga</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="69"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="76"/>
+        <source>From price l&amp;ist…</source>
+        <translation>Da&amp;l listino…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="77"/>
+        <source>Add a routine intervention at its list price</source>
+        <translation>Aggiungi un intervento di routine al prezzo di listino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="78"/>
         <source>&amp;Remove line</source>
         <translation>Ri&amp;muovi riga</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="70"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="79"/>
         <source>Move u&amp;p</source>
         <translation>Sposta &amp;su</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="71"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="80"/>
         <source>Move do&amp;wn</source>
         <translation>Sposta &amp;giù</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="188"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="120"/>
+        <source>From the price list: %1</source>
+        <translation>Dal listino: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="232"/>
         <source>Add at least one line with a description and a unit price.</source>
         <translation>Aggiungi almeno una riga con descrizione e prezzo unitario.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="191"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="235"/>
         <source>Line %1: enter a description.</source>
         <translation>Riga %1: inserisci una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="200"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="244"/>
         <source>Line %1: the quantity must be a number greater than zero, with at most two decimals.</source>
         <translation>Riga %1: la quantità deve essere un numero maggiore di zero, con al massimo due decimali.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_lines.py" line="205"/>
+        <location filename="../../ui/dialogs/quote_lines.py" line="249"/>
         <source>Line %1: the unit price must be an amount greater than zero, with at most two decimals.</source>
         <translation>Riga %1: il prezzo unitario deve essere un importo maggiore di zero, con al massimo due decimali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_lines.py" line="253"/>
+        <source>Line %1: you may not price %2 below its list price %3.</source>
+        <translation>Riga %1: non puoi prezzare %2 sotto il prezzo di listino %3.</translation>
     </message>
 </context>
 <context>
@@ -731,33 +835,33 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="240"/>
+        <location filename="../../ui/dialogs/base.py" line="249"/>
         <source>&amp;Cancel</source>
         <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="271"/>
+        <location filename="../../ui/dialogs/base.py" line="280"/>
         <source>Close this dialog to reload the request, then try again.</source>
         <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="274"/>
+        <location filename="../../ui/dialogs/base.py" line="283"/>
         <source>Unexpected error: %1</source>
         <translation>Errore imprevisto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="387"/>
+        <location filename="../../ui/dialogs/base.py" line="396"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="390"/>
+        <location filename="../../ui/dialogs/base.py" line="399"/>
         <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
         <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="402"/>
+        <location filename="../../ui/dialogs/base.py" line="411"/>
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
     </message>
@@ -853,52 +957,52 @@
 <context>
     <name>WorkEntryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="44"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="47"/>
         <source>Edit work on %1</source>
         <translation>Modifica lavoro su %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="45"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="48"/>
         <source>Log work on %1</source>
         <translation>Registra lavoro su %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="55"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="59"/>
         <source>h:mm, e.g. 1:30</source>
         <translation>h:mm, es. 1:30</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="59"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="63"/>
         <source>What was done (optional)</source>
         <translation>Cosa è stato fatto (facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="63"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="65"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="69"/>
         <source>D&amp;uration:</source>
         <translation>D&amp;urata:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="71"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="75"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="79"/>
         <source>&amp;Save</source>
         <translation>&amp;Salva</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="75"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="79"/>
         <source>&amp;Log work</source>
         <translation>&amp;Registra lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="95"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="99"/>
         <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
         <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
     </message>

@@ -456,6 +456,14 @@
         <translation>{user} ({role}) non può {action}</translation>
     </message>
     <message>
+        <source>change the price list</source>
+        <translation>modificare il listino</translation>
+    </message>
+    <message>
+        <source>add notes and attachments to a request</source>
+        <translation>aggiungere note e allegati a una richiesta</translation>
+    </message>
+    <message>
         <source>{user} ({role}) may {action} only on their own requests</source>
         <translation>{user} ({role}) può {action} solo sulle richieste a sé assegnate</translation>
     </message>
@@ -530,6 +538,30 @@
     <message>
         <source>{request} is {state}: hours can be logged only once a quote is accepted</source>
         <translation>la richiesta {request} è {state}: le ore si registrano solo dopo l&apos;accettazione di un preventivo</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>nome del file</translation>
+    </message>
+    <message>
+        <source>{filename} is empty</source>
+        <translation>{filename} è vuoto</translation>
+    </message>
+    <message>
+        <source>{filename} is {size} bytes: an attachment may be at most {limit} bytes (10 MB)</source>
+        <translation>{filename} è di {size} byte: un allegato può essere al massimo di {limit} byte (10 MB)</translation>
+    </message>
+    <message>
+        <source>{filename} is not a PDF, PNG, JPEG or plain text file: it cannot be attached</source>
+        <translation>{filename} non è un file PDF, PNG, JPEG o di testo semplice: non può essere allegato</translation>
+    </message>
+    <message>
+        <source>unknown attachment: {ident}</source>
+        <translation>allegato sconosciuto: {ident}</translation>
+    </message>
+    <message>
+        <source>attachment {ident} of {request} does not match its SHA-256: it was altered</source>
+        <translation>l&apos;allegato {ident} di {request} non corrisponde al suo SHA-256: è stato alterato</translation>
     </message>
     <message>
         <source>unknown queue {name!r}; one of: {choices}</source>
@@ -792,12 +824,64 @@
         <translation>cartella</translation>
     </message>
     <message>
+        <source>an item code may hold letters, digits, - _ . only: {code!r}</source>
+        <translation>il codice di una voce può contenere solo lettere, cifre, - _ .: {code!r}</translation>
+    </message>
+    <message>
+        <source>the unit must be fixed or hour: {unit!r}</source>
+        <translation>l&apos;unità deve essere fixed o hour: {unit!r}</translation>
+    </message>
+    <message>
+        <source>unknown catalogue item: {code}</source>
+        <translation>voce di listino sconosciuta: {code}</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>prezzo</translation>
+    </message>
+    <message>
+        <source>nothing to change: give a description, price, unit or category</source>
+        <translation>niente da modificare: indica una descrizione, un prezzo, un&apos;unità o una categoria</translation>
+    </message>
+    <message>
+        <source>the catalogue already has an item {code}</source>
+        <translation>il listino ha già una voce {code}</translation>
+    </message>
+    <message>
+        <source>catalogue item {code}</source>
+        <translation>la voce di listino {code}</translation>
+    </message>
+    <message>
+        <source>catalogue item {code} is already retired</source>
+        <translation>la voce di listino {code} è già ritirata</translation>
+    </message>
+    <message>
+        <source>catalogue item {code} is retired: it can no longer be put on a quote</source>
+        <translation>la voce di listino {code} è ritirata: non può più essere inserita in un preventivo</translation>
+    </message>
+    <message>
+        <source>{user} (technician) may not price {code} below its list price {price}</source>
+        <translation>{user} (tecnico) non può prezzare {code} sotto il prezzo di listino {price}</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>codice della voce</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>ricerca</translation>
+    </message>
+    <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>
     <message>
         <source>a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}</source>
         <translation>una riga deve essere DESCRIZIONE;QUANTITÀ;PREZZO_UNITARIO: {text!r}</translation>
+    </message>
+    <message>
+        <source>an item must be CODE or CODE:QTY: {text!r}</source>
+        <translation>una voce deve essere CODICE o CODICE:QTÀ: {text!r}</translation>
     </message>
     <message>
         <source>the validity date {valid_until} is in the past</source>

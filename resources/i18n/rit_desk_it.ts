@@ -4,95 +4,202 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="145"/>
+        <location filename="../../ui/action_rules.py" line="152"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="91"/>
+        <location filename="../../ui/action_rules.py" line="96"/>
         <source>Select a request first.</source>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="77"/>
+        <location filename="../../ui/action_rules.py" line="82"/>
         <source>Loading %1…</source>
-        <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee)</extracomment>
+        <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee) ... or to requests assigned to nobody yet (as the services&apos; check_own)</extracomment>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="94"/>
+        <location filename="../../ui/action_rules.py" line="99"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="100"/>
+        <location filename="../../ui/action_rules.py" line="107"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="102"/>
+        <location filename="../../ui/action_rules.py" line="109"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="106"/>
+        <location filename="../../ui/action_rules.py" line="113"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="120"/>
+        <location filename="../../ui/action_rules.py" line="127"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="125"/>
+        <location filename="../../ui/action_rules.py" line="132"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="127"/>
+        <location filename="../../ui/action_rules.py" line="134"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="131"/>
+        <location filename="../../ui/action_rules.py" line="138"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="134"/>
+        <location filename="../../ui/action_rules.py" line="141"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="137"/>
+        <location filename="../../ui/action_rules.py" line="144"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="139"/>
+        <location filename="../../ui/action_rules.py" line="146"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="143"/>
+        <location filename="../../ui/action_rules.py" line="150"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="147"/>
+        <location filename="../../ui/action_rules.py" line="154"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="149"/>
+        <location filename="../../ui/action_rules.py" line="156"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="153"/>
+        <location filename="../../ui/action_rules.py" line="160"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="26"/>
+        <source>Add note</source>
+        <translation>Aggiungi nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="27"/>
+        <source>Internal note (never shown to the customer):</source>
+        <translation>Nota interna (mai mostrata al cliente):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="33"/>
+        <source>Attach file</source>
+        <translation>Allega file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="34"/>
+        <source>PDF, images, text and logs (*.pdf *.png *.jpg *.jpeg *.txt *.log);;All files (*)</source>
+        <translation>PDF, immagini, testi e log (*.pdf *.png *.jpg *.jpeg *.txt *.log);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="40"/>
+        <source>Save attachment</source>
+        <translation>Salva allegato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="59"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="64"/>
+        <source>No application opens %1: save it instead.</source>
+        <translation>Nessuna applicazione apre %1: salvalo invece.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="69"/>
+        <source>Saved %1.</source>
+        <translation>Salvato %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_files.py" line="90"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="66"/>
+        <source>Added</source>
+        <translation>Aggiunto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="66"/>
+        <source>By</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="65"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="65"/>
+        <source>Size</source>
+        <translation>Dimensione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="65"/>
+        <source>File</source>
+        <extracomment>what each accepted kind is called on screen</extracomment>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="67"/>
+        <source>&amp;Open</source>
+        <translation>Apr&amp;i</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="68"/>
+        <source>Save…</source>
+        <translation>Salva…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="70"/>
+        <source>Attach file…</source>
+        <translation>Allega file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="70"/>
+        <source>Add note…</source>
+        <translation>Aggiungi nota…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="81"/>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/attachments.py" line="107"/>
+        <source>Select a file in the list.</source>
+        <translation>Seleziona un file nell&apos;elenco.</translation>
     </message>
 </context>
 <context>
@@ -276,128 +383,139 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Details</name>
     <message>
-        <location filename="../../ui/details_format.py" line="21"/>
+        <location filename="../../ui/details_format.py" line="22"/>
         <source>net</source>
         <translation>imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="22"/>
+        <location filename="../../ui/details_format.py" line="23"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="23"/>
+        <location filename="../../ui/details_format.py" line="24"/>
         <source>total</source>
         <translation>totale</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="24"/>
+        <location filename="../../ui/details_format.py" line="25"/>
         <source>amount</source>
         <translation>importo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="25"/>
+        <location filename="../../ui/details_format.py" line="26"/>
         <source>balance</source>
         <translation>saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="26"/>
+        <location filename="../../ui/details_format.py" line="27"/>
         <source>missing</source>
         <translation>mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="27"/>
+        <location filename="../../ui/details_format.py" line="28"/>
         <source>reason</source>
         <translation>motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="28"/>
+        <location filename="../../ui/details_format.py" line="29"/>
         <source>state</source>
         <translation>stato</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="29"/>
         <location filename="../../ui/details_format.py" line="30"/>
+        <location filename="../../ui/details_format.py" line="31"/>
         <source>kind</source>
         <translation>tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="31"/>
+        <location filename="../../ui/details_format.py" line="32"/>
         <source>reference</source>
         <translation>riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="32"/>
+        <location filename="../../ui/details_format.py" line="33"/>
         <source>valid until</source>
         <translation>valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="33"/>
+        <location filename="../../ui/details_format.py" line="34"/>
         <source>date</source>
         <translation>data</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="34"/>
+        <location filename="../../ui/details_format.py" line="35"/>
         <source>duration</source>
         <translation>durata</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="35"/>
+        <location filename="../../ui/details_format.py" line="36"/>
         <source>billable</source>
         <translation>fatturabile</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="36"/>
+        <location filename="../../ui/details_format.py" line="37"/>
         <source>capped at the agreed amount</source>
         <translation>limitato all&apos;importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="37"/>
+        <location filename="../../ui/details_format.py" line="38"/>
         <source>category</source>
         <translation>categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="38"/>
+        <location filename="../../ui/details_format.py" line="39"/>
         <source>subject</source>
         <translation>oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="39"/>
+        <location filename="../../ui/details_format.py" line="40"/>
         <source>service</source>
         <translation>servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="40"/>
+        <location filename="../../ui/details_format.py" line="41"/>
         <source>services</source>
         <translation>servizi</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="41"/>
+        <location filename="../../ui/details_format.py" line="42"/>
+        <location filename="../../ui/details_format.py" line="47"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="42"/>
+        <location filename="../../ui/details_format.py" line="43"/>
         <source>role</source>
         <translation>ruolo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="43"/>
+        <location filename="../../ui/details_format.py" line="44"/>
         <source>user</source>
         <translation>utente</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="44"/>
+        <location filename="../../ui/details_format.py" line="45"/>
         <source>revision</source>
         <translation>revisione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="45"/>
+        <location filename="../../ui/details_format.py" line="46"/>
         <source>setting</source>
         <translation>impostazione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="89"/>
+        <location filename="../../ui/details_format.py" line="48"/>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="49"/>
+        <source>size</source>
+        <translation>dimensione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="95"/>
         <source>unassigned</source>
         <translation>non assegnata</translation>
     </message>
@@ -405,17 +523,17 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="225"/>
+        <location filename="../../ui/feedback.py" line="226"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="223"/>
+        <location filename="../../ui/feedback.py" line="224"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/feedback.py" line="41"/>
+        <location filename="../../ui/feedback.py" line="42"/>
         <source>%n service(s) suspended</source>
         <translation>
             <numerusform>%n servizio sospeso</numerusform>
@@ -423,7 +541,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/feedback.py" line="47"/>
+        <location filename="../../ui/feedback.py" line="48"/>
         <source>%n service(s) restarted</source>
         <translation>
             <numerusform>%n servizio riattivato</numerusform>
@@ -431,150 +549,170 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="84"/>
+        <location filename="../../ui/feedback.py" line="85"/>
         <source>You took %1: it is now “%2”.</source>
         <translation>Hai preso in carico %1: ora è «%2».</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="90"/>
+        <location filename="../../ui/feedback.py" line="91"/>
         <source>%1 is now unassigned.</source>
         <translation>%1 ora non è assegnata a nessuno.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="92"/>
+        <location filename="../../ui/feedback.py" line="93"/>
         <source>%1 assigned to %2.</source>
         <translation>%1 assegnata a %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="97"/>
+        <location filename="../../ui/feedback.py" line="98"/>
         <source>%1 declined: the customer is told the reason.</source>
         <translation>%1 dichiarata non fattibile: il motivo viene comunicato al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="104"/>
+        <location filename="../../ui/feedback.py" line="105"/>
         <source>Quote saved.</source>
         <translation>Preventivo salvato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="108"/>
+        <location filename="../../ui/feedback.py" line="109"/>
         <source>Draft quote %1 saved: total %2.</source>
         <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="110"/>
+        <location filename="../../ui/feedback.py" line="111"/>
         <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
         <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="118"/>
+        <location filename="../../ui/feedback.py" line="119"/>
         <source>Draft quote deleted.</source>
         <translation>Bozza di preventivo eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="119"/>
+        <location filename="../../ui/feedback.py" line="120"/>
         <source>Draft quote %1 deleted.</source>
         <translation>Bozza del preventivo %1 eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="132"/>
+        <location filename="../../ui/feedback.py" line="133"/>
         <source>Work logged.</source>
         <translation>Lavoro registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="134"/>
+        <location filename="../../ui/feedback.py" line="135"/>
         <source>Logged %1 on %2 for %3 (billable %4).</source>
         <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="137"/>
+        <location filename="../../ui/feedback.py" line="138"/>
         <source>The work has started: %1 is now in progress.</source>
         <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="145"/>
+        <location filename="../../ui/feedback.py" line="146"/>
         <source>Work entry changed.</source>
         <translation>Registrazione di lavoro modificata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="147"/>
+        <location filename="../../ui/feedback.py" line="148"/>
         <source>Work entry of %1 on %2 changed: %3.</source>
         <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="154"/>
+        <location filename="../../ui/feedback.py" line="155"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione di lavoro eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="156"/>
+        <location filename="../../ui/feedback.py" line="157"/>
         <source>Work entry of %1 on %2 deleted (%3).</source>
         <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="163"/>
+        <location filename="../../ui/feedback.py" line="164"/>
         <source>Variation proposed.</source>
         <translation>Variazione proposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="164"/>
+        <location filename="../../ui/feedback.py" line="165"/>
         <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
         <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="173"/>
+        <location filename="../../ui/feedback.py" line="174"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="175"/>
+        <location filename="../../ui/feedback.py" line="176"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="180"/>
+        <location filename="../../ui/feedback.py" line="181"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="191"/>
+        <location filename="../../ui/feedback.py" line="192"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="194"/>
+        <location filename="../../ui/feedback.py" line="195"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="196"/>
+        <location filename="../../ui/feedback.py" line="197"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="198"/>
+        <location filename="../../ui/feedback.py" line="199"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="203"/>
-        <location filename="../../ui/feedback.py" line="230"/>
+        <location filename="../../ui/feedback.py" line="204"/>
+        <location filename="../../ui/feedback.py" line="231"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="207"/>
+        <location filename="../../ui/feedback.py" line="208"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="211"/>
+        <location filename="../../ui/feedback.py" line="212"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="236"/>
+        <location filename="../../ui/feedback.py" line="237"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="242"/>
+        <source>Note added to %1.</source>
+        <translation>Nota aggiunta a %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="248"/>
+        <source>File attached.</source>
+        <translation>File allegato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="249"/>
+        <source>%1 attached to %2 (%3).</source>
+        <translation>%1 allegato a %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="254"/>
+        <source>Timer started on %1: stop it to log the time.</source>
+        <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
 </context>
 <context>
@@ -603,120 +741,120 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="45"/>
+        <location filename="../../ui/main_menus.py" line="46"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>%1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL)</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="39"/>
+        <location filename="../../ui/main_menus.py" line="40"/>
         <source>&amp;File</source>
         <extracomment>the Request menu: the workspace&apos;s actions, in groups between separators</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="41"/>
+        <location filename="../../ui/main_menus.py" line="42"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="43"/>
+        <location filename="../../ui/main_menus.py" line="44"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="49"/>
+        <location filename="../../ui/main_menus.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="53"/>
+        <location filename="../../ui/main_menus.py" line="54"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="54"/>
+        <location filename="../../ui/main_menus.py" line="55"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="56"/>
+        <location filename="../../ui/main_menus.py" line="57"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="58"/>
+        <location filename="../../ui/main_menus.py" line="59"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="61"/>
+        <location filename="../../ui/main_menus.py" line="62"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="70"/>
+        <location filename="../../ui/main_menus.py" line="71"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="79"/>
+        <location filename="../../ui/main_menus.py" line="80"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="89"/>
+        <location filename="../../ui/main_menus.py" line="90"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="91"/>
+        <location filename="../../ui/main_menus.py" line="92"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="93"/>
+        <location filename="../../ui/main_menus.py" line="94"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="110"/>
+        <location filename="../../ui/main_menus.py" line="111"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="111"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="115"/>
+        <location filename="../../ui/main_menus.py" line="116"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="116"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -1497,42 +1635,42 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="62"/>
+        <location filename="../../ui/tabs/work.py" line="63"/>
         <source>Log work…</source>
         <translation>Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="62"/>
+        <location filename="../../ui/tabs/work.py" line="63"/>
         <source>Edit…</source>
         <translation>Modifica…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="62"/>
+        <location filename="../../ui/tabs/work.py" line="63"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="96"/>
+        <location filename="../../ui/tabs/work.py" line="97"/>
         <source>Logged %1 (billable %2).</source>
         <translation>Registrate %1 (fatturabili %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="100"/>
+        <location filename="../../ui/tabs/work.py" line="101"/>
         <source>%1 of the agreed ceiling of %2.</source>
         <translation>%1 sul tetto concordato di %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="110"/>
+        <location filename="../../ui/tabs/work.py" line="111"/>
         <source>The ceiling is reached: further hours will not be charged. Agree a variation with the customer.</source>
         <translation>Tetto raggiunto: altre ore non saranno addebitate. Concorda una variazione con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="114"/>
+        <location filename="../../ui/tabs/work.py" line="115"/>
         <source>Over 80% of the ceiling: agree a variation in time if more work is needed.</source>
         <translation>Oltre l&apos;80% del tetto: se serve altro lavoro concorda per tempo una variazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="120"/>
+        <location filename="../../ui/tabs/work.py" line="121"/>
         <source>Fixed price: %1 net whatever the hours.</source>
         <translation>A corpo: %1 imponibile indipendentemente dalle ore.</translation>
     </message>
@@ -1625,45 +1763,82 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="93"/>
+        <location filename="../../ui/workspace_actions.py" line="35"/>
+        <source>Add &amp;note…</source>
+        <translation>Aggiungi n&amp;ota…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="36"/>
+        <source>Attach &amp;file…</source>
+        <translation>Allega &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="37"/>
+        <location filename="../../ui/workspace_extras.py" line="128"/>
+        <source>Start ti&amp;mer</source>
+        <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
+        <translation>Avvia cronom&amp;etro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="96"/>
         <source>Select a request in the table to see it here.</source>
         <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="147"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="148"/>
+        <location filename="../../ui/workspace.py" line="154"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="147"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="147"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="147"/>
+        <location filename="../../ui/workspace.py" line="153"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="301"/>
+        <location filename="../../ui/workspace.py" line="155"/>
+        <source>Attachments (%1)</source>
+        <translation>Allegati (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="156"/>
+        <source>Attachments</source>
+        <translation>Allegati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace.py" line="314"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="401"/>
+        <location filename="../../ui/workspace.py" line="414"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_extras.py" line="129"/>
+        <source>Stop ti&amp;mer (%1)</source>
+        <translation>Ferma cronom&amp;etro (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_extras.py" line="153"/>
+        <source>Timer on %1 stopped after %2: the request takes no more work.</source>
+        <translation>Cronometro su %1 fermato dopo %2: la richiesta non accetta più lavoro.</translation>
     </message>
 </context>
 <context>
@@ -1707,7 +1882,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -1928,7 +2103,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/labels.py" line="101"/>
         <location filename="../../ui/labels.py" line="157"/>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -2000,7 +2175,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="137"/>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
@@ -2011,7 +2186,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="139"/>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
@@ -2072,7 +2247,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="151"/>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
@@ -2093,7 +2268,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="158"/>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
@@ -2118,27 +2293,37 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="163"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="164"/>
+        <source>File attached</source>
+        <translation>File allegato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="265"/>
+        <location filename="../../ui/labels.py" line="267"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="268"/>
+        <location filename="../../ui/labels.py" line="270"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="270"/>
+        <location filename="../../ui/labels.py" line="272"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2146,7 +2331,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -34,7 +34,9 @@ from app.db.privileges import TABLES
 from app.domain import permissions
 from app.domain.errors import PermissionDenied, RitError
 from app.services import (
+    attachments,
     billing,
+    catalogue,
     charge_documents,
     charges_report,
     customers,
@@ -161,6 +163,10 @@ def records(site: Site) -> dict[str, Any]:
     billing.complete_request(site.trusted, u["tech2"], charged_other)
     refunded = _charged(site)
     charge_documents.refund(site.trusted, u["fin"], refunded, net="1", reason="goodwill")
+    item = catalogue.add_item(site.trusted, u["lead"], "SSL-DV", description="SSL", price="79")
+    _, tech_draft = site.draft("tech")
+    attachments.attach(site.trusted, u["tech"], own, "a.log", b"log")
+    attachments.add_note(site.trusted, u["tech"], own, text="called")
     with site.trusted.read() as session:
         models: list[tuple[str, Any, list[Any]]] = [
             ("acme", m.Customer, [m.Customer.code == "ACME"]),
@@ -174,6 +180,7 @@ def records(site: Site) -> dict[str, Any]:
         ids = {name: session.scalar(select(model.id).where(*where))
                for name, model, where in models}
     return {**ids, "own": own, "other": other, "sent_quote": sent, "variation": proposal.id,
+            "item": item.id, "tech_draft": tech_draft,
             "charged": charged,
             "ready": site.in_progress("tech"),
             "owner": f"{site.url.rsplit('/', 1)[1]}_owner", "admin_login": u["admin"]}
@@ -258,6 +265,32 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
      {"technician", "team_lead", "portal"}),
     ("store a fake credit note", "SELECT rit_store_document('credit_note', {credit_note}, "
      "'%PDF-1.4 fake'::bytea, now()::timestamp)", {"technician", "team_lead", "portal"}),
+    # the price list (migration 0017): team leads and admins keep it, nobody deletes
+    ("add to the price list", "INSERT INTO catalogue_items (code, description, unit, "
+     "price_cents, active, created_at, updated_at, version) VALUES ('X', 'x', 'fixed', 100, "
+     "true, now(), now(), 1)", EVERYONE - {"team_lead", "admin"}),
+    ("reprice the list", "UPDATE catalogue_items SET price_cents = 1", EVERYONE - {"team_lead",
+                                                                                  "admin"}),
+    ("delete from the price list", "DELETE FROM catalogue_items", EVERYONE),
+    ("price below the list as a technician", "INSERT INTO quote_lines (quote_id, position, "
+     "description, quantity_hundredths, unit_price_cents, amount_cents, catalogue_item_id) "
+     "VALUES ({tech_draft}, 9, 'SSL', 100, 100, 100, {item})", EVERYONE - {"team_lead", "admin"}),
+    # notes and attachments: added as oneself on requests one may work on; never changed
+    # or deleted, by anyone
+    ("attach to another's request", "INSERT INTO attachments (request_id, filename, "
+     "media_type, size_bytes, sha256, content, created_by_id, created_at) VALUES ({other}, "
+     "'a.txt', 'text/plain', 1, 'x', 'x', rit_me(), now())", {"technician", "finance", "portal"}),
+    ("attach as someone else", "INSERT INTO attachments (request_id, filename, media_type, "
+     "size_bytes, sha256, content, created_by_id, created_at) VALUES ({own}, 'a.txt', "
+     "'text/plain', 1, 'x', 'x', {tech2_id}, now())", EVERYONE),
+    ("replace an attachment", "UPDATE attachments SET content = 'fake'", EVERYONE),
+    ("delete an attachment", "DELETE FROM attachments", EVERYONE),
+    ("note on another's request", "INSERT INTO request_notes (request_id, staff_id, text, "
+     "created_at) VALUES ({other}, rit_me(), 'x', now())", {"technician", "finance", "portal"}),
+    ("note as someone else", "INSERT INTO request_notes (request_id, staff_id, text, "
+     "created_at) VALUES ({own}, {tech2_id}, 'x', now())", EVERYONE),
+    ("rewrite a note", "UPDATE request_notes SET text = 'x'", EVERYONE),
+    ("delete a note", "DELETE FROM request_notes", EVERYONE),
     ("create a table", "CREATE TABLE mine (x integer)", EVERYONE),
     ("become the owner", "SET ROLE {owner}", EVERYONE),
     ("change another login's password", "ALTER ROLE {admin_login} PASSWORD 'taken'",
@@ -377,6 +410,14 @@ USE_CASES: dict[str, UseCase] = {
     "see a charge document": ("view_finance", lambda s, a: _charged(s),
                               lambda s, db, who, n: charge_documents.charge_pdf(
                                   db, who, n, fake_document_renderer)),
+    "add to the price list": ("keep_catalogue", lambda s, a: None,
+                              lambda s, db, who, _: catalogue.add_item(
+                                  db, who, f"X{secrets.token_hex(3)}", description="x",
+                                  price="10")),
+    "add a note": ("annotate", lambda s, a: s.taken(_owner(a)),
+                   lambda s, db, who, n: attachments.add_note(db, who, n, text="called")),
+    "attach a file": ("annotate", lambda s, a: s.taken(_owner(a)),
+                      lambda s, db, who, n: attachments.attach(db, who, n, "a.log", b"log")),
 }
 #: use cases that only read: the database lets everyone read everything (DESIGN.md)
 READ_ONLY = {"export a quote PDF", "see the charges report", "see a charge document"}

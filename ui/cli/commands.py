@@ -277,12 +277,13 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
     if args.fixed:
         if args.rate or args.hours:
             raise ValidationError("--rate and --hours belong to --hourly quotes")
-        data = quotes.QuoteInput(kind="fixed", valid_until=args.valid_until,
-                                 lines=[quotes.parse_line(t) for t in args.line],
+        lines = [quotes.parse_line(t) if kind == "line" else quotes.parse_item(t)
+                 for kind, t in args.lines]
+        data = quotes.QuoteInput(kind="fixed", valid_until=args.valid_until, lines=lines,
                                  vat_rate=args.vat, notes=args.notes)
     else:
-        if args.line:
-            raise ValidationError("--line belongs to --fixed quotes")
+        if args.lines:
+            raise ValidationError("--line and --item belong to --fixed quotes")
         data = quotes.QuoteInput(kind="hourly", valid_until=args.valid_until,
                                  hourly_rate=args.rate, estimated_hours=args.hours,
                                  vat_rate=args.vat, notes=args.notes)

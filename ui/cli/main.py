@@ -75,6 +75,11 @@ def offset(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a valid number: {text!r}") from None
 
 
+def _typed(kind: str) -> Callable[[str], tuple[str, str]]:
+    """argparse type of ``--line`` and ``--item``: the text, tagged with which it was."""
+    return lambda text: (kind, text)
+
+
 def _global_options(p: argparse.ArgumentParser) -> None:
     """The options before the command (also those of the desktop app)."""
     p.add_argument("--version", action=VersionAction, help="print the version and exit")
@@ -90,7 +95,7 @@ def _global_options(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> Parser:
     # the commands' modules import every use case: only when a command is given
-    from ui.cli import commands, finance, identity_commands, keyring_cli
+    from ui.cli import catalogue_commands, commands, finance, identity_commands, keyring_cli
     from ui.cli.references import reference, request_number
 
     common = argparse.ArgumentParser(add_help=False)
@@ -208,6 +213,8 @@ def build_parser() -> Parser:
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "complete", commands.requests_complete, "complete and charge")
     s.add_argument("request", type=request_number, metavar="REQUEST")
+    # catalogue add|list|show|set|retire, requests note|attach|attachments|attachment
+    catalogue_commands.register(sub, req, cmd, request_number, positive_int)
 
     # quotes
     quo = sub.add_parser("quotes", help="quotes").add_subparsers(dest="cmd", required=True,
@@ -217,7 +224,11 @@ def build_parser() -> Parser:
     kind = s.add_mutually_exclusive_group(required=True)
     kind.add_argument("--fixed", action="store_true", help="a corpo (fixed price)")
     kind.add_argument("--hourly", action="store_true", help="a consumo orario (hourly)")
-    s.add_argument("--line", action="append", default=[], metavar="DESCRIPTION;QTY;UNIT_PRICE")
+    # --line and --item add lines in the order given
+    s.add_argument("--line", dest="lines", action="append", default=[], type=_typed("line"),
+                   metavar="DESCRIPTION;QTY;UNIT_PRICE")
+    s.add_argument("--item", dest="lines", action="append", type=_typed("item"),
+                   metavar="CODE[:QTY]", help="a line of the price list, at its list price")
     s.add_argument("--rate")
     s.add_argument("--hours")
     s.add_argument("--valid-until", type=iso_date, required=True)

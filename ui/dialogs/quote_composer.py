@@ -29,9 +29,9 @@ from app.domain.money import parse_amount, parse_estimated_hours, parse_vat_rate
 from app.domain.pricing import Totals, fixed_totals, hourly_totals
 from app.domain.references import quote_reference
 from app.domain.texts import check_text
-from app.services import quotes, settings, staff
+from app.services import catalogue, quotes, settings, staff
 from app.services.common import MAX_TEXT
-from app.services.dto import QuoteView, RequestDetail, StaffView
+from app.services.dto import CatalogueItemView, QuoteView, RequestDetail, StaffView
 from app.services.queries import request_detail
 from app.services.quotes import MAX_VALIDITY_DAYS, LineInput, QuoteInput
 from app.services.settings import Settings
@@ -58,6 +58,7 @@ class _Context:
     settings: Settings
     detail: RequestDetail
     me: StaffView
+    catalogue: tuple[CatalogueItemView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _plain(value: Decimal, lang: str) -> str:
 
 def _read_context(db: Database, actor: str, number: int) -> _Context:
     return _Context(settings.get_settings(db), request_detail(db, number),
-                    staff.get_staff(db, actor))
+                    staff.get_staff(db, actor), tuple(catalogue.list_items(db)))
 
 
 def _store(
@@ -125,6 +126,9 @@ class QuoteComposerDialog(ServiceDialog):
         #: asked before the quote goes to the customer, as in the main window (tests
         #: replace it)
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask(self, title, text)
+        #: asks for a price-list item (tests may replace it; by default the picker)
+        self.pick_item: Callable[[], CatalogueItemView | None] = self._pick_from_list
+        self._catalogue: tuple[CatalogueItemView, ...] = ()
         self._validated = False
         self._today = db.today()
         self._increment = 15
@@ -223,6 +227,8 @@ class QuoteComposerDialog(ServiceDialog):
         self.table, self.lines_error = self.lines.table, self.lines.error
         self.add_line_button, self.remove_line_button = (self.lines.add_button,
                                                          self.lines.remove_button)
+        self.catalogue_button = self.lines.catalogue_button
+        self.catalogue_button.setEnabled(False)  # until the price list is read
         self.up_button, self.down_button = self.lines.up_button, self.lines.down_button
         return self.lines
 
@@ -253,6 +259,7 @@ class QuoteComposerDialog(ServiceDialog):
         # kind and totals
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.lines.changed.connect(self._recompute)
+        self.lines.catalogue_requested.connect(self._add_from_list)
         for edit in (self.rate, self.hours, self.vat_rate):
             edit.textChanged.connect(self._recompute)
         self.valid_until.dateChanged.connect(self._recompute)
@@ -267,7 +274,7 @@ class QuoteComposerDialog(ServiceDialog):
         self.kind.setCurrentIndex(0 if quote.kind == "fixed" else 1)
         for line in quote.lines:
             self.lines.add_line(line.description, _plain(line.quantity, self.lang),
-                                _plain(line.unit_price, self.lang))
+                                _plain(line.unit_price, self.lang), item=line.item)
         if not quote.lines:
             self.lines.add_line()
         if quote.hourly_rate is not None:
@@ -293,7 +300,10 @@ class QuoteComposerDialog(ServiceDialog):
         if self._template is None:
             self.valid_until.setDate(
                 to_qdate(self._today + timedelta(days=conf.quote_validity_days)))
-        if context.me.role == "technician":
+        self._catalogue = context.catalogue
+        self.catalogue_button.setEnabled(bool(context.catalogue))
+        if context.me.role == "technician":  # the services' rule, mirrored: not below the list
+            self.lines.floors = {i.code: i.price for i in context.catalogue}
             self.limit_hint.setText(self.tr(
                 "You may send quotes up to %1 net; above that amount a team lead sends them."
             ).replace("%1", labels.money(conf.tech_send_limit, self.lang)))
@@ -306,6 +316,18 @@ class QuoteComposerDialog(ServiceDialog):
             self.vat_rate.setText(_plain(Decimal("22"), self.lang))
 
     # -- lines -------------------------------------------------------------------------
+    def _pick_from_list(self) -> CatalogueItemView | None:
+        from ui.dialogs.catalogue_picker import pick
+
+        return pick(self, self._catalogue, self._detail.category if self._detail else "",
+                    self.lang)
+
+    def _add_from_list(self) -> None:
+        item = self.pick_item()
+        if item is not None:
+            self.lines.insert_line(item.description, "1", _plain(item.price, self.lang),
+                                   item=item.code)
+
     def line_texts(self) -> list[tuple[str, str, str]]:
         """(description, quantity, unit price) as typed, without fully blank rows."""
         return self.lines.line_texts()
@@ -406,11 +428,13 @@ class QuoteComposerDialog(ServiceDialog):
         ValidationError when wrong)."""
         fixed = self.kind_code == "fixed"
         lines = self.lines.numbers() if fixed else []
+        items = self.lines.line_items() if fixed else []
         vat = self.vat_rate.text().strip()
         return QuoteInput(
             kind=self.kind_code,
             valid_until=from_qdate(self.valid_until.date()),
-            lines=[LineInput(d, q, p) for d, q, p in lines],
+            lines=[LineInput(d, q, p, item=code)
+                   for (d, q, p), code in zip(lines, items, strict=True)],
             hourly_rate=None if fixed else self._rate(),
             estimated_hours=None if fixed else self._hours(),
             vat_rate=parse_vat_rate(vat, lang=self.lang) if vat else None,

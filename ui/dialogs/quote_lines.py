@@ -28,6 +28,8 @@ from ui.dialogs.base import capitalised, with_error
 from ui.errors import error_text
 
 DESCRIPTION, QUANTITY, UNIT_PRICE, AMOUNT = range(4)
+#: the price-list code of a line picked from it, kept on its description cell
+ITEM = Qt.ItemDataRole.UserRole
 
 BAD_CELL = QColor("#fdecea")
 
@@ -40,10 +42,15 @@ class QuoteLinesEditor(QWidget):
     """
 
     changed = Signal()
+    #: "From price list…" was clicked
+    catalogue_requested = Signal()
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
+        #: price-list code -> the lowest unit price this user may give it (a technician:
+        #: the list price; empty for team leads and admins)
+        self.floors: dict[str, Decimal] = {}
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([
             self.tr("Description"), self.tr("Quantity"), self.tr("Unit price"),
@@ -66,11 +73,14 @@ class QuoteLinesEditor(QWidget):
         lines_label.setBuddy(self.table)
 
         self.add_button = QPushButton(self.tr("&Add line"))
+        self.catalogue_button = QPushButton(self.tr("From price l&ist…"))
+        self.catalogue_button.setToolTip(self.tr("Add a routine intervention at its list price"))
         self.remove_button = QPushButton(self.tr("&Remove line"))
         self.up_button = QPushButton(self.tr("Move u&p"))
         self.down_button = QPushButton(self.tr("Move do&wn"))
         buttons = QVBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        for button in (self.add_button, self.catalogue_button, self.remove_button, self.up_button,
+                       self.down_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -86,30 +96,51 @@ class QuoteLinesEditor(QWidget):
         self.table.itemChanged.connect(self.changed)
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self.add_button.clicked.connect(self._add_after_current)
+        self.catalogue_button.clicked.connect(self.catalogue_requested)
         self.remove_button.clicked.connect(self.remove_line)
         self.up_button.clicked.connect(lambda: self.move_line(-1))
         self.down_button.clicked.connect(lambda: self.move_line(1))
 
     # -- editing -------------------------------------------------------------------------
     def add_line(self, description: str = "", quantity: str = "1", unit_price: str = "",
-                 *, row: int | None = None) -> int:
-        """Insert a line at ``row`` (the end by default); returns its row."""
+                 *, row: int | None = None, item: str | None = None) -> int:
+        """Insert a line at ``row`` (the end by default); returns its row. ``item``: the
+        price-list code it comes from."""
         self.table.blockSignals(True)
         if row is None:
             row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in ((DESCRIPTION, description), (QUANTITY, quantity),
                              (UNIT_PRICE, unit_price)):
-            item = QTableWidgetItem(text)
+            cell = QTableWidgetItem(text)
             if column != DESCRIPTION:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, column, item)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif item:
+                cell.setData(ITEM, item)
+                cell.setToolTip(self.tr("From the price list: %1").replace("%1", item))
+            self.table.setItem(row, column, cell)
         amount = QTableWidgetItem("")
         amount.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.setItem(row, AMOUNT, amount)
         self.table.blockSignals(False)
         self.changed.emit()
+        return row
+
+    def insert_line(self, description: str, quantity: str, unit_price: str,
+                    item: str | None = None) -> int:
+        """A line after the selected one (none selected: the last one), in place of that
+        line if it is blank: what the price list adds."""
+        current = self.table.currentRow()
+        if current < 0:
+            current = self.table.rowCount() - 1
+        if current >= 0 and not self._cell(current, DESCRIPTION) and \
+                not self._cell(current, UNIT_PRICE):
+            self.table.removeRow(current)
+            current -= 1
+        row = self.add_line(description, quantity, unit_price, row=current + 1, item=item)
+        self.table.setCurrentCell(row, QUANTITY)
+        self.table.setFocus()
         return row
 
     def _add_after_current(self) -> None:
@@ -165,10 +196,23 @@ class QuoteLinesEditor(QWidget):
     def _price(self, text: str) -> Decimal:
         return parse_amount(text, lang=self._lang)
 
+    def _rows(self) -> list[int]:
+        """The rows that are not fully blank."""
+        return [r for r in range(self.table.rowCount())
+                if self._cell(r, DESCRIPTION) or self._cell(r, UNIT_PRICE)]
+
     def line_texts(self) -> list[tuple[str, str, str]]:
         """(description, quantity, unit price) as typed, without fully blank rows."""
-        rows = [self._typed(r) for r in range(self.table.rowCount())]
-        return [row for row in rows if row[0] or row[2]]
+        return [self._typed(r) for r in self._rows()]
+
+    def line_items(self) -> list[str | None]:
+        """The price-list code of each line of :meth:`line_texts` (None: typed by hand)."""
+        return [self._item(r) for r in self._rows()]
+
+    def _item(self, row: int) -> str | None:
+        cell = self.table.item(row, DESCRIPTION)
+        code = cell.data(ITEM) if cell is not None else None
+        return str(code) if code else None
 
     def numbers(self) -> list[tuple[str, Decimal, Decimal]]:
         """The lines as numbers, read in the GUI's language (raises ValidationError)."""
@@ -183,7 +227,7 @@ class QuoteLinesEditor(QWidget):
 
     def check(self) -> str:
         """What is wrong with the lines (translated), or ``""``."""
-        texts = self.line_texts()
+        texts, items = self.line_texts(), self.line_items()
         if not texts:
             return self.tr("Add at least one line with a description and a unit price.")
         for number, (description, quantity, price) in enumerate(texts, start=1):
@@ -200,10 +244,15 @@ class QuoteLinesEditor(QWidget):
                 return self.tr("Line %1: the quantity must be a number greater than zero, "
                                "with at most two decimals.").replace("%1", str(number))
             try:
-                self._price(price)
+                value = self._price(price)
             except ValidationError:
                 return self.tr("Line %1: the unit price must be an amount greater than zero, "
                                "with at most two decimals.").replace("%1", str(number))
+            floor = self.floors.get(items[number - 1] or "")
+            if floor is not None and value < floor:
+                return self.tr("Line %1: you may not price %2 below its list price %3.").replace(
+                    "%1", str(number)).replace("%2", items[number - 1] or "").replace(
+                    "%3", labels.money(floor, self._lang))
         return ""
 
     # -- showing -------------------------------------------------------------------------

@@ -35,7 +35,10 @@ class WorkEntryDialog(ServiceDialog):
         request_number: int,
         entry: WorkEntryView | None = None,
         parent: QWidget | None = None,
+        *,
+        minutes: int | None = None,
     ) -> None:
+        """``minutes``: a new entry's proposed duration (a stopped timer's)."""
         super().__init__(db, actor, parent)
         self._number = request_number
         self._entry = entry
@@ -51,7 +54,8 @@ class WorkEntryDialog(ServiceDialog):
                                     to_qdate(self._today))
         self.work_date.setDate(to_qdate(entry.work_date if entry else self._today))
         self.work_date.setMaximumWidth(160)
-        self.duration = QLineEdit(format_hours(entry.minutes) if entry else "")
+        proposed = entry.minutes if entry else minutes
+        self.duration = QLineEdit(format_hours(proposed) if proposed else "")
         self.duration.setPlaceholderText(self.tr("h:mm, e.g. 1:30"))
         self.duration.setMaximumWidth(160)
         duration_box, self.duration_error = with_error(self.duration)

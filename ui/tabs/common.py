@@ -64,11 +64,12 @@ def action_buttons(parent: QWidget, actions: dict[str, QAction],
 
 
 def set_captions(row: QHBoxLayout, *captions: str) -> None:
-    """The (translated) texts of the buttons :func:`action_buttons` made, in order."""
+    """The (translated) texts of the buttons :func:`action_buttons` made, in order (an
+    empty caption: the button's text is set elsewhere)."""
     for i, caption in enumerate(captions):
         item = row.itemAt(i)
         widget = item.widget() if item is not None else None
-        if isinstance(widget, QPushButton):
+        if isinstance(widget, QPushButton) and caption:
             widget.setText(caption)
 
 

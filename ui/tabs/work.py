@@ -49,8 +49,8 @@ class WorkTab(RequestPart, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.bar)
         layout.addWidget(self.tree, 1)
-        self.buttons = action_buttons(self, actions, ("log_work", ""), ("edit_work", ""),
-                                      ("delete_work", ""))
+        self.buttons = action_buttons(self, actions, ("log_work", ""), ("timer", ""),
+                                      ("edit_work", ""), ("delete_work", ""))
         layout.addLayout(self.buttons)
         self.tree.currentItemChanged.connect(lambda *_: self.selection_changed.emit())
         self.tree.itemActivated.connect(lambda *_: self.activated.emit())
@@ -59,7 +59,8 @@ class WorkTab(RequestPart, QWidget):
     def translate_texts(self) -> None:
         self.tree.setHeaderLabels([self.tr("Date"), self.tr("Who"), self.tr("Duration"),
                                    self.tr("Billable"), self.tr("Note")])
-        set_captions(self.buttons, self.tr("Log work…"), self.tr("Edit…"), self.tr("Delete"))
+        # the timer's button says what its action says (started or not): set by the workspace
+        set_captions(self.buttons, self.tr("Log work…"), "", self.tr("Edit…"), self.tr("Delete"))
 
     def selected(self) -> WorkEntryView | None:
         item = self.tree.currentItem()

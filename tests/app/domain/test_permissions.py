@@ -34,6 +34,10 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     "expire_quotes": (NO, YES, NO, YES),
     "view_finance": (NO, YES, YES, YES),
     "refund": (NO, NO, YES, YES),
+    # issue 19: the price list (DESIGN.md), notes and attachments (staff who may work on
+    # the request: a technician on their own, or free, requests)
+    "keep_catalogue": (NO, YES, NO, YES),
+    "annotate": (OWN, YES, NO, YES),
 }
 ROLES = ("technician", "team_lead", "finance", "admin")
 
