@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "edit_work": ("edit_work", "log_work"),
     "delete_work": ("edit_work", "log_work"),
     "variation": ("propose_variation", "propose_variation"),
+    "withdraw_variation": ("withdraw_variation", "withdraw_variation"),
     "complete": ("complete", "complete"),
     "topup": ("topup", None),
     "adjust": ("adjust", None),
@@ -43,7 +44,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
 }
 
 #: actions limited to a technician's own requests (the owner is the assignee)
-OWN_REQUEST = {"decline", "log_work", "variation", "complete", "timer"}
+OWN_REQUEST = {"decline", "log_work", "variation", "withdraw_variation", "complete", "timer"}
 #: ... or to requests assigned to nobody yet (as the services' check_own)
 OWN_OR_FREE = {"add_note", "attach"}
 
@@ -148,6 +149,8 @@ def _specific(
                         entry.staff)
     if name == "variation" and any(v.state == "proposed" for v in detail.variations):
         return _off(Q.translate("ActionRules", "A variation is already awaiting the customer."))
+    if name == "withdraw_variation" and not any(v.state == "proposed" for v in detail.variations):
+        return _off(Q.translate("ActionRules", "No variation is awaiting the customer."))
     if name == "charge_document" and detail.charge is None:
         return _off(Q.translate("ActionRules", "The request has not been charged."))
     if name == "complete" and not detail.work:

@@ -168,6 +168,16 @@ def _variation(done: Done) -> Feedback:
         request_reference(v.request_number), labels.money(v.amount, done.lang)))
 
 
+def _withdraw_variation(done: Done) -> Feedback:
+    v = done.result
+    if not isinstance(v, VariationView):
+        return Feedback(Q.translate("Feedback", "Variation withdrawn."))
+    return Feedback(_fill(Q.translate(
+        "Feedback", "Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; "
+                    "the customer is told."),
+        request_reference(v.request_number), labels.money(v.amount, done.lang)))
+
+
 def _complete(done: Done) -> Feedback:
     r = done.result
     if not isinstance(r, CompletionResult):
@@ -267,6 +277,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "edit_work": _edit_work,
     "delete_work": _delete_work,
     "variation": _variation,
+    "withdraw_variation": _withdraw_variation,
     "complete": _complete,
     "topup": _credit,
     "adjust": _credit,

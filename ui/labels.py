@@ -92,6 +92,7 @@ def _variation_states() -> dict[str, str]:
         "proposed": QCoreApplication.translate("labels", "Awaiting customer"),
         "agreed": QCoreApplication.translate("labels", "Agreed"),
         "refused": QCoreApplication.translate("labels", "Refused"),
+        "withdrawn": QCoreApplication.translate("labels", "Withdrawn", "variation"),
     }
 
 
@@ -151,6 +152,7 @@ def _actions() -> dict[str, str]:
         "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
         "variation_agreed": QCoreApplication.translate("labels", "Variation agreed"),
         "variation_refused": QCoreApplication.translate("labels", "Variation refused"),
+        "variation_withdrawn": QCoreApplication.translate("labels", "Variation withdrawn"),
         "topup": QCoreApplication.translate("labels", "Top-up"),
         "adjustment": QCoreApplication.translate("labels", "Credit adjustment"),
         "refund": QCoreApplication.translate("labels", "Charge refunded (credit note)"),
@@ -170,6 +172,7 @@ def _notices() -> dict[str, str]:
         "request_received": QCoreApplication.translate("labels", "Request received"),
         "quote_proposed": QCoreApplication.translate("labels", "Quote proposed"),
         "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
+        "variation_withdrawn": QCoreApplication.translate("labels", "Variation withdrawn"),
         "declined": QCoreApplication.translate("labels", "Request declined"),
         "completed_charged": QCoreApplication.translate("labels", "Completed and charged"),
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),

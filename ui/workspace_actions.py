@@ -28,6 +28,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "edit_work": (Q.translate("Workspace", "Edit work entry…"), "Ctrl+Shift+L"),
         "delete_work": (Q.translate("Workspace", "Delete work entry"), ""),
         "variation": (Q.translate("Workspace", "Propose &variation…"), "Ctrl+Shift+V"),
+        "withdraw_variation": (Q.translate("Workspace", "&Withdraw variation…"), "Ctrl+Shift+W"),
         "complete": (Q.translate("Workspace", "&Complete and charge…"), "Ctrl+Shift+C"),
         "topup": (Q.translate("Workspace", "Top-&up…"), "Ctrl+Shift+U"),
         "adjust": (Q.translate("Workspace", "Credit ad&justment…"), ""),
@@ -81,6 +82,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
         from ui.dialogs.variation import VariationDialog
 
         return VariationDialog(db, user, number, parent=parent)
+    if name == "withdraw_variation":
+        from ui.dialogs.withdraw_variation import WithdrawVariationDialog
+
+        return WithdrawVariationDialog(db, user, number, parent=parent)
     if name == "complete":
         from ui.dialogs.completion import CompletionDialog
 

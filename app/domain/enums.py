@@ -74,6 +74,7 @@ class VariationState(StrEnum):
     PROPOSED = "proposed"
     AGREED = "agreed"
     REFUSED = "refused"
+    WITHDRAWN = "withdrawn"  # by staff while pending (issue 19)
 
 
 class ServiceStatus(StrEnum):
@@ -97,6 +98,7 @@ class NoticeKind(StrEnum):
     REQUEST_RECEIVED = "request_received"
     QUOTE_PROPOSED = "quote_proposed"
     VARIATION_PROPOSED = "variation_proposed"
+    VARIATION_WITHDRAWN = "variation_withdrawn"
     DECLINED = "declined"
     COMPLETED_CHARGED = "completed_charged"
     CREDIT_EXHAUSTED = "credit_exhausted"

@@ -23,6 +23,7 @@ ALLOWED: dict[str, frozenset[RequestState]] = {
     "log_work": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "propose_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "answer_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
+    "withdraw_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "complete": frozenset({S.IN_PROGRESS}),
     # an open request's urgency can change until the work is done
     "set_priority": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.ACCEPTED, S.IN_PROGRESS,
@@ -40,6 +41,7 @@ ACTION_WORDS = {
     "log_work": phrase("given work entries"),
     "propose_variation": phrase("given a variation"),
     "answer_variation": phrase("given an answer to a variation"),
+    "withdraw_variation": phrase("relieved of a variation"),
     "complete": phrase("completed"),
     "set_priority": phrase("given another priority"),
 }

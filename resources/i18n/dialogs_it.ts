@@ -955,6 +955,49 @@
     </message>
 </context>
 <context>
+    <name>WithdrawVariationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="36"/>
+        <source>Withdraw the variation of %1</source>
+        <translation>Ritira la variazione di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="44"/>
+        <source>The customer is told that the variation is withdrawn, and why. The agreed amount stays as it was; a new variation can be proposed afterwards.</source>
+        <translation>Al cliente viene comunicato che la variazione è ritirata, e perché. L&apos;importo concordato resta quello di prima; in seguito si può proporre una nuova variazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="49"/>
+        <source>Told to the customer</source>
+        <translation>Comunicato al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="52"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="56"/>
+        <source>&amp;Withdraw variation</source>
+        <translation>&amp;Ritira variazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="76"/>
+        <source>No variation is awaiting the customer.</source>
+        <translation>Nessuna variazione è in attesa del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="82"/>
+        <source>Proposed on %1 by %2: new agreed amount %3 net (%4).</source>
+        <translation>Proposta il %1 da %2: nuovo importo concordato %3 imponibile (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="93"/>
+        <source>A reason is required: the customer is told.</source>
+        <translation>Serve un motivo: viene comunicato al cliente.</translation>
+    </message>
+</context>
+<context>
     <name>WorkEntryDialog</name>
     <message>
         <location filename="../../ui/dialogs/work_entry.py" line="47"/>

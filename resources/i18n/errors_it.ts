@@ -420,6 +420,10 @@
         <translation>proporre variazioni</translation>
     </message>
     <message>
+        <source>withdraw variations</source>
+        <translation>ritirare variazioni</translation>
+    </message>
+    <message>
         <source>complete and charge requests</source>
         <translation>completare e addebitare richieste</translation>
     </message>
@@ -806,6 +810,10 @@
     <message>
         <source>the search contains control characters</source>
         <translation>la ricerca contiene caratteri di controllo</translation>
+    </message>
+    <message>
+        <source>relieved of a variation</source>
+        <translation>vedersi ritirare una variazione</translation>
     </message>
     <message>
         <source>profile name</source>

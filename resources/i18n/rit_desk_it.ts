@@ -4,93 +4,98 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="152"/>
+        <location filename="../../ui/action_rules.py" line="155"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="96"/>
+        <location filename="../../ui/action_rules.py" line="97"/>
         <source>Select a request first.</source>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="82"/>
+        <location filename="../../ui/action_rules.py" line="83"/>
         <source>Loading %1…</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee) ... or to requests assigned to nobody yet (as the services&apos; check_own)</extracomment>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="99"/>
+        <location filename="../../ui/action_rules.py" line="100"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="107"/>
+        <location filename="../../ui/action_rules.py" line="108"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="109"/>
+        <location filename="../../ui/action_rules.py" line="110"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="113"/>
+        <location filename="../../ui/action_rules.py" line="114"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="127"/>
+        <location filename="../../ui/action_rules.py" line="128"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="132"/>
+        <location filename="../../ui/action_rules.py" line="133"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="134"/>
+        <location filename="../../ui/action_rules.py" line="135"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="138"/>
+        <location filename="../../ui/action_rules.py" line="139"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="141"/>
+        <location filename="../../ui/action_rules.py" line="142"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="144"/>
+        <location filename="../../ui/action_rules.py" line="145"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="146"/>
+        <location filename="../../ui/action_rules.py" line="147"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="150"/>
+        <location filename="../../ui/action_rules.py" line="151"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="154"/>
+        <location filename="../../ui/action_rules.py" line="153"/>
+        <source>No variation is awaiting the customer.</source>
+        <translation>Nessuna variazione è in attesa del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="157"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="156"/>
+        <location filename="../../ui/action_rules.py" line="159"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="160"/>
+        <location filename="../../ui/action_rules.py" line="163"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
     </message>
@@ -523,12 +528,12 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="226"/>
+        <location filename="../../ui/feedback.py" line="236"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="224"/>
+        <location filename="../../ui/feedback.py" line="234"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -640,77 +645,87 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback.py" line="174"/>
+        <source>Variation withdrawn.</source>
+        <translation>Variazione ritirata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="175"/>
+        <source>Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; the customer is told.</source>
+        <translation>Variazione di %1 (%2 imponibile) ritirata: l&apos;importo concordato resta quello di prima; il cliente ne è informato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="184"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="176"/>
+        <location filename="../../ui/feedback.py" line="186"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="181"/>
+        <location filename="../../ui/feedback.py" line="191"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="192"/>
+        <location filename="../../ui/feedback.py" line="202"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="195"/>
+        <location filename="../../ui/feedback.py" line="205"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="197"/>
+        <location filename="../../ui/feedback.py" line="207"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="199"/>
+        <location filename="../../ui/feedback.py" line="209"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="204"/>
-        <location filename="../../ui/feedback.py" line="231"/>
+        <location filename="../../ui/feedback.py" line="214"/>
+        <location filename="../../ui/feedback.py" line="241"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="208"/>
+        <location filename="../../ui/feedback.py" line="218"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="212"/>
+        <location filename="../../ui/feedback.py" line="222"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="237"/>
+        <location filename="../../ui/feedback.py" line="247"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="242"/>
+        <location filename="../../ui/feedback.py" line="252"/>
         <source>Note added to %1.</source>
         <translation>Nota aggiunta a %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="248"/>
+        <location filename="../../ui/feedback.py" line="258"/>
         <source>File attached.</source>
         <translation>File allegato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="249"/>
+        <location filename="../../ui/feedback.py" line="259"/>
         <source>%1 attached to %2 (%3).</source>
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="254"/>
+        <location filename="../../ui/feedback.py" line="264"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
@@ -718,22 +733,22 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>HistoryTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="71"/>
+        <location filename="../../ui/tabs/timeline.py" line="72"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
@@ -741,7 +756,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="46"/>
+        <location filename="../../ui/main_menus.py" line="47"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
@@ -758,73 +773,73 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="40"/>
+        <location filename="../../ui/main_menus.py" line="41"/>
         <source>&amp;File</source>
         <extracomment>the Request menu: the workspace&apos;s actions, in groups between separators</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="42"/>
+        <location filename="../../ui/main_menus.py" line="43"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="44"/>
+        <location filename="../../ui/main_menus.py" line="45"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="50"/>
+        <location filename="../../ui/main_menus.py" line="51"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="54"/>
+        <location filename="../../ui/main_menus.py" line="55"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="55"/>
+        <location filename="../../ui/main_menus.py" line="56"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="57"/>
+        <location filename="../../ui/main_menus.py" line="58"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="59"/>
+        <location filename="../../ui/main_menus.py" line="60"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="62"/>
+        <location filename="../../ui/main_menus.py" line="63"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="71"/>
+        <location filename="../../ui/main_menus.py" line="72"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="80"/>
+        <location filename="../../ui/main_menus.py" line="81"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="90"/>
+        <location filename="../../ui/main_menus.py" line="91"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="92"/>
+        <location filename="../../ui/main_menus.py" line="93"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="94"/>
+        <location filename="../../ui/main_menus.py" line="95"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
@@ -839,22 +854,22 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="111"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112"/>
+        <location filename="../../ui/main_menus.py" line="113"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="116"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="117"/>
+        <location filename="../../ui/main_menus.py" line="118"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -862,17 +877,17 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>NoticesTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>Notice</source>
         <translation>Avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
@@ -1577,34 +1592,39 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>VariationsTab</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="39"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>Proposed</source>
         <translation>Proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="39"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>New agreed amount</source>
         <translation>Nuovo importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="41"/>
+        <location filename="../../ui/tabs/timeline.py" line="42"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="42"/>
+        <location filename="../../ui/tabs/timeline.py" line="43"/>
         <source>Propose variation…</source>
         <translation>Proponi variazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="43"/>
+        <source>Withdraw…</source>
+        <translation>Ritira…</translation>
     </message>
 </context>
 <context>
@@ -1678,7 +1698,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="34"/>
+        <location filename="../../ui/workspace_actions.py" line="35"/>
         <source>C&amp;harge document…</source>
         <translation>&amp;Documento di addebito…</translation>
     </message>
@@ -1749,31 +1769,36 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_actions.py" line="31"/>
+        <source>&amp;Withdraw variation…</source>
+        <translation>Ritira varia&amp;zione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="32"/>
         <source>&amp;Complete and charge…</source>
         <translation>&amp;Completa e addebita…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="32"/>
+        <location filename="../../ui/workspace_actions.py" line="33"/>
         <source>Top-&amp;up…</source>
         <translation>Ric&amp;arica…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="33"/>
+        <location filename="../../ui/workspace_actions.py" line="34"/>
         <source>Credit ad&amp;justment…</source>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="35"/>
+        <location filename="../../ui/workspace_actions.py" line="36"/>
         <source>Add &amp;note…</source>
         <translation>Aggiungi n&amp;ota…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="36"/>
+        <location filename="../../ui/workspace_actions.py" line="37"/>
         <source>Attach &amp;file…</source>
         <translation>Allega &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="37"/>
+        <location filename="../../ui/workspace_actions.py" line="38"/>
         <location filename="../../ui/workspace_extras.py" line="128"/>
         <source>Start ti&amp;mer</source>
         <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
@@ -1821,12 +1846,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="314"/>
+        <location filename="../../ui/workspace.py" line="315"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="414"/>
+        <location filename="../../ui/workspace.py" line="415"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1872,17 +1897,17 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2041,7 +2066,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Other</source>
         <translation>Altro</translation>
     </message>
@@ -2096,234 +2121,246 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="95"/>
+        <source>Withdrawn</source>
+        <comment>variation</comment>
+        <translation>Ritirata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Active</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
-        <location filename="../../ui/labels.py" line="157"/>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Running</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Suspended</source>
         <translation>Sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>Cloud server</source>
         <translation>Cloud server</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>VPS</source>
         <translation>VPS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>Hosting</source>
         <translation>Hosting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Cloud storage</source>
         <translation>Cloud storage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Dedicated server</source>
         <translation>Server dedicato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Charge</source>
         <translation>Addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Adjustment</source>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="175"/>
+        <source>Variation withdrawn</source>
+        <translation>Variazione ritirata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>File attached</source>
         <translation>File allegato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="267"/>
+        <location filename="../../ui/labels.py" line="270"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="270"/>
+        <location filename="../../ui/labels.py" line="273"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="272"/>
+        <location filename="../../ui/labels.py" line="275"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2331,7 +2368,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

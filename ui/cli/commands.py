@@ -402,6 +402,12 @@ def variations_propose(db: Database, args: argparse.Namespace) -> Result:
         f"variation {view.id} proposed: new agreed amount {amount_str(view.amount)}")
 
 
+def variations_withdraw(db: Database, args: argparse.Namespace) -> Result:
+    return _variation(variations.withdraw_variation(db, need_actor(args),
+                                                    variation_id(db, args.variation),
+                                                    reason=args.reason))
+
+
 def settings_show(db: Database, args: argparse.Namespace) -> Result:
     s = settings_service.get_settings(db)
     data = plain(s)

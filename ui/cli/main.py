@@ -283,6 +283,10 @@ def build_parser() -> Parser:
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--amount", required=True)
     s.add_argument("--reason", required=True)
+    s = cmd(var, "withdraw", commands.variations_withdraw,
+            "withdraw a variation still awaiting the customer")
+    s.add_argument("variation", type=reference, metavar="VARIATION")
+    s.add_argument("--reason", required=True)
 
     st = sub.add_parser("settings", help="shared settings").add_subparsers(
         dest="cmd", required=True, parser_class=Parser)

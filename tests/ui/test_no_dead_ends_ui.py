@@ -1,0 +1,113 @@
+"""Issue 19's dead ends passable in the main window: a pending variation withdrawn from
+the Variations tab (its button and Ctrl+Shift+W), the customer told, the History saying
+it; off for another technician and while nothing is pending."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.services import queries, variations
+from tests.ui.conftest import Desk
+from tests.ui.test_catalogue_picker import in_modal
+from tests.ui.test_main_window import open_window
+from ui.dialogs.withdraw_variation import WithdrawVariationDialog
+from ui.main_window import MainWindow
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def shown(qtbot: QtBot, desk: Desk, settings: QSettings, user: str, number: int) -> MainWindow:
+    """The main window at 1366x768 on request ``number`` of the All requests queue (a team
+    lead starts on the dashboard)."""
+    window = open_window(qtbot, desk, user, settings)
+    with qtbot.waitSignal(window.table.model.loaded, timeout=10000):
+        window.queues.select_queue("all")
+    qtbot.waitUntil(lambda: window.table.model.rowCount() > 0, timeout=10000)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10000)
+    with qtbot.waitSignal(window.workspace.loaded, timeout=10000):
+        assert window.table.select_number(number)
+    return window
+
+
+def test_withdraw_a_variation_from_the_variations_tab(qtbot: QtBot, desk: Desk,
+                                                      settings: QSettings,
+                                                      tmp_path: Path) -> None:
+    number = desk.numbers["accepted"]  # tom's, hourly
+    proposal = variations.propose_variation(desk.db, desk.tech, number, amount="950",
+                                            reason="Typed one zero too many")
+    window = shown(qtbot, desk, settings, desk.tech, number)
+    ws = window.workspace
+    ws.tabs.setCurrentWidget(ws.variations_tab)
+    button = ws.variations_tab.findChild(QPushButton, "button_withdraw_variation")
+    assert isinstance(button, QPushButton) and button.isEnabled()
+    assert button.text() == "Withdraw…"
+    errors: list[BaseException] = []
+    seen: dict[str, QWidget] = {}
+
+    def withdraw(dialog: QWidget) -> None:
+        assert isinstance(dialog, WithdrawVariationDialog)
+        qtbot.waitUntil(lambda: "€950.00" in dialog.proposal.text(), timeout=10000)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no reason yet
+        assert "A reason is required" in dialog.reason_error.text() and dialog.isVisible()
+        qtbot.keyClicks(dialog.reason, "Proposed by mistake")
+        # the picture once the dialog has grown to its contents (after the load)
+        qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height(), timeout=10000)
+        dialog.grab().save(str(tmp_path / "withdraw_dialog.png"))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    in_modal(qtbot, WithdrawVariationDialog, withdraw, errors, seen)
+    with qtbot.waitSignal(ws.loaded, timeout=10000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert errors == [] and set(seen) == {"WithdrawVariationDialog"}
+    qtbot.waitUntil(lambda: ws.current is not None
+                    and ws.current.variations[-1].state == "withdrawn", timeout=10000)
+    row = ws.variations.topLevelItem(0)
+    assert row is not None and row.text(3) == "Withdrawn"
+    assert ws.history.topLevelItem(0).text(2) == "Variation withdrawn"  # type: ignore[union-attr]
+    assert window.statusBar().currentMessage() == (
+        f"Variation of RIT-{number:06d} (€950.00 net) withdrawn: the agreed amount stays as "
+        "it was; the customer is told.")
+    assert not button.isEnabled()  # nothing pending any more
+    assert "No variation is awaiting" in ws.actions_by_name["withdraw_variation"].toolTip()
+    detail = queries.request_detail(desk.db, number)
+    assert [(v.id, v.state) for v in detail.variations] == [(proposal.id, "withdrawn")]
+    assert detail.notices[-1].kind == "variation_withdrawn"
+    window.grab().save(str(tmp_path / "withdrawn.png"))
+
+
+def test_not_on_another_technicians_request(qtbot: QtBot, desk: Desk,
+                                             settings: QSettings) -> None:
+    number = desk.numbers["in_progress"]  # tina's
+    variations.propose_variation(desk.db, desk.tech2, number, amount="400", reason="more")
+    window = shown(qtbot, desk, settings, desk.tech, number)  # tom: not his request
+    action = window.workspace.actions_by_name["withdraw_variation"]
+    assert not action.isEnabled() and "Only the assignee" in action.toolTip()
+
+
+def test_a_team_lead_withdraws_by_the_shortcut(qtbot: QtBot, desk: Desk,
+                                               settings: QSettings) -> None:
+    number = desk.numbers["in_progress"]  # tina's
+    variations.propose_variation(desk.db, desk.tech2, number, amount="400", reason="more")
+    window = shown(qtbot, desk, settings, desk.lead, number)
+    errors: list[BaseException] = []
+    seen: dict[str, QWidget] = {}
+
+    def withdraw(dialog: QWidget) -> None:
+        assert isinstance(dialog, WithdrawVariationDialog)
+        qtbot.waitUntil(lambda: "€400.00" in dialog.proposal.text(), timeout=10000)
+        qtbot.keyClicks(dialog.reason, "Not needed")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    in_modal(qtbot, WithdrawVariationDialog, withdraw, errors, seen)
+    with qtbot.waitSignal(window.workspace.loaded, timeout=10000):
+        qtbot.keyClick(window.table.view, Qt.Key.Key_W, CTRL_SHIFT)
+    assert errors == [] and seen
+    assert queries.request_detail(desk.db, number).variations[-1].state == "withdrawn"
