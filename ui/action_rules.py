@@ -24,6 +24,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "assign": ("assign", "assign"),
     "set_priority": ("evaluate", "set_priority"),
     "decline": ("decline", "decline"),
+    "cancel_request": ("cancel_request", "cancel_accepted"),
     "new_quote": ("draft_quote", "draft_quote"),
     "edit_draft": ("draft_quote", "draft_quote"),
     "send_quote": ("send_quote", "send_quote"),

@@ -99,6 +99,12 @@ def _decline(done: Done) -> Feedback:
         "Feedback", "%1 declined: the customer is told the reason."), _ref(done)))
 
 
+def _cancel_request(done: Done) -> Feedback:
+    return Feedback(_fill(Q.translate(
+        "Feedback", "%1 cancelled, nothing charged: the customer is told the reason."),
+        _ref(done)))
+
+
 def _quote(done: Done) -> Feedback:
     quote = done.result
     if not isinstance(quote, QuoteView):
@@ -269,6 +275,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "take": _take,
     "assign": _assign,
     "decline": _decline,
+    "cancel_request": _cancel_request,
     "new_quote": _quote,
     "edit_draft": _quote,
     "send_quote": _quote,

@@ -174,6 +174,7 @@ def _notices() -> dict[str, str]:
         "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
         "variation_withdrawn": QCoreApplication.translate("labels", "Variation withdrawn"),
         "declined": QCoreApplication.translate("labels", "Request declined"),
+        "request_cancelled": QCoreApplication.translate("labels", "Request cancelled"),
         "completed_charged": QCoreApplication.translate("labels", "Completed and charged"),
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "service_restarted": QCoreApplication.translate("labels", "Services restarted"),

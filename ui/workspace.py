@@ -164,7 +164,8 @@ class Workspace(WorkspaceExtras, QWidget):
         a["send_quote"].triggered.connect(self.send_selected_quote)
         a["delete_draft"].triggered.connect(self.delete_selected_draft)
         a["delete_work"].triggered.connect(self.delete_selected_entry)
-        for name in ("assign", "set_priority", "decline", "complete", "variation",
+        for name in ("assign", "set_priority", "decline", "cancel_request", "complete",
+                     "variation",
                      "withdraw_variation", "new_quote",
                      "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))

@@ -19,6 +19,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "assign": (Q.translate("Workspace", "&Assign…"), "Ctrl+Shift+A"),
         "set_priority": (Q.translate("Workspace", "Change p&riority…"), "Ctrl+Shift+P"),
         "decline": (Q.translate("Workspace", "&Decline…"), "Ctrl+Shift+D"),
+        "cancel_request": (Q.translate("Workspace", "Cancel re&quest…"), "Ctrl+Shift+K"),
         "new_quote": (Q.translate("Workspace", "&New quote…"), "Ctrl+N"),
         "edit_draft": (Q.translate("Workspace", "&Edit draft…"), "Ctrl+E"),
         "send_quote": (Q.translate("Workspace", "&Send quote"), "Ctrl+Shift+S"),
@@ -90,6 +91,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
         from ui.dialogs.completion import CompletionDialog
 
         return CompletionDialog(db, user, number, parent=parent)
+    if name == "cancel_request":
+        from ui.dialogs.cancel_request import CancelRequestDialog
+
+        return CancelRequestDialog(db, user, number, parent=parent)
     if name == "decline":
         from ui.dialogs.decline import DeclineDialog
 

@@ -100,6 +100,7 @@ class NoticeKind(StrEnum):
     VARIATION_PROPOSED = "variation_proposed"
     VARIATION_WITHDRAWN = "variation_withdrawn"
     DECLINED = "declined"
+    CANCELLED = "request_cancelled"  # by the technical department, after acceptance
     COMPLETED_CHARGED = "completed_charged"
     CREDIT_EXHAUSTED = "credit_exhausted"
     SERVICE_RESTARTED = "service_restarted"

@@ -20,6 +20,9 @@ ALLOWED: dict[str, frozenset[RequestState]] = {
     "send_quote": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
     "answer_quote": frozenset({S.QUOTED}),
     "cancel": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
+    # after acceptance: by a team lead with a reason, or by the customer while no work is
+    # logged (issue 19)
+    "cancel_accepted": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "log_work": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "propose_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "answer_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
@@ -38,6 +41,7 @@ ACTION_WORDS = {
     "send_quote": phrase("quoted"),
     "answer_quote": phrase("answered"),
     "cancel": phrase("cancelled"),
+    "cancel_accepted": phrase("cancelled"),
     "log_work": phrase("given work entries"),
     "propose_variation": phrase("given a variation"),
     "answer_variation": phrase("given an answer to a variation"),

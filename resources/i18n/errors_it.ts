@@ -312,6 +312,10 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>{request} has work logged: ask the technical department to cancel it</source>
+        <translation>la richiesta {request} ha lavoro registrato: chiedi al reparto tecnico di annullarla</translation>
+    </message>
+    <message>
         <source>the company logo {path} cannot be used: {reason}</source>
         <translation>il logo aziendale {path} non può essere usato: {reason}</translation>
     </message>
@@ -426,6 +430,10 @@
     <message>
         <source>complete and charge requests</source>
         <translation>completare e addebitare richieste</translation>
+    </message>
+    <message>
+        <source>cancel accepted requests</source>
+        <translation>annullare richieste accettate</translation>
     </message>
     <message>
         <source>record top-ups</source>

@@ -4,98 +4,98 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="155"/>
+        <location filename="../../ui/action_rules.py" line="156"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="97"/>
+        <location filename="../../ui/action_rules.py" line="98"/>
         <source>Select a request first.</source>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="83"/>
+        <location filename="../../ui/action_rules.py" line="84"/>
         <source>Loading %1…</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee) ... or to requests assigned to nobody yet (as the services&apos; check_own)</extracomment>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="100"/>
+        <location filename="../../ui/action_rules.py" line="101"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="108"/>
+        <location filename="../../ui/action_rules.py" line="109"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="110"/>
+        <location filename="../../ui/action_rules.py" line="111"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="114"/>
+        <location filename="../../ui/action_rules.py" line="115"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="128"/>
+        <location filename="../../ui/action_rules.py" line="129"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="133"/>
+        <location filename="../../ui/action_rules.py" line="134"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="135"/>
+        <location filename="../../ui/action_rules.py" line="136"/>
         <source>Over your sending limit of %1 net: a team lead must send it.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="139"/>
+        <location filename="../../ui/action_rules.py" line="140"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="142"/>
+        <location filename="../../ui/action_rules.py" line="143"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="145"/>
+        <location filename="../../ui/action_rules.py" line="146"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="147"/>
+        <location filename="../../ui/action_rules.py" line="148"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="151"/>
+        <location filename="../../ui/action_rules.py" line="152"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="153"/>
+        <location filename="../../ui/action_rules.py" line="154"/>
         <source>No variation is awaiting the customer.</source>
         <translation>Nessuna variazione è in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="157"/>
+        <location filename="../../ui/action_rules.py" line="158"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="159"/>
+        <location filename="../../ui/action_rules.py" line="160"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="163"/>
+        <location filename="../../ui/action_rules.py" line="164"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
     </message>
@@ -528,12 +528,12 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="236"/>
+        <location filename="../../ui/feedback.py" line="242"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="234"/>
+        <location filename="../../ui/feedback.py" line="240"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -574,158 +574,163 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>%1 dichiarata non fattibile: il motivo viene comunicato al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="105"/>
+        <location filename="../../ui/feedback.py" line="103"/>
+        <source>%1 cancelled, nothing charged: the customer is told the reason.</source>
+        <translation>%1 annullata, nulla addebitato: al cliente viene comunicato il motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="111"/>
         <source>Quote saved.</source>
         <translation>Preventivo salvato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="109"/>
+        <location filename="../../ui/feedback.py" line="115"/>
         <source>Draft quote %1 saved: total %2.</source>
         <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="111"/>
+        <location filename="../../ui/feedback.py" line="117"/>
         <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
         <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="119"/>
+        <location filename="../../ui/feedback.py" line="125"/>
         <source>Draft quote deleted.</source>
         <translation>Bozza di preventivo eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="120"/>
+        <location filename="../../ui/feedback.py" line="126"/>
         <source>Draft quote %1 deleted.</source>
         <translation>Bozza del preventivo %1 eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="133"/>
+        <location filename="../../ui/feedback.py" line="139"/>
         <source>Work logged.</source>
         <translation>Lavoro registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="135"/>
+        <location filename="../../ui/feedback.py" line="141"/>
         <source>Logged %1 on %2 for %3 (billable %4).</source>
         <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="138"/>
+        <location filename="../../ui/feedback.py" line="144"/>
         <source>The work has started: %1 is now in progress.</source>
         <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="146"/>
+        <location filename="../../ui/feedback.py" line="152"/>
         <source>Work entry changed.</source>
         <translation>Registrazione di lavoro modificata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="148"/>
+        <location filename="../../ui/feedback.py" line="154"/>
         <source>Work entry of %1 on %2 changed: %3.</source>
         <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="155"/>
+        <location filename="../../ui/feedback.py" line="161"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione di lavoro eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="157"/>
+        <location filename="../../ui/feedback.py" line="163"/>
         <source>Work entry of %1 on %2 deleted (%3).</source>
         <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="164"/>
+        <location filename="../../ui/feedback.py" line="170"/>
         <source>Variation proposed.</source>
         <translation>Variazione proposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="165"/>
+        <location filename="../../ui/feedback.py" line="171"/>
         <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
         <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="174"/>
+        <location filename="../../ui/feedback.py" line="180"/>
         <source>Variation withdrawn.</source>
         <translation>Variazione ritirata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="175"/>
+        <location filename="../../ui/feedback.py" line="181"/>
         <source>Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; the customer is told.</source>
         <translation>Variazione di %1 (%2 imponibile) ritirata: l&apos;importo concordato resta quello di prima; il cliente ne è informato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="184"/>
+        <location filename="../../ui/feedback.py" line="190"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="186"/>
+        <location filename="../../ui/feedback.py" line="192"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="191"/>
+        <location filename="../../ui/feedback.py" line="197"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="202"/>
+        <location filename="../../ui/feedback.py" line="208"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="205"/>
+        <location filename="../../ui/feedback.py" line="211"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="207"/>
+        <location filename="../../ui/feedback.py" line="213"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="209"/>
+        <location filename="../../ui/feedback.py" line="215"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="214"/>
-        <location filename="../../ui/feedback.py" line="241"/>
+        <location filename="../../ui/feedback.py" line="220"/>
+        <location filename="../../ui/feedback.py" line="247"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="218"/>
+        <location filename="../../ui/feedback.py" line="224"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="222"/>
+        <location filename="../../ui/feedback.py" line="228"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="247"/>
+        <location filename="../../ui/feedback.py" line="253"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="252"/>
+        <location filename="../../ui/feedback.py" line="258"/>
         <source>Note added to %1.</source>
         <translation>Nota aggiunta a %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="258"/>
+        <location filename="../../ui/feedback.py" line="264"/>
         <source>File attached.</source>
         <translation>File allegato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="259"/>
+        <location filename="../../ui/feedback.py" line="265"/>
         <source>%1 attached to %2 (%3).</source>
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="264"/>
+        <location filename="../../ui/feedback.py" line="270"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
@@ -1698,7 +1703,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="35"/>
+        <location filename="../../ui/workspace_actions.py" line="36"/>
         <source>C&amp;harge document…</source>
         <translation>&amp;Documento di addebito…</translation>
     </message>
@@ -1724,81 +1729,86 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_actions.py" line="22"/>
+        <source>Cancel re&amp;quest…</source>
+        <translation>Ann&amp;ulla richiesta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="23"/>
         <source>&amp;New quote…</source>
         <translation>&amp;Nuovo preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="23"/>
+        <location filename="../../ui/workspace_actions.py" line="24"/>
         <source>&amp;Edit draft…</source>
         <translation>&amp;Modifica bozza…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="24"/>
+        <location filename="../../ui/workspace_actions.py" line="25"/>
         <source>&amp;Send quote</source>
         <translation>&amp;Invia preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="25"/>
+        <location filename="../../ui/workspace_actions.py" line="26"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="26"/>
+        <location filename="../../ui/workspace_actions.py" line="27"/>
         <source>Quote &amp;PDF…</source>
         <translation>&amp;PDF del preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="27"/>
+        <location filename="../../ui/workspace_actions.py" line="28"/>
         <source>&amp;Log work…</source>
         <translation>&amp;Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="28"/>
+        <location filename="../../ui/workspace_actions.py" line="29"/>
         <source>Edit work entry…</source>
         <translation>Modifica registrazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="29"/>
+        <location filename="../../ui/workspace_actions.py" line="30"/>
         <source>Delete work entry</source>
         <translation>Elimina registrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="30"/>
+        <location filename="../../ui/workspace_actions.py" line="31"/>
         <source>Propose &amp;variation…</source>
         <translation>Proponi &amp;variazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="31"/>
+        <location filename="../../ui/workspace_actions.py" line="32"/>
         <source>&amp;Withdraw variation…</source>
         <translation>Ritira varia&amp;zione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="32"/>
+        <location filename="../../ui/workspace_actions.py" line="33"/>
         <source>&amp;Complete and charge…</source>
         <translation>&amp;Completa e addebita…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="33"/>
+        <location filename="../../ui/workspace_actions.py" line="34"/>
         <source>Top-&amp;up…</source>
         <translation>Ric&amp;arica…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="34"/>
+        <location filename="../../ui/workspace_actions.py" line="35"/>
         <source>Credit ad&amp;justment…</source>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="36"/>
+        <location filename="../../ui/workspace_actions.py" line="37"/>
         <source>Add &amp;note…</source>
         <translation>Aggiungi n&amp;ota…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="37"/>
+        <location filename="../../ui/workspace_actions.py" line="38"/>
         <source>Attach &amp;file…</source>
         <translation>Allega &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="38"/>
+        <location filename="../../ui/workspace_actions.py" line="39"/>
         <location filename="../../ui/workspace_extras.py" line="128"/>
         <source>Start ti&amp;mer</source>
         <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
@@ -1846,12 +1856,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="315"/>
+        <location filename="../../ui/workspace.py" line="316"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="415"/>
+        <location filename="../../ui/workspace.py" line="416"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1907,7 +1917,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2134,7 +2144,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/labels.py" line="102"/>
         <location filename="../../ui/labels.py" line="159"/>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -2212,12 +2222,13 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="140"/>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
@@ -2305,7 +2316,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="160"/>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
@@ -2350,17 +2361,17 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="270"/>
+        <location filename="../../ui/labels.py" line="271"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="273"/>
+        <location filename="../../ui/labels.py" line="274"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="275"/>
+        <location filename="../../ui/labels.py" line="276"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2368,7 +2379,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

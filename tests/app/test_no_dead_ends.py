@@ -1,5 +1,6 @@
 """Issue 19, the lifecycle's dead ends, on SQLite and PostgreSQL: a variation withdrawn
-while pending."""
+while pending; a request cancelled after acceptance (by a team lead with a reason,
+nothing charged; by the customer while no work is logged)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.db import models as m
 from app.domain.errors import PermissionDenied, StateError, ValidationError
-from app.services import billing, queries, variations, work
+from app.services import billing, customers, queries, requests, variations, work
 from tests.app.conftest import World
 
 
@@ -72,3 +73,75 @@ def test_only_a_pending_variation_by_staff_who_may(world: World) -> None:
     with pytest.raises(StateError, match="already agreed"):
         variations.withdraw_variation(db, "tech", agreed.id, reason="too late")
     assert _counts(world, number) == after  # nothing written for the refusals
+
+
+def _charges(world: World) -> int:
+    with world.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(m.Charge)) or 0)
+
+
+@pytest.mark.parametrize("work_logged", [False, True], ids=["accepted", "in_progress"])
+def test_a_team_lead_cancels_after_acceptance_charging_nothing(world: World,
+                                                               work_logged: bool) -> None:
+    """Before: an accepted request could only be charged and refunded."""
+    db = world.db
+    number = world.accepted("hourly")
+    if work_logged:
+        work.log_work(db, "tech", number, hours="2")
+    pending = variations.propose_variation(db, "tech", number, amount="500", reason="more")
+    balance = customers.get_customer(db, "ACME").balance
+    requests.cancel_accepted(db, "lead", number, reason="The customer moved the site away")
+    detail = queries.request_detail(db, number)
+    assert detail.state == "cancelled" and detail.charge is None
+    assert [(v.id, v.state) for v in detail.variations] == [(pending.id, "withdrawn")]
+    assert customers.get_customer(db, "ACME").balance == balance and _charges(world) == 0
+    event = detail.history[-1]
+    assert (event.action, event.actor) == ("request_cancelled", "lead")
+    assert event.details["reason"] == "The customer moved the site away"
+    told = [n for n in detail.notices if n.kind == "request_cancelled"]
+    assert len(told) == 1 and told[0].payload["reason"] == "The customer moved the site away"
+    # exactly once, and closed for good
+    with pytest.raises(StateError):
+        requests.cancel_accepted(db, "lead", number, reason="again")
+    with pytest.raises(StateError):
+        work.log_work(db, "tech", number, hours="1")
+    with pytest.raises(StateError):
+        billing.complete_request(db, "tech", number)
+    assert len([n for n in queries.request_detail(db, number).notices
+                if n.kind == "request_cancelled"]) == 1
+
+
+def test_cancel_after_acceptance_is_refused_cleanly(world: World) -> None:
+    db = world.db
+    number = world.accepted("fixed")
+    before = _counts(world, number)
+    for actor in ("tech", "fin"):
+        with pytest.raises(PermissionDenied):
+            requests.cancel_accepted(db, actor, number, reason="no")
+    with pytest.raises(ValidationError):
+        requests.cancel_accepted(db, "lead", number, reason=" ")
+    assert _counts(world, number) == before
+    assert queries.request_detail(db, number).state == "accepted"
+    fresh = world.request()
+    with pytest.raises(StateError):
+        requests.cancel_accepted(db, "admin", fresh, reason="not accepted yet")
+
+
+def test_the_customer_cancels_an_accepted_request_until_work_is_logged(world: World) -> None:
+    """Before: portal cancel refused every accepted request."""
+    db = world.db
+    free = world.accepted("fixed")
+    variations.propose_variation(db, "tech", free, amount="450", reason="more")
+    requests.cancel_request(db, free)
+    detail = queries.request_detail(db, free)
+    assert detail.state == "cancelled" and detail.charge is None
+    assert [v.state for v in detail.variations] == ["withdrawn"]
+    assert detail.history[-1].action == "request_cancelled"
+
+    worked = world.accepted("hourly")
+    work.log_work(db, "tech", worked, hours="1")
+    before = _counts(world, worked)
+    with pytest.raises(StateError, match="ask the technical department"):
+        requests.cancel_request(db, worked)
+    assert _counts(world, worked) == before
+    assert queries.request_detail(db, worked).state == "in_progress"

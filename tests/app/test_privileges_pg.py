@@ -389,6 +389,9 @@ USE_CASES: dict[str, UseCase] = {
     "withdraw a variation": ("withdraw_variation", lambda s, a: _proposal(s, _owner(a)),
                              lambda s, db, who, v: variations.withdraw_variation(
                                  db, who, v, reason="by mistake")),
+    "cancel after acceptance": ("cancel_request", lambda s, a: s.in_progress(_owner(a)),
+                                lambda s, db, who, n: requests.cancel_accepted(
+                                    db, who, n, reason="moved away")),
     "complete": ("complete", lambda s, a: s.in_progress(_owner(a)),
                  lambda s, db, who, n: billing.complete_request(db, who, n)),
     "top up": ("topup", lambda s, a: None,

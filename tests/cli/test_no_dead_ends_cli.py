@@ -3,7 +3,7 @@ real logins of each role there)."""
 
 from __future__ import annotations
 
-from tests.cli.conftest import Team
+from tests.cli.conftest import Cli, Team
 from tests.cli.test_lifecycle_cli import setup_world, submit, valid_until
 from tests.conftest import FakeClock
 
@@ -31,3 +31,41 @@ def test_variations_withdraw(team: Team, cli_clock: FakeClock) -> None:
     assert [v["state"] for v in detail["variations"]] == ["withdrawn"]
     notices = [n["kind"] for n in cli.ok("portal", "notices", "--customer", "ACME")["notices"]]
     assert notices.count("variation_withdrawn") == 1
+
+
+def _accepted(cli: Cli, u: dict[str, str], clock: FakeClock, *, work: str = "") -> str:
+    number = submit(cli, "ACME", "web-1", "tuning")
+    ref = f"RIT-{number:06d}"
+    cli.ok("requests", "take", ref, actor=u["tech"])
+    quote = cli.ok("quotes", "create", ref, "--hourly", "--rate", "60", "--hours", "5",
+                   "--valid-until", valid_until(clock), "--send", actor=u["tech"])
+    cli.ok("portal", "accept", quote["quote"])
+    if work:
+        cli.ok("work", "log", ref, "--hours", work, actor=u["tech"])
+    return ref
+
+
+def test_requests_cancel_and_portal_cancel_after_acceptance(team: Team,
+                                                            cli_clock: FakeClock) -> None:
+    cli, u = setup_world(team), team.users
+    worked = _accepted(cli, u, cli_clock, work="2")
+    cli.ok("variations", "propose", worked, "--amount", "900", "--reason", "more",
+           actor=u["tech"])
+    for who in ("tech", "fin"):
+        assert "cancel accepted requests" in cli.fails(
+            "requests", "cancel", worked, "--reason", "x", actor=u[who])
+    assert "ask the technical department" in cli.fails("portal", "cancel", worked)
+    done = cli.ok("requests", "cancel", worked, "--reason", "Site moved away",
+                  actor=u["lead"])
+    assert done == {"request": int(worked[4:]), "state": "cancelled", "charged": False}
+    detail = cli.ok("requests", "show", worked, actor=u["tech"])
+    assert detail["state"] == "cancelled" and detail["charge"] is None
+    assert [v["state"] for v in detail["variations"]] == ["withdrawn"]
+    assert "cancelled" in cli.fails("requests", "cancel", worked, "--reason", "again",
+                                    actor=u["admin"])
+    notices = [n["kind"] for n in cli.ok("portal", "notices", "--customer", "ACME")["notices"]]
+    assert notices.count("request_cancelled") == 1
+    assert cli.ok("customers", "show", "ACME", actor=u["admin"])["balance"] == "1000.00"
+
+    free = _accepted(cli, u, cli_clock)
+    assert cli.ok("portal", "cancel", free) == {"request": int(free[4:]), "state": "cancelled"}

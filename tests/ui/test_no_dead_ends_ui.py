@@ -1,6 +1,7 @@
 """Issue 19's dead ends passable in the main window: a pending variation withdrawn from
 the Variations tab (its button and Ctrl+Shift+W), the customer told, the History saying
-it; off for another technician and while nothing is pending."""
+it; off for another technician and while nothing is pending. An in-progress request
+cancelled by a team lead (Ctrl+Shift+K), nothing charged; not offered to technicians."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.services import queries, variations
 from tests.ui.conftest import Desk
 from tests.ui.test_catalogue_picker import in_modal
 from tests.ui.test_main_window import open_window
+from ui.dialogs.cancel_request import CancelRequestDialog
 from ui.dialogs.withdraw_variation import WithdrawVariationDialog
 from ui.main_window import MainWindow
 
@@ -54,7 +56,7 @@ def test_withdraw_a_variation_from_the_variations_tab(qtbot: QtBot, desk: Desk,
 
     def withdraw(dialog: QWidget) -> None:
         assert isinstance(dialog, WithdrawVariationDialog)
-        qtbot.waitUntil(lambda: "€950.00" in dialog.proposal.text(), timeout=10000)
+        qtbot.waitUntil(lambda: "€950.00" in dialog.facts.text(), timeout=10000)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no reason yet
         assert "A reason is required" in dialog.reason_error.text() and dialog.isVisible()
         qtbot.keyClicks(dialog.reason, "Proposed by mistake")
@@ -102,7 +104,7 @@ def test_a_team_lead_withdraws_by_the_shortcut(qtbot: QtBot, desk: Desk,
 
     def withdraw(dialog: QWidget) -> None:
         assert isinstance(dialog, WithdrawVariationDialog)
-        qtbot.waitUntil(lambda: "€400.00" in dialog.proposal.text(), timeout=10000)
+        qtbot.waitUntil(lambda: "€400.00" in dialog.facts.text(), timeout=10000)
         qtbot.keyClicks(dialog.reason, "Not needed")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
@@ -111,3 +113,43 @@ def test_a_team_lead_withdraws_by_the_shortcut(qtbot: QtBot, desk: Desk,
         qtbot.keyClick(window.table.view, Qt.Key.Key_W, CTRL_SHIFT)
     assert errors == [] and seen
     assert queries.request_detail(desk.db, number).variations[-1].state == "withdrawn"
+
+
+def test_a_team_lead_cancels_an_accepted_request(qtbot: QtBot, desk: Desk, settings: QSettings,
+                                                 tmp_path: Path) -> None:
+    number = desk.numbers["in_progress"]  # tina's, 1:30 logged
+    window = shown(qtbot, desk, settings, desk.lead, number)
+    action = window.workspace.actions_by_name["cancel_request"]
+    assert action.isEnabled()
+    errors: list[BaseException] = []
+    seen: dict[str, QWidget] = {}
+
+    def cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, CancelRequestDialog)
+        qtbot.waitUntil(lambda: dialog.facts.text() == "Work logged: 1:30 h; charged: nothing.",
+                        timeout=10000)
+        qtbot.keyClicks(dialog.reason, "The customer moved the site away")
+        qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height(), timeout=10000)
+        dialog.grab().save(str(tmp_path / "cancel_dialog.png"))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    in_modal(qtbot, CancelRequestDialog, cancel, errors, seen)
+    with qtbot.waitSignal(window.workspace.loaded, timeout=10000):
+        qtbot.keyClick(window.table.view, Qt.Key.Key_K, CTRL_SHIFT)
+    assert errors == [] and seen
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.current is not None and ws.current.state == "cancelled",
+                    timeout=10000)
+    assert window.statusBar().currentMessage() == (
+        f"RIT-{number:06d} cancelled, nothing charged: the customer is told the reason.")
+    assert ws.history.topLevelItem(0).text(2) == "Request cancelled"  # type: ignore[union-attr]
+    assert not action.isEnabled()
+    detail = queries.request_detail(desk.db, number)
+    assert detail.charge is None and detail.notices[-1].kind == "request_cancelled"
+    window.grab().save(str(tmp_path / "cancelled.png"))
+
+
+def test_cancel_is_for_team_leads(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    window = shown(qtbot, desk, settings, desk.tech, desk.numbers["accepted"])  # tom's
+    action = window.workspace.actions_by_name["cancel_request"]
+    assert not action.isEnabled() and "Not available to your role" in action.toolTip()

@@ -246,6 +246,12 @@ def requests_decline(db: Database, args: argparse.Namespace) -> Result:
     return {"request": args.request, "state": "declined"}, f"{request_reference(args.request)} declined"
 
 
+def requests_cancel(db: Database, args: argparse.Namespace) -> Result:
+    requests.cancel_accepted(db, need_actor(args), args.request, reason=args.reason)
+    return ({"request": args.request, "state": "cancelled", "charged": False},
+            f"{request_reference(args.request)} cancelled, nothing charged")
+
+
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
     preview = billing.preview_charge(db, args.request)
     return plain(preview), (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "

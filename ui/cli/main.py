@@ -209,6 +209,10 @@ def build_parser() -> Parser:
     s = cmd(req, "decline", commands.requests_decline, "decline a request")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--reason", required=True)
+    s = cmd(req, "cancel", commands.requests_cancel,
+            "cancel an accepted or in-progress request, charging nothing (team lead, admin)")
+    s.add_argument("request", type=request_number, metavar="REQUEST")
+    s.add_argument("--reason", required=True)
     s = cmd(req, "preview", commands.requests_preview, "the charge completing would make")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "complete", commands.requests_complete, "complete and charge")
