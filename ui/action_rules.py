@@ -30,6 +30,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "send_quote": ("send_quote", "send_quote"),
     "delete_draft": ("draft_quote", "draft_quote"),
     "preview_pdf": ("export_pdf", None),
+    "extend_quote": ("send_quote", "send_quote"),
     "log_work": ("log_work", "log_work"),
     "edit_work": ("edit_work", "log_work"),
     "delete_work": ("edit_work", "log_work"),
@@ -45,7 +46,8 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
 }
 
 #: actions limited to a technician's own requests (the owner is the assignee)
-OWN_REQUEST = {"decline", "log_work", "variation", "withdraw_variation", "complete", "timer"}
+OWN_REQUEST = {"decline", "log_work", "variation", "withdraw_variation", "complete", "timer",
+               "extend_quote"}
 #: ... or to requests assigned to nobody yet (as the services' check_own)
 OWN_OR_FREE = {"add_note", "attach"}
 
@@ -133,6 +135,15 @@ def _specific(
         if draft is None:
             return _off(Q.translate("ActionRules", "Select a draft quote in the Quotes tab."))
         if name == "send_quote" and ctx.role == "technician" and draft.net > ctx.send_limit:
+            return _off(Q.translate("ActionRules",
+                                    "Over your sending limit of %1 net: a team lead must send it."),
+                        labels.money(ctx.send_limit, ctx.lang))
+    if name == "extend_quote":
+        if quote is None or quote.state != "sent":
+            return _off(Q.translate("ActionRules",
+                                    "Select a sent quote awaiting the customer in the Quotes "
+                                    "tab."))
+        if ctx.role == "technician" and quote.net > ctx.send_limit:
             return _off(Q.translate("ActionRules",
                                     "Over your sending limit of %1 net: a team lead must send it."),
                         labels.money(ctx.send_limit, ctx.lang))

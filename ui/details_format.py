@@ -31,6 +31,8 @@ def _key_labels() -> dict[str, str]:
         "quote_kind": Q.translate("Details", "kind"),
         "reference": Q.translate("Details", "reference"),
         "valid_until": Q.translate("Details", "valid until"),
+        "previously_valid_until": Q.translate("Details", "previously valid until"),
+        "replaced": Q.translate("Details", "in place of"),
         "date": Q.translate("Details", "date"),
         "minutes": Q.translate("Details", "duration"),
         "billable_minutes": Q.translate("Details", "billable"),
@@ -74,6 +76,7 @@ def _value(key: str, value: object, lang: str, action: str) -> str:
         "minutes": lambda v: labels.hours(int(str(v))),
         "billable_minutes": lambda v: labels.hours(int(str(v))),
         "valid_until": lambda v: _date(v, lang),
+        "previously_valid_until": lambda v: _date(v, lang),
         "date": lambda v: _date(v, lang),
     }
     if action in ("topup", "adjustment") and key == "kind":

@@ -99,6 +99,17 @@ def _decline(done: Done) -> Feedback:
         "Feedback", "%1 declined: the customer is told the reason."), _ref(done)))
 
 
+def _extend_quote(done: Done) -> Feedback:
+    quote = done.result
+    if not isinstance(quote, QuoteView):
+        return Feedback(Q.translate("Feedback", "Quote extended."))
+    return Feedback(_fill(Q.translate(
+        "Feedback", "Quote %1 sent in place of the earlier revision, valid until %2: the "
+                    "customer is told."),
+        quote_reference(quote.request_number, quote.revision),
+        labels.date_str(quote.valid_until, done.lang)))
+
+
 def _cancel_request(done: Done) -> Feedback:
     return Feedback(_fill(Q.translate(
         "Feedback", "%1 cancelled, nothing charged: the customer is told the reason."),
@@ -276,6 +287,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "assign": _assign,
     "decline": _decline,
     "cancel_request": _cancel_request,
+    "extend_quote": _extend_quote,
     "new_quote": _quote,
     "edit_draft": _quote,
     "send_quote": _quote,

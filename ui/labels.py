@@ -43,6 +43,7 @@ def _quote_states() -> dict[str, str]:
         "expired": QCoreApplication.translate("labels", "Expired", "quote"),
         "superseded": QCoreApplication.translate("labels", "Superseded", "quote"),
         "withdrawn": QCoreApplication.translate("labels", "Withdrawn", "quote"),
+        "replaced": QCoreApplication.translate("labels", "Replaced (extended)", "quote"),
     }
 
 
@@ -146,6 +147,7 @@ def _actions() -> dict[str, str]:
         "quote_accepted": QCoreApplication.translate("labels", "Quote accepted"),
         "quote_rejected": QCoreApplication.translate("labels", "Quote rejected"),
         "quote_expired": QCoreApplication.translate("labels", "Quote expired"),
+        "quote_extended": QCoreApplication.translate("labels", "Quote extended"),
         "work_logged": QCoreApplication.translate("labels", "Work logged"),
         "work_edited": QCoreApplication.translate("labels", "Work entry edited"),
         "work_deleted": QCoreApplication.translate("labels", "Work entry deleted"),
@@ -171,6 +173,7 @@ def _notices() -> dict[str, str]:
     return {
         "request_received": QCoreApplication.translate("labels", "Request received"),
         "quote_proposed": QCoreApplication.translate("labels", "Quote proposed"),
+        "quote_extended": QCoreApplication.translate("labels", "Quote extended"),
         "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
         "variation_withdrawn": QCoreApplication.translate("labels", "Variation withdrawn"),
         "declined": QCoreApplication.translate("labels", "Request declined"),

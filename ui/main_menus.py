@@ -18,7 +18,8 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 
 #: the Request menu: the workspace's actions, in groups between separators
 REQUEST_GROUPS = (("take", "assign", "set_priority", "decline", "cancel_request"),
-                  ("new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf"),
+                  ("new_quote", "edit_draft", "send_quote", "delete_draft", "preview_pdf",
+                   "extend_quote"),
                   ("log_work", "timer", "edit_work", "delete_work", "variation",
                    "withdraw_variation", "complete"),
                   ("add_note", "attach"),

@@ -167,7 +167,8 @@ class Workspace(WorkspaceExtras, QWidget):
         for name in ("assign", "set_priority", "decline", "cancel_request", "complete",
                      "variation",
                      "withdraw_variation", "new_quote",
-                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust"):
+                     "edit_draft", "preview_pdf", "extend_quote", "log_work", "edit_work",
+                     "topup", "adjust"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))
         # selections inside the tabs
         self.quotes_tab.selection_changed.connect(self._update_actions)

@@ -25,6 +25,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "send_quote": (Q.translate("Workspace", "&Send quote"), "Ctrl+Shift+S"),
         "delete_draft": (Q.translate("Workspace", "Delete draft"), ""),
         "preview_pdf": (Q.translate("Workspace", "Quote &PDF…"), "Ctrl+P"),
+        "extend_quote": (Q.translate("Workspace", "E&xtend quote…"), "Ctrl+Shift+X"),
         "log_work": (Q.translate("Workspace", "&Log work…"), "Ctrl+L"),
         "edit_work": (Q.translate("Workspace", "Edit work entry…"), "Ctrl+Shift+L"),
         "delete_work": (Q.translate("Workspace", "Delete work entry"), ""),
@@ -70,6 +71,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
 
         return QuoteComposerDialog(db, user, number,
                                    quote=quote if name == "edit_draft" else None, parent=parent)
+    if name == "extend_quote":
+        from ui.dialogs.extend_quote import ExtendQuoteDialog
+
+        return None if quote is None else ExtendQuoteDialog(db, user, quote, parent=parent)
     if name == "preview_pdf":
         from ui.dialogs.pdf_preview import PdfPreviewDialog
 

@@ -68,6 +68,7 @@ class QuoteState(StrEnum):
     EXPIRED = "expired"
     SUPERSEDED = "superseded"
     WITHDRAWN = "withdrawn"
+    REPLACED = "replaced"  # by its extension: the same lines, a later date (issue 19)
 
 
 class VariationState(StrEnum):
@@ -97,6 +98,7 @@ class LedgerKind(StrEnum):
 class NoticeKind(StrEnum):
     REQUEST_RECEIVED = "request_received"
     QUOTE_PROPOSED = "quote_proposed"
+    QUOTE_EXTENDED = "quote_extended"
     VARIATION_PROPOSED = "variation_proposed"
     VARIATION_WITHDRAWN = "variation_withdrawn"
     DECLINED = "declined"

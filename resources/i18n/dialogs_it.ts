@@ -533,6 +533,34 @@
     </message>
 </context>
 <context>
+    <name>ExtendQuoteDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="35"/>
+        <source>Extend quote %1</source>
+        <translation>Proroga il preventivo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="36"/>
+        <source>Quote %1, %2 total, valid until %3.</source>
+        <translation>Preventivo %1, totale %2, valido fino al %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="41"/>
+        <source>A new revision with the same lines and the new date is sent to the customer in its place (its PDF stored, as a send); this one is marked replaced.</source>
+        <translation>Al suo posto viene inviata al cliente una nuova revisione con le stesse righe e la nuova data (il suo PDF archiviato, come in un invio); questa viene segnata come sostituita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="52"/>
+        <source>New &amp;validity date:</source>
+        <translation>Nuova data di &amp;validità:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="56"/>
+        <source>&amp;Extend and send</source>
+        <translation>&amp;Proroga e invia</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../ui/dialogs/pdf_preview.py" line="60"/>

@@ -892,6 +892,18 @@
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>
     <message>
+        <source>quote {quote} is {quote_state}: only a sent quote awaiting the customer&apos;s answer can be extended</source>
+        <translation>il preventivo {quote} è {quote_state}: si può prorogare solo un preventivo inviato in attesa della risposta del cliente</translation>
+    </message>
+    <message>
+        <source>the new validity date {new} must be after the quote&apos;s own ({valid_until})</source>
+        <translation>la nuova data di validità {new} deve essere successiva a quella del preventivo ({valid_until})</translation>
+    </message>
+    <message>
+        <source>{quote} cannot be extended while a newer draft of its request is open: send or delete that draft</source>
+        <translation>il preventivo {quote} non si può prorogare mentre la sua richiesta ha una bozza più recente aperta: inviala o eliminala</translation>
+    </message>
+    <message>
         <source>a line must be DESCRIPTION;QTY;UNIT_PRICE: {text!r}</source>
         <translation>una riga deve essere DESCRIZIONE;QUANTITÀ;PREZZO_UNITARIO: {text!r}</translation>
     </message>

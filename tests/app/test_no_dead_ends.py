@@ -1,9 +1,10 @@
 """Issue 19, the lifecycle's dead ends, on SQLite and PostgreSQL: a variation withdrawn
 while pending; a request cancelled after acceptance (by a team lead with a reason,
-nothing charged; by the customer while no work is logged)."""
+nothing charged; by the customer while no work is logged); a sent quote extended."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,8 +12,10 @@ from sqlalchemy import func, select
 
 from app.db import models as m
 from app.domain.errors import PermissionDenied, StateError, ValidationError
-from app.services import billing, customers, queries, requests, variations, work
+from app.services import billing, customers, queries, quotes, requests, variations, work
+from app.services.quote_extension import extend_quote
 from tests.app.conftest import World
+from tests.conftest import FakeClock
 
 
 def _counts(world: World, number: int) -> tuple[int, int]:
@@ -145,3 +148,46 @@ def test_the_customer_cancels_an_accepted_request_until_work_is_logged(world: Wo
         requests.cancel_request(db, worked)
     assert _counts(world, worked) == before
     assert queries.request_detail(db, worked).state == "in_progress"
+
+
+def test_a_sent_quote_is_extended_by_a_new_revision(world: World, clock: FakeClock) -> None:
+    """Before: a customer asking for a few more days got nothing (the quote expired and a
+    new revision had to be typed again)."""
+    db = world.db
+    number = world.request()
+    requests.take_request(db, "tech", number)
+    old = world.fixed_quote(number, ("SSL install", "1", "90"), ("Config", "2", "30"))
+    clock.now += timedelta(days=31)  # past its date, the sweep not run yet
+    later = db.today() + timedelta(days=10)
+    new = extend_quote(db, "tech", old, valid_until=later)
+    assert (new.revision, new.state, new.valid_until) == (2, "sent", later)
+    detail = queries.request_detail(db, number)
+    by_revision = {q.revision: q for q in detail.quotes}
+    assert by_revision[1].state == "replaced"
+    assert [(li.description, li.quantity, li.unit_price) for li in by_revision[2].lines] == [
+        (li.description, li.quantity, li.unit_price) for li in by_revision[1].lines]
+    assert by_revision[2].total == by_revision[1].total and new.pdf_sha256
+    assert detail.state == "quoted"
+    actions = [e.action for e in detail.history]
+    assert actions[-2:] == ["quote_extended", "quote_sent"]
+    assert [n.kind for n in detail.notices][-2:] == ["quote_proposed", "quote_extended"]
+    quotes.accept_quote(db, new.id)  # the customer can answer again
+    assert queries.request_detail(db, number).state == "accepted"
+
+
+def test_extending_is_refused_cleanly(world: World) -> None:
+    db = world.db
+    number = world.request()
+    requests.take_request(db, "tech", number)
+    sent = world.fixed_quote(number)
+    before = _counts(world, number)
+    with pytest.raises(ValidationError, match="must be after"):
+        extend_quote(db, "tech", sent, valid_until=world.valid(10))
+    with pytest.raises(PermissionDenied):
+        extend_quote(db, "fin", sent, valid_until=world.valid(60))
+    with pytest.raises(PermissionDenied):
+        extend_quote(db, "tech2", sent, valid_until=world.valid(60))
+    assert _counts(world, number) == before
+    quotes.accept_quote(db, sent)
+    with pytest.raises(StateError, match="only a sent quote"):
+        extend_quote(db, "lead", sent, valid_until=world.valid(60))

@@ -3,6 +3,8 @@ real logins of each role there)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.cli.conftest import Cli, Team
 from tests.cli.test_lifecycle_cli import setup_world, submit, valid_until
 from tests.conftest import FakeClock
@@ -69,3 +71,25 @@ def test_requests_cancel_and_portal_cancel_after_acceptance(team: Team,
 
     free = _accepted(cli, u, cli_clock)
     assert cli.ok("portal", "cancel", free) == {"request": int(free[4:]), "state": "cancelled"}
+
+
+def test_quotes_extend(team: Team, cli_clock: FakeClock) -> None:
+    cli, u = setup_world(team), team.users
+    number = submit(cli, "ACME", "web-1", "ssl")
+    ref = f"RIT-{number:06d}"
+    cli.ok("requests", "take", ref, actor=u["tech"])
+    sent = cli.ok("quotes", "create", ref, "--fixed", "--line", "SSL install;1;90",
+                  "--valid-until", valid_until(cli_clock), "--send", actor=u["tech"])
+    later = (cli_clock.now.date() + timedelta(days=45)).isoformat()
+    assert "send quotes" in cli.fails("quotes", "extend", f"{ref}/1", "--valid-until", later,
+                                      actor=u["fin"])
+    done = cli.ok("quotes", "extend", f"{ref}/1", "--valid-until", later, actor=u["tech"])
+    assert (done["state"], done["valid_until"], done["revision"]) == ("sent", later, 2)
+    assert done["total"] == sent["total"]
+    shown = cli.ok("requests", "show", ref, actor=u["tech"])
+    assert [q["state"] for q in shown["quotes"]] == ["replaced", "sent"]
+    assert "only a sent quote" in cli.fails("quotes", "extend", f"{ref}/1", "--valid-until",
+                                            later, actor=u["lead"])
+    notices = [n["kind"] for n in cli.ok("portal", "notices", "--customer", "ACME")["notices"]]
+    assert notices.count("quote_extended") == 1
+    assert cli.ok("portal", "accept", f"{ref}/2")["state"] == "accepted"

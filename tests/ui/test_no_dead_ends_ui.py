@@ -1,10 +1,12 @@
 """Issue 19's dead ends passable in the main window: a pending variation withdrawn from
 the Variations tab (its button and Ctrl+Shift+W), the customer told, the History saying
 it; off for another technician and while nothing is pending. An in-progress request
-cancelled by a team lead (Ctrl+Shift+K), nothing charged; not offered to technicians."""
+cancelled by a team lead (Ctrl+Shift+K), nothing charged; not offered to technicians. A
+sent quote extended from the Quotes tab."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -15,7 +17,9 @@ from app.services import queries, variations
 from tests.ui.conftest import Desk
 from tests.ui.test_catalogue_picker import in_modal
 from tests.ui.test_main_window import open_window
+from ui.dialogs.base import to_qdate
 from ui.dialogs.cancel_request import CancelRequestDialog
+from ui.dialogs.extend_quote import ExtendQuoteDialog
 from ui.dialogs.withdraw_variation import WithdrawVariationDialog
 from ui.main_window import MainWindow
 
@@ -153,3 +157,41 @@ def test_cancel_is_for_team_leads(qtbot: QtBot, desk: Desk, settings: QSettings)
     window = shown(qtbot, desk, settings, desk.tech, desk.numbers["accepted"])  # tom's
     action = window.workspace.actions_by_name["cancel_request"]
     assert not action.isEnabled() and "Not available to your role" in action.toolTip()
+
+
+def test_extend_a_sent_quote_from_the_quotes_tab(qtbot: QtBot, desk: Desk, settings: QSettings,
+                                                  tmp_path: Path) -> None:
+    number = desk.numbers["quoted"]  # tom's, a sent quote
+    window = shown(qtbot, desk, settings, desk.tech, number)
+    ws = window.workspace
+    ws.tabs.setCurrentWidget(ws.quotes_tab)
+    sent = ws.selected_quote()
+    assert sent is not None and sent.state == "sent"
+    button = ws.quotes_tab.findChild(QPushButton, "button_extend_quote")
+    assert isinstance(button, QPushButton) and button.isEnabled() and button.text() == "Extend…"
+    later = sent.valid_until + timedelta(days=14)
+    errors: list[BaseException] = []
+    seen: dict[str, QWidget] = {}
+
+    def extend(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExtendQuoteDialog)
+        dialog.valid_until.setDate(to_qdate(later))
+        qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height(), timeout=10000)
+        dialog.grab().save(str(tmp_path / "extend_dialog.png"))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    in_modal(qtbot, ExtendQuoteDialog, extend, errors, seen)
+    with qtbot.waitSignal(ws.loaded, timeout=10000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert errors == [] and seen
+    qtbot.waitUntil(lambda: ws.current is not None and len(ws.current.quotes) == 2,
+                    timeout=10000)
+    detail = queries.request_detail(desk.db, number)
+    assert [(q.revision, q.state) for q in detail.quotes] == [(1, "replaced"), (2, "sent")]
+    assert detail.quotes[-1].valid_until == later
+    texts = [ws.history.topLevelItem(i).text(2)  # type: ignore[union-attr]
+             for i in range(ws.history.topLevelItemCount())]
+    assert "Quote extended" in texts
+    assert window.statusBar().currentMessage().startswith(
+        f"Quote RIT-{number:06d}/2 sent in place of the earlier revision")
+    window.grab().save(str(tmp_path / "extended.png"))

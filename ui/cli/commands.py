@@ -304,6 +304,15 @@ def quotes_send(db: Database, args: argparse.Namespace) -> Result:
     return _sent(quotes.send_quote(db, need_actor(args), quote_id(db, args.quote)), "sent")
 
 
+def quotes_extend(db: Database, args: argparse.Namespace) -> Result:
+    from app.services.quote_extension import extend_quote
+
+    view = extend_quote(db, need_actor(args), quote_id(db, args.quote),
+                        valid_until=args.valid_until)
+    data, line = _sent(view, "sent in place of the earlier revision")
+    return {**data, "revision": view.revision}, line
+
+
 def _sent(view: quotes.QuoteView, done: str) -> Result:
     """A quote sent (or approved and sent): its JSON and its line."""
     return {"quote": view.id, "state": view.state, "total": view.total,

@@ -241,6 +241,10 @@ def build_parser() -> Parser:
     s.add_argument("--send", action="store_true", help="send it at once")
     s = cmd(quo, "send", commands.quotes_send, "send a draft quote")
     s.add_argument("quote", type=reference, metavar="QUOTE")
+    s = cmd(quo, "extend", commands.quotes_extend,
+            "send a sent quote again as a new revision with a later validity date")
+    s.add_argument("quote", type=reference, metavar="QUOTE")
+    s.add_argument("--valid-until", type=iso_date, required=True)
     s = cmd(quo, "submit", commands.quotes_submit,
             "submit a draft above the send limit for a team lead's approval")
     s.add_argument("quote", type=reference, metavar="QUOTE")

@@ -15,7 +15,7 @@ from ui import labels
 from ui.tabs.common import RequestPart, action_buttons, align_right, set_captions, tree
 
 #: quote states shown greyed out (no longer in force)
-PAST_STATES = ("superseded", "withdrawn", "expired", "rejected")
+PAST_STATES = ("superseded", "withdrawn", "expired", "rejected", "replaced")
 
 
 class QuotesTab(RequestPart, QWidget):
@@ -48,7 +48,7 @@ class QuotesTab(RequestPart, QWidget):
         layout.addWidget(self.lines, 0)
         self.buttons = action_buttons(
             self, actions, ("edit_draft", ""), ("send_quote", ""), ("delete_draft", ""),
-            ("preview_pdf", ""))
+            ("preview_pdf", ""), ("extend_quote", ""))
         layout.addLayout(self.buttons)
         self.tree.currentItemChanged.connect(self._on_selected)
         self.tree.itemActivated.connect(self._on_activated)
@@ -59,7 +59,7 @@ class QuotesTab(RequestPart, QWidget):
                                    self.tr("Net"), self.tr("VAT"), self.tr("Total"),
                                    self.tr("Valid until"), self.tr("Sent")])
         set_captions(self.buttons, self.tr("Edit…"), self.tr("Send…"), self.tr("Delete"),
-                     self.tr("PDF…"))
+                     self.tr("PDF…"), self.tr("Extend…"))
 
     def fill(self, d: RequestDetail) -> None:
         lang = self._lang

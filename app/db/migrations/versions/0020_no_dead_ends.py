@@ -15,6 +15,9 @@ CREATE OR REPLACE; 0014 itself is unchanged):
 - variations: ``proposed`` -> ``withdrawn`` also by the control panel, as part of the
   customer's cancellation (a pending variation is withdrawn with the request it belongs
   to; its audit event is the cancellation's).
+- quotes: ``sent`` -> ``replaced`` by staff, when a quote is extended (a new revision with
+  the same lines and a later date sent in its place; its audit event ``quote_extended``):
+  in rit_moves and in migration 0016's rit_quotes_guard (its body otherwise as it is).
 """
 
 from __future__ import annotations
@@ -56,6 +59,23 @@ def request_moves() -> dict[tuple[str, str], str]:
     return moves
 
 
+def quote_moves() -> dict[tuple[str, str], str]:
+    return {**_lifecycle().QUOTE_MOVES, ("sent", "replaced"): "staff"}
+
+
+SUPERSEDED = "('sent', 'superseded'), "
+
+
+def _quotes_guard(schema: str, *, replaced: bool) -> str:
+    """Migration 0016's rit_quotes_guard, with ``replaced`` also sent -> replaced."""
+    approval = import_module("app.db.migrations.versions.0016_quote_approval")
+    statement: str = approval._guard(schema, approval=True)
+    assert SUPERSEDED in statement
+    if replaced:
+        statement = statement.replace(SUPERSEDED, SUPERSEDED + "('sent', 'replaced'), ", 1)
+    return statement
+
+
 def variation_moves() -> dict[tuple[str, str], str]:
     moves = dict(_lifecycle().VARIATION_MOVES)
     moves[("proposed", "withdrawn")] = "staff_portal"
@@ -63,12 +83,14 @@ def variation_moves() -> dict[tuple[str, str], str]:
 
 
 def _rit_moves(schema: str, requests: dict[tuple[str, str], str],
+               quotes: dict[tuple[str, str], str],
                variations: dict[tuple[str, str], str]) -> str:
     """0014's rit_moves with the moves given (its body otherwise as it is)."""
     earlier = _lifecycle()
     [statement] = [s for s in earlier._statements(schema)
                    if "CREATE FUNCTION rit_moves(" in s]
-    for old, new in ((earlier.REQUEST_MOVES, requests), (earlier.VARIATION_MOVES, variations)):
+    for old, new in ((earlier.REQUEST_MOVES, requests), (earlier.QUOTE_MOVES, quotes),
+                     (earlier.VARIATION_MOVES, variations)):
         before = earlier._moves(old)
         assert before in statement
         statement = statement.replace(before, earlier._moves(new), 1)
@@ -80,7 +102,8 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
-    op.execute(_rit_moves(schema, request_moves(), variation_moves()))
+    op.execute(_rit_moves(schema, request_moves(), quote_moves(), variation_moves()))
+    op.execute(_quotes_guard(schema, replaced=True))
     op.execute(CANCEL_GUARD.format(schema=schema))
     op.execute("CREATE TRIGGER requests_cancel_after_work BEFORE UPDATE ON requests "
                "FOR EACH ROW WHEN (NEW.state = 'cancelled' AND OLD.state IN "
@@ -95,4 +118,6 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS requests_cancel_after_work ON requests")
     op.execute("DROP FUNCTION IF EXISTS rit_requests_cancel_after_work()")
     earlier = _lifecycle()
-    op.execute(_rit_moves(schema, earlier.REQUEST_MOVES, earlier.VARIATION_MOVES))
+    op.execute(_rit_moves(schema, earlier.REQUEST_MOVES, earlier.QUOTE_MOVES,
+                          earlier.VARIATION_MOVES))
+    op.execute(_quotes_guard(schema, replaced=False))
