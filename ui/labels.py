@@ -182,6 +182,10 @@ def _notices() -> dict[str, str]:
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "service_restarted": QCoreApplication.translate("labels", "Services restarted"),
         "charge_refunded": QCoreApplication.translate("labels", "Charge refunded"),
+        "credit_still_missing": QCoreApplication.translate("labels",
+                                                           "Credit still exhausted: missing"),
+        "credit_missing_more": QCoreApplication.translate("labels",
+                                                          "Credit exhausted: more missing"),
     }
 
 

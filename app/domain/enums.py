@@ -106,6 +106,9 @@ class NoticeKind(StrEnum):
     COMPLETED_CHARGED = "completed_charged"
     CREDIT_EXHAUSTED = "credit_exhausted"
     SERVICE_RESTARTED = "service_restarted"
+    # while exhausted (issue 19): a top-up (or refund) that does not cover, a further charge
+    CREDIT_STILL_MISSING = "credit_still_missing"
+    CREDIT_MISSING_MORE = "credit_missing_more"
     CHARGE_REFUNDED = "charge_refunded"
 
 

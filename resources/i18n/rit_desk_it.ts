@@ -436,107 +436,108 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/details_format.py" line="30"/>
         <location filename="../../ui/details_format.py" line="31"/>
+        <location filename="../../ui/details_format.py" line="32"/>
         <source>kind</source>
         <translation>tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="32"/>
+        <location filename="../../ui/details_format.py" line="33"/>
         <source>reference</source>
         <translation>riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="33"/>
+        <location filename="../../ui/details_format.py" line="34"/>
         <source>valid until</source>
         <translation>valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="34"/>
+        <location filename="../../ui/details_format.py" line="35"/>
         <source>previously valid until</source>
         <translation>prima valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="35"/>
+        <location filename="../../ui/details_format.py" line="36"/>
         <source>in place of</source>
         <translation>al posto di</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="36"/>
+        <location filename="../../ui/details_format.py" line="37"/>
         <source>date</source>
         <translation>data</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="37"/>
+        <location filename="../../ui/details_format.py" line="38"/>
         <source>duration</source>
         <translation>durata</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="38"/>
+        <location filename="../../ui/details_format.py" line="39"/>
         <source>billable</source>
         <translation>fatturabile</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="39"/>
+        <location filename="../../ui/details_format.py" line="40"/>
         <source>capped at the agreed amount</source>
         <translation>limitato all&apos;importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="40"/>
+        <location filename="../../ui/details_format.py" line="41"/>
         <source>category</source>
         <translation>categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="41"/>
+        <location filename="../../ui/details_format.py" line="42"/>
         <source>subject</source>
         <translation>oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="42"/>
+        <location filename="../../ui/details_format.py" line="43"/>
         <source>service</source>
         <translation>servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="43"/>
+        <location filename="../../ui/details_format.py" line="44"/>
         <source>services</source>
         <translation>servizi</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="44"/>
-        <location filename="../../ui/details_format.py" line="49"/>
+        <location filename="../../ui/details_format.py" line="45"/>
+        <location filename="../../ui/details_format.py" line="50"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="45"/>
+        <location filename="../../ui/details_format.py" line="46"/>
         <source>role</source>
         <translation>ruolo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="46"/>
+        <location filename="../../ui/details_format.py" line="47"/>
         <source>user</source>
         <translation>utente</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="47"/>
+        <location filename="../../ui/details_format.py" line="48"/>
         <source>revision</source>
         <translation>revisione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="48"/>
+        <location filename="../../ui/details_format.py" line="49"/>
         <source>setting</source>
         <translation>impostazione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="50"/>
+        <location filename="../../ui/details_format.py" line="51"/>
         <source>file</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="51"/>
+        <location filename="../../ui/details_format.py" line="52"/>
         <source>size</source>
         <translation>dimensione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="98"/>
+        <location filename="../../ui/details_format.py" line="100"/>
         <source>unassigned</source>
         <translation>non assegnata</translation>
     </message>
@@ -2409,17 +2410,27 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="274"/>
+        <location filename="../../ui/labels.py" line="185"/>
+        <source>Credit still exhausted: missing</source>
+        <translation>Credito ancora esaurito: importo mancante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="187"/>
+        <source>Credit exhausted: more missing</source>
+        <translation>Credito esaurito: manca di più</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="278"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="277"/>
+        <location filename="../../ui/labels.py" line="281"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="279"/>
+        <location filename="../../ui/labels.py" line="283"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2427,7 +2438,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

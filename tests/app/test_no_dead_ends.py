@@ -191,3 +191,27 @@ def test_extending_is_refused_cleanly(world: World) -> None:
     quotes.accept_quote(db, sent)
     with pytest.raises(StateError, match="only a sent quote"):
         extend_quote(db, "lead", sent, valid_until=world.valid(60))
+
+
+def test_the_customer_is_told_what_is_missing_while_still_exhausted(world: World) -> None:
+    """Before: a partial top-up and a further charge while exhausted told nothing."""
+    db = world.db
+
+    def told() -> list[tuple[str, str, str]]:
+        return [(n.kind, str(n.payload.get("amount", "")), str(n.payload.get("missing", "")))
+                for n in sorted(queries.customer_notices(db, "POOR"), key=lambda n: n.id)
+                if n.kind.startswith("credit_")]
+
+    first = world.accepted(customer="POOR")  # 390 + VAT = 475.80 on 50.00
+    work.log_work(db, "tech", first, hours="1")
+    billing.complete_request(db, "tech", first)
+    assert told() == [("credit_exhausted", "", "425.80")]
+    customers.topup(db, "fin", "POOR", "100")  # not enough
+    assert told()[-1] == ("credit_still_missing", "100.00", "325.80")
+    second = world.accepted(customer="POOR")
+    work.log_work(db, "tech", second, hours="1")
+    billing.complete_request(db, "tech", second)
+    assert told()[-1] == ("credit_missing_more", "-475.80", "801.60")
+    customers.topup(db, "fin", "POOR", "801.60")  # covers: restarted, no "still missing"
+    kinds = [n.kind for n in sorted(queries.customer_notices(db, "POOR"), key=lambda n: n.id)]
+    assert kinds.count("credit_still_missing") == 1 and kinds[-1] == "service_restarted"

@@ -63,3 +63,15 @@ def test_only_a_team_lead_cancels_for_the_department(site: Site, key: str) -> No
     assert _state(site, number) == "in_progress"
     assert _cancel(site, "lead", number) == "done"
     assert _state(site, number) == "cancelled"
+
+
+@pytest.mark.parametrize("kind", ["credit_still_missing", "credit_missing_more"])
+def test_the_credit_notices_are_the_servers_own(site: Site, kind: str) -> None:  # noqa: F811
+    """What a customer is told about money comes from the server's functions only."""
+    number = site.taken("tech")
+    with site.connect("lead") as conn:
+        conn.execute(f"SELECT id FROM requests WHERE id = {number} FOR UPDATE")
+        with pytest.raises(psycopg.Error) as refused:
+            conn.execute(f"SELECT rit_tell('{kind}', {number}, NULL, '{{}}', NULL)")
+        conn.rollback()
+    assert refused.value.sqlstate == "42501"

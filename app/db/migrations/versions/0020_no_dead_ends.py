@@ -18,6 +18,11 @@ CREATE OR REPLACE; 0014 itself is unchanged):
 - quotes: ``sent`` -> ``replaced`` by staff, when a quote is extended (a new revision with
   the same lines and a later date sent in its place; its audit event ``quote_extended``):
   in rit_moves and in migration 0016's rit_quotes_guard (its body otherwise as it is).
+- notices that never went out: rit_post (migration 0015's, bounded) tells the customer
+  when an account already exhausted stays exhausted: a top-up, adjustment or refund that
+  does not cover (``credit_still_missing``) or a further charge (``credit_missing_more``),
+  each with the amount, the balance and what is missing now. Both are the server's own
+  notices: rit_tell (0014's) refuses them to the app's logins.
 """
 
 from __future__ import annotations
@@ -97,6 +102,41 @@ def _rit_moves(schema: str, requests: dict[tuple[str, str], str],
     return statement.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 
+NEW_NOTICES = ("credit_still_missing", "credit_missing_more")
+RESTART_END = "to_jsonb(restarted)));\n            END IF;"
+STILL_EXHAUSTED = """to_jsonb(restarted)));
+            ELSIF balance < 0 THEN
+                -- still exhausted (issue 19): what is missing now
+                PERFORM rit_notice(p_customer, p_request, CASE WHEN p_amount > 0
+                    THEN 'credit_still_missing' ELSE 'credit_missing_more' END, p_at,
+                    jsonb_build_object('ledger_kind', p_kind, 'amount', rit_money(p_amount),
+                                       'balance', rit_money(balance),
+                                       'missing', rit_money(-balance)));
+            END IF;"""
+
+
+def _rit_post(schema: str, *, told: bool) -> str:
+    """Migration 0015's rit_post (bounded), telling the customer while still exhausted
+    when ``told``."""
+    statement: str = import_module("app.db.migrations.versions.0015_server_pricing")._post(
+        schema, bounded=True)
+    assert RESTART_END in statement
+    return statement.replace(RESTART_END, STILL_EXHAUSTED, 1) if told else statement
+
+
+def _rit_tell(schema: str, *, ours: bool) -> str:
+    """0014's rit_tell, refusing this migration's server notices too when ``ours``."""
+    earlier = _lifecycle()
+    [statement] = [s for s in earlier._statements(schema) if "CREATE FUNCTION rit_tell(" in s]
+    statement = statement.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    if ours:
+        before = earlier._in(earlier.SERVER_NOTICES)
+        assert before in statement
+        statement = statement.replace(
+            before, earlier._in((*earlier.SERVER_NOTICES, *NEW_NOTICES)), 1)
+    return statement
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
@@ -104,6 +144,8 @@ def upgrade() -> None:
     schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
     op.execute(_rit_moves(schema, request_moves(), quote_moves(), variation_moves()))
     op.execute(_quotes_guard(schema, replaced=True))
+    op.execute(_rit_post(schema, told=True))
+    op.execute(_rit_tell(schema, ours=True))
     op.execute(CANCEL_GUARD.format(schema=schema))
     op.execute("CREATE TRIGGER requests_cancel_after_work BEFORE UPDATE ON requests "
                "FOR EACH ROW WHEN (NEW.state = 'cancelled' AND OLD.state IN "
@@ -121,3 +163,5 @@ def downgrade() -> None:
     op.execute(_rit_moves(schema, earlier.REQUEST_MOVES, earlier.QUOTE_MOVES,
                           earlier.VARIATION_MOVES))
     op.execute(_quotes_guard(schema, replaced=False))
+    op.execute(_rit_post(schema, told=False))
+    op.execute(_rit_tell(schema, ours=False))
