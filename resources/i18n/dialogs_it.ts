@@ -185,6 +185,11 @@
         <translation>Annulla &amp;richiesta</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="30"/>
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Lascia aperta</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/cancel_request.py" line="36"/>
         <source>Work logged: %1 h; charged: nothing.</source>
         <translation>Lavoro registrato: %1 h; addebitato: nulla.</translation>
@@ -550,12 +555,12 @@
         <translation>Al suo posto viene inviata al cliente una nuova revisione con le stesse righe e la nuova data (il suo PDF archiviato, come in un invio); questa viene segnata come sostituita.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/extend_quote.py" line="52"/>
+        <location filename="../../ui/dialogs/extend_quote.py" line="53"/>
         <source>New &amp;validity date:</source>
         <translation>Nuova data di &amp;validità:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/extend_quote.py" line="56"/>
+        <location filename="../../ui/dialogs/extend_quote.py" line="57"/>
         <source>&amp;Extend and send</source>
         <translation>&amp;Proroga e invia</translation>
     </message>
@@ -881,17 +886,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/reason.py" line="49"/>
+        <location filename="../../ui/dialogs/reason.py" line="50"/>
         <source>Told to the customer</source>
         <translation>Comunicato al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reason.py" line="52"/>
+        <location filename="../../ui/dialogs/reason.py" line="53"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reason.py" line="88"/>
+        <location filename="../../ui/dialogs/reason.py" line="91"/>
         <source>A reason is required: the customer is told.</source>
         <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
     </message>

@@ -27,7 +27,7 @@ class CancelRequestDialog(ReasonDialog):
                 "The request is closed as cancelled and nothing is charged: the work logged "
                 "stays on record, unbilled. A variation awaiting the customer is withdrawn. "
                 "The customer is told the reason."),
-            ok_text=self.tr("Cancel &request"))
+            ok_text=self.tr("Cancel &request"), cancel_text=self.tr("&Keep it open"))
 
     def show_facts(self, detail: RequestDetail) -> str:
         minutes = sum(entry.minutes for entry in detail.work)

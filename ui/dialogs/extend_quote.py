@@ -41,6 +41,7 @@ class ExtendQuoteDialog(ServiceDialog):
             "A new revision with the same lines and the new date is sent to the customer "
             "in its place (its PDF stored, as a send); this one is marked replaced."))
         explain.setWordWrap(True)
+        explain.setMinimumWidth(440)
         self.valid_until = QDateEdit()
         self.valid_until.setCalendarPopup(True)
         show_dates(self.valid_until)

@@ -32,7 +32,8 @@ class ReasonDialog(ServiceDialog):
     and do their use case in :meth:`submit`."""
 
     def __init__(self, db: Database, actor: str, request_number: int, *, title: str,
-                 explanation: str, ok_text: str, parent: QWidget | None = None) -> None:
+                 explanation: str, ok_text: str, cancel_text: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(db, actor, parent)
         self._number = request_number
         self._version: int | None = None
@@ -56,7 +57,9 @@ class ReasonDialog(ServiceDialog):
         self.ok_button = self.add_button(ok_text, QDialogButtonBox.ButtonRole.AcceptRole,
                                          self._submit)
         self.ok_button.setDefault(True)
-        self.add_cancel()
+        cancel = self.add_cancel()
+        if cancel_text:  # where "Cancel" would read as the dialog's own action
+            cancel.setText(cancel_text)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
