@@ -24,6 +24,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "assign": ("assign", "assign"),
     "set_priority": ("evaluate", "set_priority"),
     "decline": ("decline", "decline"),
+    "cancel_request": ("cancel_request", "cancel_accepted"),
     "new_quote": ("draft_quote", "draft_quote"),
     "edit_draft": ("draft_quote", "draft_quote"),
     "send_quote": ("send_quote", "send_quote"),
@@ -32,10 +33,12 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
     "return_quote": ("approve_quote", "draft_quote"),
     "delete_draft": ("draft_quote", "draft_quote"),
     "preview_pdf": ("export_pdf", None),
+    "extend_quote": ("send_quote", "send_quote"),
     "log_work": ("log_work", "log_work"),
     "edit_work": ("edit_work", "log_work"),
     "delete_work": ("edit_work", "log_work"),
     "variation": ("propose_variation", "propose_variation"),
+    "withdraw_variation": ("withdraw_variation", "withdraw_variation"),
     "complete": ("complete", "complete"),
     "topup": ("topup", None),
     "adjust": ("adjust", None),
@@ -46,7 +49,8 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
 }
 
 #: actions limited to a technician's own requests (the owner is the assignee)
-OWN_REQUEST = {"decline", "log_work", "variation", "complete", "timer"}
+OWN_REQUEST = {"decline", "log_work", "variation", "withdraw_variation", "complete", "timer",
+               "extend_quote"}
 #: ... or to requests assigned to nobody yet (as the services' check_own)
 OWN_OR_FREE = {"add_note", "attach"}
 
@@ -146,6 +150,15 @@ def _specific(
                                                       or quote.state != "submitted"):
         return _off(Q.translate("ActionRules",
                                 "Select a quote awaiting approval in the Quotes tab."))
+    if name == "extend_quote":
+        if quote is None or quote.state != "sent":
+            return _off(Q.translate("ActionRules",
+                                    "Select a sent quote awaiting the customer in the Quotes "
+                                    "tab."))
+        if ctx.role == "technician" and quote.net > ctx.send_limit:
+            return _off(Q.translate("ActionRules",
+                                    "Over your sending limit of %1 net: a team lead must send it."),
+                        labels.money(ctx.send_limit, ctx.lang))
     if name == "new_quote" and any(q.state == "draft" for q in detail.quotes):
         return _off(Q.translate("ActionRules",
                                 "A draft quote exists already: edit it or delete it."))
@@ -162,6 +175,8 @@ def _specific(
                         entry.staff)
     if name == "variation" and any(v.state == "proposed" for v in detail.variations):
         return _off(Q.translate("ActionRules", "A variation is already awaiting the customer."))
+    if name == "withdraw_variation" and not any(v.state == "proposed" for v in detail.variations):
+        return _off(Q.translate("ActionRules", "No variation is awaiting the customer."))
     if name == "charge_document" and detail.charge is None:
         return _off(Q.translate("ActionRules", "The request has not been charged."))
     if name == "complete" and not detail.work:

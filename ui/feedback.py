@@ -99,6 +99,23 @@ def _decline(done: Done) -> Feedback:
         "Feedback", "%1 declined: the customer is told the reason."), _ref(done)))
 
 
+def _extend_quote(done: Done) -> Feedback:
+    quote = done.result
+    if not isinstance(quote, QuoteView):
+        return Feedback(Q.translate("Feedback", "Quote extended."))
+    return Feedback(_fill(Q.translate(
+        "Feedback", "Quote %1 sent in place of the earlier revision, valid until %2: the "
+                    "customer is told."),
+        quote_reference(quote.request_number, quote.revision),
+        labels.date_str(quote.valid_until, done.lang)))
+
+
+def _cancel_request(done: Done) -> Feedback:
+    return Feedback(_fill(Q.translate(
+        "Feedback", "%1 cancelled, nothing charged: the customer is told the reason."),
+        _ref(done)))
+
+
 def _quote(done: Done) -> Feedback:
     quote = done.result
     if not isinstance(quote, QuoteView):
@@ -173,6 +190,16 @@ def _variation(done: Done) -> Feedback:
     return Feedback(_fill(Q.translate(
         "Feedback", "Variation of %1 proposed: new agreed amount %2 net, awaiting the "
                     "customer's agreement."),
+        request_reference(v.request_number), labels.money(v.amount, done.lang)))
+
+
+def _withdraw_variation(done: Done) -> Feedback:
+    v = done.result
+    if not isinstance(v, VariationView):
+        return Feedback(Q.translate("Feedback", "Variation withdrawn."))
+    return Feedback(_fill(Q.translate(
+        "Feedback", "Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; "
+                    "the customer is told."),
         request_reference(v.request_number), labels.money(v.amount, done.lang)))
 
 
@@ -267,6 +294,8 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "take": _take,
     "assign": _assign,
     "decline": _decline,
+    "cancel_request": _cancel_request,
+    "extend_quote": _extend_quote,
     "new_quote": _quote,
     "edit_draft": _quote,
     "send_quote": _quote,
@@ -278,6 +307,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "edit_work": _edit_work,
     "delete_work": _delete_work,
     "variation": _variation,
+    "withdraw_variation": _withdraw_variation,
     "complete": _complete,
     "topup": _credit,
     "adjust": _credit,

@@ -44,6 +44,7 @@ def _quote_states() -> dict[str, str]:
         "expired": QCoreApplication.translate("labels", "Expired", "quote"),
         "superseded": QCoreApplication.translate("labels", "Superseded", "quote"),
         "withdrawn": QCoreApplication.translate("labels", "Withdrawn", "quote"),
+        "replaced": QCoreApplication.translate("labels", "Replaced (extended)", "quote"),
     }
 
 
@@ -93,6 +94,7 @@ def _variation_states() -> dict[str, str]:
         "proposed": QCoreApplication.translate("labels", "Awaiting customer"),
         "agreed": QCoreApplication.translate("labels", "Agreed"),
         "refused": QCoreApplication.translate("labels", "Refused"),
+        "withdrawn": QCoreApplication.translate("labels", "Withdrawn", "variation"),
     }
 
 
@@ -157,12 +159,14 @@ def _actions() -> dict[str, str]:
         "quote_accepted": QCoreApplication.translate("labels", "Quote accepted"),
         "quote_rejected": QCoreApplication.translate("labels", "Quote rejected"),
         "quote_expired": QCoreApplication.translate("labels", "Quote expired"),
+        "quote_extended": QCoreApplication.translate("labels", "Quote extended"),
         "work_logged": QCoreApplication.translate("labels", "Work logged"),
         "work_edited": QCoreApplication.translate("labels", "Work entry edited"),
         "work_deleted": QCoreApplication.translate("labels", "Work entry deleted"),
         "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
         "variation_agreed": QCoreApplication.translate("labels", "Variation agreed"),
         "variation_refused": QCoreApplication.translate("labels", "Variation refused"),
+        "variation_withdrawn": QCoreApplication.translate("labels", "Variation withdrawn"),
         "topup": QCoreApplication.translate("labels", "Top-up"),
         "adjustment": QCoreApplication.translate("labels", "Credit adjustment"),
         "refund": QCoreApplication.translate("labels", "Charge refunded (credit note)"),
@@ -181,12 +185,19 @@ def _notices() -> dict[str, str]:
     return {
         "request_received": QCoreApplication.translate("labels", "Request received"),
         "quote_proposed": QCoreApplication.translate("labels", "Quote proposed"),
+        "quote_extended": QCoreApplication.translate("labels", "Quote extended"),
         "variation_proposed": QCoreApplication.translate("labels", "Variation proposed"),
+        "variation_withdrawn": QCoreApplication.translate("labels", "Variation withdrawn"),
         "declined": QCoreApplication.translate("labels", "Request declined"),
+        "request_cancelled": QCoreApplication.translate("labels", "Request cancelled"),
         "completed_charged": QCoreApplication.translate("labels", "Completed and charged"),
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "service_restarted": QCoreApplication.translate("labels", "Services restarted"),
         "charge_refunded": QCoreApplication.translate("labels", "Charge refunded"),
+        "credit_still_missing": QCoreApplication.translate("labels",
+                                                           "Credit still exhausted: missing"),
+        "credit_missing_more": QCoreApplication.translate("labels",
+                                                          "Credit exhausted: more missing"),
     }
 
 

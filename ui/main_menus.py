@@ -17,11 +17,12 @@ from ui.queue_panel import QueuePanel, queue_title
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
 
 #: the Request menu: the workspace's actions, in groups between separators
-REQUEST_GROUPS = (("take", "assign", "set_priority", "decline"),
+REQUEST_GROUPS = (("take", "assign", "set_priority", "decline", "cancel_request"),
                   ("new_quote", "edit_draft", "send_quote", "submit_quote", "delete_draft",
-                   "preview_pdf"),
+                   "preview_pdf", "extend_quote"),
                   ("approve_quote", "return_quote"),
-                  ("log_work", "timer", "edit_work", "delete_work", "variation", "complete"),
+                  ("log_work", "timer", "edit_work", "delete_work", "variation",
+                   "withdraw_variation", "complete"),
                   ("add_note", "attach"),
                   ("topup", "adjust", "charge_document"))
 

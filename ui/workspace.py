@@ -166,8 +166,9 @@ class Workspace(WorkspaceExtras, QWidget):
         a["approve_quote"].triggered.connect(self.approve_selected_quote)
         a["delete_draft"].triggered.connect(self.delete_selected_draft)
         a["delete_work"].triggered.connect(self.delete_selected_entry)
-        for name in ("assign", "set_priority", "decline", "complete", "variation", "new_quote",
-                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust",
+        for name in ("assign", "set_priority", "decline", "cancel_request", "complete",
+                     "variation", "withdraw_variation", "new_quote", "edit_draft",
+                     "preview_pdf", "extend_quote", "log_work", "edit_work", "topup", "adjust",
                      "return_quote"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))
         # selections inside the tabs

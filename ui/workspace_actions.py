@@ -19,6 +19,7 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "assign": (Q.translate("Workspace", "&Assign…"), "Ctrl+Shift+A"),
         "set_priority": (Q.translate("Workspace", "Change p&riority…"), "Ctrl+Shift+P"),
         "decline": (Q.translate("Workspace", "&Decline…"), "Ctrl+Shift+D"),
+        "cancel_request": (Q.translate("Workspace", "Cancel re&quest…"), "Ctrl+Shift+J"),
         "new_quote": (Q.translate("Workspace", "&New quote…"), "Ctrl+N"),
         "edit_draft": (Q.translate("Workspace", "&Edit draft…"), "Ctrl+E"),
         "send_quote": (Q.translate("Workspace", "&Send quote"), "Ctrl+Shift+S"),
@@ -27,10 +28,12 @@ def action_texts() -> dict[str, tuple[str, str]]:
         "return_quote": (Q.translate("Workspace", "Return to dra&ft…"), "Ctrl+Shift+K"),
         "delete_draft": (Q.translate("Workspace", "Delete draft"), ""),
         "preview_pdf": (Q.translate("Workspace", "Quote &PDF…"), "Ctrl+P"),
+        "extend_quote": (Q.translate("Workspace", "E&xtend quote…"), "Ctrl+Shift+X"),
         "log_work": (Q.translate("Workspace", "&Log work…"), "Ctrl+L"),
         "edit_work": (Q.translate("Workspace", "Edit work entry…"), "Ctrl+Shift+L"),
         "delete_work": (Q.translate("Workspace", "Delete work entry"), ""),
         "variation": (Q.translate("Workspace", "Propose &variation…"), "Ctrl+Shift+V"),
+        "withdraw_variation": (Q.translate("Workspace", "&Withdraw variation…"), "Ctrl+Shift+W"),
         "complete": (Q.translate("Workspace", "&Complete and charge…"), "Ctrl+Shift+C"),
         "topup": (Q.translate("Workspace", "Top-&up…"), "Ctrl+Shift+U"),
         "adjust": (Q.translate("Workspace", "Credit ad&justment…"), ""),
@@ -71,6 +74,10 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
 
         return QuoteComposerDialog(db, user, number,
                                    quote=quote if name == "edit_draft" else None, parent=parent)
+    if name == "extend_quote":
+        from ui.dialogs.extend_quote import ExtendQuoteDialog
+
+        return None if quote is None else ExtendQuoteDialog(db, user, quote, parent=parent)
     if name == "preview_pdf":
         from ui.dialogs.pdf_preview import PdfPreviewDialog
 
@@ -84,10 +91,18 @@ def make_dialog(name: str, ctx: AppContext, d: RequestDetail, *, quote: QuoteVie
         from ui.dialogs.variation import VariationDialog
 
         return VariationDialog(db, user, number, parent=parent)
+    if name == "withdraw_variation":
+        from ui.dialogs.withdraw_variation import WithdrawVariationDialog
+
+        return WithdrawVariationDialog(db, user, number, parent=parent)
     if name == "complete":
         from ui.dialogs.completion import CompletionDialog
 
         return CompletionDialog(db, user, number, parent=parent)
+    if name == "cancel_request":
+        from ui.dialogs.cancel_request import CancelRequestDialog
+
+        return CancelRequestDialog(db, user, number, parent=parent)
     if name == "decline":
         from ui.dialogs.decline import DeclineDialog
 

@@ -177,6 +177,9 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         "a variation is proposed, never agreed or answered by who proposes it"),
     "work_closed": lambda f: StateError.of("{request} is {state}: its work can no longer change",
                                            request=_request(f), state=f["state"]),
+    "cancel_after_work": lambda f: StateError.of(
+        "{request} has work logged: ask the technical department to cancel it",
+        request=_request(f)),
     "work_moved": lambda f: PermissionDenied.of("a work entry stays on its request"),
     "server_event": lambda f: PermissionDenied.of(
         "a {action} event is written only by the database's own functions",

@@ -68,12 +68,14 @@ class QuoteState(StrEnum):
     EXPIRED = "expired"
     SUPERSEDED = "superseded"
     WITHDRAWN = "withdrawn"
+    REPLACED = "replaced"  # by its extension: the same lines, a later date (issue 19)
 
 
 class VariationState(StrEnum):
     PROPOSED = "proposed"
     AGREED = "agreed"
     REFUSED = "refused"
+    WITHDRAWN = "withdrawn"  # by staff while pending (issue 19)
 
 
 class ServiceStatus(StrEnum):
@@ -96,11 +98,17 @@ class LedgerKind(StrEnum):
 class NoticeKind(StrEnum):
     REQUEST_RECEIVED = "request_received"
     QUOTE_PROPOSED = "quote_proposed"
+    QUOTE_EXTENDED = "quote_extended"
     VARIATION_PROPOSED = "variation_proposed"
+    VARIATION_WITHDRAWN = "variation_withdrawn"
     DECLINED = "declined"
+    CANCELLED = "request_cancelled"  # by the technical department, after acceptance
     COMPLETED_CHARGED = "completed_charged"
     CREDIT_EXHAUSTED = "credit_exhausted"
     SERVICE_RESTARTED = "service_restarted"
+    # while exhausted (issue 19): a top-up (or refund) that does not cover, a further charge
+    CREDIT_STILL_MISSING = "credit_still_missing"
+    CREDIT_MISSING_MORE = "credit_missing_more"
     CHARGE_REFUNDED = "charge_refunded"
 
 

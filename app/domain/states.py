@@ -20,9 +20,13 @@ ALLOWED: dict[str, frozenset[RequestState]] = {
     "send_quote": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
     "answer_quote": frozenset({S.QUOTED}),
     "cancel": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.REJECTED, S.EXPIRED}),
+    # after acceptance: by a team lead with a reason, or by the customer while no work is
+    # logged (issue 19)
+    "cancel_accepted": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "log_work": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "propose_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "answer_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
+    "withdraw_variation": frozenset({S.ACCEPTED, S.IN_PROGRESS}),
     "complete": frozenset({S.IN_PROGRESS}),
     # an open request's urgency can change until the work is done
     "set_priority": frozenset({S.NEW, S.EVALUATING, S.QUOTED, S.ACCEPTED, S.IN_PROGRESS,
@@ -37,9 +41,11 @@ ACTION_WORDS = {
     "send_quote": phrase("quoted"),
     "answer_quote": phrase("answered"),
     "cancel": phrase("cancelled"),
+    "cancel_accepted": phrase("cancelled"),
     "log_work": phrase("given work entries"),
     "propose_variation": phrase("given a variation"),
     "answer_variation": phrase("given an answer to a variation"),
+    "withdraw_variation": phrase("relieved of a variation"),
     "complete": phrase("completed"),
     "set_priority": phrase("given another priority"),
 }

@@ -99,6 +99,12 @@ def post_locked(
               suspended=list(suspended))
         notify(db, session, customer_id, NoticeKind.CREDIT_EXHAUSTED, request_id=request_id,
                balance=new_balance, missing=-new_balance, suspended=list(suspended))
+    elif exhausted and was_exhausted:
+        # still exhausted: the customer is told what is still missing now
+        notify(db, session, customer_id,
+               NoticeKind.CREDIT_STILL_MISSING if amount > 0 else NoticeKind.CREDIT_MISSING_MORE,
+               request_id=request_id, ledger_kind=kind.value, amount=amount, balance=new_balance,
+               missing=-new_balance)
     elif not exhausted and was_exhausted:
         restarted = _set_services(session, customer_id, ServiceStatus.RUNNING)
         audit(db, session, actor, "services_restarted", customer_id=customer_id,

@@ -8,8 +8,16 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain import permissions, states
-from app.domain.enums import Category, NoticeKind, Priority, QuoteState, RequestState, Role
-from app.domain.errors import NotFoundError, Phrase, ValidationError, phrase
+from app.domain.enums import (
+    Category,
+    NoticeKind,
+    Priority,
+    QuoteState,
+    RequestState,
+    Role,
+    VariationState,
+)
+from app.domain.errors import NotFoundError, Phrase, StateError, ValidationError, phrase
 from app.domain.references import request_reference
 from app.services.common import (
     MAX_REASON,
@@ -160,17 +168,57 @@ def decline_request(
 
 
 def cancel_request(db: Database, number: int) -> None:
-    """The customer withdraws the request before accepting a quote (free)."""
+    """The customer withdraws the request (free): before accepting a quote, or after it
+    while no work is logged; once work is logged only the technical department may
+    (:func:`cancel_accepted`)."""
     require_portal(db)
     with db.transaction() as session:
         request = get_request(db, session, number)
-        states.require("cancel", request.state, number)
-        _withdraw_open_quotes(session, number)
-        request.state = RequestState.CANCELLED.value
-        request.closed_at = db.now()
-        touch(db, request)
+        if states.allowed("cancel_accepted", request.state):
+            if session.scalar(select(m.WorkEntry.id).where(m.WorkEntry.request_id == number)
+                              .limit(1)) is not None:
+                raise StateError.of(
+                    "{request} has work logged: ask the technical department to cancel it",
+                    request=request_reference(number))
+        else:
+            states.require("cancel", request.state, number)
+        _close_cancelled(db, session, request)
         audit(db, session, f"{PORTAL}:{request.customer.code}", "request_cancelled",
               request_id=number, customer_id=request.customer_id)
+
+
+def cancel_accepted(
+    db: Database, actor: str, number: int, *, reason: str, expected_version: int | None = None
+) -> None:
+    """A team lead (or admin) closes an accepted or in-progress request with a reason,
+    charging nothing: cancelled, a variation awaiting the customer withdrawn, the customer
+    told the reason."""
+    reason = clean_text(reason, phrase("reason"), MAX_REASON)
+    with db.transaction() as session:
+        staff = require(session, actor, "cancel_request")
+        request = get_request(db, session, number)
+        check_version(request, expected_version, _named(number))
+        states.require("cancel_accepted", request.state, number)
+        _close_cancelled(db, session, request)
+        audit(db, session, staff.username, "request_cancelled", request_id=number,
+              customer_id=request.customer_id, reason=reason)
+        notify(db, session, request.customer_id, NoticeKind.CANCELLED, request_id=number,
+               reason=reason)
+
+
+def _close_cancelled(db: Database, session: Session, request: m.Request) -> None:
+    """Cancel ``request``: its open quotes and a variation awaiting the customer withdrawn
+    first (while the request is still open: the database checks that order), then the
+    request closed."""
+    _withdraw_open_quotes(session, request.id)
+    for variation in session.scalars(select(m.Variation).where(
+            m.Variation.request_id == request.id,
+            m.Variation.state == VariationState.PROPOSED.value)):
+        variation.state = VariationState.WITHDRAWN.value
+    session.flush()
+    request.state = RequestState.CANCELLED.value
+    request.closed_at = db.now()
+    touch(db, request)
 
 
 def _withdraw_open_quotes(session: Session, number: int) -> None:

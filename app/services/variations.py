@@ -67,17 +67,22 @@ def propose_variation(
         return variation_view(variation)
 
 
+def _require_pending(variation: m.Variation) -> None:
+    """Only a variation still awaiting the customer is answered or withdrawn."""
+    if variation.state != VariationState.PROPOSED:
+        raise StateError.of(
+            "the variation of {request} proposed on {proposed} was already "
+            "{variation_state}", request=request_reference(variation.request_id),
+            proposed=variation.proposed_at.date(), variation_state=variation.state
+        )
+
+
 def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
     require_portal(db)
     with db.transaction() as session:
         variation = lock(db, session, m.Variation, variation_id, phrase("variation"))
         request = get_request(db, session, variation.request_id)
-        if variation.state != VariationState.PROPOSED:
-            raise StateError.of(
-                "the variation of {request} proposed on {proposed} was already "
-                "{variation_state}", request=request_reference(request.id),
-                proposed=variation.proposed_at.date(), variation_state=variation.state
-            )
+        _require_pending(variation)
         states.require("answer_variation", request.state, request.id)
         variation.state = (VariationState.AGREED if agreed else VariationState.REFUSED).value
         variation.answered_at = db.now()
@@ -86,6 +91,32 @@ def _answer(db: Database, variation_id: int, agreed: bool) -> VariationView:
               "variation_agreed" if agreed else "variation_refused", request_id=request.id,
               customer_id=request.customer_id, variation=variation.id, amount=variation.amount)
         session.flush()
+        return variation_view(variation)
+
+
+def withdraw_variation(db: Database, actor: str, variation_id: int, *, reason: str) -> VariationView:
+    """Withdraw a variation still awaiting the customer (proposed by mistake, or no longer
+    needed): staff (a technician on own requests); the agreed amount stays as it was, the
+    customer is told why."""
+    reason = clean_text(reason, phrase("reason"), MAX_REASON)
+    with db.transaction() as session:
+        require(session, actor, "withdraw_variation", ownership=False)  # the role first
+        variation = lock(db, session, m.Variation, variation_id, phrase("variation"))
+        request = get_request(db, session, variation.request_id)
+        owner = request.assignee.username if request.assignee else None
+        staff = require(session, actor, "withdraw_variation", owner=owner)
+        _require_pending(variation)
+        states.require("withdraw_variation", request.state, request.id)
+        # answered_at stays empty: the customer did not answer (when: its audit event)
+        variation.state = VariationState.WITHDRAWN.value
+        touch(db, request)
+        session.flush()
+        audit(db, session, staff.username, "variation_withdrawn", request_id=request.id,
+              customer_id=request.customer_id, variation=variation.id, amount=variation.amount,
+              reason=reason)
+        notify(db, session, request.customer_id, NoticeKind.VARIATION_WITHDRAWN,
+               request_id=request.id, variation=variation.id, amount=variation.amount,
+               reason=reason)
         return variation_view(variation)
 
 

@@ -168,6 +168,39 @@
     </message>
 </context>
 <context>
+    <name>CancelRequestDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="25"/>
+        <source>Cancel %1</source>
+        <translation>Annulla %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="27"/>
+        <source>The request is closed as cancelled and nothing is charged: the work logged stays on record, unbilled. A variation awaiting the customer is withdrawn. The customer is told the reason.</source>
+        <translation>La richiesta viene chiusa come annullata e non si addebita nulla: il lavoro registrato resta agli atti, non fatturato. Una variazione in attesa del cliente viene ritirata. Al cliente viene comunicato il motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="30"/>
+        <source>Cancel &amp;request</source>
+        <translation>Annulla &amp;richiesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="30"/>
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Lascia aperta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="36"/>
+        <source>Work logged: %1 h; charged: nothing.</source>
+        <translation>Lavoro registrato: %1 h; addebitato: nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="35"/>
+        <source>No work logged; charged: nothing.</source>
+        <translation>Nessun lavoro registrato; addebitato: nulla.</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePicker</name>
     <message>
         <location filename="../../ui/dialogs/catalogue_picker.py" line="41"/>
@@ -489,29 +522,47 @@
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="35"/>
+        <location filename="../../ui/dialogs/decline.py" line="21"/>
         <source>Decline %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="40"/>
+        <location filename="../../ui/dialogs/decline.py" line="23"/>
         <source>The request is not feasible. The customer is told the reason; open quotes are withdrawn.</source>
         <translation>La richiesta non è fattibile. Il motivo viene comunicato al cliente; i preventivi aperti vengono ritirati.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="47"/>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Motivo:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/decline.py" line="51"/>
+        <location filename="../../ui/dialogs/decline.py" line="25"/>
         <source>&amp;Decline request</source>
         <translation>&amp;Dichiara non fattibile</translation>
     </message>
+</context>
+<context>
+    <name>ExtendQuoteDialog</name>
     <message>
-        <location filename="../../ui/dialogs/decline.py" line="75"/>
-        <source>A reason is required: the customer is told.</source>
-        <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
+        <location filename="../../ui/dialogs/extend_quote.py" line="35"/>
+        <source>Extend quote %1</source>
+        <translation>Proroga il preventivo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="36"/>
+        <source>Quote %1, %2 total, valid until %3.</source>
+        <translation>Preventivo %1, totale %2, valido fino al %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="41"/>
+        <source>A new revision with the same lines and the new date is sent to the customer in its place (its PDF stored, as a send); this one is marked replaced.</source>
+        <translation>Al suo posto viene inviata al cliente una nuova revisione con le stesse righe e la nuova data (il suo PDF archiviato, come in un invio); questa viene segnata come sostituita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="53"/>
+        <source>New &amp;validity date:</source>
+        <translation>Nuova data di &amp;validità:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/extend_quote.py" line="57"/>
+        <source>&amp;Extend and send</source>
+        <translation>&amp;Proroga e invia</translation>
     </message>
 </context>
 <context>
@@ -912,6 +963,24 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reason.py" line="50"/>
+        <source>Told to the customer</source>
+        <translation>Comunicato al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason.py" line="53"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason.py" line="91"/>
+        <source>A reason is required: the customer is told.</source>
+        <translation>Il motivo è obbligatorio: viene comunicato al cliente.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnQuoteDialog</name>
     <message>
         <location filename="../../ui/dialogs/return_quote.py" line="35"/>
@@ -1064,6 +1133,34 @@
         <location filename="../../ui/dialogs/variation.py" line="141"/>
         <source>A reason is required.</source>
         <translation>Il motivo è obbligatorio.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawVariationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="26"/>
+        <source>Withdraw the variation of %1</source>
+        <translation>Ritira la variazione di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="28"/>
+        <source>The customer is told that the variation is withdrawn, and why. The agreed amount stays as it was; a new variation can be proposed afterwards.</source>
+        <translation>Al cliente viene comunicato che la variazione è ritirata, e perché. L&apos;importo concordato resta quello di prima; in seguito si può proporre una nuova variazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="30"/>
+        <source>&amp;Withdraw variation</source>
+        <translation>&amp;Ritira variazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="36"/>
+        <source>No variation is awaiting the customer.</source>
+        <translation>Nessuna variazione è in attesa del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/withdraw_variation.py" line="39"/>
+        <source>Proposed on %1 by %2: new agreed amount %3 net (%4).</source>
+        <translation>Proposta il %1 da %2: nuovo importo concordato %3 imponibile (%4).</translation>
     </message>
 </context>
 <context>

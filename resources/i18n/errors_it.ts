@@ -1139,5 +1139,33 @@
         <source>the connection to {database} was lost while saving: the change may have been saved or not; reload and check before saving again ({detail})</source>
         <translation>la connessione a {database} si è interrotta durante il salvataggio: la modifica potrebbe essere stata salvata oppure no; ricarica e controlla prima di salvare di nuovo ({detail})</translation>
     </message>
+    <message>
+        <source>{request} has work logged: ask the technical department to cancel it</source>
+        <translation>la richiesta {request} ha lavoro registrato: chiedi al reparto tecnico di annullarla</translation>
+    </message>
+    <message>
+        <source>withdraw variations</source>
+        <translation>ritirare variazioni</translation>
+    </message>
+    <message>
+        <source>cancel accepted requests</source>
+        <translation>annullare richieste accettate</translation>
+    </message>
+    <message>
+        <source>relieved of a variation</source>
+        <translation>vedersi ritirare una variazione</translation>
+    </message>
+    <message>
+        <source>quote {quote} is {quote_state}: only a sent quote awaiting the customer&apos;s answer can be extended</source>
+        <translation>il preventivo {quote} è {quote_state}: si può prorogare solo un preventivo inviato in attesa della risposta del cliente</translation>
+    </message>
+    <message>
+        <source>the new validity date {new} must be after the quote&apos;s own ({valid_until})</source>
+        <translation>la nuova data di validità {new} deve essere successiva a quella del preventivo ({valid_until})</translation>
+    </message>
+    <message>
+        <source>{quote} cannot be extended while a newer draft of its request is open: send or delete that draft</source>
+        <translation>il preventivo {quote} non si può prorogare mentre la sua richiesta ha una bozza più recente aperta: inviala o eliminala</translation>
+    </message>
 </context>
 </TS>

@@ -4,115 +4,130 @@
 <context>
     <name>ActionRules</name>
     <message>
-        <location filename="../../ui/action_rules.py" line="166"/>
+        <location filename="../../ui/action_rules.py" line="181"/>
         <source>The request has not been charged.</source>
         <translation>La richiesta non è stata addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="99"/>
+        <location filename="../../ui/action_rules.py" line="103"/>
         <source>Select a request first.</source>
         <translation>Seleziona prima una richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="85"/>
+        <location filename="../../ui/action_rules.py" line="89"/>
         <source>Loading %1…</source>
         <extracomment>workspace action -&gt; (permission action, lifecycle action or None) actions limited to a technician&apos;s own requests (the owner is the assignee) ... or to requests assigned to nobody yet (as the services&apos; check_own)</extracomment>
         <translation>Caricamento di %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="102"/>
+        <location filename="../../ui/action_rules.py" line="106"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="110"/>
+        <location filename="../../ui/action_rules.py" line="114"/>
         <source>Only the assignee (%1) or a team lead may do this.</source>
         <translation>Solo l&apos;assegnatario (%1) o un team leader può farlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="112"/>
+        <location filename="../../ui/action_rules.py" line="116"/>
         <source>Only the assignee or a team lead may do this: take the request first.</source>
         <translation>Solo l&apos;assegnatario o un team leader può farlo: prendi prima in carico la richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="116"/>
+        <location filename="../../ui/action_rules.py" line="120"/>
         <source>Not possible while the request is “%1”.</source>
         <translation>Non possibile mentre la richiesta è “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="130"/>
+        <location filename="../../ui/action_rules.py" line="134"/>
         <source>Assigned to %1: a team lead can reassign it.</source>
         <translation>Assegnata a %1: un team leader può riassegnarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="135"/>
+        <location filename="../../ui/action_rules.py" line="139"/>
         <source>Select a draft quote in the Quotes tab.</source>
         <translation>Seleziona una bozza di preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="138"/>
+        <location filename="../../ui/action_rules.py" line="142"/>
         <source>Over your sending limit of %1 net: submit it for a team lead&apos;s approval.</source>
         <translation>Oltre il tuo limite di invio di %1 imponibile: invialo in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="143"/>
+        <location filename="../../ui/action_rules.py" line="147"/>
         <source>No approval needed: within your sending limit, send it.</source>
         <translation>Nessuna approvazione necessaria: è entro il tuo limite di invio, invialo.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="147"/>
+        <location filename="../../ui/action_rules.py" line="151"/>
         <source>Select a quote awaiting approval in the Quotes tab.</source>
         <translation>Seleziona un preventivo in approvazione nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="150"/>
+        <location filename="../../ui/action_rules.py" line="163"/>
         <source>A draft quote exists already: edit it or delete it.</source>
         <translation>Esiste già una bozza di preventivo: modificala o eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="153"/>
+        <location filename="../../ui/action_rules.py" line="166"/>
         <source>A quote awaits a team lead&apos;s approval.</source>
         <translation>Un preventivo attende l&apos;approvazione di un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="155"/>
+        <location filename="../../ui/action_rules.py" line="168"/>
         <source>Select a quote in the Quotes tab.</source>
         <translation>Seleziona un preventivo nella scheda Preventivi.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="158"/>
+        <location filename="../../ui/action_rules.py" line="171"/>
         <source>Select a work entry in the Work tab.</source>
         <translation>Seleziona una registrazione nella scheda Lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="160"/>
+        <location filename="../../ui/action_rules.py" line="173"/>
         <source>Only its author (%1) or a team lead may change this entry.</source>
         <translation>Solo il suo autore (%1) o un team leader può modificare questa registrazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="164"/>
+        <location filename="../../ui/action_rules.py" line="177"/>
         <source>A variation is already awaiting the customer.</source>
         <translation>Una variazione è già in attesa del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="168"/>
+        <location filename="../../ui/action_rules.py" line="183"/>
         <source>Log at least one work entry first.</source>
         <translation>Registra prima almeno una registrazione di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="170"/>
+        <location filename="../../ui/action_rules.py" line="185"/>
         <source>A variation awaits the customer&apos;s answer: the agreed amount is not known yet.</source>
         <translation>Una variazione attende la risposta del cliente: l&apos;importo concordato non è ancora noto.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="176"/>
+        <location filename="../../ui/action_rules.py" line="191"/>
         <source>Its validity date is past: return it to draft.</source>
         <translation>La sua data di validità è passata: restituiscilo in bozza.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_rules.py" line="178"/>
+        <location filename="../../ui/action_rules.py" line="193"/>
         <source>Its validity date is past: edit the draft first.</source>
         <translation>La sua data di validità è passata: modifica prima la bozza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="159"/>
+        <source>Over your sending limit of %1 net: a team lead must send it.</source>
+        <translation>Oltre il tuo limite di invio di %1 imponibile: deve inviarlo un team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="155"/>
+        <source>Select a sent quote awaiting the customer in the Quotes tab.</source>
+        <translation>Seleziona nella scheda Preventivi un preventivo inviato in attesa del cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_rules.py" line="179"/>
+        <source>No variation is awaiting the customer.</source>
+        <translation>Nessuna variazione è in attesa del cliente.</translation>
     </message>
 </context>
 <context>
@@ -482,115 +497,126 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     <message>
         <location filename="../../ui/details_format.py" line="31"/>
         <location filename="../../ui/details_format.py" line="32"/>
+        <location filename="../../ui/details_format.py" line="33"/>
         <source>kind</source>
         <translation>tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="33"/>
+        <location filename="../../ui/details_format.py" line="34"/>
         <source>reference</source>
         <translation>riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="34"/>
+        <location filename="../../ui/details_format.py" line="35"/>
         <source>valid until</source>
         <translation>valido fino al</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="35"/>
+        <location filename="../../ui/details_format.py" line="38"/>
         <source>date</source>
         <translation>data</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="36"/>
+        <location filename="../../ui/details_format.py" line="39"/>
         <source>duration</source>
         <translation>durata</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="37"/>
+        <location filename="../../ui/details_format.py" line="40"/>
         <source>billable</source>
         <translation>fatturabile</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="38"/>
+        <location filename="../../ui/details_format.py" line="41"/>
         <source>capped at the agreed amount</source>
         <translation>limitato all&apos;importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="39"/>
+        <location filename="../../ui/details_format.py" line="42"/>
         <source>category</source>
         <translation>categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="40"/>
+        <location filename="../../ui/details_format.py" line="43"/>
         <source>subject</source>
         <translation>oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="41"/>
+        <location filename="../../ui/details_format.py" line="44"/>
         <source>service</source>
         <translation>servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="42"/>
+        <location filename="../../ui/details_format.py" line="45"/>
         <source>services</source>
         <translation>servizi</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="43"/>
-        <location filename="../../ui/details_format.py" line="49"/>
+        <location filename="../../ui/details_format.py" line="46"/>
+        <location filename="../../ui/details_format.py" line="52"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="44"/>
+        <location filename="../../ui/details_format.py" line="47"/>
         <source>role</source>
         <translation>ruolo</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="45"/>
+        <location filename="../../ui/details_format.py" line="48"/>
         <source>user</source>
         <translation>utente</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="46"/>
+        <location filename="../../ui/details_format.py" line="49"/>
         <source>revision</source>
         <translation>revisione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="47"/>
+        <location filename="../../ui/details_format.py" line="50"/>
         <source>setting</source>
         <translation>impostazione</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="48"/>
+        <location filename="../../ui/details_format.py" line="51"/>
         <source>send limit</source>
         <translation>limite di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="97"/>
+        <location filename="../../ui/details_format.py" line="102"/>
         <source>unassigned</source>
         <translation>non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="50"/>
+        <location filename="../../ui/details_format.py" line="53"/>
         <source>file</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../ui/details_format.py" line="51"/>
+        <location filename="../../ui/details_format.py" line="54"/>
         <source>size</source>
         <translation>dimensione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="36"/>
+        <source>previously valid until</source>
+        <translation>prima valido fino al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/details_format.py" line="37"/>
+        <source>in place of</source>
+        <translation>al posto di</translation>
     </message>
 </context>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="234"/>
+        <location filename="../../ui/feedback.py" line="261"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="232"/>
+        <location filename="../../ui/feedback.py" line="259"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -631,181 +657,206 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>%1 dichiarata non fattibile: il motivo viene comunicato al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="105"/>
+        <location filename="../../ui/feedback.py" line="122"/>
         <source>Quote saved.</source>
         <translation>Preventivo salvato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="109"/>
+        <location filename="../../ui/feedback.py" line="126"/>
         <source>Quote %1 (total %2) submitted for approval: a team lead approves and sends it, or returns it to you.</source>
         <translation>Preventivo %1 (totale %2) inviato in approvazione: un team leader lo approva e lo invia, oppure te lo restituisce.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="113"/>
+        <location filename="../../ui/feedback.py" line="130"/>
         <source>Quote %1 returned to draft: %2 reads why on the request.</source>
         <translation>Preventivo %1 restituito in bozza: %2 ne legge il motivo sulla richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="117"/>
+        <location filename="../../ui/feedback.py" line="134"/>
         <source>Draft quote %1 saved: total %2.</source>
         <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="119"/>
+        <location filename="../../ui/feedback.py" line="136"/>
         <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
         <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="127"/>
+        <location filename="../../ui/feedback.py" line="144"/>
         <source>Draft quote deleted.</source>
         <translation>Bozza di preventivo eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="128"/>
+        <location filename="../../ui/feedback.py" line="145"/>
         <source>Draft quote %1 deleted.</source>
         <translation>Bozza del preventivo %1 eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="141"/>
+        <location filename="../../ui/feedback.py" line="158"/>
         <source>Work logged.</source>
         <translation>Lavoro registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="143"/>
+        <location filename="../../ui/feedback.py" line="160"/>
         <source>Logged %1 on %2 for %3 (billable %4).</source>
         <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="146"/>
+        <location filename="../../ui/feedback.py" line="163"/>
         <source>The work has started: %1 is now in progress.</source>
         <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="154"/>
+        <location filename="../../ui/feedback.py" line="171"/>
         <source>Work entry changed.</source>
         <translation>Registrazione di lavoro modificata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="156"/>
+        <location filename="../../ui/feedback.py" line="173"/>
         <source>Work entry of %1 on %2 changed: %3.</source>
         <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="163"/>
+        <location filename="../../ui/feedback.py" line="180"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione di lavoro eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="165"/>
+        <location filename="../../ui/feedback.py" line="182"/>
         <source>Work entry of %1 on %2 deleted (%3).</source>
         <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="172"/>
+        <location filename="../../ui/feedback.py" line="189"/>
         <source>Variation proposed.</source>
         <translation>Variazione proposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="173"/>
+        <location filename="../../ui/feedback.py" line="190"/>
         <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
         <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="182"/>
+        <location filename="../../ui/feedback.py" line="209"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="184"/>
+        <location filename="../../ui/feedback.py" line="211"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="189"/>
+        <location filename="../../ui/feedback.py" line="216"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="200"/>
+        <location filename="../../ui/feedback.py" line="227"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="203"/>
+        <location filename="../../ui/feedback.py" line="230"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="205"/>
+        <location filename="../../ui/feedback.py" line="232"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="207"/>
+        <location filename="../../ui/feedback.py" line="234"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="212"/>
         <location filename="../../ui/feedback.py" line="239"/>
+        <location filename="../../ui/feedback.py" line="266"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="216"/>
+        <location filename="../../ui/feedback.py" line="243"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="220"/>
+        <location filename="../../ui/feedback.py" line="247"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="245"/>
+        <location filename="../../ui/feedback.py" line="272"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="250"/>
+        <location filename="../../ui/feedback.py" line="277"/>
         <source>Note added to %1.</source>
         <translation>Nota aggiunta a %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="256"/>
+        <location filename="../../ui/feedback.py" line="283"/>
         <source>File attached.</source>
         <translation>File allegato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="257"/>
+        <location filename="../../ui/feedback.py" line="284"/>
         <source>%1 attached to %2 (%3).</source>
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="262"/>
+        <location filename="../../ui/feedback.py" line="289"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="105"/>
+        <source>Quote extended.</source>
+        <translation>Preventivo prorogato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="106"/>
+        <source>Quote %1 sent in place of the earlier revision, valid until %2: the customer is told.</source>
+        <translation>Preventivo %1 inviato al posto della revisione precedente, valido fino al %2: il cliente ne è informato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="114"/>
+        <source>%1 cancelled, nothing charged: the customer is told the reason.</source>
+        <translation>%1 annullata, nulla addebitato: al cliente viene comunicato il motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="199"/>
+        <source>Variation withdrawn.</source>
+        <translation>Variazione ritirata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="200"/>
+        <source>Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; the customer is told.</source>
+        <translation>Variazione di %1 (%2 imponibile) ritirata: l&apos;importo concordato resta quello di prima; il cliente ne è informato.</translation>
     </message>
 </context>
 <context>
     <name>HistoryTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="71"/>
+        <location filename="../../ui/tabs/timeline.py" line="72"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
@@ -813,7 +864,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="48"/>
+        <location filename="../../ui/main_menus.py" line="49"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
@@ -830,73 +881,73 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="42"/>
+        <location filename="../../ui/main_menus.py" line="43"/>
         <source>&amp;File</source>
         <extracomment>the Request menu: the workspace&apos;s actions, in groups between separators</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="44"/>
+        <location filename="../../ui/main_menus.py" line="45"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="46"/>
+        <location filename="../../ui/main_menus.py" line="47"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="52"/>
+        <location filename="../../ui/main_menus.py" line="53"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="56"/>
+        <location filename="../../ui/main_menus.py" line="57"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="57"/>
+        <location filename="../../ui/main_menus.py" line="58"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="59"/>
+        <location filename="../../ui/main_menus.py" line="60"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="61"/>
+        <location filename="../../ui/main_menus.py" line="62"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="64"/>
+        <location filename="../../ui/main_menus.py" line="65"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="73"/>
+        <location filename="../../ui/main_menus.py" line="74"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="82"/>
+        <location filename="../../ui/main_menus.py" line="83"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="92"/>
+        <location filename="../../ui/main_menus.py" line="93"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="94"/>
+        <location filename="../../ui/main_menus.py" line="95"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="96"/>
+        <location filename="../../ui/main_menus.py" line="97"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
@@ -911,22 +962,22 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="113"/>
+        <location filename="../../ui/main_menus.py" line="114"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="115"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="118"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="119"/>
+        <location filename="../../ui/main_menus.py" line="120"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
@@ -934,17 +985,17 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>NoticesTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>Notice</source>
         <translation>Avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
@@ -1245,6 +1296,11 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <location filename="../../ui/tabs/quotes.py" line="173"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>Restituito da %1 il %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/quotes.py" line="93"/>
+        <source>Extend…</source>
+        <translation>Proroga…</translation>
     </message>
 </context>
 <context>
@@ -1684,34 +1740,39 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>VariationsTab</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="39"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>Proposed</source>
         <translation>Proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="39"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>New agreed amount</source>
         <translation>Nuovo importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="41"/>
+        <location filename="../../ui/tabs/timeline.py" line="42"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="42"/>
+        <location filename="../../ui/tabs/timeline.py" line="43"/>
         <source>Propose variation…</source>
         <translation>Proponi variazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="43"/>
+        <source>Withdraw…</source>
+        <translation>Ritira…</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +1846,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="37"/>
+        <location filename="../../ui/workspace_actions.py" line="40"/>
         <source>C&amp;harge document…</source>
         <translation>&amp;Documento di addebito…</translation>
     </message>
@@ -1810,77 +1871,77 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>&amp;Non fattibile…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="22"/>
+        <location filename="../../ui/workspace_actions.py" line="23"/>
         <source>&amp;New quote…</source>
         <translation>&amp;Nuovo preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="23"/>
+        <location filename="../../ui/workspace_actions.py" line="24"/>
         <source>&amp;Edit draft…</source>
         <translation>&amp;Modifica bozza…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="24"/>
+        <location filename="../../ui/workspace_actions.py" line="25"/>
         <source>&amp;Send quote</source>
         <translation>&amp;Invia preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="25"/>
+        <location filename="../../ui/workspace_actions.py" line="26"/>
         <source>Su&amp;bmit for approval</source>
         <translation>Invia in approva&amp;zione</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="26"/>
+        <location filename="../../ui/workspace_actions.py" line="27"/>
         <source>Appr&amp;ove and send</source>
         <translation>Appr&amp;ova e invia</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="27"/>
+        <location filename="../../ui/workspace_actions.py" line="28"/>
         <source>Return to dra&amp;ft…</source>
         <translation>Restituisci in &amp;bozza…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="28"/>
+        <location filename="../../ui/workspace_actions.py" line="29"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="29"/>
+        <location filename="../../ui/workspace_actions.py" line="30"/>
         <source>Quote &amp;PDF…</source>
         <translation>&amp;PDF del preventivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="30"/>
+        <location filename="../../ui/workspace_actions.py" line="32"/>
         <source>&amp;Log work…</source>
         <translation>&amp;Registra lavoro…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="31"/>
+        <location filename="../../ui/workspace_actions.py" line="33"/>
         <source>Edit work entry…</source>
         <translation>Modifica registrazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="32"/>
+        <location filename="../../ui/workspace_actions.py" line="34"/>
         <source>Delete work entry</source>
         <translation>Elimina registrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="33"/>
+        <location filename="../../ui/workspace_actions.py" line="35"/>
         <source>Propose &amp;variation…</source>
         <translation>Proponi &amp;variazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="34"/>
+        <location filename="../../ui/workspace_actions.py" line="37"/>
         <source>&amp;Complete and charge…</source>
         <translation>&amp;Completa e addebita…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="35"/>
+        <location filename="../../ui/workspace_actions.py" line="38"/>
         <source>Top-&amp;up…</source>
         <translation>Ric&amp;arica…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="36"/>
+        <location filename="../../ui/workspace_actions.py" line="39"/>
         <source>Credit ad&amp;justment…</source>
         <translation>Re&amp;ttifica credito…</translation>
     </message>
@@ -1916,27 +1977,27 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="317"/>
+        <location filename="../../ui/workspace.py" line="318"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="446"/>
+        <location filename="../../ui/workspace.py" line="447"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="38"/>
+        <location filename="../../ui/workspace_actions.py" line="41"/>
         <source>Add &amp;note…</source>
         <translation>Aggiungi n&amp;ota…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="39"/>
+        <location filename="../../ui/workspace_actions.py" line="42"/>
         <source>Attach &amp;file…</source>
         <translation>Allega &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_actions.py" line="40"/>
+        <location filename="../../ui/workspace_actions.py" line="43"/>
         <location filename="../../ui/workspace_extras.py" line="128"/>
         <source>Start ti&amp;mer</source>
         <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
@@ -1961,6 +2022,21 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <location filename="../../ui/workspace_extras.py" line="153"/>
         <source>Timer on %1 stopped after %2: the request takes no more work.</source>
         <translation>Cronometro su %1 fermato dopo %2: la richiesta non accetta più lavoro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="22"/>
+        <source>Cancel re&amp;quest…</source>
+        <translation>Ann&amp;ulla richiesta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="31"/>
+        <source>E&amp;xtend quote…</source>
+        <translation>Proro&amp;ga preventivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_actions.py" line="36"/>
+        <source>&amp;Withdraw variation…</source>
+        <translation>Ritira varia&amp;zione…</translation>
     </message>
 </context>
 <context>
@@ -1994,17 +2070,17 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2020,7 +2096,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Awaiting customer</source>
         <translation>In attesa del cliente</translation>
     </message>
@@ -2108,388 +2184,423 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Ritirato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Fixed price</source>
         <translation>A corpo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Hourly</source>
         <translation>A consumo orario</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Software install/upgrade</source>
         <translation>Installazione/aggiornamento software</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>OS patches</source>
         <translation>Patch del sistema operativo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>SSL certificates</source>
         <translation>Certificati SSL</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Hardening</source>
         <translation>Hardening</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Analysis and tuning</source>
         <translation>Analisi e tuning</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Ad-hoc backup</source>
         <translation>Backup ad hoc</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Firewall / load balancer / VPN</source>
         <translation>Firewall / bilanciatore / VPN</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Website migration</source>
         <translation>Migrazione siti web</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>P2V / V2V migration</source>
         <translation>Migrazione P2V / V2V</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Ad-hoc environment</source>
         <translation>Ambiente ad hoc</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Other</source>
         <translation>Altro</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Normal</source>
         <translation>Normale</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Urgent</source>
         <translation>Urgente</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Technician</source>
         <translation>Tecnico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Team lead</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Finance</source>
         <translation>Amministrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Administrator</source>
         <translation>Amministratore di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Agreed</source>
         <translation>Concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Refused</source>
         <translation>Rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="97"/>
+        <source>Withdrawn</source>
+        <comment>variation</comment>
+        <translation>Ritirata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Active</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
-        <location filename="../../ui/labels.py" line="169"/>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Running</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Suspended</source>
         <translation>Sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>Cloud server</source>
         <translation>Cloud server</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>VPS</source>
         <translation>VPS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Hosting</source>
         <translation>Hosting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Cloud storage</source>
         <translation>Cloud storage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Dedicated server</source>
         <translation>Server dedicato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Charge</source>
         <translation>Addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Adjustment</source>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
-        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Quote submitted for approval</source>
         <translation>Preventivo inviato in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Quote approved</source>
         <translation>Preventivo approvato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Quote returned to draft</source>
         <translation>Preventivo restituito in bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="284"/>
+        <location filename="../../ui/labels.py" line="295"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="287"/>
+        <location filename="../../ui/labels.py" line="298"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="289"/>
+        <location filename="../../ui/labels.py" line="300"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>File attached</source>
         <translation>File allegato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Business</source>
         <translation>Impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Consumer</source>
         <translation>Privato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Public administration</source>
         <translation>Pubblica amministrazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>Replaced (extended)</source>
+        <comment>quote</comment>
+        <translation>Sostituito (prorogato)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="188"/>
+        <source>Quote extended</source>
+        <translation>Preventivo prorogato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="190"/>
+        <source>Variation withdrawn</source>
+        <translation>Variazione ritirata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="197"/>
+        <source>Credit still exhausted: missing</source>
+        <translation>Credito ancora esaurito: importo mancante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="199"/>
+        <source>Credit exhausted: more missing</source>
+        <translation>Credito esaurito: manca di più</translation>
     </message>
 </context>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -391,6 +391,12 @@ USE_CASES: dict[str, UseCase] = {
     "propose a variation": ("propose_variation", lambda s, a: s.in_progress(_owner(a)),
                             lambda s, db, who, n: variations.propose_variation(
                                 db, who, n, amount="500", reason="more")),
+    "withdraw a variation": ("withdraw_variation", lambda s, a: _proposal(s, _owner(a)),
+                             lambda s, db, who, v: variations.withdraw_variation(
+                                 db, who, v, reason="by mistake")),
+    "cancel after acceptance": ("cancel_request", lambda s, a: s.in_progress(_owner(a)),
+                                lambda s, db, who, n: requests.cancel_accepted(
+                                    db, who, n, reason="moved away")),
     "complete": ("complete", lambda s, a: s.in_progress(_owner(a)),
                  lambda s, db, who, n: billing.complete_request(db, who, n)),
     "top up": ("topup", lambda s, a: None,
@@ -439,6 +445,12 @@ def _charged(site: Site) -> int:
     number = site.in_progress("tech")
     billing.complete_request(site.trusted, site.users["tech"], number)
     return number
+
+
+def _proposal(site: Site, by: str) -> int:
+    number = site.in_progress(by)
+    return variations.propose_variation(site.trusted, site.users[by], number, amount="500",
+                                        reason="more").id
 
 
 def _entry(site: Site, by: str) -> int:
@@ -512,7 +524,9 @@ def _counts(site: Site) -> dict[str, Any]:
             "staff": session.scalar(text("SELECT count(*) FROM staff")),
             "charges": session.scalar(text("SELECT count(*) FROM charges")),
             "credit_notes": session.scalar(text("SELECT count(*) FROM credit_notes")),
-            "variations": session.scalar(text("SELECT count(*) FROM variations")),
+            "variations": session.execute(text(
+                "SELECT string_agg(concat_ws(':', id, state, version), ',' ORDER BY id) "
+                "FROM variations")).scalar(),
         }
 
 

@@ -307,7 +307,7 @@ CASES = [
           "has no service named 'web\\\\x1b-1'"),
     # other refusals that must not write either
     _case("--as tech requests take {r_eval}", "cannot be taken"),
-    _case("portal cancel {r_acc}", "cannot be cancelled"),
+    _case("portal cancel {r_prog}", "ask the technical department"),  # accepted: free (issue 19)
     _case("--as tech requests decline {r_done} --reason x", "cannot be declined"),
     _case("--as tech quotes send {q_quoted}", "can no longer be changed"),
     _case("--as admin customers add ACME --name Again", "customer ACME already exists"),

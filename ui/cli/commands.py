@@ -287,6 +287,12 @@ def requests_decline(db: Database, args: argparse.Namespace) -> Result:
     return {"request": args.request, "state": "declined"}, f"{request_reference(args.request)} declined"
 
 
+def requests_cancel(db: Database, args: argparse.Namespace) -> Result:
+    requests.cancel_accepted(db, need_actor(args), args.request, reason=args.reason)
+    return ({"request": args.request, "state": "cancelled", "charged": False},
+            f"{request_reference(args.request)} cancelled, nothing charged")
+
+
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
     preview = billing.preview_charge(db, args.request)
     return plain(preview), (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
@@ -337,6 +343,15 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
 
 def quotes_send(db: Database, args: argparse.Namespace) -> Result:
     return _sent(quotes.send_quote(db, need_actor(args), quote_id(db, args.quote)), "sent")
+
+
+def quotes_extend(db: Database, args: argparse.Namespace) -> Result:
+    from app.services.quote_extension import extend_quote
+
+    view = extend_quote(db, need_actor(args), quote_id(db, args.quote),
+                        valid_until=args.valid_until)
+    data, line = _sent(view, "sent in place of the earlier revision")
+    return {**data, "revision": view.revision}, line
 
 
 def _sent(view: quotes.QuoteView, done: str) -> Result:
@@ -441,6 +456,12 @@ def variations_propose(db: Database, args: argparse.Namespace) -> Result:
                                         reason=args.reason)
     return {"variation": view.id, "amount": view.amount, "state": view.state}, (
         f"variation {view.id} proposed: new agreed amount {amount_str(view.amount)}")
+
+
+def variations_withdraw(db: Database, args: argparse.Namespace) -> Result:
+    return _variation(variations.withdraw_variation(db, need_actor(args),
+                                                    variation_id(db, args.variation),
+                                                    reason=args.reason))
 
 
 def settings_show(db: Database, args: argparse.Namespace) -> Result:

@@ -216,6 +216,10 @@ def build_parser() -> Parser:
     s = cmd(req, "decline", commands.requests_decline, "decline a request")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--reason", required=True)
+    s = cmd(req, "cancel", commands.requests_cancel,
+            "cancel an accepted or in-progress request, charging nothing (team lead, admin)")
+    s.add_argument("request", type=request_number, metavar="REQUEST")
+    s.add_argument("--reason", required=True)
     s = cmd(req, "preview", commands.requests_preview, "the charge completing would make")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "complete", commands.requests_complete, "complete and charge")
@@ -244,6 +248,10 @@ def build_parser() -> Parser:
     s.add_argument("--send", action="store_true", help="send it at once")
     s = cmd(quo, "send", commands.quotes_send, "send a draft quote")
     s.add_argument("quote", type=reference, metavar="QUOTE")
+    s = cmd(quo, "extend", commands.quotes_extend,
+            "send a sent quote again as a new revision with a later validity date")
+    s.add_argument("quote", type=reference, metavar="QUOTE")
+    s.add_argument("--valid-until", type=iso_date, required=True)
     s = cmd(quo, "submit", commands.quotes_submit,
             "submit a draft above the send limit for a team lead's approval")
     s.add_argument("quote", type=reference, metavar="QUOTE")
@@ -289,6 +297,10 @@ def build_parser() -> Parser:
     s = cmd(var, "propose", commands.variations_propose, "propose a new agreed amount")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--amount", required=True)
+    s.add_argument("--reason", required=True)
+    s = cmd(var, "withdraw", commands.variations_withdraw,
+            "withdraw a variation still awaiting the customer")
+    s.add_argument("variation", type=reference, metavar="VARIATION")
     s.add_argument("--reason", required=True)
 
     st = sub.add_parser("settings", help="shared settings").add_subparsers(

@@ -22,7 +22,7 @@ from ui.tabs.common import (
 )
 
 #: quote states shown greyed out (no longer in force)
-PAST_STATES = ("superseded", "withdrawn", "expired", "rejected")
+PAST_STATES = ("superseded", "withdrawn", "expired", "rejected", "replaced")
 
 
 class QuotesTab(RequestPart, QWidget):
@@ -55,7 +55,7 @@ class QuotesTab(RequestPart, QWidget):
         layout.addWidget(self.lines, 0)
         self.buttons = action_buttons(
             self, actions, ("edit_draft", ""), ("send_quote", ""), ("delete_draft", ""),
-            ("preview_pdf", ""))
+            ("preview_pdf", ""), ("extend_quote", ""))
         # the approval's buttons show only when they apply: a technician's draft above the
         # sending limit, a team lead's quote awaiting approval
         add_action_buttons(self.buttons, self, actions, ("submit_quote", ""),
@@ -90,7 +90,7 @@ class QuotesTab(RequestPart, QWidget):
                                    self.tr("Net"), self.tr("VAT"), self.tr("Total"),
                                    self.tr("Valid until"), self.tr("Sent")])
         set_captions(self.buttons, self.tr("Edit…"), self.tr("Send…"), self.tr("Delete"),
-                     self.tr("PDF…"), self.tr("Submit for approval…"),
+                     self.tr("PDF…"), self.tr("Extend…"), self.tr("Submit for approval…"),
                      self.tr("Approve and send…"), self.tr("Return to draft…"))
 
     def fill(self, d: RequestDetail) -> None:

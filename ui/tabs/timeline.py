@@ -31,7 +31,8 @@ class VariationsTab(RequestPart, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tree, 1)
-        self.buttons = action_buttons(self, actions, ("variation", ""))
+        self.buttons = action_buttons(self, actions, ("variation", ""),
+                                      ("withdraw_variation", ""))
         layout.addLayout(self.buttons)
         self.retranslate()
 
@@ -39,7 +40,7 @@ class VariationsTab(RequestPart, QWidget):
         self.tree.setHeaderLabels([self.tr("Proposed"), self.tr("By"),
                                    self.tr("New agreed amount"), self.tr("State"),
                                    self.tr("Reason")])
-        set_captions(self.buttons, self.tr("Propose variation…"))
+        set_captions(self.buttons, self.tr("Propose variation…"), self.tr("Withdraw…"))
 
     def fill(self, d: RequestDetail) -> None:
         lang = self._lang

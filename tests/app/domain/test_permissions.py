@@ -26,6 +26,8 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     "log_work": (OWN, YES, NO, YES),
     "edit_work": (OWN, YES, NO, YES),
     "propose_variation": (OWN, YES, NO, YES),
+    "withdraw_variation": (OWN, YES, NO, YES),
+    "cancel_request": (NO, YES, NO, YES),
     "complete": (OWN, YES, NO, YES),
     "topup": (NO, NO, YES, YES),
     "adjust": (NO, NO, YES, YES),
