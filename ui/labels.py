@@ -92,6 +92,7 @@ def _variation_states() -> dict[str, str]:
         "proposed": QCoreApplication.translate("labels", "Awaiting customer"),
         "agreed": QCoreApplication.translate("labels", "Agreed"),
         "refused": QCoreApplication.translate("labels", "Refused"),
+        "lapsed": QCoreApplication.translate("labels", "Lapsed (unanswered)"),
     }
 
 
@@ -175,6 +176,11 @@ def _notices() -> dict[str, str]:
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "service_restarted": QCoreApplication.translate("labels", "Services restarted"),
         "charge_refunded": QCoreApplication.translate("labels", "Charge refunded"),
+        "quote_reminder": QCoreApplication.translate("labels", "Quote about to expire"),
+        "quote_expired": QCoreApplication.translate("labels", "Quote expired"),
+        "variation_reminder": QCoreApplication.translate("labels", "Variation awaiting answer"),
+        "variation_lapsed": QCoreApplication.translate("labels", "Variation lapsed"),
+        "credit_low": QCoreApplication.translate("labels", "Credit low"),
     }
 
 

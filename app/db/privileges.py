@@ -89,7 +89,10 @@ TABLES: dict[str, Rights] = {
     "staff": Rights(),
     # a customer starts with no credit (trigger customers_guard); credit moves only
     # through rit_post_credit and rit_charge, services' status with it
-    "customers": Rights(insert=(ADMIN, PORTAL)),
+    "customers": Rights(insert=(ADMIN, PORTAL),
+                        update={ADMIN: ("low_credit_alert_cents", "version")}),
+    # the low-credit alerts sent: the worker's (trusted maintenance) alone
+    "low_credit_alerts": Rights(),
     "services": Rights(insert=(ADMIN, PORTAL)),
     # a technician changes only requests assigned to them, or takes a free one; only the
     # control panel answers for the customer; only rit_charge completes (trigger

@@ -74,6 +74,8 @@ class VariationState(StrEnum):
     PROPOSED = "proposed"
     AGREED = "agreed"
     REFUSED = "refused"
+    #: unanswered past variation_expiry_days: the worker closes it, the ceiling unchanged
+    LAPSED = "lapsed"
 
 
 class ServiceStatus(StrEnum):
@@ -102,6 +104,12 @@ class NoticeKind(StrEnum):
     CREDIT_EXHAUSTED = "credit_exhausted"
     SERVICE_RESTARTED = "service_restarted"
     CHARGE_REFUNDED = "charge_refunded"
+    # the worker's deadlines (app/services/worker.py)
+    QUOTE_REMINDER = "quote_reminder"
+    QUOTE_EXPIRED = "quote_expired"
+    VARIATION_REMINDER = "variation_reminder"
+    VARIATION_LAPSED = "variation_lapsed"
+    CREDIT_LOW = "credit_low"
 
 
 SERVICE_KINDS = ("cloud_server", "vps", "hosting", "cloud_storage", "dedicated_server", "other")

@@ -11,7 +11,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
 from app.domain.errors import ConflictError, ValidationError, phrase
-from app.domain.money import ZERO, parse_amount, parse_signed_amount
+from app.domain.money import ZERO, parse_amount, parse_signed_amount, parse_threshold
 from app.services import credit
 from app.services.common import (
     MAX_NAME,
@@ -65,6 +65,7 @@ def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True
         services=tuple(ServiceView(s.id, s.name, s.kind, s.status) for s in customer.services),
         ledger=entries,
         people=staff_names(session, (e.actor for e in entries)),
+        low_credit_alert=customer.low_credit_alert,
     )
 
 
@@ -149,6 +150,22 @@ def add_service(
 def get_customer(db: Database, code: str) -> CustomerView:
     with db.read() as session:
         return customer_view(session, customer_by_code(db, session, code))
+
+
+def set_low_credit_alert(db: Database, actor: str, code: str,
+                         amount: Decimal | str | None) -> CustomerView:
+    """A customer's own low-credit alert threshold (admin): the worker alerts them once when
+    their balance falls below it (0: never; None: the setting ``low_credit_alert``)."""
+    limit = None if amount is None else parse_threshold(amount, phrase("low-credit alert"))
+    with db.transaction() as session:
+        staff = require(session, actor, "manage")
+        customer = customer_by_code(db, session, code, for_update=True)
+        old = customer.low_credit_alert
+        customer.low_credit_alert = limit
+        session.flush()
+        audit(db, session, staff.username, "customer_changed", customer_id=customer.id,
+              code=customer.code, low_credit_alert_old=old, low_credit_alert=limit)
+        return customer_view(session, customer, ledger=False)
 
 
 def list_customers(db: Database, *, exhausted_only: bool = False) -> list[CustomerView]:

@@ -52,6 +52,8 @@ class CustomerView:
     ledger: tuple[LedgerView, ...] = ()
     #: the staff names of the ledger's actors (username -> name)
     people: dict[str, str] = field(default_factory=dict)
+    #: the customer's own low-credit alert threshold (None: the setting's; 0: no alert)
+    low_credit_alert: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from app.db.database import Database
 from app.domain.documents import CompanyInfo, specimen
 from app.domain.errors import ValidationError, phrase
 from app.domain.images import check_logo
-from app.domain.money import parse_amount, parse_vat_rate, parse_whole
+from app.domain.money import parse_amount, parse_threshold, parse_vat_rate, parse_whole
 from app.domain.texts import has_control
 from app.services.common import audit, require
 
@@ -42,6 +42,11 @@ DEFAULTS: dict[str, str] = {
     # with the same defaults on PostgreSQL)
     "money_min_per_operation": "0.01",
     "money_max_per_operation": "100000.00",
+    # the worker's deadlines (app/services/worker.py)
+    "quote_reminder_days": "3",
+    "variation_reminder_days": "3",
+    "variation_expiry_days": "14",
+    "low_credit_alert": "0.00",
 }
 #: the bounds of one credit operation: (lowest, highest)
 MONEY_BOUNDS = ("money_min_per_operation", "money_max_per_operation")
@@ -54,6 +59,9 @@ WHOLE: dict[str, tuple[int, int]] = {
     "lead_variation_days": (0, 365),
     "lead_unassigned_hours": (0, 1000),
     "lead_ceiling_percent": (1, 100),
+    "quote_reminder_days": (0, 365),
+    "variation_reminder_days": (0, 365),
+    "variation_expiry_days": (1, 365),
 }
 
 
@@ -130,6 +138,8 @@ def _validate(key: str, value: str) -> str:
         raise ValidationError.of("unknown setting: {key}", key=key)
     if key == "tech_send_limit":
         return str(parse_amount(value, phrase("technician send limit")))
+    if key == "low_credit_alert":
+        return str(parse_threshold(value, phrase("low-credit alert")))
     if key in MONEY_BOUNDS:
         return str(parse_amount(value, phrase("limit of one credit operation")))
     if key == "default_vat_rate":

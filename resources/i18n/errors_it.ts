@@ -196,6 +196,10 @@
         <translation>il preventivo {quote} è valido fino al {valid_until}: non scade prima</translation>
     </message>
     <message>
+        <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
+        <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
+    </message>
+    <message>
         <source>quote {quote} is {quote_state} only through its use case: the database refused it</source>
         <translation>il preventivo {quote} diventa {quote_state} solo con la sua operazione: il database l&apos;ha rifiutato</translation>
     </message>
@@ -870,6 +874,10 @@
     <message>
         <source>search</source>
         <translation>ricerca</translation>
+    </message>
+    <message>
+        <source>low-credit alert</source>
+        <translation>avviso di credito basso</translation>
     </message>
     <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>

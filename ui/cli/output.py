@@ -41,6 +41,7 @@ def customer_json(c: CustomerView) -> dict[str, Any]:
         "balance": c.balance,
         "status": c.status,
         "missing": c.missing,
+        "low_credit_alert": c.low_credit_alert,
         "services": [{"name": s.name, "kind": s.kind, "status": s.status} for s in c.services],
         "ledger": [
             {"kind": e.kind, "amount": e.amount, "balance_after": e.balance_after, "at": e.at,

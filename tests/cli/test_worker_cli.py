@@ -1,0 +1,64 @@
+"""``rit-desk worker [--once]`` and ``customers set --low-credit-alert`` (issue 18): on
+PostgreSQL the admin sets the threshold as their own login, the worker runs as trusted
+maintenance; the foreground worker stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Team, invoke
+from tests.cli.test_lifecycle_cli import setup_world
+from tests.cli.test_subprocess_cli import COMMAND, script_env
+from tests.conftest import FakeClock
+
+
+def test_worker_once_keeps_the_deadlines(team: Team, cli_clock: FakeClock) -> None:
+    cli, u = setup_world(team), team.users
+    worker = team.maintenance
+    assert worker.ok("worker", "--once") == {"done": []}
+    assert worker.run("worker", "--once").out == "nothing due\n"
+    shown = cli.ok("customers", "set", "ACME", "--low-credit-alert", "800", actor=u["admin"])
+    assert shown["low_credit_alert"] == "800.00"
+    cli.ok("customers", "adjust", "ACME", "--amount", "-300", "--reason", "test", actor=u["fin"])
+    done = worker.ok("worker", "--once")["done"]
+    assert [(d["job"], d["subject"], d["ok"]) for d in done] == [("credit_low", "ACME", True)]
+    assert worker.ok("worker", "--once") == {"done": []}
+    cli_clock.now += timedelta(days=1)
+    assert cli.ok("customers", "set", "ACME", "--low-credit-alert", "default",
+                  actor=u["admin"])["low_credit_alert"] is None
+    assert [d["job"] for d in worker.ok("worker", "--once")["done"]] == ["credit_low_cleared"]
+    notices = cli.ok("portal", "notices", "--customer", "ACME")
+    assert "credit_low" in str(notices)
+
+
+def test_a_threshold_only_from_an_admin(team: Team) -> None:
+    cli, u = setup_world(team), team.users
+    message = cli.fails("customers", "set", "ACME", "--low-credit-alert", "10", actor=u["fin"])
+    assert "manage staff and settings" in message, message
+    message = cli.fails("customers", "set", "ACME", "--low-credit-alert", "-1", actor=u["admin"])
+    assert "low-credit alert" in message
+
+
+def test_foreground_worker_stops_on_sigterm(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'rit.sqlite3'}"
+    assert invoke(["--db", url, "init"]) == 0, capsys.readouterr()
+    process = subprocess.Popen([*COMMAND, "--db", url, "worker", "--interval", "3600"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               stdin=subprocess.DEVNULL, env=script_env())
+    try:
+        assert process.stderr is not None
+        assert process.stderr.readline() == "worker: started\n"  # its first round runs
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "SIGTERM, stopping" in err and "Traceback" not in err
+    assert out.endswith("worker: stopped\n")
