@@ -67,6 +67,8 @@ class Customer(Base):
     #: the low-credit alert threshold (None: the setting low_credit_alert; 0: none)
     low_credit_alert: Mapped[Decimal | None] = mapped_column("low_credit_alert_cents",
                                                              Hundredths())
+    #: where the customer's notices are mailed (migration 0018)
+    email: Mapped[str | None] = mapped_column(String(254))
     services: Mapped[list[CustomerService]] = relationship(
         back_populates="customer", order_by="CustomerService.id"
     )
@@ -405,6 +407,7 @@ class Notice(Base):
     __table_args__ = (
         Index("ix_notices_customer", "customer_id", "id"),
         Index("ix_notices_request", "request_id", "id"),
+        Index("ix_notices_delivery", "delivery_state", "id"),  # 0018
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
@@ -413,6 +416,13 @@ class Notice(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # its delivery by email (the worker, migration 0018)
+    delivery_state: Mapped[str] = mapped_column(String(10), server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    message_id: Mapped[str | None] = mapped_column(String(200))
 
 
 class LowCreditAlert(Base):

@@ -90,7 +90,7 @@ TABLES: dict[str, Rights] = {
     # a customer starts with no credit (trigger customers_guard); credit moves only
     # through rit_post_credit and rit_charge, services' status with it
     "customers": Rights(insert=(ADMIN, PORTAL),
-                        update={ADMIN: ("low_credit_alert_cents", "version")}),
+                        update={ADMIN: ("low_credit_alert_cents", "email", "version")}),
     # the low-credit alerts sent: the worker's (trusted maintenance) alone
     "low_credit_alerts": Rights(),
     "services": Rights(insert=(ADMIN, PORTAL)),
@@ -196,6 +196,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "rit_staff_password(text, text, text, timestamp)": (LOGIN,),
     # the control panel login's password: an admin's (the function says who may: 0015)
     "rit_portal_password(text, text, text, timestamp)": (LOGIN,),
+    # one more try at mailing a notice: team leads and admins (migration 0018)
+    "rit_notice_retry(integer)": LEADS,
     "rit_whoami()": (LOGIN,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),

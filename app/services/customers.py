@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from app.db.database import Database
 from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
 from app.domain.errors import ConflictError, ValidationError, phrase
 from app.domain.money import ZERO, parse_amount, parse_signed_amount, parse_threshold
+from app.domain.texts import parse_email
 from app.services import credit
 from app.services.common import (
     MAX_NAME,
@@ -66,6 +68,7 @@ def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True
         ledger=entries,
         people=staff_names(session, (e.actor for e in entries)),
         low_credit_alert=customer.low_credit_alert,
+        email=customer.email,
     )
 
 
@@ -79,6 +82,7 @@ def add_customer(
     lang: str = "it",
     address: str = "",
     vat_number: str = "",
+    email: str | None = None,
 ) -> CustomerView:
     """Register a customer; an initial credit is recorded as a top-up in the ledger."""
     code = _code(code)
@@ -87,13 +91,14 @@ def add_customer(
         raise ValidationError.of("language must be it or en: {lang!r}", lang=lang)
     address = clean_text(address, phrase("address"), 500, required=False)
     vat_number = clean_text(vat_number, phrase("VAT number"), 40, required=False)
+    address_to = parse_email(email) if email else None
     initial = parse_amount(credit_amount, phrase("credit")) if credit_amount not in (None, "") else None
     with db.transaction() as session:
         who, acted_for, as_portal = _creator(db, session, actor)
         if session.scalar(select(m.Customer.id).where(m.Customer.code == code)) is not None:
             raise ConflictError.of("customer {code} already exists", code=code)
         customer = m.Customer(code=code, name=name, lang=lang, address=address,
-                              vat_number=vat_number, balance=ZERO,
+                              vat_number=vat_number, email=address_to, balance=ZERO,
                               status=AccountStatus.ACTIVE.value, created_at=db.now())
         session.add(customer)
         session.flush()
@@ -152,20 +157,39 @@ def get_customer(db: Database, code: str) -> CustomerView:
         return customer_view(session, customer_by_code(db, session, code))
 
 
-def set_low_credit_alert(db: Database, actor: str, code: str,
-                         amount: Decimal | str | None) -> CustomerView:
-    """A customer's own low-credit alert threshold (admin): the worker alerts them once when
-    their balance falls below it (0: never; None: the setting ``low_credit_alert``)."""
-    limit = None if amount is None else parse_threshold(amount, phrase("low-credit alert"))
+_KEEP: Any = object()
+
+
+def set_customer(db: Database, actor: str, code: str, *, low_credit_alert: Any = _KEEP,
+                 email: Any = _KEEP) -> CustomerView:
+    """Change a customer's settings (admin): ``low_credit_alert``, the threshold the worker
+    alerts them below, once (0: never; None: the setting ``low_credit_alert``); ``email``,
+    where their notices are mailed (None or "": none). Arguments not given stay."""
+    changes: dict[str, Any] = {}
+    if low_credit_alert is not _KEEP:
+        changes["low_credit_alert"] = (None if low_credit_alert is None else
+                                       parse_threshold(low_credit_alert,
+                                                       phrase("low-credit alert")))
+    if email is not _KEEP:
+        changes["email"] = parse_email(email) if email else None
+    if not changes:
+        raise ValidationError.of("nothing to change for {code}", code=code)
     with db.transaction() as session:
         staff = require(session, actor, "manage")
         customer = customer_by_code(db, session, code, for_update=True)
-        old = customer.low_credit_alert
-        customer.low_credit_alert = limit
+        old = {key: getattr(customer, key) for key in changes}
+        for key, value in changes.items():
+            setattr(customer, key, value)
         session.flush()
         audit(db, session, staff.username, "customer_changed", customer_id=customer.id,
-              code=customer.code, low_credit_alert_old=old, low_credit_alert=limit)
+              code=customer.code, old=old, new=changes)
         return customer_view(session, customer, ledger=False)
+
+
+def set_low_credit_alert(db: Database, actor: str, code: str,
+                         amount: Decimal | str | None) -> CustomerView:
+    """A customer's own low-credit alert threshold (see :func:`set_customer`)."""
+    return set_customer(db, actor, code, low_credit_alert=amount)
 
 
 def list_customers(db: Database, *, exhausted_only: bool = False) -> list[CustomerView]:

@@ -54,6 +54,8 @@ class CustomerView:
     people: dict[str, str] = field(default_factory=dict)
     #: the customer's own low-credit alert threshold (None: the setting's; 0: no alert)
     low_credit_alert: Decimal | None = None
+    #: where the customer's notices are mailed
+    email: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from app.domain.documents import CompanyInfo, specimen
 from app.domain.errors import ValidationError, phrase
 from app.domain.images import check_logo
 from app.domain.money import parse_amount, parse_threshold, parse_vat_rate, parse_whole
-from app.domain.texts import has_control
+from app.domain.texts import has_control, parse_email
 from app.services.common import audit, require
 
 DEFAULTS: dict[str, str] = {
@@ -47,6 +47,12 @@ DEFAULTS: dict[str, str] = {
     "variation_reminder_days": "3",
     "variation_expiry_days": "14",
     "low_credit_alert": "0.00",
+    # mailing the notices (app/services/delivery.py; the password is never stored here)
+    "smtp_host": "",
+    "smtp_port": "25",
+    "smtp_from": "interventi@nimbuscloud.example",
+    "smtp_starttls": "no",
+    "smtp_user": "",
 }
 #: the bounds of one credit operation: (lowest, highest)
 MONEY_BOUNDS = ("money_min_per_operation", "money_max_per_operation")
@@ -62,6 +68,7 @@ WHOLE: dict[str, tuple[int, int]] = {
     "quote_reminder_days": (0, 365),
     "variation_reminder_days": (0, 365),
     "variation_expiry_days": (1, 365),
+    "smtp_port": (1, 65535),
 }
 
 
@@ -140,6 +147,12 @@ def _validate(key: str, value: str) -> str:
         return str(parse_amount(value, phrase("technician send limit")))
     if key == "low_credit_alert":
         return str(parse_threshold(value, phrase("low-credit alert")))
+    if key == "smtp_starttls":
+        if value.strip().lower() not in ("yes", "no"):
+            raise ValidationError.of("{key} is yes or no", key=key)
+        return value.strip().lower()
+    if key == "smtp_from":
+        return parse_email(value)
     if key in MONEY_BOUNDS:
         return str(parse_amount(value, phrase("limit of one credit operation")))
     if key == "default_vat_rate":

@@ -37,7 +37,7 @@ from app.db.database import Database
 from app.domain.enums import NoticeKind, QuoteState, VariationState
 from app.domain.errors import PermissionDenied, RitError
 from app.domain.references import quote_reference, request_reference
-from app.services import quotes
+from app.services import delivery, quotes
 from app.services import settings as settings_service
 from app.services.common import audit, notify
 
@@ -108,6 +108,8 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Do
                 _credit_rearmed):
         for item in job(db, limits):
             record(item)
+    for job_name, subject, detail, ok in delivery.deliver_due(db):  # what was just told too
+        record(Done(job_name, subject, detail, ok))
     return done
 
 

@@ -196,6 +196,42 @@
         <translation>il preventivo {quote} è valido fino al {valid_until}: non scade prima</translation>
     </message>
     <message>
+        <source>see and retry the delivery of notices</source>
+        <translation>vedere e ritentare l&apos;invio degli avvisi</translation>
+    </message>
+    <message>
+        <source>not a valid email address: {value!r}</source>
+        <translation>indirizzo email non valido: {value!r}</translation>
+    </message>
+    <message>
+        <source>nothing to change for {code}</source>
+        <translation>niente da cambiare per {code}</translation>
+    </message>
+    <message>
+        <source>customer {code} has no email address</source>
+        <translation>il cliente {code} non ha un indirizzo email</translation>
+    </message>
+    <message>
+        <source>a delivery state is pending, sent or failed: {state}</source>
+        <translation>lo stato di invio è pending, sent o failed: {state}</translation>
+    </message>
+    <message>
+        <source>the document of notice {notice} is not stored yet</source>
+        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
+    </message>
+    <message>
+        <source>unknown notice: {notice}</source>
+        <translation>avviso sconosciuto: {notice}</translation>
+    </message>
+    <message>
+        <source>notice {notice} is {state}: only a failed or pending notice is retried</source>
+        <translation>l&apos;avviso {notice} è {state}: si ritenta solo un avviso non inviato o in attesa</translation>
+    </message>
+    <message>
+        <source>{key} is yes or no</source>
+        <translation>{key} è yes o no</translation>
+    </message>
+    <message>
         <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
         <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
     </message>

@@ -62,3 +62,31 @@ def test_foreground_worker_stops_on_sigterm(tmp_path: Path,
     assert process.returncode == 0, err
     assert "SIGTERM, stopping" in err and "Traceback" not in err
     assert out.endswith("worker: stopped\n")
+
+
+def test_notices_list_and_retry(team: Team, cli_clock: FakeClock) -> None:
+    from tests.app.test_delivery import free_port
+
+    cli, u = setup_world(team), team.users
+    worker = team.maintenance
+    cli.ok("customers", "set", "ACME", "--email", "ops@acme.example", actor=u["admin"])
+    for key, value in (("smtp_host", "127.0.0.1"), ("smtp_port", str(free_port()))):
+        cli.ok("settings", "set", key, value, actor=u["admin"])  # nobody listens there
+    cli.ok("portal", "submit", "--customer", "ACME", "--service", "web-1", "--category",
+           "ssl", "--subject", "Renew the certificate")
+    for _ in range(5):
+        worker.ok("worker", "--once")
+        cli_clock.now += timedelta(minutes=10)
+    listed = cli.ok("notices", "list", "--customer", "ACME", actor=u["lead"])["notices"]
+    assert [set(n) >= {"id", "kind", "customer", "request", "state", "attempts", "sent_at",
+                       "error"} for n in listed] == [True]
+    (notice,) = listed
+    assert (notice["kind"], notice["customer"], notice["state"], notice["attempts"],
+            notice["sent_at"]) == ("request_received", "ACME", "failed", 5, None)
+    assert notice["error"]
+    assert cli.ok("notices", "list", "--state", "sent", actor=u["lead"]) == {"notices": []}
+    assert "see and retry the delivery" in cli.fails("notices", "retry", notice["id"],
+                                                     actor=u["tech"])
+    retried = cli.ok("notices", "retry", notice["id"], actor=u["lead"])
+    assert (retried["state"], retried["attempts"]) == ("pending", 0)
+    assert "unknown notice" in cli.fails("notices", "retry", 999999, actor=u["lead"])

@@ -86,7 +86,8 @@ def signed_in_actor(db: Database, actor: str | None) -> str | None:
 def customers_add(db: Database, args: argparse.Namespace) -> Result:
     view = customers.add_customer(db, args.actor, args.code, name=args.name,
                                   credit_amount=args.credit, lang=args.lang,
-                                  address=args.address, vat_number=args.vat_number)
+                                  address=args.address, vat_number=args.vat_number,
+                                  email=getattr(args, "email", None))
     return customer_json(view), fmt_customer(view)
 
 

@@ -134,6 +134,7 @@ def build_parser() -> Parser:
     s.add_argument("--lang", choices=["it", "en"], default="it")
     s.add_argument("--address", default="")
     s.add_argument("--vat-number", default="")
+    s.add_argument("--email", help="where the customer's notices are mailed")
     s = cmd(cust, "show", commands.customers_show, "a customer's credit, services and ledger")
     s.add_argument("code")
     s = cmd(cust, "list", commands.customers_list, "list customers")

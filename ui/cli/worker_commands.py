@@ -1,7 +1,9 @@
-"""The worker and the customer settings it reads, on the command line.
+"""The worker, the notices it mails and the customer settings it reads, on the command line.
 
     rit-desk worker [--once] [--interval SECONDS]
-    rit-desk --as ADMIN customers set CODE --low-credit-alert AMOUNT|default
+    rit-desk --as ADMIN customers set CODE [--low-credit-alert AMOUNT|default] [--email ADDR|none]
+    rit-desk --as LEAD notices list [--customer CODE] [--state pending|sent|failed]
+    rit-desk --as LEAD notices retry ID
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from app.db.database import Database
 from app.domain.money import amount_str
-from app.services import customers, worker
+from app.services import customers, delivery, worker
 from ui.cli.commands import CliError, Result, need_actor
 from ui.cli.output import customer_json
 
@@ -33,9 +35,18 @@ def register(groups: Any, customer_group: Any, cmd: Command) -> None:
                    help="seconds between two rounds (default 60)")
     s = cmd(customer_group, "set", customers_set, "change a customer's settings (admin)")
     s.add_argument("code")
-    s.add_argument("--low-credit-alert", metavar="AMOUNT", required=True,
+    s.add_argument("--low-credit-alert", metavar="AMOUNT",
                    help="alert the customer once when the balance falls below AMOUNT "
                         "(0: never; 'default': the setting low_credit_alert)")
+    s.add_argument("--email", metavar="ADDR", help="where the customer's notices are mailed "
+                                                   "('none': nowhere)")
+    group = groups.add_parser("notices", help="the customers' notices and their delivery by email")
+    sub = group.add_subparsers(dest="cmd", required=True, parser_class=type(group))
+    s = cmd(sub, "list", notices_list, "notices and their delivery state (team lead, admin)")
+    s.add_argument("--customer", metavar="CODE")
+    s.add_argument("--state", choices=delivery.STATES)
+    s = cmd(sub, "retry", notices_retry, "mail a failed notice again (team lead, admin)")
+    s.add_argument("id", type=int)
 
 
 def _print(item: worker.Done) -> None:
@@ -66,8 +77,38 @@ def run_worker(db: Database, args: argparse.Namespace) -> Result:
 
 
 def customers_set(db: Database, args: argparse.Namespace) -> Result:
-    value = None if args.low_credit_alert.strip().lower() == "default" else args.low_credit_alert
-    view = customers.set_low_credit_alert(db, need_actor(args), args.code, value)
+    changes: dict[str, Any] = {}
+    if args.low_credit_alert is not None:
+        value = args.low_credit_alert.strip()
+        changes["low_credit_alert"] = None if value.lower() == "default" else value
+    if args.email is not None:
+        changes["email"] = None if args.email.strip().lower() == "none" else args.email
+    if not changes:
+        raise CliError("give --low-credit-alert or --email")
+    view = customers.set_customer(db, need_actor(args), args.code, **changes)
     limit = ("the setting low_credit_alert" if view.low_credit_alert is None
              else "none" if not view.low_credit_alert else amount_str(view.low_credit_alert))
-    return customer_json(view), f"{view.code}: low-credit alert {limit}"
+    return (customer_json(view),
+            f"{view.code}: low-credit alert {limit}, email {view.email or 'none'}")
+
+
+def _notice_json(n: delivery.DeliveryView) -> dict[str, Any]:
+    return {"id": n.id, "kind": n.kind, "customer": n.customer, "request": n.request,
+            "state": n.state, "attempts": n.attempts, "sent_at": n.sent_at, "error": n.error,
+            "at": n.at, "message_id": n.message_id}
+
+
+def _notice_line(n: delivery.DeliveryView) -> str:
+    line = f"{n.id:>6}  {n.at:%Y-%m-%d %H:%M}  {n.customer:<10} {n.kind:<20} {n.state:<8} x{n.attempts}"
+    return f"{line}  {n.error}" if n.error and n.state != "sent" else line
+
+
+def notices_list(db: Database, args: argparse.Namespace) -> Result:
+    rows = delivery.list_notices(db, need_actor(args), customer=args.customer, state=args.state)
+    return ({"notices": [_notice_json(n) for n in rows]},
+            "\n".join(_notice_line(n) for n in rows) or "no notices")
+
+
+def notices_retry(db: Database, args: argparse.Namespace) -> Result:
+    view = delivery.retry(db, need_actor(args), args.id)
+    return _notice_json(view), f"notice {view.id}: {view.state}, mailed at the worker's next round"
