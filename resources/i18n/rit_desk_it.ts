@@ -746,15 +746,15 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>%1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Central database</source>
-        <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL)</extracomment>
+        <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL) the embedded file&apos;s deadlines, kept while the app is open (issue 18)</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
@@ -829,12 +829,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
