@@ -264,120 +264,150 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="116"/>
+        <location filename="../../ui/customers_panel.py" line="119"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="70"/>
+        <location filename="../../ui/customers_panel.py" line="73"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="81"/>
+        <location filename="../../ui/customers_panel.py" line="84"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="82"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="107"/>
+        <location filename="../../ui/customers_panel.py" line="110"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="108"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="109"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="115"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="114"/>
+        <location filename="../../ui/customers_panel.py" line="117"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="124"/>
+        <location filename="../../ui/customers_panel.py" line="121"/>
+        <source>Email address…</source>
+        <translation>Indirizzo email…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="130"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="168"/>
+        <location filename="../../ui/customers_panel.py" line="176"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="169"/>
+        <location filename="../../ui/customers_panel.py" line="177"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="206"/>
+        <location filename="../../ui/customers_panel.py" line="214"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="207"/>
+        <location filename="../../ui/customers_panel.py" line="215"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="244"/>
+        <location filename="../../ui/customers_panel.py" line="252"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="249"/>
+        <location filename="../../ui/customers_panel.py" line="257"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="251"/>
+        <location filename="../../ui/customers_panel.py" line="259"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="281"/>
+        <location filename="../../ui/customers_panel.py" line="260"/>
+        <source>Email: %1</source>
+        <translation>Email: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="261"/>
+        <source>none (notices are not mailed)</source>
+        <translation>nessuna (gli avvisi non sono inviati per email)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="292"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="315"/>
+        <source>Email address of %1</source>
+        <translation>Indirizzo email di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="316"/>
+        <source>Where this customer&apos;s notices are mailed (empty: nowhere):</source>
+        <translation>Dove inviare gli avvisi a questo cliente (vuoto: da nessuna parte):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="332"/>
+        <source>Email address of %1 saved.</source>
+        <translation>Indirizzo email di %1 salvato.</translation>
     </message>
 </context>
 <context>
