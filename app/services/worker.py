@@ -22,7 +22,9 @@ each is done once. The clock is the database's (``Database.now``: tests move it)
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -116,15 +118,87 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Do
 def run(db: Database, log: Callable[[Done], None], stop: threading.Event, *,
         interval: float = DEFAULT_INTERVAL) -> None:
     """Rounds of :func:`run_once` until ``stop`` is set (SIGTERM, SIGINT), waiting
-    ``interval`` seconds between them (woken at once by ``stop``). A round that fails
-    (the server gone) is logged and tried again at the next one."""
+    ``interval`` seconds between them (woken at once by ``stop``; on PostgreSQL also by
+    any change committed, LISTENing as the desktop app does: a notice is mailed as soon
+    as it is written). A round that fails (the server gone) is logged and tried again at
+    the next one."""
     check_worker(db)
-    while not stop.is_set():
+    listener = _Listener(db)
+    listener.connect()  # before the first round: nothing committed meanwhile is missed
+    try:
+        while not stop.is_set():
+            try:
+                run_once(db, log)
+            except RitError as exc:
+                log(Done("round", "failed", str(exc), ok=False))
+            listener.wait(stop, interval)
+    finally:
+        listener.close()
+
+
+#: the channel every audited change NOTIFYs (migration 0010; ui/live_updates.py)
+CHANNEL = "rit_desk_changes"
+#: how often a wait looks at ``stop`` (SIGTERM is obeyed within this)
+STOP_CHECK_SECONDS = 0.5
+
+
+class _Listener:
+    """PostgreSQL: a connection of its own LISTENing for changes (None on SQLite, or
+    while the server is away: then the worker simply waits for the interval)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._driver: Any = None
+
+    def connect(self) -> None:
+        if self._db.is_sqlite or self._driver is not None:
+            return
         try:
-            run_once(db, log)
-        except RitError as exc:
-            log(Done("round", "failed", str(exc), ok=False))
-        stop.wait(interval)
+            pooled = self._db.engine.raw_connection()
+            driver: Any = pooled.driver_connection
+            pooled.detach()
+            driver.autocommit = True
+            driver.execute("SET application_name TO 'rit-desk worker'")
+            driver.execute(f"LISTEN {CHANNEL}")
+            self._driver = driver
+        except Exception:
+            self._driver = None
+
+    def wait(self, stop: threading.Event, seconds: float) -> None:
+        """Until ``seconds`` passed, ``stop`` is set or a change was committed."""
+        # (the round's own changes wake it once more, for a round with nothing to do: a
+        # change committed by someone else during the round is not lost)
+        self.connect()
+        deadline = time.monotonic() + seconds
+        while not stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            step = min(left, STOP_CHECK_SECONDS)
+            if self._driver is None:
+                stop.wait(step)
+                continue
+            try:
+                if any(True for _ in self._driver.notifies(timeout=step, stop_after=1)):
+                    self._drain()
+                    return
+            except Exception:  # the connection broke: wait out the interval
+                self.close()
+
+    def _drain(self) -> None:
+        if self._driver is None:
+            return
+        try:
+            for _ in self._driver.notifies(timeout=0):
+                pass
+        except Exception:
+            self.close()
+
+    def close(self) -> None:
+        if self._driver is not None:
+            with contextlib.suppress(Exception):
+                self._driver.close()
+            self._driver = None
 
 
 # -- the jobs ---------------------------------------------------------------------------

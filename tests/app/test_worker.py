@@ -6,6 +6,7 @@ with its audit event and the customer's notice, and a second round does nothing.
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from decimal import Decimal
 
@@ -163,3 +164,41 @@ def test_an_item_held_by_another_worker_is_left_to_it(world: World, clock: FakeC
 def test_the_embedded_files_owner_runs_the_worker(sqlite_db: Database) -> None:
     # the embedded file's owner is trusted maintenance: the desktop app runs the jobs
     assert sqlite_db.identity().trusted and worker.run_once(sqlite_db) == []
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_the_running_worker_wakes_on_a_change(world: World, db_url: str) -> None:
+    """``rit-desk worker`` with an hour between rounds: a change committed on PostgreSQL
+    (LISTEN) wakes it at once; SIGTERM stops it cleanly."""
+    import queue
+    import signal
+    import subprocess
+
+    from tests.cli.test_subprocess_cli import COMMAND, script_env
+
+    lines: queue.Queue[str] = queue.Queue()
+    with subprocess.Popen([*COMMAND, "--db", db_url, "worker", "--interval", "3600"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          stdin=subprocess.DEVNULL, env=script_env()) as process:
+        def read() -> None:
+            for line in process.stdout or ():
+                lines.put(line)
+
+        reader = threading.Thread(target=read, daemon=True)
+        try:
+            assert process.stderr is not None
+            assert process.stderr.readline() == "worker: started\n"
+            reader.start()
+            customers.set_low_credit_alert(world.db, "admin", "ACME", "2000")  # 1000.00 below
+            assert lines.get(timeout=60).startswith(
+                "credit_low ACME: balance 1000.00 below 2000.00")
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=60) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=60)
+        reader.join(timeout=60)
+        assert "SIGTERM, stopping" in (process.stderr.read() if process.stderr else "")
+    assert lines.get(timeout=5) == "worker: stopped\n"
