@@ -90,3 +90,18 @@ def test_notices_list_and_retry(team: Team, cli_clock: FakeClock) -> None:
     retried = cli.ok("notices", "retry", notice["id"], actor=u["lead"])
     assert (retried["state"], retried["attempts"]) == ("pending", 0)
     assert "unknown notice" in cli.fails("notices", "retry", 999999, actor=u["lead"])
+
+
+def test_the_systemd_unit_runs_the_worker_once_configured() -> None:
+    import configparser
+
+    path = Path(__file__).parents[2] / "packaging" / "debian" / "rit-desk-worker.service"
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.read_string(path.read_text(encoding="utf-8"))
+    assert unit["Service"]["ExecStart"] == "/usr/bin/rit-desk worker"
+    assert unit["Service"]["KillSignal"] == "SIGTERM"  # the worker's clean stop
+    assert unit["Unit"]["ConditionPathExists"] == "/etc/rit-desk/worker.env"  # disabled until
+    assert unit["Service"]["EnvironmentFile"] == "/etc/rit-desk/worker.env"  # configured
+    build = (path.parents[1] / "build.sh").read_text(encoding="utf-8")
+    assert "lib/systemd/system/rit-desk-worker.service" in build
+    assert "systemctl enable" not in build
