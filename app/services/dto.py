@@ -187,6 +187,11 @@ class NoticeView:
     at: datetime
     request_number: int | None
     payload: dict[str, object]
+    #: its delivery by email (issue 18): pending, sent, failed; skipped (before delivery)
+    delivery_state: str = ""
+    attempts: int = 0
+    sent_at: datetime | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True)

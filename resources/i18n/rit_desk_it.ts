@@ -903,8 +903,44 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="99"/>
         <source>Details</source>
         <translation>Dettagli</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="110"/>
+        <source>Sent %1</source>
+        <translation>Inviato %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="120"/>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tabs/timeline.py" line="122"/>
+        <source>Not delivered (%n attempt(s))</source>
+        <translation>
+            <numerusform>Non consegnato (%n tentativo)</numerusform>
+            <numerusform>Non consegnato (%n tentativi)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tabs/timeline.py" line="124"/>
+        <source>Waiting (%n attempt(s))</source>
+        <translation>
+            <numerusform>In attesa (%n tentativo)</numerusform>
+            <numerusform>In attesa (%n tentativi)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="125"/>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
     </message>
 </context>
 <context>
