@@ -140,6 +140,26 @@ def test_the_charge_document_is_attached(world: World, mailing: Inbox, clock: Fa
         assert document is not None and pdf.get_content() == document.pdf
 
 
+def test_the_credit_note_is_attached(world: World, mailing: Inbox) -> None:
+    from reports.charge_pdf import render_charge_document, render_credit_note
+
+    db = world.db
+    number = world.accepted()
+    work.log_work(db, "tech", number, hours="1")
+    billing.complete_request(db, "tech", number)
+    charge_documents.store_charge_pdf(db, number, render_charge_document)
+    refund = charge_documents.refund(db, "fin", number, reason="goodwill", net="100")
+    charge_documents.store_credit_note_pdf(db, number, refund.sequence, render_credit_note)
+    worker.run_once(db)
+    (refunded,) = [msg for _to, msg in mailing.messages if "Refund" in str(msg["Subject"])]
+    assert refunded["Subject"] == f"Refund of €122.00 on request RIT-{number:06d}"
+    (pdf,) = refunded.iter_attachments()
+    with db.read() as session:
+        note = session.scalar(select(m.CreditNote).where(m.CreditNote.request_id == number))
+        assert note is not None and pdf.get_content() == note.pdf
+    assert pdf.get_filename() == f"RIT-{number:06d}-credit-note-1.pdf"
+
+
 def test_a_failing_server_is_retried_then_failed_then_retried_by_hand(
         world: World, mailing: Inbox, clock: FakeClock) -> None:
     db = world.db
