@@ -22,7 +22,7 @@ QUEUES: dict[str, tuple[str, ...] | None] = {
 
 #: the team lead's queues (conditions in app/services/attention.py), shown first to leads
 ATTENTION_QUEUES = ("to_approve", "lead_drafts", "expiring", "waiting_variations", "unassigned",
-                    "near_ceiling")
+                    "near_ceiling", "undelivered")
 
 #: the longest search (a request number, a customer, a few words of a subject)
 MAX_SEARCH = 200

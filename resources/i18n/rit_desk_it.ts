@@ -741,6 +741,11 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback.py" line="254"/>
+        <source>The email of %1 will be sent again at the worker&apos;s next round.</source>
+        <translation>L&apos;email di %1 sarà inviata di nuovo al prossimo giro del worker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="260"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
@@ -748,22 +753,22 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>HistoryTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="70"/>
+        <location filename="../../ui/tabs/timeline.py" line="71"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="71"/>
+        <location filename="../../ui/tabs/timeline.py" line="72"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
@@ -892,37 +897,42 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>NoticesTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="111"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="111"/>
         <source>Notice</source>
         <translation>Avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="98"/>
+        <location filename="../../ui/tabs/timeline.py" line="111"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="99"/>
+        <location filename="../../ui/tabs/timeline.py" line="112"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="110"/>
+        <location filename="../../ui/tabs/timeline.py" line="113"/>
+        <source>Retry email</source>
+        <translation>Reinvia email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="124"/>
         <source>Sent %1</source>
         <translation>Inviato %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="120"/>
+        <location filename="../../ui/tabs/timeline.py" line="147"/>
         <source>Sent</source>
         <translation>Inviato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tabs/timeline.py" line="122"/>
+        <location filename="../../ui/tabs/timeline.py" line="149"/>
         <source>Not delivered (%n attempt(s))</source>
         <translation>
             <numerusform>Non consegnato (%n tentativo)</numerusform>
@@ -930,7 +940,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tabs/timeline.py" line="124"/>
+        <location filename="../../ui/tabs/timeline.py" line="151"/>
         <source>Waiting (%n attempt(s))</source>
         <translation>
             <numerusform>In attesa (%n tentativo)</numerusform>
@@ -938,7 +948,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="125"/>
+        <location filename="../../ui/tabs/timeline.py" line="152"/>
         <source>Waiting</source>
         <translation>In attesa</translation>
     </message>
@@ -975,12 +985,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="78"/>
+        <location filename="../../ui/queue_panel.py" line="79"/>
         <source>The department at a glance</source>
         <translation>Il reparto a colpo d&apos;occhio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="79"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Customers whose credit does not cover their accepted work</source>
         <translation>Clienti il cui credito non copre il lavoro accettato</translation>
     </message>
@@ -1047,82 +1057,92 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="61"/>
+        <source>Notices not delivered</source>
+        <translation>Avvisi non consegnati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="62"/>
         <source>Drafts to send</source>
         <translation>Bozze da inviare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="62"/>
+        <location filename="../../ui/queue_panel.py" line="63"/>
         <source>Quotes expiring</source>
         <translation>Preventivi in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="63"/>
+        <location filename="../../ui/queue_panel.py" line="64"/>
         <source>Variations waiting</source>
         <translation>Variazioni in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="64"/>
+        <location filename="../../ui/queue_panel.py" line="65"/>
         <source>Unassigned new requests</source>
         <translation>Nuove richieste non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="65"/>
+        <location filename="../../ui/queue_panel.py" line="66"/>
         <source>Work near its ceiling</source>
         <translation>Lavori vicini al tetto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="72"/>
+        <location filename="../../ui/queue_panel.py" line="73"/>
         <source>Open requests assigned to you</source>
         <translation>Richieste aperte assegnate a te</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="74"/>
         <source>A quote was sent: waiting for the customer&apos;s answer</source>
         <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="75"/>
+        <location filename="../../ui/queue_panel.py" line="76"/>
         <source>Declined, rejected, expired or cancelled</source>
         <translation>Non fattibili, rifiutate, scadute o annullate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="76"/>
+        <location filename="../../ui/queue_panel.py" line="77"/>
         <source>Customers whose credit does not cover their charges</source>
         <translation>Clienti il cui credito non copre gli addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="88"/>
+        <location filename="../../ui/queue_panel.py" line="89"/>
         <source>Quotes submitted by technicians above their limit of %1 net: approve and send them, or return them with a reason</source>
         <translation>Preventivi inviati in approvazione dai tecnici oltre il loro limite di %1 di imponibile: approvali e inviali, o restituiscili con un motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="91"/>
+        <location filename="../../ui/queue_panel.py" line="92"/>
         <source>Draft quotes above the technicians&apos; limit of %1 net: a team lead sends them</source>
         <translation>Bozze di preventivo oltre il limite dei tecnici di %1 di imponibile: le invia un team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="95"/>
         <source>Quotes awaiting the customer that expire within %1 days</source>
         <translation>Preventivi in attesa del cliente che scadono entro %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="96"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Variations awaiting the customer&apos;s agreement for more than %1 days</source>
         <translation>Variazioni in attesa dell&apos;accordo del cliente da più di %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="98"/>
+        <location filename="../../ui/queue_panel.py" line="99"/>
         <source>New requests nobody took for more than %1 working hours (Monday to Friday, 9 to 18)</source>
         <translation>Nuove richieste che nessuno ha preso in carico da più di %1 ore lavorative (da lunedì a venerdì, dalle 9 alle 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="101"/>
+        <location filename="../../ui/queue_panel.py" line="102"/>
         <source>Hourly work in progress at %1 % of its agreed ceiling or more</source>
         <translation>Lavori a consumo orario in corso ad almeno il %1 % del tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="125"/>
-        <location filename="../../ui/queue_panel.py" line="131"/>
+        <location filename="../../ui/queue_panel.py" line="104"/>
+        <source>Requests with a notice whose email failed after every retry: retry it from the Notices tab (right click)</source>
+        <translation>Richieste con un avviso la cui email non è partita dopo tutti i tentativi: reinviala dalla scheda Avvisi (clic destro)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="130"/>
+        <location filename="../../ui/queue_panel.py" line="136"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
@@ -1643,32 +1663,32 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>VariationsTab</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="39"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>Proposed</source>
         <translation>Proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="39"/>
+        <location filename="../../ui/tabs/timeline.py" line="40"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>New agreed amount</source>
         <translation>Nuovo importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="41"/>
+        <location filename="../../ui/tabs/timeline.py" line="42"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="42"/>
+        <location filename="../../ui/tabs/timeline.py" line="43"/>
         <source>Propose variation…</source>
         <translation>Proponi variazione…</translation>
     </message>
@@ -1840,7 +1860,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/workspace_actions.py" line="37"/>
-        <location filename="../../ui/workspace_extras.py" line="128"/>
+        <location filename="../../ui/workspace_extras.py" line="140"/>
         <source>Start ti&amp;mer</source>
         <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
         <translation>Avvia cronom&amp;etro</translation>
@@ -1897,12 +1917,12 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_extras.py" line="129"/>
+        <location filename="../../ui/workspace_extras.py" line="141"/>
         <source>Stop ti&amp;mer (%1)</source>
         <translation>Ferma cronom&amp;etro (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_extras.py" line="153"/>
+        <location filename="../../ui/workspace_extras.py" line="165"/>
         <source>Timer on %1 stopped after %2: the request takes no more work.</source>
         <translation>Cronometro su %1 fermato dopo %2: la richiesta non accetta più lavoro.</translation>
     </message>

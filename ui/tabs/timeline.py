@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -84,7 +85,13 @@ class HistoryTree(RequestPart, QTreeWidget):
 
 
 class NoticesTree(RequestPart, QTreeWidget):
-    """What the customer was told about the request (the notice outbox), newest first."""
+    """What the customer was told about the request (the notice outbox), newest first.
+
+    Signals:
+        retry_requested(int): Retry email on a notice whose delivery failed (its id).
+    """
+
+    retry_requested = Signal(int)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +99,18 @@ class NoticesTree(RequestPart, QTreeWidget):
         self._detail: RequestDetail | None = None
         style_list(self, 4)
         self.setObjectName("noticesTree")
+        self.retry_action = QAction(self)
+        self.retry_action.setObjectName("retryNotice")
+        self.retry_action.triggered.connect(self._retry)
+        self.addAction(self.retry_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.currentItemChanged.connect(lambda *_: self._update_retry())
         self.retranslate()
 
     def translate_texts(self) -> None:
         self.setHeaderLabels([self.tr("When"), self.tr("Notice"), self.tr("Email"),
                               self.tr("Details")])
+        self.retry_action.setText(self.tr("Retry email"))
 
     def fill(self, d: RequestDetail) -> None:
         lang = self._lang
@@ -112,7 +126,20 @@ class NoticesTree(RequestPart, QTreeWidget):
             item.setToolTip(3, details)
             if notice.delivery_state == "failed":
                 item.setForeground(2, QColor("#c62828"))
+            item.setData(0, Qt.ItemDataRole.UserRole, notice.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, notice.delivery_state)
             self.addTopLevelItem(item)
+        self._update_retry()
+
+    def _update_retry(self) -> None:
+        item = self.currentItem()
+        self.retry_action.setEnabled(
+            item is not None and item.data(1, Qt.ItemDataRole.UserRole) == "failed")
+
+    def _retry(self) -> None:
+        item = self.currentItem()
+        if item is not None and item.data(1, Qt.ItemDataRole.UserRole) == "failed":
+            self.retry_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
 
     def delivery_text(self, notice: NoticeView) -> str:
         """How the notice's email went: sent (when), waiting (tries so far), not delivered."""
