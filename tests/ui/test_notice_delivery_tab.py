@@ -61,9 +61,11 @@ def test_a_team_lead_finds_and_retries_an_undelivered_notice(qtbot: QtBot, desk:
     assert window.workspace.number == number
     tree = window.workspace.notices
     window.workspace.tabs.setCurrentWidget(tree)
-    tree.setCurrentItem(tree.topLevelItem(1))  # request received: not failed
+    failed_row, received_row = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert failed_row is not None and received_row is not None
+    tree.setCurrentItem(received_row)  # delivered: nothing to retry
     assert not tree.retry_action.isEnabled()
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentItem(failed_row)
     assert tree.retry_action.isEnabled() and tree.retry_action in tree.actions()
     with qtbot.waitSignal(window.workspace.changed, timeout=10000):
         tree.retry_action.trigger()
