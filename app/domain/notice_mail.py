@@ -120,10 +120,11 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "credit_low": {
         "en": ("Your credit is running low",
-               "Your balance is {balance}, below the {threshold} you asked us to watch. "
-               "Top up in your control panel to keep your services running."),
+               "Your balance is {balance}, below the alert threshold of {threshold} set on "
+               "your account. Top up in your control panel to keep your services running."),
         "it": ("Il suo credito si sta esaurendo",
-               "Il suo saldo è {balance}, sotto la soglia di {threshold}. Ricarichi il "
+               "Il suo saldo è {balance}, sotto la soglia di avviso di {threshold} impostata "
+               "sul suo account. Ricarichi il "
                "credito dal pannello di controllo per mantenere attivi i servizi."),
     },
 }
