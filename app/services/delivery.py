@@ -179,8 +179,11 @@ def compose(session: Session, notice: m.Notice, customer: m.Customer,
 
 
 # -- the worker's job --------------------------------------------------------------------
-def _due(now: datetime) -> Any:
-    return select(m.Notice.id).where(
+def _due(stmt: Any, now: datetime) -> Any:
+    """On the notice row itself (not a subquery): PostgreSQL checks these conditions again
+    on the newest version of a row locked after another worker committed it, so a notice
+    another worker just sent is not taken (a subquery would answer from the old snapshot)."""
+    return stmt.where(
         m.Notice.delivery_state == PENDING,
         (m.Notice.next_attempt_at.is_(None)) | (m.Notice.next_attempt_at <= now))
 
@@ -191,13 +194,14 @@ def deliver_due(db: Database) -> Iterable[tuple[str, str, str, bool]]:
         config = smtp_config(session)
         if not config.host:
             return
-        candidates = session.scalars(_due(db.now()).order_by(m.Notice.id)).all()
+        candidates = session.scalars(_due(select(m.Notice.id), db.now())
+                                     .order_by(m.Notice.id)).all()
     mailer = Mailer(config)
     try:
         for ident in candidates:
             with db.transaction() as session:
-                stmt = (select(m.Notice).where(m.Notice.id.in_(_due(db.now()).where(
-                    m.Notice.id == ident))).execution_options(populate_existing=True))
+                stmt = _due(select(m.Notice).where(m.Notice.id == ident), db.now()
+                            ).execution_options(populate_existing=True)
                 if not db.is_sqlite:
                     stmt = stmt.with_for_update(skip_locked=True)
                 notice = session.scalar(stmt)

@@ -346,6 +346,13 @@ def _locked_customer(db: Database, session: Session, ident: int, alerted: bool) 
     return session.scalar(stmt)
 
 
+def _alerted(session: Session, ident: int) -> bool:
+    """Read again once the customer is locked (a statement of its own: it sees what
+    another worker committed meanwhile, which the locking statement's subquery did not)."""
+    return session.scalar(select(m.LowCreditAlert.customer_id)
+                          .where(m.LowCreditAlert.customer_id == ident)) is not None
+
+
 def _credit_alerts(db: Database, limits: Deadlines) -> Iterable[Done]:
     """Below the threshold and not yet told: told once."""
     def low(customer: m.Customer) -> bool:
@@ -356,7 +363,7 @@ def _credit_alerts(db: Database, limits: Deadlines) -> Iterable[Done]:
 
     def act(session: Session, ident: int) -> Done | None:
         customer = _locked_customer(db, session, ident, alerted=False)
-        if customer is None or not low(customer):
+        if customer is None or not low(customer) or _alerted(session, ident):
             return None
         limit = threshold(customer, limits.low_credit_alert)
         session.add(m.LowCreditAlert(customer_id=customer.id, at=db.now(),
@@ -383,7 +390,7 @@ def _credit_rearmed(db: Database, limits: Deadlines) -> Iterable[Done]:
 
     def act(session: Session, ident: int) -> Done | None:
         customer = _locked_customer(db, session, ident, alerted=True)
-        if customer is None or not recovered(customer):
+        if customer is None or not recovered(customer) or not _alerted(session, ident):
             return None
         session.execute(delete(m.LowCreditAlert).where(m.LowCreditAlert.customer_id == customer.id))
         audit(db, session, SYSTEM, "credit_low_cleared", customer_id=customer.id,
