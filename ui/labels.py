@@ -163,6 +163,15 @@ def _actions() -> dict[str, str]:
         "setting_changed": QCoreApplication.translate("labels", "Setting changed"),
         "note_added": QCoreApplication.translate("labels", "Note"),
         "file_attached": QCoreApplication.translate("labels", "File attached"),
+        # the worker's (issue 18)
+        "quote_reminded": QCoreApplication.translate("labels", "Customer reminded of the quote"),
+        "variation_reminded": QCoreApplication.translate("labels",
+                                                         "Customer reminded of the variation"),
+        "variation_lapsed": QCoreApplication.translate("labels", "Variation lapsed"),
+        "credit_low_alert": QCoreApplication.translate("labels", "Low-credit alert"),
+        "credit_low_cleared": QCoreApplication.translate("labels", "Credit back above the alert"),
+        "notice_retry": QCoreApplication.translate("labels", "Email of a notice retried"),
+        "customer_changed": QCoreApplication.translate("labels", "Customer changed"),
     }
 
 

@@ -1968,7 +1968,7 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2194,7 +2194,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     <message>
         <location filename="../../ui/labels.py" line="102"/>
         <location filename="../../ui/labels.py" line="158"/>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -2266,7 +2266,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="138"/>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
@@ -2277,7 +2277,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="140"/>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
@@ -2318,7 +2318,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="148"/>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
@@ -2339,7 +2339,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="152"/>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
@@ -2360,7 +2360,7 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="159"/>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
@@ -2395,47 +2395,78 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>File allegato</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="167"/>
+        <source>Customer reminded of the quote</source>
+        <translation>Cliente avvisato della scadenza del preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="168"/>
+        <source>Customer reminded of the variation</source>
+        <translation>Cliente sollecitato sulla variazione</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="171"/>
+        <source>Low-credit alert</source>
+        <translation>Avviso di credito basso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="172"/>
+        <source>Credit back above the alert</source>
+        <translation>Credito di nuovo sopra la soglia di avviso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="173"/>
+        <source>Email of a notice retried</source>
+        <translation>Email di un avviso reinviata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="174"/>
+        <source>Customer changed</source>
+        <translation>Cliente modificato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Quote about to expire</source>
         <translation>Preventivo in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>Variation awaiting answer</source>
         <translation>Variazione in attesa di risposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Variation lapsed</source>
         <translation>Variazione decaduta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>Credit low</source>
         <translation>Credito basso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="273"/>
+        <location filename="../../ui/labels.py" line="282"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="276"/>
+        <location filename="../../ui/labels.py" line="285"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="278"/>
+        <location filename="../../ui/labels.py" line="287"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2443,7 +2474,7 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="199"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>
