@@ -39,6 +39,9 @@ cp -a build/bundle/rit-desk $pkg/opt/rit-desk
 ln -s /opt/rit-desk/rit-desk $pkg/usr/bin/rit-desk
 install -m 0644 packaging/debian/rit-desk.desktop $pkg/usr/share/applications/rit-desk.desktop
 install -m 0644 packaging/debian/copyright $pkg/usr/share/doc/rit-desk/copyright
+# the worker's unit: installed, never enabled by the package (it needs its configuration)
+install -D -m 0644 packaging/debian/rit-desk-worker.service \
+  $pkg/lib/systemd/system/rit-desk-worker.service
 mkdir -p $pkg/usr/share/man/man1
 sed "s/@VERSION@/$version/" packaging/debian/rit-desk.1 | gzip -9n > $pkg/usr/share/man/man1/rit-desk.1.gz
 QT_QPA_PLATFORM=offscreen $venv/bin/python packaging/debian/icons.py \

@@ -86,7 +86,8 @@ installed_layout() {
   [ "$(readlink "$work/root/usr/bin/rit-desk")" = /opt/rit-desk/rit-desk ] \
     && [ -x "$bin" ] && [ -f "$work/root/usr/share/applications/rit-desk.desktop" ] \
     && [ -f "$work/root/usr/share/icons/hicolor/scalable/apps/rit-desk.svg" ] \
-    && [ -f "$work/root/usr/share/icons/hicolor/48x48/apps/rit-desk.png" ]
+    && [ -f "$work/root/usr/share/icons/hicolor/48x48/apps/rit-desk.png" ] \
+    && [ -f "$work/root/lib/systemd/system/rit-desk-worker.service" ]
 }
 
 check "layout: /usr/bin/rit-desk -> /opt/rit-desk, desktop entry, icons" installed_layout

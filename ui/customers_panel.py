@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -120,9 +121,11 @@ class CustomersPanel(QWidget):
         self.statement_button.setObjectName("customerStatement")
         self.fiscal_button = QPushButton(self.tr("Fiscal data…"), self)
         self.fiscal_button.setObjectName("customerFiscal")
+        self.email_button = QPushButton(self.tr("Email address…"), self)
+        self.email_button.setObjectName("customerEmail")
         for button, action in ((self.topup_button, "topup"), (self.adjust_button, "adjust"),
                                (self.statement_button, "view_finance"),
-                               (self.fiscal_button, "manage")):
+                               (self.fiscal_button, "manage"), (self.email_button, "manage")):
             allowed = permissions.may(action, ctx.role, username=ctx.username)
             button.setEnabled(False)
             button.setProperty("allowed", allowed)
@@ -146,6 +149,7 @@ class CustomersPanel(QWidget):
         buttons.addWidget(self.adjust_button)
         buttons.addWidget(self.statement_button)
         buttons.addWidget(self.fiscal_button)
+        buttons.addWidget(self.email_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.ledger, 1)
@@ -165,6 +169,7 @@ class CustomersPanel(QWidget):
         self.statement_button.clicked.connect(
             lambda: self._current and self.statement_requested.emit(self._current.code))
         self.fiscal_button.clicked.connect(self._edit_fiscal)
+        self.email_button.clicked.connect(self._edit_email)
 
     def _on_filter(self, text: str) -> None:
         """Filter the list by what is typed, unless it is refused (said under the box)."""
@@ -258,6 +263,8 @@ class CustomersPanel(QWidget):
                 "%1", labels.money(c.missing, lang)) + "</b>")
         lines.append(self.tr("Services: %1").replace("%1", services or "—"))
         lines += self._fiscal_lines(c)
+        lines.append(self.tr("Email: %1").replace(
+            "%1", escape(c.email) if c.email else self.tr("none (notices are not mailed)")))
         self.detail.setText("<br>".join(lines))
         self.ledger.clear()
         for e in reversed(c.ledger):
@@ -296,7 +303,7 @@ class CustomersPanel(QWidget):
 
     def _update_buttons(self) -> None:
         for button in (self.topup_button, self.adjust_button, self.statement_button,
-                       self.fiscal_button):
+                       self.fiscal_button, self.email_button):
             button.setEnabled(bool(button.property("allowed")) and self._current is not None)
 
     def current_code(self) -> str | None:
@@ -343,3 +350,35 @@ class CustomersPanel(QWidget):
             self.refresh()
             self._on_selected()
             self.changed.emit()
+
+    def _edit_email(self) -> None:
+        """The customer's email address (admin): checked by the service, the refusal said
+        in the status bar and nothing changed."""
+        customer = self._current
+        if customer is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("customerEmailDialog")
+        dialog.setWindowTitle(self.tr("Email address of %1").replace("%1", customer.name))
+        dialog.setLabelText(self.tr("Where this customer's notices are mailed (empty: nowhere):"))
+        dialog.setTextValue(customer.email or "")
+        dialog.resize(420, dialog.sizeHint().height())
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        value = dialog.textValue().strip()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        db, actor, code = self._ctx.db, self._ctx.username, customer.code
+
+        def save() -> CustomerView:
+            from app.services import customers
+
+            return customers.set_customer(db, actor, code, email=value or None)
+
+        def saved(view: CustomerView) -> None:
+            self.status.emit(self.tr("Email address of %1 saved.").replace("%1", view.name))
+            self.refresh()
+            self.changed.emit()
+
+        run_async(save, saved, lambda exc: self.status.emit(error_text(exc)), parent=self,
+                  busy=self._busy)

@@ -285,6 +285,12 @@ def _attach(done: Done) -> Feedback:
                           request_reference(a.request_number), labels.file_size(a.size, done.lang)))
 
 
+def _notice_retry(done: Done) -> Feedback:
+    return Feedback(_fill(Q.translate(
+        "Feedback", "The email of %1 will be sent again at the worker's next round."),
+        _ref(done)))
+
+
 def _timer(done: Done) -> Feedback:
     return Feedback(_fill(Q.translate("Feedback", "Timer started on %1: stop it to log the "
                                                   "time."), _ref(done)))
@@ -316,6 +322,7 @@ FORMATTERS: dict[str, Callable[[Done], Feedback]] = {
     "add_note": _note,
     "attach": _attach,
     "timer": _timer,
+    "notice_retry": _notice_retry,
 }
 
 

@@ -95,6 +95,7 @@ def _variation_states() -> dict[str, str]:
         "agreed": QCoreApplication.translate("labels", "Agreed"),
         "refused": QCoreApplication.translate("labels", "Refused"),
         "withdrawn": QCoreApplication.translate("labels", "Withdrawn", "variation"),
+        "lapsed": QCoreApplication.translate("labels", "Lapsed (unanswered)"),
     }
 
 
@@ -178,6 +179,15 @@ def _actions() -> dict[str, str]:
         "setting_changed": QCoreApplication.translate("labels", "Setting changed"),
         "note_added": QCoreApplication.translate("labels", "Note"),
         "file_attached": QCoreApplication.translate("labels", "File attached"),
+        # the worker's (issue 18)
+        "quote_reminded": QCoreApplication.translate("labels", "Customer reminded of the quote"),
+        "variation_reminded": QCoreApplication.translate("labels",
+                                                         "Customer reminded of the variation"),
+        "variation_lapsed": QCoreApplication.translate("labels", "Variation lapsed"),
+        "credit_low_alert": QCoreApplication.translate("labels", "Low-credit alert"),
+        "credit_low_cleared": QCoreApplication.translate("labels", "Credit back above the alert"),
+        "notice_retry": QCoreApplication.translate("labels", "Email of a notice retried"),
+        "customer_changed": QCoreApplication.translate("labels", "Customer changed"),
     }
 
 
@@ -198,6 +208,11 @@ def _notices() -> dict[str, str]:
                                                            "Credit still exhausted: missing"),
         "credit_missing_more": QCoreApplication.translate("labels",
                                                           "Credit exhausted: more missing"),
+        "quote_reminder": QCoreApplication.translate("labels", "Quote about to expire"),
+        "quote_expired": QCoreApplication.translate("labels", "Quote expired"),
+        "variation_reminder": QCoreApplication.translate("labels", "Variation awaiting answer"),
+        "variation_lapsed": QCoreApplication.translate("labels", "Variation lapsed"),
+        "credit_low": QCoreApplication.translate("labels", "Credit low"),
     }
 
 

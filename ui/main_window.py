@@ -26,6 +26,7 @@ from ui.change_watch import ChangeWatch
 from ui.connection_state import ConnectionLabel, monitor_for
 from ui.context import AppContext
 from ui.customers_panel import CustomersPanel
+from ui.deadline_keeper import DeadlineKeeper
 from ui.errors import error_text
 from ui.feedback import Feedback
 from ui.finance.pages import PAGES, FinancePages
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         #: what changed in the database: polled, or announced by it (PostgreSQL)
         self.watch = ChangeWatch(ctx.db, self.connection, self)
         self.poll_timer, self.live = self.watch.poll_timer, self.watch.live
+        #: the embedded file's deadlines, kept while the app is open (issue 18)
+        self.deadlines = DeadlineKeeper(ctx.db, self)
         self._connect_signals()
         self._restore_layout()
 
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
 
         self.refresh_counts()
         self.watch.start()
+        self.deadlines.start()
 
     # -- construction ---------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -228,6 +232,8 @@ class MainWindow(QMainWindow):
         m.language_group.triggered.connect(self._on_language)
         # changes on other workstations, and the connection
         self.watch.changed.connect(self.refresh_all)
+        self.deadlines.done.connect(lambda _count: self.refresh_all())
+        self.deadlines.failed.connect(self._show_status)
         self.watch.status.connect(self._show_status)
         self.connection.restored.connect(self.refresh_all)  # what changed meanwhile
 
@@ -383,6 +389,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch.stop()  # the listening thread woken at once: gone before the window
+        self.deadlines.stop()
         if self.persist_layout:
             self.save_layout()
         super().closeEvent(event)

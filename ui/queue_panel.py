@@ -61,6 +61,7 @@ def queue_title(name: str) -> str:
         AT_RISK: Q.translate("QueuePanel", "Customers at risk"),
         CUSTOMERS: Q.translate("QueuePanel", "All customers"),
         "to_approve": Q.translate("QueuePanel", "Quotes to approve"),
+        "undelivered": Q.translate("QueuePanel", "Notices not delivered"),
         "lead_drafts": Q.translate("QueuePanel", "Drafts to send"),
         "expiring": Q.translate("QueuePanel", "Quotes expiring"),
         "waiting_variations": Q.translate("QueuePanel", "Variations waiting"),
@@ -106,11 +107,15 @@ def attention_hint(name: str, t: Thresholds) -> str:
                           "(Monday to Friday, 9 to 18)"),
         "near_ceiling": Q.translate(
             "QueuePanel", "Hourly work in progress at %1 % of its agreed ceiling or more"),
+        "undelivered": Q.translate(
+            "QueuePanel", "Requests with a notice whose email failed after every retry: "
+                          "retry it from the Notices tab (right click)"),
     }
     values = {"to_approve": labels.money(t.send_limit, labels.current_lang()),
               "lead_drafts": labels.money(t.send_limit, labels.current_lang()),
               "expiring": str(t.expiring_days), "waiting_variations": str(t.variation_days),
-              "unassigned": str(t.unassigned_hours), "near_ceiling": str(t.ceiling_percent)}
+              "unassigned": str(t.unassigned_hours), "near_ceiling": str(t.ceiling_percent),
+              "undelivered": ""}
     return hints[name].replace("%1", values[name])
 
 

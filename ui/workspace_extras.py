@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from ui.tabs.attachments import AttachmentsTab
+    from ui.tabs.timeline import NoticesTree
     from ui.tabs.work import WorkTab
 
 
@@ -41,6 +42,7 @@ class WorkspaceExtras:
     _busy: BusyIndicator | None
     actions_by_name: dict[str, QAction]
     attachments_tab: AttachmentsTab
+    notices: NoticesTree
     work_tab: WorkTab
     if TYPE_CHECKING:
         status: SignalInstance
@@ -81,6 +83,16 @@ class WorkspaceExtras:
         a["timer"].triggered.connect(self.toggle_timer)
         self.attachments_tab.open_requested.connect(self.open_attachment)
         self.attachments_tab.save_requested.connect(self.save_attachment)
+        self.notices.retry_requested.connect(self.retry_notice)
+
+    def retry_notice(self, notice_id: int) -> None:
+        """Retry email on a failed notice (team leads and admins: the service says who)."""
+        if self._actionable() is None:
+            return
+        from app.services import delivery
+
+        db, user = self._ctx.db, self._ctx.username
+        self._run(lambda: delivery.retry(db, user, notice_id), "notice_retry")
 
     def _widget(self) -> QWidget:
         assert isinstance(self, QWidget)

@@ -74,6 +74,11 @@ class Customer(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: the low-credit alert threshold (None: the setting low_credit_alert; 0: none)
+    low_credit_alert: Mapped[Decimal | None] = mapped_column("low_credit_alert_cents",
+                                                             Hundredths())
+    #: where the customer's notices are mailed (migration 0018)
+    email: Mapped[str | None] = mapped_column(String(254))
     services: Mapped[list[CustomerService]] = relationship(
         back_populates="customer", order_by="CustomerService.id"
     )
@@ -184,6 +189,8 @@ class Quote(Base):
     returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     return_reason: Mapped[str | None] = mapped_column(Text)
+    #: when the customer was reminded that its validity ends soon (the worker, 0018)
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
     request: Mapped[Request] = relationship()
     lines: Mapped[list[QuoteLine]] = relationship(
         order_by="QuoteLine.position", cascade="all, delete-orphan"
@@ -293,6 +300,8 @@ class Variation(Base):
     proposed_at: Mapped[datetime] = mapped_column(DateTime)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: when the customer was reminded of it (the worker, 0018)
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
     proposed_by: Mapped[Staff] = relationship()
     __mapper_args__ = {"version_id_col": version}
 
@@ -408,6 +417,7 @@ class Notice(Base):
     __table_args__ = (
         Index("ix_notices_customer", "customer_id", "id"),
         Index("ix_notices_request", "request_id", "id"),
+        Index("ix_notices_delivery", "delivery_state", "id"),  # 0018
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
@@ -416,6 +426,24 @@ class Notice(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # its delivery by email (the worker, migration 0018)
+    delivery_state: Mapped[str] = mapped_column(String(10), server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    message_id: Mapped[str | None] = mapped_column(String(200))
+
+
+class LowCreditAlert(Base):
+    """A customer told their credit is low: one alert per crossing below the threshold,
+    the row removed once a top-up brings the balance back to it (migration 0018)."""
+
+    __tablename__ = "low_credit_alerts"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    balance: Mapped[Decimal] = mapped_column("balance_cents", Hundredths())
+    threshold: Mapped[Decimal] = mapped_column("threshold_cents", Hundredths())
 
 
 class RoleName(Base):

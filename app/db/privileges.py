@@ -91,9 +91,13 @@ TABLES: dict[str, Rights] = {
     "staff": Rights(),
     # a customer starts with no credit (trigger customers_guard); credit moves only
     # through rit_post_credit and rit_charge, services' status with it; who adds
-    # customers keeps their address and fiscal data (customers set, migration 0019)
+    # customers keeps their address and fiscal data (customers set, migration 0019); an
+    # admin also their email and low-credit alert (migration 0018)
     "customers": Rights(insert=(ADMIN, PORTAL),
-                        update=_update((ADMIN, PORTAL), CUSTOMER_COLUMNS)),
+                        update={ADMIN: (*CUSTOMER_COLUMNS, "low_credit_alert_cents", "email"),
+                                PORTAL: CUSTOMER_COLUMNS}),
+    # the low-credit alerts sent: the worker's (trusted maintenance) alone
+    "low_credit_alerts": Rights(),
     "services": Rights(insert=(ADMIN, PORTAL)),
     # a technician changes only requests assigned to them, or takes a free one; only the
     # control panel answers for the customer; only rit_charge completes (trigger
@@ -197,6 +201,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "rit_staff_password(text, text, text, timestamp)": (LOGIN,),
     # the control panel login's password: an admin's (the function says who may: 0015)
     "rit_portal_password(text, text, text, timestamp)": (LOGIN,),
+    # one more try at mailing a notice: team leads and admins (migration 0018)
+    "rit_notice_retry(integer)": LEADS,
     "rit_whoami()": (LOGIN,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),

@@ -76,6 +76,8 @@ class VariationState(StrEnum):
     AGREED = "agreed"
     REFUSED = "refused"
     WITHDRAWN = "withdrawn"  # by staff while pending (issue 19)
+    #: unanswered past variation_expiry_days: the worker closes it, the ceiling unchanged
+    LAPSED = "lapsed"
 
 
 class ServiceStatus(StrEnum):
@@ -110,6 +112,12 @@ class NoticeKind(StrEnum):
     CREDIT_STILL_MISSING = "credit_still_missing"
     CREDIT_MISSING_MORE = "credit_missing_more"
     CHARGE_REFUNDED = "charge_refunded"
+    # the worker's deadlines (app/services/worker.py)
+    QUOTE_REMINDER = "quote_reminder"
+    QUOTE_EXPIRED = "quote_expired"
+    VARIATION_REMINDER = "variation_reminder"
+    VARIATION_LAPSED = "variation_lapsed"
+    CREDIT_LOW = "credit_low"
 
 
 SERVICE_KINDS = ("cloud_server", "vps", "hosting", "cloud_storage", "dedicated_server", "other")

@@ -92,6 +92,13 @@ def parse_amount(raw: str | Decimal | int, what: str = phrase("amount"), *,
     return value.quantize(CENT)
 
 
+def parse_threshold(raw: str | Decimal | int, what: str = phrase("amount"), *,
+                    lang: str | None = None) -> Decimal:
+    """An amount that may be zero (a threshold: 0 switches it off), else as :func:`parse_amount`."""
+    value = _cents(raw, what, lang)
+    return ZERO if value == 0 else parse_amount(value, what, lang=lang)
+
+
 def parse_signed_amount(raw: str | Decimal | int, what: str = phrase("amount"), *,
                         lang: str | None = None) -> Decimal:
     """A non-zero signed amount (adjustments): |value| within the same limits."""

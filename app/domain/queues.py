@@ -22,7 +22,7 @@ QUEUES: dict[str, tuple[str, ...] | None] = {
 
 #: the team lead's queues (conditions in app/services/attention.py), shown first to leads
 ATTENTION_QUEUES = ("to_approve", "lead_drafts", "expiring", "waiting_variations", "unassigned",
-                    "near_ceiling")
+                    "near_ceiling", "undelivered")
 
 #: the technician's own queue of quotes a team lead returned to draft (the condition in
 #: app/services/attention.py, on the technician's requests): what they must rework

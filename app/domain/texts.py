@@ -6,6 +6,8 @@ what the service would say, before anything is read or written."""
 
 from __future__ import annotations
 
+import re
+
 from app.domain.errors import ValidationError, is_control, phrase
 
 MAX_SUBJECT = 200
@@ -77,3 +79,18 @@ def check_login(text: str) -> str:
 def check_folder(text: str) -> str:
     """A folder to write into, as typed (a NUL ends a path for the system)."""
     return check_text(text, phrase("folder"), MAX_PATH, required=False, lines=False)
+
+
+#: an email address as customers type it: local@domain.tld, ASCII, no spaces or quotes
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+", re.ASCII)
+
+
+def parse_email(value: str) -> str:
+    """An email address (at most 254 characters, one @, a domain with a dot), trimmed."""
+    text = value.strip()
+    local = text.rpartition("@")[0]
+    if (len(text) > 254 or _EMAIL.fullmatch(text) is None or len(local) > 64
+            or local.startswith(".") or local.endswith(".") or ".." in text):
+        raise ValidationError.of("not a valid email address: {value!r}", value=value[:80])
+    return text

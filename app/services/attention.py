@@ -125,5 +125,8 @@ def clause(name: str, t: Thresholds, now: datetime) -> Any:
                     m.Request.created_at < unassigned_cutoff(now, t.unassigned_hours))
     if name == "near_ceiling":
         return m.Request.id.in_(near_ceiling_ids(t.ceiling_percent))
+    if name == "undelivered":  # issue 18: a notice whose email failed after every retry
+        return m.Request.id.in_(select(m.Notice.request_id).where(
+            m.Notice.delivery_state == "failed", m.Notice.request_id.is_not(None)))
     raise ValidationError.of("unknown queue {name!r}; one of: {choices}", name=name,
                              choices=", ".join(ATTENTION_QUEUES))

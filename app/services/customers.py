@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,8 +13,9 @@ from app.db import models as m
 from app.db.database import Database
 from app.domain import fiscal
 from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
-from app.domain.errors import ConflictError, Phrase, ValidationError, phrase
-from app.domain.money import ZERO, parse_amount, parse_signed_amount
+from app.domain.errors import ConflictError, PermissionDenied, Phrase, ValidationError, phrase
+from app.domain.money import ZERO, parse_amount, parse_signed_amount, parse_threshold
+from app.domain.texts import parse_email
 from app.services import credit
 from app.services.common import (
     MAX_NAME,
@@ -74,6 +76,8 @@ def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True
         people=staff_names(session, (e.actor for e in entries)),
         fiscal=fiscal_of(customer),
         warnings=warnings,
+        low_credit_alert=customer.low_credit_alert,
+        email=customer.email,
     )
 
 
@@ -88,6 +92,7 @@ def add_customer(
     address: str = "",
     vat_number: str = "",
     data: fiscal.Fiscal | None = None,
+    email: str | None = None,
 ) -> CustomerView:
     """Register a customer; an initial credit is recorded as a top-up in the ledger.
 
@@ -105,6 +110,7 @@ def add_customer(
     data, warnings = fiscal.check(data)
     address = clean_text(address, phrase("address"), 500, required=False) or \
         fiscal.address_text(data)
+    address_to = parse_email(email) if email else None
     initial = parse_amount(credit_amount, phrase("credit")) if credit_amount not in (None, "") else None
     with db.transaction() as session:
         who, acted_for, as_portal = _creator(db, session, actor)
@@ -112,7 +118,7 @@ def add_customer(
             raise ConflictError.of("customer {code} already exists", code=code)
         customer = m.Customer(code=code, name=name, lang=lang, address=address,
                               balance=ZERO, status=AccountStatus.ACTIVE.value,
-                              created_at=db.now(), **data.as_dict())
+                              created_at=db.now(), email=address_to, **data.as_dict())
         session.add(customer)
         session.flush()
         audit(db, session, who, "customer_added", customer_id=customer.id, code=code, name=name)
@@ -124,28 +130,52 @@ def add_customer(
         return customer_view(session, customer, warnings=warnings)
 
 
+_KEEP: Any = object()
+
+
 def set_customer(db: Database, actor: str | None, code: str, *, address: str | None = None,
+                 low_credit_alert: Any = _KEEP, email: Any = _KEEP,
                  **changes: str) -> CustomerView:
-    """Change a customer's fiscal data and address (an admin, or the control panel): the
-    fields given replace the stored ones, then the whole is checked again; audited with
-    the old and new values of what changed."""
+    """Change a customer in one transaction, audited with the old and new values of what
+    changed (``customer_changed``); arguments not given stay.
+
+    - fiscal data and address (an admin, or the control panel): the fields given replace
+      the stored ones, then the whole is checked again;
+    - ``low_credit_alert`` (admin), the threshold the worker alerts them below, once (0:
+      never; None: the setting ``low_credit_alert``); ``email`` (admin), where their
+      notices are mailed (None or "": none).
+    """
     unknown = sorted(set(changes) - set(fiscal.FIELDS))
     if unknown:
         raise ValidationError.of("unknown customer field: {field}", field=unknown[0])
+    contact: dict[str, Any] = {}
+    if low_credit_alert is not _KEEP:
+        contact["low_credit_alert"] = (None if low_credit_alert is None else
+                                       parse_threshold(low_credit_alert,
+                                                       phrase("low-credit alert")))
+    if email is not _KEEP:
+        contact["email"] = parse_email(email) if email else None
+    if not changes and address is None and not contact:
+        raise ValidationError.of("nothing to change for {code}", code=code)
     with db.transaction() as session:
-        who = _creator(db, session, actor)[0]
-        customer = customer_by_code(db, session, code)
+        who, _acted_for, as_portal = _creator(db, session, actor)
+        if contact and as_portal:
+            raise PermissionDenied.of("the control panel may not change a customer's email "
+                                      "or low-credit alert")
+        customer = customer_by_code(db, session, code, for_update=True)
         old = fiscal_of(customer)
-        data = replace(old, **changes)
-        data, warnings = fiscal.check(data)
-        before = {**old.as_dict(), "address": customer.address}
+        data, warnings = fiscal.check(replace(old, **changes))
+        before: dict[str, Any] = {**old.as_dict(), "address": customer.address,
+                                  **{k: getattr(customer, k) for k in contact}}
         if address is not None:
             customer.address = clean_text(address, phrase("address"), 500, required=False)
         elif {"street", "postcode", "city", "province", "country"} & set(changes):
             customer.address = fiscal.address_text(data)
         for name, value in data.as_dict().items():
             setattr(customer, name, value)
-        after = {**data.as_dict(), "address": customer.address}
+        for name, value in contact.items():
+            setattr(customer, name, value)
+        after: dict[str, Any] = {**data.as_dict(), "address": customer.address, **contact}
         changed = {k: {"old": before[k], "new": v} for k, v in after.items() if before[k] != v}
         if changed:
             session.flush()
@@ -198,6 +228,12 @@ def add_service(
 def get_customer(db: Database, code: str) -> CustomerView:
     with db.read() as session:
         return customer_view(session, customer_by_code(db, session, code))
+
+
+def set_low_credit_alert(db: Database, actor: str, code: str,
+                         amount: Decimal | str | None) -> CustomerView:
+    """A customer's own low-credit alert threshold (see :func:`set_customer`)."""
+    return set_customer(db, actor, code, low_credit_alert=amount)
 
 
 def list_customers(db: Database, *, exhausted_only: bool = False) -> list[CustomerView]:

@@ -58,6 +58,10 @@ class CustomerView:
     fiscal: Fiscal = field(default_factory=Fiscal)
     #: what the last change of the fiscal data should tell (e.g. 0000000 given)
     warnings: tuple[Phrase, ...] = ()
+    #: the customer's own low-credit alert threshold (None: the setting's; 0: no alert)
+    low_credit_alert: Decimal | None = None
+    #: where the customer's notices are mailed
+    email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +193,11 @@ class NoticeView:
     at: datetime
     request_number: int | None
     payload: dict[str, object]
+    #: its delivery by email (issue 18): pending, sent, failed; skipped (before delivery)
+    delivery_state: str = ""
+    attempts: int = 0
+    sent_at: datetime | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True)

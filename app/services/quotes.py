@@ -427,7 +427,8 @@ def reject_quote(db: Database, quote_id: int, *, reason: str = "") -> QuoteView:
 
 
 def expire_quotes(db: Database, *, batch: int = 1000) -> list[int]:
-    """The sweep: sent quotes past their validity date become expired (and their requests).
+    """The sweep: sent quotes past their validity date become expired (and their requests),
+    each with its audit event and the customer's notice.
 
     Run by a team lead or an admin, the control panel, or trusted maintenance (a cron
     job as the schema's owner): a technician may change only their own requests.
@@ -457,6 +458,11 @@ def expire_quotes(db: Database, *, batch: int = 1000) -> list[int]:
                 audit(db, session, "system", "quote_expired", request_id=request.id,
                       customer_id=request.customer_id, quote=quote.id,
                       valid_until=quote.valid_until.isoformat())
+                # the customer is told (issue 18: the worker runs this sweep)
+                notify(db, session, request.customer_id, NoticeKind.QUOTE_EXPIRED,
+                       request_id=request.id, quote=quote.id,
+                       reference=quote_reference(request.id, quote.revision),
+                       valid_until=quote.valid_until.isoformat())
                 expired.append(quote.id)
         if len(quotes) < batch:
             return expired

@@ -83,7 +83,7 @@ def request_detail(db: Database, number: int) -> RequestDetail:
                                      .order_by(m.AuditEvent.id))
         )
         notices = tuple(
-            NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"))
+            notice_view(n)
             for n in session.scalars(select(m.Notice).where(m.Notice.request_id == number)
                                      .order_by(m.Notice.id))
         )
@@ -110,6 +110,11 @@ def request_detail(db: Database, number: int) -> RequestDetail:
         )
 
 
+def notice_view(n: m.Notice) -> NoticeView:
+    return NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"),
+                      n.delivery_state, n.attempts, n.sent_at, n.last_error)
+
+
 def customer_notices(db: Database, code: str, *, limit: int = 200) -> list[NoticeView]:
     from app.services.common import customer_by_code
 
@@ -117,5 +122,5 @@ def customer_notices(db: Database, code: str, *, limit: int = 200) -> list[Notic
         customer = customer_by_code(db, session, code)
         rows = session.scalars(select(m.Notice).where(m.Notice.customer_id == customer.id)
                                .order_by(m.Notice.id.desc()).limit(limit))
-        return [NoticeView(n.id, n.kind, n.at, n.request_id, json.loads(n.payload or "{}"))
+        return [notice_view(n)
                 for n in rows]

@@ -15,8 +15,8 @@ from app.domain import fiscal
 from app.domain.documents import CompanyInfo, specimen
 from app.domain.errors import ValidationError, phrase
 from app.domain.images import check_logo
-from app.domain.money import parse_amount, parse_vat_rate, parse_whole
-from app.domain.texts import has_control
+from app.domain.money import parse_amount, parse_threshold, parse_vat_rate, parse_whole
+from app.domain.texts import has_control, parse_email
 from app.services.common import audit, require
 
 DEFAULTS: dict[str, str] = {
@@ -51,6 +51,17 @@ DEFAULTS: dict[str, str] = {
     # with the same defaults on PostgreSQL)
     "money_min_per_operation": "0.01",
     "money_max_per_operation": "100000.00",
+    # the worker's deadlines (app/services/worker.py)
+    "quote_reminder_days": "3",
+    "variation_reminder_days": "3",
+    "variation_expiry_days": "14",
+    "low_credit_alert": "0.00",
+    # mailing the notices (app/services/delivery.py; the password is never stored here)
+    "smtp_host": "",
+    "smtp_port": "25",
+    "smtp_from": "interventi@nimbuscloud.example",
+    "smtp_starttls": "no",
+    "smtp_user": "",
 }
 #: the bounds of one credit operation: (lowest, highest)
 MONEY_BOUNDS = ("money_min_per_operation", "money_max_per_operation")
@@ -63,6 +74,10 @@ WHOLE: dict[str, tuple[int, int]] = {
     "lead_variation_days": (0, 365),
     "lead_unassigned_hours": (0, 1000),
     "lead_ceiling_percent": (1, 100),
+    "quote_reminder_days": (0, 365),
+    "variation_reminder_days": (0, 365),
+    "variation_expiry_days": (1, 365),
+    "smtp_port": (1, 65535),
 }
 
 #: the company's fiscal settings, each with its check (Italian rules where they differ;
@@ -150,6 +165,14 @@ def _validate(key: str, value: str) -> str:
         raise ValidationError.of("unknown setting: {key}", key=key)
     if key == "tech_send_limit":
         return str(parse_amount(value, phrase("technician send limit")))
+    if key == "low_credit_alert":
+        return str(parse_threshold(value, phrase("low-credit alert")))
+    if key == "smtp_starttls":
+        if value.strip().lower() not in ("yes", "no"):
+            raise ValidationError.of("{key} is yes or no", key=key)
+        return value.strip().lower()
+    if key == "smtp_from":
+        return parse_email(value)
     if key in MONEY_BOUNDS:
         return str(parse_amount(value, phrase("limit of one credit operation")))
     if key == "default_vat_rate":

@@ -944,6 +944,10 @@
         <translation>campo del cliente sconosciuto: {field}</translation>
     </message>
     <message>
+        <source>the control panel may not change a customer&apos;s email or low-credit alert</source>
+        <translation>il pannello di controllo non può cambiare l&apos;email o la soglia di avviso di credito basso di un cliente</translation>
+    </message>
+    <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>
@@ -1166,6 +1170,50 @@
     <message>
         <source>{quote} cannot be extended while a newer draft of its request is open: send or delete that draft</source>
         <translation>il preventivo {quote} non si può prorogare mentre la sua richiesta ha una bozza più recente aperta: inviala o eliminala</translation>
+    </message>
+    <message>
+        <source>see and retry the delivery of notices</source>
+        <translation>vedere e ritentare l&apos;invio degli avvisi</translation>
+    </message>
+    <message>
+        <source>not a valid email address: {value!r}</source>
+        <translation>indirizzo email non valido: {value!r}</translation>
+    </message>
+    <message>
+        <source>nothing to change for {code}</source>
+        <translation>niente da cambiare per {code}</translation>
+    </message>
+    <message>
+        <source>customer {code} has no email address</source>
+        <translation>il cliente {code} non ha un indirizzo email</translation>
+    </message>
+    <message>
+        <source>a delivery state is pending, sent or failed: {state}</source>
+        <translation>lo stato di invio è pending, sent o failed: {state}</translation>
+    </message>
+    <message>
+        <source>the document of notice {notice} is not stored yet</source>
+        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
+    </message>
+    <message>
+        <source>unknown notice: {notice}</source>
+        <translation>avviso sconosciuto: {notice}</translation>
+    </message>
+    <message>
+        <source>notice {notice} is {state}: only a failed or pending notice is retried</source>
+        <translation>l&apos;avviso {notice} è {state}: si ritenta solo un avviso non inviato o in attesa</translation>
+    </message>
+    <message>
+        <source>{key} is yes or no</source>
+        <translation>{key} è yes o no</translation>
+    </message>
+    <message>
+        <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
+        <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
+    </message>
+    <message>
+        <source>low-credit alert</source>
+        <translation>avviso di credito basso</translation>
     </message>
 </context>
 </TS>

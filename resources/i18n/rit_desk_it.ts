@@ -311,145 +311,175 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="119"/>
+        <location filename="../../ui/customers_panel.py" line="120"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="73"/>
+        <location filename="../../ui/customers_panel.py" line="74"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="84"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="84"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="84"/>
-        <location filename="../../ui/customers_panel.py" line="111"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="84"/>
+        <location filename="../../ui/customers_panel.py" line="85"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="85"/>
+        <location filename="../../ui/customers_panel.py" line="86"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="110"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="110"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="110"/>
+        <location filename="../../ui/customers_panel.py" line="111"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="111"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="113"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="115"/>
+        <location filename="../../ui/customers_panel.py" line="116"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="117"/>
+        <location filename="../../ui/customers_panel.py" line="118"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="130"/>
+        <location filename="../../ui/customers_panel.py" line="133"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="176"/>
+        <location filename="../../ui/customers_panel.py" line="181"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="177"/>
+        <location filename="../../ui/customers_panel.py" line="182"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="214"/>
+        <location filename="../../ui/customers_panel.py" line="219"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="215"/>
+        <location filename="../../ui/customers_panel.py" line="220"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="252"/>
+        <location filename="../../ui/customers_panel.py" line="257"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="257"/>
+        <location filename="../../ui/customers_panel.py" line="262"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="259"/>
+        <location filename="../../ui/customers_panel.py" line="264"/>
         <source>Services: %1</source>
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="332"/>
+        <location filename="../../ui/customers_panel.py" line="339"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="121"/>
+        <location filename="../../ui/customers_panel.py" line="122"/>
         <source>Fiscal data…</source>
         <translation>Dati fiscali…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="281"/>
+        <location filename="../../ui/customers_panel.py" line="288"/>
         <source>VAT no. %1</source>
         <translation>P. IVA %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="283"/>
+        <location filename="../../ui/customers_panel.py" line="290"/>
         <source>Tax code %1</source>
         <translation>C.F. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="287"/>
+        <location filename="../../ui/customers_panel.py" line="294"/>
         <source>Recipient code %1</source>
         <translation>Codice destinatario %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="289"/>
+        <location filename="../../ui/customers_panel.py" line="296"/>
         <source>PEC %1</source>
         <translation>PEC %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="124"/>
+        <source>Email address…</source>
+        <translation>Indirizzo email…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="266"/>
+        <source>Email: %1</source>
+        <translation>Email: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="267"/>
+        <source>none (notices are not mailed)</source>
+        <translation>nessuna (gli avvisi non sono inviati per email)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="362"/>
+        <source>Email address of %1</source>
+        <translation>Indirizzo email di %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="363"/>
+        <source>Where this customer&apos;s notices are mailed (empty: nowhere):</source>
+        <translation>Dove inviare gli avvisi a questo cliente (vuoto: da nessuna parte):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="379"/>
+        <source>Email address of %1 saved.</source>
+        <translation>Indirizzo email di %1 salvato.</translation>
     </message>
 </context>
 <context>
@@ -808,7 +838,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="289"/>
+        <location filename="../../ui/feedback.py" line="295"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
@@ -837,26 +867,31 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <source>Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; the customer is told.</source>
         <translation>Variazione di %1 (%2 imponibile) ritirata: l&apos;importo concordato resta quello di prima; il cliente ne è informato.</translation>
     </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="289"/>
+        <source>The email of %1 will be sent again at the worker&apos;s next round.</source>
+        <translation>L&apos;email di %1 sarà inviata di nuovo al prossimo giro del worker.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="71"/>
+        <location filename="../../ui/tabs/timeline.py" line="72"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="71"/>
+        <location filename="../../ui/tabs/timeline.py" line="72"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="71"/>
+        <location filename="../../ui/tabs/timeline.py" line="72"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="72"/>
+        <location filename="../../ui/tabs/timeline.py" line="73"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
@@ -869,15 +904,15 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>%1 (%2)</source>
         <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Central database</source>
-        <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL)</extracomment>
+        <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL) the embedded file&apos;s deadlines, kept while the app is open (issue 18)</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
@@ -952,12 +987,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -985,19 +1020,60 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>NoticesTree</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="99"/>
+        <location filename="../../ui/tabs/timeline.py" line="112"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="99"/>
+        <location filename="../../ui/tabs/timeline.py" line="112"/>
         <source>Notice</source>
         <translation>Avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="99"/>
+        <location filename="../../ui/tabs/timeline.py" line="113"/>
         <source>Details</source>
         <translation>Dettagli</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="112"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="114"/>
+        <source>Retry email</source>
+        <translation>Reinvia email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="125"/>
+        <source>Sent %1</source>
+        <translation>Inviato %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="148"/>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tabs/timeline.py" line="150"/>
+        <source>Not delivered (%n attempt(s))</source>
+        <translation>
+            <numerusform>Non consegnato (%n tentativo)</numerusform>
+            <numerusform>Non consegnato (%n tentativi)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tabs/timeline.py" line="152"/>
+        <source>Waiting (%n attempt(s))</source>
+        <translation>
+            <numerusform>In attesa (%n tentativo)</numerusform>
+            <numerusform>In attesa (%n tentativi)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/timeline.py" line="153"/>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
     </message>
 </context>
 <context>
@@ -1032,12 +1108,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="84"/>
+        <location filename="../../ui/queue_panel.py" line="85"/>
         <source>The department at a glance</source>
         <translation>Il reparto a colpo d&apos;occhio</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="85"/>
+        <location filename="../../ui/queue_panel.py" line="86"/>
         <source>Customers whose credit does not cover their accepted work</source>
         <translation>Clienti il cui credito non copre il lavoro accettato</translation>
     </message>
@@ -1108,90 +1184,100 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Preventivi da approvare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="64"/>
+        <location filename="../../ui/queue_panel.py" line="65"/>
         <source>Drafts to send</source>
         <translation>Bozze da inviare</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="65"/>
+        <location filename="../../ui/queue_panel.py" line="66"/>
         <source>Quotes expiring</source>
         <translation>Preventivi in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="66"/>
+        <location filename="../../ui/queue_panel.py" line="67"/>
         <source>Variations waiting</source>
         <translation>Variazioni in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="68"/>
         <source>Unassigned new requests</source>
         <translation>Nuove richieste non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="68"/>
+        <location filename="../../ui/queue_panel.py" line="69"/>
         <source>Work near its ceiling</source>
         <translation>Lavori vicini al tetto</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="75"/>
+        <location filename="../../ui/queue_panel.py" line="76"/>
         <source>Open requests assigned to you</source>
         <translation>Richieste aperte assegnate a te</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="76"/>
+        <location filename="../../ui/queue_panel.py" line="77"/>
         <source>Your quotes a team lead returned to draft: read why in the Quotes tab, change them and submit them again</source>
         <translation>I tuoi preventivi che un team leader ha restituito in bozza: leggi il motivo nella scheda Preventivi, modificali e inviali di nuovo in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="79"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>A quote was sent: waiting for the customer&apos;s answer</source>
         <translation>Preventivo inviato: in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="81"/>
+        <location filename="../../ui/queue_panel.py" line="82"/>
         <source>Declined, rejected, expired or cancelled</source>
         <translation>Non fattibili, rifiutate, scadute o annullate</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="82"/>
+        <location filename="../../ui/queue_panel.py" line="83"/>
         <source>Customers whose credit does not cover their charges</source>
         <translation>Clienti il cui credito non copre gli addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="95"/>
         <source>Quotes submitted by technicians above their limit of %1 net: approve and send them, or return them with a reason</source>
         <translation>Preventivi inviati in approvazione dai tecnici oltre il loro limite di %1 di imponibile: approvali e inviali, o restituiscili con un motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="97"/>
+        <location filename="../../ui/queue_panel.py" line="98"/>
         <source>Draft quotes above the technicians&apos; limit of %1 net: a team lead sends them</source>
         <translation>Bozze di preventivo oltre il limite dei tecnici di %1 di imponibile: le invia un team leader</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="100"/>
+        <location filename="../../ui/queue_panel.py" line="101"/>
         <source>Quotes awaiting the customer that expire within %1 days</source>
         <translation>Preventivi in attesa del cliente che scadono entro %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="102"/>
+        <location filename="../../ui/queue_panel.py" line="103"/>
         <source>Variations awaiting the customer&apos;s agreement for more than %1 days</source>
         <translation>Variazioni in attesa dell&apos;accordo del cliente da più di %1 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="104"/>
+        <location filename="../../ui/queue_panel.py" line="105"/>
         <source>New requests nobody took for more than %1 working hours (Monday to Friday, 9 to 18)</source>
         <translation>Nuove richieste che nessuno ha preso in carico da più di %1 ore lavorative (da lunedì a venerdì, dalle 9 alle 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="107"/>
+        <location filename="../../ui/queue_panel.py" line="108"/>
         <source>Hourly work in progress at %1 % of its agreed ceiling or more</source>
         <translation>Lavori a consumo orario in corso ad almeno il %1 % del tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="131"/>
-        <location filename="../../ui/queue_panel.py" line="137"/>
+        <location filename="../../ui/queue_panel.py" line="136"/>
+        <location filename="../../ui/queue_panel.py" line="142"/>
         <source>Queues</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="64"/>
+        <source>Notices not delivered</source>
+        <translation>Avvisi non consegnati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="110"/>
+        <source>Requests with a notice whose email failed after every retry: retry it from the Notices tab (right click)</source>
+        <translation>Richieste con un avviso la cui email non è partita dopo tutti i tentativi: reinviala dalla scheda Avvisi (clic destro)</translation>
     </message>
 </context>
 <context>
@@ -1740,37 +1826,37 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>VariationsTab</name>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>Proposed</source>
         <translation>Proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="40"/>
+        <location filename="../../ui/tabs/timeline.py" line="41"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="41"/>
+        <location filename="../../ui/tabs/timeline.py" line="42"/>
         <source>New agreed amount</source>
         <translation>Nuovo importo concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="41"/>
+        <location filename="../../ui/tabs/timeline.py" line="42"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="42"/>
+        <location filename="../../ui/tabs/timeline.py" line="43"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="43"/>
+        <location filename="../../ui/tabs/timeline.py" line="44"/>
         <source>Propose variation…</source>
         <translation>Proponi variazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/timeline.py" line="43"/>
+        <location filename="../../ui/tabs/timeline.py" line="44"/>
         <source>Withdraw…</source>
         <translation>Ritira…</translation>
     </message>
@@ -1998,7 +2084,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/workspace_actions.py" line="43"/>
-        <location filename="../../ui/workspace_extras.py" line="128"/>
+        <location filename="../../ui/workspace_extras.py" line="140"/>
         <source>Start ti&amp;mer</source>
         <extracomment>running timers, in this workstation&apos;s settings (the main window gives its own)</extracomment>
         <translation>Avvia cronom&amp;etro</translation>
@@ -2014,12 +2100,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_extras.py" line="129"/>
+        <location filename="../../ui/workspace_extras.py" line="141"/>
         <source>Stop ti&amp;mer (%1)</source>
         <translation>Ferma cronom&amp;etro (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_extras.py" line="153"/>
+        <location filename="../../ui/workspace_extras.py" line="165"/>
         <source>Timer on %1 stopped after %2: the request takes no more work.</source>
         <translation>Cronometro su %1 fermato dopo %2: la richiesta non accetta più lavoro.</translation>
     </message>
@@ -2070,17 +2156,17 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="206"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2245,7 +2331,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/labels.py" line="70"/>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Other</source>
         <translation>Altro</translation>
     </message>
@@ -2306,265 +2392,266 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Ritirata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Active</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
-        <location filename="../../ui/labels.py" line="173"/>
-        <location filename="../../ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Running</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Suspended</source>
         <translation>Sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>Cloud server</source>
         <translation>Cloud server</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>VPS</source>
         <translation>VPS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Hosting</source>
         <translation>Hosting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Cloud storage</source>
         <translation>Cloud storage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Dedicated server</source>
         <translation>Server dedicato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Charge</source>
         <translation>Addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Adjustment</source>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="201"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
-        <location filename="../../ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="202"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="203"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Quote submitted for approval</source>
         <translation>Preventivo inviato in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Quote approved</source>
         <translation>Preventivo approvato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Quote returned to draft</source>
         <translation>Preventivo restituito in bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="212"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="199"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
-        <location filename="../../ui/labels.py" line="195"/>
+        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="205"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="197"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="295"/>
+        <location filename="../../ui/labels.py" line="310"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="298"/>
+        <location filename="../../ui/labels.py" line="313"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="300"/>
+        <location filename="../../ui/labels.py" line="315"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>File attached</source>
         <translation>File allegato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Business</source>
         <translation>Impresa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Consumer</source>
         <translation>Privato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>Public administration</source>
         <translation>Pubblica amministrazione</translation>
     </message>
@@ -2575,32 +2662,88 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Sostituito (prorogato)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="198"/>
         <source>Quote extended</source>
         <translation>Preventivo prorogato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="200"/>
         <source>Variation withdrawn</source>
         <translation>Variazione ritirata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>Credit still exhausted: missing</source>
         <translation>Credito ancora esaurito: importo mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="199"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>Credit exhausted: more missing</source>
         <translation>Credito esaurito: manca di più</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98"/>
+        <source>Lapsed (unanswered)</source>
+        <translation>Decaduta (senza risposta)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="183"/>
+        <source>Customer reminded of the quote</source>
+        <translation>Cliente avvisato della scadenza del preventivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="184"/>
+        <source>Customer reminded of the variation</source>
+        <translation>Cliente sollecitato sulla variazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="187"/>
+        <source>Low-credit alert</source>
+        <translation>Avviso di credito basso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="188"/>
+        <source>Credit back above the alert</source>
+        <translation>Credito di nuovo sopra la soglia di avviso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="189"/>
+        <source>Email of a notice retried</source>
+        <translation>Email di un avviso reinviata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="190"/>
+        <source>Customer changed</source>
+        <translation>Cliente modificato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="211"/>
+        <source>Quote about to expire</source>
+        <translation>Preventivo in scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="213"/>
+        <source>Variation awaiting answer</source>
+        <translation>Variazione in attesa di risposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="214"/>
+        <source>Variation lapsed</source>
+        <translation>Variazione decaduta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="215"/>
+        <source>Credit low</source>
+        <translation>Credito basso</translation>
     </message>
 </context>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="207"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -63,6 +63,12 @@ def fingerprint(where: Site) -> dict[str, Any]:
                   "ORDER BY id) FROM quotes",
         "variations": "SELECT string_agg(concat_ws(':', id, state, amount_cents), ',' "
                       "ORDER BY id) FROM variations",
+        # issue 18: the deliveries, the customers' addresses and alerts
+        "deliveries": "SELECT string_agg(concat_ws(':', id, delivery_state, attempts, sent_at), "
+                      "',' ORDER BY id) FROM notices",
+        "customer_settings": "SELECT string_agg(concat_ws(':', id, email, "
+                             "low_credit_alert_cents), ',' ORDER BY id) FROM customers",
+        "low_credit_alerts": "SELECT count(*) FROM low_credit_alerts",
     }
     with _superuser(where) as conn:
         return {name: conn.execute(sql).fetchone() for name, sql in queries.items()}
@@ -259,6 +265,17 @@ MISUSES: list[tuple[str, str, set[str]]] = [
      "'{{\"missing\": \"999.00\"}}', NULL)", EVERYONE),
     ("tell about an untouched request", "SELECT rit_tell('declined', {own}, NULL, "
      "'{{\"reason\": \"fake\"}}', NULL)", EVERYONE),
+    # the worker's (issue 18): only it lapses a variation, mails and alerts
+    ("lapse a pending variation", "UPDATE variations SET state = 'lapsed', answered_at = now() "
+     "WHERE id = {pending_other}", EVERYONE),
+    ("mark a notice mailed", "UPDATE notices SET delivery_state = 'sent', attempts = 1",
+     EVERYONE),
+    ("silence a low-credit alert", "INSERT INTO low_credit_alerts (customer_id, at, "
+     "balance_cents, threshold_cents) VALUES ({acme}, now(), 0, 0)", EVERYONE),
+    ("retry a notice's delivery", "SELECT rit_notice_retry((SELECT max(id) FROM notices))",
+     {"technician", "finance", "portal"}),
+    ("redirect a customer's email", "UPDATE customers SET email = 'thief@evil.example' "
+     "WHERE id = {acme}", EVERYONE - {"admin"}),
 ]
 
 

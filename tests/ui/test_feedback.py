@@ -32,7 +32,8 @@ def test_every_action_has_a_sentence() -> None:
     from ui.workspace_actions import action_texts
 
     actions = set(action_texts()) - {"preview_pdf"}  # previewing changes nothing
-    assert actions | {"set_priority"} == set(FORMATTERS)
+    # set_priority: the header's Change…; notice_retry: the Notices tab's Retry email
+    assert actions | {"set_priority", "notice_retry"} == set(FORMATTERS)
 
 
 def test_request_actions(desk: Desk, english: None) -> None:
@@ -211,3 +212,9 @@ def test_labels_date_in_sentences_follow_the_language(desk: Desk, italian: None)
     entry = work.log_work(desk.db, desk.tech, number, hours="1")
     text = said("log_work", entry, desk, number, lang="it").text
     assert labels.date_str(entry.work_date, "it") in text and text.startswith("Registrate 1:00")
+
+
+def test_a_notice_retried(desk: Desk, english: None) -> None:
+    number = desk.numbers["quoted"]
+    assert said("notice_retry", None, desk, number).text == \
+        f"The email of {ref(number)} will be sent again at the worker's next round."

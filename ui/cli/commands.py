@@ -101,7 +101,7 @@ def fiscal_arguments(parser: argparse.ArgumentParser) -> None:
                                 if name == "sdi_code" else None)
 
 
-def _fiscal_given(args: argparse.Namespace) -> dict[str, str]:
+def fiscal_given(args: argparse.Namespace) -> dict[str, str]:
     given = {name: getattr(args, name) for name in FISCAL_OPTIONS.values()
              if getattr(args, name) is not None}
     if getattr(args, "vat_number", None) is not None:
@@ -109,24 +109,20 @@ def _fiscal_given(args: argparse.Namespace) -> dict[str, str]:
     return given
 
 
-def _warned(view: CustomerView) -> Result:
+def warned(view: CustomerView) -> Result:
     for warning in view.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return customer_json(view), fmt_customer(view)
 
 
 def customers_add(db: Database, args: argparse.Namespace) -> Result:
-    given = _fiscal_given(args)
+    given = fiscal_given(args)
     data = fiscal.Fiscal(**{"kind": "", **given})
     view = customers.add_customer(db, args.actor, args.code, name=args.name,
                                   credit_amount=args.credit, lang=args.lang,
-                                  address=args.address, data=data)
-    return _warned(view)
-
-
-def customers_set(db: Database, args: argparse.Namespace) -> Result:
-    return _warned(customers.set_customer(db, args.actor, args.code, address=args.address,
-                                          **_fiscal_given(args)))
+                                  address=args.address, data=data,
+                                  email=getattr(args, "email", None))
+    return warned(view)
 
 
 def customers_show(db: Database, args: argparse.Namespace) -> Result:

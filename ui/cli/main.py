@@ -95,7 +95,14 @@ def _global_options(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> Parser:
     # the commands' modules import every use case: only when a command is given
-    from ui.cli import catalogue_commands, commands, finance, identity_commands, keyring_cli
+    from ui.cli import (
+        catalogue_commands,
+        commands,
+        finance,
+        identity_commands,
+        keyring_cli,
+        worker_commands,
+    )
     from ui.cli.references import reference, request_number
 
     common = argparse.ArgumentParser(add_help=False)
@@ -128,12 +135,7 @@ def build_parser() -> Parser:
     s.add_argument("--address", default="")
     s.add_argument("--vat-number", default="")
     commands.fiscal_arguments(s)
-    s = cmd(cust, "set", commands.customers_set,
-            "change a customer's fiscal data and address (admin)")
-    s.add_argument("code")
-    s.add_argument("--address", default=None)
-    s.add_argument("--vat-number", default=None)
-    commands.fiscal_arguments(s)
+    s.add_argument("--email", help="where the customer's notices are mailed")
     s = cmd(cust, "show", commands.customers_show, "a customer's credit, services and ledger")
     s.add_argument("code")
     s = cmd(cust, "list", commands.customers_list, "list customers")
@@ -149,6 +151,7 @@ def build_parser() -> Parser:
     s.add_argument("--amount", required=True, help="signed amount, e.g. -12.50")
     s.add_argument("--reason", required=True)
 
+    worker_commands.register(sub, cust, cmd)  # worker, customers set
     # reports charges, customers statement, charges show|pdf|refund
     finance.register(sub, cust, cmd, iso_date, request_number)
 

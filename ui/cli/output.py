@@ -44,6 +44,8 @@ def customer_json(c: CustomerView) -> dict[str, Any]:
         "missing": c.missing,
         "address": c.address,
         "fiscal": c.fiscal.as_dict(),
+        "low_credit_alert": c.low_credit_alert,
+        "email": c.email,
         "services": [{"name": s.name, "kind": s.kind, "status": s.status} for s in c.services],
         "ledger": [
             {"kind": e.kind, "amount": e.amount, "balance_after": e.balance_after, "at": e.at,

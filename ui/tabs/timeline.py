@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from app.services.dto import RequestDetail
+from app.services.dto import NoticeView, RequestDetail
 from ui import labels
 from ui.details_format import describe
 from ui.tabs.common import (
@@ -85,18 +86,32 @@ class HistoryTree(RequestPart, QTreeWidget):
 
 
 class NoticesTree(RequestPart, QTreeWidget):
-    """What the customer was told about the request (the notice outbox), newest first."""
+    """What the customer was told about the request (the notice outbox), newest first.
+
+    Signals:
+        retry_requested(int): Retry email on a notice whose delivery failed (its id).
+    """
+
+    retry_requested = Signal(int)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
         self._detail: RequestDetail | None = None
-        style_list(self, 3)
+        style_list(self, 4)
         self.setObjectName("noticesTree")
+        self.retry_action = QAction(self)
+        self.retry_action.setObjectName("retryNotice")
+        self.retry_action.triggered.connect(self._retry)
+        self.addAction(self.retry_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.currentItemChanged.connect(lambda *_: self._update_retry())
         self.retranslate()
 
     def translate_texts(self) -> None:
-        self.setHeaderLabels([self.tr("When"), self.tr("Notice"), self.tr("Details")])
+        self.setHeaderLabels([self.tr("When"), self.tr("Notice"), self.tr("Email"),
+                              self.tr("Details")])
+        self.retry_action.setText(self.tr("Retry email"))
 
     def fill(self, d: RequestDetail) -> None:
         lang = self._lang
@@ -104,8 +119,37 @@ class NoticesTree(RequestPart, QTreeWidget):
         self.clear()
         for notice in reversed(d.notices):
             details = describe(notice.kind, notice.payload, lang)
+            delivery = self.delivery_text(notice)
             item = QTreeWidgetItem([labels.datetime_str(notice.at, lang),
-                                    labels.notice_label(notice.kind), details])
-            item.setToolTip(2, details)
+                                    labels.notice_label(notice.kind), delivery, details])
+            item.setToolTip(2, notice.error or (self.tr("Sent %1").replace(
+                "%1", labels.datetime_str(notice.sent_at, lang)) if notice.sent_at else delivery))
+            item.setToolTip(3, details)
+            if notice.delivery_state == "failed":
+                item.setForeground(2, QColor("#c62828"))
+            item.setData(0, Qt.ItemDataRole.UserRole, notice.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, notice.delivery_state)
             self.addTopLevelItem(item)
+        self._update_retry()
+
+    def _update_retry(self) -> None:
+        item = self.currentItem()
+        self.retry_action.setEnabled(
+            item is not None and item.data(1, Qt.ItemDataRole.UserRole) == "failed")
+
+    def _retry(self) -> None:
+        item = self.currentItem()
+        if item is not None and item.data(1, Qt.ItemDataRole.UserRole) == "failed":
+            self.retry_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def delivery_text(self, notice: NoticeView) -> str:
+        """How the notice's email went: sent (when), waiting (tries so far), not delivered."""
+        if notice.delivery_state == "sent":
+            return self.tr("Sent")  # when: in its tooltip
+        if notice.delivery_state == "failed":
+            return self.tr("Not delivered (%n attempt(s))", "", notice.attempts)
+        if notice.delivery_state == "pending":
+            return (self.tr("Waiting (%n attempt(s))", "", notice.attempts) if notice.attempts
+                    else self.tr("Waiting"))
+        return "—"  # before email delivery existed
 
