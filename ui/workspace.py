@@ -157,7 +157,8 @@ class Workspace(QWidget):
         a["delete_draft"].triggered.connect(self.delete_selected_draft)
         a["delete_work"].triggered.connect(self.delete_selected_entry)
         for name in ("assign", "set_priority", "decline", "complete", "variation", "new_quote",
-                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust"):
+                     "edit_draft", "preview_pdf", "log_work", "edit_work", "topup", "adjust",
+                     "charge_document"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))
         # selections inside the tabs
         self.quotes_tab.selection_changed.connect(self._update_actions)
