@@ -37,6 +37,7 @@ from ui.queue_panel import (
     DASHBOARD,
     LEAD_ROLES,
     QueuePanel,
+    queue_title,
 )
 from ui.request_table import RequestTable
 from ui.window_layout import WORKSPACE_MIN, WindowLayout, size_to_current_page
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self._counts_arrived = False
         self._table_arrived = False
         self._is_ready = False
+        #: the request acted on that left the queue, until the workspace says where it went
+        self._left = 0
         #: whether closing the window saves its layout (off for screenshots and tests)
         self.persist_layout = True
         self.setObjectName("mainWindow")
@@ -204,6 +207,9 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self.refresh_all)
         self.workspace.status.connect(self._show_status)
         self.workspace.outcome.connect(self.show_outcome)
+        self.workspace.acted_on.connect(self.table.keep_acted_on)
+        self.table.request_left.connect(self._request_left)
+        self.workspace.loaded.connect(self._say_where_it_went)
         self.customers.changed.connect(self.refresh_all)
         self.customers.status.connect(self._show_status)
         self.customers.outcome.connect(self.show_outcome)
@@ -328,6 +334,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(outcome.text, 30000)
         if outcome.important:
             self.outcome_banner.show_message(outcome.text, error=True)
+
+    def _request_left(self, number: int) -> None:
+        """The request acted on left the queue: it stays in the workspace, which says
+        where it went once it is shown as it now is."""
+        self._left = number
+        if not self.workspace.loading:
+            self._say_where_it_went(number)
+
+    def _say_where_it_went(self, number: int) -> None:
+        d = self.workspace.current
+        if number != self._left or d is None:
+            return
+        self._left = 0
+        from app.domain.queues import queue_of
+
+        mine = "mine" in self.queues.names and d.assignee == self._ctx.username
+        text = self.tr("%1 moved to \u201c%2\u201d: it is no longer in this queue.").replace(
+            "%1", labels.request_ref(number)).replace(
+            "%2", queue_title(queue_of(d.state, mine=mine)))
+        self.workspace.banner.show_message(text, error=False)
+        self.statusBar().showMessage(f"{self.statusBar().currentMessage()} {text}".strip(),
+                                     30000)
 
     def _focus_search(self) -> None:
         if self.centre.currentWidget() is self.customers:

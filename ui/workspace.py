@@ -57,9 +57,11 @@ class Workspace(QWidget):
         status(str): a short message for the status bar (errors).
         outcome(Feedback): what an action did, as one sentence (:mod:`ui.feedback`).
         loaded(int): a request's details have been shown (its number).
+        acted_on(int): an action done here succeeded on this request (before changed()).
     """
 
     changed = Signal()
+    acted_on = Signal(int)
     status = Signal(str)
     outcome = Signal(Feedback)
     loaded = Signal(int)
@@ -309,6 +311,8 @@ class Workspace(QWidget):
         self.banner.hide()
         self.outcome.emit(feedback(done))
         self._reread_after_action()
+        if done.request is not None:
+            self.acted_on.emit(done.request.number)
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
