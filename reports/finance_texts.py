@@ -6,14 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from app.domain import cldr
 from reports.texts import Lang, category_label, format_date
-
-MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 
 SERVICE_KINDS: Final[dict[str, dict[Lang, str]]] = {
     "cloud_server": {"it": "server cloud", "en": "cloud server"},
@@ -301,7 +295,7 @@ def ftext(lang: Lang, key: str, **values: object) -> str:
 def month_name(key: str, lang: Lang) -> str:
     """``2026-11`` -> "novembre 2026" / "November 2026"."""
     year, month = key.split("-")
-    return f"{MONTHS[lang][int(month) - 1]} {year}"
+    return cldr.month(date(int(year), int(month), 1), lang, long=True)
 
 
 def service_kind(code: str, lang: Lang) -> str:

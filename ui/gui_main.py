@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 
 from app import config
 from app.db.database import Database, describe
+from app.domain import cldr
 from app.domain.errors import RitError, ValidationError
 from app.domain.texts import check_password
 from app.services import first_reads
@@ -232,6 +234,8 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
         language = i18n.DEFAULT_LANGUAGE
     languages = LanguageHost(app, i18n.install(app, language), language)
     i18n.set_locale(language)
+    # Babel and CLDR's data (money and dates) load beside the sign-in, not in its way
+    threading.Thread(target=cldr.warm_up, name="cldr-warm-up", daemon=True).start()
     quiet = bool(screenshot)
     try:
         try:

@@ -20,12 +20,12 @@ def exhausted(world: World) -> None:
 def test_topup_ends_credit_exhaustion(qtbot: QtBot, world: World) -> None:
     exhausted(world)
     dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.poor, "topup"))
-    assert dialog.balance_value.text() == "-€ 72,00"
-    assert dialog.missing_value.text() == "€ 72,00"
+    assert dialog.balance_value.text() == "-72,00\u00a0€"
+    assert dialog.missing_value.text() == "72,00\u00a0€"
     assert dialog.amount.text() == "72,00"  # the missing amount, proposed
     type_into(qtbot, dialog.amount, "100")
     type_into(qtbot, dialog.text, "Bonifico 12/11")
-    assert dialog.after_value.text() == "€ 28,00"
+    assert dialog.after_value.text() == "28,00\u00a0€"
     assert "ripartono" in dialog.effect.text()
 
     click(qtbot, dialog, dialog.ok_button)
@@ -46,7 +46,7 @@ def test_adjustment_needs_a_reason(qtbot: QtBot, world: World) -> None:
     assert dialog.text_error.isVisible()
 
     type_into(qtbot, dialog.text, "Storno fattura doppia")
-    assert dialog.after_value.text() == "€ 4.974,50"
+    assert dialog.after_value.text() == "4.974,50\u00a0€"
     click(qtbot, dialog, dialog.ok_button)
 
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -72,7 +72,7 @@ def test_numbers_are_read_the_way_the_language_writes_them(qtbot: QtBot, world: 
         dialog.ok_button.click()  # refused at the field: no call starts
         assert dialog.amount_error.isVisible() and not dialog.busy, typed
     type_into(qtbot, dialog.amount, "1.500,50")  # grouped the Italian way
-    assert dialog.after_value.text() == "€ 6.500,50"
+    assert dialog.after_value.text() == "6.500,50\u00a0€"
     click(qtbot, dialog, dialog.ok_button)
     assert customers.get_customer(world.db, world.customer).balance == Decimal("6500.50")
 
