@@ -165,8 +165,10 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
     from ui.start_dialog import StartDialog  # only when asked: not on a direct start
 
     # the first run too: nobody is signed in unasked (the embedded database is preselected
-    # and opened with its demo data, the user picks who works)
-    dialog = StartDialog(settings, first_run=is_first_run())
+    # and opened with its demo data, the user picks who works); later starts connect to
+    # the profile used last by themselves (a PostgreSQL one signs in with the keyring's
+    # password, the embedded one waits for Enter on the last user)
+    dialog = StartDialog(settings, first_run=is_first_run(), reconnect=True)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
         return None
     return dialog.result_value
