@@ -82,6 +82,13 @@ postgresql() {
   listed=$(rit --db "$pg_url" --json customers list) && grep -q '"code": "C1' <<<"$listed"
 }
 
+italian_inside() {  # Qt's own Italian (and its gaps filled), Babel's CLDR data
+  local internal="$work/root/opt/rit-desk/_internal"
+  [ -f "$internal/PySide6/Qt/translations/qtbase_it.qm" ] \
+    && [ -f "$internal/resources/i18n/qtbase_gaps_it.qm" ] \
+    && [ -f "$internal/babel/locale-data/it_IT.dat" ] && [ -f "$internal/babel/locale-data/en_GB.dat" ]
+}
+
 installed_layout() {
   [ "$(readlink "$work/root/usr/bin/rit-desk")" = /opt/rit-desk/rit-desk ] \
     && [ -x "$bin" ] && [ -f "$work/root/usr/share/applications/rit-desk.desktop" ] \
@@ -92,6 +99,7 @@ installed_layout() {
 check "layout: /usr/bin/rit-desk -> /opt/rit-desk, desktop entry, icons" installed_layout
 check "--version prints rit-desk $version" expect_version
 check "no project source in the bundle" no_source_on_path
+check "Qt's Italian catalogues and Babel's locale data in the bundle" italian_inside
 check "keyring status without a Secret Service" keyring_none
 check "init --demo on a fresh SQLite file" rit --db "$sqlite" init --demo
 check "--screenshot of the main window (embedded default, first run)" screenshot

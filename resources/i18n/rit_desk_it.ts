@@ -1687,6 +1687,21 @@ Un preventivo inviato non può più essere modificato.</translation>
 <context>
     <name>labels</name>
     <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>initial credit</source>
+        <translation>credito iniziale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="138"/>
+        <source>top-up</source>
+        <translation>ricarica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139"/>
+        <source>adjustment</source>
+        <translation>rettifica</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="128"/>
         <source>Refund</source>
         <translation>Storno</translation>

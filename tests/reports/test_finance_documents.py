@@ -105,6 +105,27 @@ def test_statement_in_italian() -> None:
     assert "termine del credito" not in text
 
 
+def test_a_statement_of_a_period_not_over_closes_at_its_issue_date() -> None:
+    """Issue 17: issued on 07/12 for December, it cannot know the balance at 31/12."""
+    from dataclasses import replace
+
+    from reports.finance_csv import statement_csv
+
+    december = replace(statement(), first=date(2026, 12, 1), last=date(2026, 12, 31),
+                       entries=(), issued=date(2026, 12, 7))
+    text = all_text(render_statement(december))
+    assert "Saldo finale al 31/12/2026" not in text
+    assert text.count("Saldo a oggi, 07/12/2026 120,00 €") == 2, text  # table and summary
+    assert "Periodo dal 01/12/2026 al 31/12/2026" in text
+    assert "Saldo a oggi, 07/12/2026" in statement_csv(december).decode("utf-8-sig")
+    english = all_text(render_statement(replace(december, lang="en")))
+    assert "Balance as of today, 7 Dec 2026 €120.00" in english
+    assert "Closing balance on 31 Dec 2026" not in english
+    # issued on the last day or later: the period's closing balance
+    over = all_text(render_statement(replace(december, issued=date(2026, 12, 31))))
+    assert "Saldo finale al 31/12/2026 120,00 €" in over
+
+
 def test_statement_in_english_with_a_negative_balance() -> None:
     text = all_text(render_statement(statement("en", closing_negative=True)))
     for item in ("Credit statement", "Opening balance on 1 Nov 2026 €120.00",

@@ -176,7 +176,7 @@ class StatementDialog(_PeriodDialog):
     def make(db: Database, actor: str, options: StatementOptions) -> Made:
         from reports.finance_csv import statement_csv
         from reports.finance_pdf import render_statement
-        from reports.finance_texts import date_range, ftext
+        from reports.finance_texts import closing_label, date_range, ftext
         from reports.texts import format_date
 
         found = statements.statement(db, actor, options.code, options.first, options.last,
@@ -187,7 +187,7 @@ class StatementDialog(_PeriodDialog):
             name=found.customer.name, period=date_range(found.first, found.last, lang),
             opening=ftext(lang, "opening", date=format_date(found.first, lang)) + " "
             + labels.money(found.opening, lang),
-            closing=ftext(lang, "closing", date=format_date(found.last, lang)) + " "
+            closing=closing_label(found.last, found.issued, lang) + " "
             + labels.money(found.closing, lang))
         name = f"{ftext(lang, 'statement_title')} {found.customer.code} " \
                f"{found.first.isoformat()} {found.last.isoformat()}"
