@@ -28,20 +28,11 @@ from app.services import (
 )
 from app.services import settings as settings_service
 from app.services.dto import RequestFilter
+from ui.cli.common import CliError, Result, need_actor
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
 
-Result = tuple[dict[str, Any], str]
-
-
-class CliError(Exception):
-    """A usage problem found after parsing (e.g. a missing --as)."""
-
-
-def need_actor(args: argparse.Namespace) -> str:
-    if not args.actor:
-        raise CliError("this command acts as a staff user: give --as USER")
-    return str(args.actor)
+__all__ = ["CliError", "Result", "need_actor"]  # still named here, as before
 
 
 def init(db: Database, args: argparse.Namespace) -> Result:
