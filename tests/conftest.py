@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, create_engine, text
 
 from app.db.database import Database
@@ -25,6 +27,53 @@ from app.domain.documents import QuoteDocument
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PG_SERVER = os.environ.get("RIT_DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+#: the deadline of every Qt wait in the tests (waitUntil, waitSignal...), in ms: a bound
+#: for something that never comes, never a measure of speed. The suite runs on shared
+#: machines at load 8 and more, where a first start's demo data, a window's first reads
+#: or a worker thread take many times what they take on a quiet one.
+WAIT_MS = 60_000
+
+
+class PatientQtBot(QtBot):
+    """pytest-qt's QtBot whose waits for something to happen last at least
+    :data:`WAIT_MS`, whatever ``timeout`` a test gives (its own 5 s default included):
+    three GUI tests failed at load 8-9 on waits of 5 and 20 s that pass alone. A wait
+    ends as soon as what it waits for happens, so a quiet run is no slower. Waits that
+    expect nothing (``raising=False``, assertNotEmitted's ``wait``) and ``wait(ms)`` keep
+    their time."""
+
+    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = WAIT_MS) -> None:
+        super().waitUntil(callback, timeout=max(timeout, WAIT_MS))
+
+    def waitSignal(self, signal: Any, *, timeout: int = WAIT_MS, raising: bool | None = None,
+                   check_params_cb: Callable[..., bool] | None = None) -> Any:
+        if raising is not False:
+            timeout = max(timeout, WAIT_MS)
+        return super().waitSignal(signal, timeout=timeout, raising=raising,
+                                  check_params_cb=check_params_cb)
+
+    def waitSignals(self, signals: Any, *, timeout: int = WAIT_MS, **options: Any) -> Any:
+        if options.get("raising") is not False:
+            timeout = max(timeout, WAIT_MS)
+        return super().waitSignals(signals, timeout=timeout, **options)
+
+    def waitExposed(self, widget: Any, *, timeout: int = WAIT_MS) -> Any:
+        return super().waitExposed(widget, timeout=max(timeout, WAIT_MS))
+
+    def waitActive(self, widget: Any, *, timeout: int = WAIT_MS) -> Any:
+        return super().waitActive(widget, timeout=max(timeout, WAIT_MS))
+
+    def waitCallback(self, *, timeout: int = WAIT_MS, raising: bool | None = None) -> Any:
+        if raising is not False:
+            timeout = max(timeout, WAIT_MS)
+        return super().waitCallback(timeout=timeout, raising=raising)
+
+
+@pytest.fixture
+def qtbot(qapp: Any, request: pytest.FixtureRequest) -> QtBot:
+    """pytest-qt's fixture, with waits as patient as :class:`PatientQtBot` makes them."""
+    return PatientQtBot(request)
 
 
 def fake_renderer(document: QuoteDocument) -> bytes:

@@ -22,14 +22,9 @@ from app.db.database import Database
 from app.domain.documents import QuoteDocument
 from app.services import customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
+from tests.conftest import WAIT_MS  # noqa: F401 - the GUI tests' deadline of every Qt wait
 from ui import i18n
 from ui.context import AppContext
-
-#: the deadline of every Qt wait in the GUI tests (waitUntil, waitSignal...), in ms: a
-#: bound for something that never comes, never a measure of speed. The suite runs on
-#: shared machines at load 8 and more, where a first start's demo data, a window's
-#: first reads or a worker thread take many times what they take on a quiet one.
-WAIT_MS = 60_000
 
 
 def fake_render(document: QuoteDocument) -> bytes:
