@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.table.error.connect(self._show_status)
         self.table.model.loaded.connect(lambda: self._on_page_loaded(self.table))
         # workspace and customers
+        self.workspace.stack.currentChanged.connect(lambda _index: self._fit_panes())
         self.workspace.changed.connect(self.refresh_all)
         self.workspace.status.connect(self._show_status)
         self.workspace.outcome.connect(self.show_outcome)
@@ -248,10 +249,10 @@ class MainWindow(QMainWindow):
             self.workspace.show_request(0)
             self.workspace.hide()  # the customers panel has its own detail pane
         else:
-            self.workspace.show()
             self.centre.setCurrentWidget(self.table)
             if name != self._early_queue:
                 self.table.set_queue(name)
+        self._fit_panes()
         self._early_queue = None
 
     def show_drill(self, drill: object, title: str) -> None:
@@ -260,9 +261,17 @@ class MainWindow(QMainWindow):
         self.queues.blockSignals(True)
         self.queues.select_queue("all")
         self.queues.blockSignals(False)
-        self.workspace.show()
         self.centre.setCurrentWidget(self.table)
+        self._fit_panes()
         self.table.set_drill(drill, title)
+
+    def _fit_panes(self) -> None:
+        """The workspace is beside the table only while it shows a request: with none,
+        the queue takes the width (not an empty half saying "Select a request")."""
+        working = (self.centre.currentWidget() is self.table
+                   and self.workspace.stack.currentWidget() is not self.workspace.placeholder)
+        self.workspace.setVisible(working)
+        self.layout_keeper.set_working(working)
 
     def _on_page_loaded(self, page: QWidget | None) -> None:
         """The window is ready when the page in front (not one behind it) has its data."""
@@ -404,7 +413,7 @@ class MainWindow(QMainWindow):
         self.layout_keeper.save(self.table.header_state())
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.layout_keeper.first_show(self.queues.minimumWidth())
+        self.layout_keeper.first_show(self.queues.minimumWidth(), self.table.comfortable_width())
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

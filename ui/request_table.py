@@ -342,6 +342,17 @@ class RequestTable(QWidget):
         total = self.model.rowCount()
         self.summary.setText(self.tr("%n request(s)", "", total))
 
+    def comfortable_width(self) -> int:
+        """The width this table reads well at: its deciding columns and 18 characters of
+        customer and subject, with the view's frame and scroll bar."""
+        view = self.view
+        extra = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            extra += margins.left() + margins.right()
+        return self.columns.comfortable_width() + extra
+
     # -- layout persistence ----------------------------------------------------------------
     def header_state(self) -> QByteArray:
         return self.columns.save_state()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import models as m
@@ -72,10 +72,12 @@ def request_detail(db: Database, number: int) -> RequestDetail:
         charge = None
         if charge_row is not None:
             by = session.get(m.Staff, charge_row.created_by_id)
+            refunded = session.scalar(select(func.sum(m.CreditNote.total))
+                                      .where(m.CreditNote.charge_id == charge_row.id))
             charge = ChargeView(number, charge_row.kind, charge_row.billable_minutes,
                                 charge_row.capped, charge_row.net, charge_row.vat,
                                 charge_row.total, charge_row.created_at,
-                                by.username if by else "")
+                                by.username if by else "", refunded or Decimal("0.00"))
         history = tuple(
             AuditView(a.id, a.at, a.actor, a.action, json.loads(a.details or "{}"))
             for a in session.scalars(select(m.AuditEvent).where(m.AuditEvent.request_id == number)

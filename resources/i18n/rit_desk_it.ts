@@ -1065,6 +1065,11 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
+        <location filename="../../ui/request_header.py" line="189"/>
+        <source>charged %1 on %2, %3 refunded: %4 still charged</source>
+        <translation>addebitati %1 il %2, stornati %3: restano addebitati %4</translation>
+    </message>
+    <message>
         <location filename="../../ui/request_header.py" line="196"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
@@ -1193,8 +1198,28 @@ Un preventivo inviato non può più essere modificato.</translation>
     </message>
     <message>
         <location filename="../../ui/request_cells.py" line="81"/>
-        <source>Quote total</source>
-        <translation>Totale preventivo</translation>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="90"/>
+        <source>Amount: the quote&apos;s total (VAT included); for a completed request what was charged, less any refund</source>
+        <translation>Importo: il totale del preventivo (IVA inclusa); per una richiesta completata quanto è stato addebitato, dedotti gli storni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="250"/>
+        <source>Charged: %1</source>
+        <translation>Addebitato: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="254"/>
+        <source>%1 charged, %2 refunded</source>
+        <translation>%1 addebitati, %2 stornati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="259"/>
+        <source>Quote total: %1</source>
+        <translation>Totale del preventivo: %1</translation>
     </message>
     <message>
         <location filename="../../ui/request_cells.py" line="82"/>
@@ -1236,6 +1261,22 @@ Un preventivo inviato non può più essere modificato.</translation>
         <translation>
             <numerusform>%n h</numerusform>
             <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_cells.py" line="130"/>
+        <source>%n mo</source>
+        <translation>
+            <numerusform>%n mese</numerusform>
+            <numerusform>%n mesi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_cells.py" line="133"/>
+        <source>%n yr</source>
+        <translation>
+            <numerusform>%n anno</numerusform>
+            <numerusform>%n anni</numerusform>
         </translation>
     </message>
     <message numerus="yes">
