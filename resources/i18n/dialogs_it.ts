@@ -761,6 +761,14 @@
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
     </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Scartare le modifiche</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you entered will be lost.</source>
+        <translation>Chiudere senza salvare? Quanto inserito andrà perso.</translation>
+    </message>
 </context>
 <context>
     <name>VariationDialog</name>

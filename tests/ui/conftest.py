@@ -45,6 +45,28 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory,
     yield base
 
 
+@dataclass
+class Discards:
+    """The questions a dialog asked before discarding changed entries, and the answer."""
+
+    asked: list[str] = field(default_factory=list)
+    answer: bool = True
+
+
+@pytest.fixture(autouse=True)
+def discards(monkeypatch: pytest.MonkeyPatch) -> Discards:
+    """No modal question blocks a test: closing a dialog with changed entries (a test's
+    end closes its widgets) is answered ``answer`` (Yes: discard) and noted."""
+    record = Discards()
+
+    def answer(_parent: object, title: str, _text: str) -> bool:
+        record.asked.append(title)
+        return record.answer
+
+    monkeypatch.setattr("ui.dialogs.base.ask", answer)
+    return record
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "rit-desk.ini"), QSettings.Format.IniFormat)

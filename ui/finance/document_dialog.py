@@ -42,6 +42,8 @@ class Made:
 class DocumentDialog(ServiceDialog):
     """The PDF view and the Print / Export buttons of every finance document."""
 
+    guards_input = False  # options, no entries of the user's to lose
+
     def __init__(self, db: Database, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(db, actor, parent)
         self.made: Made | None = None
