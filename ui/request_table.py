@@ -64,6 +64,8 @@ class RequestTable(QWidget):
         self._ctx = ctx
         self._queue = "all"
         self._drill: Drill | None = None
+        #: the next query's first row is selected (a dashboard bar's drill-down)
+        self._select_first = False
         self._selected = 0
         self._selected_row = 0
         #: the request an action was just done on (it stays in front if it leaves)
@@ -209,6 +211,7 @@ class RequestTable(QWidget):
         self._drill = drill
         self.drill_bar.show_title(title)
         self.assignee.setEnabled(True)
+        self._select_first = True  # the bar's first request, in the workspace at once
         self.apply_filters()
 
     @property
@@ -294,6 +297,13 @@ class RequestTable(QWidget):
             self.request_activated.emit(row.number)
 
     def _on_loaded(self) -> None:
+        if self._select_first:  # a dashboard bar's requests: the first one opened
+            self._select_first = False
+            if self.model.rowCount() > 0:
+                self.view.setCurrentIndex(self.model.index(0, 0))
+                self.view.selectRow(0)
+                self._update_summary()
+                return
         # a new query: keep the same request selected if it is still listed
         if self._selected and not self.select_number(self._selected):
             self._selected = 0

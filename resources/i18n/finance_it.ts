@@ -176,6 +176,11 @@
 <context>
     <name>DashboardView</name>
     <message>
+        <location filename="../../ui/finance/dashboard.py" line="222"/>
+        <source>unassigned</source>
+        <translation>non assegnata</translation>
+    </message>
+    <message>
         <location filename="../../ui/finance/dashboard.py" line="87"/>
         <source>Dashboard</source>
         <translation>Cruscotto</translation>
