@@ -911,4 +911,11 @@
         <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
     </message>
 </context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Type a date as day, month and year, e.g. %1.</source>
+        <translation>Scrivi una data come giorno, mese e anno, ad es. %1.</translation>
+    </message>
+</context>
 </TS>

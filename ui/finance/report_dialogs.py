@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,8 @@ from app.domain.finance import GROUPINGS
 from app.domain.periods import add_months
 from app.services import charges_report, statements
 from ui import labels
-from ui.dialogs.base import from_qdate, show_dates, to_qdate
+from ui.dialogs.base import from_qdate
+from ui.dialogs.date_edit import DateEdit
 from ui.finance.document_dialog import DocumentDialog, Made
 
 
@@ -42,10 +42,8 @@ class StatementOptions:
     lang: str | None  # None: the customer's
 
 
-def _date_edit(value: date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value), parent)
-    edit.setCalendarPopup(True)
-    show_dates(edit)
+def _date_edit(value: date, parent: QWidget) -> DateEdit:
+    edit = DateEdit(value, parent)
     edit.setMaximumDate(QDate(2100, 12, 31))
     return edit
 
