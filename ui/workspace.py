@@ -77,6 +77,9 @@ class Workspace(QWidget):
         # the request on screen is being re-read after an action done here: what is on
         # screen (and so every action's state) is from before the action
         self._rereading = False
+        #: work was logged here on (request, minutes not charged before): once re-read,
+        #: the workspace says if the ceiling was passed (:meth:`_check_ceiling`)
+        self._ceiling_watch: tuple[int, int] | None = None
         #: confirmation asked before destructive or final direct actions (tests replace it)
         self.confirm: Callable[[str, str], bool] = lambda title, text: confirm.ask(
             self, title, text)
@@ -235,6 +238,23 @@ class Workspace(QWidget):
         self.stack.setCurrentIndex(1)
         self._update_actions()
         self.loaded.emit(detail.number)
+        self._check_ceiling(detail)
+
+    def _check_ceiling(self, d: RequestDetail) -> None:
+        """After work logged here: if more of it is now over the agreed ceiling, say how
+        much will not be charged and offer to propose a variation."""
+        watch, self._ceiling_watch = self._ceiling_watch, None
+        w = d.work_summary
+        if watch is None or watch[0] != d.number or w.minutes_not_charged <= watch[1] \
+                or w.ceiling is None:
+            return
+        title, said, question = confirm.over_ceiling(
+            request_reference(d.number), w.ceiling, w.minutes_not_charged,
+            w.amount_not_charged, self._ctx.lang)
+        self.outcome.emit(Feedback(said))
+        variation = self.actions_by_name["variation"]
+        if variation.isEnabled() and self.confirm(title, question):
+            variation.trigger()
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -417,5 +437,7 @@ class Workspace(QWidget):
 
             db, number = self._ctx.db, before.number
             run_async(lambda: after_charge(db, number), None, None, self)
+        if accepted and name in ("log_work", "edit_work") and before is not None:
+            self._ceiling_watch = (before.number, before.work_summary.minutes_not_charged)
         if accepted and name != "preview_pdf":
             self._done(self._what(name, result, before))

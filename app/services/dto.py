@@ -160,6 +160,9 @@ class WorkSummary:
     ceiling: Decimal | None  # the agreed amount (indicative total or last agreed variation)
     usage: Decimal | None  # work_amount / ceiling
     warning: str  # "", "near" (>= 80 %) or "over" (>= 100 %)
+    #: billable work beyond the ceiling, not charged (app.domain.pricing.over_ceiling)
+    minutes_not_charged: int = 0
+    amount_not_charged: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,9 @@ class ChargePreview:
     balance_before: Decimal
     balance_after: Decimal
     exhausts_credit: bool
+    #: billable work beyond the ceiling, not charged (app.domain.pricing.over_ceiling)
+    minutes_not_charged: int = 0
+    amount_not_charged: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import QuoteKind
-from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
+from app.domain.pricing import (
+    agreed_amount,
+    billable_minutes,
+    ceiling_usage,
+    over_ceiling,
+    work_value,
+)
 from app.services import billing
 from app.services import settings as settings_service
 from app.services.common import get_request, staff_names
@@ -46,7 +52,9 @@ def work_summary(session: Session, request: m.Request, increment: int) -> WorkSu
     amount = work_value(billable, quote.hourly_rate)
     usage = ceiling_usage(amount, ceiling)
     warning = "over" if usage >= 1 else "near" if usage >= Decimal("0.8") else ""
-    return WorkSummary(logged, billable, amount, ceiling, usage, warning)
+    over = over_ceiling(billable, quote.hourly_rate, ceiling)
+    return WorkSummary(logged, billable, amount, ceiling, usage, warning, over.minutes,
+                       over.amount)
 
 
 def _assignees(history: tuple[AuditView, ...]) -> list[str]:

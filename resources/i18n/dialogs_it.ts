@@ -279,6 +279,10 @@
         <source>The request cannot be completed now: %1</source>
         <translation>La richiesta non può essere completata ora: %1</translation>
     </message>
+    <message>
+        <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged; %1 hours (%2) will not be charged.</source>
+        <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto; %1 ore (%2) non saranno addebitate.</translation>
+    </message>
 </context>
 <context>
     <name>CreditDialog</name>

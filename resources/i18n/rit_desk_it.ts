@@ -139,6 +139,18 @@ Un preventivo inviato non può più essere modificato.</translation>
         <source>Delete the %1 logged on %2 on %3?</source>
         <translation>Eliminare le %1 ore registrate il %2 su %3?</translation>
     </message>
+    <message>
+        <source>%1 is over its agreed ceiling of %2: %3 hours (%4) will not be charged.</source>
+        <translation>%1 ha superato il tetto concordato di %2: %3 ore (%4) non saranno addebitate.</translation>
+    </message>
+    <message>
+        <source>Propose a variation of the agreed amount to the customer now?</source>
+        <translation>Proporre ora al cliente una variazione dell&apos;importo concordato?</translation>
+    </message>
+    <message>
+        <source>Over the agreed ceiling</source>
+        <translation>Tetto concordato superato</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionLabel</name>
@@ -719,6 +731,10 @@ Un preventivo inviato non può più essere modificato.</translation>
         <location filename="../../ui/main_menus.py" line="116"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”: it is no longer in this queue.</source>
+        <translation>%1 è passata in “%2”: non è più in questa coda.</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1582,10 @@ Un preventivo inviato non può più essere modificato.</translation>
         <location filename="../../ui/tabs/work.py" line="120"/>
         <source>Fixed price: %1 net whatever the hours.</source>
         <translation>A corpo: %1 imponibile indipendentemente dalle ore.</translation>
+    </message>
+    <message>
+        <source>Over the ceiling: %1 hours (%2) will not be charged. Agree a variation with the customer.</source>
+        <translation>Oltre il tetto: %1 ore (%2) non saranno addebitate. Concorda una variazione con il cliente.</translation>
     </message>
 </context>
 <context>

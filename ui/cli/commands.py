@@ -239,9 +239,13 @@ def requests_decline(db: Database, args: argparse.Namespace) -> Result:
 
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
     preview = billing.preview_charge(db, args.request)
-    return plain(preview), (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
-                            f"{amount_str(preview.total)}; balance after "
-                            f"{amount_str(preview.balance_after)}")
+    text = (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
+            f"{amount_str(preview.total)}; balance after {amount_str(preview.balance_after)}")
+    if preview.minutes_not_charged:
+        text += (f"; over the ceiling of {amount_str(preview.ceiling)}: "
+                 f"{format_hours(preview.minutes_not_charged)} hours "
+                 f"({amount_str(preview.amount_not_charged)}) not charged")
+    return plain(preview), text
 
 
 def requests_complete(db: Database, args: argparse.Namespace) -> Result:
