@@ -13,7 +13,7 @@ for it (:func:`warm_up` loads it off the main thread meanwhile).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import TYPE_CHECKING
@@ -81,13 +81,6 @@ def month(value: date, lang: str, *, long: bool = False) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton(MONTH_SKELETONS[long], value, locale=locale(lang))
-
-
-def clock(value: datetime, lang: str) -> str:
-    """The time of day to the minute: ``14:05``."""
-    from babel.dates import format_time
-
-    return format_time(value.time(), "short", locale=locale(lang))
 
 
 def warm_up() -> None:
