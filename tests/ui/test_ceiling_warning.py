@@ -6,6 +6,7 @@ tab, the completion dialog and the preview show the same figure."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import billing
 from tests.ui.conftest import Desk
+from tests.ui.questions import Questions
 from tests.ui.test_dates_on_screen import open_window
 from ui.dialogs.completion import CompletionDialog
 from ui.dialogs.work_entry import WorkEntryDialog
@@ -63,13 +65,8 @@ def test_logging_past_the_ceiling_says_what_is_not_charged(
     number = desk.numbers["accepted"]  # hourly, 60.00 an hour, 2 hours: ceiling 120.00
     window: MainWindow = open_window(qtbot, desk, desk.tech, settings)
     ws = window.workspace
-    asked: list[str] = []
-
-    def confirm(title: str, text: str) -> bool:
-        asked.append(text)
-        return True
-
-    ws.confirm = confirm
+    questions = Questions(True, note_text=True)
+    ws.confirm = questions
     with qtbot.waitSignal(ws.loaded, timeout=10000):
         window.select_request(number)
     qtbot.waitUntil(lambda: ws.actions_by_name["log_work"].isEnabled(), timeout=10000)
@@ -79,13 +76,13 @@ def test_logging_past_the_ceiling_says_what_is_not_charged(
                           check_params_cb=lambda f: f.text == said):
         ws.actions_by_name["log_work"].trigger()  # 2:30 logged against 2:00 agreed
     assert window.statusBar().currentMessage() == said
-    assert asked == [said + "\nPropose a variation of the agreed amount to the customer now?"]
+    assert questions.asked == [said + "\nPropose a variation of the agreed amount to the customer now?"]
     qtbot.waitUntil(lambda: "VariationDialog" in modal.seen, timeout=10000)
     assert modal.seen == ["WorkEntryDialog", "VariationDialog"]
     # the one figure: the Work tab, the preview, the completion dialog
     assert "Over the ceiling: 0:30 hours (€30.00) will not be charged" in ws.work_summary.text()
     preview = billing.preview_charge(desk.db, number)
-    assert (preview.minutes_not_charged, preview.amount_not_charged) == (30, 30)
+    assert (preview.minutes_not_charged, preview.amount_not_charged) == (30, Decimal("30.00"))
     dialog = CompletionDialog(desk.db, desk.tech, number)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "capped" in dialog.values, timeout=10000)
@@ -99,15 +96,15 @@ def test_work_within_the_ceiling_asks_nothing(qtbot: QtBot, desk: Desk, settings
     try:
         window = open_window(qtbot, desk, desk.tech, settings)
         ws = window.workspace
-        asked: list[str] = []
-        ws.confirm = lambda title, text: bool(asked.append(text))
+        questions = Questions(False)
+        ws.confirm = questions
         with qtbot.waitSignal(ws.loaded, timeout=10000):
             window.select_request(number)
         with qtbot.waitSignal(ws.outcome, timeout=20000) as outcome:
             ws.actions_by_name["log_work"].trigger()
         assert outcome.args[0].text.startswith("Logged 1:00")
         qtbot.waitUntil(lambda: not ws.loading, timeout=10000)
-        assert asked == [] and handler.seen == ["WorkEntryDialog"]
+        assert questions.asked == [] and handler.seen == ["WorkEntryDialog"]
         assert "will not be charged" not in window.statusBar().currentMessage()
     finally:
         handler.timer.stop()

@@ -28,6 +28,7 @@ from app.services import demo, queries, quotes, staff
 from app.services.dto import RequestDetail
 from app.services.quotes import LineInput, QuoteInput
 from tests.ui.conftest import fake_render
+from tests.ui.questions import Questions
 from ui.action_rules import action_states
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -261,13 +262,9 @@ def test_every_enabled_action_does_something_in_the_real_window(
     by_state = requests_by_state(demo_db, ctx.username, own=role == "technician")
     window = open_window(qtbot, ctx, settings)
     ws = window.workspace
-    asked: list[str] = []
-
-    def confirm(title: str, _text: str) -> bool:
-        asked.append(title)
-        return False
-
-    ws.confirm = confirm
+    questions = Questions(False)  # the request stays as it is
+    ws.confirm = questions
+    asked = questions.asked
     # the demo has no draft quote: the richest evaluating request gets one (as its
     # assignee would compose it) so the draft's actions are offered too
     evaluating = richest(ctx, by_state["evaluating"])
