@@ -41,6 +41,14 @@
             <numerusform>%n richieste aperte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose a person…</source>
+        <translation>Scegli una persona…</translation>
+    </message>
+    <message>
+        <source>Choose who takes the request over.</source>
+        <translation>Scegli a chi passare la richiesta.</translation>
+    </message>
 </context>
 <context>
     <name>BatchExportDialog</name>

@@ -875,5 +875,13 @@
         <source>the connection to {database} was lost while saving: the change may have been saved or not; reload and check before saving again ({detail})</source>
         <translation>la connessione a {database} si è interrotta durante il salvataggio: la modifica potrebbe essere stata salvata oppure no; ricarica e controlla prima di salvare di nuovo ({detail})</translation>
     </message>
+    <message>
+        <source>{request} is not assigned to anyone already</source>
+        <translation>{request} è già senza assegnatario</translation>
+    </message>
+    <message>
+        <source>{request} is already assigned to {to}</source>
+        <translation>{request} è già assegnata a {to}</translation>
+    </message>
 </context>
 </TS>
