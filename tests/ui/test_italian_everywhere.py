@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Desk
@@ -143,3 +143,56 @@ def test_qt_own_dialogs_speak_italian(qtbot: QtBot, tmp_path: Path) -> None:
                            | QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Close)
     assert english_left(box, []) == []
     assert {b.text().replace("&", "") for b in box.buttons()} == {"Sì", "No", "Annulla", "Chiudi"}
+
+
+class DialogWalker:
+    """Each modal dialog as it opens: once it has read what it needs, its English words are
+    noted and it is closed unsaved."""
+
+    def __init__(self, data: list[str]) -> None:
+        self.data = data
+        self.seen: list[str] = []
+        self.found: list[tuple[str, str]] = []
+        self._handled: set[int] = set()
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._handle)
+        self.timer.start()
+
+    def _handle(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or not dialog.isVisible() or \
+                id(dialog) in self._handled or getattr(dialog, "loading", False):
+            return
+        self._handled.add(id(dialog))
+        name = type(dialog).__name__
+        self.seen.append(name)
+        self.found += [(f"{name}: {where}", text) for where, text in english_left(dialog, self.data)]
+        QDialog.done(dialog, int(QDialog.DialogCode.Rejected))
+
+
+@pytest.mark.usefixtures("italian")
+def test_the_workspace_dialogs_speak_italian(qtbot: QtBot, desk: Desk,
+                                             settings: QSettings) -> None:
+    """The dialogs a team lead opens from the workspace of an in-progress request, each the
+    way a user does (the action of its button, menu item and shortcut)."""
+    window = open_window(qtbot, desk, desk.lead, settings, lang="it")
+    ws = window.workspace
+    with qtbot.waitSignal(ws.loaded, timeout=10000):
+        window.select_request(desk.numbers["in_progress"])
+    walker = DialogWalker(_data(desk))
+    try:
+        for name in ("assign", "set_priority", "log_work", "variation", "complete",
+                     "preview_pdf"):
+            qtbot.waitUntil(lambda n=name: ws.actions_by_name[n].isEnabled(),  # type: ignore[misc]
+                            timeout=10000)
+            count = len(walker.seen)
+            ws.actions_by_name[name].trigger()
+            qtbot.waitUntil(lambda c=count: len(walker.seen) > c,  # type: ignore[misc]
+                            timeout=10000)
+            qtbot.waitUntil(lambda: not ws.loading, timeout=10000)
+    finally:
+        walker.timer.stop()
+    assert len(walker.seen) == 6, walker.seen
+    found = sorted(set(walker.found))
+    assert found == [], "\n".join(f"{where}: {text!r}" for where, text in found)
