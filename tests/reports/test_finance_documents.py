@@ -177,3 +177,21 @@ def test_statement_csv(lang: str, delimiter: str) -> None:
                             else ["Top-up", "bonifico 42", "", "500.00", "620.00"])
     assert lines[4][3] == "'=spese bancarie"  # never a formula
     assert lines[-1][-1] == ("134,00" if lang == "it" else "134.00")
+
+
+@pytest.mark.parametrize("width", range(60, 220, 7))  # an amount fits from 60 pt
+def test_the_euro_never_parts_from_its_number(width: int) -> None:
+    """Issue 17: '€' split from its number across lines; CLDR's no-break space keeps them."""
+    from app.domain.money import format_eur
+    from reports import styles
+    from reports.finance_texts import ftext
+    from reports.layout import para
+
+    for lang in ("it", "en"):
+        for amount in ("214.80", "-1234.56"):
+            note = ftext(lang, "exhausted_note", missing=format_eur(Decimal(amount), lang))
+            paragraph = para(note, styles.STYLES.body)
+            paragraph.wrap(width, 10000)
+            lines = [" ".join(str(w) for w in line[1]) for line in paragraph.blPara.lines]
+            shown = format_eur(Decimal(amount), lang)
+            assert any(shown in line for line in lines), (lines, shown)
