@@ -55,3 +55,11 @@ def over_ceiling(reference: str, ceiling: Decimal, minutes: int, amount: Decimal
     question = said + "\n" + Q.translate(
         "Confirm", "Propose a variation of the agreed amount to the customer now?")
     return Q.translate("Confirm", "Over the agreed ceiling"), said, question
+
+
+def topup(customer: str, amount: Decimal, balance: Decimal, lang: str) -> tuple[str, str]:
+    """(title, question) before a top-up is recorded: the amount and the balance after."""
+    return Q.translate("Confirm", "Record top-up"), Q.translate(
+        "Confirm", "Record a top-up of %1 for %2?\nThe credit goes from %3 to %4.").replace(
+        "%1", labels.money(amount, lang)).replace("%2", customer).replace(
+        "%3", labels.money(balance, lang)).replace("%4", labels.money(balance + amount, lang))

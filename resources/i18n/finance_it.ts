@@ -403,6 +403,10 @@
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Salvato %1</translation>
+    </message>
 </context>
 <context>
     <name>DrillBar</name>

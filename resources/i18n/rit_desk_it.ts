@@ -151,6 +151,16 @@ Un preventivo inviato non può più essere modificato.</translation>
         <source>Over the agreed ceiling</source>
         <translation>Tetto concordato superato</translation>
     </message>
+    <message>
+        <source>Record top-up</source>
+        <translation>Registrare la ricarica</translation>
+    </message>
+    <message>
+        <source>Record a top-up of %1 for %2?
+The credit goes from %3 to %4.</source>
+        <translation>Registrare una ricarica di %1 per %2?
+Il credito passa da %3 a %4.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionLabel</name>

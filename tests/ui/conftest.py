@@ -47,20 +47,24 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory,
 
 @dataclass
 class Discards:
-    """The questions a dialog asked before discarding changed entries, and the answer."""
+    """The questions the dialogs asked (their titles and texts), and the answer given:
+    before discarding changed entries, before recording a top-up."""
 
     asked: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
     answer: bool = True
 
 
 @pytest.fixture(autouse=True)
 def discards(monkeypatch: pytest.MonkeyPatch) -> Discards:
-    """No modal question blocks a test: closing a dialog with changed entries (a test's
-    end closes its widgets) is answered ``answer`` (Yes: discard) and noted."""
+    """No modal question of a dialog (ServiceDialog.ask_user) blocks a test: closing a
+    dialog with changed entries (a test's end closes its widgets), or recording a top-up,
+    is answered ``answer`` (Yes) and noted."""
     record = Discards()
 
-    def answer(_parent: object, title: str, _text: str) -> bool:
+    def answer(_parent: object, title: str, text: str) -> bool:
         record.asked.append(title)
+        record.texts.append(text)
         return record.answer
 
     monkeypatch.setattr("ui.dialogs.base.ask", answer)

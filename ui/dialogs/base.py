@@ -456,10 +456,14 @@ class ServiceDialog(QDialog):
         """Whether an entry was changed since the dialog was shown or filled."""
         return self._clean_form is not None and self._form_state() != self._clean_form
 
+    def ask_user(self, title: str, text: str) -> bool:
+        """Yes or No over the dialog, No being the default (the GUI tests answer it)."""
+        return ask(self, title, text)
+
     def confirm_discard(self) -> bool:
         """Whether the user agrees to lose the changed entries (No is the default)."""
-        return ask(self, self.tr("Discard changes"),
-                   self.tr("Close without saving? What you entered will be lost."))
+        return self.ask_user(self.tr("Discard changes"),
+                             self.tr("Close without saving? What you entered will be lost."))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._clean_form is None:
