@@ -750,7 +750,7 @@ Il credito passa da %3 a %4.</translation>
     <message>
         <location filename="../../ui/main_window.py" line="362"/>
         <source>%1 moved to “%2”: it is no longer in this queue.</source>
-        <translation>%1 è passata in “%2”: non è più in questa coda.</translation>
+        <translation>%1 è passata in «%2»: non è più in questa coda.</translation>
     </message>
 </context>
 <context>
