@@ -468,6 +468,7 @@ class QuoteComposerDialog(ServiceDialog):
             self.finish(outcome.sent)
             return
         self._result = outcome.saved
+        self.mark_clean()  # saved as a draft: closing now loses nothing
         error = outcome.error or RitError("")
         self.show_message(self.tr("The draft was saved but not sent: %1").replace(
             "%1", self.error_text(error)))

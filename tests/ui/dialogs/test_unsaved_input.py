@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.services import billing, charge_documents
 from tests.ui.conftest import Discards
 from tests.ui.dialogs.conftest import World
-from tests.ui.dialogs.dialog_helpers import opened, type_cell, type_into
+from tests.ui.dialogs.dialog_helpers import click, opened, type_cell, type_into
 from ui.dialogs.base import ServiceDialog
 from ui.dialogs.credit import CreditDialog
 from ui.dialogs.decline import DeclineDialog
@@ -130,3 +130,17 @@ def test_the_refund_asks_its_charge_document_does_not(qtbot: QtBot, world: World
     charge.which.setFocus()
     qtbot.keyClick(charge.which, Qt.Key.Key_Escape)  # a document shown: nothing to lose
     assert len(discards.asked) == 2 and not charge.isVisible()
+
+
+def test_a_draft_saved_but_not_sent_closes_without_a_question(qtbot: QtBot, world: World,
+                                                              discards: Discards) -> None:
+    """Over the send limit the composer saves a draft and stays open: closing it then
+    loses nothing, so nothing is asked."""
+    dialog = opened(qtbot, QuoteComposerDialog(world.db, world.tech, world.taken()))
+    dialog.confirm = lambda _title, _text: True
+    type_cell(qtbot, dialog.table, 0, 0, "Migrazione P2V")
+    type_cell(qtbot, dialog.table, 0, 2, "1500")
+    click(qtbot, dialog, dialog.send_button)
+    assert "non inviata" in dialog.message.text() and dialog.isVisible()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert discards.asked == [] and not dialog.isVisible()
