@@ -879,6 +879,10 @@
         <source>A reason is required.</source>
         <translation>Il motivo è obbligatorio.</translation>
     </message>
+    <message>
+        <source>Not charged (over the ceiling):</source>
+        <translation>Non addebitate (oltre il tetto):</translation>
+    </message>
 </context>
 <context>
     <name>WorkEntryDialog</name>

@@ -18,6 +18,7 @@ from tests.ui.conftest import Desk
 from tests.ui.questions import Questions
 from tests.ui.test_dates_on_screen import open_window
 from ui.dialogs.completion import CompletionDialog
+from ui.dialogs.variation import VariationDialog
 from ui.dialogs.work_entry import WorkEntryDialog
 from ui.main_window import MainWindow
 
@@ -87,6 +88,10 @@ def test_logging_past_the_ceiling_says_what_is_not_charged(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "capped" in dialog.values, timeout=10000)
     assert "0:30 hours (€30.00) will not be charged" in dialog.values["capped"].text()
+    variation = VariationDialog(desk.db, desk.tech, number)
+    qtbot.addWidget(variation)
+    qtbot.waitUntil(lambda: not variation.loading, timeout=10000)
+    assert variation.not_charged_value.text() == "0:30 (€30.00)"
 
 
 def test_work_within_the_ceiling_asks_nothing(qtbot: QtBot, desk: Desk, settings: QSettings,

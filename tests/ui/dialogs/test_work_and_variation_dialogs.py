@@ -74,6 +74,7 @@ def test_propose_a_variation(qtbot: QtBot, world: World) -> None:
     assert dialog.logged_value.text() == "1:00"
     assert dialog.work_value.text() == "60,00\u00a0€"
     assert dialog.usage_value.text() == "20%"
+    assert dialog.not_charged_value.text() == "—"  # within the ceiling
     type_into(qtbot, dialog.amount, "1.450,50")
     type_into(qtbot, dialog.reason, "Migrazione database aggiuntiva")
 
