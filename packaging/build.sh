@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 python=${PYTHON:-python3}
 
-# Debian tools: dpkg-shlibdeps (dpkg-dev), venv (python3-venv).
-packaging/apt_install.sh build dpkg-dev python3-venv
+# Debian tools: dpkg-shlibdeps (dpkg-dev), venv (python3-venv), patchelf.
+packaging/apt_install.sh build dpkg-dev python3-venv patchelf
 
 version=$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 arch=$(dpkg --print-architecture)
@@ -36,6 +36,8 @@ rm -rf build/deb
 mkdir -p $pkg/DEBIAN $pkg/opt $pkg/usr/bin $pkg/usr/share/applications \
   $pkg/usr/share/doc/rit-desk
 cp -a build/bundle/rit-desk $pkg/opt/rit-desk
+# pip's note of where the app was installed from names the checkout: not the package's
+rm -f $pkg/opt/rit-desk/_internal/*.dist-info/direct_url.json
 ln -s /opt/rit-desk/rit-desk $pkg/usr/bin/rit-desk
 install -m 0644 packaging/debian/rit-desk.desktop $pkg/usr/share/applications/rit-desk.desktop
 install -m 0644 packaging/debian/copyright $pkg/usr/share/doc/rit-desk/copyright
@@ -55,6 +57,9 @@ printf 'rit-desk (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- RIT Des
 chmod -R u+rwX,go+rX,go-w $pkg
 find $pkg/opt -type f -name '*.so*' -exec chmod 0644 {} + \
   -exec strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
+# No build-machine folder in the libraries' search paths (a Python built in its own
+# prefix, such as pyenv's, names its lib folder in them).
+packaging/fix_runpaths.sh $pkg/opt
 
 # Depends: the shared libraries that the bundle's ELF files need and do not carry.
 shlib=build/shlibdeps

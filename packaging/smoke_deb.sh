@@ -3,16 +3,18 @@
 #   packaging/smoke_deb.sh [dist/rit-desk_<version>_<arch>.deb]
 # It unpacks the .deb into a temporary root and runs /usr/bin/rit-desk from there with a
 # clean environment (env -i: PATH, HOME and QT_QPA_PLATFORM=offscreen only; no virtual
-# environment, no project source on any path), from a directory outside the checkout:
-# --version; keyring status (no Secret Service here: says so); init --demo on a fresh
-# SQLite file; --screenshot of the main window; quotes pdf of a demo quote with every font
-# embedded (pdffonts); init, a query and drop on a fresh PostgreSQL database of its own.
+# environment, no project source on any path), from a directory outside the checkout: the
+# desktop entry validates; no file names the checkout or the build Python's folders, no
+# library searches a folder other than its own ($ORIGIN); --version; keyring status (no
+# Secret Service here: says so); init --demo on a fresh SQLite file; --screenshot of the
+# main window; quotes pdf of a demo quote with every font embedded (pdffonts); init, a
+# query and drop on a fresh PostgreSQL database of its own.
 # Every check runs; the script fails if any of them failed. RIT_DESK_SMOKE_KEEP=FILE keeps
 # the screenshot.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 checkout=$PWD
-packaging/apt_install.sh smoke poppler-utils file || exit 1
+packaging/apt_install.sh smoke poppler-utils file desktop-file-utils binutils || exit 1
 version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 deb=${1:-dist/rit-desk_${version}_$(dpkg --print-architecture).deb}
 deb=$(realpath "$deb")
@@ -82,6 +84,30 @@ postgresql() {
   listed=$(rit --db "$pg_url" --json customers list) && grep -q '"code": "C1' <<<"$listed"
 }
 
+italian_inside() {  # Qt's own Italian (and its gaps filled), Babel's CLDR data
+  local internal="$work/root/opt/rit-desk/_internal"
+  [ -f "$internal/PySide6/Qt/translations/qtbase_it.qm" ] \
+    && [ -f "$internal/resources/i18n/qtbase_gaps_it.qm" ] \
+    && [ -f "$internal/babel/locale-data/it_IT.dat" ] && [ -f "$internal/babel/locale-data/en_GB.dat" ]
+}
+
+desktop_entry() { desktop-file-validate "$work/root/usr/share/applications/rit-desk.desktop"; }
+no_build_paths() {  # nothing in the package names a folder of the machine that built it
+  local bad=0 file runpath entry
+  while IFS= read -r -d '' file; do
+    head -c4 "$file" | grep -q ELF || continue
+    runpath=$(readelf -d "$file" 2>/dev/null | sed -n 's/.*(R\(UN\)\{0,1\}PATH).*\[\(.*\)\]/\2/p')
+    for entry in ${runpath//:/ }; do
+      case "$entry" in '$ORIGIN'*) ;; *) echo "search path $entry in ${file#"$work/root"}"; bad=1 ;; esac
+    done
+  done < <(find "$work/root" -type f -print0)
+  # the checkout it was built from, and the build's Python's own folders (its lib folder,
+  # its site-packages: not its bare prefix, which libpython keeps compiled in as text)
+  local prefix
+  prefix=$(python3 -c 'import sys; print(sys.base_prefix)')
+  if grep -rlaF -e "$checkout" -e "$prefix/lib" -e "$prefix/bin" "$work/root"; then bad=1; fi
+  [ $bad = 0 ]
+}
 installed_layout() {
   [ "$(readlink "$work/root/usr/bin/rit-desk")" = /opt/rit-desk/rit-desk ] \
     && [ -x "$bin" ] && [ -f "$work/root/usr/share/applications/rit-desk.desktop" ] \
@@ -91,8 +117,11 @@ installed_layout() {
 }
 
 check "layout: /usr/bin/rit-desk -> /opt/rit-desk, desktop entry, icons" installed_layout
+check "the desktop entry validates (desktop-file-validate)" desktop_entry
+check "no path of the build machine in the package (search paths, checkout, Python)" no_build_paths
 check "--version prints rit-desk $version" expect_version
 check "no project source in the bundle" no_source_on_path
+check "Qt's Italian catalogues and Babel's locale data in the bundle" italian_inside
 check "keyring status without a Secret Service" keyring_none
 check "init --demo on a fresh SQLite file" rit --db "$sqlite" init --demo
 check "--screenshot of the main window (embedded default, first run)" screenshot

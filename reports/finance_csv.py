@@ -19,6 +19,7 @@ from app.domain.finance import ChargesReport, ChargesRow, Statement
 from app.domain.money import round_cents
 from app.domain.periods import local_time
 from reports.finance_texts import (
+    closing_label,
     ftext,
     group_heading,
     group_label,
@@ -85,14 +86,15 @@ def statement_csv(statement: Statement) -> bytes:
     head = [t(lang, "col_date"), t(lang, "col_kind"), t(lang, "col_reference"),
             t(lang, "col_reason"), t(lang, "col_amount"), t(lang, "col_balance")]
     lines: list[list[str]] = [head]
-    first, last = format_date(statement.first, lang), format_date(statement.last, lang)
+    first = format_date(statement.first, lang)
     lines.append(["", _text(t(lang, "opening", date=first)), _text(statement.customer.code), "",
                   "", _number(statement.opening, lang)])
     for e in statement.entries:
         lines.append([_moment(e.at, lang), _text(ledger_kind(e.kind, lang)),
                       _text(ledger_reference(e.reference, lang)), _text(e.reason),
                       _number(e.amount, lang), _number(e.balance_after, lang)])
-    lines.append(["", _text(t(lang, "closing", date=last)), _text(statement.customer.code), "",
+    closing = closing_label(statement.last, statement.issued, lang)
+    lines.append(["", _text(closing), _text(statement.customer.code), "",
                   "", _number(statement.closing, lang)])
     return _write(lines, lang)
 

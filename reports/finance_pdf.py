@@ -18,6 +18,7 @@ from app.domain.periods import local_time
 from reports import styles as st
 from reports.assets import FONT, FONT_BOLD
 from reports.finance_texts import (
+    closing_label,
     date_range,
     ftext,
     group_heading,
@@ -160,7 +161,7 @@ def _statement_story(statement: Statement, width: float) -> list[Flowable]:
         para(ftext(lang, "statement_intro"), s.body),
         Spacer(1, 3 * mm),
     ]
-    first, last = format_date(statement.first, lang), format_date(statement.last, lang)
+    first = format_date(statement.first, lang)
     header = [ftext(lang, "col_date"), ftext(lang, "col_kind"), ftext(lang, "col_reference"),
               ftext(lang, "col_amount"), ftext(lang, "col_balance")]
     rows: list[list[Any]] = [header,
@@ -173,7 +174,8 @@ def _statement_story(statement: Statement, width: float) -> list[Flowable]:
         reference = " — ".join(part for part in parts if part)
         rows.append([when, ledger_kind(e.kind, lang), para(reference, s.cell),
                      _money(e.amount, lang), _money(e.balance_after, lang)])
-    rows.append(["", ftext(lang, "closing", date=last), "", "", _money(statement.closing, lang)])
+    closing = closing_label(statement.last, statement.issued, lang)
+    rows.append(["", closing, "", "", _money(statement.closing, lang)])
     date_width, kind_width = 31 * mm, 24 * mm
     entries = Table(rows, colWidths=[date_width, kind_width,
                                      width - date_width - kind_width - 2 * AMOUNT_WIDTH,
@@ -200,12 +202,12 @@ def _statement_style() -> TableStyle:
 
 def _summary(statement: Statement) -> KeepTogether:
     lang = statement.lang
-    first, last = format_date(statement.first, lang), format_date(statement.last, lang)
+    first = format_date(statement.first, lang)
     rows = [
         [ftext(lang, "opening", date=first), _money(statement.opening, lang)],
         [ftext(lang, "credits"), _money(statement.credits, lang)],
         [ftext(lang, "debits"), _money(statement.debits, lang)],
-        [ftext(lang, "closing", date=last), _money(statement.closing, lang)],
+        [closing_label(statement.last, statement.issued, lang), _money(statement.closing, lang)],
     ]
     return KeepTogether([Table(rows, colWidths=[85 * mm, st.MONEY_WIDTH], style=st.TOTALS_TABLE,
                                hAlign="RIGHT")])

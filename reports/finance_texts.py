@@ -6,14 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from app.domain import cldr
 from reports.texts import Lang, category_label, format_date
-
-MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 
 SERVICE_KINDS: Final[dict[str, dict[Lang, str]]] = {
     "cloud_server": {"it": "server cloud", "en": "cloud server"},
@@ -68,6 +62,7 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         ),
         "opening": "Saldo iniziale al {date}",
         "closing": "Saldo finale al {date}",
+        "closing_so_far": "Saldo a oggi, {date}",
         "credits": "Totale accrediti",
         "debits": "Totale addebiti",
         "col_date": "Data",
@@ -200,6 +195,7 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         ),
         "opening": "Opening balance on {date}",
         "closing": "Closing balance on {date}",
+        "closing_so_far": "Balance as of today, {date}",
         "credits": "Total credits",
         "debits": "Total debits",
         "col_date": "Date",
@@ -301,7 +297,7 @@ def ftext(lang: Lang, key: str, **values: object) -> str:
 def month_name(key: str, lang: Lang) -> str:
     """``2026-11`` -> "novembre 2026" / "November 2026"."""
     year, month = key.split("-")
-    return f"{MONTHS[lang][int(month) - 1]} {year}"
+    return cldr.month(date(int(year), int(month), 1), lang, long=True)
 
 
 def service_kind(code: str, lang: Lang) -> str:
@@ -313,6 +309,15 @@ def service_kind(code: str, lang: Lang) -> str:
 def ledger_kind(kind: str, lang: Lang) -> str:
     """A ledger entry's kind in words; an unknown kind as it is."""
     return TEXTS[lang].get(f"kind_{kind}", kind)
+
+
+def closing_label(last: date, issued: date, lang: Lang) -> str:
+    """The closing balance's words: at the period's last day once it is over; a statement
+    issued before then (on 07/12 for December) shows the balance at its issue date, "a
+    oggi", never a balance "at 31/12" that nobody can know yet."""
+    if issued < last:
+        return ftext(lang, "closing_so_far", date=format_date(issued, lang))
+    return ftext(lang, "closing", date=format_date(last, lang))
 
 
 def ledger_reference(reference: str, lang: Lang) -> str:

@@ -53,3 +53,24 @@ def delete_work(hours: str, day: str, request: str) -> tuple[str, str]:
     return Q.translate("Confirm", "Delete work entry"), Q.translate(
         "Confirm", "Delete the %1 logged on %2 on %3?").replace("%1", hours).replace(
         "%2", day).replace("%3", request)
+
+
+def over_ceiling(reference: str, ceiling: Decimal, minutes: int, amount: Decimal,
+                 lang: str) -> tuple[str, str, str]:
+    """(title, sentence, question) when work just logged takes a request over its agreed
+    ceiling: how much will not be charged, and whether to propose a variation now."""
+    said = Q.translate("Confirm", "%1 is over its agreed ceiling of %2: %3 hours (%4) will "
+                                  "not be charged.").replace("%1", reference).replace(
+        "%2", labels.money(ceiling, lang)).replace("%3", labels.hours(minutes)).replace(
+        "%4", labels.money(amount, lang))
+    question = said + "\n" + Q.translate(
+        "Confirm", "Propose a variation of the agreed amount to the customer now?")
+    return Q.translate("Confirm", "Over the agreed ceiling"), said, question
+
+
+def topup(customer: str, amount: Decimal, balance: Decimal, lang: str) -> tuple[str, str]:
+    """(title, question) before a top-up is recorded: the amount and the balance after."""
+    return Q.translate("Confirm", "Record top-up"), Q.translate(
+        "Confirm", "Record a top-up of %1 for %2?\nThe credit goes from %3 to %4.").replace(
+        "%1", labels.money(amount, lang)).replace("%2", customer).replace(
+        "%3", labels.money(balance, lang)).replace("%4", labels.money(balance + amount, lang))

@@ -73,14 +73,19 @@ def is_first_run() -> bool:
 
 
 def open_embedded(path: Path | None = None) -> Database:
-    """The embedded SQLite database; created with the demo data on first run."""
+    """The embedded SQLite database; created with the demo data on first run, whole or
+    not at all (a start closed while the demo loads leaves no database: the next start
+    makes it again from the beginning, see :func:`app.services.demo.create_demo_file`)."""
     target = path or embedded_path()
-    fresh = not target.exists()
-    db = make_database(f"sqlite:///{target}")
-    if fresh or not db.schema_is_current():
-        db.upgrade_schema()
-    if fresh or not first_reads.staff(db):
+    if not target.exists():
         from app.services import demo  # the first run only
+
+        demo.create_demo_file(target, make_database)
+    db = make_database(f"sqlite:///{target}")
+    if not db.schema_is_current():
+        db.upgrade_schema()
+    if not first_reads.staff(db):  # an empty file, made by hand: nothing to lose
+        from app.services import demo
 
         demo.load_demo(db)
     return db

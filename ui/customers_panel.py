@@ -271,7 +271,8 @@ class CustomersPanel(QWidget):
             item = QTreeWidgetItem([labels.datetime_str(e.at, lang), labels.ledger_kind_label(e.kind),
                                     labels.money(e.amount, lang),
                                     labels.money(e.balance_after, lang),
-                                    " — ".join(p for p in (e.reference, e.reason) if p),
+                                    " — ".join(p for p in (labels.ledger_reference(e.reference),
+                                                           e.reason) if p),
                                     labels.actor_label(e.actor, c.people)])
             for col in (2, 3):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight

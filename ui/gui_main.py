@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 
 from app import config
 from app.db.database import Database, describe
+from app.domain import cldr
 from app.domain.errors import RitError, ValidationError
 from app.domain.texts import check_password
 from app.services import first_reads
@@ -163,8 +165,10 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
     from ui.start_dialog import StartDialog  # only when asked: not on a direct start
 
     # the first run too: nobody is signed in unasked (the embedded database is preselected
-    # and opened with its demo data, the user picks who works)
-    dialog = StartDialog(settings, first_run=is_first_run())
+    # and opened with its demo data, the user picks who works); later starts connect to
+    # the profile used last by themselves (a PostgreSQL one signs in with the keyring's
+    # password, the embedded one waits for Enter on the last user)
+    dialog = StartDialog(settings, first_run=is_first_run(), reconnect=True)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
         return None
     return dialog.result_value
@@ -232,6 +236,8 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
         language = i18n.DEFAULT_LANGUAGE
     languages = LanguageHost(app, i18n.install(app, language), language)
     i18n.set_locale(language)
+    # Babel and CLDR's data (money and dates) load beside the sign-in, not in its way
+    threading.Thread(target=cldr.warm_up, name="cldr-warm-up", daemon=True).start()
     quiet = bool(screenshot)
     try:
         try:

@@ -141,6 +141,16 @@ def _ledger_kinds() -> dict[str, str]:
     }
 
 
+def _ledger_references() -> dict[str, str]:
+    """The references the services write themselves (app.services.customers); as the
+    statements print them (reports.finance_texts.ledger_reference)."""
+    return {
+        "initial credit": QCoreApplication.translate("labels", "initial credit"),
+        "top-up": QCoreApplication.translate("labels", "top-up"),
+        "adjustment": QCoreApplication.translate("labels", "adjustment"),
+    }
+
+
 def _actions() -> dict[str, str]:
     return {
         "request_submitted": QCoreApplication.translate("labels", "Request submitted"),
@@ -279,6 +289,12 @@ def service_kind_label(code: str | None) -> str:
 
 def ledger_kind_label(code: str | None) -> str:
     return _get(_ledger_kinds(), code)
+
+
+def ledger_reference(reference: str | None) -> str:
+    """A ledger entry's reference: the services' own ("initial credit") in the user's
+    language, anything typed (a bank transfer's reference) as it is."""
+    return _get(_ledger_references(), reference)
 
 
 def action_label(code: str | None) -> str:

@@ -38,6 +38,7 @@ from ui.queue_panel import (
     DASHBOARD,
     LEAD_ROLES,
     QueuePanel,
+    queue_title,
 )
 from ui.request_table import RequestTable
 from ui.running_timer import RunningTimers
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self._counts_arrived = False
         self._table_arrived = False
         self._is_ready = False
+        #: the request acted on that left the queue, until the workspace says where it went
+        self._left = 0
         #: whether closing the window saves its layout (off for screenshots and tests)
         self.persist_layout = True
         self.setObjectName("mainWindow")
@@ -207,9 +210,13 @@ class MainWindow(QMainWindow):
         self.table.error.connect(self._show_status)
         self.table.model.loaded.connect(lambda: self._on_page_loaded(self.table))
         # workspace and customers
+        self.workspace.stack.currentChanged.connect(lambda _index: self._fit_panes())
         self.workspace.changed.connect(self.refresh_all)
         self.workspace.status.connect(self._show_status)
         self.workspace.outcome.connect(self.show_outcome)
+        self.workspace.acted_on.connect(self.table.keep_acted_on)
+        self.table.request_left.connect(self._request_left)
+        self.workspace.loaded.connect(self._say_where_it_went)
         self.customers.changed.connect(self.refresh_all)
         self.customers.status.connect(self._show_status)
         self.customers.outcome.connect(self.show_outcome)
@@ -250,10 +257,10 @@ class MainWindow(QMainWindow):
             self.workspace.show_request(0)
             self.workspace.hide()  # the customers panel has its own detail pane
         else:
-            self.workspace.show()
             self.centre.setCurrentWidget(self.table)
             if name != self._early_queue:
                 self.table.set_queue(name)
+        self._fit_panes()
         self._early_queue = None
 
     def show_drill(self, drill: object, title: str) -> None:
@@ -262,9 +269,17 @@ class MainWindow(QMainWindow):
         self.queues.blockSignals(True)
         self.queues.select_queue("all")
         self.queues.blockSignals(False)
-        self.workspace.show()
         self.centre.setCurrentWidget(self.table)
+        self._fit_panes()
         self.table.set_drill(drill, title)
+
+    def _fit_panes(self) -> None:
+        """The workspace is beside the table only while it shows a request: with none,
+        the queue takes the width (not an empty half saying "Select a request")."""
+        working = (self.centre.currentWidget() is self.table
+                   and self.workspace.stack.currentWidget() is not self.workspace.placeholder)
+        self.workspace.setVisible(working)
+        self.layout_keeper.set_working(working)
 
     def _on_page_loaded(self, page: QWidget | None) -> None:
         """The window is ready when the page in front (not one behind it) has its data."""
@@ -337,6 +352,28 @@ class MainWindow(QMainWindow):
         if outcome.important:
             self.outcome_banner.show_message(outcome.text, error=True)
 
+    def _request_left(self, number: int) -> None:
+        """The request acted on left the queue: it stays in the workspace, which says
+        where it went once it is shown as it now is."""
+        self._left = number
+        if not self.workspace.loading:
+            self._say_where_it_went(number)
+
+    def _say_where_it_went(self, number: int) -> None:
+        d = self.workspace.current
+        if number != self._left or d is None:
+            return
+        self._left = 0
+        from app.domain.queues import queue_of
+
+        mine = "mine" in self.queues.names and d.assignee == self._ctx.username
+        text = self.tr("%1 moved to \u201c%2\u201d: it is no longer in this queue.").replace(
+            "%1", labels.request_ref(number)).replace(
+            "%2", queue_title(queue_of(d.state, mine=mine)))
+        self.workspace.banner.show_message(text, error=False)
+        self.statusBar().showMessage(f"{self.statusBar().currentMessage()} {text}".strip(),
+                                     30000)
+
     def _focus_search(self) -> None:
         if self.centre.currentWidget() is self.customers:
             self.customers.filter.setFocus()
@@ -384,7 +421,7 @@ class MainWindow(QMainWindow):
         self.layout_keeper.save(self.table.header_state())
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.layout_keeper.first_show(self.queues.minimumWidth())
+        self.layout_keeper.first_show(self.queues.minimumWidth(), self.table.comfortable_width())
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -21,17 +21,17 @@ Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks
 
 #: width (pixels) of the columns that keep theirs
 DEFAULT_WIDTHS = {
-    "number": 64, "category": 150, "state": 128, "priority": 76, "assignee": 92, "age": 58,
-    "quote_total": 96, "validity": 112,
+    "number": 56, "category": 150, "state": 128, "priority": 76, "assignee": 100, "age": 52,
+    "quote_total": 92, "validity": 112,
 }
 #: the columns that give way, and their share of the room left
 ELASTIC = {"customer": 3, "service": 2, "subject": 5}
 #: hidden until the user shows them (the category is in the filter above the table)
 HIDDEN_BY_DEFAULT = ("service", "category")
 MIN_ELASTIC = 70
-#: the width the customer and subject are given before the fixed columns stop giving way
-#: (at 70 pixels, 'Vetreria ...' and 'Patch di ...' said nothing)
-ELASTIC_COMFORT = 110
+#: the characters the customer and subject show before the fixed columns stop giving way
+#: (at 70 pixels, 'Vetreria ...' and 'Patch di ...' said nothing): 'Officine Meccanich'
+COMFORT_CHARS = 18
 #: how far the fixed columns give way, as a share of their width, when the table is too
 #: narrow for them and the elastic ones at their least (three panes on 1366 pixels)
 FIXED_FLOOR = 0.7
@@ -138,7 +138,8 @@ class QueueHeader(QObject):
         fixed_keys = [k for k in DEFAULT_WIDTHS if not header.isSectionHidden(KEYS.index(k))]
         width = self.view.viewport().width()
         fixed = sum(self._wanted[k] for k in fixed_keys)
-        short = ELASTIC_COMFORT * len(elastic) - (width - fixed)
+        comfort = self.comfort()
+        short = comfort * len(elastic) - (width - fixed)
         slack = sum(self._wanted[k] - self._floor(k) for k in fixed_keys)
         give = min(1.0, short / slack) if short > 0 and slack > 0 else 0.0
         self._fitting = True
@@ -150,17 +151,35 @@ class QueueHeader(QObject):
                     header.resizeSection(KEYS.index(key), size)
             room = width - sum(header.sectionSize(KEYS.index(k)) for k in fixed_keys)
             total = sum(self._weights[k] for k in elastic)
-            # each its least, the rest by weight: together never wider than the room (when
-            # the fixed columns have given all they can, below their least too)
-            spare = room - MIN_ELASTIC * len(elastic)
+            # each its comfortable width if there is room for all, else its least; the rest
+            # by weight: together never wider than the room (when the fixed columns have
+            # given all they can, below their least too)
+            least = comfort if room >= comfort * len(elastic) else MIN_ELASTIC
+            spare = room - least * len(elastic)
             for key in elastic:
                 share = self._weights[key] / total
-                size = (MIN_ELASTIC + int(spare * share) if spare >= 0
+                size = (least + int(spare * share) if spare >= 0
                         else max(header.minimumSectionSize(), int(room * share)))
                 header.resizeSection(KEYS.index(key), size)
         finally:
             self._fitting = False
         self.elide_titles()
+
+    def comfort(self) -> int:
+        """An elastic column's width showing :data:`COMFORT_CHARS` characters (a wide
+        letter's measure, the cell's margins)."""
+        metrics = self.view.fontMetrics()
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                               None, self.view) + 1
+        return metrics.horizontalAdvance("x" * COMFORT_CHARS) + 2 * margin + 4
+
+    def comfortable_width(self) -> int:
+        """The visible columns at their wanted widths, customer and subject comfortable."""
+        header = self.header
+        fixed = sum(self._wanted[k] for k in DEFAULT_WIDTHS
+                    if not header.isSectionHidden(KEYS.index(k)))
+        elastic = [k for k in ELASTIC if not header.isSectionHidden(KEYS.index(k))]
+        return fixed + self.comfort() * len(elastic)
 
     def title_for(self, text: str, width: int, *, sorted_here: bool = False) -> str:
         """``text`` as it fits a section ``width`` pixels wide: ending in '…' when it does

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.domain.queues import ATTENTION_QUEUES, RETURNED
@@ -155,7 +155,13 @@ class QueuePanel(QTreeWidget):
             self.addTopLevelItem(item)
             self._items[name] = item
         self.currentItemChanged.connect(self._on_current)
-        self.setMinimumWidth(self.sizeHintForColumn(0) + 60)
+        # a queue with work waiting is in bold: its title is measured bold, so that
+        # 'Conti in esaurimento del credito' is never cut
+        bold = QFont(self.font())
+        bold.setBold(True)
+        widest = max((QFontMetrics(bold).horizontalAdvance(item.text(0)) + 8
+                      for item in self._items.values()), default=0)
+        self.setMinimumWidth(max(self.sizeHintForColumn(0), widest) + 60)
 
     @property
     def names(self) -> list[str]:

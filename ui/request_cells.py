@@ -58,6 +58,10 @@ ALIGNMENTS: tuple[int, ...] = tuple(
 
 Q = QCoreApplication  # Q.translate(context, text): found by pyside6-lupdate
 
+#: an age is told in days below this, then in months ("4 mesi"), then in years: it fits
+#: its column whole (the exact moment is in its tooltip)
+AGE_DAYS_UNTIL = 100
+
 #: days of validity left at which the column turns amber
 VALIDITY_WARNING_DAYS = 7
 
@@ -78,9 +82,26 @@ def headers() -> list[str]:
         Q.translate("RequestTableModel", "Priority"),
         Q.translate("RequestTableModel", "Assignee"),
         Q.translate("RequestTableModel", "Age"),
-        Q.translate("RequestTableModel", "Quote total"),
+        Q.translate("RequestTableModel", "Amount"),
         Q.translate("RequestTableModel", "Validity"),
     ]
+
+
+def header_tooltips() -> dict[int, str]:
+    """The headers whose tooltip says more than their title (the whole title otherwise)."""
+    return {_COLUMN_INDEX["quote_total"]: Q.translate(
+        "RequestTableModel",
+        "Amount: the quote's total (VAT included); for a completed request what was "
+        "charged, less any refund")}
+
+
+def amount_text(row: RequestRow, lang: str) -> str:
+    """The money column: what was charged (less refunds, marked ↩) once charged, else the
+    quote's total."""
+    if row.charged is not None:
+        marker = "↩\u00a0" if row.refunded else ""
+        return marker + labels.money(row.charged, lang)
+    return "" if row.quote_total is None else labels.money(row.quote_total, lang)
 
 
 def validity_days(row: RequestRow, today: date) -> int | None:
@@ -110,7 +131,13 @@ def age_text(created: datetime, now: datetime) -> str:
         hours = seconds // 3600
         return Q.translate("RequestTableModel", "%n h", "", hours)
     days = seconds // 86400
-    return Q.translate("RequestTableModel", "%n d", "", days)
+    if days < AGE_DAYS_UNTIL:
+        return Q.translate("RequestTableModel", "%n d", "", days)
+    months = days * 12 // 365
+    if months < 24:
+        return Q.translate("RequestTableModel", "%n mo", "", months)
+    years = days // 365
+    return Q.translate("RequestTableModel", "%n yr", "", years)
 
 
 class CellStyles(NamedTuple):
@@ -184,7 +211,7 @@ def format_rows(rows: tuple[RequestRow, ...], *, now: datetime, today: date, lan
                 label("category", row.category), row.subject, label("state", row.state),
                 label("priority", row.priority), row.assignee_name or row.assignee or "",
                 age(row.created_at),
-                "" if row.quote_total is None else labels.money(row.quote_total, lang),
+                amount_text(row, lang),
                 "" if days is None else validity_text(days)),
             USER: (row.number,) * width,
         }
@@ -220,6 +247,18 @@ def tooltip(row: RequestRow, key: str, lang: str) -> str | None:
         return labels.person(row.assignee, {row.assignee: row.assignee_name or ""})
     if key == "age":
         return labels.datetime_str(row.created_at, lang)
+    if key == "quote_total" and row.charged is not None:
+        charged = Q.translate("RequestTableModel", "Charged: %1").replace(
+            "%1", labels.money(row.charged, lang))
+        if not row.refunded:
+            return charged
+        return charged + "\n" + Q.translate(
+            "RequestTableModel", "%1 charged, %2 refunded").replace(
+            "%1", labels.money(row.charged + row.refunded, lang)).replace(
+            "%2", labels.money(row.refunded, lang))
+    if key == "quote_total" and row.quote_total is not None:
+        return Q.translate("RequestTableModel", "Quote total: %1").replace(
+            "%1", labels.money(row.quote_total, lang))
     if key == "validity" and row.quote_valid_until is not None:
         return labels.date_str(row.quote_valid_until, lang)
     return None

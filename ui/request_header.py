@@ -185,6 +185,12 @@ class RequestHeader(RequestPart, QWidget):
 
     def _agreed_text(self, d: RequestDetail) -> str:
         lang = self._lang
+        if d.charge is not None and d.charge.refunded:
+            return self.tr("charged %1 on %2, %3 refunded: %4 still charged").replace(
+                "%1", labels.money(d.charge.total, lang)).replace(
+                "%2", labels.date_str(d.charge.created_at, lang)).replace(
+                "%3", labels.money(d.charge.refunded, lang)).replace(
+                "%4", labels.money(d.charge.total - d.charge.refunded, lang))
         if d.charge is not None:
             return self.tr("charged %1 on %2").replace(
                 "%1", labels.money(d.charge.total, lang)).replace(

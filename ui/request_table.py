@@ -48,12 +48,15 @@ class RequestTable(QWidget):
         first_rows_painted(): the table has painted its first query's rows (not the
             placeholders of a page being read), or its emptiness, for the first time;
             emitted once the paint is over.
+        request_left(int): the request just acted on here left the queue; nothing is
+            highlighted and the workspace keeps showing it (see :meth:`keep_acted_on`).
     """
 
     request_selected = Signal(int)
     request_activated = Signal(int)
     error = Signal(str)
     first_rows_painted = Signal()
+    request_left = Signal(int)
 
     def __init__(self, ctx: AppContext, staff: list[StaffView], *,
                  busy: BusyIndicator | None = None, parent: QWidget | None = None) -> None:
@@ -61,8 +64,12 @@ class RequestTable(QWidget):
         self._ctx = ctx
         self._queue = "all"
         self._drill: Drill | None = None
+        #: the next query's first row is selected (a dashboard bar's drill-down)
+        self._select_first = False
         self._selected = 0
         self._selected_row = 0
+        #: the request an action was just done on (it stays in front if it leaves)
+        self._acted_on = 0
         self.model = RequestTableModel(ctx.db, lang=ctx.lang, busy=busy, parent=self)
 
         self.search = QLineEdit(self)
@@ -205,6 +212,7 @@ class RequestTable(QWidget):
         self._drill = drill
         self.drill_bar.show_title(title)
         self.assignee.setEnabled(True)
+        self._select_first = True  # the bar's first request, in the workspace at once
         self.apply_filters()
 
     @property
@@ -290,19 +298,39 @@ class RequestTable(QWidget):
             self.request_activated.emit(row.number)
 
     def _on_loaded(self) -> None:
+        if self._select_first:  # a dashboard bar's requests: the first one opened
+            self._select_first = False
+            if self.model.rowCount() > 0:
+                self.view.setCurrentIndex(self.model.index(0, 0))
+                self.view.selectRow(0)
+                self._update_summary()
+                return
         # a new query: keep the same request selected if it is still listed
         if self._selected and not self.select_number(self._selected):
             self._selected = 0
             self.request_selected.emit(0)
         self._update_summary()
 
+    def keep_acted_on(self, number: int) -> None:
+        """An action was done here on ``number``: if the next refresh no longer lists it,
+        it is not followed by its neighbour (the user would act on the wrong request
+        next) but stays in the workspace, nothing highlighted, and :attr:`request_left`
+        says so."""
+        self._acted_on = number
+
     def _on_refreshed(self) -> None:
         current = self.view.selectionModel().currentIndex()
         row = self.model.request_at(current.row()) if current.isValid() else None
+        acted_on, self._acted_on = self._acted_on, 0
         if self._selected and (row is None or row.number != self._selected):
             scroll = self.view.verticalScrollBar().value()
             if not self.select_number(self._selected):
-                self._follow(current.row() if current.isValid() else self._selected_row)
+                if self._selected == acted_on:
+                    self._selected = 0  # cleared quietly: the workspace keeps it
+                    self.view.selectionModel().clear()
+                    self.request_left.emit(acted_on)
+                else:
+                    self._follow(current.row() if current.isValid() else self._selected_row)
             self.view.verticalScrollBar().setValue(scroll)
         self._update_summary()
 
@@ -324,6 +352,17 @@ class RequestTable(QWidget):
     def _update_summary(self) -> None:
         total = self.model.rowCount()
         self.summary.setText(self.tr("%n request(s)", "", total))
+
+    def comfortable_width(self) -> int:
+        """The width this table reads well at: its deciding columns and 18 characters of
+        customer and subject, with the view's frame and scroll bar."""
+        view = self.view
+        extra = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            extra += margins.left() + margins.right()
+        return self.columns.comfortable_width() + extra
 
     # -- layout persistence ----------------------------------------------------------------
     def header_state(self) -> QByteArray:

@@ -55,6 +55,7 @@ from ui.request_cells import (  # noqa: F401 - the table's cells, named from her
     Column,
     age_text,
     format_rows,
+    header_tooltips,
     headers,
     tooltip,
     validity_days,
@@ -136,6 +137,7 @@ class RequestTableModel(QAbstractTableModel):
         self._first_query = True  # read without the ORM when first_reads can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
+        self._header_tips = header_tooltips()
         #: titles as they fit their columns (the header's, elided), by section
         self._shown_titles: dict[int, str] = {}
         self._styles = CellStyles.make()
@@ -445,8 +447,8 @@ class RequestTableModel(QAbstractTableModel):
             return None
         if role == DISPLAY:
             return self._shown_titles.get(section, self._headers[section])
-        if role == TOOLTIP:  # the whole title of an elided one
-            return self._headers[section]
+        if role == TOOLTIP:  # the whole title of an elided one, or what it means
+            return self._header_tips.get(section, self._headers[section])
         if role == ALIGNMENT:
             return ALIGNMENTS[section]
         return None

@@ -122,9 +122,10 @@ class StartDialog(QDialog):
     """
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None, *,
-                 first_run: bool = False) -> None:
+                 first_run: bool = False, reconnect: bool = False) -> None:
         super().__init__(parent)
         self._first_run = first_run
+        self._remembered = False  # the profile shown has its password in the keyring
         self.setWindowTitle(self.tr("Connect and sign in"))  # Qt adds " — RIT Desk"
         self.setObjectName("startDialog")
         self._settings = settings
@@ -232,6 +233,21 @@ class StartDialog(QDialog):
             # the first start: the embedded database, opened at once with its demo data
             self.profile.setCurrentIndex(max(0, self.profile.findData(EMBEDDED)))
             self.connect_database()
+        elif reconnect:
+            self._reconnect()
+
+    def _reconnect(self) -> None:
+        """A start after the first: the profile used last, connected without a click.
+
+        The embedded database lists its staff, the last user picked and Enter signing in;
+        a PostgreSQL profile whose password is in the keyring signs in by itself (one
+        without waits for its password: Enter signs in).
+        """
+        key = self.profile.currentData()
+        if key == EMBEDDED or (key != NEW_PROFILE and self._remembered):
+            self.connect_database()
+        elif key != NEW_PROFILE:
+            self.password.setFocus()
 
     def _connect_signals(self) -> None:
         self.profile.currentIndexChanged.connect(self._on_profile)
@@ -284,7 +300,9 @@ class StartDialog(QDialog):
             self.db_user.setText(p.user)
             self.password.clear()
             self.remember.setChecked(False)
-            if p.name and config.password_from_keyring(config.parse_url(p.url_text())):
+            self._remembered = bool(
+                p.name and config.password_from_keyring(config.parse_url(p.url_text())))
+            if self._remembered:
                 self.password.setPlaceholderText(self.tr("(remembered in the keyring)"))
                 self.remember.setChecked(True)
             else:

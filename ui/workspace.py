@@ -59,9 +59,11 @@ class Workspace(WorkspaceExtras, QWidget):
         status(str): a short message for the status bar (errors).
         outcome(Feedback): what an action did, as one sentence (:mod:`ui.feedback`).
         loaded(int): a request's details have been shown (its number).
+        acted_on(int): an action done here succeeded on this request (before changed()).
     """
 
     changed = Signal()
+    acted_on = Signal(int)
     status = Signal(str)
     outcome = Signal(Feedback)
     loaded = Signal(int)
@@ -77,6 +79,9 @@ class Workspace(WorkspaceExtras, QWidget):
         # the request on screen is being re-read after an action done here: what is on
         # screen (and so every action's state) is from before the action
         self._rereading = False
+        #: work was logged here on (request, minutes not charged before): once re-read,
+        #: the workspace says if the ceiling was passed (:meth:`_check_ceiling`)
+        self._ceiling_watch: tuple[int, int] | None = None
         #: confirmation asked before destructive or final direct actions (tests replace it)
         self.confirm: Callable[[str, str], bool] = lambda title, text: confirm.ask(
             self, title, text)
@@ -169,7 +174,7 @@ class Workspace(WorkspaceExtras, QWidget):
         for name in ("assign", "set_priority", "decline", "cancel_request", "complete",
                      "variation", "withdraw_variation", "new_quote", "edit_draft",
                      "preview_pdf", "extend_quote", "log_work", "edit_work", "topup", "adjust",
-                     "return_quote"):
+                     "return_quote", "charge_document"):
             a[name].triggered.connect(lambda _=False, n=name: self._dialog(n))
         # selections inside the tabs
         self.quotes_tab.selection_changed.connect(self._update_actions)
@@ -246,6 +251,23 @@ class Workspace(WorkspaceExtras, QWidget):
         self.stack.setCurrentIndex(1)
         self._update_actions()
         self.loaded.emit(detail.number)
+        self._check_ceiling(detail)
+
+    def _check_ceiling(self, d: RequestDetail) -> None:
+        """After work logged here: if more of it is now over the agreed ceiling, say how
+        much will not be charged and offer to propose a variation."""
+        watch, self._ceiling_watch = self._ceiling_watch, None
+        w = d.work_summary
+        if watch is None or watch[0] != d.number or w.minutes_not_charged <= watch[1] \
+                or w.ceiling is None:
+            return
+        title, said, question = confirm.over_ceiling(
+            request_reference(d.number), w.ceiling, w.minutes_not_charged,
+            w.amount_not_charged, self._ctx.lang)
+        self.outcome.emit(Feedback(said))
+        variation = self.actions_by_name["variation"]
+        if variation.isEnabled() and self.confirm(title, question):
+            variation.trigger()
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -325,6 +347,8 @@ class Workspace(WorkspaceExtras, QWidget):
         self.banner.hide()
         self.outcome.emit(feedback(done))
         self._reread_after_action()
+        if done.request is not None:
+            self.acted_on.emit(done.request.number)
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -458,5 +482,7 @@ class Workspace(WorkspaceExtras, QWidget):
 
             db, number = self._ctx.db, before.number
             run_async(lambda: after_charge(db, number), None, None, self)
+        if accepted and name in ("log_work", "edit_work") and before is not None:
+            self._ceiling_watch = (before.number, before.work_summary.minutes_not_charged)
         if accepted and name != "preview_pdf":
             self._done(self._what(name, result, before))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+from app.domain import cldr
 from app.domain.errors import ValidationError, phrase
 
 CENT = Decimal("0.01")
@@ -204,28 +205,17 @@ def amount_str(value: Decimal) -> str:
 
 
 def format_eur(value: Decimal, lang: str = "it") -> str:
-    """Money written the local way: ``€ 1.234,56`` (it) or ``€1,234.56`` (en)."""
-    rounded = round_cents(value)
-    sign = "-" if rounded < 0 else ""
-    grouped = f"{abs(rounded):,.2f}"  # 1,234.56
-    if lang == "it":
-        grouped = grouped.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-        return f"{sign}€ {grouped}"
-    return f"{sign}€{grouped}"
+    """Money as the language writes it (CLDR): ``1.234,56 €``, ``-303,25 €`` (it) or
+    ``€1,234.56``, ``-€303.25`` (en); a no-break space where the language has a space."""
+    return cldr.money(round_cents(value), lang)
 
 
 def format_percent(value: Decimal, lang: str = "it") -> str:
-    """A rate as screens and documents both write it: ``22 %``, ``10,5 %`` (it) or
-    ``10.5 %`` (en), without useless zeros, a no-break space before the sign."""
-    text = format_decimal(value, lang, 2)
-    separator = "," if lang == "it" else "."
-    return text.rstrip("0").rstrip(separator) + "\u00a0%"
+    """A rate as screens and documents both write it (CLDR), without useless zeros:
+    ``22%``, ``10,5%`` (it) or ``10.5%`` (en)."""
+    return cldr.percent(value, lang)
 
 
 def format_decimal(value: Decimal, lang: str = "it", places: int = 2) -> str:
-    """A plain number written the local way (quantities, hours, rates)."""
-    quantum = Decimal(1).scaleb(-places)
-    text = f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
-    if lang == "it":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    """A plain number written the local way (quantities, hours, rates), CLDR's separators."""
+    return cldr.number(value, lang, places)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.enums import QuoteKind
 from app.domain.money import ZERO, round_cents, round_up_minutes
@@ -110,3 +110,30 @@ def ceiling_usage(work_amount: Decimal, ceiling: Decimal) -> Decimal:
     if ceiling <= 0:
         return Decimal(1)
     return work_amount / ceiling
+
+
+@dataclass(frozen=True)
+class OverCeiling:
+    """Hourly work beyond the agreed ceiling: what it is worth and its billable minutes,
+    none of which will be charged (the ceiling is)."""
+
+    minutes: int
+    amount: Decimal
+
+
+NOTHING_OVER = OverCeiling(0, ZERO)
+
+
+def over_ceiling(billable: int, hourly_rate: Decimal | None, ceiling: Decimal | None
+                 ) -> OverCeiling:
+    """The billable work that will not be charged because the ceiling caps the charge
+    (nothing for a fixed price): the work value above the ceiling, and the minutes it
+    stands for (rounded to the nearest minute). The Work tab, the completion dialog,
+    the warning after logging work and ``requests preview`` all show this one figure."""
+    if hourly_rate is None or ceiling is None or hourly_rate <= 0:
+        return NOTHING_OVER
+    amount = work_value(billable, hourly_rate) - ceiling
+    if amount <= 0:
+        return NOTHING_OVER
+    minutes = min(billable, int((amount * 60 / hourly_rate).to_integral_value(ROUND_HALF_UP)))
+    return OverCeiling(minutes, amount)

@@ -20,6 +20,18 @@ QUEUES: dict[str, tuple[str, ...] | None] = {
     "all": None,
 }
 
+#: the queues that list requests by state, in the order they are shown
+STATE_QUEUES = ("new", "evaluating", "quoted", "accepted", "in_progress", "completed", "closed")
+
+
+def queue_of(state: str, *, mine: bool) -> str:
+    """The queue where a request in ``state`` is found: "mine" when it is open and assigned
+    to the user who has that queue (``mine``), else the one queue of its state."""
+    if mine and state in (QUEUES["mine"] or ()):
+        return "mine"
+    return next((q for q in STATE_QUEUES if state in (QUEUES[q] or ())), "all")
+
+
 #: the team lead's queues (conditions in app/services/attention.py), shown first to leads
 ATTENTION_QUEUES = ("to_approve", "lead_drafts", "expiring", "waiting_variations", "unassigned",
                     "near_ceiling", "undelivered")

@@ -32,7 +32,7 @@ from app.db.types import Hundredths, cents, from_cents
 from app.domain import permissions, states
 from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, VariationState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
-from app.domain.pricing import ChargeBreakdown, compute_charge
+from app.domain.pricing import ChargeBreakdown, compute_charge, over_ceiling
 from app.domain.references import request_reference
 from app.services import credit
 from app.services.common import actor_staff, audit, notify
@@ -193,6 +193,7 @@ def preview_charge(db: Database, number: int) -> ChargePreview:
         _, charge = _compute(facts)
         before = facts.balance
         after = before - charge.total
+        over = over_ceiling(charge.billable_minutes, charge.hourly_rate, charge.ceiling)
         return ChargePreview(
             request_number=number, kind=charge.kind.value, logged_minutes=charge.logged_minutes,
             billable_minutes=charge.billable_minutes, increment=charge.increment,
@@ -200,6 +201,7 @@ def preview_charge(db: Database, number: int) -> ChargePreview:
             ceiling=charge.ceiling, capped=charge.capped, vat_rate=charge.vat_rate,
             net=charge.net, vat=charge.vat, total=charge.total, balance_before=before,
             balance_after=after, exhausts_credit=after < 0,
+            minutes_not_charged=over.minutes, amount_not_charged=over.amount,
         )
 
 

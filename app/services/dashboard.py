@@ -44,6 +44,8 @@ AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
 EXPIRING_DAYS = 14
 EXPIRED_DAYS = 30
 MONTHS = 12
+#: the monthly charts show at least this many months (the last ones)
+LEAST_MONTHS = 6
 #: bars of the ceiling chart (the requests nearest to or over their ceiling)
 CEILING_BARS = 15
 NEAR, OVER = Decimal("0.8"), Decimal("1")
@@ -69,6 +71,7 @@ class CeilingBar:
     work_amount: Decimal  # billable hours x rate
     ceiling: Decimal  # the agreed amount
     usage: Decimal  # work_amount / ceiling
+    technician: str = ""  # the assignee's name ("" unassigned)
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class Dashboard:
     hourly_in_progress: int  # how many in-progress hourly requests there are
     near_ceiling: int  # of which at 80 % or more (below 100 %)
     over_ceiling: int  # of which at 100 % or more
-    months: tuple[str, ...]  # the last 12 months, oldest first ("2026-11")
+    months: tuple[str, ...]  # the months shown, oldest first ("2026-11"): _months_shown
     charged: dict[tuple[str, str], Decimal]  # (month, category) -> net charged
     outcomes: tuple[OutcomeMonth, ...]
     workload: tuple[WorkloadRow, ...]
@@ -198,23 +201,24 @@ def _ceilings(session: Session) -> tuple[tuple[CeilingBar, ...], int, int, int]:
     per_request = (
         select(REQUESTS.c.id.label("number"), REQUESTS.c.customer_name.label("customer"),
                (_billable_minutes() * rate * 2 + 60) // 120,
-               agreed_net_cents(QUOTES.c.net_cents))
+               agreed_net_cents(QUOTES.c.net_cents), STAFF.c.name)
         .select_from(REQUESTS.join(QUOTES, and_(QUOTES.c.request_id == REQUESTS.c.id,
                                                 QUOTES.c.state == QuoteState.ACCEPTED.value))
-                     .join(WORK, WORK.c.request_id == REQUESTS.c.id))
+                     .join(WORK, WORK.c.request_id == REQUESTS.c.id)
+                     .outerjoin(STAFF, STAFF.c.id == REQUESTS.c.assignee_id))
         .where(REQUESTS.c.state == S.IN_PROGRESS.value, QUOTES.c.kind == QuoteKind.HOURLY.value)
         .group_by(REQUESTS.c.id, REQUESTS.c.customer_name, QUOTES.c.hourly_rate_cents,
-                  QUOTES.c.net_cents)
+                  QUOTES.c.net_cents, STAFF.c.name)
     )
-    rows = [(int(n), str(c), int(w or 0), int(ceiling)) for n, c, w, ceiling in
-            session.execute(per_request)]
-    near = sum(1 for *_, w, ceiling in rows if 10 * w >= 8 * ceiling and w < ceiling)
-    over = sum(1 for *_, w, ceiling in rows if w >= ceiling)
+    rows = [(int(n), str(c), int(w or 0), int(ceiling), str(who or "")) for n, c, w, ceiling, who
+            in session.execute(per_request)]
+    near = sum(1 for _n, _c, w, ceiling, _who in rows if 10 * w >= 8 * ceiling and w < ceiling)
+    over = sum(1 for _n, _c, w, ceiling, _who in rows if w >= ceiling)
     rows.sort(key=lambda r: (-(Decimal(r[2]) / r[3] if r[3] > 0 else Decimal(1)), r[0]))
     bars = tuple(
         CeilingBar(n, c, (Decimal(w) / 100).quantize(CENT), (Decimal(ceiling) / 100).quantize(CENT),
-                   Decimal(w) / ceiling if ceiling > 0 else Decimal(1))
-        for n, c, w, ceiling in rows[:CEILING_BARS])
+                   Decimal(w) / ceiling if ceiling > 0 else Decimal(1), who)
+        for n, c, w, ceiling, who in rows[:CEILING_BARS])
     return bars, len(rows), near, over
 
 
@@ -323,13 +327,28 @@ def dashboard(db: Database, *, zone: tzinfo | None = None) -> Dashboard:
     end = local_midnight(add_months(today, 1), zone)
     with db.read() as session:
         ceilings, hourly, near, over = _ceilings(session)
+        charged = _charged(session, months, end)
+        outcomes = _outcomes(session, months, end, today)
+        shown = _months_shown([key for key, _ in months], charged, outcomes)
         return Dashboard(
             now=now, today=today, ageing=_ageing(session, now),
             expiring=_expiring(session, today), expired=_expired(session, today),
             ceilings=ceilings, hourly_in_progress=hourly, near_ceiling=near, over_ceiling=over,
-            months=tuple(key for key, _ in months), charged=_charged(session, months, end),
-            outcomes=_outcomes(session, months, end, today), workload=_workload(session),
+            months=tuple(shown), charged=charged,
+            outcomes=tuple(row for row in outcomes if row.month in shown),
+            workload=_workload(session),
         )
+
+
+def _months_shown(keys: list[str], charged: dict[tuple[str, str], Decimal],
+                  outcomes: tuple[OutcomeMonth, ...]) -> list[str]:
+    """The months the monthly charts show: from the first of the last twelve with any
+    charge or quote outcome (never fewer than :data:`LEAST_MONTHS`, so that a bar keeps a
+    sensible width); all twelve when none has any."""
+    busy = {month for month, _ in charged} | {
+        row.month for row in outcomes if row.accepted or row.rejected or row.expired}
+    first = next((i for i, key in enumerate(keys) if key in busy), 0)
+    return keys[min(first, max(0, len(keys) - LEAST_MONTHS)):]
 
 
 # ------------------------------------------------------------------------------ drill-down

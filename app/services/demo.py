@@ -7,11 +7,17 @@ variations, and at least one account in credit exhaustion. Deterministic (seeded
 
 from __future__ import annotations
 
+import os
 import random
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event
 from stdnum import luhn
 
 from app.db.database import Database
@@ -190,6 +196,57 @@ def load_demo(db: Database, *, seed: int = 7, progress: Callable[[str], None] | 
     finally:
         db.clock = real_clock
     quotes.expire_quotes(db)
+
+
+def create_demo_file(target: Path, make: Callable[[str], Database] = Database) -> None:
+    """Make the SQLite file ``target`` with the schema and the demo data, all or nothing.
+
+    The demo is thousands of use cases, each its own transaction: loaded in place, a
+    first start closed after a few seconds left a database of 33 requests for good,
+    taken for the real thing afterwards. So the file is made under another name next to
+    it (what an interrupted start left there is thrown away first), closed whole (its
+    write-ahead log folded in, nothing left beside it) and only then renamed to
+    ``target``, atomically: ``target`` exists only once it is complete. Until then
+    nothing waits for the disk (``synchronous=OFF``): an unfinished file is never used.
+    ``make`` opens a URL (the desktop app's gives the quote PDF renderer).
+    """
+    building = building_path(target)
+    for leftover in _sqlite_files(building):
+        leftover.unlink(missing_ok=True)
+    db = make(f"sqlite:///{building}")
+    event.listen(db.engine, "connect", _no_sync)
+    try:
+        db.upgrade_schema()
+        load_demo(db)
+    finally:
+        db.dispose()
+    with closing(sqlite3.connect(building)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    if mode != "delete" or any(f.exists() for f in _sqlite_files(building)[1:]):
+        raise RuntimeError(f"the demo database {building} could not be closed whole")
+    fd = os.open(building, os.O_RDONLY)
+    try:
+        os.fsync(fd)  # on disk before it takes the real name
+    finally:
+        os.close(fd)
+    os.replace(building, target)
+
+
+def building_path(target: Path) -> Path:
+    """Where :func:`create_demo_file` makes ``target`` before it is complete."""
+    return target.with_name(target.name + ".building")
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    """A SQLite database's file, then the files of its logs."""
+    return [path] + [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
+
+
+def _no_sync(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.close()
 
 
 def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,

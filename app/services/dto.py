@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from app.domain.errors import Phrase
 from app.domain.fiscal import Fiscal
@@ -175,6 +176,8 @@ class ChargeView:
     total: Decimal
     created_at: datetime
     created_by: str
+    #: the credit notes' total (VAT included) against this charge
+    refunded: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,9 @@ class WorkSummary:
     ceiling: Decimal | None  # the agreed amount (indicative total or last agreed variation)
     usage: Decimal | None  # work_amount / ceiling
     warning: str  # "", "near" (>= 80 %) or "over" (>= 100 %)
+    #: billable work beyond the ceiling, not charged (app.domain.pricing.over_ceiling)
+    minutes_not_charged: int = 0
+    amount_not_charged: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -230,6 +236,21 @@ class RequestRow:
     quote_valid_until: date | None
     #: the assignee's name (the column shows it; ``assignee`` is the user name)
     assignee_name: str | None = None
+    #: a completed request's charge (total with VAT) less its refunds, and the refunds
+    #: (None: not charged; the money column shows this rather than the quote's total)
+    charged: Decimal | None = None
+    refunded: Decimal | None = None
+
+
+def charged_row(*columns: Any) -> RequestRow:
+    """A queue row from its columns as read, the charge and the refunds last: what is
+    charged is the charge less its refunds (a refund is not a change of the quote)."""
+    *head, charge, refunds = columns
+    row = RequestRow(*head)
+    if charge is None:
+        return row
+    refunded = refunds or Decimal(0)
+    return replace(row, charged=charge - refunded, refunded=refunded or None)
 
 
 @dataclass(frozen=True)
@@ -283,6 +304,9 @@ class ChargePreview:
     balance_before: Decimal
     balance_after: Decimal
     exhausts_credit: bool
+    #: billable work beyond the ceiling, not charged (app.domain.pricing.over_ceiling)
+    minutes_not_charged: int = 0
+    amount_not_charged: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)

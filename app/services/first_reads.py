@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from app.db.database import Database
 from app.db.types import Hundredths
 from app.domain.errors import NotFoundError, ValidationError
-from app.services.dto import Page, RequestFilter, RequestRow, StaffView
+from app.services.dto import Page, RequestFilter, StaffView, charged_row
 
 
 def staff(db: Database) -> list[StaffView]:
@@ -56,14 +56,18 @@ def setting(db: Database, key: str) -> str | None:
 _ROW = text("""
     SELECT r.id, c.code, c.name, s.name, r.category, r.subject, r.state, r.priority,
            a.username, r.created_at AS created_at, r.quote_total_cents AS quote_total,
-           r.quote_valid_until AS quote_valid_until, a.name
+           r.quote_valid_until AS quote_valid_until, a.name,
+           ch.total_cents AS charged,
+           (SELECT sum(n.total_cents) FROM credit_notes n WHERE n.request_id = r.id) AS refunded
     FROM requests r
     JOIN customers c ON c.id = r.customer_id
     JOIN services s ON s.id = r.service_id
     LEFT JOIN staff a ON a.id = r.assignee_id
+    LEFT JOIN charges ch ON ch.request_id = r.id
     WHERE r.id IN :ids
 """).bindparams(bindparam("ids", expanding=True)).columns(
-    created_at=DateTime(), quote_total=Hundredths(), quote_valid_until=Date())
+    created_at=DateTime(), quote_total=Hundredths(), quote_valid_until=Date(),
+    charged=Hundredths(), refunded=Hundredths())
 
 
 def handles(f: RequestFilter, sort: str) -> bool:
@@ -106,5 +110,5 @@ def first_page(db: Database, f: RequestFilter, *, sort: str, descending: bool,
         total = int(connection.execute(count_query, params).scalar() or 0)
         ids = list(connection.execute(ids_query, {**params, "limit": limit}).scalars())
         found = {row[0]: row for row in connection.execute(_ROW, {"ids": ids})} if ids else {}
-    rows = tuple(RequestRow(*found[i]) for i in ids if i in found)
+    rows = tuple(charged_row(*found[i]) for i in ids if i in found)
     return Page(rows, 0, total)

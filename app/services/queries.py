@@ -21,7 +21,7 @@ from app.domain.errors import ValidationError
 from app.domain.queues import QUEUES, RETURNED, check_search
 from app.services import attention
 from app.services.common import actor_staff
-from app.services.dto import Page, RequestFilter, RequestRow
+from app.services.dto import Page, RequestFilter, RequestRow, charged_row
 from app.services.read_cache import (  # noqa: F401 - the cache, named from here too
     MARKER_WINDOW,
     change_marker,
@@ -361,13 +361,17 @@ def list_requests(
             ids = _page_ids(session, f, sort, descending, offset, limit, db)
         rows: tuple[RequestRow, ...] = ()
         if ids:
+            refunded = (select(func.sum(m.CreditNote.total))
+                        .where(m.CreditNote.request_id == m.Request.id)
+                        .correlate(m.Request).scalar_subquery())
             found = {row[0]: row for row in session.execute(_base([
                 m.Request.id, m.Customer.code, m.Customer.name, m.CustomerService.name,
                 m.Request.category, m.Request.subject, m.Request.state, m.Request.priority,
                 Assignee.username, m.Request.created_at, m.Request.quote_total,
-                m.Request.quote_valid_until, Assignee.name,
-            ]).where(m.Request.id.in_(ids))).all()}
-            rows = tuple(RequestRow(*found[i]) for i in ids if i in found)
+                m.Request.quote_valid_until, Assignee.name, m.Charge.total, refunded,
+            ]).outerjoin(m.Charge, m.Charge.request_id == m.Request.id)
+                .where(m.Request.id.in_(ids))).all()}
+            rows = tuple(charged_row(*found[i]) for i in ids if i in found)
         return Page(rows, offset, total if with_total else None)
 
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
 from app.domain.enums import QuoteKind
-from app.domain.pricing import agreed_amount, billable_minutes, ceiling_usage, work_value
+from app.domain.pricing import (
+    agreed_amount,
+    billable_minutes,
+    ceiling_usage,
+    over_ceiling,
+    work_value,
+)
 from app.services import billing
 from app.services import settings as settings_service
 from app.services.attachments import request_attachments
@@ -47,7 +53,9 @@ def work_summary(session: Session, request: m.Request, increment: int) -> WorkSu
     amount = work_value(billable, quote.hourly_rate)
     usage = ceiling_usage(amount, ceiling)
     warning = "over" if usage >= 1 else "near" if usage >= Decimal("0.8") else ""
-    return WorkSummary(logged, billable, amount, ceiling, usage, warning)
+    over = over_ceiling(billable, quote.hourly_rate, ceiling)
+    return WorkSummary(logged, billable, amount, ceiling, usage, warning, over.minutes,
+                       over.amount)
 
 
 def _assignees(history: tuple[AuditView, ...]) -> list[str]:
@@ -73,10 +81,12 @@ def request_detail(db: Database, number: int) -> RequestDetail:
         charge = None
         if charge_row is not None:
             by = session.get(m.Staff, charge_row.created_by_id)
+            refunded = session.scalar(select(func.sum(m.CreditNote.total))
+                                      .where(m.CreditNote.charge_id == charge_row.id))
             charge = ChargeView(number, charge_row.kind, charge_row.billable_minutes,
                                 charge_row.capped, charge_row.net, charge_row.vat,
                                 charge_row.total, charge_row.created_at,
-                                by.username if by else "")
+                                by.username if by else "", refunded or Decimal("0.00"))
         history = tuple(
             AuditView(a.id, a.at, a.actor, a.action, json.loads(a.details or "{}"))
             for a in session.scalars(select(m.AuditEvent).where(m.AuditEvent.request_id == number)

@@ -138,6 +138,12 @@ def assign_request(
             if target.role not in (Role.TECHNICIAN, Role.TEAM_LEAD, Role.ADMIN):
                 raise ValidationError.of("{to} ({role}) cannot work on requests", to=to, role=target.role)
         before = request.assignee.username if request.assignee else None
+        if before == to:  # "Sara Romano -> Sara Romano" recorded nothing but noise
+            if to is None:
+                raise ValidationError.of("{request} is not assigned to anyone already",
+                                         request=request_reference(number))
+            raise ValidationError.of("{request} is already assigned to {to}",
+                                     request=request_reference(number), to=to)
         request.assignee_id = target.id if target else None
         touch(db, request)
         audit(db, session, staff.username, "request_assigned", request_id=number,

@@ -4,99 +4,110 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/assign.py" line="49"/>
+        <location filename="../../ui/dialogs/assign.py" line="53"/>
         <source>Assign %1</source>
+        <extracomment>the combo&apos;s first item: nobody chosen yet</extracomment>
         <translation>Assegna %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/assign.py" line="57"/>
+        <location filename="../../ui/dialogs/assign.py" line="61"/>
         <source>Currently:</source>
         <translation>Ora:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/assign.py" line="58"/>
+        <location filename="../../ui/dialogs/assign.py" line="62"/>
         <source>Assign &amp;to:</source>
         <translation>Asse&amp;gna a:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/assign.py" line="62"/>
+        <location filename="../../ui/dialogs/assign.py" line="66"/>
         <source>&amp;Assign</source>
         <translation>A&amp;ssegna</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/assign.py" line="79"/>
+        <location filename="../../ui/dialogs/assign.py" line="83"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/assign.py" line="81"/>
+        <location filename="../../ui/dialogs/assign.py" line="88"/>
         <source>Nobody (unassign)</source>
         <translation>Nessuno (togli l&apos;assegnazione)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/assign.py" line="87"/>
+        <location filename="../../ui/dialogs/assign.py" line="95"/>
         <source>%n open request(s)</source>
         <translation>
             <numerusform>%n richiesta aperta</numerusform>
             <numerusform>%n richieste aperte</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="86"/>
+        <source>Choose a person…</source>
+        <translation>Scegli una persona…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assign.py" line="103"/>
+        <source>Choose who takes the request over.</source>
+        <translation>Scegli a chi passare la richiesta.</translation>
+    </message>
 </context>
 <context>
     <name>BatchExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="87"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="86"/>
         <source>Export quote PDFs</source>
         <translation>Esporta i PDF dei preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="99"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="96"/>
         <source>Sent &amp;from:</source>
         <translation>Inviati &amp;dal:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="101"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="98"/>
         <source>&amp;To:</source>
         <translation>a&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="110"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="107"/>
         <source>Selected quotes:</source>
         <translation>Preventivi selezionati:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="114"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="111"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="125"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="122"/>
         <source>F&amp;older:</source>
         <translation>Ca&amp;rtella:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="133"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="130"/>
         <source>Into:</source>
         <translation>In:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="138"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="135"/>
         <source>%v of %m</source>
         <translation>%v di %m</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="140"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="137"/>
         <source>Sent quotes only: each PDF is the stored document the customer received.</source>
         <translation>Solo preventivi inviati: ogni PDF è il documento archiviato che il cliente ha ricevuto.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="144"/>
-        <location filename="../../ui/dialogs/batch_export.py" line="184"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="141"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="181"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/batch_export.py" line="194"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="191"/>
         <source>&amp;Export %n PDF(s)</source>
         <translation>
             <numerusform>&amp;Esporta %n PDF</numerusform>
@@ -104,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/batch_export.py" line="195"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="192"/>
         <source>%n sent quote(s) to export: each PDF is the stored document the customer received.</source>
         <translation>
             <numerusform>%n preventivo inviato da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
@@ -112,57 +123,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="200"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="197"/>
         <source>Export into folder</source>
         <translation>Esporta nella cartella</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="220"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="217"/>
         <source>Choose the folder to export into.</source>
         <translation>Scegli la cartella in cui esportare.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="224"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="221"/>
         <source>This is a file, not a folder.</source>
         <translation>Questo è un file, non una cartella.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="228"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="225"/>
         <source>The end of the period is before its start.</source>
         <translation>La fine del periodo è precedente all&apos;inizio.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="232"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="229"/>
         <source>Exporting…</source>
         <translation>Esportazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="274"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="271"/>
         <source>Cancelled. PDFs exported before stopping: %1.</source>
         <translation>Annullata. PDF esportati prima dell&apos;interruzione: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="279"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="276"/>
         <source>PDFs exported: %1, into %2.</source>
         <translation>PDF esportati: %1, in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="277"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="274"/>
         <source>No sent quote to export.</source>
         <translation>Nessun preventivo inviato da esportare.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="282"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="279"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="291"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="288"/>
         <source>The files cannot be written: %1</source>
         <translation>Impossibile scrivere i file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="304"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="301"/>
         <source>Cancelling…</source>
         <translation>Annullamento in corso…</translation>
     </message>
@@ -351,49 +362,49 @@
         <translation>Tetto concordato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="134"/>
-        <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged.</source>
-        <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/completion.py" line="137"/>
+        <location filename="../../ui/dialogs/completion.py" line="140"/>
         <source>Agreed amount:</source>
         <translation>Importo concordato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="138"/>
+        <location filename="../../ui/dialogs/completion.py" line="141"/>
         <source>Net:</source>
         <translation>Imponibile:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="139"/>
+        <location filename="../../ui/dialogs/completion.py" line="142"/>
         <source>VAT %1:</source>
         <translation>IVA %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="141"/>
+        <location filename="../../ui/dialogs/completion.py" line="144"/>
         <source>Total charged:</source>
         <translation>Totale addebitato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="143"/>
+        <location filename="../../ui/dialogs/completion.py" line="146"/>
         <source>Before:</source>
         <translation>Prima:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="145"/>
+        <location filename="../../ui/dialogs/completion.py" line="148"/>
         <source>After:</source>
         <translation>Dopo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="150"/>
+        <location filename="../../ui/dialogs/completion.py" line="153"/>
         <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer&apos;s services are suspended until a top-up covers the missing %2.</source>
         <translation>Attenzione: il credito non copre questo addebito. Il conto di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="167"/>
+        <location filename="../../ui/dialogs/completion.py" line="170"/>
         <source>The request cannot be completed now: %1</source>
         <translation>La richiesta non può essere completata ora: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="134"/>
+        <source>Capped: the work value exceeds the agreed ceiling, the ceiling is charged; %1 hours (%2) will not be charged.</source>
+        <translation>Limitato: il valore del lavoro supera il tetto concordato, si addebita il tetto; %1 ore (%2) non saranno addebitate.</translation>
     </message>
 </context>
 <context>
@@ -520,6 +531,15 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../ui/dialogs/date_edit.py" line="62"/>
+        <source>Type a date as day, month and year, e.g. %1.</source>
+        <extracomment>what may be on the way to a date: digits, letters (a month&apos;s name), separators</extracomment>
+        <translation>Scrivi una data come giorno, mese e anno, ad es. %1.</translation>
+    </message>
+</context>
+<context>
     <name>DeclineDialog</name>
     <message>
         <location filename="../../ui/dialogs/decline.py" line="21"/>
@@ -641,78 +661,78 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="60"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="62"/>
         <source>Quote PDF</source>
         <translation>PDF del preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="61"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="63"/>
         <source>Loading the document…</source>
         <translation>Caricamento del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="64"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="66"/>
         <source>Draft: a preview only. The document is stored when the quote is sent.</source>
         <translation>Bozza: solo un&apos;anteprima. Il documento viene archiviato quando il preventivo è inviato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="74"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="76"/>
         <source>&amp;Print…</source>
         <translation>&amp;Stampa…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="77"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="79"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Esporta PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="81"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="83"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="108"/>
         <location filename="../../ui/dialogs/pdf_preview.py" line="110"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="112"/>
         <source>Quote %1</source>
         <translation>Preventivo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="115"/>
         <source>sent on %1</source>
         <translation>inviato il %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="115"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="117"/>
         <source>valid until %1</source>
         <translation>valido fino al %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="122"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="124"/>
         <source>The document cannot be shown.</source>
         <translation>Impossibile mostrare il documento.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="138"/>
         <source>The PDF cannot be displayed (%1).</source>
         <translation>Impossibile visualizzare il PDF (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="170"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="172"/>
         <source>The printer cannot be used.</source>
         <translation>Impossibile usare la stampante.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="179"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="181"/>
         <source>Export PDF</source>
         <translation>Esporta PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="180"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="182"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="191"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="193"/>
         <source>The file cannot be written: %1</source>
         <translation>Impossibile scrivere il file: %1</translation>
     </message>
@@ -738,114 +758,114 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="144"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="143"/>
         <source>Quote for %1</source>
         <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it) asks for a price-list item (tests may replace it; by default the picker) the signed-in user&apos;s role and the technicians&apos; sending limit, once read: above it a technician&apos;s &quot;Send&quot; becomes &quot;Submit for approval&quot;</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="184"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="181"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="188"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="185"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="190"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="187"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="192"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="189"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="194"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="191"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="203"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="200"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="206"/>
-        <location filename="../../ui/dialogs/quote_composer.py" line="373"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="203"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="371"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="257"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="254"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="259"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="256"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="263"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="260"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="299"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="297"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="318"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="316"/>
         <source>You may send quotes up to %1 net; above that amount you submit them for a team lead&apos;s approval.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invii in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="361"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="359"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="370"/>
         <source>Submit for &amp;approval</source>
         <translation>Invia in &amp;approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="412"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="414"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="414"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="416"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="416"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="418"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="429"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="431"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="433"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="435"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="469"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="476"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="514"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="520"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -1016,35 +1036,45 @@
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="249"/>
+        <location filename="../../ui/dialogs/base.py" line="259"/>
         <source>&amp;Cancel</source>
-        <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air)</extracomment>
+        <extracomment>a service call with what to do with its result and its error what a dialog leaves of its screen&apos;s available area (the window frame and some air) whether closing asks before discarding changed entries the entries as shown (None until shown or filled by what was read)</extracomment>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="280"/>
+        <location filename="../../ui/dialogs/base.py" line="290"/>
         <source>Close this dialog to reload the request, then try again.</source>
         <translation>Chiudi questa finestra per ricaricare la richiesta, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="283"/>
+        <location filename="../../ui/dialogs/base.py" line="293"/>
         <source>Unexpected error: %1</source>
         <translation>Errore imprevisto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="396"/>
+        <location filename="../../ui/dialogs/base.py" line="410"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="399"/>
+        <location filename="../../ui/dialogs/base.py" line="413"/>
         <source>The database cannot be reached: nothing was saved, and what you entered is kept. It is saved as soon as the database answers again, or retry now.</source>
         <translation>Il database non è raggiungibile: non è stato salvato nulla e quanto inserito resta qui. Viene salvato appena il database risponde di nuovo, oppure riprova ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="411"/>
+        <location filename="../../ui/dialogs/base.py" line="425"/>
         <source>The database answers again. The entries were changed since: save them again when they are ready.</source>
         <translation>Il database risponde di nuovo. I dati sono stati modificati nel frattempo: salvali di nuovo quando sono pronti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="465"/>
+        <source>Discard changes</source>
+        <translation>Scartare le modifiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="466"/>
+        <source>Close without saving? What you entered will be lost.</source>
+        <translation>Chiudere senza salvare? Quanto inserito andrà perso.</translation>
     </message>
 </context>
 <context>
@@ -1090,49 +1120,54 @@
         <translation>Finora</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="91"/>
+        <location filename="../../ui/dialogs/variation.py" line="92"/>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="92"/>
+        <location filename="../../ui/dialogs/variation.py" line="93"/>
         <source>Current agreed amount:</source>
         <translation>Importo concordato attuale:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="93"/>
+        <location filename="../../ui/dialogs/variation.py" line="94"/>
         <source>Hours logged:</source>
         <translation>Ore registrate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="94"/>
+        <location filename="../../ui/dialogs/variation.py" line="95"/>
         <source>Billable hours:</source>
         <translation>Ore fatturabili:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="95"/>
+        <location filename="../../ui/dialogs/variation.py" line="96"/>
         <source>Work value so far:</source>
         <translation>Valore del lavoro finora:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="96"/>
+        <location filename="../../ui/dialogs/variation.py" line="97"/>
         <source>Share of the agreed amount:</source>
         <translation>Quota dell&apos;importo concordato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="124"/>
+        <location filename="../../ui/dialogs/variation.py" line="134"/>
         <source>A variation to %1 is still awaiting the customer&apos;s answer: a new one can be proposed once it is answered.</source>
         <translation>Una variazione a %1 è ancora in attesa della risposta del cliente: se ne potrà proporre una nuova dopo la risposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="138"/>
+        <location filename="../../ui/dialogs/variation.py" line="148"/>
         <source>Enter an amount in euro greater than zero, with at most two decimals.</source>
         <translation>Inserisci un importo in euro maggiore di zero, con al massimo due decimali.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/variation.py" line="141"/>
+        <location filename="../../ui/dialogs/variation.py" line="151"/>
         <source>A reason is required.</source>
         <translation>Il motivo è obbligatorio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/variation.py" line="98"/>
+        <source>Not charged (over the ceiling):</source>
+        <translation>Non addebitate (oltre il tetto):</translation>
     </message>
 </context>
 <context>
@@ -1176,42 +1211,42 @@
         <translation>Registra lavoro su %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="59"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="57"/>
         <source>h:mm, e.g. 1:30</source>
         <translation>h:mm, es. 1:30</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="63"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="61"/>
         <source>What was done (optional)</source>
         <translation>Cosa è stato fatto (facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="65"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="69"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="67"/>
         <source>D&amp;uration:</source>
         <translation>D&amp;urata:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="71"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="69"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="79"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="78"/>
         <source>&amp;Save</source>
         <translation>&amp;Salva</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="79"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="78"/>
         <source>&amp;Log work</source>
         <translation>&amp;Registra lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/work_entry.py" line="99"/>
+        <location filename="../../ui/dialogs/work_entry.py" line="100"/>
         <source>Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours.</source>
         <translation>Inserisci la durata come h:mm (es. 1:30), maggiore di zero e al massimo 24 ore.</translation>
     </message>

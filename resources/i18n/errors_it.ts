@@ -1215,5 +1215,13 @@
         <source>low-credit alert</source>
         <translation>avviso di credito basso</translation>
     </message>
+    <message>
+        <source>{request} is not assigned to anyone already</source>
+        <translation>{request} è già senza assegnatario</translation>
+    </message>
+    <message>
+        <source>{request} is already assigned to {to}</source>
+        <translation>{request} è già assegnata a {to}</translation>
+    </message>
 </context>
 </TS>

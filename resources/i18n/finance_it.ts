@@ -100,47 +100,47 @@
 <context>
     <name>ChargesReportDialog</name>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="105"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="103"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="105"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="103"/>
         <source>Category</source>
         <translation>Tipologia di intervento</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="106"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="104"/>
         <source>Technician</source>
         <translation>Tecnico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="106"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="104"/>
         <source>Month</source>
         <translation>Mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="112"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="110"/>
         <source>Charges report</source>
         <translation>Report addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="113"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="111"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="114"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="112"/>
         <source>Grouped by:</source>
         <translation>Raggruppato per:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="115"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="113"/>
         <source>Language:</source>
         <translation>Lingua:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="116"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="114"/>
         <source>&amp;Show</source>
         <translation>&amp;Mostra</translation>
     </message>
@@ -158,17 +158,17 @@
         <translation>Salva questo grafico come immagine PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="210"/>
+        <location filename="../../ui/finance/charts.py" line="215"/>
         <source>Save the chart</source>
         <translation>Salva il grafico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="211"/>
+        <location filename="../../ui/finance/charts.py" line="216"/>
         <source>PNG images (*.png)</source>
         <translation>Immagini PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charts.py" line="213"/>
+        <location filename="../../ui/finance/charts.py" line="218"/>
         <source>The file cannot be written.</source>
         <translation>Il file non può essere scritto.</translation>
     </message>
@@ -176,167 +176,173 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="87"/>
+        <location filename="../../ui/finance/dashboard.py" line="251"/>
+        <source>unassigned</source>
+        <translation>non assegnata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="91"/>
         <source>Dashboard</source>
+        <extracomment>the technician and customer under a ceiling bar&apos;s number, elided to this width (the panel is a third of the dashboard; Qt Charts gives its axis labels about this much)</extracomment>
         <translation>Cruscotto</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="89"/>
+        <location filename="../../ui/finance/dashboard.py" line="93"/>
         <source>Open requests by age</source>
         <translation>Richieste aperte per anzianità</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="90"/>
+        <location filename="../../ui/finance/dashboard.py" line="94"/>
         <source>Quotes expired unanswered and expiring</source>
         <translation>Preventivi scaduti senza risposta e in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="91"/>
+        <location filename="../../ui/finance/dashboard.py" line="95"/>
         <source>Hourly work against its ceiling</source>
         <translation>Lavoro a consumo orario rispetto al tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="92"/>
+        <location filename="../../ui/finance/dashboard.py" line="96"/>
         <source>Charged per month (net, €)</source>
         <translation>Addebitato per mese (imponibile, €)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="93"/>
+        <location filename="../../ui/finance/dashboard.py" line="97"/>
         <source>Quote outcomes per month</source>
         <translation>Esiti dei preventivi per mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="94"/>
+        <location filename="../../ui/finance/dashboard.py" line="98"/>
         <source>Open workload per technician</source>
         <translation>Carico di lavoro aperto per tecnico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="134"/>
+        <location filename="../../ui/finance/dashboard.py" line="138"/>
         <source>under 1 day</source>
         <translation>meno di 1 giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="134"/>
+        <location filename="../../ui/finance/dashboard.py" line="138"/>
         <source>1-3 days</source>
         <translation>1-3 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="134"/>
+        <location filename="../../ui/finance/dashboard.py" line="138"/>
         <source>3-7 days</source>
         <translation>3-7 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="135"/>
+        <location filename="../../ui/finance/dashboard.py" line="139"/>
         <source>over 7 days</source>
         <translation>oltre 7 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="151"/>
+        <location filename="../../ui/finance/dashboard.py" line="155"/>
         <source>%1, open for %2</source>
         <translation>%1, aperte da %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="161"/>
+        <location filename="../../ui/finance/dashboard.py" line="165"/>
         <source>%1 open</source>
         <translation>%1 aperte</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="176"/>
+        <location filename="../../ui/finance/dashboard.py" line="180"/>
         <source>Quotes expired unanswered on %1</source>
         <translation>Preventivi scaduti senza risposta il %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="177"/>
+        <location filename="../../ui/finance/dashboard.py" line="181"/>
         <source>Quotes expiring on %1</source>
         <translation>Preventivi in scadenza il %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="186"/>
+        <location filename="../../ui/finance/dashboard.py" line="190"/>
         <source>Expired unanswered</source>
         <translation>Scaduti senza risposta</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="188"/>
+        <location filename="../../ui/finance/dashboard.py" line="192"/>
         <source>Expiring</source>
         <translation>In scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="190"/>
+        <location filename="../../ui/finance/dashboard.py" line="194"/>
         <source>today</source>
         <translation>oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="195"/>
+        <location filename="../../ui/finance/dashboard.py" line="199"/>
         <source>%1 within 7 days</source>
         <translation>%1 entro 7 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="208"/>
+        <location filename="../../ui/finance/dashboard.py" line="214"/>
         <source>below 80 %</source>
         <translation>sotto l&apos;80 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="208"/>
+        <location filename="../../ui/finance/dashboard.py" line="214"/>
         <source>80-100 %</source>
         <translation>80-100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="208"/>
+        <location filename="../../ui/finance/dashboard.py" line="214"/>
         <source>over 100 %</source>
         <translation>oltre il 100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="221"/>
+        <location filename="../../ui/finance/dashboard.py" line="227"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 di %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="234"/>
+        <location filename="../../ui/finance/dashboard.py" line="242"/>
         <source>%1 in progress · %2 near · %3 over</source>
         <translation>%1 in lavorazione · %2 vicine · %3 oltre</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="260"/>
+        <location filename="../../ui/finance/dashboard.py" line="279"/>
         <source>Charged in %1: %2</source>
         <translation>Addebitato in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="274"/>
+        <location filename="../../ui/finance/dashboard.py" line="293"/>
         <source>%1 this month</source>
         <translation>%1 questo mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="282"/>
+        <location filename="../../ui/finance/dashboard.py" line="301"/>
         <source>Accepted</source>
         <translation>Accettati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="282"/>
+        <location filename="../../ui/finance/dashboard.py" line="301"/>
         <source>Rejected</source>
         <translation>Rifiutati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="283"/>
+        <location filename="../../ui/finance/dashboard.py" line="302"/>
         <source>Expired</source>
         <translation>Scaduti</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="291"/>
+        <location filename="../../ui/finance/dashboard.py" line="311"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="301"/>
+        <location filename="../../ui/finance/dashboard.py" line="321"/>
         <source>Acceptance rate</source>
         <translation>Tasso di accettazione</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="317"/>
+        <location filename="../../ui/finance/dashboard.py" line="337"/>
         <source>acceptance %1 %</source>
         <translation>accettazione %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="342"/>
+        <location filename="../../ui/finance/dashboard.py" line="362"/>
         <source>%1 people</source>
         <translation>%1 persone</translation>
     </message>
@@ -344,59 +350,65 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="70"/>
+        <location filename="../../ui/finance/document_dialog.py" line="76"/>
         <source>&amp;Print…</source>
+        <extracomment>the dialog&apos;s message once a file is saved (not an error)</extracomment>
         <translation>&amp;Stampa…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="71"/>
+        <location filename="../../ui/finance/document_dialog.py" line="77"/>
         <source>Export &amp;PDF…</source>
         <translation>Esporta &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="72"/>
+        <location filename="../../ui/finance/document_dialog.py" line="78"/>
         <source>Export &amp;CSV…</source>
         <translation>Esporta &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="73"/>
+        <location filename="../../ui/finance/document_dialog.py" line="79"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="87"/>
+        <location filename="../../ui/finance/document_dialog.py" line="93"/>
         <source>Preparing the document…</source>
         <translation>Preparazione del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="104"/>
+        <location filename="../../ui/finance/document_dialog.py" line="110"/>
         <source>The document cannot be made.</source>
         <translation>Il documento non può essere preparato.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="133"/>
+        <location filename="../../ui/finance/document_dialog.py" line="139"/>
         <source>The printer cannot be used.</source>
         <translation>La stampante non può essere usata.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="139"/>
+        <location filename="../../ui/finance/document_dialog.py" line="145"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="143"/>
+        <location filename="../../ui/finance/document_dialog.py" line="149"/>
         <source>CSV files (*.csv)</source>
         <translation>File CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="148"/>
+        <location filename="../../ui/finance/document_dialog.py" line="154"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="165"/>
+        <location filename="../../ui/finance/document_dialog.py" line="171"/>
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/document_dialog.py" line="180"/>
+        <source>Saved %1</source>
+        <translation>Salvato %1</translation>
     </message>
 </context>
 <context>
@@ -484,27 +496,27 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="160"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="158"/>
         <source>The customer&apos;s</source>
         <translation>Quella del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="163"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="161"/>
         <source>Credit statement %1</source>
         <translation>Estratto conto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="164"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="162"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="165"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="163"/>
         <source>Language:</source>
         <translation>Lingua:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="166"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="164"/>
         <source>&amp;Show</source>
         <translation>&amp;Mostra</translation>
     </message>

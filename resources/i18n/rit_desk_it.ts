@@ -293,6 +293,33 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <source>Delete the %1 logged on %2 on %3?</source>
         <translation>Eliminare le %1 ore registrate il %2 su %3?</translation>
     </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="62"/>
+        <source>%1 is over its agreed ceiling of %2: %3 hours (%4) will not be charged.</source>
+        <translation>%1 ha superato il tetto concordato di %2: %3 ore (%4) non saranno addebitate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="66"/>
+        <source>Propose a variation of the agreed amount to the customer now?</source>
+        <translation>Proporre ora al cliente una variazione dell&apos;importo concordato?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="68"/>
+        <source>Over the agreed ceiling</source>
+        <translation>Tetto concordato superato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="73"/>
+        <source>Record top-up</source>
+        <translation>Registrare la ricarica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="73"/>
+        <source>Record a top-up of %1 for %2?
+The credit goes from %3 to %4.</source>
+        <translation>Registrare una ricarica di %1 per %2?
+Il credito passa da %3 a %4.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionLabel</name>
@@ -422,7 +449,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Servizi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="339"/>
+        <location filename="../../ui/customers_panel.py" line="340"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -432,22 +459,22 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Dati fiscali…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="288"/>
+        <location filename="../../ui/customers_panel.py" line="289"/>
         <source>VAT no. %1</source>
         <translation>P. IVA %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="290"/>
+        <location filename="../../ui/customers_panel.py" line="291"/>
         <source>Tax code %1</source>
         <translation>C.F. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="294"/>
+        <location filename="../../ui/customers_panel.py" line="295"/>
         <source>Recipient code %1</source>
         <translation>Codice destinatario %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="296"/>
+        <location filename="../../ui/customers_panel.py" line="297"/>
         <source>PEC %1</source>
         <translation>PEC %1</translation>
     </message>
@@ -467,17 +494,17 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>nessuna (gli avvisi non sono inviati per email)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="362"/>
+        <location filename="../../ui/customers_panel.py" line="363"/>
         <source>Email address of %1</source>
         <translation>Indirizzo email di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="363"/>
+        <location filename="../../ui/customers_panel.py" line="364"/>
         <source>Where this customer&apos;s notices are mailed (empty: nowhere):</source>
         <translation>Dove inviare gli avvisi a questo cliente (vuoto: da nessuna parte):</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="379"/>
+        <location filename="../../ui/customers_panel.py" line="380"/>
         <source>Email address of %1 saved.</source>
         <translation>Indirizzo email di %1 salvato.</translation>
     </message>
@@ -904,13 +931,13 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1 (%2)</source>
-        <extracomment>whether closing the window saves its layout (off for screenshots and tests)</extracomment>
+        <extracomment>the request acted on that left the queue, until the workspace says where it went whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL) the embedded file&apos;s deadlines, kept while the app is open (issue 18)</extracomment>
         <translation>Database centrale</translation>
@@ -987,12 +1014,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1015,6 +1042,11 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <location filename="../../ui/main_menus.py" line="120"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370"/>
+        <source>%1 moved to “%2”: it is no longer in this queue.</source>
+        <translation>%1 è passata in «%2»: non è più in questa coda.</translation>
     </message>
 </context>
 <context>
@@ -1079,18 +1111,18 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>QueueHeader</name>
     <message>
-        <location filename="../../ui/queue_header.py" line="233"/>
+        <location filename="../../ui/queue_header.py" line="252"/>
         <source>Move “%1” left</source>
-        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table) the width the customer and subject are given before the fixed columns stop giving way (at 70 pixels, &apos;Vetreria ...&apos; and &apos;Patch di ...&apos; said nothing) how far the fixed columns give way, as a share of their width, when the table is too narrow for them and the elastic ones at their least (three panes on 1366 pixels) the widths the fixed columns have when there is room (default or the user&apos;s) what the fixed columns never give way below (a priority is read whole)</extracomment>
+        <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table) the characters the customer and subject show before the fixed columns stop giving way (at 70 pixels, &apos;Vetreria ...&apos; and &apos;Patch di ...&apos; said nothing): &apos;Officine Meccanich&apos; how far the fixed columns give way, as a share of their width, when the table is too narrow for them and the elastic ones at their least (three panes on 1366 pixels) the widths the fixed columns have when there is room (default or the user&apos;s) what the fixed columns never give way below (a priority is read whole)</extracomment>
         <translation>Sposta «%1» a sinistra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="237"/>
+        <location filename="../../ui/queue_header.py" line="256"/>
         <source>Move “%1” right</source>
         <translation>Sposta «%1» a destra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="250"/>
+        <location filename="../../ui/queue_header.py" line="269"/>
         <source>Reset the columns</source>
         <translation>Ripristina le colonne</translation>
     </message>
@@ -1457,82 +1489,87 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>(nessuna descrizione)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="189"/>
+        <location filename="../../ui/request_header.py" line="195"/>
         <source>charged %1 on %2</source>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="196"/>
+        <location filename="../../ui/request_header.py" line="202"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="201"/>
+        <location filename="../../ui/request_header.py" line="207"/>
         <source>%1 net (%2)</source>
         <translation>%1 imponibile (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_header.py" line="189"/>
+        <source>charged %1 on %2, %3 refunded: %4 still charged</source>
+        <translation>addebitati %1 il %2, stornati %3: restano addebitati %4</translation>
     </message>
 </context>
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../../ui/request_table.py" line="70"/>
+        <location filename="../../ui/request_table.py" line="77"/>
         <source>Number, customer or subject</source>
-        <extracomment>the filter combos&apos; least width in characters (they widen with the table): with the search, the table&apos;s filters fit beside the workspace on a 1366-pixel screen</extracomment>
+        <extracomment>the filter combos&apos; least width in characters (they widen with the table): with the search, the table&apos;s filters fit beside the workspace on a 1366-pixel screen the next query&apos;s first row is selected (a dashboard bar&apos;s drill-down) the request an action was just done on (it stays in front if it leaves)</extracomment>
         <translation>Numero, cliente o oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="71"/>
+        <location filename="../../ui/request_table.py" line="78"/>
         <source>Search number, customer or subject (Ctrl+F)</source>
         <translation>Cerca numero, cliente o oggetto (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="73"/>
+        <location filename="../../ui/request_table.py" line="80"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="85"/>
+        <location filename="../../ui/request_table.py" line="92"/>
         <source>All categories</source>
         <extracomment>the search the table shows (the box may hold one refused since)</extracomment>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="90"/>
+        <location filename="../../ui/request_table.py" line="97"/>
         <source>All priorities</source>
         <translation>Tutte le priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="95"/>
+        <location filename="../../ui/request_table.py" line="102"/>
         <source>Anyone</source>
         <translation>Chiunque</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="96"/>
+        <location filename="../../ui/request_table.py" line="103"/>
         <source>Unassigned</source>
         <translation>Non assegnate</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="100"/>
+        <location filename="../../ui/request_table.py" line="107"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="101"/>
+        <location filename="../../ui/request_table.py" line="108"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="102"/>
+        <location filename="../../ui/request_table.py" line="109"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_table.py" line="123"/>
+        <location filename="../../ui/request_table.py" line="130"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="326"/>
+        <location filename="../../ui/request_table.py" line="354"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1543,63 +1580,58 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../ui/request_cells.py" line="72"/>
+        <location filename="../../ui/request_cells.py" line="76"/>
         <source>No.</source>
-        <extracomment>the roles a formatted row answers (any other role is None without a lookup) one formatted row: role -&gt; one value per column (a role absent is None everywhere) TextAlignmentRole of each column (cells and headers) days of validity left at which the column turns amber</extracomment>
+        <extracomment>the roles a formatted row answers (any other role is None without a lookup) one formatted row: role -&gt; one value per column (a role absent is None everywhere) TextAlignmentRole of each column (cells and headers) an age is told in days below this, then in months (&quot;4 mesi&quot;), then in years: it fits its column whole (the exact moment is in its tooltip) days of validity left at which the column turns amber</extracomment>
         <translation>N.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="73"/>
+        <location filename="../../ui/request_cells.py" line="77"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="74"/>
+        <location filename="../../ui/request_cells.py" line="78"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="75"/>
+        <location filename="../../ui/request_cells.py" line="79"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="76"/>
+        <location filename="../../ui/request_cells.py" line="80"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="77"/>
+        <location filename="../../ui/request_cells.py" line="81"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="78"/>
+        <location filename="../../ui/request_cells.py" line="82"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="79"/>
+        <location filename="../../ui/request_cells.py" line="83"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="80"/>
+        <location filename="../../ui/request_cells.py" line="84"/>
         <source>Age</source>
         <translation>Età</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="81"/>
-        <source>Quote total</source>
-        <translation>Totale preventivo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/request_cells.py" line="82"/>
+        <location filename="../../ui/request_cells.py" line="86"/>
         <source>Validity</source>
         <translation>Validità</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_cells.py" line="96"/>
+        <location filename="../../ui/request_cells.py" line="117"/>
         <source>expired %n day(s) ago</source>
         <translation>
             <numerusform>scaduto da %n giorno</numerusform>
@@ -1607,12 +1639,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="98"/>
+        <location filename="../../ui/request_cells.py" line="119"/>
         <source>expires today</source>
         <translation>scade oggi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_cells.py" line="99"/>
+        <location filename="../../ui/request_cells.py" line="120"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n giorno rimasto</numerusform>
@@ -1620,7 +1652,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_cells.py" line="108"/>
+        <location filename="../../ui/request_cells.py" line="129"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1628,7 +1660,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_cells.py" line="111"/>
+        <location filename="../../ui/request_cells.py" line="132"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -1636,7 +1668,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_cells.py" line="113"/>
+        <location filename="../../ui/request_cells.py" line="135"/>
         <source>%n d</source>
         <translation>
             <numerusform>%n g</numerusform>
@@ -1644,9 +1676,50 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="219"/>
+        <location filename="../../ui/request_cells.py" line="246"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="85"/>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="92"/>
+        <source>Amount: the quote&apos;s total (VAT included); for a completed request what was charged, less any refund</source>
+        <translation>Importo: il totale del preventivo (IVA inclusa); per una richiesta completata quanto è stato addebitato, dedotti gli storni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="251"/>
+        <source>Charged: %1</source>
+        <translation>Addebitato: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="255"/>
+        <source>%1 charged, %2 refunded</source>
+        <translation>%1 addebitati, %2 stornati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_cells.py" line="260"/>
+        <source>Quote total: %1</source>
+        <translation>Totale del preventivo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_cells.py" line="138"/>
+        <source>%n mo</source>
+        <translation>
+            <numerusform>%n mese</numerusform>
+            <numerusform>%n mesi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/request_cells.py" line="140"/>
+        <source>%n yr</source>
+        <translation>
+            <numerusform>%n anno</numerusform>
+            <numerusform>%n anni</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1687,138 +1760,138 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="128"/>
+        <location filename="../../ui/start_dialog.py" line="129"/>
         <source>Connect and sign in</source>
         <translation>Connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="148"/>
+        <location filename="../../ui/start_dialog.py" line="149"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="157"/>
+        <location filename="../../ui/start_dialog.py" line="158"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="161"/>
+        <location filename="../../ui/start_dialog.py" line="162"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="162"/>
+        <location filename="../../ui/start_dialog.py" line="163"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="163"/>
+        <location filename="../../ui/start_dialog.py" line="164"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="167"/>
+        <location filename="../../ui/start_dialog.py" line="168"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="173"/>
+        <location filename="../../ui/start_dialog.py" line="174"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="174"/>
+        <location filename="../../ui/start_dialog.py" line="175"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="175"/>
+        <location filename="../../ui/start_dialog.py" line="176"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="176"/>
-        <location filename="../../ui/start_dialog.py" line="212"/>
+        <location filename="../../ui/start_dialog.py" line="177"/>
+        <location filename="../../ui/start_dialog.py" line="213"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="177"/>
+        <location filename="../../ui/start_dialog.py" line="178"/>
         <source>User name</source>
         <translation>Nome utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="178"/>
+        <location filename="../../ui/start_dialog.py" line="179"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="205"/>
+        <location filename="../../ui/start_dialog.py" line="206"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="218"/>
+        <location filename="../../ui/start_dialog.py" line="219"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="255"/>
+        <location filename="../../ui/start_dialog.py" line="271"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="257"/>
+        <location filename="../../ui/start_dialog.py" line="273"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="258"/>
+        <location filename="../../ui/start_dialog.py" line="274"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="288"/>
+        <location filename="../../ui/start_dialog.py" line="306"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="363"/>
+        <location filename="../../ui/start_dialog.py" line="381"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="388"/>
+        <location filename="../../ui/start_dialog.py" line="406"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="400"/>
+        <location filename="../../ui/start_dialog.py" line="418"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="401"/>
+        <location filename="../../ui/start_dialog.py" line="419"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="405"/>
+        <location filename="../../ui/start_dialog.py" line="423"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="429"/>
+        <location filename="../../ui/start_dialog.py" line="447"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="434"/>
+        <location filename="../../ui/start_dialog.py" line="452"/>
         <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
         <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="438"/>
+        <location filename="../../ui/start_dialog.py" line="456"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>
@@ -1914,19 +1987,24 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>%1 sul tetto concordato di %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="111"/>
+        <location filename="../../ui/tabs/work.py" line="116"/>
         <source>The ceiling is reached: further hours will not be charged. Agree a variation with the customer.</source>
         <translation>Tetto raggiunto: altre ore non saranno addebitate. Concorda una variazione con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="115"/>
+        <location filename="../../ui/tabs/work.py" line="120"/>
         <source>Over 80% of the ceiling: agree a variation in time if more work is needed.</source>
         <translation>Oltre l&apos;80% del tetto: se serve altro lavoro concorda per tempo una variazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/work.py" line="121"/>
+        <location filename="../../ui/tabs/work.py" line="126"/>
         <source>Fixed price: %1 net whatever the hours.</source>
         <translation>A corpo: %1 imponibile indipendentemente dalle ore.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/work.py" line="111"/>
+        <source>Over the ceiling: %1 hours (%2) will not be charged. Agree a variation with the customer.</source>
+        <translation>Oltre il tetto: %1 ore (%2) non saranno addebitate. Concorda una variazione con il cliente.</translation>
     </message>
 </context>
 <context>
@@ -2032,43 +2110,43 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Re&amp;ttifica credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="96"/>
+        <location filename="../../ui/workspace.py" line="101"/>
         <source>Select a request in the table to see it here.</source>
-        <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
+        <extracomment>the action buttons under the facts, in order (finance sees the credit actions first) work was logged here on (request, minutes not charged before): once re-read, the workspace says if the ceiling was passed (:meth:`_check_ceiling`) confirmation asked before destructive or final direct actions (tests replace it) username -&gt; name of the staff, for the sentences after an action</extracomment>
         <translation>Seleziona una richiesta nella tabella per vederla qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="153"/>
+        <location filename="../../ui/workspace.py" line="158"/>
         <source>History</source>
         <translation>Storico</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="154"/>
+        <location filename="../../ui/workspace.py" line="159"/>
         <source>Notices</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="153"/>
+        <location filename="../../ui/workspace.py" line="158"/>
         <source>Quotes</source>
         <translation>Preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="153"/>
+        <location filename="../../ui/workspace.py" line="158"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="153"/>
+        <location filename="../../ui/workspace.py" line="158"/>
         <source>Variations</source>
         <translation>Variazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="318"/>
+        <location filename="../../ui/workspace.py" line="340"/>
         <source>Someone else changed this request: it has been reloaded.</source>
         <translation>Qualcun altro ha modificato questa richiesta: è stata ricaricata.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="447"/>
+        <location filename="../../ui/workspace.py" line="471"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -2090,12 +2168,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Avvia cronom&amp;etro</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="155"/>
+        <location filename="../../ui/workspace.py" line="160"/>
         <source>Attachments (%1)</source>
         <translation>Allegati (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="156"/>
+        <location filename="../../ui/workspace.py" line="161"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
@@ -2128,27 +2206,27 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="72"/>
+        <location filename="../../ui/gui_main.py" line="74"/>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="107"/>
+        <location filename="../../ui/gui_main.py" line="109"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="119"/>
+        <location filename="../../ui/gui_main.py" line="121"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="152"/>
+        <location filename="../../ui/gui_main.py" line="154"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="156"/>
+        <location filename="../../ui/gui_main.py" line="158"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>
@@ -2161,12 +2239,12 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206"/>
+        <location filename="../../ui/labels.py" line="216"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2398,8 +2476,8 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/labels.py" line="105"/>
-        <location filename="../../ui/labels.py" line="174"/>
-        <location filename="../../ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="214"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -2440,7 +2518,7 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
     </message>
     <message>
         <location filename="../../ui/labels.py" line="137"/>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
@@ -2455,188 +2533,188 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
-        <location filename="../../ui/labels.py" line="201"/>
+        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="211"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
-        <location filename="../../ui/labels.py" line="202"/>
+        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="212"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
-        <location filename="../../ui/labels.py" line="203"/>
+        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="213"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Quote submitted for approval</source>
         <translation>Preventivo inviato in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Quote approved</source>
         <translation>Preventivo approvato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Quote returned to draft</source>
         <translation>Preventivo restituito in bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
-        <location filename="../../ui/labels.py" line="212"/>
+        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
-        <location filename="../../ui/labels.py" line="199"/>
+        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
-        <location filename="../../ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="215"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="206"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="310"/>
+        <location filename="../../ui/labels.py" line="326"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="313"/>
+        <location filename="../../ui/labels.py" line="329"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="315"/>
+        <location filename="../../ui/labels.py" line="331"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>File attached</source>
         <translation>File allegato</translation>
     </message>
@@ -2662,24 +2740,24 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Sostituito (prorogato)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
-        <location filename="../../ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="208"/>
         <source>Quote extended</source>
         <translation>Preventivo prorogato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
-        <location filename="../../ui/labels.py" line="200"/>
+        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="210"/>
         <source>Variation withdrawn</source>
         <translation>Variazione ritirata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Credit still exhausted: missing</source>
         <translation>Credito ancora esaurito: importo mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="219"/>
         <source>Credit exhausted: more missing</source>
         <translation>Credito esaurito: manca di più</translation>
     </message>
@@ -2689,61 +2767,76 @@ Supera il tuo limite di invio di %3 imponibile: un team leader lo approva e lo i
         <translation>Decaduta (senza risposta)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>Customer reminded of the quote</source>
         <translation>Cliente avvisato della scadenza del preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>Customer reminded of the variation</source>
         <translation>Cliente sollecitato sulla variazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="197"/>
         <source>Low-credit alert</source>
         <translation>Avviso di credito basso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="198"/>
         <source>Credit back above the alert</source>
         <translation>Credito di nuovo sopra la soglia di avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="199"/>
         <source>Email of a notice retried</source>
         <translation>Email di un avviso reinviata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="200"/>
         <source>Customer changed</source>
         <translation>Cliente modificato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="211"/>
+        <location filename="../../ui/labels.py" line="221"/>
         <source>Quote about to expire</source>
         <translation>Preventivo in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="213"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>Variation awaiting answer</source>
         <translation>Variazione in attesa di risposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="186"/>
-        <location filename="../../ui/labels.py" line="214"/>
+        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>Variation lapsed</source>
         <translation>Variazione decaduta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="215"/>
+        <location filename="../../ui/labels.py" line="225"/>
         <source>Credit low</source>
         <translation>Credito basso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148"/>
+        <source>initial credit</source>
+        <translation>credito iniziale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="149"/>
+        <source>top-up</source>
+        <translation>ricarica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>adjustment</source>
+        <translation>rettifica</translation>
     </message>
 </context>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="232"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -169,6 +169,20 @@ def test_stale_edit_of_request_is_refused(world: World) -> None:
         requests.assign_request(db, "lead", number, "tech2", expected_version=seen)
 
 
+def test_assigning_to_the_assignee_is_refused(world: World) -> None:
+    """Issue 17: "Sara Romano -> Sara Romano" was recorded; now refused, nothing written."""
+    db = world.db
+    number = world.request()
+    with pytest.raises(ValidationError, match="is not assigned to anyone already"):
+        requests.assign_request(db, "lead", number, None)
+    requests.assign_request(db, "lead", number, "tech2")
+    before = queries.request_detail(db, number)
+    with pytest.raises(ValidationError, match=f"RIT-{number:06d} is already assigned to tech2"):
+        requests.assign_request(db, "lead", number, "tech2")
+    after = queries.request_detail(db, number)
+    assert (after.version, len(after.history)) == (before.version, len(before.history))
+
+
 def test_bad_amounts_change_nothing(world: World) -> None:
     db = world.db
     before = customers.get_customer(db, "ACME")

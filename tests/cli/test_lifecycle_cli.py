@@ -108,6 +108,10 @@ def test_whole_lifecycle(team: Team, db_url: str, cli_clock: FakeClock) -> None:
     preview = cli.ok("requests", "preview", ref, actor=u["tech"])
     assert (preview["work_amount"], preview["net"], preview["capped"]) == ("375.00", "300.00",
                                                                            True)
+    # issue 17: the billable work over the ceiling, not charged, said in both outputs
+    assert (preview["minutes_not_charged"], preview["amount_not_charged"]) == (75, "75.00")
+    said = cli.run("requests", "preview", ref, actor=u["tech"]).out
+    assert "over the ceiling of 300.00: 1:15 hours (75.00) not charged" in said
     variation = cli.ok("variations", "propose", ref, "--amount", "340", "--reason",
                        "More tuning than estimated", actor=u["tech"])
     assert isinstance(variation["variation"], int) and variation["amount"] == "340.00"

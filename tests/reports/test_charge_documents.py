@@ -45,13 +45,13 @@ def test_hourly_charge_document_in_italian() -> None:
     expected = ["Documento di addebito", "Richiesta RIT-000123", "Data addebito 20/11/2026",
                 "Preventivo RIT-000123/2", "Officine Meccaniche Bellà & Figli",
                 "Cloud Server Pro srv-mi-0042 (server cloud)", "Installazione certificati SSL",
-                "A consumo orario", "Importo indicativo del preventivo € 300,00",
-                "Tetto concordato € 340,00", "Ore registrate 6:15", "Ore fatturabili 6:30",
-                "Tariffa oraria € 60,00/ora", "Valore delle ore (ore fatturabili × tariffa) € 390,00",
-                "Tetto applicato sì", "18/11/2026 Lavoro aggiuntivo € 340,00",
-                "Imponibile € 340,00", "IVA 22 % € 74,80", "Totale addebitato € 414,80",
-                "Credito prima dell'addebito € 200,00", "Addebito -€ 414,80",
-                "Credito dopo l'addebito -€ 214,80", "ricarica di almeno € 214,80",
+                "A consumo orario", "Importo indicativo del preventivo 300,00 €",
+                "Tetto concordato 340,00 €", "Ore registrate 6:15", "Ore fatturabili 6:30",
+                "Tariffa oraria 60,00 €/ora", "Valore delle ore (ore fatturabili × tariffa) 390,00 €",
+                "Tetto applicato sì", "18/11/2026 Lavoro aggiuntivo 340,00 €",
+                "Imponibile 340,00 €", "IVA 22% 74,80 €", "Totale addebitato 414,80 €",
+                "Credito prima dell'addebito 200,00 €", "Addebito -414,80 €",
+                "Credito dopo l'addebito -214,80 €", "ricarica di almeno 214,80 €",
                 "pagina 1 di 1"]
     missing = [item for item in expected if item not in text]
     assert not missing, f"missing {missing} in:\n{text}"
@@ -70,10 +70,10 @@ def test_fixed_charge_document_in_english() -> None:
 def test_credit_notes() -> None:
     text = all_text(render_credit_note(note()))
     for item in ("Nota di credito", "Numero RIT-000123-NC1", "RIT-000123 del 20/11/2026",
-                 "Causale Ore di test non dovute", "Imponibile stornato € 250,00",
-                 "IVA 22 % stornata € 55,00", "Totale restituito al credito € 305,00",
-                 "Totale dell'addebito € 414,80", "Ancora stornabile € 109,80",
-                 "Credito dopo lo storno € 90,20", "i servizi sono riavviati"):
+                 "Causale Ore di test non dovute", "Imponibile stornato 250,00 €",
+                 "IVA 22% stornata 55,00 €", "Totale restituito al credito 305,00 €",
+                 "Totale dell'addebito 414,80 €", "Ancora stornabile 109,80 €",
+                 "Credito dopo lo storno 90,20 €", "i servizi sono riavviati"):
         assert item in text, text
     still = all_text(render_credit_note(note("en", before="-400.00")))
     assert "The credit is still negative" in still and "at least €95.00" in still

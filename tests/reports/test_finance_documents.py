@@ -50,10 +50,10 @@ def test_charges_report_in_italian() -> None:
     expected = ["Report addebiti", "Periodo dal 01/11/2026 al 30/11/2026",
                 "Raggruppato per cliente", "Emesso il 02/12/2026",
                 "Cliente Addebiti Imponibile IVA Totale Stornato",
-                "Officine Meccaniche Bellà & Figli 3 € 1.234,56 € 271,60 € 1.506,16 € 122,00 "
+                "Officine Meccaniche Bellà & Figli 3 1.234,56 € 271,60 € 1.506,16 € 122,00 € "
                 "S.r.l. (C-004217)",
-                "O'Brien Hosting Ltd (C-000988) 1 € 850,00 € 187,00 € 1.037,00 –",
-                "Totale 4 € 2.084,56 € 458,60 € 2.543,16 € 122,00",
+                "O'Brien Hosting Ltd (C-000988) 1 850,00 € 187,00 € 1.037,00 € –",
+                "Totale 4 2.084,56 € 458,60 € 2.543,16 € 122,00 €",
                 "non sono sottratti dagli addebiti", "pagina 1 di 1"]
     missing = [item for item in expected if item not in text]
     assert not missing, f"missing {missing} in:\n{text}"
@@ -65,14 +65,14 @@ def test_charges_report_in_english_by_category_and_month() -> None:
                                 (ChargesRow("ssl", "", 2, D("100.00"), D("22.00"),
                                             D("122.00")),), by_category.issued)
     text = all_text(render_charges_report(by_category))
-    for item in ("Charges report", "Period 01 Nov 2026 to 30 Nov 2026",
+    for item in ("Charges report", "Period 1 Nov 2026 to 30 Nov 2026",
                  "Grouped by type of intervention", "SSL certificate installation 2 €100.00",
                  "Total 2 €100.00 €22.00 €122.00", "page 1 of 1"):
         assert item in text, text
     by_month = ChargesReport(by_category.first, by_category.last, "month", "it", COMPANY,
                              (ChargesRow("2026-11", "", 1, D("1.00"), D("0.22"), D("1.22")),),
                              by_category.issued)
-    assert "novembre 2026 1 € 1,00" in all_text(render_charges_report(by_month))
+    assert "novembre 2026 1 1,00 €" in all_text(render_charges_report(by_month))
 
 
 def test_a_long_report_repeats_its_header_on_every_page() -> None:
@@ -85,7 +85,7 @@ def test_a_long_report_repeats_its_header_on_every_page() -> None:
     for number, page in enumerate(pages, start=1):
         assert f"pagina {number} di {len(pages)}" in page
     text = all_text(render_charges_report(report(rows=150)))
-    assert "Totale 152 € 3.564,56 € 784,20 € 4.348,76 € 122,00" in text
+    assert "Totale 152 3.564,56 € 784,20 € 4.348,76 € 122,00 €" in text
     assert text.index("Cliente numero 147") < text.index("Totale 152")
 
 
@@ -94,20 +94,41 @@ def test_statement_in_italian() -> None:
     expected = ["Estratto conto", "Periodo dal 01/11/2026 al 30/11/2026",
                 "Officine Meccaniche Bellà & Figli", "Codice cliente: C-004217",
                 "Data Movimento Riferimento Importo Saldo",
-                "Saldo iniziale al 01/11/2026 € 120,00",
-                "Ricarica bonifico 42 € 500,00 € 620,00",
-                "Addebito RIT-000123 -€ 475,80 € 144,20",
-                "Rettifica rettifica — =spese bancarie -€ 10,20 € 134,00",
-                "Saldo finale al 30/11/2026 € 134,00",
-                "Totale accrediti € 500,00", "Totale addebiti -€ 486,00"]
+                "Saldo iniziale al 01/11/2026 120,00 €",
+                "Ricarica bonifico 42 500,00 € 620,00 €",
+                "Addebito RIT-000123 -475,80 € 144,20 €",
+                "Rettifica rettifica — =spese bancarie -10,20 € 134,00 €",
+                "Saldo finale al 30/11/2026 134,00 €",
+                "Totale accrediti 500,00 €", "Totale addebiti -486,00 €"]
     missing = [item for item in expected if item not in text]
     assert not missing, f"missing {missing} in:\n{text}"
     assert "termine del credito" not in text
 
 
+def test_a_statement_of_a_period_not_over_closes_at_its_issue_date() -> None:
+    """Issue 17: issued on 07/12 for December, it cannot know the balance at 31/12."""
+    from dataclasses import replace
+
+    from reports.finance_csv import statement_csv
+
+    december = replace(statement(), first=date(2026, 12, 1), last=date(2026, 12, 31),
+                       entries=(), issued=date(2026, 12, 7))
+    text = all_text(render_statement(december))
+    assert "Saldo finale al 31/12/2026" not in text
+    assert text.count("Saldo a oggi, 07/12/2026 120,00 €") == 2, text  # table and summary
+    assert "Periodo dal 01/12/2026 al 31/12/2026" in text
+    assert "Saldo a oggi, 07/12/2026" in statement_csv(december).decode("utf-8-sig")
+    english = all_text(render_statement(replace(december, lang="en")))
+    assert "Balance as of today, 7 Dec 2026 €120.00" in english
+    assert "Closing balance on 31 Dec 2026" not in english
+    # issued on the last day or later: the period's closing balance
+    over = all_text(render_statement(replace(december, issued=date(2026, 12, 31))))
+    assert "Saldo finale al 31/12/2026 120,00 €" in over
+
+
 def test_statement_in_english_with_a_negative_balance() -> None:
     text = all_text(render_statement(statement("en", closing_negative=True)))
-    for item in ("Credit statement", "Opening balance on 01 Nov 2026 €120.00",
+    for item in ("Credit statement", "Opening balance on 1 Nov 2026 €120.00",
                  "Charge RIT-000203 -€610.00 -€476.00", "Closing balance on 30 Nov 2026",
                  "credit-exhaustion procedure", "top-up of at least €476.00"):
         assert item in text, text
@@ -156,3 +177,21 @@ def test_statement_csv(lang: str, delimiter: str) -> None:
                             else ["Top-up", "bonifico 42", "", "500.00", "620.00"])
     assert lines[4][3] == "'=spese bancarie"  # never a formula
     assert lines[-1][-1] == ("134,00" if lang == "it" else "134.00")
+
+
+@pytest.mark.parametrize("width", range(60, 220, 7))  # an amount fits from 60 pt
+def test_the_euro_never_parts_from_its_number(width: int) -> None:
+    """Issue 17: '€' split from its number across lines; CLDR's no-break space keeps them."""
+    from app.domain.money import format_eur
+    from reports import styles
+    from reports.finance_texts import ftext
+    from reports.layout import para
+
+    for lang in ("it", "en"):
+        for amount in ("214.80", "-1234.56"):
+            note = ftext(lang, "exhausted_note", missing=format_eur(Decimal(amount), lang))
+            paragraph = para(note, styles.STYLES.body)
+            paragraph.wrap(width, 10000)
+            lines = [" ".join(str(w) for w in line[1]) for line in paragraph.blPara.lines]
+            shown = format_eur(Decimal(amount), lang)
+            assert any(shown in line for line in lines), (lines, shown)

@@ -53,8 +53,8 @@ def test_fixed_quote_in_italian_says_everything(fixed_it: bytes) -> None:
         # kind in words
         "A corpo", "prezzo finale omnicomprensivo",
         # lines and totals, money the Italian way
-        "redirect HTTP→HTTPS", "€ 450,00", "€ 180,00", "€ 360,00", "1,50", "€ 283,04",
-        "€ 424,56", "Imponibile € 1.234,56", "IVA 22 % € 271,60", "Totale € 1.506,16",
+        "redirect HTTP→HTTPS", "450,00 €", "180,00 €", "360,00 €", "1,50", "283,04 €",
+        "424,56 €", "Imponibile 1.234,56 €", "IVA 22% 271,60 €", "Totale 1.506,16 €",
         # terms from the service
         "La richiesta di un preventivo è gratuita e non comporta alcun obbligo né costo",
         "addebitato solo a intervento concluso, sul credito prepagato del cliente",
@@ -76,7 +76,7 @@ def test_fixed_quote_in_italian_says_everything(fixed_it: bytes) -> None:
 def test_hourly_quote_in_english_says_everything(hourly_en: bytes) -> None:
     text = all_text(hourly_en)
     expected = [
-        "Quote RIT-004711/1", "Revision 1", "Issue date 01 Dec 2026",
+        "Quote RIT-004711/1", "Revision 1", "Issue date 1 Dec 2026",
         "Offer valid until 31 Dec 2026", "O'Brien Hosting Ltd", "Customer code: C-000988",
         "Physical-to-Virtual (P2V) / Virtual-to-Virtual (V2V) migration",
         "Hourly (a consumo orario)", "indicative final price",
@@ -85,7 +85,7 @@ def test_hourly_quote_in_english_says_everything(hourly_en: bytes) -> None:
         "Hourly rate €68.00/hour", "Estimated hours 12.50",
         "Billing increment 15 minutes",
         "estimated hours × hourly rate 12.50 €68.00 €850.00",
-        "Indicative net amount €850.00", "VAT 22 % €187.00", "Indicative total €1,037.00",
+        "Indicative net amount €850.00", "VAT 22% €187.00", "Indicative total €1,037.00",
         "Requesting a quote is free of charge and binds the customer to nothing",
         "charged only when the intervention is concluded",
         "against the customer's prepaid credit", "credit-exhaustion procedure",
@@ -107,28 +107,30 @@ def test_the_kinds_are_explained_in_both_languages() -> None:
     assert "A consumo orario" in hourly_it
     assert "prezzo finale indicativo" in hourly_it
     assert "Qualsiasi variazione sarà comunicata e concordata con il cliente" in hourly_it
-    assert "Tariffa oraria € 68,00/ora" in hourly_it
+    assert "Tariffa oraria 68,00 €/ora" in hourly_it
     assert "15 minuti" in hourly_it
-    assert "Totale indicativo € 1.037,00" in hourly_it
+    assert "Totale indicativo 1.037,00 €" in hourly_it
 
 
 def test_vat_rate_and_zero_vat_are_printed_as_given() -> None:
     text = all_text(render_quote(fixed_quote("it", vat_rate="10.50")))
-    assert "IVA 10,5 % € 129,63" in text
+    assert "IVA 10,5% 129,63 €" in text
     text = all_text(render_quote(fixed_quote("en", vat_rate="0.00")))
-    assert "VAT 0 % €0.00" in text
+    assert "VAT 0% €0.00" in text
     assert "Total €1,234.56" in text
 
 
 def test_amounts_are_right_aligned(fixed_it: bytes) -> None:
     """The amount column and the totals end on the same right edge."""
     boxes = words(fixed_it)
+    # an amount ends with its "€" (CLDR's Italian "1.234,56 €"): the sign is the edge
+    ends = {w.text: boxes[i + 1] for i, w in enumerate(boxes[:-1])}
+    assert all(end.text == "€" for end in ends.values() if end.text.startswith("€"))
     amounts = ["450,00", "360,00", "424,56", "1.234,56", "271,60", "1.506,16"]
-    right_edges = {w.text: w.x_max for w in boxes if w.text in amounts}
+    right_edges = {a: ends[a].x_max for a in amounts if ends.get(a) and ends[a].text == "€"}
     assert set(right_edges) == set(amounts)
     assert max(right_edges.values()) - min(right_edges.values()) < 0.5, right_edges
-    unit_prices = [w.x_max for w in boxes if w.text in ("283,04", "180,00")]
-    assert len(unit_prices) == 2
+    unit_prices = [ends[a].x_max for a in ("283,04", "180,00")]
     assert abs(unit_prices[0] - unit_prices[1]) < 0.5
 
 
@@ -155,8 +157,8 @@ def test_sixty_lines_span_pages_with_header_and_page_numbers(long_it: bytes) -> 
     text = all_text(long_it)
     for number in range(1, 61):
         assert text.count(f"Attività {number:02d}:") == 1
-    assert "Imponibile € 600,00" in text
-    assert "Totale € 732,00" in text
+    assert "Imponibile 600,00 €" in text
+    assert "Totale 732,00 €" in text
     # the totals come after the last line
     assert text.index("Attività 60:") < text.index("Imponibile")
 
@@ -209,7 +211,7 @@ def test_metadata(fixed_it: bytes, hourly_en: bytes) -> None:
 def test_pypdf_reads_the_same_text(fixed_it: bytes) -> None:
     text = PdfReader(io.BytesIO(fixed_it)).pages[0].extract_text()
     assert "Preventivo RIT-000123/2" in text
-    assert "€ 1.506,16" in text
+    assert "1.506,16 €" in text
 
 
 def test_same_document_same_bytes() -> None:
@@ -308,7 +310,7 @@ def test_a_description_longer_than_a_page_continues_on_the_next() -> None:
     assert len(pages) >= 3
     text = all_text(pdf)
     assert text.count("parola") == 1500
-    assert "Totale € 12,20" in text
+    assert "Totale 12,20 €" in text
 
 
 def test_rows_that_fit_are_not_split_across_pages() -> None:

@@ -46,7 +46,7 @@ def test_dates(lang: str, expected: str) -> None:
 
 def test_single_digit_days_and_months() -> None:
     assert format_date(date(2026, 3, 5), "it") == "05/03/2026"
-    assert format_date(date(2026, 3, 5), "en") == "05 Mar 2026"
+    assert format_date(date(2026, 3, 5), "en") == "5 Mar 2026"
 
 
 def test_reports_imports_only_the_domain_from_the_app() -> None:

@@ -22,6 +22,10 @@ from app.db.database import Database
 from app.domain.documents import QuoteDocument
 from app.services import customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
+from tests.conftest import (
+    WAIT_MS,  # noqa: F401 - the GUI tests' deadline of every Qt wait
+    sqlite_copy,
+)
 from ui import i18n
 from ui.context import AppContext
 
@@ -42,6 +46,32 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     monkeypatch.delenv("RIT_DESK_DB", raising=False)
     yield base
+
+
+@dataclass
+class Discards:
+    """The questions the dialogs asked (their titles and texts), and the answer given:
+    before discarding changed entries, before recording a top-up."""
+
+    asked: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    answer: bool = True
+
+
+@pytest.fixture(autouse=True)
+def discards(monkeypatch: pytest.MonkeyPatch) -> Discards:
+    """No modal question of a dialog (ServiceDialog.ask_user) blocks a test: closing a
+    dialog with changed entries (a test's end closes its widgets), or recording a top-up,
+    is answered ``answer`` (Yes) and noted."""
+    record = Discards()
+
+    def answer(_parent: object, title: str, text: str) -> bool:
+        record.asked.append(title)
+        record.texts.append(text)
+        return record.answer
+
+    monkeypatch.setattr("ui.dialogs.base.ask", answer)
+    return record
 
 
 @pytest.fixture
@@ -124,17 +154,41 @@ def make_desk(db: Database) -> Desk:
     return d
 
 
+@dataclass(frozen=True)
+class DeskTemplate:
+    """The database make_desk makes, made once for the run, and its requests' numbers."""
+
+    path: Path
+    numbers: dict[str, int]
+
+
+@pytest.fixture(scope="session")
+def desk_template(tmp_path_factory: pytest.TempPathFactory,
+                  migrated_sqlite: Path) -> DeskTemplate:
+    path = tmp_path_factory.mktemp("desk") / "desk.sqlite3"
+    db = Database(sqlite_copy(migrated_sqlite, path), renderer=fake_render)
+    try:
+        numbers = dict(make_desk(db).numbers)
+    finally:
+        db.dispose()  # the write-ahead log folded into the file
+    return DeskTemplate(path, numbers)
+
+
 @pytest.fixture
-def desk_db(tmp_path: Path) -> Iterator[Database]:
-    db = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}", renderer=fake_render)
-    db.upgrade_schema()
+def desk_db(tmp_path: Path, migrated_sqlite: Path) -> Iterator[Database]:
+    """A fresh, migrated SQLite database (a copy of the run's migrated file)."""
+    db = Database(sqlite_copy(migrated_sqlite, tmp_path / "desk.sqlite3"), renderer=fake_render)
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def desk(desk_db: Database) -> Desk:
-    return make_desk(desk_db)
+def desk(desk_db: Database, desk_template: DeskTemplate) -> Desk:
+    """``make_desk(desk_db)``, as a copy of the run's desk (made once: some 30 use cases,
+    about a second a test at load 8): the same people, requests and numbers."""
+    desk_db.dispose()  # nothing of the file it replaces stays open
+    sqlite_copy(desk_template.path, Path(str(desk_db.url.database)))
+    return Desk(desk_db, numbers=dict(desk_template.numbers))
 
 
 def _installed(lang: str) -> Iterator[None]:

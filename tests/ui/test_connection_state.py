@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.services import customers, requests
 from tests.faults import Outage
-from tests.ui.conftest import Desk, fake_render, make_desk
+from tests.ui.conftest import WAIT_MS, Desk, fake_render, make_desk
 from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from tests.ui.test_main_window import open_window
 from ui.dialogs.credit import CreditDialog
@@ -28,7 +28,7 @@ def desk(db_url: str) -> Iterator[Desk]:
     PostgreSQL the outage terminates the connection, as a server going away does)."""
     db = Database(db_url, renderer=fake_render)
     yield make_desk(db)
-    QThreadPool.globalInstance().waitForDone(5000)  # no window's read still under way
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)  # no window's read still under way
     db.dispose()
 
 

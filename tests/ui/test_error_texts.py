@@ -94,8 +94,8 @@ def test_error_texts_in_italian(italian: None) -> None:
     assert error_text(exc) == "tom (tecnico) non può assegnare richieste"
     exc = _raised(permissions.check_send_limit, "technician", "tom", Decimal("1500.00"),
                   Decimal("1000.00"))
-    assert error_text(exc) == ("tom (tecnico) può inviare preventivi fino a € 1.000,00 di "
-                               "imponibile; questo è di € 1.500,00: deve inviarlo un team leader "
+    assert error_text(exc) == ("tom (tecnico) può inviare preventivi fino a 1.000,00\u00a0€ di "
+                               "imponibile; questo è di 1.500,00\u00a0€: deve inviarlo un team leader "
                                "(invialo in approvazione)")
     exc = _raised(parse_hours, "25:00")
     assert error_text(exc) == ("il campo «ore» non può superare 24 ore in una sola "

@@ -116,8 +116,8 @@ def test_completion_exhausting_the_credit_cannot_be_missed(desk: Desk, italian: 
     result = billing.complete_request(desk.db, desk.lead, number)
     outcome = said("complete", result, desk, number, lang="it")
     assert outcome.important
-    assert outcome.text == (f"{ref(number)} completata: addebitati € 122,00; credito -€ 72,00; "
-                            "credito esaurito, mancano € 72,00; 1 servizio sospeso (web01).")
+    assert outcome.text == (f"{ref(number)} completata: addebitati 122,00\u00a0€; credito -72,00\u00a0€; "
+                            "credito esaurito, mancano 72,00\u00a0€; 1 servizio sospeso (web01).")
 
 
 def test_credit_actions(desk: Desk, english: None) -> None:

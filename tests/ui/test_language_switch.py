@@ -46,7 +46,7 @@ def test_the_window_speaks_the_new_language_at_once(qtbot: QtBot, desk: Desk,
         assert italian.queues.current_queue() == "all"
         assert italian.table.selected_number() == number
         assert italian.workspace.state_chip.text() == "In lavorazione"
-        assert "€ 5.000,00" in italian.workspace.facts["credit"].text()
+        assert "5.000,00\u00a0€" in italian.workspace.facts["credit"].text()
         assert [a.text() for a in italian.menuBar().actions()][:2] == ["&File", "&Visualizza"]
         assert not isValid(first) or not first.isVisible()  # closed, and let go
 

@@ -17,7 +17,7 @@ from app.db.database import Database
 from app.services import customers, requests, staff
 from tests.faults import Outage
 from tests.pg_cluster import PrivateCluster, private_cluster
-from tests.ui.conftest import Desk, fake_render, make_desk
+from tests.ui.conftest import WAIT_MS, Desk, fake_render, make_desk
 from tests.ui.test_main_window import open_window
 from ui import live_updates
 from ui.change_watch import LISTENING_POLL_INTERVAL_MS, POLL_INTERVAL_MS
@@ -31,7 +31,7 @@ def pair(db_url: str) -> Iterator[tuple[Database, Database]]:
     here = Database(db_url, renderer=fake_render)
     there = Database(db_url, renderer=fake_render)
     yield here, there
-    QThreadPool.globalInstance().waitForDone(5000)  # no read of a window still under way
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)  # no read of a window still under way
     here.dispose()
     there.dispose()
 
@@ -321,6 +321,6 @@ def test_a_server_restart_is_shown_at_once_and_followed_after(
         assert window.table.model.request_at(0).number == number  # type: ignore[union-attr]
         window.close()
     finally:
-        QThreadPool.globalInstance().waitForDone(5000)
+        QThreadPool.globalInstance().waitForDone(WAIT_MS)
         here.dispose()
         there.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from app.services import queries, requests
+from app.services import customers, queries, requests
 from tests.ui.conftest import Desk
 from ui.main_window import MainWindow
 from ui.queue_header import KEYS
@@ -123,7 +123,12 @@ def test_layout_is_remembered(qtbot: QtBot, desk: Desk, settings: QSettings) -> 
     order = columns.visible_keys()
     window.resize(1480, 900)
     window.show()
-    window.splitter.setSizes([250, 600, 630])
+    window.splitter.moveSplitter(230, 1)  # with nothing open: the queues' width
+    assert window.splitter.sizes()[0] == 230
+    window.select_request(desk.numbers["new"])
+    qtbot.waitUntil(lambda: window.workspace.isVisible(), timeout=5000)
+    window.splitter.moveSplitter(250, 1)  # with a request open: its own split
+    window.splitter.moveSplitter(800, 2)
     sizes = window.splitter.sizes()
     window.close()
     assert settings.value("table/header") is not None
@@ -136,17 +141,27 @@ def test_layout_is_remembered(qtbot: QtBot, desk: Desk, settings: QSettings) -> 
     assert 0 < header.sectionSize(KEYS.index("state")) <= 200
     assert header.isSectionHidden(KEYS.index("priority"))
     assert again.table.columns.visible_keys() == order
-    # the user's split is restored (not the first-time one); the offscreen platform
-    # clamps the restored geometry, so the sizes themselves are not compared
+    # the user's splits are restored (not the first-time ones), each in its mode; the
+    # offscreen platform clamps the restored geometry: only the queues' width is compared
     assert again.layout_keeper.split_restored
-    assert sizes[0] == 250
+    assert again.splitter.sizes()[0] == 230 and not again.workspace.isVisible()
+    again.resize(1480, 900)
+    again.select_request(desk.numbers["new"])
+    qtbot.waitUntil(lambda: again.workspace.isVisible(), timeout=5000)
+    assert sizes[0] == 250 and again.splitter.sizes()[0] == 250
 
 
 def test_the_queue_fits_at_1366_by_768(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
     """The columns that decide are all there and nothing scrolls sideways; the long
-    texts give way, their whole text in the tooltip."""
+    texts give way, their whole text in the tooltip. Issue 17: with nothing open the
+    queue takes the width (no empty workspace); with a request open, in the default
+    layout, customer and subject each show at least 18 characters."""
     for _ in range(3):
         desk.new_request("A subject long enough to need much more room than it is given " * 2)
+    customers.add_customer(desk.db, desk.admin, "C9", name="Officine Meccaniche Bellà & Figli")
+    customers.add_service(desk.db, desk.admin, "C9", name="web09")
+    long_customer = requests.submit_request(
+        desk.db, "C9", service="web09", category="other", subject="Migrazione sito web aziendale")
     window = MainWindow(desk.ctx(desk.lead), settings=settings)
     window.poll_timer.stop()
     qtbot.addWidget(window)
@@ -160,15 +175,33 @@ def test_the_queue_fits_at_1366_by_768(qtbot: QtBot, desk: Desk, settings: QSett
     for key in ("number", "customer", "subject", "state", "priority", "assignee", "age",
                 "quote_total", "validity"):
         assert key in shown
-    splitter = window.splitter.sizes()
-    assert splitter[2] >= 480 and splitter[1] > splitter[0]  # a sensible first split
+    # nothing open: no workspace, the queue has the width
+    assert not window.workspace.isVisible()
+    queues, table, workspace = window.splitter.sizes()
+    assert workspace == 0 and table > 1366 - queues - 40
     rows = [window.table.model.request_at(r) for r in range(window.table.model.rowCount())]
     row = next(r for r, request in enumerate(rows)
                if request is not None and "long enough" in request.subject)
     index = window.table.model.index(row, KEYS.index("subject"))
+    # a request open: the workspace beside the table, customer and subject still read
+    window.select_request(long_customer)
+    qtbot.waitUntil(lambda: window.workspace.isVisible() and window.workspace.detail is not None,
+                    timeout=5000)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)
+    assert window.splitter.sizes()[2] >= 480  # a sensible first split
     assert view.columnWidth(KEYS.index("subject")) < view.fontMetrics().horizontalAdvance(
         str(index.data()))  # elided...
     assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()  # ...whole in the tooltip
+    metrics = view.fontMetrics()
+    listed = next(r for r, request in enumerate(
+        window.table.model.request_at(r) for r in range(window.table.model.rowCount()))
+        if request is not None and request.number == long_customer)
+    for key in ("customer", "subject"):
+        cell = window.table.model.index(listed, KEYS.index(key))
+        text = str(cell.data())
+        room = view.visualRect(cell).width() - 8  # the cell's margins
+        shown_text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        assert len(shown_text.rstrip("…")) >= 18, (key, shown_text, room)
 
 
 def test_columns_are_hidden_moved_and_reset_from_the_header(qtbot: QtBot, desk: Desk,

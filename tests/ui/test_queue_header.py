@@ -90,7 +90,8 @@ def test_a_title_too_wide_for_its_column_ends_in_an_ellipsis(qtbot: QtBot, desk:
     shown = model.headerData(total, horizontal, Qt.ItemDataRole.DisplayRole)
     assert shown.endswith("…") and whole.startswith(shown[:-1])
     for i in range(len(KEYS)):  # the whole title in the tooltip
-        assert model.headerData(i, horizontal, Qt.ItemDataRole.ToolTipRole) == model.full_title(i)
+        assert model.headerData(i, horizontal, Qt.ItemDataRole.ToolTipRole).startswith(
+            model.full_title(i))
 
 
 def test_priorities_are_never_cut(qtbot: QtBot) -> None:

@@ -38,6 +38,12 @@ def consistent(window: MainWindow) -> bool:
     return number == window.table.selected_number() == window.workspace.number == shown
 
 
+def banner(window: MainWindow) -> str:
+    """The workspace's banner (the window is not shown: not isVisible)."""
+    shown = window.workspace.banner
+    return "" if shown.isHidden() else shown.label.text()
+
+
 def new_queue(qtbot: QtBot, desk: Desk, settings: QSettings) -> tuple[MainWindow, list[int]]:
     for subject in ("Open port 8443", "Upgrade PHP", "Renew the domain"):
         desk.new_request(subject)
@@ -87,16 +93,47 @@ def test_the_last_row_leaving_moves_up_and_an_empty_queue_shows_nothing(
     assert window.workspace.number == 0 and window.workspace.stack.currentIndex() == 0
 
 
-def test_this_users_own_action_moves_the_selection_too(qtbot: QtBot, desk: Desk,
-                                                        settings: QSettings) -> None:
+def test_the_request_acted_on_stays_in_front_and_says_where_it_went(
+        qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    """Issue 17: after "Take" the workspace showed the next new request with "Take" on;
+    the request taken stays shown (nothing highlighted) and where it went is said."""
     window, numbers = new_queue(qtbot, desk, settings)
-    with qtbot.waitSignal(window.workspace.loaded, timeout=5000):
+    ws = window.workspace
+    with qtbot.waitSignal(ws.loaded, timeout=5000):
         assert window.table.select_number(numbers[0])
-    with qtbot.waitSignal(window.workspace.outcome, timeout=5000):
-        window.workspace.actions_by_name["take"].trigger()
-    qtbot.waitUntil(lambda: highlighted(window) == numbers[1] and consistent(window),
-                    timeout=5000)
-    assert "You took" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.table.request_left, timeout=5000) as left:
+        ws.actions_by_name["take"].trigger()
+    assert left.args == [numbers[0]]
+    qtbot.waitUntil(lambda: not ws.loading, timeout=5000)
+    assert ws.number == numbers[0] and ws.current is not None
+    assert ws.current.state == "evaluating" and ws.current.assignee == desk.lead
+    assert highlighted(window) == 0 and window.table.selected_number() == 0
+    assert numbers[0] not in [window.table.model.request_at(r).number  # type: ignore[union-attr]
+                              for r in range(window.table.model.rowCount())]
+    ref = f"RIT-{numbers[0]:06d}"
+    said = f"{ref} moved to \u201cMy requests\u201d: it is no longer in this queue."
+    qtbot.waitUntil(lambda: banner(window) == said, timeout=5000)
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"You took {ref}") and said in message
+    assert not ws.actions_by_name["take"].isEnabled()
+    # picking another row goes on as usual, and the message goes
+    with qtbot.waitSignal(ws.loaded, timeout=5000):
+        assert window.table.select_number(numbers[1])
+    assert consistent(window) and banner(window) == ""
+
+
+def test_a_request_acted_on_that_stays_listed_stays_highlighted(
+        qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    window, numbers = new_queue(qtbot, desk, settings)
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("all")
+    ws = window.workspace
+    with qtbot.waitSignal(ws.loaded, timeout=5000):
+        assert window.table.select_number(numbers[0])
+    with qtbot.waitSignal(window.table.model.refreshed, timeout=5000):
+        ws.actions_by_name["take"].trigger()
+    qtbot.waitUntil(lambda: not ws.loading and consistent(window), timeout=5000)
+    assert highlighted(window) == numbers[0] and banner(window) == ""
 
 
 def test_rows_moving_under_the_highlight_never_mismatch(qtbot: QtBot, desk: Desk,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
@@ -10,10 +12,14 @@ from sqlalchemy.engine import URL, make_url
 
 from app import config
 from app.db.database import Database
+from app.services.dto import StaffView
 from tests.cli.test_bad_input_cli import PasswordRefusingServer
-from tests.ui.conftest import Desk, Server
-from ui import connection, start_dialog
+from tests.ui.conftest import WAIT_MS, Desk, Server
+from ui import connection, gui_main, start_dialog
+from ui.connection import Profile
 from ui.start_dialog import StartDialog, friendly_error, load_profiles
+
+Signed = tuple[Database, StaffView]
 
 
 def test_profile_is_saved_without_password(qtbot: QtBot, settings: QSettings) -> None:
@@ -226,3 +232,97 @@ def test_the_first_run_welcome_is_shown_whole(qtbot: QtBot, settings: QSettings,
 
     qtbot.waitUntil(whole, timeout=3000)
     dialog.reject()
+
+
+
+# -- a start after the first: the last profile again, without a click ----------------------
+
+
+def _start(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, settings: QSettings,
+           user: Callable[[StartDialog], None]) -> tuple[Signed | None, StartDialog]:
+    """A start after the first, as the app makes it (gui_main._sign_in): its dialog shown
+    and handed to ``user``, who waits and types what a person would."""
+    shown: list[StartDialog] = []
+
+    def exec_(dialog: StartDialog) -> int:
+        shown.append(dialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        user(dialog)
+        return int(dialog.result())
+
+    monkeypatch.setattr(gui_main, "is_first_run", lambda: False)
+    monkeypatch.setattr(StartDialog, "exec", exec_)
+    signed = gui_main._sign_in(None, None, settings, quiet=False)
+    return signed, shown[0]
+
+
+def test_a_later_start_lists_the_embedded_staff_and_enter_signs_in(
+        qtbot: QtBot, settings: QSettings, desk: Desk, desk_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every start after the first needed two clicks, "Connect" then "Sign in": now the
+    embedded database is connected by itself, the last user picked, and Enter signs in."""
+    monkeypatch.setattr(start_dialog, "open_embedded",
+                        lambda: connection.make_database(str(desk_db.url)))
+    settings.setValue(start_dialog.LAST_USER_KEY, desk.finance)
+
+    def user(dialog: StartDialog) -> None:
+        qtbot.waitUntil(dialog.sign_in.isEnabled, timeout=WAIT_MS)  # nothing clicked
+        assert dialog.staff.currentData() == desk.finance and dialog.sign_in.isDefault()
+        qtbot.keyClick(dialog.staff, Qt.Key.Key_Return)
+
+    signed, dialog = _start(qtbot, monkeypatch, settings, user)
+    assert signed is not None and signed[1].username == desk.finance
+    assert "Connected to" in dialog.message.text()
+    signed[0].dispose()
+
+
+@pytest.mark.postgres
+def test_a_later_start_signs_in_with_the_keyrings_password(
+        qtbot: QtBot, settings: QSettings, server: Server,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    login = server.login("lea", role="team_lead")
+    profile = Profile("office", server.url.host or "localhost", server.url.port or 5432,
+                      server.url.database or "", login)
+    start_dialog.save_profiles(settings, [profile])
+    settings.setValue(start_dialog.LAST_PROFILE_KEY, "office")
+    asked: list[str] = []
+
+    def from_keyring(url: URL) -> str | None:
+        asked.append(str(url))
+        return "remembered"  # trust authentication: the server does not ask for it
+
+    monkeypatch.setattr(config, "password_from_keyring", from_keyring)
+    signed, dialog = _start(qtbot, monkeypatch, settings, lambda dialog: qtbot.waitUntil(
+        lambda: dialog.result_value is not None or not dialog.message.isHidden(),
+        timeout=WAIT_MS))  # nothing typed, nothing clicked
+    assert signed is not None, dialog.message.text()
+    try:
+        assert signed[1].username == login and signed[0].identity().login == login
+        assert asked and all(login in url for url in asked)
+    finally:
+        signed[0].dispose()
+
+
+@pytest.mark.postgres
+def test_a_later_start_without_a_remembered_password_waits_for_enter(
+        qtbot: QtBot, settings: QSettings, server: Server,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    login = server.login("tom")
+    profile = Profile("office", server.url.host or "localhost", server.url.port or 5432,
+                      server.url.database or "", login)
+    start_dialog.save_profiles(settings, [profile])
+    settings.setValue(start_dialog.LAST_PROFILE_KEY, "office")
+    monkeypatch.setattr(config, "password_from_keyring", lambda url: None)
+
+    def user(dialog: StartDialog) -> None:
+        assert dialog.profile.currentData() == "office"
+        assert dialog.result_value is None and dialog.message.isHidden()  # not tried alone
+        assert dialog.sign_in.isDefault()
+        with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+            qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # trust: no password needed
+
+    signed, _dialog = _start(qtbot, monkeypatch, settings, user)
+    assert signed is not None and signed[1].username == login
+    signed[0].dispose()

@@ -37,7 +37,7 @@ def test_errors_arrive_as_exceptions(qtbot: QtBot) -> None:
 
 
 def test_money_and_dates() -> None:
-    assert labels.money(Decimal("1234.5"), "it") == "€ 1.234,50"
+    assert labels.money(Decimal("1234.5"), "it") == "1.234,50\u00a0€"
     assert labels.money(None, "it") == ""
     assert labels.date_str(date(2026, 12, 31), "it") == "31/12/2026"
     assert labels.date_str(datetime(2026, 12, 31, 8, 5), "en") == "31 Dec 2026"
@@ -67,6 +67,6 @@ def test_every_code_has_a_label() -> None:
 def test_audit_details_are_readable() -> None:
     text = describe("quote_sent", {"total": "122.00", "valid_until": "2026-12-31",
                                    "kind": "fixed", "sha256": "abc"}, "it")
-    assert text == "total: € 122,00 · valid until: 31/12/2026 · kind: Fixed price"
+    assert text == "total: 122,00\u00a0€ · valid until: 31/12/2026 · kind: Fixed price"
     assert describe("request_assigned", {"before": None, "after": "tom"}, "en") == \
         "unassigned → tom"

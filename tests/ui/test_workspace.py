@@ -52,7 +52,7 @@ def test_hourly_work_bar_warns_near_and_over_the_ceiling(qtbot: QtBot, desk: Des
         ws.reload()
     assert ws.work_bar.value() == 100
     assert ws.work_bar.property("warning") == "over"
-    assert "ceiling is reached" in ws.work_summary.text()
+    assert "Over the ceiling: 0:15 hours (€15.00) will not be charged" in ws.work_summary.text()
 
 
 def test_technician_cannot_assign_and_sees_why(qtbot: QtBot, desk: Desk) -> None:

@@ -30,20 +30,11 @@ from app.services import (
 )
 from app.services import settings as settings_service
 from app.services.dto import CustomerView, RequestFilter
+from ui.cli.common import CliError, Result, need_actor
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
 
-Result = tuple[dict[str, Any], str]
-
-
-class CliError(Exception):
-    """A usage problem found after parsing (e.g. a missing --as)."""
-
-
-def need_actor(args: argparse.Namespace) -> str:
-    if not args.actor:
-        raise CliError("this command acts as a staff user: give --as USER")
-    return str(args.actor)
+__all__ = ["CliError", "Result", "need_actor"]  # still named here, as before
 
 
 def init(db: Database, args: argparse.Namespace) -> Result:
@@ -291,9 +282,13 @@ def requests_cancel(db: Database, args: argparse.Namespace) -> Result:
 
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
     preview = billing.preview_charge(db, args.request)
-    return plain(preview), (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
-                            f"{amount_str(preview.total)}; balance after "
-                            f"{amount_str(preview.balance_after)}")
+    text = (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
+            f"{amount_str(preview.total)}; balance after {amount_str(preview.balance_after)}")
+    if preview.minutes_not_charged:
+        text += (f"; over the ceiling of {amount_str(preview.ceiling)}: "
+                 f"{format_hours(preview.minutes_not_charged)} hours "
+                 f"({amount_str(preview.amount_not_charged)}) not charged")
+    return plain(preview), text
 
 
 def requests_complete(db: Database, args: argparse.Namespace) -> Result:

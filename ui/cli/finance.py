@@ -24,13 +24,10 @@ from app.domain.finance import GROUPINGS, ChargesReport, ChargesRow, Statement
 from app.domain.money import amount_str
 from app.domain.references import request_reference
 from app.services import at_risk, charges_report, statements
-from ui.cli.commands import CliError, Result, need_actor
+from ui.cli.common import CliError, Command, Result, need_actor
 from ui.cli.output import dumps
 
 FORMATS = ("json", "csv", "pdf")
-
-Command = Callable[[Any, str, Callable[..., Any], str], argparse.ArgumentParser]
-
 
 def register(groups: Any, customers: Any, cmd: Command,
              iso_date: Callable[[str], Any], request_number: Callable[[str], int]) -> None:

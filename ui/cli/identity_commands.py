@@ -17,15 +17,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from app.db.database import Database
 from app.domain.errors import ValidationError
 from app.services import staff
-from ui.cli.commands import CliError, Result
-
-Command = Callable[[Any, str, Callable[..., Any], str], argparse.ArgumentParser]
+from ui.cli.common import CliError, Command, Result
 
 
 def register(groups: Any, init: argparse.ArgumentParser, cmd: Command,

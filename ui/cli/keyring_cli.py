@@ -19,8 +19,7 @@ from sqlalchemy.engine import URL
 
 from app import config
 from app.domain.errors import ValidationError
-
-Result = tuple[dict[str, Any], str]
+from ui.cli.common import Result
 
 
 def _server_url(args: argparse.Namespace, *, required: bool) -> URL | None:

@@ -63,6 +63,7 @@ def row_json(r: RequestRow) -> dict[str, Any]:
         "assignee_name": r.assignee_name, "created_at": r.created_at,
         "quote_total": r.quote_total,
         "quote_valid_until": r.quote_valid_until,
+        "charged": r.charged, "refunded": r.refunded,
     }
 
 

@@ -37,6 +37,10 @@ def _read(db: Database, number: int) -> _Loaded:
     return _Loaded(request_detail(db, number), staff.list_staff(db), open_workload(db))
 
 
+#: the combo's first item: nobody chosen yet
+CHOOSE = "\0choose"
+
+
 class AssignDialog(ServiceDialog):
     """Pick the assignee from the active staff; ``result_value`` is the username or None."""
 
@@ -78,20 +82,27 @@ class AssignDialog(ServiceDialog):
         self.heading.setText(request_heading(detail))
         self.current.setText(detail.assignee_name or self.tr("Unassigned"))
         self.person.clear()
-        self.person.addItem(self.tr("Nobody (unassign)"), None)
+        # nobody chosen yet: Enter must not record "Sara Romano -> Sara Romano"
+        self.person.addItem(self.tr("Choose a person…"), CHOOSE)
+        if detail.assignee:
+            self.person.addItem(self.tr("Nobody (unassign)"), None)
         for person in loaded.people:
-            if person.active and person.role in WORKING_ROLES:
+            if person.active and person.role in WORKING_ROLES and \
+                    person.username != detail.assignee:
                 count = loaded.workload.get(person.username, 0)
                 self.person.addItem(
                     f"{person.name} ({labels.role_label(person.role)}) · "
                     + self.tr("%n open request(s)", "", count), person.username)
-        index = self.person.findData(detail.assignee)
-        self.person.setCurrentIndex(max(index, 0) if detail.assignee else 0)
+        self.person.setCurrentIndex(0)
 
     def _submit(self) -> None:
         if self._version is None:
             return
         to = self.person.currentData()
+        if to == CHOOSE:
+            self.show_message(self.tr("Choose who takes the request over."))
+            self.person.setFocus()
+            return
         username = str(to) if to else None
         version = self._version
         self.run(partial(requests.assign_request, self._db, self._actor, self._number, username,

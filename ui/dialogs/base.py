@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -37,6 +38,7 @@ from app.domain.errors import ConflictError, DatabaseUnavailable, RitError
 from app.domain.money import format_percent
 from app.services.dto import RequestDetail
 from ui import labels
+from ui.confirm import ask
 from ui.connection_state import monitor_for
 from ui.errors import error_text
 from ui.text_check import TextCheck, first_refused, text_rule
@@ -186,11 +188,17 @@ class ServiceDialog(QDialog):
     answers (unless the entries were changed meanwhile, or the connection broke while
     committing, when the change may already be saved).
 
+    Nothing typed is lost by accident either: Esc, Cancel or closing the window asks
+    before discarding entries changed since the dialog was shown (or since what it read
+    filled them), unless :attr:`guards_input` is off (dialogs that only show documents).
+
     Signals:
         idle(): a call (load or action) has finished and its outcome is shown.
     """
 
     idle = Signal()
+    #: whether closing asks before discarding changed entries
+    guards_input = True
 
     def __init__(self, db: Database, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +226,8 @@ class ServiceDialog(QDialog):
         self.connection = monitor_for(db)
         self.text_checks: list[TextCheck] = []
         self.connection.restored.connect(self._database_back)
+        #: the entries as shown (None until shown or filled by what was read)
+        self._clean_form: list[object] | None = None
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -351,10 +361,14 @@ class ServiceDialog(QDialog):
                 self._failed_load = None
             if exc is None:
                 self.connection.report(None)
+        # what was read fills the entries: they are as shown unless the user changed them
+        clean = loading and exc is None and not self.has_unsaved_input()
         try:
             if exc is None:
                 if on_done is not None:
                     on_done(value)
+                if clean:
+                    self.mark_clean()
             elif on_error is not None:
                 on_error(exc)
             else:
@@ -434,13 +448,38 @@ class ServiceDialog(QDialog):
                               for c in range(widget.columnCount())])
         return state
 
+    def mark_clean(self) -> None:
+        """The entries as they are now are what closing may discard without asking."""
+        self._clean_form = self._form_state()
+
+    def has_unsaved_input(self) -> bool:
+        """Whether an entry was changed since the dialog was shown or filled."""
+        return self._clean_form is not None and self._form_state() != self._clean_form
+
+    def ask_user(self, title: str, text: str) -> bool:
+        """Yes or No over the dialog, No being the default (the GUI tests answer it)."""
+        return ask(self, title, text)
+
+    def confirm_discard(self) -> bool:
+        """Whether the user agrees to lose the changed entries (No is the default)."""
+        return self.ask_user(self.tr("Discard changes"),
+                             self.tr("Close without saving? What you entered will be lost."))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._clean_form is None:
+            self.mark_clean()
+        super().showEvent(event)
+
     def finish(self, value: object) -> None:
         """Keep ``value`` as :attr:`result_value` and close the dialog as accepted."""
         self._result = value
         self.accept()
 
     def reject(self) -> None:
-        """Esc / Cancel: refused while a call runs (its outcome must not be lost)."""
+        """Esc / Cancel / closing the window: refused while a call runs (its outcome must
+        not be lost); asks first when entries were changed and not saved."""
         if self._busy:
+            return
+        if self.guards_input and self.has_unsaved_input() and not self.confirm_discard():
             return
         super().reject()

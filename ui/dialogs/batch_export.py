@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -36,10 +35,10 @@ from ui.dialogs.base import (
     ServiceDialog,
     capitalised,
     from_qdate,
-    show_dates,
     to_qdate,
     with_error,
 )
+from ui.dialogs.date_edit import DateEdit
 from ui.worker import run_async
 
 CHUNK = 50
@@ -87,12 +86,10 @@ class BatchExportDialog(ServiceDialog):
         self.setWindowTitle(self.tr("Export quote PDFs"))
 
         form = QFormLayout()
-        self.since = QDateEdit()
-        self.until = QDateEdit()
+        self.since = DateEdit()
+        self.until = DateEdit()
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         for edit, day in ((self.since, today.replace(day=1)), (self.until, month_end)):
-            edit.setCalendarPopup(True)
-            show_dates(edit)
             edit.setDate(to_qdate(day))
             edit.setMaximumWidth(160)
         if self._ids is None:

@@ -131,7 +131,10 @@ class CompletionDialog(ServiceDialog):
             self._row(form, "ceiling", self.tr("Agreed ceiling:"), labels.money(p.ceiling, lang))
             if p.capped:
                 self._row(form, "capped", "", self.tr(
-                    "Capped: the work value exceeds the agreed ceiling, the ceiling is charged."))
+                    "Capped: the work value exceeds the agreed ceiling, the ceiling is charged; "
+                    "%1 hours (%2) will not be charged.").replace(
+                    "%1", labels.hours(p.minutes_not_charged)).replace(
+                    "%2", labels.money(p.amount_not_charged, lang)))
                 self.values["capped"].setWordWrap(True)
         else:
             self._row(form, "ceiling", self.tr("Agreed amount:"), labels.money(p.ceiling, lang))

@@ -23,7 +23,7 @@ from app.domain.money import parse_amount, parse_signed_amount
 from app.services import customers
 from app.services.common import MAX_REASON, MAX_REFERENCE
 from app.services.dto import CustomerView
-from ui import labels
+from ui import confirm, labels
 from ui.dialogs.base import WARNING_STYLE, ServiceDialog, with_error
 
 MODES = ("topup", "adjust")
@@ -188,6 +188,9 @@ class CreditDialog(ServiceDialog):
             return
         version = customer.version
         if self._mode == "topup":
+            if not self.ask_user(*confirm.topup(customer.name, amount, customer.balance,
+                                                self.lang)):
+                return
             self.run(partial(customers.topup, self._db, self._actor, self._code, amount,
                              reference=text, expected_version=version),
                      self.finish)

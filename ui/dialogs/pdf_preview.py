@@ -49,6 +49,8 @@ def _read(db: Database, quote_id: int) -> _Loaded:
 class PdfPreviewDialog(ServiceDialog):
     """The quote's PDF in a QPdfView, with Print and Export PDF."""
 
+    guards_input = False  # a document shown, no entries of the user's to lose
+
     def __init__(
         self, db: Database, actor: str, quote_id: int, parent: QWidget | None = None
     ) -> None:

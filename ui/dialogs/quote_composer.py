@@ -11,7 +11,6 @@ from functools import partial
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -47,10 +46,10 @@ from ui.dialogs.base import (
     request_heading,
     resize_within_screen,
     separator,
-    show_dates,
     to_qdate,
     with_error,
 )
+from ui.dialogs.date_edit import DateEdit
 from ui.dialogs.quote_lines import QuoteLinesEditor
 from ui.dialogs.quote_totals import QuoteTotals
 
@@ -171,9 +170,7 @@ class QuoteComposerDialog(ServiceDialog):
         self.vat_rate.setMaximumWidth(120)
         vat_box, self.vat_error = with_error(self.vat_rate)
 
-        self.valid_until = QDateEdit()
-        self.valid_until.setCalendarPopup(True)
-        show_dates(self.valid_until)
+        self.valid_until = DateEdit()
         self.valid_until.setMinimumDate(to_qdate(self._today - timedelta(days=3650)))
         self.valid_until.setDate(to_qdate(self._today + timedelta(days=30)))
         self.valid_until.setMaximumWidth(160)
@@ -272,6 +269,7 @@ class QuoteComposerDialog(ServiceDialog):
         for edit in (self.rate, self.hours, self.vat_rate):
             edit.textChanged.connect(self._recompute)
         self.valid_until.dateChanged.connect(self._recompute)
+        self.valid_until.typed.connect(lambda _ok: self._recompute())
         self.notes.textChanged.connect(self._recompute)
 
     # -- filling -----------------------------------------------------------------------
@@ -376,6 +374,8 @@ class QuoteComposerDialog(ServiceDialog):
         self.valid_error.show_message(errors.get("valid_until", ""))
         if self._validated:
             self._show_errors(errors)
+            if not errors and self.message.text() == self._fields_message():
+                self.show_message("")  # corrected: the request to correct goes
         else:  # a control character or a paste too long: said as it is typed
             self.notes_error.show_message(errors.get("notes", ""))
 
@@ -408,7 +408,9 @@ class QuoteComposerDialog(ServiceDialog):
         """Field -> translated message for every field that is wrong now."""
         errors: dict[str, str] = {}
         valid_until = from_qdate(self.valid_until.date())
-        if valid_until < self._today:
+        if self.valid_until.problem():
+            errors["valid_until"] = self.valid_until.problem()
+        elif valid_until < self._today:
             errors["valid_until"] = self.tr("The validity date cannot be in the past.")
         elif valid_until > self._today + timedelta(days=MAX_VALIDITY_DAYS):
             errors["valid_until"] = self.tr("The validity date must be within a year.")
@@ -466,9 +468,12 @@ class QuoteComposerDialog(ServiceDialog):
         self._show_errors(errors)
         self.valid_error.show_message(errors.get("valid_until", ""))
         if errors:
-            self.show_message(self.tr("Correct the fields marked in red."))
+            self.show_message(self._fields_message())
             return None
         return self.quote_input()
+
+    def _fields_message(self) -> str:
+        return self.tr("Correct the fields marked in red.")
 
     def _save(self) -> None:
         data = self._ready()
@@ -510,6 +515,7 @@ class QuoteComposerDialog(ServiceDialog):
             self.finish(outcome.sent)
             return
         self._result = outcome.saved
+        self.mark_clean()  # saved as a draft: closing now loses nothing
         error = outcome.error or RitError("")
         self.show_message(self.tr("The draft was saved but not sent: %1").replace(
             "%1", self.error_text(error)))

@@ -88,13 +88,16 @@ class VariationDialog(ServiceDialog):
         self.billable_value = QLabel("…")
         self.work_value = QLabel("…")
         self.usage_value = QLabel("…")
+        self.not_charged_value = QLabel("…")
         form.addRow(self.tr("Kind:"), self.kind_value)
         form.addRow(self.tr("Current agreed amount:"), self.ceiling_value)
         form.addRow(self.tr("Hours logged:"), self.logged_value)
         form.addRow(self.tr("Billable hours:"), self.billable_value)
         form.addRow(self.tr("Work value so far:"), self.work_value)
         form.addRow(self.tr("Share of the agreed amount:"), self.usage_value)
-        for value in (self.ceiling_value, self.work_value, self.usage_value):
+        form.addRow(self.tr("Not charged (over the ceiling):"), self.not_charged_value)
+        for value in (self.ceiling_value, self.work_value, self.usage_value,
+                      self.not_charged_value):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.pending = QLabel()
         self.pending.setWordWrap(True)
@@ -118,6 +121,13 @@ class VariationDialog(ServiceDialog):
                 self.usage_value.setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             self.usage_value.setText(dash)
+        # the same figure as the Work tab, the completion dialog and the preview
+        self.not_charged_value.setText(
+            f"{labels.hours(summary.minutes_not_charged)} "
+            f"({labels.money(summary.amount_not_charged, self.lang)})"
+            if summary.minutes_not_charged else dash)
+        if summary.minutes_not_charged:
+            self.not_charged_value.setStyleSheet("color: #b00020; font-weight: bold;")
         waiting = [v for v in detail.variations if v.state == "proposed"]
         if waiting:
             self.pending.setText(self.tr(

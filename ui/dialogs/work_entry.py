@@ -6,7 +6,6 @@ from datetime import timedelta
 from functools import partial
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,7 +21,8 @@ from app.services import work
 from app.services.common import MAX_REASON
 from app.services.dto import WorkEntryView
 from ui import labels
-from ui.dialogs.base import ServiceDialog, from_qdate, show_dates, to_qdate, with_error
+from ui.dialogs.base import ServiceDialog, from_qdate, to_qdate, with_error
+from ui.dialogs.date_edit import DateEdit
 
 
 class WorkEntryDialog(ServiceDialog):
@@ -47,9 +47,7 @@ class WorkEntryDialog(ServiceDialog):
         self.setWindowTitle(self.tr("Edit work on %1").replace("%1", ref) if entry
                             else self.tr("Log work on %1").replace("%1", ref))
 
-        self.work_date = QDateEdit()
-        self.work_date.setCalendarPopup(True)
-        show_dates(self.work_date)
+        self.work_date = DateEdit()
         self.work_date.setDateRange(to_qdate(self._today - timedelta(days=366)),
                                     to_qdate(self._today))
         self.work_date.setDate(to_qdate(entry.work_date if entry else self._today))
@@ -70,7 +68,8 @@ class WorkEntryDialog(ServiceDialog):
         duration_label.setBuddy(self.duration)
         note_label = QLabel(self.tr("&Note:"))
         note_label.setBuddy(self.note)
-        form.addRow(date_label, self.work_date)
+        date_box, self.date_error = with_error(self.work_date)
+        form.addRow(date_label, date_box)
         form.addRow(duration_label, duration_box)
         note_box, self.note_error = with_error(self.note)
         form.addRow(note_label, note_box)
@@ -86,6 +85,8 @@ class WorkEntryDialog(ServiceDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.duration.textEdited.connect(lambda _text: self.duration_error.clear_message())
+        self.work_date.typed.connect(
+            lambda _ok: self.date_error.show_message(self.work_date.problem()))
         self.check_text_box(self.note, self.note_error, phrase("note"), MAX_REASON)
         self.duration.setFocus()
 
@@ -98,6 +99,10 @@ class WorkEntryDialog(ServiceDialog):
             self.duration_error.show_message(self.tr(
                 "Enter the duration as h:mm (e.g. 1:30), more than zero and at most 24 hours."))
             self.duration.setFocus()
+            return
+        if self.work_date.problem():
+            self.date_error.show_message(self.work_date.problem())
+            self.work_date.setFocus()
             return
         day = from_qdate(self.work_date.date())
         note = self.note.text()

@@ -145,6 +145,11 @@ class ChartPanel(QFrame):
         series.clicked.connect(self._clicked)
         series.hovered.connect(self._hovered)
 
+    @property
+    def labels_font(self) -> QFont:
+        """The axes' labels' font (smaller than the panel's)."""
+        return self._small
+
     def category_axis(self, labels: Sequence[str]) -> QBarCategoryAxis:
         axis = QBarCategoryAxis()
         axis.append(list(labels))

@@ -7,6 +7,7 @@ worker thread; the charts are rebuilt on the GUI thread when they arrive.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -19,11 +20,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services import dashboard as service
-from app.services.dashboard import OPEN_STATES, OUTCOMES, Dashboard
+from app.services.dashboard import OPEN_STATES, OUTCOMES, CeilingBar, Dashboard
 from app.services.dto import Drill
 from ui import labels
 from ui.context import AppContext
@@ -35,6 +36,9 @@ AGE_COLOURS = ("#66bb6a", "#c0ca33", "#ffa726", "#e53935")
 EXPIRED_COLOUR, EXPIRING_COLOUR = "#c62828", "#f9a825"
 CEILING_COLOURS = ("#42a5f5", "#ffa000", "#d32f2f")  # below 80 %, 80-100 %, over
 CEILING_BARS = 8
+#: the technician and customer under a ceiling bar's number, elided to this width (the
+#: panel is a third of the dashboard; Qt Charts gives its axis labels about this much)
+CEILING_LABEL_PX = 120
 OUTCOME_COLOURS = {"accepted": "#2e7d32", "rejected": "#c62828", "expired": "#9e9e9e"}
 RATE_COLOUR = "#1f4e79"
 STATE_COLOURS = {"new": "#90caf9", "evaluating": "#42a5f5", "quoted": "#ffb74d",
@@ -202,6 +206,8 @@ class DashboardView(QWidget):
         panel.clear()
         bars = list(reversed(data.ceilings[:CEILING_BARS]))  # the most used at the top
         refs = [labels.request_ref(b.number) for b in bars]
+        # the request as the lead knows it: its number, who works on it, for whom
+        axis_labels = [self._ceiling_label(refs[i], b) for i, b in enumerate(bars)]
         lang = self._ctx.lang
         levels = [0 if b.usage < service.NEAR else 1 if b.usage < service.OVER else 2
                   for b in bars]
@@ -217,7 +223,7 @@ class DashboardView(QWidget):
 
             def tip(i: int) -> str:
                 b = bars[i]
-                return (f"{refs[i]} · {b.customer}\n"
+                return (f"{refs[i]} · {b.customer} · {b.technician or self.tr('unassigned')}\n"
                         + self.tr("%1 of %2 (%3 %)").replace("%1", labels.money(b.work_amount, lang))
                         .replace("%2", labels.money(b.ceiling, lang))
                         .replace("%3", labels.number(b.usage * 100, lang, 0)))
@@ -230,11 +236,23 @@ class DashboardView(QWidget):
         x_axis.setRange(0, end)
         x_axis.setTickCount(end // 50 + 1)
         x_axis.setLabelFormat("%d %%")
-        panel.add_bars(series, sets, x_axis, panel.category_axis(refs))
+        y_axis = panel.category_axis(axis_labels)
+        y_axis.setTruncateLabels(False)  # two short lines, whole: not 'RIT-000078...'
+        panel.add_bars(series, sets, x_axis, y_axis)
         panel.note.setText(self.tr("%1 in progress · %2 near · %3 over")
                            .replace("%1", str(data.hourly_in_progress))
                            .replace("%2", str(data.near_ceiling))
                            .replace("%3", str(data.over_ceiling)))
+
+    def _ceiling_label(self, ref: str, bar: CeilingBar) -> str:
+        """``RIT-000078`` over ``Luca F. · Energia Verde Srl`` (shortened to fit the panel;
+        whole in the bar's tooltip)."""
+        metrics = QFontMetrics(self.panels["ceilings"].labels_font)
+        first, _, last = (bar.technician or self.tr("unassigned")).partition(" ")
+        who = f"{first} {last[:1]}." if last else first
+        line = metrics.elidedText(f"{who} · {bar.customer}", Qt.TextElideMode.ElideRight,
+                                  CEILING_LABEL_PX)
+        return f"{ref}<br>{html.escape(line)}"
 
     def _month_labels(self, months: tuple[str, ...]) -> list[str]:
         locale = QLocale()
@@ -250,6 +268,7 @@ class DashboardView(QWidget):
         categories = [code for code, _ in labels.categories()
                       if any((m, code) in data.charged for m in months)]
         series = QStackedBarSeries()
+        series.setBarWidth(0.7)  # a month's bar reads as one, not a hairline
         sets = []
         for n, code in enumerate(categories):
             amounts = [data.charged.get((m, code), Decimal(0)) for m in months]
@@ -282,6 +301,7 @@ class DashboardView(QWidget):
         names = {"accepted": self.tr("Accepted"), "rejected": self.tr("Rejected"),
                  "expired": self.tr("Expired")}
         series = QBarSeries()
+        series.setBarWidth(0.9)  # three outcomes side by side in each month
         sets = []
         for outcome in OUTCOMES:
             values = [getattr(row, outcome) for row in data.outcomes]

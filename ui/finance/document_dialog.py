@@ -18,14 +18,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMainWindow, QWidget
 
 from app.db.database import Database
 from reports.batch import safe_filename
-from ui.dialogs.base import ServiceDialog, resize_within_screen
+from ui.dialogs.base import MESSAGE_STYLE, ServiceDialog, resize_within_screen
 from ui.dialogs.pdf_preview import ask_printer, print_document
 
 Q = QCoreApplication  # Q.translate("DocumentDialog", text): one context for every subclass
+
+#: the dialog's message once a file is saved (not an error)
+SAVED_STYLE = ("QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;"
+               " border-radius: 4px; padding: 6px; }")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Made:
 
 class DocumentDialog(ServiceDialog):
     """The PDF view and the Print / Export buttons of every finance document."""
+
+    guards_input = False  # options, no entries of the user's to lose
 
     def __init__(self, db: Database, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(db, actor, parent)
@@ -165,6 +171,21 @@ class DocumentDialog(ServiceDialog):
             self.show_message(Q.translate("DocumentDialog", "The file cannot be written: %1")
                               .replace("%1", exc.strerror or str(exc)))
             return False
-        self.show_message("")
         self.heading.setToolTip(str(path))
+        self.say_saved(path)
         return True
+
+    def say_saved(self, path: Path) -> None:
+        """The file was written: said in the dialog and in the main window's status bar."""
+        text = Q.translate("DocumentDialog", "Saved %1").replace("%1", str(path))
+        self.message.setStyleSheet(SAVED_STYLE)
+        self.message.setText(text)
+        self.message.show()
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 30000)
+
+    def show_message(self, text: str) -> None:
+        self.message.setStyleSheet(MESSAGE_STYLE)  # an error again, after a "Saved"
+        super().show_message(text)

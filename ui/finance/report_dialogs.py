@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,8 @@ from app.domain.finance import GROUPINGS
 from app.domain.periods import add_months
 from app.services import charges_report, statements
 from ui import labels
-from ui.dialogs.base import from_qdate, show_dates, to_qdate
+from ui.dialogs.base import from_qdate
+from ui.dialogs.date_edit import DateEdit
 from ui.finance.document_dialog import DocumentDialog, Made
 
 
@@ -42,10 +42,8 @@ class StatementOptions:
     lang: str | None  # None: the customer's
 
 
-def _date_edit(value: date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value), parent)
-    edit.setCalendarPopup(True)
-    show_dates(edit)
+def _date_edit(value: date, parent: QWidget) -> DateEdit:
+    edit = DateEdit(value, parent)
     edit.setMaximumDate(QDate(2100, 12, 31))
     return edit
 
@@ -176,7 +174,7 @@ class StatementDialog(_PeriodDialog):
     def make(db: Database, actor: str, options: StatementOptions) -> Made:
         from reports.finance_csv import statement_csv
         from reports.finance_pdf import render_statement
-        from reports.finance_texts import date_range, ftext
+        from reports.finance_texts import closing_label, date_range, ftext
         from reports.texts import format_date
 
         found = statements.statement(db, actor, options.code, options.first, options.last,
@@ -187,7 +185,7 @@ class StatementDialog(_PeriodDialog):
             name=found.customer.name, period=date_range(found.first, found.last, lang),
             opening=ftext(lang, "opening", date=format_date(found.first, lang)) + " "
             + labels.money(found.opening, lang),
-            closing=ftext(lang, "closing", date=format_date(found.last, lang)) + " "
+            closing=closing_label(found.last, found.issued, lang) + " "
             + labels.money(found.closing, lang))
         name = f"{ftext(lang, 'statement_title')} {found.customer.code} " \
                f"{found.first.isoformat()} {found.last.isoformat()}"

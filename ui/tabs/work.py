@@ -106,7 +106,12 @@ class WorkTab(RequestPart, QWidget):
             self.bar.setStyleSheet(BAR_STYLE.get(w.warning, ""))
             self.bar.setProperty("warning", w.warning)
             self.bar.show()
-            if w.warning == "over":
+            if w.minutes_not_charged:
+                text += " <b style='color:#c62828'>" + self.tr(
+                    "Over the ceiling: %1 hours (%2) will not be charged. Agree a variation "
+                    "with the customer.").replace("%1", labels.hours(w.minutes_not_charged))\
+                    .replace("%2", labels.money(w.amount_not_charged, lang)) + "</b>"
+            elif w.warning == "over":
                 text += " <b style='color:#c62828'>" + self.tr(
                     "The ceiling is reached: further hours will not be charged. "
                     "Agree a variation with the customer.") + "</b>"

@@ -14,6 +14,7 @@ from app.domain.money import (
     format_decimal,
     format_eur,
     format_hours,
+    format_percent,
     minutes_to_hours,
     parse_amount,
     parse_estimated_hours,
@@ -101,7 +102,8 @@ def test_only_ascii_digits_and_one_separator(raw: str) -> None:
     ("1.500", "1500.00", None),  # a thousand in Italian; three decimals in English
     ("12,5", "12.50", None),  # the comma is a decimal separator in Italian only
     ("12.5", "12.50", "12.50"),
-    ("€ 1.234,56", "1234.56", None),  # as the GUI shows money
+    ("€ 1.234,56", "1234.56", None),
+    ("1.234,56\u00a0€", "1234.56", None),  # as the GUI shows money
     ("€1,234.56", None, "1234.56"),
     ("123.456,78", "123456.78", None),
     ("1.000,00", "1000.00", None),
@@ -235,20 +237,37 @@ def test_round_cents_is_half_up(value: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "it", "en"), [
-    ("1234.56", "€ 1.234,56", "€1,234.56"),
-    ("0", "€ 0,00", "€0.00"),
-    ("0.005", "€ 0,01", "€0.01"),
-    ("2.675", "€ 2,68", "€2.68"),
-    ("475.8", "€ 475,80", "€475.80"),
-    ("1000000", "€ 1.000.000,00", "€1,000,000.00"),
-    ("1234567.891", "€ 1.234.567,89", "€1,234,567.89"),
-    ("-425.8", "-€ 425,80", "-€425.80"),
-    ("-1234.56", "-€ 1.234,56", "-€1,234.56"),
+    ("1234.56", "1.234,56\u00a0€", "€1,234.56"),
+    ("0", "0,00\u00a0€", "€0.00"),
+    ("0.005", "0,01\u00a0€", "€0.01"),
+    ("2.675", "2,68\u00a0€", "€2.68"),
+    ("475.8", "475,80\u00a0€", "€475.80"),
+    ("1000000", "1.000.000,00\u00a0€", "€1,000,000.00"),
+    ("1234567.891", "1.234.567,89\u00a0€", "€1,234,567.89"),
+    ("-425.8", "-425,80\u00a0€", "-€425.80"),
+    ("-1234.56", "-1.234,56\u00a0€", "-€1,234.56"),
 ])
 def test_format_eur(value: str, it: str, en: str) -> None:
     assert format_eur(Decimal(value), "it") == it
     assert format_eur(Decimal(value), "en") == en
     assert format_eur(Decimal(value)) == it  # Italian by default
+
+
+def test_formats_come_from_cldr() -> None:
+    """Issue 17: negative money as each language writes it, "€" tied to its number by a
+    no-break space where the language has a space, rates and dates by CLDR's rules."""
+    from datetime import date
+
+    from app.domain.dates import format_date
+
+    assert format_eur(Decimal("-303.25"), "it") == "-303,25\u00a0€"
+    assert format_eur(Decimal("-303.25"), "en") == "-€303.25"
+    assert format_percent(Decimal("22"), "it") == format_percent(Decimal("22.00"), "en") == "22%"
+    assert format_percent(Decimal("10.5"), "it") == "10,5%"
+    assert format_percent(Decimal("10.50"), "en") == "10.5%"
+    assert format_decimal(Decimal("-1234.5"), "it") == "-1.234,50"
+    assert format_date(date(2026, 12, 7), "it") == "07/12/2026"
+    assert format_date(date(2026, 12, 7), "en") == "7 Dec 2026"
 
 
 def test_format_decimal_and_hours() -> None:
@@ -276,9 +295,12 @@ def test_amount_string_round_trips(value: Decimal) -> None:
 def test_format_eur_reads_back_as_the_half_up_cent(value: Decimal, lang: str) -> None:
     shown = format_eur(value, lang)
     sign = -1 if shown.startswith("-") else 1
-    digits = shown.lstrip("-").removeprefix("€").strip()
+    digits = shown.lstrip("-").removeprefix("€").removesuffix("€").strip()
     thousands, decimal_mark = (".", ",") if lang == "it" else (",", ".")
     digits = digits.replace(thousands, "").replace(decimal_mark, ".")
     expected = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert sign * Decimal(digits) == expected
-    assert ("€ " in shown) == (lang == "it")
+    # CLDR: "1,50 €" in Italian (a no-break space: the two never part), "€1.50" in English
+    assert shown.endswith("\u00a0€") == (lang == "it")
+    assert shown.lstrip("-").startswith("€") == (lang == "en")
+    assert " " not in shown

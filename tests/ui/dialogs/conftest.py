@@ -18,6 +18,7 @@ from app.db.database import Database
 from app.services import customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
 from reports.quote_pdf import render_quote
+from tests.conftest import sqlite_copy
 from ui.i18n import I18N_DIR, compile_ts
 
 
@@ -127,8 +128,7 @@ def make_world(db: Database, *, login: bool = True) -> World:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    db = Database(f"sqlite:///{tmp_path}/t.sqlite3", renderer=render_quote)
-    db.upgrade_schema()
+def world(tmp_path: Path, migrated_sqlite: Path) -> Iterator[World]:
+    db = Database(sqlite_copy(migrated_sqlite, tmp_path / "t.sqlite3"), renderer=render_quote)
     yield make_world(db)
     db.dispose()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDateEdit,
-    QDateTimeEdit,
     QLineEdit,
     QTableWidget,
 )
@@ -66,15 +65,8 @@ def type_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: st
 
 
 def type_date(qtbot: QtBot, edit: QDateEdit, value: QDate) -> None:
-    """Select each section of the date (as a double click on it does) and type it."""
+    """Select what the date input shows and type the date over it (day/month/year)."""
     edit.setFocus()
-    sections = {
-        "dd": (QDateTimeEdit.Section.DaySection, f"{value.day():02d}"),
-        "MM": (QDateTimeEdit.Section.MonthSection, f"{value.month():02d}"),
-        "yyyy": (QDateTimeEdit.Section.YearSection, f"{value.year():04d}"),
-    }
-    for code in ("yyyy", "MM", "dd"):  # the year first: day 29-31 may need it
-        section, digits = sections[code]
-        edit.setSelectedSection(section)
-        qtbot.keyClicks(edit, digits)
+    edit.lineEdit().selectAll()
+    qtbot.keyClicks(edit, f"{value.day():02d}/{value.month():02d}/{value.year():04d}")
     assert edit.date() == value

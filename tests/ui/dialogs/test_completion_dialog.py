@@ -23,13 +23,13 @@ def test_complete_within_the_credit(qtbot: QtBot, world: World) -> None:
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
     assert dialog.values["billable"].text() == "1:00"
     assert "15" in dialog.values["rounding"].text()
-    assert dialog.values["rate"].text() == "€ 60,00"
-    assert dialog.values["ceiling"].text() == "€ 300,00"
-    assert dialog.values["net"].text() == "€ 60,00"
-    assert dialog.values["vat"].text() == "€ 13,20"
-    assert dialog.values["total"].text() == "€ 73,20"
-    assert dialog.values["before"].text() == "€ 5.000,00"
-    assert dialog.values["after"].text() == "€ 4.926,80"
+    assert dialog.values["rate"].text() == "60,00\u00a0€"
+    assert dialog.values["ceiling"].text() == "300,00\u00a0€"
+    assert dialog.values["net"].text() == "60,00\u00a0€"
+    assert dialog.values["vat"].text() == "13,20\u00a0€"
+    assert dialog.values["total"].text() == "73,20\u00a0€"
+    assert dialog.values["before"].text() == "5.000,00\u00a0€"
+    assert dialog.values["after"].text() == "4.926,80\u00a0€"
     assert not dialog.warning.isVisible()
     assert dialog.confirm_button.isDefault() and not dialog.cancel_button.isDefault()
 
@@ -46,11 +46,11 @@ def test_complete_within_the_credit(qtbot: QtBot, world: World) -> None:
 def test_complete_into_credit_exhaustion(qtbot: QtBot, world: World) -> None:
     number = world.in_progress(customer=world.poor, net="100.00")  # 122.00 on 50.00
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
-    assert dialog.values["total"].text() == "€ 122,00"
-    assert dialog.values["after"].text() == "-€ 72,00"
+    assert dialog.values["total"].text() == "122,00\u00a0€"
+    assert dialog.values["after"].text() == "-72,00\u00a0€"
     assert dialog.warning.isVisible()
     assert "esaurimento del credito" in dialog.warning.text()
-    assert "€ 72,00" in dialog.warning.text()
+    assert "72,00\u00a0€" in dialog.warning.text()
     # Enter cancels: suspending the services takes a deliberate click
     assert dialog.cancel_button.isDefault() and not dialog.confirm_button.isDefault()
     assert dialog.focusWidget() is dialog.cancel_button
@@ -92,7 +92,7 @@ def test_work_logged_after_the_preview_is_not_charged_blindly(qtbot: QtBot, worl
     """What the user confirmed is charged, or nothing: a change meanwhile is refused."""
     number = world.in_progress(kind="hourly")
     dialog = opened(qtbot, CompletionDialog(world.db, world.tech, number))
-    assert dialog.values["total"].text() == "€ 73,20"
+    assert dialog.values["total"].text() == "73,20\u00a0€"
     work.log_work(world.db, world.tech, number, hours="2:00")  # another workstation
 
     click(qtbot, dialog, dialog.confirm_button)

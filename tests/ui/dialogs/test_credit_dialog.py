@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services import billing, customers
+from tests.ui.conftest import Discards
 from tests.ui.dialogs.conftest import World
 from tests.ui.dialogs.dialog_helpers import click, opened, type_into
 from ui.dialogs.credit import CreditDialog
@@ -20,12 +22,12 @@ def exhausted(world: World) -> None:
 def test_topup_ends_credit_exhaustion(qtbot: QtBot, world: World) -> None:
     exhausted(world)
     dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.poor, "topup"))
-    assert dialog.balance_value.text() == "-€ 72,00"
-    assert dialog.missing_value.text() == "€ 72,00"
+    assert dialog.balance_value.text() == "-72,00\u00a0€"
+    assert dialog.missing_value.text() == "72,00\u00a0€"
     assert dialog.amount.text() == "72,00"  # the missing amount, proposed
     type_into(qtbot, dialog.amount, "100")
     type_into(qtbot, dialog.text, "Bonifico 12/11")
-    assert dialog.after_value.text() == "€ 28,00"
+    assert dialog.after_value.text() == "28,00\u00a0€"
     assert "ripartono" in dialog.effect.text()
 
     click(qtbot, dialog, dialog.ok_button)
@@ -46,7 +48,7 @@ def test_adjustment_needs_a_reason(qtbot: QtBot, world: World) -> None:
     assert dialog.text_error.isVisible()
 
     type_into(qtbot, dialog.text, "Storno fattura doppia")
-    assert dialog.after_value.text() == "€ 4.974,50"
+    assert dialog.after_value.text() == "4.974,50\u00a0€"
     click(qtbot, dialog, dialog.ok_button)
 
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -72,7 +74,7 @@ def test_numbers_are_read_the_way_the_language_writes_them(qtbot: QtBot, world: 
         dialog.ok_button.click()  # refused at the field: no call starts
         assert dialog.amount_error.isVisible() and not dialog.busy, typed
     type_into(qtbot, dialog.amount, "1.500,50")  # grouped the Italian way
-    assert dialog.after_value.text() == "€ 6.500,50"
+    assert dialog.after_value.text() == "6.500,50\u00a0€"
     click(qtbot, dialog, dialog.ok_button)
     assert customers.get_customer(world.db, world.customer).balance == Decimal("6500.50")
 
@@ -84,3 +86,22 @@ def test_in_english_a_comma_is_no_decimal_separator(qtbot: QtBot, world: World,
     assert dialog.after_value.text() == "—"
     type_into(qtbot, dialog.amount, "1,500.50")
     assert dialog.after_value.text() == "€6,500.50"
+
+
+def test_a_topup_is_confirmed_with_the_amount_and_the_balance_after(
+        qtbot: QtBot, world: World, discards: Discards) -> None:
+    """Issue 17: Enter recorded a top-up at once; now the amount and the resulting balance
+    are asked about first, and No records nothing."""
+    dialog = opened(qtbot, CreditDialog(world.db, world.finance, world.customer, "topup"))
+    type_into(qtbot, dialog.amount, "250")
+    discards.answer = False
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert discards.asked == ["Registrare la ricarica"]
+    assert discards.texts == ["Registrare una ricarica di 250,00\u00a0€ per Rossi S.r.l.?\n"
+                              "Il credito passa da 5.000,00\u00a0€ a 5.250,00\u00a0€."]
+    assert dialog.isVisible() and not dialog.busy
+    assert customers.get_customer(world.db, world.customer).balance == Decimal("5000.00")
+    discards.answer = True
+    click(qtbot, dialog, dialog.ok_button)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert customers.get_customer(world.db, world.customer).balance == Decimal("5250.00")

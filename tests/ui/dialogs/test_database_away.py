@@ -22,6 +22,7 @@ from app.domain.errors import DatabaseUnavailable
 from app.services import customers
 from app.services.queries import request_detail
 from reports.quote_pdf import render_quote
+from tests.conftest import WAIT_MS
 from tests.faults import Outage
 from tests.ui.dialogs.conftest import World, make_world
 from tests.ui.dialogs.dialog_helpers import click, opened, type_cell, type_into
@@ -38,7 +39,7 @@ def world(db_url: str) -> Iterator[World]:
     """The dialogs' world on SQLite and on PostgreSQL (this module's tests run on both)."""
     db = Database(db_url, renderer=render_quote)
     yield make_world(db, login=False)
-    QThreadPool.globalInstance().waitForDone(5000)  # no dialog's read still under way
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)  # no dialog's read still under way
     db.dispose()
 
 

@@ -44,10 +44,10 @@ def test_compose_and_send_a_fixed_quote(qtbot: QtBot, world: World) -> None:
     type_cell(qtbot, dialog.table, 1, 0, "Configurazione Plesk")
     type_cell(qtbot, dialog.table, 1, 1, "2")
     type_cell(qtbot, dialog.table, 1, 2, "80,50")
-    assert dialog.table.item(1, AMOUNT).text() == "€ 161,00"  # type: ignore[union-attr]
-    assert dialog.net_value.text() == "€ 411,00"
-    assert dialog.vat_value.text() == "€ 90,42"
-    assert dialog.total_value.text() == "€ 501,42"
+    assert dialog.table.item(1, AMOUNT).text() == "161,00\u00a0€"  # type: ignore[union-attr]
+    assert dialog.net_value.text() == "411,00\u00a0€"
+    assert dialog.vat_value.text() == "90,42\u00a0€"
+    assert dialog.total_value.text() == "501,42\u00a0€"
     type_into(qtbot, dialog.rate, "")  # the hourly page is not used
     qtbot.keyClicks(dialog.notes, "Intervento in orario d'ufficio")
 
@@ -80,8 +80,8 @@ def test_compose_an_hourly_quote_saved_as_draft(qtbot: QtBot, world: World) -> N
     type_into(qtbot, dialog.rate, "60")
     type_into(qtbot, dialog.hours, "4,5")
     type_into(qtbot, dialog.vat_rate, "22")
-    assert dialog.indicative.text() == "€ 270,00"
-    assert dialog.total_value.text() == "€ 329,40"
+    assert dialog.indicative.text() == "270,00\u00a0€"
+    assert dialog.total_value.text() == "329,40\u00a0€"
 
     click(qtbot, dialog, dialog.save_button)
 
@@ -126,7 +126,7 @@ def test_lines_can_be_reordered_and_removed(qtbot: QtBot, world: World) -> None:
     assert [t[0] for t in dialog.line_texts()] == ["A", "B"]
     qtbot.mouseClick(dialog.remove_line_button, Qt.MouseButton.LeftButton)
     assert [t[0] for t in dialog.line_texts()] == ["A"]
-    assert dialog.net_value.text() == "€ 10,00"
+    assert dialog.net_value.text() == "10,00\u00a0€"
 
 
 def test_a_technician_above_the_send_limit_submits_for_approval(qtbot: QtBot,
@@ -149,7 +149,7 @@ def test_a_technician_above_the_send_limit_submits_for_approval(qtbot: QtBot,
 
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.result_value.stored_state == "submitted"
-    assert asked and "approvazione" in asked[0] and "€ 1.000,00" in asked[0]
+    assert asked and "approvazione" in asked[0] and "1.000,00\u00a0€" in asked[0]
     detail = request_detail(world.db, number)
     assert detail.state == "evaluating"  # the customer is not told yet
     assert [q.stored_state for q in detail.quotes] == ["submitted"]
@@ -207,7 +207,7 @@ def test_in_italian_thousands_separators_are_understood(qtbot: QtBot, world: Wor
     assert dialog.save_button.text() == "Salva &bozza"
     type_cell(qtbot, dialog.table, 0, 0, "Migrazione")
     type_cell(qtbot, dialog.table, 0, 2, "1.234,50")
-    assert dialog.net_value.text() == "€ 1.234,50"
+    assert dialog.net_value.text() == "1.234,50\u00a0€"
 
 
 def test_sending_asks_the_same_question_as_the_main_window(qtbot: QtBot, world: World) -> None:

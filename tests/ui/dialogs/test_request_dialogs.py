@@ -58,12 +58,31 @@ def test_a_technician_may_not_assign(qtbot: QtBot, world: World) -> None:
 
 
 def test_the_assign_list_shows_each_persons_open_work(qtbot: QtBot, world: World) -> None:
-    number = world.taken(world.tech)
     world.taken(world.tech)
+    world.taken(world.tech)
+    number = world.new_request()
     dialog = opened(qtbot, AssignDialog(world.db, world.lead, number))
     names = [dialog.person.itemText(i) for i in range(dialog.person.count())]
     assert "Tom Tech (Tecnico) · 2 richieste aperte" in names
     assert "Tina Tech (Tecnico) · 0 richieste aperte" in names
+    assert "Nessuno (togli l'assegnazione)" not in names  # it is unassigned already
+
+
+def test_assign_preselects_nobody_and_never_the_current_assignee(qtbot: QtBot,
+                                                                 world: World) -> None:
+    """Issue 17: the dialog preselected Sara Romano, and Enter recorded "Sara Romano ->
+    Sara Romano"."""
+    number = world.taken(world.tech)
+    dialog = opened(qtbot, AssignDialog(world.db, world.lead, number))
+    assert dialog.person.currentIndex() == 0 and dialog.person.currentText() == \
+        "Scegli una persona…"
+    names = [dialog.person.itemText(i) for i in range(dialog.person.count())]
+    assert not any(name.startswith("Tom Tech") for name in names)
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)  # Enter: nobody chosen, nothing done
+    assert dialog.isVisible() and not dialog.busy
+    assert dialog.message.text() == "Scegli a chi passare la richiesta."
+    history = [a.action for a in request_detail(world.db, number).history]
+    assert "request_assigned" not in history
 
 
 def test_change_the_priority(qtbot: QtBot, world: World) -> None:

@@ -21,6 +21,7 @@ from app.db.database import Database
 from app.services import billing, charge_documents
 from reports.quote_pdf import render_quote
 from tests.cli.conftest import snapshot
+from tests.conftest import WAIT_MS
 from tests.ui.dialogs.conftest import World, make_world
 from tests.ui.dialogs.dialog_helpers import click, opened
 from tests.ui.dialogs.test_pdf_dialogs import sent_quote
@@ -39,7 +40,7 @@ from ui.finance.charge_dialog import RefundDialog
 def world(db_url: str) -> Iterator[World]:
     db = Database(db_url, renderer=render_quote)
     yield make_world(db, login=False)
-    QThreadPool.globalInstance().waitForDone(5000)
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
     db.dispose()
 
 

@@ -70,10 +70,11 @@ def test_another_technician_may_not_log_on_my_request(qtbot: QtBot, world: World
 def test_propose_a_variation(qtbot: QtBot, world: World) -> None:
     number = world.in_progress(kind="hourly")  # 5 h x 60 = 300 ceiling, 1 h logged
     dialog = opened(qtbot, VariationDialog(world.db, world.tech, number))
-    assert dialog.ceiling_value.text() == "€ 300,00"
+    assert dialog.ceiling_value.text() == "300,00\u00a0€"
     assert dialog.logged_value.text() == "1:00"
-    assert dialog.work_value.text() == "€ 60,00"
+    assert dialog.work_value.text() == "60,00\u00a0€"
     assert dialog.usage_value.text() == "20%"
+    assert dialog.not_charged_value.text() == "—"  # within the ceiling
     type_into(qtbot, dialog.amount, "1.450,50")
     type_into(qtbot, dialog.reason, "Migrazione database aggiuntiva")
 

@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QBarSet, QValueAxis
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSet, QValueAxis
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -82,6 +82,12 @@ def test_a_clicked_bar_opens_exactly_its_requests(qtbot: QtBot, desk: Desk,
     assert {window.table.model.request_at(i).state  # type: ignore[union-attr]
             for i in range(expected)} == {"evaluating"}
     assert queries.count_requests(desk.db, RequestFilter(drill=window.table.drill)) == expected
+    # issue 17: its first request is selected and open in the workspace
+    first = window.table.model.request_at(0)
+    assert first is not None
+    assert window.table.view.selectionModel().isRowSelected(0)
+    qtbot.waitUntil(lambda: window.workspace.isVisible() and window.workspace.detail is not None
+                    and window.workspace.detail.number == first.number, timeout=5000)
     with qtbot.waitSignal(dashboard_of_later(window), timeout=5000):
         window.table.drill_bar.back_button.click()
     assert window.queues.current_queue() == "dashboard"
@@ -126,6 +132,10 @@ def test_hourly_bars_are_coloured_by_their_use_of_the_ceiling(qtbot: QtBot, desk
     series = next(s for s in panel.chart.series() if isinstance(s, QAbstractBarSeries))
     near = next(b for b in series.barSets() if b.label() == "80-100 %")
     assert [near.at(i) for i in range(near.count())] == [87.5]
+    # issue 17: the bar names its request, who works on it and for whom
+    axis = next(a for a in panel.chart.axes(Qt.Orientation.Vertical)
+                if isinstance(a, QBarCategoryAxis))
+    assert axis.categories() == [f"RIT-{number:06d}<br>Tom T. · Rossi S.r.l."]
     with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
                          pos=bar_point(panel, near, 0))

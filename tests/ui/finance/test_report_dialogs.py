@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -103,3 +104,36 @@ def test_the_menus_open_the_documents(qtbot: QtBot, desk: Desk, settings: QSetti
     tech.poll_timer.stop()
     qtbot.addWidget(tech)
     assert not tech.report_action.isEnabled()
+
+
+def test_saving_a_csv_is_confirmed_with_its_path(qtbot: QtBot, desk: Desk, tmp_path: Path,
+                                                 settings: QSettings,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: saving a CSV said nothing. From the real window's File menu, the report's
+    CSV saved says so in the dialog and in the status bar, with the file's path."""
+    from tests.ui.test_dates_on_screen import open_window
+
+    target = tmp_path / "charges.csv"
+    monkeypatch.setattr("ui.finance.document_dialog.QFileDialog.getSaveFileName",
+                        lambda *_args: (str(target), ""))
+    window = open_window(qtbot, desk, desk.finance, settings)
+    seen: list[str] = []
+
+    def drive(dialog: object) -> None:
+        assert isinstance(dialog, ChargesReportDialog)
+
+        def save() -> None:
+            if dialog.loading or dialog.made is None:
+                QTimer.singleShot(20, save)
+                return
+            qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+            seen.append(dialog.message.text())
+            seen.append(window.statusBar().currentMessage())
+            dialog.reject()
+
+        QTimer.singleShot(0, save)
+
+    window.finance.dialog_opened.connect(drive)
+    window.menus.report_action.trigger()
+    assert target.exists()
+    assert seen == [f"Saved {target}", f"Saved {target}"]
