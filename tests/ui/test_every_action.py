@@ -43,10 +43,15 @@ DIALOGS = {"assign": "AssignDialog", "set_priority": "PriorityDialog",
            "log_work": "WorkEntryDialog", "edit_work": "WorkEntryDialog",
            "variation": "VariationDialog", "complete": "CompletionDialog",
            "topup": "CreditDialog", "adjust": "CreditDialog",
-           "charge_document": "ChargeDialog"}
+           "charge_document": "ChargeDialog", "cancel_request": "CancelRequestDialog",
+           "extend_quote": "ExtendQuoteDialog", "withdraw_variation": "WithdrawVariationDialog",
+           "return_quote": "ReturnQuoteDialog",
+           # Qt's own: the note's text, the file to attach (cancelled: nothing happens)
+           "add_note": "QInputDialog", "attach": "QFileDialog"}
 #: actions that ask before they act (answered No here: the request stays as it is)
 ASKING = {"send_quote": "Send quote", "delete_draft": "Delete draft",
-          "delete_work": "Delete work entry"}
+          "delete_work": "Delete work entry", "submit_quote": "Submit for approval",
+          "approve_quote": "Send quote"}
 #: how many requests of a state are looked at to pick the one offering the most actions
 CANDIDATES = 12
 
@@ -241,6 +246,22 @@ def check_question(window: MainWindow, asked: list[str], number: int, name: str,
     assert asked[before:] == [ASKING[name]], (number, name, how)
 
 
+def check_timer(qtbot: QtBot, window: MainWindow, closer: DialogCloser, number: int,
+                trigger: Callable[[], None], how: str) -> None:
+    """The timer starts; a running one, stopped, proposes its work entry (closed unsaved
+    here: the timer runs on) or, on a request that takes no more work, stops."""
+    timers = window.workspace.timers
+    running = timers.elapsed_minutes(number) is not None
+    before = len(closer.seen)
+    trigger()
+    if running:
+        qtbot.waitUntil(lambda: len(closer.seen) > before
+                        or timers.elapsed_minutes(number) is None, timeout=10000)
+        assert closer.seen[before:] in ([], ["WorkEntryDialog"]), (number, how)
+    else:
+        qtbot.waitUntil(lambda: timers.elapsed_minutes(number) is not None, timeout=10000)
+
+
 def check_take(qtbot: QtBot, window: MainWindow, number: int,
                trigger: Callable[[], None], how: str) -> None:
     ws = window.workspace
@@ -291,6 +312,8 @@ def test_every_enabled_action_does_something_in_the_real_window(
                     check_take(qtbot, window, other, trigger, how)
                     show(qtbot, window, number)
                     select_rows(window)
+                elif name == "timer":
+                    check_timer(qtbot, window, closer, number, trigger, how)
                 elif name in ASKING:
                     check_question(window, asked, number, name, trigger, how)
                 else:
