@@ -25,7 +25,7 @@ def test_every_kind_reads_in_both_languages(kind: NoticeKind, lang: str) -> None
 def test_money_and_dates_the_customers_way() -> None:
     _, italian = mail_text("quote_reminder", PAYLOAD, "it", request=12, company="N")
     _, english = mail_text("quote_reminder", PAYLOAD, "en", request=12, company="N")
-    assert "€ 475,80" in italian and "31/12/2026" in italian and "RIT-000012" in italian
+    assert "475,80\u00a0€" in italian and "31/12/2026" in italian and "RIT-000012" in italian
     assert "€475.80" in english and "31 Dec 2026" in english
     subject, _ = mail_text("services_archived", {}, "fr", request=None, company="N")
     assert subject == "News about your account"  # an unknown language reads English

@@ -40,6 +40,8 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     # the request: a technician on their own, or free, requests)
     "keep_catalogue": (NO, YES, NO, YES),
     "annotate": (OWN, YES, NO, YES),
+    # issue 18: the notices' delivery by email (see the failed ones, retry)
+    "deliveries": (NO, YES, NO, YES),
 }
 ROLES = ("technician", "team_lead", "finance", "admin")
 

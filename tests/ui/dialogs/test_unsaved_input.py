@@ -132,15 +132,16 @@ def test_the_refund_asks_its_charge_document_does_not(qtbot: QtBot, world: World
     assert len(discards.asked) == 2 and not charge.isVisible()
 
 
-def test_a_draft_saved_but_not_sent_closes_without_a_question(qtbot: QtBot, world: World,
-                                                              discards: Discards) -> None:
-    """Over the send limit the composer saves a draft and stays open: closing it then
-    loses nothing, so nothing is asked."""
+def test_a_quote_submitted_for_approval_closes_without_a_question(qtbot: QtBot, world: World,
+                                                                 discards: Discards) -> None:
+    """Over the send limit the composer submits the quote for a team lead's approval (it
+    used to save a draft and stay open): what was typed is saved, so the composer closes
+    and nothing is asked."""
     dialog = opened(qtbot, QuoteComposerDialog(world.db, world.tech, world.taken()))
     dialog.confirm = lambda _title, _text: True
     type_cell(qtbot, dialog.table, 0, 0, "Migrazione P2V")
     type_cell(qtbot, dialog.table, 0, 2, "1500")
     click(qtbot, dialog, dialog.send_button)
-    assert "non inviata" in dialog.message.text() and dialog.isVisible()
-    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.result_value is not None and dialog.result_value.stored_state == "submitted"
     assert discards.asked == [] and not dialog.isVisible()

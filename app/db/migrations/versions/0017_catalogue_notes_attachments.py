@@ -125,9 +125,9 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS rit_quote_line_list_price()")
         op.drop_constraint("fk_quote_lines_catalogue_item_id_catalogue_items", "quote_lines")
         op.drop_column("quote_lines", "catalogue_item_id")
-    else:
-        with op.batch_alter_table("quote_lines") as batch:
-            batch.drop_column("catalogue_item_id")
+    else:  # in place (SQLite 3.35+), as it was added: a batch table copy reflects the
+        # tables around, and an expression index of requests is a warning there
+        op.execute("ALTER TABLE quote_lines DROP COLUMN catalogue_item_id")
     op.drop_table("attachments")
     op.drop_table("request_notes")
     op.drop_table("catalogue_items")
