@@ -758,114 +758,114 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="143"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="94"/>
         <source>Quote for %1</source>
         <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it) asks for a price-list item (tests may replace it; by default the picker) the signed-in user&apos;s role and the technicians&apos; sending limit, once read: above it a technician&apos;s &quot;Send&quot; becomes &quot;Submit for approval&quot;</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="181"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="132"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="185"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="136"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="187"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="138"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="189"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="140"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="191"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="142"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="200"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="151"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="203"/>
-        <location filename="../../ui/dialogs/quote_composer.py" line="371"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="154"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="322"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="254"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="205"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="256"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="207"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="260"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="211"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="297"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="248"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="316"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="267"/>
         <source>You may send quotes up to %1 net; above that amount you submit them for a team lead&apos;s approval.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invii in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="359"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="310"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="370"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="321"/>
         <source>Submit for &amp;approval</source>
         <translation>Invia in &amp;approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="414"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="365"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="416"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="367"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="418"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="369"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="431"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="382"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="435"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="386"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="476"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="427"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="520"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="471"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>

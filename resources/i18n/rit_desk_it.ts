@@ -1725,173 +1725,173 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start_dialog.py" line="83"/>
+        <location filename="../../ui/start_errors.py" line="22"/>
         <source>The server asks for a password: type it and sign in again.</source>
         <translation>Il server chiede una password: scrivila e accedi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="86"/>
+        <location filename="../../ui/start_errors.py" line="25"/>
         <source>The server refused the user name or password.</source>
         <translation>Il server ha rifiutato nome utente o password.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="89"/>
+        <location filename="../../ui/start_errors.py" line="28"/>
         <source>The login %1 is disabled on the server: ask whoever runs the database.</source>
         <translation>L&apos;accesso %1 è disabilitato sul server: rivolgiti a chi gestisce il database.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="93"/>
+        <location filename="../../ui/start_errors.py" line="32"/>
         <source>There is no login %1 on this server.</source>
         <translation>Su questo server non esiste l&apos;accesso %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="96"/>
+        <location filename="../../ui/start_errors.py" line="35"/>
         <source>The login %1 has no staff record in this database: ask an admin to add you.</source>
         <translation>L&apos;accesso %1 non corrisponde a nessun membro del personale in questo database: chiedi a un amministratore di aggiungerti.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="102"/>
+        <location filename="../../ui/start_errors.py" line="41"/>
         <source>The server %1 cannot be reached: check the host, the port and the network.</source>
         <translation>Il server %1 non è raggiungibile: controlla host, porta e rete.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="106"/>
+        <location filename="../../ui/start_errors.py" line="45"/>
         <source>The database does not exist on that server.</source>
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="129"/>
+        <location filename="../../ui/start_dialog.py" line="92"/>
         <source>Connect and sign in</source>
         <translation>Connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="149"/>
+        <location filename="../../ui/start_dialog.py" line="112"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="158"/>
+        <location filename="../../ui/start_dialog.py" line="121"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="162"/>
+        <location filename="../../ui/start_dialog.py" line="125"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="163"/>
+        <location filename="../../ui/start_dialog.py" line="126"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="164"/>
+        <location filename="../../ui/start_dialog.py" line="127"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="168"/>
+        <location filename="../../ui/start_dialog.py" line="131"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="174"/>
+        <location filename="../../ui/start_dialog.py" line="137"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="175"/>
+        <location filename="../../ui/start_dialog.py" line="138"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="176"/>
+        <location filename="../../ui/start_dialog.py" line="139"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="177"/>
-        <location filename="../../ui/start_dialog.py" line="213"/>
+        <location filename="../../ui/start_dialog.py" line="140"/>
+        <location filename="../../ui/start_dialog.py" line="176"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="178"/>
+        <location filename="../../ui/start_dialog.py" line="141"/>
         <source>User name</source>
         <translation>Nome utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="179"/>
+        <location filename="../../ui/start_dialog.py" line="142"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="206"/>
+        <location filename="../../ui/start_dialog.py" line="169"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="219"/>
+        <location filename="../../ui/start_dialog.py" line="182"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="271"/>
+        <location filename="../../ui/start_dialog.py" line="234"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="273"/>
+        <location filename="../../ui/start_dialog.py" line="236"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="274"/>
+        <location filename="../../ui/start_dialog.py" line="237"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="306"/>
+        <location filename="../../ui/start_dialog.py" line="269"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="381"/>
+        <location filename="../../ui/start_dialog.py" line="344"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="406"/>
+        <location filename="../../ui/start_dialog.py" line="369"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="418"/>
+        <location filename="../../ui/start_dialog.py" line="381"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="419"/>
+        <location filename="../../ui/start_dialog.py" line="382"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="423"/>
+        <location filename="../../ui/start_dialog.py" line="386"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="447"/>
+        <location filename="../../ui/start_dialog.py" line="410"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="452"/>
+        <location filename="../../ui/start_dialog.py" line="415"/>
         <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
         <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="456"/>
+        <location filename="../../ui/start_dialog.py" line="419"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>

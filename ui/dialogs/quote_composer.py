@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from functools import partial
@@ -29,12 +28,9 @@ from app.domain.money import parse_amount, parse_estimated_hours, parse_vat_rate
 from app.domain.pricing import Totals, fixed_totals, hourly_totals
 from app.domain.references import quote_reference
 from app.domain.texts import check_text
-from app.services import catalogue, quotes, settings, staff
 from app.services.common import MAX_TEXT
-from app.services.dto import CatalogueItemView, QuoteView, RequestDetail, StaffView
-from app.services.queries import request_detail
+from app.services.dto import CatalogueItemView, QuoteView, RequestDetail
 from app.services.quotes import MAX_VALIDITY_DAYS, LineInput, QuoteInput
-from app.services.settings import Settings
 from ui import labels
 from ui.confirm import ask
 from ui.confirm import send_quote as send_question
@@ -50,61 +46,16 @@ from ui.dialogs.base import (
     with_error,
 )
 from ui.dialogs.date_edit import DateEdit
+from ui.dialogs.quote_composer_calls import (
+    ComposerContext,
+    SendOutcome,
+    read_context,
+    store_and_send,
+    store_draft,
+    typed_number,
+)
 from ui.dialogs.quote_lines import QuoteLinesEditor
 from ui.dialogs.quote_totals import QuoteTotals
-
-
-@dataclass(frozen=True)
-class _Context:
-    settings: Settings
-    detail: RequestDetail
-    me: StaffView
-    catalogue: tuple[CatalogueItemView, ...] = ()
-
-
-@dataclass(frozen=True)
-class _SendOutcome:
-    saved: QuoteView
-    sent: QuoteView | None
-    error: RitError | None
-
-
-def _plain(value: Decimal, lang: str) -> str:
-    """A number as the user would type it back (no grouping)."""
-    text = f"{value:f}"
-    return text.replace(".", ",") if lang == "it" else text
-
-
-# The calls below run off the GUI thread: they take plain data, never a widget, so
-# that no Qt object is ever released from a worker thread.
-
-def _read_context(db: Database, actor: str, number: int) -> _Context:
-    return _Context(settings.get_settings(db), request_detail(db, number),
-                    staff.get_staff(db, actor), tuple(catalogue.list_items(db)))
-
-
-def _store(
-    db: Database, actor: str, number: int, draft: QuoteView | None, data: QuoteInput
-) -> QuoteView:
-    """Create the draft, or update the one being edited."""
-    if draft is None:
-        return quotes.create_quote(db, actor, number, data)
-    return quotes.update_draft(db, actor, draft.id, data, expected_version=draft.version)
-
-
-def _store_and_send(
-    db: Database, actor: str, number: int, draft: QuoteView | None, data: QuoteInput,
-    submit: bool = False,
-) -> _SendOutcome:
-    """Save, then send (``submit``: submit for a team lead's approval); a refused send
-    still reports the saved draft."""
-    saved = _store(db, actor, number, draft, data)
-    try:
-        go = quotes.submit_quote if submit else quotes.send_quote
-        sent = go(db, actor, saved.id, expected_version=saved.version)
-    except RitError as exc:
-        return _SendOutcome(saved, None, exc)
-    return _SendOutcome(saved, sent, None)
 
 
 class QuoteComposerDialog(ServiceDialog):
@@ -147,7 +98,7 @@ class QuoteComposerDialog(ServiceDialog):
         self._connect_signals()
         self._recompute()
         self.kind.setFocus()
-        self.load(partial(_read_context, db, actor, request_number), self._context_loaded,
+        self.load(partial(read_context, db, actor, request_number), self._context_loaded,
                   self._context_failed)
 
     # -- building ----------------------------------------------------------------------
@@ -280,15 +231,15 @@ class QuoteComposerDialog(ServiceDialog):
             return
         self.kind.setCurrentIndex(0 if quote.kind == "fixed" else 1)
         for line in quote.lines:
-            self.lines.add_line(line.description, _plain(line.quantity, self.lang),
-                                _plain(line.unit_price, self.lang), item=line.item)
+            self.lines.add_line(line.description, typed_number(line.quantity, self.lang),
+                                typed_number(line.unit_price, self.lang), item=line.item)
         if not quote.lines:
             self.lines.add_line()
         if quote.hourly_rate is not None:
-            self.rate.setText(_plain(quote.hourly_rate, self.lang))
+            self.rate.setText(typed_number(quote.hourly_rate, self.lang))
         if quote.estimated_hours is not None:
-            self.hours.setText(_plain(quote.estimated_hours, self.lang))
-        self.vat_rate.setText(_plain(quote.vat_rate, self.lang))
+            self.hours.setText(typed_number(quote.estimated_hours, self.lang))
+        self.vat_rate.setText(typed_number(quote.vat_rate, self.lang))
         if self._draft is not None or quote.valid_until >= self._today:
             self.valid_until.setDate(to_qdate(quote.valid_until))
         self.notes.setPlainText(quote.notes)
@@ -297,13 +248,13 @@ class QuoteComposerDialog(ServiceDialog):
             self.setWindowTitle(self.tr("Quote %1 (draft)").replace(
                 "%1", f"{labels.request_ref(self._number)}/{quote.revision}"))
 
-    def _context_loaded(self, context: _Context) -> None:
+    def _context_loaded(self, context: ComposerContext) -> None:
         conf, detail = context.settings, context.detail
         self._detail = detail
         self.heading.setText(request_heading(detail))
         self._increment = conf.billing_increment_minutes
         if not self.vat_rate.text().strip():
-            self.vat_rate.setText(_plain(conf.default_vat_rate, self.lang))
+            self.vat_rate.setText(typed_number(conf.default_vat_rate, self.lang))
         if self._template is None:
             self.valid_until.setDate(
                 to_qdate(self._today + timedelta(days=conf.quote_validity_days)))
@@ -322,7 +273,7 @@ class QuoteComposerDialog(ServiceDialog):
     def _context_failed(self, exc: BaseException) -> None:
         self.show_message(self.error_text(exc))
         if not self.vat_rate.text().strip():
-            self.vat_rate.setText(_plain(Decimal("22"), self.lang))
+            self.vat_rate.setText(typed_number(Decimal("22"), self.lang))
 
     # -- lines -------------------------------------------------------------------------
     def _pick_from_list(self) -> CatalogueItemView | None:
@@ -334,7 +285,7 @@ class QuoteComposerDialog(ServiceDialog):
     def _add_from_list(self) -> None:
         item = self.pick_item()
         if item is not None:
-            self.lines.insert_line(item.description, "1", _plain(item.price, self.lang),
+            self.lines.insert_line(item.description, "1", typed_number(item.price, self.lang),
                                    item=item.code)
 
     def line_texts(self) -> list[tuple[str, str, str]]:
@@ -478,7 +429,7 @@ class QuoteComposerDialog(ServiceDialog):
     def _save(self) -> None:
         data = self._ready()
         if data is not None:
-            self.run(partial(_store, self._db, self._actor, self._number, self._draft, data),
+            self.run(partial(store_draft, self._db, self._actor, self._number, self._draft, data),
                      self._saved)
 
     def _saved(self, view: QuoteView) -> None:
@@ -506,10 +457,10 @@ class QuoteComposerDialog(ServiceDialog):
                                      data.valid_until, customer, self.lang)
         if not self.confirm(*question):
             return
-        self.run(partial(_store_and_send, self._db, self._actor, self._number, self._draft, data,
+        self.run(partial(store_and_send, self._db, self._actor, self._number, self._draft, data,
                          submit), self._send_done)
 
-    def _send_done(self, outcome: _SendOutcome) -> None:
+    def _send_done(self, outcome: SendOutcome) -> None:
         self._draft = outcome.saved
         if outcome.sent is not None:
             self.finish(outcome.sent)
