@@ -1,0 +1,24 @@
+"""the queue at the floor (reserved: no change yet)
+
+Revision ID: 0027
+Revises: 0026
+Create Date: 2026-12-07 05:20:00
+
+A placeholder so that the work of this stop can land in parallel branches without two
+migrations claiming the same revision; it changes nothing.
+"""
+
+from __future__ import annotations
+
+revision = "0027"
+down_revision = "0026"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
