@@ -40,9 +40,16 @@ def _free_port() -> int:
 
 
 class PrivateCluster:
-    """``initdb`` in a temporary directory, started on a free port with trust auth."""
+    """``initdb`` in a temporary directory, started on a free port with trust auth.
 
-    def __init__(self) -> None:
+    ``replica_of``: instead of ``initdb``, a streaming replica (hot standby) of that
+    running cluster: ``pg_basebackup -R`` (its ``standby.signal`` and
+    ``primary_conninfo`` written for it), then started on its own port. initdb's
+    defaults are what a primary needs for it (``wal_level = replica``, ten WAL senders,
+    trusted replication connections from 127.0.0.1 in ``pg_hba.conf``).
+    """
+
+    def __init__(self, replica_of: PrivateCluster | None = None) -> None:
         self.bin = _binaries()
         self._as: list[str] = []
         self.dir = Path(tempfile.mkdtemp(prefix="rit-desk-pg-"))
@@ -58,8 +65,13 @@ class PrivateCluster:
         self.data = self.dir / "data"
         self.port = _free_port()
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres",
-                  "--no-sync", "-E", "UTF8", "--locale=C")
+        if replica_of is None:
+            self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres",
+                      "--no-sync", "-E", "UTF8", "--locale=C")
+        else:
+            self._run("pg_basebackup", "-h", "127.0.0.1", "-p", str(replica_of.port),
+                      "-U", "postgres", "-D", str(self.data), "-R", "-X", "stream",
+                      "--no-sync", "-c", "fast")
         self.start()
 
     def _run(self, tool: str, *args: str) -> None:

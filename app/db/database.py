@@ -14,7 +14,7 @@ from contextvars import ContextVar, Token
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -42,6 +42,10 @@ from app.domain.errors import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from app.db.standby import ReadAnswer, Standby
+
+T = TypeVar("T")
+
 
 def utcnow() -> datetime:
     """Naive UTC, the one time zone stored in the database."""
@@ -57,7 +61,9 @@ class Database:
     """A handle on the central database shared by every use case.
 
     ``clock`` gives "now" (naive UTC) so tests and the demo loader can move time;
-    ``renderer`` turns a quote document into PDF bytes when a quote is sent.
+    ``renderer`` turns a quote document into PDF bytes when a quote is sent;
+    ``read_only``: every transaction is read-only (PostgreSQL: a hot standby's handle,
+    :mod:`app.db.standby`); ``connect_timeout``: seconds (PostgreSQL).
     """
 
     def __init__(
@@ -68,12 +74,18 @@ class Database:
         renderer: QuoteRenderer | None = None,
         pool_size: int = 5,
         echo: bool = False,
+        read_only: bool = False,
+        connect_timeout: int = 5,
     ) -> None:
         self.url = make_url(url)
         self.clock = clock
         self.renderer = renderer
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.read_only = read_only
+        self._connect_timeout = connect_timeout
         self.engine = self._create_engine(pool_size, echo)
+        #: where reports and other stale-tolerant reads may go (:meth:`use_standby`)
+        self.standby: Standby | None = None
         event.listen(self.engine, "before_cursor_execute", refuse_nul_listener)
         # The ORM (sqlalchemy.orm, ~0.1 s to import) is loaded with the first session: the
         # first window is drawn from Core reads (app.services.first_reads) before that.
@@ -112,13 +124,15 @@ class Database:
             event.listen(engine, "begin", sqlite_on_begin)
             return engine
         kwargs: dict[str, Any] = {
-            "connect_timeout": 5, "application_name": "rit-desk",
+            "connect_timeout": self._connect_timeout, "application_name": "rit-desk",
             # an idle connection to a server the network lost (no reset ever comes) fails
             # within about a minute instead of never: the listening connection of the main
             # window is idle by nature (ui/live_updates.py)
             "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
             "keepalives_count": 3,
         }
+        if self.read_only:
+            kwargs["options"] = "-c default_transaction_read_only=on"
         engine = create_engine(
             self.url,
             echo=echo,
@@ -132,6 +146,31 @@ class Database:
         event.listen(engine.pool, "checkin", _note_used)
         event.listen(engine.pool, "checkout", partial(_ping_if_idle, engine))
         return engine
+
+    # -- reads from a standby -------------------------------------------------------------
+    def use_standby(self, url_text: str, *, max_lag: int | None = None,
+                    catch_up: float | None = None) -> None:
+        """Read reports and the like from the hot standby at ``url_text``, signed in as
+        this database is (:func:`app.db.standby.standby_url`: refused beside the embedded
+        file, or with another login); ``max_lag`` None: the shared setting."""
+        from app.db import standby
+
+        url = standby.standby_url(url_text, self.url)
+        if self.standby is not None:
+            self.standby.dispose()
+        self.standby = standby.Standby(
+            self, url, max_lag=max_lag,
+            catch_up=standby.CATCH_UP if catch_up is None else catch_up)
+
+    def reads(self, reading: Callable[[Database], T]) -> tuple[T, ReadAnswer]:
+        """A read that may be stale by seconds (a report, a statement, the dashboard, the
+        batch export, the at-risk list): from the standby when there is one and it is
+        close enough behind, else from this database; with who answered."""
+        if self.standby is None:
+            from app.db.standby import NO_STANDBY, PRIMARY, ReadAnswer
+
+            return reading(self), ReadAnswer(PRIMARY, NO_STANDBY)
+        return self.standby.read(reading)
 
     # -- time --------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -365,6 +404,8 @@ class Database:
             return current == head
 
     def dispose(self) -> None:
+        if self.standby is not None:
+            self.standby.dispose()
         self.engine.dispose()
 
 

@@ -62,6 +62,9 @@ DEFAULTS: dict[str, str] = {
     "smtp_from": "interventi@nimbuscloud.example",
     "smtp_starttls": "no",
     "smtp_user": "",
+    # reads from a hot standby (app/db/standby.py): the seconds it may be behind before
+    # reports are read from the primary instead
+    "standby_max_lag": "30",
 }
 #: the bounds of one credit operation: (lowest, highest)
 MONEY_BOUNDS = ("money_min_per_operation", "money_max_per_operation")
@@ -78,6 +81,7 @@ WHOLE: dict[str, tuple[int, int]] = {
     "variation_reminder_days": (0, 365),
     "variation_expiry_days": (1, 365),
     "smtp_port": (1, 65535),
+    "standby_max_lag": (0, 86400),
 }
 
 #: the company's fiscal settings, each with its check (Italian rules where they differ;

@@ -45,6 +45,11 @@ def cli(make_cli: Callable[[str], Cli], db_url: str, cli_clock: FakeClock) -> It
     yield make_cli(db_url)
 
 
+#: who answered a read (issue 21): without --read-db, the primary
+PRIMARY_ANSWERED = {"read_from": "primary",
+                    "read_note": "read from the primary: no standby is configured"}
+
+
 def today(clock: FakeClock) -> str:
     return clock.now.date().isoformat()
 
@@ -57,7 +62,8 @@ def test_charges_report_json(cli: Cli, cli_clock: FakeClock) -> None:
                     "refunded_net": "0.00", "refunded_vat": "0.00", "refunds": 0,
                     "rows": [{"key": "ACME", "label": "Acme Srl", "count": 1, "net": "390.00",
                               "vat": "85.80", "total": "475.80", "refunded": "0.00",
-                              "refunded_net": "0.00", "refunded_vat": "0.00", "refunds": 0}]}
+                              "refunded_net": "0.00", "refunded_vat": "0.00", "refunds": 0}],
+                    **PRIMARY_ANSWERED}
     by_category = cli.ok("reports", "charges", "--from", day, "--to", day, "--by", "category",
                          "--lang", "en", actor="fin")
     assert [(r["key"], r["label"]) for r in by_category["rows"]] == [
@@ -100,7 +106,7 @@ def test_customers_at_risk(cli: Cli) -> None:
     data = cli.ok("customers", "list", "--at-risk")
     assert data == {"customers": [{"code": "POOR", "name": "Poor Srl", "balance": "50.00",
                                    "status": "active", "requests": 1, "committed": "475.80",
-                                   "shortfall": "425.80"}]}
+                                   "shortfall": "425.80"}], **PRIMARY_ANSWERED}
     assert "POOR" in cli.run("customers", "list", "--at-risk").out
 
 

@@ -30,7 +30,7 @@ from app.services import (
 )
 from app.services import settings as settings_service
 from app.services.dto import CustomerView, RequestFilter
-from ui.cli.common import CliError, Result, need_actor
+from ui.cli.common import CliError, Result, answered_by, need_actor
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
 
@@ -407,8 +407,12 @@ def quotes_export(db: Database, args: argparse.Namespace) -> Result:
     from app.services import quote_export
     from reports.batch import export_pdfs, pdf_name, write_index
 
-    found = quotes.sent_quotes(db, args.since, args.until)
-    stored = quotes.stored_pdfs(db, [qid for qid, _ in found])
+    def sent(read: Database) -> tuple[list[tuple[int, str, bytes]], list[Any]]:
+        found = quotes.sent_quotes(read, args.since, args.until)
+        stored = quotes.stored_pdfs(read, [qid for qid, _ in found])
+        return stored, quote_export.index_rows(read, [qid for qid, _, _ in stored])
+
+    (stored, index_rows), answer = db.reads(sent)  # the standby's, if close enough behind
     folder = Path(args.to)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -416,11 +420,12 @@ def quotes_export(db: Database, args: argparse.Namespace) -> Result:
         raise ValidationError(f"cannot create {folder}: {exc.strerror}") from None
     items = [(pdf_name(ref), pdf) for _, ref, pdf in stored]
     paths = export_pdfs(items, folder)
-    index = write_index(folder, quote_export.index_rows(db, [qid for qid, _, _ in stored]),
-                        args.lang or "en") if paths else None
-    return {"exported": len(paths), "folder": str(folder),
-            "files": [p.name for p in paths], "index": index.name if index else None}, (
-        f"exported {len(paths)} quotes to {folder}")
+    index = write_index(folder, index_rows, args.lang or "en") if paths else None
+    return answered_by(({"exported": len(paths), "folder": str(folder),
+                         "files": [p.name for p in paths],
+                         "index": index.name if index else None},
+                        f"exported {len(paths)} quotes to {folder}"),
+                       answer, standby=db.standby is not None)
 
 
 def work_log(db: Database, args: argparse.Namespace) -> Result:

@@ -23,3 +23,16 @@ def need_actor(args: argparse.Namespace) -> str:
     if not args.actor:
         raise CliError("this command acts as a staff user: give --as USER")
     return str(args.actor)
+
+
+def answered_by(result: Result, answer: Any, *, standby: bool) -> Result:
+    """A read's result with who answered it (``app.db.standby.ReadAnswer``): the JSON
+    keys ``read_from`` ("standby" or "primary") and ``read_note``; with a standby
+    configured (``--read-db``) the note also goes to standard error, so a CSV or text
+    on standard output stays as it was."""
+    data, text = result
+    if standby:
+        import sys
+
+        print(f"rit-desk: {answer.note()}", file=sys.stderr)
+    return {**data, "read_from": answer.read_from, "read_note": answer.note()}, text

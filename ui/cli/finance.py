@@ -24,7 +24,7 @@ from app.domain.finance import GROUPINGS, ChargesReport, ChargesRow, Statement
 from app.domain.money import amount_str
 from app.domain.references import request_reference
 from app.services import at_risk, charges_report, statements
-from ui.cli.common import CliError, Command, Result, need_actor
+from ui.cli.common import CliError, Command, Result, answered_by, need_actor
 from ui.cli.output import dumps
 
 FORMATS = ("json", "csv", "pdf")
@@ -114,12 +114,16 @@ def report_json(report: ChargesReport) -> dict[str, Any]:
 
 
 def reports_charges(db: Database, args: argparse.Namespace) -> Result:
-    report = charges_report.charges_report(db, need_actor(args), args.first, args.last,
-                                           by=args.by, lang=getattr(args, "lang", None))
+    """From the standby when there is one close enough behind (``--read-db``)."""
+    actor = need_actor(args)
+    report, answer = db.reads(lambda read: charges_report.charges_report(
+        read, actor, args.first, args.last, by=args.by, lang=getattr(args, "lang", None)))
     from reports import finance_csv, finance_pdf  # on demand: the CLI starts without reportlab
 
-    return _deliver(args, report_json(report), lambda: finance_csv.charges_csv(report),
-                    lambda: finance_pdf.render_charges_report(report))
+    return answered_by(_deliver(args, report_json(report),
+                                lambda: finance_csv.charges_csv(report),
+                                lambda: finance_pdf.render_charges_report(report)),
+                       answer, standby=db.standby is not None)
 
 
 # -------------------------------------------------------------------- statement
@@ -135,12 +139,16 @@ def statement_json(statement: Statement) -> dict[str, Any]:
 
 
 def customers_statement(db: Database, args: argparse.Namespace) -> Result:
-    found = statements.statement(db, need_actor(args), args.code, args.first, args.last,
-                                 lang=getattr(args, "lang", None))
+    """From the standby when there is one close enough behind (``--read-db``)."""
+    actor = need_actor(args)
+    found, answer = db.reads(lambda read: statements.statement(
+        read, actor, args.code, args.first, args.last, lang=getattr(args, "lang", None)))
     from reports import finance_csv, finance_pdf
 
-    return _deliver(args, statement_json(found), lambda: finance_csv.statement_csv(found),
-                    lambda: finance_pdf.render_statement(found))
+    return answered_by(_deliver(args, statement_json(found),
+                                lambda: finance_csv.statement_csv(found),
+                                lambda: finance_pdf.render_statement(found)),
+                       answer, standby=db.standby is not None)
 
 
 # -------------------------------------------------------------------- at risk
@@ -150,13 +158,13 @@ def customers_at_risk(db: Database, args: argparse.Namespace) -> Result:
     """``customers list --at-risk``."""
     if args.exhausted:
         raise CliError("--exhausted and --at-risk are two different lists: give one")
-    rows = at_risk.at_risk_customers(db)
+    rows, answer = db.reads(at_risk.at_risk_customers)
     data = [{"code": a.code, "name": a.name, "balance": a.balance, "status": a.status,
              "requests": a.requests, "committed": a.committed, "shortfall": a.shortfall}
             for a in rows]
     text = "\n".join(f"{a.code:<8} {amount_str(a.balance):>12} {amount_str(a.committed):>12} "
                      f"short {amount_str(a.shortfall):>12}  {a.name}" for a in rows)
-    return {"customers": data}, text
+    return answered_by(({"customers": data}, text), answer, standby=db.standby is not None)
 
 
 # -------------------------------------------------------------------- charges

@@ -85,6 +85,10 @@ def _global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", action=VersionAction, help="print the version and exit")
     p.add_argument("--db", metavar="URL", help="database URL (default: $RIT_DESK_DB or the "
                    "embedded SQLite file)")
+    p.add_argument("--read-db", metavar="URL",
+                   help="a PostgreSQL hot standby of --db to read reports, statements, the "
+                   "dashboard, the export and the at-risk list from (the same login; the "
+                   "primary answers when it is away or too far behind)")
     p.add_argument("--as", dest="actor", metavar="USER", default=os.environ.get("RIT_DESK_USER"),
                    help="the staff user acting (default: $RIT_DESK_USER)")
     p.add_argument("--screenshot", metavar="FILE", help="open the main window, save it as PNG, exit")
@@ -416,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     db: Database | None = None
     try:
         db = open_database(args.db, must_exist=handler is not commands.init)
+        if args.read_db:
+            db.use_standby(args.read_db)
         if handler is not commands.init:
             db.check_connection()
             if not db.schema_is_current():
