@@ -18,6 +18,7 @@ from app.config import (  # noqa: F401 - the start dialog's words for each
     sign_in_problem,
 )
 from app.db.database import Database
+from app.db.standby import standby_address
 from app.domain.documents import QuoteDocument
 from app.domain.errors import PermissionDenied, ValidationError
 from app.services import first_reads
@@ -37,12 +38,24 @@ class Profile:
     port: int = 5432
     database: str = "rit_desk"
     user: str = ""
+    #: a hot standby of the same database for reports (issue 21): "host" or "host:port"
+    standby: str = ""
 
     def url_text(self) -> str:
         """The profile as a URL without password: ``postgresql+psycopg://user@host:5432/db``."""
         user = f"{quote(self.user, safe='')}@" if self.user else ""
         return (f"postgresql+psycopg://{user}{self.host or 'localhost'}:{self.port}/"
                 f"{quote(self.database, safe='')}")
+
+
+    def standby_url_text(self) -> str | None:
+        """The standby as a URL without user or password (it signs in as the primary
+        does: :func:`app.db.standby.standby_url`); None: no standby."""
+        address = standby_address(self.standby)
+        if address is None:
+            return None
+        host, port = address
+        return f"postgresql+psycopg://{host}:{port}/{quote(self.database, safe='')}"
 
 
 def render_quote_lazily(document: QuoteDocument) -> bytes:
@@ -102,19 +115,23 @@ class Opened:
     person: StaffView | None = None
 
 
-def open_server(url_text: str, password: str | None = None, *, user: str | None = None) -> Opened:
+def open_server(url_text: str, password: str | None = None, *, user: str | None = None,
+                standby: str | None = None) -> Opened:
     """Connect to a PostgreSQL (or any) URL and sign in.
 
     Without a password the connection is tried as it is (trust authentication needs
     none): the caller asks for one only when the server asks (:data:`PASSWORD_REQUIRED`).
     On PostgreSQL the person signed in is the login's staff member (``user``: ``--as``,
-    see :func:`signed_in`); the embedded database lists who may sign in.
+    see :func:`signed_in`); the embedded database lists who may sign in. ``standby``: the
+    URL of a hot standby that reports and the like are read from (issue 21).
     """
     url = config.parse_url(url_text)
     if password:
         url = url.set(password=password)
     db = make_database(url)
     try:
+        if standby:
+            db.use_standby(standby)
         db.check_connection()
         current = db.schema_is_current()
         if db.is_sqlite:

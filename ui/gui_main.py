@@ -227,8 +227,9 @@ def _freeze_startup_objects() -> None:
 
 
 def run(db_url: str | None, *, screenshot: str | None = None, user: str | None = None,
-        lang: str | None = None, view: str = "queue") -> int:
-    """The desktop app; with ``screenshot`` it renders the main window to a PNG and exits."""
+        lang: str | None = None, view: str = "queue", read_db: str | None = None) -> int:
+    """The desktop app; with ``screenshot`` it renders the main window to a PNG and exits.
+    ``read_db``: the hot standby reports are read from (``--read-db``, issue 21)."""
     app = _application(bool(screenshot))
     settings = QSettings()
     language = lang or str(settings.value("ui/language", i18n.DEFAULT_LANGUAGE))
@@ -244,6 +245,12 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
             signed = _sign_in(db_url, user, settings, quiet=quiet)
         except RitError as exc:
             return _fail(error_text(exc), quiet=quiet)
+        if read_db and signed is not None:
+            try:
+                signed[0].use_standby(read_db)
+            except RitError as exc:  # beside the embedded file, or another login
+                signed[0].dispose()
+                return _fail(error_text(exc), quiet=quiet)
         while signed is not None:
             db, person = signed
             try:

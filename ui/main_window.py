@@ -40,6 +40,7 @@ from ui.queue_panel import (
     QueuePanel,
     queue_title,
 )
+from ui.read_source import StandbyLabel
 from ui.request_table import RequestTable
 from ui.running_timer import RunningTimers
 from ui.window_layout import WORKSPACE_MIN, WindowLayout, size_to_current_page
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self.connection = monitor_for(self._ctx.db)
         self.connection_label = ConnectionLabel(self.connection, self)
         bar.addPermanentWidget(self.connection_label)
+        self.standby_label = StandbyLabel(self._ctx.db, self)  # hidden without a standby
+        bar.addPermanentWidget(self.standby_label)
         bar.addPermanentWidget(self.busy_bar)
         bar.addPermanentWidget(self.updated_label)
         bar.addPermanentWidget(self.user_label)
@@ -310,7 +313,7 @@ class MainWindow(QMainWindow):
             if with_at_risk:
                 from app.services.at_risk import at_risk_count
 
-                found[AT_RISK] = at_risk_count(db)
+                found[AT_RISK] = db.reads(at_risk_count)[0]  # the standby's, if close enough
             return found, attention.current_thresholds(db) if lead else None
 
         run_async(counts, self._apply_counts, lambda exc: self._show_status(error_text(exc)),

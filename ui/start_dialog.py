@@ -44,6 +44,7 @@ from ui.connection import (
     open_embedded,
     open_server,
     sign_in_problem,
+    standby_address,
 )
 from ui.dialogs.base import with_error
 from ui.errors import error_text
@@ -56,12 +57,18 @@ LAST_PROFILE_KEY = "connection/last"
 NEW_PROFILE = "__new__"
 
 
+def _check_standby(text: str) -> str:
+    standby_address(text)
+    return text
+
+
 def load_profiles(settings: QSettings) -> list[Profile]:
     raw = settings.value(PROFILES_KEY, "[]")
     try:
         items = json.loads(str(raw))
         return [Profile(str(p["name"]), str(p.get("host", "localhost")), int(p.get("port", 5432)),
-                        str(p.get("database", "")), str(p.get("user", ""))) for p in items]
+                        str(p.get("database", "")), str(p.get("user", "")),
+                        str(p.get("standby", ""))) for p in items]
     except (ValueError, TypeError, KeyError):
         return []
 
@@ -69,8 +76,8 @@ def load_profiles(settings: QSettings) -> list[Profile]:
 def save_profiles(settings: QSettings, profiles: list[Profile]) -> None:
     """Profiles go to QSettings as host/port/database/user: never a password."""
     settings.setValue(PROFILES_KEY, json.dumps([
-        {"name": p.name, "host": p.host, "port": p.port, "database": p.database, "user": p.user}
-        for p in profiles]))
+        {"name": p.name, "host": p.host, "port": p.port, "database": p.database, "user": p.user,
+         "standby": p.standby} for p in profiles]))
 
 
 class StartDialog(QDialog):
@@ -106,6 +113,13 @@ class StartDialog(QDialog):
         self.port.setValue(5432)
         self.database = QLineEdit(self)
         self.db_user = QLineEdit(self)
+        self.standby = QLineEdit(self)
+        self.standby.setObjectName("standbyAddress")
+        self.standby.setPlaceholderText(self.tr("none: everything from the server above"))
+        self.standby.setToolTip(self.tr(
+            "A hot standby of the same database (host or host:port): reports, statements, "
+            "the dashboard, the export and the at-risk list are read from it while it is "
+            "close enough behind; the same login and password as above."))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("password")
@@ -139,7 +153,8 @@ class StartDialog(QDialog):
                 (self.tr("Port"), self.port, None),
                 (self.tr("Database"), self.database, check_database_name),
                 (self.tr("User name"), self.db_user, check_login),
-                (self.tr("Password"), self.password, lambda text: text and check_password(text))):
+                (self.tr("Password"), self.password, lambda text: text and check_password(text)),
+                (self.tr("Standby for reports"), self.standby, _check_standby)):
             if rule is None or not isinstance(field, QLineEdit):
                 form.addRow(label, field)
                 continue
@@ -219,7 +234,7 @@ class StartDialog(QDialog):
         self.connect_button.clicked.connect(self.connect_database)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        for field in (self.host, self.database, self.db_user, self.password):
+        for field in (self.host, self.database, self.db_user, self.password, self.standby):
             field.textEdited.connect(self._forget_connection)
         self.port.valueChanged.connect(self._forget_connection)
 
@@ -261,6 +276,7 @@ class StartDialog(QDialog):
             self.port.setValue(p.port)
             self.database.setText(p.database)
             self.db_user.setText(p.user)
+            self.standby.setText(p.standby)
             self.password.clear()
             self.remember.setChecked(False)
             self._remembered = bool(
@@ -278,7 +294,8 @@ class StartDialog(QDialog):
     def _form_profile(self) -> Profile:
         return Profile(self.name.text().strip() or self.host.text().strip() or "server",
                        self.host.text().strip() or "localhost", self.port.value(),
-                       self.database.text().strip(), self.db_user.text().strip())
+                       self.database.text().strip(), self.db_user.text().strip(),
+                       self.standby.text().strip())
 
     def _save_profile(self) -> None:
         if first_refused(self.text_checks):
@@ -355,8 +372,10 @@ class StartDialog(QDialog):
             password = typed or stored  # none at all: try without (trust needs none)
             where = f"{profile.host}:{profile.port}"
 
+            standby = profile.standby_url_text()
+
             def work() -> Opened:
-                return open_server(url_text, password)
+                return open_server(url_text, password, standby=standby)
 
         run_async(work, self._connected,
                   lambda exc: self._connect_failed(exc, where, login), self, busy=self.busy)

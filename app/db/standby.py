@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from app.domain.errors import DatabaseRefused, DatabaseUnavailable, ValidationError
+from app.domain.errors import DatabaseRefused, DatabaseUnavailable, ValidationError, phrase
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -121,6 +121,22 @@ def standby_url(text: str, primary: URL) -> URL:
         raise ValidationError.of(
             "the read database takes the primary's password: leave it out of its URL")
     return url.set(username=primary.username, password=primary.password)
+
+
+def standby_address(text: str) -> tuple[str, int] | None:
+    """A desktop profile's standby as typed: ``host`` or ``host:port`` (None: none)."""
+    from app.domain.money import parse_whole
+    from app.domain.texts import check_host
+
+    typed = check_host(text).strip()
+    if not typed:
+        return None
+    host, colon, port = typed.rpartition(":")
+    if not colon or not port.isascii() or not port.isdigit():
+        return typed, 5432
+    if not host:
+        raise ValidationError.of("the standby needs a host: {text!r}", text=typed)
+    return host, parse_whole(port, phrase("standby port"), 1, 65535)
 
 
 def _max_lag(primary: Database, override: int | None) -> tuple[str, int]:

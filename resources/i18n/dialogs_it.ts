@@ -56,58 +56,58 @@
 <context>
     <name>BatchExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="86"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="88"/>
         <source>Export quote PDFs</source>
         <translation>Esporta i PDF dei preventivi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="96"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="98"/>
         <source>Sent &amp;from:</source>
         <translation>Inviati &amp;dal:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="98"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="100"/>
         <source>&amp;To:</source>
         <translation>a&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="107"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="109"/>
         <source>Selected quotes:</source>
         <translation>Preventivi selezionati:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="111"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="113"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="122"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="124"/>
         <source>F&amp;older:</source>
         <translation>Ca&amp;rtella:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="130"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="132"/>
         <source>Into:</source>
         <translation>In:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="135"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="137"/>
         <source>%v of %m</source>
         <translation>%v di %m</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="137"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="139"/>
         <source>Sent quotes only: each PDF is the stored document the customer received.</source>
         <translation>Solo preventivi inviati: ogni PDF è il documento archiviato che il cliente ha ricevuto.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="141"/>
-        <location filename="../../ui/dialogs/batch_export.py" line="181"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="143"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="187"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/batch_export.py" line="191"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="197"/>
         <source>&amp;Export %n PDF(s)</source>
         <translation>
             <numerusform>&amp;Esporta %n PDF</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/batch_export.py" line="192"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="198"/>
         <source>%n sent quote(s) to export: each PDF is the stored document the customer received.</source>
         <translation>
             <numerusform>%n preventivo inviato da esportare: ogni PDF è il documento archiviato che il cliente ha ricevuto.</numerusform>
@@ -123,57 +123,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="197"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="203"/>
         <source>Export into folder</source>
         <translation>Esporta nella cartella</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="217"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="223"/>
         <source>Choose the folder to export into.</source>
         <translation>Scegli la cartella in cui esportare.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="221"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="227"/>
         <source>This is a file, not a folder.</source>
         <translation>Questo è un file, non una cartella.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="225"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="231"/>
         <source>The end of the period is before its start.</source>
         <translation>La fine del periodo è precedente all&apos;inizio.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="229"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="235"/>
         <source>Exporting…</source>
         <translation>Esportazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="271"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="281"/>
         <source>Cancelled. PDFs exported before stopping: %1.</source>
         <translation>Annullata. PDF esportati prima dell&apos;interruzione: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="276"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="286"/>
         <source>PDFs exported: %1, into %2.</source>
         <translation>PDF esportati: %1, in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="274"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="284"/>
         <source>No sent quote to export.</source>
         <translation>Nessun preventivo inviato da esportare.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="279"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="291"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="288"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="300"/>
         <source>The files cannot be written: %1</source>
         <translation>Impossibile scrivere i file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="301"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="313"/>
         <source>Cancelling…</source>
         <translation>Annullamento in corso…</translation>
     </message>

@@ -312,6 +312,30 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>a read database (--read-db) needs a PostgreSQL primary: the embedded SQLite file has no standby</source>
+        <translation>un database di lettura (--read-db) richiede un primario PostgreSQL: il file SQLite integrato non ha uno standby</translation>
+    </message>
+    <message>
+        <source>the read database must be a PostgreSQL standby</source>
+        <translation>il database di lettura deve essere uno standby PostgreSQL</translation>
+    </message>
+    <message>
+        <source>the read database is read as the same login as the primary ({login}): leave the user out of its URL</source>
+        <translation>il database di lettura si legge con lo stesso login del primario ({login}): togli l&apos;utente dal suo URL</translation>
+    </message>
+    <message>
+        <source>the read database takes the primary&apos;s password: leave it out of its URL</source>
+        <translation>il database di lettura usa la password del primario: toglila dal suo URL</translation>
+    </message>
+    <message>
+        <source>the standby needs a host: {text!r}</source>
+        <translation>lo standby richiede un host: {text!r}</translation>
+    </message>
+    <message>
+        <source>standby port</source>
+        <translation>porta dello standby</translation>
+    </message>
+    <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
         <translation>il paese è un codice ISO di due lettere, ad es. IT: {value!r}</translation>
     </message>

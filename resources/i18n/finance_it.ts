@@ -4,57 +4,57 @@
 <context>
     <name>AtRiskPanel</name>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="96"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="100"/>
         <source>Customers at risk</source>
         <translation>Clienti a rischio</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="98"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
         <source>Accounts whose credit does not cover the agreed amounts (VAT included) of their accepted and in-progress requests: completing that work puts them in credit exhaustion. The shortfall is the top-up that avoids it.</source>
         <translation>Conti il cui credito non copre gli importi concordati (IVA inclusa) delle richieste accettate e in lavorazione: concludere quel lavoro li porta in esaurimento del credito. L&apos;importo scoperto è la ricarica che lo evita.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="106"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="106"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="106"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="102"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="106"/>
         <source>Open work</source>
         <translation>Lavoro aperto</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="103"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="107"/>
         <source>Shortfall</source>
         <translation>Scoperto</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="103"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="107"/>
         <source>Requests</source>
         <translation>Richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="104"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="108"/>
         <source>Show the open work</source>
         <translation>Mostra il lavoro aperto</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="105"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="109"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/at_risk_panel.py" line="162"/>
+        <location filename="../../ui/finance/at_risk_panel.py" line="172"/>
         <source>open work of %1</source>
         <translation>lavoro aperto di %1</translation>
     </message>
@@ -100,47 +100,47 @@
 <context>
     <name>ChargesReportDialog</name>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="103"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="121"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="103"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="121"/>
         <source>Category</source>
         <translation>Tipologia di intervento</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="104"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="122"/>
         <source>Technician</source>
         <translation>Tecnico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="104"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="122"/>
         <source>Month</source>
         <translation>Mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="110"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="128"/>
         <source>Charges report</source>
         <translation>Report addebiti</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="111"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="129"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="112"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="130"/>
         <source>Grouped by:</source>
         <translation>Raggruppato per:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="113"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="131"/>
         <source>Language:</source>
         <translation>Lingua:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="114"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="132"/>
         <source>&amp;Show</source>
         <translation>&amp;Mostra</translation>
     </message>
@@ -176,173 +176,173 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="251"/>
+        <location filename="../../ui/finance/dashboard.py" line="261"/>
         <source>unassigned</source>
         <translation>non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="91"/>
+        <location filename="../../ui/finance/dashboard.py" line="95"/>
         <source>Dashboard</source>
         <extracomment>the technician and customer under a ceiling bar&apos;s number, elided to this width (the panel is a third of the dashboard; Qt Charts gives its axis labels about this much)</extracomment>
         <translation>Cruscotto</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="93"/>
+        <location filename="../../ui/finance/dashboard.py" line="97"/>
         <source>Open requests by age</source>
         <translation>Richieste aperte per anzianità</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="94"/>
+        <location filename="../../ui/finance/dashboard.py" line="98"/>
         <source>Quotes expired unanswered and expiring</source>
         <translation>Preventivi scaduti senza risposta e in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="95"/>
+        <location filename="../../ui/finance/dashboard.py" line="99"/>
         <source>Hourly work against its ceiling</source>
         <translation>Lavoro a consumo orario rispetto al tetto concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="96"/>
+        <location filename="../../ui/finance/dashboard.py" line="100"/>
         <source>Charged per month (net, €)</source>
         <translation>Addebitato per mese (imponibile, €)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="97"/>
+        <location filename="../../ui/finance/dashboard.py" line="101"/>
         <source>Quote outcomes per month</source>
         <translation>Esiti dei preventivi per mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="98"/>
+        <location filename="../../ui/finance/dashboard.py" line="102"/>
         <source>Open workload per technician</source>
         <translation>Carico di lavoro aperto per tecnico</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="138"/>
+        <location filename="../../ui/finance/dashboard.py" line="148"/>
         <source>under 1 day</source>
         <translation>meno di 1 giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="138"/>
+        <location filename="../../ui/finance/dashboard.py" line="148"/>
         <source>1-3 days</source>
         <translation>1-3 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="138"/>
+        <location filename="../../ui/finance/dashboard.py" line="148"/>
         <source>3-7 days</source>
         <translation>3-7 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="139"/>
+        <location filename="../../ui/finance/dashboard.py" line="149"/>
         <source>over 7 days</source>
         <translation>oltre 7 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="155"/>
+        <location filename="../../ui/finance/dashboard.py" line="165"/>
         <source>%1, open for %2</source>
         <translation>%1, aperte da %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="165"/>
+        <location filename="../../ui/finance/dashboard.py" line="175"/>
         <source>%1 open</source>
         <translation>%1 aperte</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="180"/>
+        <location filename="../../ui/finance/dashboard.py" line="190"/>
         <source>Quotes expired unanswered on %1</source>
         <translation>Preventivi scaduti senza risposta il %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="181"/>
+        <location filename="../../ui/finance/dashboard.py" line="191"/>
         <source>Quotes expiring on %1</source>
         <translation>Preventivi in scadenza il %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="190"/>
+        <location filename="../../ui/finance/dashboard.py" line="200"/>
         <source>Expired unanswered</source>
         <translation>Scaduti senza risposta</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="192"/>
+        <location filename="../../ui/finance/dashboard.py" line="202"/>
         <source>Expiring</source>
         <translation>In scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="194"/>
+        <location filename="../../ui/finance/dashboard.py" line="204"/>
         <source>today</source>
         <translation>oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="199"/>
+        <location filename="../../ui/finance/dashboard.py" line="209"/>
         <source>%1 within 7 days</source>
         <translation>%1 entro 7 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="214"/>
+        <location filename="../../ui/finance/dashboard.py" line="224"/>
         <source>below 80 %</source>
         <translation>sotto l&apos;80 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="214"/>
+        <location filename="../../ui/finance/dashboard.py" line="224"/>
         <source>80-100 %</source>
         <translation>80-100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="214"/>
+        <location filename="../../ui/finance/dashboard.py" line="224"/>
         <source>over 100 %</source>
         <translation>oltre il 100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="227"/>
+        <location filename="../../ui/finance/dashboard.py" line="237"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 di %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="242"/>
+        <location filename="../../ui/finance/dashboard.py" line="252"/>
         <source>%1 in progress · %2 near · %3 over</source>
         <translation>%1 in lavorazione · %2 vicine · %3 oltre</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="279"/>
+        <location filename="../../ui/finance/dashboard.py" line="289"/>
         <source>Charged in %1: %2</source>
         <translation>Addebitato in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="293"/>
+        <location filename="../../ui/finance/dashboard.py" line="303"/>
         <source>%1 this month</source>
         <translation>%1 questo mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="301"/>
+        <location filename="../../ui/finance/dashboard.py" line="311"/>
         <source>Accepted</source>
         <translation>Accettati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="301"/>
+        <location filename="../../ui/finance/dashboard.py" line="311"/>
         <source>Rejected</source>
         <translation>Rifiutati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="302"/>
+        <location filename="../../ui/finance/dashboard.py" line="312"/>
         <source>Expired</source>
         <translation>Scaduti</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="311"/>
+        <location filename="../../ui/finance/dashboard.py" line="321"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="321"/>
+        <location filename="../../ui/finance/dashboard.py" line="331"/>
         <source>Acceptance rate</source>
         <translation>Tasso di accettazione</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="337"/>
+        <location filename="../../ui/finance/dashboard.py" line="347"/>
         <source>acceptance %1 %</source>
         <translation>accettazione %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="362"/>
+        <location filename="../../ui/finance/dashboard.py" line="372"/>
         <source>%1 people</source>
         <translation>%1 persone</translation>
     </message>
@@ -372,6 +372,7 @@
     </message>
     <message>
         <location filename="../../ui/finance/document_dialog.py" line="93"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="81"/>
         <source>Preparing the document…</source>
         <translation>Preparazione del documento…</translation>
     </message>
@@ -496,27 +497,27 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="158"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="176"/>
         <source>The customer&apos;s</source>
         <translation>Quella del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="161"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="179"/>
         <source>Credit statement %1</source>
         <translation>Estratto conto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="162"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="180"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="163"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="181"/>
         <source>Language:</source>
         <translation>Lingua:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/report_dialogs.py" line="164"/>
+        <location filename="../../ui/finance/report_dialogs.py" line="182"/>
         <source>&amp;Show</source>
         <translation>&amp;Mostra</translation>
     </message>

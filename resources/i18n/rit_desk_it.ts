@@ -931,13 +931,13 @@ Il credito passa da %3 a %4.</translation>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>%1 (%2)</source>
         <extracomment>the request acted on that left the queue, until the workspace says where it went whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL) the embedded file&apos;s deadlines, kept while the app is open (issue 18)</extracomment>
         <translation>Database centrale</translation>
@@ -1014,12 +1014,12 @@ Il credito passa da %3 a %4.</translation>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1044,7 +1044,7 @@ Il credito passa da %3 a %4.</translation>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>%1 moved to “%2”: it is no longer in this queue.</source>
         <translation>%1 è passata in «%2»: non è più in questa coda.</translation>
     </message>
@@ -1422,6 +1422,79 @@ Il credito passa da %3 a %4.</translation>
     </message>
 </context>
 <context>
+    <name>ReadSource</name>
+    <message>
+        <location filename="../../ui/read_source.py" line="36"/>
+        <source>up to date</source>
+        <translation>aggiornato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="38"/>
+        <source>%1 s behind</source>
+        <translation>%1 s di ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="41"/>
+        <source>behind, how long unknown</source>
+        <translation>in ritardo, di quanto non si sa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="48"/>
+        <source>no standby is configured</source>
+        <translation>nessuno standby configurato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="49"/>
+        <source>the standby cannot be reached</source>
+        <translation>lo standby non è raggiungibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="50"/>
+        <source>the standby server is not a standby</source>
+        <translation>il server indicato come standby non è uno standby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="51"/>
+        <source>the standby is more than %1 s behind</source>
+        <translation>lo standby è in ritardo di più di %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="54"/>
+        <source>the standby went away during the read</source>
+        <translation>lo standby si è disconnesso durante la lettura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="63"/>
+        <source>Read from the standby (%1)</source>
+        <translation>Letto dallo standby (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="64"/>
+        <source>Read from the primary: %1</source>
+        <translation>Letto dal primario: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="106"/>
+        <source>Standby: measuring…</source>
+        <translation>Standby: misurazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="123"/>
+        <source>Standby: %1</source>
+        <translation>Standby: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="125"/>
+        <source>Reports from the primary: %1</source>
+        <translation>Report dal primario: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_source.py" line="132"/>
+        <source>Standby: not measured</source>
+        <translation>Standby: non misurato</translation>
+    </message>
+</context>
+<context>
     <name>RequestHeader</name>
     <message>
         <location filename="../../ui/request_header.py" line="134"/>
@@ -1760,138 +1833,153 @@ Il credito passa da %3 a %4.</translation>
         <translation>Il database non esiste su quel server.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="92"/>
+        <location filename="../../ui/start_dialog.py" line="99"/>
         <source>Connect and sign in</source>
         <translation>Connessione e accesso</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="112"/>
+        <location filename="../../ui/start_dialog.py" line="118"/>
+        <source>none: everything from the server above</source>
+        <translation>nessuno: tutto dal server qui sopra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="120"/>
+        <source>A hot standby of the same database (host or host:port): reports, statements, the dashboard, the export and the at-risk list are read from it while it is close enough behind; the same login and password as above.</source>
+        <translation>Uno standby a caldo dello stesso database (host o host:porta): report, estratti conto, cruscotto, esportazione e clienti a rischio si leggono da lì finché il suo ritardo è contenuto; stesso login e stessa password indicati sopra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="126"/>
         <source>Remember the password in the system keyring</source>
         <translation>Ricorda la password nel portachiavi di sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="121"/>
+        <location filename="../../ui/start_dialog.py" line="135"/>
         <source>No keyring is available on this system: the password is asked each time and never stored.</source>
         <translation>Su questo sistema non è disponibile un portachiavi: la password viene chiesta ogni volta e mai salvata.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="125"/>
+        <location filename="../../ui/start_dialog.py" line="139"/>
         <source>Save profile</source>
         <translation>Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="126"/>
+        <location filename="../../ui/start_dialog.py" line="140"/>
         <source>Delete profile</source>
         <translation>Elimina profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="127"/>
+        <location filename="../../ui/start_dialog.py" line="141"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="131"/>
+        <location filename="../../ui/start_dialog.py" line="145"/>
         <source>PostgreSQL server</source>
         <translation>Server PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="137"/>
+        <location filename="../../ui/start_dialog.py" line="151"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="138"/>
+        <location filename="../../ui/start_dialog.py" line="152"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="139"/>
+        <location filename="../../ui/start_dialog.py" line="153"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="140"/>
-        <location filename="../../ui/start_dialog.py" line="176"/>
+        <location filename="../../ui/start_dialog.py" line="154"/>
+        <location filename="../../ui/start_dialog.py" line="191"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="141"/>
+        <location filename="../../ui/start_dialog.py" line="155"/>
         <source>User name</source>
         <translation>Nome utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="142"/>
+        <location filename="../../ui/start_dialog.py" line="156"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="169"/>
+        <location filename="../../ui/start_dialog.py" line="157"/>
+        <source>Standby for reports</source>
+        <translation>Standby per i report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="184"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="182"/>
+        <location filename="../../ui/start_dialog.py" line="197"/>
         <source>Staff user</source>
         <translation>Utente</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="234"/>
+        <location filename="../../ui/start_dialog.py" line="249"/>
         <source>Embedded database on this computer (SQLite)</source>
         <translation>Database locale su questo computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="236"/>
+        <location filename="../../ui/start_dialog.py" line="251"/>
         <source>PostgreSQL: %1</source>
         <translation>PostgreSQL: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="237"/>
+        <location filename="../../ui/start_dialog.py" line="252"/>
         <source>New PostgreSQL profile…</source>
         <translation>Nuovo profilo PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="269"/>
+        <location filename="../../ui/start_dialog.py" line="285"/>
         <source>(remembered in the keyring)</source>
         <translation>(memorizzata nel portachiavi)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="344"/>
+        <location filename="../../ui/start_dialog.py" line="361"/>
         <source>embedded database</source>
         <translation>database locale</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="369"/>
+        <location filename="../../ui/start_dialog.py" line="388"/>
         <source>Your login %1 was deactivated in this database: ask an admin.</source>
         <translation>Il tuo accesso %1 è stato disattivato in questo database: rivolgiti a un amministratore.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="381"/>
+        <location filename="../../ui/start_dialog.py" line="400"/>
         <source>Database schema</source>
         <translation>Schema del database</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="382"/>
+        <location filename="../../ui/start_dialog.py" line="401"/>
         <source>The database %1 has no RIT Desk schema, or an older one. Create or upgrade it now?</source>
         <translation>Il database %1 non ha lo schema di RIT Desk, o ne ha uno precedente. Crearlo o aggiornarlo ora?</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="386"/>
+        <location filename="../../ui/start_dialog.py" line="405"/>
         <source>The database cannot be used without its schema.</source>
         <translation>Il database non può essere usato senza il suo schema.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="410"/>
+        <location filename="../../ui/start_dialog.py" line="429"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="415"/>
+        <location filename="../../ui/start_dialog.py" line="434"/>
         <source>Welcome to RIT Desk. This first start uses the embedded database on this computer, with demo data: pick who you are and sign in. A team&apos;s PostgreSQL server can be chosen above.</source>
         <translation>Benvenuto in RIT Desk. Questo primo avvio usa il database incorporato in questo computer, con dati dimostrativi: scegli chi sei e accedi. Il server PostgreSQL di un gruppo di lavoro si sceglie qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_dialog.py" line="419"/>
+        <location filename="../../ui/start_dialog.py" line="438"/>
         <source>Connected to %1.</source>
         <translation>Connesso a %1.</translation>
     </message>

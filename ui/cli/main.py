@@ -392,7 +392,7 @@ def _desktop(args: argparse.Namespace) -> int:
     from ui.gui_main import run
 
     return run(args.db, screenshot=args.screenshot, user=args.actor, lang=args.lang,
-               view=args.view)
+               view=args.view, read_db=args.read_db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

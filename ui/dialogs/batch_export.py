@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.db.standby import ReadAnswer
 from app.domain.errors import ValidationError
 from app.domain.texts import check_folder
 from app.services import quote_export, quotes
@@ -39,6 +40,7 @@ from ui.dialogs.base import (
     with_error,
 )
 from ui.dialogs.date_edit import DateEdit
+from ui.read_source import ReadSourceNote
 from ui.worker import run_async
 
 CHUNK = 50
@@ -148,6 +150,10 @@ class BatchExportDialog(ServiceDialog):
         layout.addLayout(form)
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
+        # which database the export read (issue 21: the standby, if close enough behind)
+        self.source = ReadSourceNote(self._db, self)
+        self._answer: ReadAnswer | None = None
+        layout.addWidget(self.source)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.folder.textEdited.connect(lambda _t: self.folder_error.clear_message())
@@ -181,7 +187,7 @@ class BatchExportDialog(ServiceDialog):
         self.export_button.setText(self.tr("&Export"))
         if until < since:
             return
-        run_async(lambda: quote_export.count_sent(db, since, until),
+        run_async(lambda: db.reads(lambda read: quote_export.count_sent(read, since, until))[0],
                   lambda n: self._counted(n, asked), lambda _exc: None, self)
 
     def _counted(self, count: int, asked: int) -> None:
@@ -236,24 +242,28 @@ class BatchExportDialog(ServiceDialog):
         self, ids: Sequence[int] | None, since: date, until: date, folder: Path
     ) -> list[Path]:
         """Runs off the GUI thread."""
+        # every read of the export from one database: the standby when it is close enough
+        # behind, else the primary (decided once; the answer shown when it is done)
+        read, self._answer = self._db.reads(lambda chosen_db: chosen_db)
         chosen = list(ids) if ids is not None else [
-            quote_id for quote_id, _ref in quotes.sent_quotes(self._db, since, until)]
+            quote_id for quote_id, _ref in quotes.sent_quotes(read, since, until)]
         self._progress.advanced.emit(0, len(chosen))
         exported: list[int] = []
-        written = export_pdfs(self._items(chosen, exported), folder,
+        written = export_pdfs(self._items(read, chosen, exported), folder,
                               progress=self._progress.advanced.emit,
                               cancelled=self._cancel.is_set, total=len(chosen))
         if written:
             # beside the PDFs: reference, customer, date, amounts and each file's SHA-256
-            write_index(folder, quote_export.index_rows(self._db, exported[:len(written)]),
+            write_index(folder, quote_export.index_rows(read, exported[:len(written)]),
                         self.lang)  # type: ignore[arg-type]
         return written
 
-    def _items(self, ids: Sequence[int], exported: list[int]) -> Iterator[tuple[str, bytes]]:
+    def _items(self, read: Database, ids: Sequence[int],
+               exported: list[int]) -> Iterator[tuple[str, bytes]]:
         for start in range(0, len(ids), CHUNK):
             if self._cancel.is_set():
                 return
-            for quote_id, reference, pdf in quotes.stored_pdfs(self._db,
+            for quote_id, reference, pdf in quotes.stored_pdfs(read,
                                                                 ids[start:start + CHUNK]):
                 exported.append(quote_id)
                 yield pdf_name(reference), pdf
@@ -276,6 +286,8 @@ class BatchExportDialog(ServiceDialog):
             text = self.tr("PDFs exported: %1, into %2.").replace(
                 "%1", str(len(paths))).replace("%2", str(paths[0].parent))
         self.status.setText(text)
+        if self._answer is not None:
+            self.source.show_answer(self._answer)
         self.cancel_button.setText(self.tr("&Close"))
         self.cancel_button.setEnabled(True)
         self.cancel_button.setDefault(True)

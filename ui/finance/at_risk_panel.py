@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.standby import ReadAnswer
 from app.services import at_risk
 from app.services.at_risk import AtRiskAccount
 from app.services.dashboard import open_work_drill
 from ui import labels
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.read_source import ReadSourceNote
 from ui.worker import BusyIndicator, run_async
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,6 +85,8 @@ class AtRiskPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
+        self.source = ReadSourceNote(ctx.db, self)  # which database answered (issue 21)
+        layout.addWidget(self.source)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.work_button.clicked.connect(self._open_work)
@@ -106,8 +110,14 @@ class AtRiskPanel(QWidget):
 
     def refresh(self) -> None:
         db = self._ctx.db
-        run_async(lambda: at_risk.at_risk_customers(db), self._fill,
+        # from the standby when there is one close enough behind (issue 21)
+        run_async(lambda: db.reads(at_risk.at_risk_customers), self._arrived,
                   lambda exc: self.status.emit(error_text(exc)), self, busy=self._busy)
+
+    def _arrived(self, arrived: tuple[list[AtRiskAccount], ReadAnswer]) -> None:
+        accounts, answer = arrived
+        self.source.show_answer(answer)
+        self._fill(accounts)
 
     def _fill(self, accounts: list[AtRiskAccount]) -> None:
         lang = self._ctx.lang

@@ -23,6 +23,7 @@ from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from app.db.standby import ReadAnswer
 from app.services import dashboard as service
 from app.services.dashboard import OPEN_STATES, OUTCOMES, CeilingBar, Dashboard
 from app.services.dto import Drill
@@ -30,6 +31,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.finance.charts import BarTarget, ChartPanel, bar_set
+from ui.read_source import ReadSourceNote
 from ui.worker import BusyIndicator, run_async
 
 AGE_COLOURS = ("#66bb6a", "#c0ca33", "#ffa726", "#e53935")
@@ -84,6 +86,8 @@ class DashboardView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
+        self.source = ReadSourceNote(ctx.db, self)  # which database answered (issue 21)
+        layout.addWidget(self.source)
         layout.addLayout(grid, 1)
         self.retranslate()
 
@@ -112,8 +116,14 @@ class DashboardView(QWidget):
             return
         self._loading = True
         db = self._ctx.db
-        run_async(lambda: service.dashboard(db), self.show_dashboard, self._failed, self,
+        # from the standby when there is one close enough behind (issue 21)
+        run_async(lambda: db.reads(service.dashboard), self._arrived, self._failed, self,
                   busy=self._busy)
+
+    def _arrived(self, arrived: tuple[Dashboard, ReadAnswer]) -> None:
+        data, answer = arrived
+        self.source.show_answer(answer)
+        self.show_dashboard(data)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -17,13 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.db.standby import ReadAnswer
 from app.domain.finance import GROUPINGS
 from app.domain.periods import add_months
 from app.services import charges_report, statements
 from ui import labels
 from ui.dialogs.base import from_qdate
 from ui.dialogs.date_edit import DateEdit
-from ui.finance.document_dialog import DocumentDialog, Made
+from ui.finance.document_dialog import DocumentDialog, Made, Q
+from ui.read_source import ReadSourceNote
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,26 @@ class _PeriodDialog(DocumentDialog):
         self.show_button = self.add_button("", QDialogButtonBox.ButtonRole.ActionRole,
                                            self.show_document)
         self.show_button.setObjectName("documentShow")
+        self.source = ReadSourceNote(db, self)  # which database answered (issue 21)
+
+    def show_document(self) -> None:
+        """Made from the standby when there is one close enough behind (issue 21), else
+        from the primary; the note under the heading says which."""
+        self.heading.setText(Q.translate("DocumentDialog", "Preparing the document…"))
+        make, actor, options = type(self).make, self._actor, self.options()
+        self.load(partial(self._db.reads, lambda read: make(read, actor, options)),
+                  self._routed, self._failed)
+
+    def _routed(self, arrived: tuple[Made, ReadAnswer]) -> None:
+        made, answer = arrived
+        self.source.show_answer(answer)
+        self._made(made)
 
     def finish_layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.heading)
+        layout.addWidget(self.source)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
