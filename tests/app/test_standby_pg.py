@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -159,7 +160,8 @@ def test_a_primary_named_as_standby_is_not_used(running: Pair) -> None:
 
 
 def test_the_command_line_says_who_answered(running: Pair, capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
     import json
 
     monkeypatch.setenv("RIT_DESK_DB_PASSWORD", FIN_PASSWORD)
@@ -181,6 +183,13 @@ def test_the_command_line_says_who_answered(running: Pair, capsys: pytest.Captur
     assert primary.pop("read_from") == "primary" and err == ""
     assert primary.pop("read_note") == "read from the primary: no standby is configured"
     assert {k: v for k, v in data.items() if not k.startswith("read_")} == primary
+    folder = tmp_path / "export"
+    assert invoke([*argv[:4], "quotes", "export", "--since", str(first), "--to", str(folder),
+                   "--json"]) == 0
+    out, err = capsys.readouterr()
+    exported = json.loads(out)
+    assert exported["read_from"] == "standby" and exported["exported"] >= 2
+    assert len(list(folder.glob("*.pdf"))) == exported["exported"]
     try:
         running.replica.stop()
         assert invoke([*argv[:4], "customers", "list", "--at-risk", "--json"]) == 0
