@@ -10,14 +10,18 @@ the standby is. Without a standby both stay hidden.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.db import standby
-from app.db.database import Database
 from app.db.standby import ReadAnswer
 from ui.errors import error_text
 from ui.worker import run_async
+
+if TYPE_CHECKING:
+    from app.db.database import Database
 
 # how often the status bar asks how far behind the standby is
 PROBE_INTERVAL_MS = 15_000

@@ -1,16 +1,21 @@
 """Issue 21 in the start dialog: a PostgreSQL profile names the standby its reports are
 read from ("Standby for reports": host or host:port, the same database, login and
 password). Saved with the profile (never a password), checked as it is typed, and the
-database signed in to reads through it. The replica itself: tests/ui/test_standby_window.py."""
+database signed in to reads through it. The desktop's ``--read-db`` beside the embedded
+file: refused in one line. The replica itself: tests/ui/test_standby_window.py."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.domain.errors import ValidationError
-from tests.ui.conftest import Server
+from tests.ui.conftest import Desk, Server
+from tests.ui.test_gui_main import run_cli
 from tests.ui.test_start_dialog import _new_profile
 from ui import start_dialog
 from ui.connection import Profile, standby_address
@@ -70,3 +75,14 @@ def test_signed_in_with_a_standby(qtbot: QtBot, settings: QSettings, server: Ser
         assert db.standby.db.read_only
     finally:
         db.dispose()
+
+
+def test_read_db_beside_the_embedded_file_is_refused(desk: Desk, desk_db: Database,
+                                                     tmp_path: Path) -> None:
+    done = run_cli("--db", str(desk_db.url), "--read-db", "postgresql://replica.example/rit",
+                   "--as", desk.lead, "--screenshot", str(tmp_path / "x.png"),
+                   env_base=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == ("rit-desk: un database di lettura (--read-db) richiede un primario "
+                           "PostgreSQL: il file SQLite integrato non ha uno standby\n")
+    assert not (tmp_path / "x.png").exists()
