@@ -149,10 +149,11 @@ class Database:
 
     # -- reads from a standby -------------------------------------------------------------
     def use_standby(self, url_text: str, *, max_lag: int | None = None,
-                    catch_up: float | None = None) -> None:
+                    catch_up: float | None = None, retry_away: float | None = None) -> None:
         """Read reports and the like from the hot standby at ``url_text``, signed in as
         this database is (:func:`app.db.standby.standby_url`: refused beside the embedded
-        file, or with another login); ``max_lag`` None: the shared setting."""
+        file, or with another login); ``max_lag`` None: the shared setting; the others:
+        :class:`app.db.standby.Standby`'s (None: its defaults)."""
         from app.db import standby
 
         url = standby.standby_url(url_text, self.url)
@@ -160,7 +161,8 @@ class Database:
             self.standby.dispose()
         self.standby = standby.Standby(
             self, url, max_lag=max_lag,
-            catch_up=standby.CATCH_UP if catch_up is None else catch_up)
+            catch_up=standby.CATCH_UP if catch_up is None else catch_up,
+            retry_away=standby.RETRY_AWAY if retry_away is None else retry_away)
 
     def reads(self, reading: Callable[[Database], T]) -> tuple[T, ReadAnswer]:
         """A read that may be stale by seconds (a report, a statement, the dashboard, the

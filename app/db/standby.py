@@ -57,6 +57,9 @@ DEFAULT_MAX_LAG = 30
 CATCH_UP = 1.0
 #: a standby that does not answer within this is away (seconds)
 CONNECT_TIMEOUT = 3
+#: a standby found away (or lost during a read) is not tried again for this long
+#: (seconds): one whose host drops packets would make every report wait CONNECT_TIMEOUT
+RETRY_AWAY = 15.0
 
 _NOTES = {
     NO_STANDBY: "no standby is configured",
@@ -196,11 +199,11 @@ class Standby:
     """The read-only handle on a hot standby of a primary :class:`Database`.
 
     ``max_lag``: the allowed lag in seconds (None: the primary's ``standby_max_lag``
-    setting); ``catch_up``: see :data:`CATCH_UP`.
+    setting); ``catch_up``: see :data:`CATCH_UP`; ``retry_away``: see :data:`RETRY_AWAY`.
     """
 
     def __init__(self, primary: Database, url: URL, *, max_lag: int | None = None,
-                 catch_up: float = CATCH_UP) -> None:
+                 catch_up: float = CATCH_UP, retry_away: float = RETRY_AWAY) -> None:
         from app.db.database import Database
 
         self.primary = primary
@@ -208,10 +211,20 @@ class Standby:
                            read_only=True, connect_timeout=CONNECT_TIMEOUT)
         self.max_lag = max_lag
         self.catch_up = catch_up
+        self.retry_away = retry_away
         self.last: ReadAnswer | None = None
+        self._away_at: float | None = None  # when it was last found away (monotonic)
 
     def measure(self) -> ReadAnswer:
+        """Who answers the next read; a standby away a moment ago is not asked again
+        before :attr:`retry_away` has passed (the primary answers, saying so)."""
+        last = self.last
+        if (last is not None and last.reason in (AWAY, LOST) and self._away_at is not None
+                and time.monotonic() < self._away_at + self.retry_away):
+            return ReadAnswer(PRIMARY, AWAY, max_lag=last.max_lag, detail=last.detail)
         self.last = measure(self.primary, self.db, max_lag=self.max_lag, catch_up=self.catch_up)
+        if self.last.reason == AWAY:
+            self._away_at = time.monotonic()
         return self.last
 
     def read(self, reading: Callable[[Database], T]) -> tuple[T, ReadAnswer]:
@@ -226,6 +239,7 @@ class Standby:
             lost = ReadAnswer(PRIMARY, LOST, answer.lag_seconds, answer.lag_bytes,
                               answer.max_lag, str(exc))
             self.last = lost
+            self._away_at = time.monotonic()
             return reading(self.primary), lost
 
     def dispose(self) -> None:

@@ -44,7 +44,7 @@ def fin(pair: Pair) -> Iterator[Database]:
     """The finance login on the primary, its reads routed to the standby."""
     url = make_url(pair.url(pair.primary, FIN)).set(password=FIN_PASSWORD)
     db = Database(url, clock=FakeClock(), renderer=fake_renderer)  # one "now" on both
-    db.use_standby(pair.standby_text())
+    db.use_standby(pair.standby_text(), retry_away=0)  # each read asks again
     yield db
     db.dispose()
 
@@ -144,6 +144,17 @@ def test_a_standby_stopped_or_lost_mid_read(running: Pair, fin: Database) -> Non
         routed, answer = fin.reads(stopped_in_the_middle)
         assert (answer.read_from, answer.reason) == (standby.PRIMARY, standby.LOST)
         assert routed == report(fin)
+        # by default a standby found away is not asked again for a while: started again,
+        # the primary still answers (no connection tried) until the retry time has passed
+        assert fin.standby is not None
+        fin.standby.retry_away = 3600
+        assert fin.reads(report)[1].reason == standby.AWAY  # tried: stopped, now away
+        running.replica.start()
+        running.replayed()
+        answer = fin.reads(report)[1]
+        assert (answer.reason, answer.detail) == (standby.AWAY, fin.standby.last.detail)  # type: ignore[union-attr]
+        fin.standby.retry_away = 0
+        assert fin.reads(report)[1].from_standby
     finally:
         with contextlib.suppress(RuntimeError):  # already running
             running.replica.start()
