@@ -88,7 +88,7 @@ class ReadSourceNote(QLabel):
         if self._db.standby is None:
             return
         self.setText(answer_text(answer))
-        self.setToolTip(answer.detail)
+        self.setToolTip(error_text(answer.error) if answer.error else "")
         self.setStyleSheet(STANDBY_STYLE if answer.from_standby else PRIMARY_STYLE)
         self.show()
 
@@ -128,7 +128,7 @@ class StandbyLabel(QLabel):
         else:
             self.setText(Q.translate("ReadSource", "Reports from the primary: %1").replace(
                 "%1", reason_text(answer)))
-        self.setToolTip(answer.detail or answer_text(answer))
+        self.setToolTip(error_text(answer.error) if answer.error else answer_text(answer))
         self.setStyleSheet(STANDBY_STYLE if answer.from_standby else PRIMARY_STYLE)
 
     def _failed(self, exc: BaseException) -> None:  # the primary itself did not answer

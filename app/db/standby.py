@@ -27,10 +27,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from app.domain.errors import DatabaseRefused, DatabaseUnavailable, ValidationError, phrase
+from app.domain.errors import (
+    DatabaseRefused,
+    DatabaseUnavailable,
+    RitError,
+    ValidationError,
+    phrase,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -76,7 +82,8 @@ class ReadAnswer:
 
     ``lag_seconds``/``lag_bytes``: how far behind the standby was (None: not measured,
     or unknown); ``reason``: why the primary answered (None: the standby did);
-    ``detail``: the server's own words when the standby was away.
+    ``detail``: the server's own words when the standby was away, ``error`` the error
+    they came with (a user interface says it in its own language).
     """
 
     read_from: str
@@ -85,6 +92,7 @@ class ReadAnswer:
     lag_bytes: int | None = None
     max_lag: int = DEFAULT_MAX_LAG
     detail: str = ""
+    error: RitError | None = field(default=None, compare=False, repr=False)
 
     @property
     def from_standby(self) -> bool:
@@ -183,7 +191,7 @@ def measure(primary: Database, standby: Database, *, max_lag: int | None = None,
             time.sleep(0.05)  # what was just streamed is being replayed
             recovering, behind, since = _position(standby, lsn)
     except (DatabaseUnavailable, DatabaseRefused) as exc:
-        return ReadAnswer(PRIMARY, AWAY, max_lag=allowed, detail=str(exc))
+        return ReadAnswer(PRIMARY, AWAY, max_lag=allowed, detail=str(exc), error=exc)
     if not recovering:
         return ReadAnswer(PRIMARY, NOT_A_STANDBY, max_lag=allowed)
     if not behind:
@@ -221,7 +229,8 @@ class Standby:
         last = self.last
         if (last is not None and last.reason in (AWAY, LOST) and self._away_at is not None
                 and time.monotonic() < self._away_at + self.retry_away):
-            return ReadAnswer(PRIMARY, AWAY, max_lag=last.max_lag, detail=last.detail)
+            return ReadAnswer(PRIMARY, AWAY, max_lag=last.max_lag, detail=last.detail,
+                              error=last.error)
         self.last = measure(self.primary, self.db, max_lag=self.max_lag, catch_up=self.catch_up)
         if self.last.reason == AWAY:
             self._away_at = time.monotonic()
@@ -237,7 +246,7 @@ class Standby:
             return reading(self.db), answer
         except DatabaseUnavailable as exc:
             lost = ReadAnswer(PRIMARY, LOST, answer.lag_seconds, answer.lag_bytes,
-                              answer.max_lag, str(exc))
+                              answer.max_lag, str(exc), exc)
             self.last = lost
             self._away_at = time.monotonic()
             return reading(self.primary), lost

@@ -130,6 +130,8 @@ def test_the_window_says_which_database_answered(qtbot: QtBot, pair: Pair, fin_d
     try:
         label.probe()
         qtbot.waitUntil(says(label, "Reports from the primary: the standby cannot be reached"))
+        tip = label.toolTip()  # the server's words, as the app says them: never the password
+        assert "Connection refused" in tip and FIN_PASSWORD not in tip and "***" in tip
 
         def from_the_primary(dialog: ChargesReportDialog) -> None:
             assert dialog.source.text() == (
