@@ -1424,72 +1424,72 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>ReadSource</name>
     <message>
-        <location filename="../../ui/read_source.py" line="36"/>
+        <location filename="../../ui/read_source.py" line="40"/>
         <source>up to date</source>
         <translation>aggiornato</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="38"/>
+        <location filename="../../ui/read_source.py" line="42"/>
         <source>%1 s behind</source>
         <translation>%1 s di ritardo</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="41"/>
+        <location filename="../../ui/read_source.py" line="45"/>
         <source>behind, how long unknown</source>
         <translation>in ritardo, di quanto non si sa</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="48"/>
+        <location filename="../../ui/read_source.py" line="52"/>
         <source>no standby is configured</source>
         <translation>nessuno standby configurato</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="49"/>
+        <location filename="../../ui/read_source.py" line="53"/>
         <source>the standby cannot be reached</source>
         <translation>lo standby non è raggiungibile</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="50"/>
+        <location filename="../../ui/read_source.py" line="54"/>
         <source>the standby server is not a standby</source>
         <translation>il server indicato come standby non è uno standby</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="51"/>
+        <location filename="../../ui/read_source.py" line="55"/>
         <source>the standby is more than %1 s behind</source>
         <translation>lo standby è in ritardo di più di %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="54"/>
+        <location filename="../../ui/read_source.py" line="58"/>
         <source>the standby went away during the read</source>
         <translation>lo standby si è disconnesso durante la lettura</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="63"/>
+        <location filename="../../ui/read_source.py" line="67"/>
         <source>Read from the standby (%1)</source>
         <translation>Letto dallo standby (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="64"/>
+        <location filename="../../ui/read_source.py" line="68"/>
         <source>Read from the primary: %1</source>
         <translation>Letto dal primario: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="106"/>
+        <location filename="../../ui/read_source.py" line="110"/>
         <source>Standby: measuring…</source>
         <translation>Standby: misurazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="123"/>
+        <location filename="../../ui/read_source.py" line="127"/>
         <source>Standby: %1</source>
         <translation>Standby: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="125"/>
+        <location filename="../../ui/read_source.py" line="129"/>
         <source>Reports from the primary: %1</source>
         <translation>Report dal primario: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/read_source.py" line="132"/>
+        <location filename="../../ui/read_source.py" line="136"/>
         <source>Standby: not measured</source>
         <translation>Standby: non misurato</translation>
     </message>
