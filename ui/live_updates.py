@@ -23,11 +23,13 @@ import selectors
 import socket
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.db.database import Database
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
+
 
 CHANNEL = "rit_desk_changes"
 #: how the listening connection shows in pg_stat_activity

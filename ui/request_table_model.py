@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,8 +30,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.db.database import Database
-from app.services import first_reads
+from app.floor import deferred
+from app.floor.rules import handles
 from app.services.dto import RequestFilter, RequestRow
 from ui.errors import error_text
 from ui.request_cells import (  # noqa: F401 - the table's cells, named from here too
@@ -62,6 +62,9 @@ from ui.request_cells import (  # noqa: F401 - the table's cells, named from her
     validity_text,
 )
 from ui.worker import BusyIndicator, run_async
+
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 25
@@ -134,7 +137,7 @@ class RequestTableModel(QAbstractTableModel):
         self._read_timer.timeout.connect(self._read)
         self._generation = 0
         self._loading = False  # a new query is being read
-        self._first_query = True  # read without the ORM when first_reads can
+        self._first_query = True  # read without the ORM when the floor can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
         self._header_tips = header_tooltips()
@@ -187,15 +190,14 @@ class RequestTableModel(QAbstractTableModel):
 
         def work() -> _Snapshot:
             page = None
-            if first:  # the window's first page: Core reads, no ORM (see first_reads)
-                page = first_reads.first_page(db, f_, sort=sort_, descending=desc,
-                                              limit=PAGE_SIZE)
+            if first:  # the window's first page: no ORM (app.floor, app.services.first_reads)
+                page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=PAGE_SIZE)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
                                              limit=PAGE_SIZE, with_total=True)
             return _Snapshot(generation, page.total or 0, {0: page.rows})
 
-        if not (first and first_reads.handles(f_, sort_)):
+        if not (first and handles(f_, sort_)):
             from app.services import queries  # on the GUI thread, before the worker needs it
 
         run_async(work, self._apply_loaded, self._failed, self, busy=self._busy)
