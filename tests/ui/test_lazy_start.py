@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import first_reads, queries
 from app.services import settings as settings_service
+from tests.conftest import demo_database
 from tests.reports.quote_samples import hourly_quote
 from tests.ui.conftest import Desk
 from ui.connection import make_database, render_quote_lazily
@@ -72,12 +73,23 @@ def demo_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_first_page_is_painted_before_the_heavy_imports(tmp_path: Path, demo_file: Path) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def start_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database with the demo data: the embedded kind, or the run's PostgreSQL one (the
+    test signs in as its superuser, naming the staff member with --as)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{request.getfixturevalue('demo_file')}"
+    db = demo_database(request, tmp_path_factory)
+    db.dispose()
+    return db.url.render_as_string(hide_password=False)
+
+
+def test_first_page_is_painted_before_the_heavy_imports(tmp_path: Path, start_url: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_")}
     env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps([HEAVY, PLAIN]), "--db", f"sqlite:///{demo_file}",
+        [sys.executable, "-c", CHILD, json.dumps([HEAVY, PLAIN]), "--db", start_url,
          "--as", "l.ferrari"], cwd=tmp_path, env=env, capture_output=True, text=True,
         timeout=120)
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines()
