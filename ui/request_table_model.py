@@ -192,16 +192,18 @@ class RequestTableModel(QAbstractTableModel):
         db = self._db
         first, self._first_query = self._first_query, False
 
+        plain = handles(f_, sort_)
+
         def work() -> _Snapshot:
             page = None
-            if first:  # the window's first page: no ORM (app.floor, app.services.first_reads)
+            if plain:  # a plain queue: through the DB-API, no ORM (app.floor)
                 page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=PAGE_SIZE)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
                                              limit=PAGE_SIZE, with_total=True)
             return _Snapshot(generation, page.total or 0, {0: page.rows})
 
-        if not (first and handles(f_, sort_)):
+        if not (first and plain):
             from app.services import queries  # on the GUI thread, before the worker needs it
 
         run_async(work, self._apply_loaded, self._failed, self, busy=self._busy)

@@ -89,15 +89,17 @@ class DeferredDatabase:
 
 def first_page(db: Database, f: RequestFilter, *, sort: str, descending: bool,
                limit: int) -> Page | None:
-    """A queue's first page: from the floor on a deferred database, else through
-    ``app.services.first_reads`` (None: ``queries.list_requests`` reads it)."""
-    if isinstance(db, DeferredDatabase):
+    """A queue's first page and total through the DB-API: from the floor's connection on
+    a deferred database not made yet, else on a connection of its pool
+    (:mod:`app.floor.pooled`). None: not a plain queue, ``queries.list_requests`` reads
+    it."""
+    if isinstance(db, DeferredDatabase) and not db.made:
         page = db.first_page(f, sort=sort, descending=descending, limit=limit)
-        if page is not None or db.made:
+        if page is not None:
             return page
-    from app.services import first_reads
+    from app.floor import pooled
 
-    return first_reads.first_page(db, f, sort=sort, descending=descending, limit=limit)
+    return pooled.first_page(db, f, sort=sort, descending=descending, limit=limit)
 
 
 def shown_url(db: Database) -> str:

@@ -59,11 +59,16 @@ def _day(value: Any) -> Any:
 
 class FloorReader:
     """One read-only connection to the target; safe to hand from a thread to another
-    (never used by two at once)."""
+    (never used by two at once). :meth:`over` reads through a connection of the app's
+    own pool instead (the queue's plain pages, :mod:`app.floor.pooled`)."""
 
-    def __init__(self, target: Target, password: str | None = None) -> None:
-        self.target = target
+    def __init__(self, target: Target | None, password: str | None = None) -> None:
         self._lock = threading.Lock()
+        self._sqlite = target is None or target.is_sqlite
+        if target is None:  # see over()
+            self._connection: Any = None
+            self._mark = "%s"
+            return
         connection: Any
         if target.sqlite_path is not None:
             connection = sqlite3.connect(target.sqlite_path, timeout=30, isolation_level=None,
@@ -79,7 +84,15 @@ class FloorReader:
                 connect_timeout=5, application_name="rit-desk", autocommit=True,
                 options="-c default_transaction_read_only=on")
             self._mark = "%s"
-        self._connection: Any = connection
+        self._connection = connection
+
+    @classmethod
+    def over(cls, connection: Any, *, sqlite: bool) -> FloorReader:
+        """A reader on a DB-API connection it does not own (never closed here)."""
+        reader = cls(None)
+        reader._connection, reader._sqlite = connection, sqlite
+        reader._mark = "?" if sqlite else "%s"
+        return reader
 
     def close(self) -> None:
         with self._lock:
@@ -101,7 +114,7 @@ class FloorReader:
         head = migration_head()
         if head is None:
             return False
-        if self.target.is_sqlite:
+        if self._sqlite:
             exists = self._all("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                                "AND name = 'alembic_version'")[0][0]
         else:

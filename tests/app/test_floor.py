@@ -15,10 +15,12 @@ import pytest
 from app.config import parse_url
 from app.db.database import Database, describe
 from app.domain.queues import QUEUES
+from app.floor import pooled
 from app.floor.deferred import DeferredDatabase, first_page, open_floor, shown_url
 from app.floor.reader import FloorReader
 from app.floor.target import parse
-from app.services import first_reads
+from app.services import first_reads, queries
+from app.services import settings as settings_service
 from app.services.dto import Drill, RequestFilter
 from tests.conftest import demo_database
 
@@ -158,3 +160,29 @@ def test_an_unsure_start_is_left_to_the_usual_one(demo_db: Database, tmp_path: P
         wrong = text.replace("://", "://nobody_at_all@", 1).replace(
             f"{demo_db.url.username}@", "", 1)
         assert open_floor(wrong, None, make) is None  # the server refuses: said as usual
+
+
+def test_plain_pages_through_the_pool_as_the_services_read_them(demo_db: Database) -> None:
+    """After the start, a plain queue (states, assignee, by number) is read with the
+    floor's SQL on a connection of the app's own pool: what list_requests reads."""
+    people = first_reads.staff(demo_db)
+    technician = next(p.username for p in people if p.role == "technician")
+    filters = [RequestFilter(states=states) for states in QUEUES.values()]
+    filters += [RequestFilter(states=QUEUES["mine"], assignee=technician),
+                RequestFilter(assignee="")]
+    for f in filters:
+        for descending in (True, False):
+            page = pooled.first_page(demo_db, f, sort="number", descending=descending,
+                                     limit=200)
+            assert page == queries.list_requests(demo_db, f, sort="number",
+                                                 descending=descending, offset=0, limit=200,
+                                                 with_total=True), f
+            # the same through the model's entry point on the real database
+            assert first_page(demo_db, f, sort="number", descending=descending,
+                              limit=200) == page
+    for f, sort in ((RequestFilter(), "customer"), (RequestFilter(search="ssl"), "number"),
+                    (RequestFilter(assignee="nobody"), "number")):
+        assert pooled.first_page(demo_db, f, sort=sort, descending=True, limit=50) is None
+    # the pooled connection went back clean: a write through the services still works
+    settings_service.set_setting(demo_db, "admin", "tech_send_limit", "1500.00")
+    assert first_reads.setting(demo_db, "tech_send_limit") == "1500.00"

@@ -20,7 +20,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.services import first_reads, queries
+from app.floor import deferred
+from app.services import queries
 from app.services import settings as settings_service
 from tests.conftest import demo_database
 from tests.reports.quote_samples import hourly_quote
@@ -121,7 +122,7 @@ def test_start_modules_do_not_import_reports_or_alembic() -> None:
 def test_the_window_reads_its_first_page_once(qtbot: QtBot, desk: Desk, settings: QSettings,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """One page read at start (the view's own sort no longer reads a page of its own),
-    through the Core reads."""
+    through the floor's DB-API reads."""
     calls: list[str] = []
 
     def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
@@ -130,7 +131,7 @@ def test_the_window_reads_its_first_page_once(qtbot: QtBot, desk: Desk, settings
             return real(*args, **kwargs)
         return call
 
-    monkeypatch.setattr(first_reads, "first_page", counted("first", first_reads.first_page))
+    monkeypatch.setattr(deferred, "first_page", counted("first", deferred.first_page))
     monkeypatch.setattr(queries, "list_requests", counted("list", queries.list_requests))
     window = MainWindow(desk.ctx(desk.tech), settings=settings)  # "mine" first
     qtbot.addWidget(window)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.services import first_reads, queries
+from app.floor import deferred
+from app.services import queries
 from app.services.dto import Page, RequestFilter
 from tests.ui.conftest import Desk
 from ui import request_table_model as rtm
@@ -69,13 +70,13 @@ def test_only_pages_that_are_painted_are_fetched(qtbot: QtBot, monkeypatch: pyte
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(queries, "list_requests", spy)
-    real_first = first_reads.first_page
+    real_first = deferred.first_page
 
     def spy_first(*args: object, **kwargs: object) -> Page | None:
-        calls.append(0)  # the model's first page comes from the Core reads
+        calls.append(0)  # the model's first page comes from the floor's DB-API reads
         return real_first(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(first_reads, "first_page", spy_first)
+    monkeypatch.setattr(deferred, "first_page", spy_first)
     model = loaded_model(qtbot, desk)
     assert model.rowCount() == 7  # from the count, not from loading everything
     assert calls == [0]
