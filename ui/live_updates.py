@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import selectors
-import socket
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -92,6 +90,8 @@ class _Session:
         self._relay = relay
         self._stopped = threading.Event()
         self._lock = threading.Lock()
+        import socket  # when PostgreSQL is listened to: not before the first paint
+
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)
@@ -125,6 +125,8 @@ class _Session:
     def wait_readable(self, driver: Any) -> bool:
         """Wait until the connection has something to read (True), or for WAIT_SECONDS
         or being stopped (False)."""
+        import selectors
+
         with selectors.DefaultSelector() as selector:
             selector.register(driver.fileno(), selectors.EVENT_READ)
             selector.register(self._wake_r, selectors.EVENT_READ)

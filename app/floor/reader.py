@@ -8,17 +8,18 @@ SQLite and PostgreSQL): ``first_reads.staff``, ``first_reads.setting``,
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.db.identity import Identity
 from app.db.migration_scripts import migration_head
 from app.floor.rules import handles
 from app.floor.target import Target
 from app.services.dto import Page, RequestFilter, StaffView, charged_row
+
+if TYPE_CHECKING:
+    from app.db.identity import Identity
 
 #: as Database.identity reads it (before migration 0007: superuser or not)
 _WHO = ("SELECT to_regprocedure('rit_whoami()') IS NOT NULL, session_user, "
@@ -71,6 +72,8 @@ class FloorReader:
             return
         connection: Any
         if target.sqlite_path is not None:
+            import sqlite3  # each driver when its database is opened
+
             connection = sqlite3.connect(target.sqlite_path, timeout=30, isolation_level=None,
                                          check_same_thread=False)
             connection.execute("PRAGMA query_only = ON")
@@ -129,6 +132,8 @@ class FloorReader:
 
     def identity(self) -> Identity:
         """Who the server says this session is (PostgreSQL)."""
+        from app.db.identity import Identity
+
         migrated, login, superuser = self._all(_WHO)[0]
         if not migrated:
             return Identity(str(login), bool(superuser))

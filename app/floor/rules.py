@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from app.db.identity import Identity
 from app.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from app.services.dto import RequestFilter, StaffView
+
+if TYPE_CHECKING:  # app.db.identity imports hashlib (~20 ms): PostgreSQL's sign-in only
+    from app.db.identity import Identity
 
 
 def staff_member(people: list[StaffView], username: str) -> StaffView:
