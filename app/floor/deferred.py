@@ -67,10 +67,14 @@ class DeferredDatabase:
         return self._real is not None
 
     def real(self) -> Database:
-        """The real database (made now if it was not yet: imports SQLAlchemy)."""
+        """The real database (made now if it was not yet: imports SQLAlchemy). The floor's
+        connection, if no first page used it (a start on the dashboard), is closed then."""
         with self._lock:
             if self._real is None:
                 self._real = self._make()
+                reader, self._reader = self._reader, None
+                if reader is not None:
+                    reader.close()
             return self._real
 
     def dispose(self) -> None:

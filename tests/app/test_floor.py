@@ -186,3 +186,19 @@ def test_plain_pages_through_the_pool_as_the_services_read_them(demo_db: Databas
     # the pooled connection went back clean: a write through the services still works
     settings_service.set_setting(demo_db, "admin", "tech_send_limit", "1500.00")
     assert first_reads.setting(demo_db, "tech_send_limit") == "1500.00"
+
+
+def test_the_floor_connection_is_closed_when_the_real_database_is_made(
+        demo_db: Database) -> None:
+    """A start on the dashboard reads no first page: the floor's connection does not stay
+    open beside the real database's pool for the whole session."""
+    user = next(p.username for p in first_reads.staff(demo_db) if p.role == "team_lead")
+    floor = open_floor(url_text(demo_db), user, lambda _text: demo_db)
+    assert floor is not None and isinstance(floor.db, DeferredDatabase)
+    reader = floor.db._reader
+    assert reader is not None and reader._connection is not None
+    assert floor.db.real() is demo_db
+    assert reader._connection is None and floor.db._reader is None
+    f = RequestFilter(states=QUEUES["all"])
+    assert first_page(floor.db, f, sort="number", descending=True, limit=20) == \
+        first_reads.first_page(demo_db, f, sort="number", descending=True, limit=20)
