@@ -6,7 +6,9 @@ In one process, one window each, the same size: the real ``RequestTable`` (its m
 the services on the thread pool, as in the app) and the minimal lazy list of
 :mod:`tests.perf.lazy_list`. Each run, alternated, times each action from the user's
 action to the end of the first paint showing the new rows (the real table: real rows,
-no placeholders): the queue "all" filtered to the state "quoted" (and back), and sorted
+no placeholders; bench_queue's probe without its repaint forced right after the action,
+``nudge=False``: the old rows a query leaves on screen are not painted again by the
+instrument alone): the queue "all" filtered to the state "quoted" (and back), and sorted
 by state. A 2 ms QTimer probe in the same event loop gives the longest stall of each
 action. Prints median and range of the runs, the ratio to the baseline and the load.
 """
@@ -23,31 +25,6 @@ from collections.abc import Callable
 from typing import Any
 
 from tests.perf.bench_queue import Heartbeat, Probe
-
-
-class ActionProbe(Probe):
-    """bench_queue's probe, without its repaint forced right after the action: the view
-    paints what the action makes it paint (a model reset, a header click), and is asked
-    to repaint only once the new rows have arrived, as they schedule a repaint anyway."""
-
-    def measure(self, action: Callable[[], None], *, new_query: bool = True,
-                timeout: float = 60.0) -> float:
-        from PySide6.QtWidgets import QApplication
-
-        self.loaded = False
-        self._need_load = new_query
-        self._done = False
-        t0 = time.perf_counter()
-        action()
-        while not self._done:
-            QApplication.processEvents()
-            if not self._done:
-                if self.loaded:
-                    self.view.viewport().update()
-                time.sleep(0.0005)
-            if time.perf_counter() - t0 > timeout:
-                raise TimeoutError("the table did not paint its rows in time")
-        return (self.painted_at - t0) * 1000
 
 
 class PaintProbe:
@@ -117,7 +94,7 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
         window.show()
     app.processEvents()
     _freeze_startup_objects()  # as the app does once its window is up
-    real, base = ActionProbe(table), PaintProbe(lazy_view)
+    real, base = Probe(table), PaintProbe(lazy_view)
     state = next(i for i, c in enumerate(COLUMNS) if c.key == "state")
     number = next(i for i, c in enumerate(COLUMNS) if c.key == "number")
     heartbeat = Heartbeat(2)
@@ -149,13 +126,13 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
         base.measure(lambda: lazy.query())
     for _ in range(runs):
         record("filter all -> state 'quoted' | RIT", lambda: real.measure(
-            lambda: table.set_queue("quoted")))
+            lambda: table.set_queue("quoted"), nudge=False))
         record("filter all -> state 'quoted' | lazy list", lambda: base.measure(
             lambda: lazy.query("quoted")))
         real.measure(lambda: table.set_queue("all"))
         base.measure(lambda: lazy.query())
         record("sort all by state | RIT", lambda: real.measure(
-            sort_real(state, Qt.SortOrder.AscendingOrder)))
+            sort_real(state, Qt.SortOrder.AscendingOrder), nudge=False))
         record("sort all by state | lazy list", lambda: base.measure(
             lambda: lazy.query(order="state, id")))
         real.measure(sort_real(number, Qt.SortOrder.DescendingOrder))
