@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from app.domain.errors import ValidationError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a URL is parsed: not before the first paint
+    from sqlalchemy.engine import URL
 
 APP_NAME = "rit-desk"
 KEYRING_SERVICE = "rit-desk"
@@ -63,6 +65,9 @@ def shown_url(url: URL) -> str:
 
 
 def parse_url(text: str) -> URL:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):  # ValueError: e.g. a bad port in "host:port"

@@ -4,13 +4,17 @@ polling, and announced by the database itself where it can (LISTEN/NOTIFY on Pos
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.db.database import Database
 from ui.connection_state import ConnectionMonitor
 from ui.errors import error_text
 from ui.live_updates import LiveUpdates
 from ui.worker import run_async
+
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
 
 POLL_INTERVAL_MS = 3000
 #: while the database announces every change (PostgreSQL), polling is only a safety net

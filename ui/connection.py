@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from app import config
@@ -17,12 +17,12 @@ from app.config import (  # noqa: F401 - the start dialog's words for each
     PASSWORD_REQUIRED,
     sign_in_problem,
 )
-from app.db.database import Database
-from app.db.standby import standby_address
 from app.domain.documents import QuoteDocument
-from app.domain.errors import PermissionDenied, ValidationError
-from app.services import first_reads
+from app.floor.rules import person_signed_in
 from app.services.dto import StaffView
+
+if TYPE_CHECKING:  # SQLAlchemy and the reads: not before the first page is painted
+    from app.db.database import Database
 
 EMBEDDED = "embedded"
 #: the QSettings key of the last signed-in user
@@ -51,6 +51,8 @@ class Profile:
     def standby_url_text(self) -> str | None:
         """The standby as a URL without user or password (it signs in as the primary
         does: :func:`app.db.standby.standby_url`); None: no standby."""
+        from app.db.standby import standby_address
+
         address = standby_address(self.standby)
         if address is None:
             return None
@@ -72,6 +74,8 @@ def render_quote_lazily(document: QuoteDocument) -> bytes:
 def make_database(url: Any) -> Database:
     # ``url``: a URL string or the parsed URL of app.config.parse_url
     """A Database with the quote PDF renderer (if the reports package is present)."""
+    from app.db.database import Database
+
     if importlib.util.find_spec("reports") is None:  # pragma: no cover - shipped together
         return Database(url)
     return Database(url, renderer=render_quote_lazily)
@@ -89,6 +93,8 @@ def open_embedded(path: Path | None = None) -> Database:
     """The embedded SQLite database; created with the demo data on first run, whole or
     not at all (a start closed while the demo loads leaves no database: the next start
     makes it again from the beginning, see :func:`app.services.demo.create_demo_file`)."""
+    from app.services import first_reads
+
     target = path or embedded_path()
     if not target.exists():
         from app.services import demo  # the first run only
@@ -125,6 +131,8 @@ def open_server(url_text: str, password: str | None = None, *, user: str | None 
     see :func:`signed_in`); the embedded database lists who may sign in. ``standby``: the
     URL of a hot standby that reports and the like are read from (issue 21).
     """
+    from app.services import first_reads
+
     url = config.parse_url(url_text)
     if password:
         url = url.set(password=password)
@@ -146,20 +154,9 @@ def signed_in(db: Database, user: str | None = None) -> StaffView:
     """Who works, on PostgreSQL: the staff member of the login itself. ``user`` (``--as``)
     may name only the login, unless the login is trusted maintenance (a superuser or the
     schema's owner), who must name the staff member to act for."""
-    identity = db.identity()
-    if identity.trusted:
-        if user:
-            return first_reads.staff_member(first_reads.staff(db), user)
-        if identity.role is None:
-            raise ValidationError.of("this action is done by a staff member: name one (--as USER)")
-    elif user and user != identity.login:
-        raise PermissionDenied.of("you are signed in as {login}", login=identity.login)
-    if identity.role is None:
-        raise PermissionDenied.of("the login {login} has no staff record in this database",
-                                  login=identity.login)
-    if not identity.active:
-        raise ValidationError.of("user {username} is no longer active", username=identity.login)
-    return first_reads.staff_member(first_reads.staff(db), identity.login or "")
+    from app.services import first_reads
+
+    return person_signed_in(db.identity(), lambda: first_reads.staff(db), user)
 
 
 def default_user(people: list[StaffView], last: str | None = None) -> StaffView | None:

@@ -11,14 +11,17 @@ in the status bar, no popups) and dialogs save what is waiting when it is back.
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.db.database import Database
 from app.domain.errors import DatabaseUnavailable
 from ui.errors import error_text
 from ui.worker import run_async
+
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
 
 #: how often an unreachable database is asked again
 PROBE_INTERVAL_MS = 3000

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from app.db.database import Database
 from app.services.dto import StaffView
+
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,15 @@ first reads go first). One round at a time; a round that did something says
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.db.database import Database
 from ui.errors import error_text
 from ui.worker import run_async
+
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
 
 #: between two rounds (the worker's own interval)
 INTERVAL_MS = 60_000

@@ -8,16 +8,16 @@ import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import config
-from app.db.database import Database, describe
 from app.domain import cldr
 from app.domain.errors import RitError, ValidationError
 from app.domain.texts import check_password
-from app.services import first_reads
+from app.floor.deferred import FloorStart, open_floor
 from app.services.dto import StaffView
 from ui import i18n, start_probe
 from ui.connection import (
@@ -35,6 +35,9 @@ from ui.errors import error_text
 from ui.language_switch import LanguageHost
 from ui.main_window import MainWindow, default_queue
 from ui.queue_panel import DASHBOARD
+
+if TYPE_CHECKING:  # SQLAlchemy and the reads: after the first page is painted
+    from app.db.database import Database
 
 ORGANISATION = "RIT Desk"
 APPLICATION = "RIT Desk"
@@ -89,6 +92,8 @@ def _open_given(db_url: str | None, *, quiet: bool) -> Database:
     is (trust authentication needs none); the password is asked for only when the
     server asks for one.
     """
+    from app.db.database import describe
+
     url = config.resolve_url(db_url)
     db = make_database(url)
     try:
@@ -113,6 +118,8 @@ def _open_given(db_url: str | None, *, quiet: bool) -> Database:
 
 
 def _pick_user(db: Database, user: str | None, settings: QSettings) -> StaffView:
+    from app.services import first_reads
+
     if user:
         return first_reads.staff_member(first_reads.staff(db), user)
     people = first_reads.staff(db)
@@ -147,6 +154,8 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
     else:
         dialog_db = None
     if dialog_db is not None:
+        from app.services import first_reads
+
         # the database is fixed: only the user is asked
         people = first_reads.staff(dialog_db)
         names = [f"{p.name} ({p.username})" for p in people if p.active]
@@ -174,8 +183,22 @@ def _sign_in(db_url: str | None, user: str | None, settings: QSettings,
     return dialog.result_value
 
 
-def _context(db: Database, person: StaffView, lang: str) -> AppContext:
-    stored = first_reads.setting(db, "tech_send_limit")
+def _floor(db_url: str | None, user: str | None, settings: QSettings) -> FloorStart | None:
+    """A direct start read at the floor (see :mod:`app.floor`), or None: the usual one."""
+    floor = open_floor(db_url, user, lambda text: make_database(config.resolve_url(text)))
+    if floor is not None and not floor.db.is_sqlite:
+        settings.setValue(LAST_USER_KEY, floor.person.username)
+    return floor
+
+
+def _context(db: Database, person: StaffView, lang: str,
+             floor: FloorStart | None = None) -> AppContext:
+    if floor is not None and floor.db is db:
+        stored = floor.send_limit
+    else:
+        from app.services import first_reads
+
+        stored = first_reads.setting(db, "tech_send_limit")
     if stored is None:
         return AppContext(db, person, lang)  # its default is the setting's
     return AppContext(db, person, lang, Decimal(stored))
@@ -241,8 +264,12 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
     threading.Thread(target=cldr.warm_up, name="cldr-warm-up", daemon=True).start()
     quiet = bool(screenshot)
     try:
+        # a direct start paints its first page before SQLAlchemy is imported (app.floor)
+        # a standby to read from (--read-db) starts the usual way: the floor has none
+        floor = None if screenshot or read_db else _floor(db_url, user, settings)
         try:
-            signed = _sign_in(db_url, user, settings, quiet=quiet)
+            signed = (floor.db, floor.person) if floor else _sign_in(db_url, user, settings,
+                                                                     quiet=quiet)
         except RitError as exc:
             return _fail(error_text(exc), quiet=quiet)
         if read_db and signed is not None:
@@ -257,8 +284,9 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 start = None
                 if screenshot:  # the view asked for, not the one last used
                     start = DASHBOARD if view == "dashboard" else default_queue(person.role)
-                window = MainWindow(_context(db, person, languages.language), settings=settings,
-                                    start=start)
+                window = MainWindow(_context(db, person, languages.language, floor),
+                                    settings=settings, start=start,
+                                    staff=floor.staff if floor and floor.db is db else None)
             except RitError as exc:
                 return _fail(error_text(exc), quiet=quiet)
             if screenshot:

@@ -9,11 +9,7 @@ user's cache directory; if ``lrelease`` cannot be found, the ``.ts`` is read dir
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -37,6 +33,8 @@ def find_tool(name: str) -> str | None:
     for candidate in candidates:
         if candidate.is_file():
             return str(candidate)
+    import shutil
+
     return shutil.which(f"pyside6-{name}") or shutil.which(name)
 
 
@@ -53,6 +51,11 @@ def release(tool: str, ts: Path, qm: Path, *, timeout: float | None = None) -> b
     Italian screen when ``packaging/run.sh`` rebuilt the translations under it). An
     unchanged ``qm`` is only touched, so it stays newer than its ``.ts`` (:func:`qm_for`).
     """
+    # subprocess, tempfile, ElementTree: only when a catalogue is compiled or read as text,
+    # not at every start (issue 21)
+    import subprocess
+    import tempfile
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{qm.name}.", suffix=".tmp", dir=qm.parent)
     os.close(fd)
@@ -73,6 +76,8 @@ def release(tool: str, ts: Path, qm: Path, *, timeout: float | None = None) -> b
 
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Compile one ``.ts`` into ``qm`` with lrelease; False when it cannot be done."""
+    import subprocess
+
     tool = find_tool("lrelease")
     if tool is None:
         return False
@@ -117,6 +122,8 @@ class TsTranslator(QTranslator):
 
     def __init__(self, ts: Path, parent: QCoreApplication | None = None) -> None:
         super().__init__(parent)
+        import xml.etree.ElementTree as ET
+
         self._messages: dict[tuple[str, str], list[str]] = {}
         root = ET.parse(ts).getroot()
         for context in root.iter("context"):

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import selectors
-import socket
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.db.database import Database
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
+
 
 CHANNEL = "rit_desk_changes"
 #: how the listening connection shows in pg_stat_activity
@@ -90,6 +90,8 @@ class _Session:
         self._relay = relay
         self._stopped = threading.Event()
         self._lock = threading.Lock()
+        import socket  # when PostgreSQL is listened to: not before the first paint
+
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)
@@ -123,6 +125,8 @@ class _Session:
     def wait_readable(self, driver: Any) -> bool:
         """Wait until the connection has something to read (True), or for WAIT_SECONDS
         or being stopped (False)."""
+        import selectors
+
         with selectors.DefaultSelector() as selector:
             selector.register(driver.fileno(), selectors.EVENT_READ)
             selector.register(self._wake_r, selectors.EVENT_READ)

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import describe
-from app.services import first_reads
+from app.floor.deferred import DeferredDatabase, shown_url
 from app.services.dto import Drill, StaffView
 from ui import labels
 from ui.banner import Banner
@@ -94,7 +93,11 @@ class MainWindow(QMainWindow):
 
         self.busy_bar = make_busy_bar(self)
         self.busy = BusyIndicator(self.busy_bar, cursor=False, parent=self)
-        people = staff if staff is not None else first_reads.staff(ctx.db)
+        if staff is None:
+            from app.services import first_reads
+
+            staff = first_reads.staff(ctx.db)
+        people = staff
 
         self.queues = QueuePanel(ctx.role, self)
         self.table = RequestTable(ctx, people, busy=self.busy, parent=self)
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
         size_to_current_page(self.centre)
         self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
         self.workspace = Workspace(ctx, busy=self.busy, parent=self)
-        self.workspace.timers = RunningTimers(self._settings, describe(ctx.db.url), ctx.username)
+        self.workspace.timers = RunningTimers(self._settings, shown_url(ctx.db), ctx.username)
         self.workspace.setMinimumWidth(WORKSPACE_MIN)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -177,6 +180,8 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        if isinstance(self._ctx.db, DeferredDatabase):  # the floor's start: the real one now
+            self._ctx.db.real()
         import app.services.customers
         import app.services.queries
         import app.services.quotes
@@ -193,7 +198,7 @@ class MainWindow(QMainWindow):
         self.updated_label = QLabel(self)
         self.user_label = QLabel(f"{self._ctx.user.name} · {labels.role_label(self._ctx.role)}",
                                  self)
-        self.db_label = QLabel(describe(self._ctx.db.url), self)
+        self.db_label = QLabel(shown_url(self._ctx.db), self)
         self.db_label.setToolTip(self.tr("Central database"))
         self.connection = monitor_for(self._ctx.db)
         self.connection_label = ConnectionLabel(self.connection, self)

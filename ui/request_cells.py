@@ -1,8 +1,8 @@
 """The queue table's cells: its columns, and every row as painted, per role.
 
-A page of rows is formatted once, when it is first painted (:func:`format_rows`): every
-row's display texts, colours and font become one tuple per role, so that the model's
-``data()`` (``ui/request_table_model.py``, which reads and caches the pages) is a lookup.
+A row is formatted once, when it is first painted (:class:`RowFormatter`): its display
+texts, colours and font become one tuple per role, so that the model's ``data()``
+(``ui/request_table_model.py``, which reads and caches the pages) is a lookup.
 Tooltips (asked for one cell, on hover) are made when asked (:func:`tooltip`).
 """
 
@@ -165,19 +165,27 @@ def _one_cell(column: str, value: object) -> tuple[object, ...]:
     return (None,) * index + (value,) + (None,) * (len(COLUMNS) - index - 1)
 
 
-def format_rows(rows: tuple[RequestRow, ...], *, now: datetime, today: date, lang: str,
-                styles: CellStyles) -> tuple[Cells, ...]:
-    """Every cell of ``rows`` as painted: texts, colours and font, per role.
+class RowFormatter:
+    """Formats one row at a time, as the view paints it: every cell as painted (texts,
+    colours and font, per role).
 
     ``now`` and ``today`` give the ages and the validities; labels that repeat (states,
-    categories, ages) are translated once per call.
+    categories, ages) are translated once per formatter (one per clock of the model).
     """
-    width = len(COLUMNS)
-    texts: dict[tuple[str, object], str] = {}
 
-    def label(kind: str, code: str) -> str:
+    def __init__(self, *, now: datetime, today: date, lang: str, styles: CellStyles) -> None:
+        self.now, self.today, self.lang = now, today, lang
+        self._texts: dict[tuple[str, object], str] = {}
+        self._width = len(COLUMNS)
+        self._urgent_foreground = _one_cell("priority", styles.urgent)
+        self._urgent_font = _one_cell("priority", styles.bold)
+        self._high_foreground = _one_cell("priority", styles.high)
+        self._expired = _one_cell("validity", styles.expired)
+        self._expiring = _one_cell("validity", styles.expiring)
+
+    def _label(self, kind: str, code: str) -> str:
         key = (kind, code)
-        text = texts.get(key)
+        text = self._texts.get(key)
         if text is None:
             if kind == "state":
                 text = labels.state_label(code)
@@ -185,45 +193,46 @@ def format_rows(rows: tuple[RequestRow, ...], *, now: datetime, today: date, lan
                 text = labels.category_label(code)
             else:
                 text = labels.priority_label(code)
-            texts[key] = text
+            self._texts[key] = text
         return text
 
-    def age(created: datetime) -> str:
-        seconds = max(0, int((now - created).total_seconds()))
+    def _age(self, created: datetime) -> str:
+        seconds = max(0, int((self.now - created).total_seconds()))
         key = ("age", seconds // 60 if seconds < 3600 else
                (-(seconds // 3600) if seconds < 86400 else 10**9 + seconds // 86400))
-        text = texts.get(key)
+        text = self._texts.get(key)
         if text is None:
-            text = texts[key] = age_text(created, now)
+            text = self._texts[key] = age_text(created, self.now)
         return text
 
-    urgent_foreground = _one_cell("priority", styles.urgent)
-    urgent_font = _one_cell("priority", styles.bold)
-    high_foreground = _one_cell("priority", styles.high)
-    expired = _one_cell("validity", styles.expired)
-    expiring = _one_cell("validity", styles.expiring)
-    out: list[Cells] = []
-    for row in rows:
-        days = validity_days(row, today)
+    def format(self, row: RequestRow) -> Cells:
+        label = self._label
+        days = validity_days(row, self.today)
         cells: Cells = {
             DISPLAY: (
                 str(row.number), row.customer_name, row.service_name,
                 label("category", row.category), row.subject, label("state", row.state),
                 label("priority", row.priority), row.assignee_name or row.assignee or "",
-                age(row.created_at),
-                amount_text(row, lang),
+                self._age(row.created_at),
+                amount_text(row, self.lang),
                 "" if days is None else validity_text(days)),
-            USER: (row.number,) * width,
+            USER: (row.number,) * self._width,
         }
         if days is not None and days <= VALIDITY_WARNING_DAYS:
-            cells[BACKGROUND] = expired if days < 0 else expiring
+            cells[BACKGROUND] = self._expired if days < 0 else self._expiring
         if row.priority == "urgent":
-            cells[FOREGROUND] = urgent_foreground
-            cells[FONT] = urgent_font
+            cells[FOREGROUND] = self._urgent_foreground
+            cells[FONT] = self._urgent_font
         elif row.priority == "high":
-            cells[FOREGROUND] = high_foreground
-        out.append(cells)
-    return tuple(out)
+            cells[FOREGROUND] = self._high_foreground
+        return cells
+
+
+def format_rows(rows: tuple[RequestRow, ...], *, now: datetime, today: date, lang: str,
+                styles: CellStyles) -> tuple[Cells, ...]:
+    """Every cell of ``rows`` as painted (see :class:`RowFormatter`)."""
+    formatter = RowFormatter(now=now, today=today, lang=lang, styles=styles)
+    return tuple(formatter.format(row) for row in rows)
 
 
 def tooltip(row: RequestRow, key: str, lang: str) -> str | None:

@@ -298,6 +298,12 @@ class RequestTable(QWidget):
             self.request_activated.emit(row.number)
 
     def _on_loaded(self) -> None:
+        # a new query's rows replace the old ones in place (the model is not reset): the
+        # view starts from the top with nothing highlighted, as on a new list; the
+        # request selected is found again below (no signal: the workspace keeps it)
+        self.view.selectionModel().reset()
+        self.view.scrollToTop()
+        self.view.viewport().update()
         if self._select_first:  # a dashboard bar's requests: the first one opened
             self._select_first = False
             if self.model.rowCount() > 0:

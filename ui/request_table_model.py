@@ -5,12 +5,18 @@ each); the row count comes from ``count_requests``; sorting and filtering re-run
 query in SQL. Every query runs off the GUI thread; rows not loaded yet show a
 placeholder until their page arrives.
 
-Each page is formatted once, when it is first painted: every row's display texts,
-colours and font become one tuple per role (:func:`ui.request_cells.format_rows`), and ``data()`` is a
-lookup. The view asks for seven roles of every visible cell on every repaint (about
-3,000 calls into Python for one screen), on the GUI thread, and while a query runs on
-the pool those calls also wait for the GIL: each must be as cheap as possible. Tooltips
-(asked for one cell, on hover) are made when asked.
+Each row is formatted once, when it is first painted (only the visible rows are): its
+display texts, colours and font become one tuple per role
+(:class:`ui.request_cells.RowFormatter`), and ``data()`` is a lookup. The view asks for
+seven roles of every visible cell on every repaint (about 3,000 calls into Python for one
+screen), on the GUI thread, and while a query runs on the pool those calls also wait for
+the GIL: each must be as cheap as possible. Tooltips (asked for one cell, on hover) are
+made when asked.
+
+A new query (queue, filter, sort) does not reset the model: the rows shown stay until
+the new count and first page arrive, then the rows beyond the new count are removed (or
+the new ones inserted) and the rest reported as changed, as a refresh does. The columns
+never change, so no change of shape calls for a reset.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,8 +36,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.db.database import Database
-from app.services import first_reads
+from app.floor import deferred
+from app.floor.rules import handles
 from app.services.dto import RequestFilter, RequestRow
 from ui.errors import error_text
 from ui.request_cells import (  # noqa: F401 - the table's cells, named from here too
@@ -53,6 +59,7 @@ from ui.request_cells import (  # noqa: F401 - the table's cells, named from her
     Cells,
     CellStyles,
     Column,
+    RowFormatter,
     age_text,
     format_rows,
     header_tooltips,
@@ -62,6 +69,9 @@ from ui.request_cells import (  # noqa: F401 - the table's cells, named from her
     validity_text,
 )
 from ui.worker import BusyIndicator, run_async
+
+if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
+    from app.db.database import Database
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 25
@@ -74,13 +84,13 @@ PLACEHOLDER = "…"
 Index = QModelIndex | QPersistentModelIndex
 
 class _Page:
-    """A page of rows as read, and the same rows formatted once they are painted."""
+    """A page of rows as read, and each row formatted once it is painted."""
 
     __slots__ = ("cells", "rows")
 
     def __init__(self, rows: tuple[RequestRow, ...]) -> None:
         self.rows = rows
-        self.cells: tuple[Cells, ...] | None = None
+        self.cells: list[Cells | None] = [None] * len(rows)
 
 
 _PLACEHOLDER_CELLS: Cells = {DISPLAY: (PLACEHOLDER,) * len(COLUMNS)}
@@ -134,7 +144,7 @@ class RequestTableModel(QAbstractTableModel):
         self._read_timer.timeout.connect(self._read)
         self._generation = 0
         self._loading = False  # a new query is being read
-        self._first_query = True  # read without the ORM when first_reads can
+        self._first_query = True  # read without the ORM when the floor can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
         self._header_tips = header_tooltips()
@@ -143,6 +153,7 @@ class RequestTableModel(QAbstractTableModel):
         self._styles = CellStyles.make()
         self._clock_now = db.now()
         self._clock_today = db.today()
+        self._formatter = self._new_formatter()
         # data() answers the roles of one cell after the other, row by row: the row it
         # answered last (and its page) is kept at hand
         self._hot_row = -1
@@ -164,38 +175,35 @@ class RequestTableModel(QAbstractTableModel):
 
     def set_query(self, f: RequestFilter | None = None, *, sort: str | None = None,
                   descending: bool | None = None) -> None:
-        """Show another queue/filter/sort: the model empties, then fills from SQL."""
+        """Show another queue/filter/sort, read in SQL: the rows shown stay until the new
+        ones arrive (no reset, see the module)."""
         if f is not None:
             self._filter = f
         if sort is not None:
             self._sort = sort
         if descending is not None:
             self._descending = descending
-        self.beginResetModel()
         self._generation += 1
         self._loading = True
-        self._total = 0
-        self._pages.clear()
         self._pending.clear()
         self._wanted.clear()
-        self._forget_hot_row()
-        self.endResetModel()
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
         db = self._db
         first, self._first_query = self._first_query, False
 
+        plain = handles(f_, sort_)
+
         def work() -> _Snapshot:
             page = None
-            if first:  # the window's first page: Core reads, no ORM (see first_reads)
-                page = first_reads.first_page(db, f_, sort=sort_, descending=desc,
-                                              limit=PAGE_SIZE)
+            if plain:  # a plain queue: through the DB-API, no ORM (app.floor)
+                page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=PAGE_SIZE)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
                                              limit=PAGE_SIZE, with_total=True)
             return _Snapshot(generation, page.total or 0, {0: page.rows})
 
-        if not (first and first_reads.handles(f_, sort_)):
+        if not (first and plain):
             from app.services import queries  # on the GUI thread, before the worker needs it
 
         run_async(work, self._apply_loaded, self._failed, self, busy=self._busy)
@@ -203,13 +211,10 @@ class RequestTableModel(QAbstractTableModel):
     def _apply_loaded(self, snap: _Snapshot) -> None:
         if snap.generation != self._generation:
             return
-        self.beginResetModel()
         self._loading = False
         self._arrived = True
         self._touch_clock()
-        self._total = snap.total
-        self._set_pages(snap.pages)
-        self.endResetModel()
+        self._replace(snap)
         self.loaded.emit()
 
     def refresh(self) -> None:
@@ -244,6 +249,13 @@ class RequestTableModel(QAbstractTableModel):
         if snap.generation != self._generation:
             return
         self._touch_clock()
+        self._replace(snap)
+        self.refreshed.emit()
+
+    def _replace(self, snap: _Snapshot) -> None:
+        """The rows of a query or a refresh in place of those shown: the rows beyond the
+        new count removed (or the new ones inserted), the others reported as changed (the
+        view repaints what it shows; nothing is reset)."""
         old, new = self._total, snap.total
         if new > old:
             self.beginInsertRows(QModelIndex(), old, new - 1)
@@ -257,9 +269,9 @@ class RequestTableModel(QAbstractTableModel):
             self.endRemoveRows()
         else:
             self._set_pages(snap.pages)
-        if new:
-            self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(COLUMNS) - 1))
-        self.refreshed.emit()
+        kept = min(old, new)
+        if kept:
+            self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(COLUMNS) - 1))
 
     def _set_pages(self, pages: dict[int, tuple[RequestRow, ...]]) -> None:
         self._pages = OrderedDict((index, _Page(rows)) for index, rows in pages.items())
@@ -268,6 +280,8 @@ class RequestTableModel(QAbstractTableModel):
         self._forget_hot_row()
 
     def _failed(self, exc: BaseException) -> None:
+        if self._loading and self._total:  # a new query failed: no stale rows stay shown
+            self._replace(_Snapshot(self._generation, 0, {}))
         self._loading = False
         self.error.emit(error_text(exc))
 
@@ -299,9 +313,14 @@ class RequestTableModel(QAbstractTableModel):
         self._clock_today = value
         self._unformat()
 
+    def _new_formatter(self) -> RowFormatter:
+        return RowFormatter(now=self._clock_now, today=self._clock_today, lang=self._lang,
+                            styles=self._styles)
+
     def _unformat(self) -> None:
+        self._formatter = self._new_formatter()
         for page in self._pages.values():
-            page.cells = None
+            page.cells = [None] * len(page.rows)
         self._forget_hot_row()
         if self._total:
             self.dataChanged.emit(self.index(0, 0),
@@ -314,21 +333,23 @@ class RequestTableModel(QAbstractTableModel):
         self._hot_page = -1
 
     def _cells(self, row: int) -> Cells | None:
-        """The formatted row, or None (and its page is asked for) if not loaded yet."""
+        """The formatted row, or None (and its page is asked for) if not loaded yet; a row
+        is formatted when first asked for (painted)."""
         page_index, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_index)
         if page is None:
-            self._fetch(page_index)
+            if not self._loading:  # while a new query is read, its own pages come with it
+                self._fetch(page_index)
             return None
         if page_index != self._hot_page:
             self._pages.move_to_end(page_index)  # least recently painted goes first
             self._hot_page = page_index
-        cells = page.cells
+        if offset >= len(page.rows):
+            return None
+        cells = page.cells[offset]
         if cells is None:
-            cells = page.cells = format_rows(
-                page.rows, now=self._clock_now, today=self._clock_today, lang=self._lang,
-                styles=self._styles)
-        return cells[offset] if offset < len(cells) else None
+            cells = page.cells[offset] = self._formatter.format(page.rows[offset])
+        return cells
 
     def _fetch(self, page_index: int) -> None:
         """Ask for a page; the pages one paint asks for are read together (:meth:`_read`)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.db.database import Database, describe
+from app.db.standby import standby_address
 from app.domain.texts import (
     check_database_name,
     check_host,
@@ -44,7 +45,6 @@ from ui.connection import (
     open_embedded,
     open_server,
     sign_in_problem,
-    standby_address,
 )
 from ui.dialogs.base import with_error
 from ui.errors import error_text

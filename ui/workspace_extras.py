@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from app.db.database import describe
 from app.domain import states as lifecycle
 from app.domain.money import round_up_minutes
 from app.domain.references import request_reference
+from app.floor.deferred import shown_url
 from app.services.dto import AttachmentView, RequestDetail
 from ui import attachment_files as files
 from ui import labels
@@ -70,7 +70,7 @@ class WorkspaceExtras:
             self._widget(), name)
         self.open_path: Callable[[Path], bool] = files.open_path
         #: running timers, in this workstation's settings (the main window gives its own)
-        self.timers = RunningTimers(QSettings(), describe(ctx.db.url), ctx.username)
+        self.timers = RunningTimers(QSettings(), shown_url(ctx.db), ctx.username)
         self._tick = QTimer(self._widget())  # a running timer's minutes, on its action
         self._tick.setInterval(30_000)
         self._tick.timeout.connect(self._show_timer)

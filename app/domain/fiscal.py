@@ -13,10 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 
-from stdnum.eu import vat as eu_vat
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.it import codicefiscale, iva
-
 from app.domain.errors import Phrase, ValidationError, phrase
 from app.domain.texts import check_text
 
@@ -65,6 +61,12 @@ def check_vat_number(value: str, country: str = "IT") -> str:
     text = value.strip()
     if not text:
         return ""
+    # python-stdnum (with its online helpers: ssl, pydoc, ~50 ms) when a number is checked,
+    # not before the desktop app's first page is painted (issue 21)
+    from stdnum.eu import vat as eu_vat
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.it import iva
+
     digits = iva.compact(text) if country == "IT" or text.upper().startswith("IT") else text
     try:
         if country == "IT" or text.upper().startswith("IT"):
@@ -84,6 +86,9 @@ def check_tax_code(value: str) -> str:
     text = value.strip().upper().replace(" ", "")
     if not text:
         return ""
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.it import codicefiscale, iva
+
     try:
         if text.isdigit():
             return iva.validate(text)

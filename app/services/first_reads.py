@@ -12,15 +12,15 @@ compare them on SQLite and PostgreSQL): ``staff.list_staff``/``get_staff``,
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlalchemy import Date, DateTime, bindparam, text
 from sqlalchemy.engine import Connection
 
 from app.db.database import Database
 from app.db.types import Hundredths
-from app.domain.errors import NotFoundError, ValidationError
+from app.floor.rules import handles, staff_member
 from app.services.dto import Page, RequestFilter, StaffView, charged_row
+
+__all__ = ["first_page", "handles", "setting", "staff", "staff_member"]
 
 
 def staff(db: Database) -> list[StaffView]:
@@ -33,16 +33,6 @@ def _staff(connection: Connection) -> list[StaffView]:
     rows = connection.execute(text(
         "SELECT id, username, name, role, active FROM staff ORDER BY name"))
     return [StaffView(int(r[0]), r[1], r[2], r[3], bool(r[4])) for r in rows]
-
-
-def staff_member(people: list[StaffView], username: str) -> StaffView:
-    """The active staff user ``username`` of ``people``, with ``get_staff``'s errors."""
-    found = next((p for p in people if p.username == username), None)
-    if found is None:
-        raise NotFoundError.of("unknown user: {username}", username=username)
-    if not found.active:
-        raise ValidationError.of("user {username} is no longer active", username=username)
-    return found
 
 
 def setting(db: Database, key: str) -> str | None:
@@ -68,14 +58,6 @@ _ROW = text("""
 """).bindparams(bindparam("ids", expanding=True)).columns(
     created_at=DateTime(), quote_total=Hundredths(), quote_valid_until=Date(),
     charged=Hundredths(), refunded=Hundredths())
-
-
-def handles(f: RequestFilter, sort: str) -> bool:
-    """Whether :func:`first_page` reads this queue (else ``queries.list_requests`` does)."""
-    # states and assignee only: any other field (those of today and any added later)
-    # is left to queries
-    plain = replace(f, states=None, assignee=None, search=(f.search or "").strip() or None)
-    return sort == "number" and plain == RequestFilter()
 
 
 def first_page(db: Database, f: RequestFilter, *, sort: str, descending: bool,

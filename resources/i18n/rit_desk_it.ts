@@ -324,13 +324,13 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>ConnectionLabel</name>
     <message>
-        <location filename="../../ui/connection_state.py" line="112"/>
+        <location filename="../../ui/connection_state.py" line="115"/>
         <source>Disconnected: the database does not answer; retrying…</source>
         <extracomment>how often an unreachable database is asked again how long &quot;reconnected&quot; stays in the status bar</extracomment>
         <translation>Disconnesso: il database non risponde; nuovo tentativo in corso…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_state.py" line="119"/>
+        <location filename="../../ui/connection_state.py" line="122"/>
         <source>Reconnected</source>
         <translation>Riconnesso</translation>
     </message>
@@ -931,13 +931,13 @@ Il credito passa da %3 a %4.</translation>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1 (%2)</source>
         <extracomment>the request acted on that left the queue, until the workspace says where it went whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL) the embedded file&apos;s deadlines, kept while the app is open (issue 18)</extracomment>
         <translation>Database centrale</translation>
@@ -1014,12 +1014,12 @@ Il credito passa da %3 a %4.</translation>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -1044,7 +1044,7 @@ Il credito passa da %3 a %4.</translation>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>%1 moved to “%2”: it is no longer in this queue.</source>
         <translation>%1 è passata in «%2»: non è più in questa coda.</translation>
     </message>
@@ -1642,7 +1642,7 @@ Il credito passa da %3 a %4.</translation>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="354"/>
+        <location filename="../../ui/request_table.py" line="360"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -1749,7 +1749,7 @@ Il credito passa da %3 a %4.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="246"/>
+        <location filename="../../ui/request_cells.py" line="255"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
@@ -1764,17 +1764,17 @@ Il credito passa da %3 a %4.</translation>
         <translation>Importo: il totale del preventivo (IVA inclusa); per una richiesta completata quanto è stato addebitato, dedotti gli storni</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="251"/>
+        <location filename="../../ui/request_cells.py" line="260"/>
         <source>Charged: %1</source>
         <translation>Addebitato: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="255"/>
+        <location filename="../../ui/request_cells.py" line="264"/>
         <source>%1 charged, %2 refunded</source>
         <translation>%1 addebitati, %2 stornati</translation>
     </message>
     <message>
-        <location filename="../../ui/request_cells.py" line="260"/>
+        <location filename="../../ui/request_cells.py" line="269"/>
         <source>Quote total: %1</source>
         <translation>Totale del preventivo: %1</translation>
     </message>
@@ -2294,27 +2294,27 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="74"/>
+        <location filename="../../ui/gui_main.py" line="77"/>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="109"/>
+        <location filename="../../ui/gui_main.py" line="114"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="121"/>
+        <location filename="../../ui/gui_main.py" line="128"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="154"/>
+        <location filename="../../ui/gui_main.py" line="163"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="158"/>
+        <location filename="../../ui/gui_main.py" line="167"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>

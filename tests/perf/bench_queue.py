@@ -73,7 +73,9 @@ class Probe:
             self.painted_at = time.perf_counter()
 
     def measure(self, action: Callable[[], None], *, new_query: bool = True,
-                timeout: float = 60.0) -> float:
+                timeout: float = 60.0, nudge: bool = True) -> float:
+        """``nudge``: ask for a repaint right after the action too (False: the view paints
+        what the action makes it paint, and is asked once the new rows have arrived)."""
         from PySide6.QtWidgets import QApplication
 
         self.loaded = False
@@ -81,7 +83,8 @@ class Probe:
         self._done = False
         t0 = time.perf_counter()
         action()
-        self.view.viewport().update()
+        if nudge:
+            self.view.viewport().update()
         while not self._done:
             QApplication.processEvents()
             if not self._done:

@@ -9,11 +9,15 @@ share the machine's load), and each gets its own empty XDG data/config/cache fol
 
 - ``bare``: a bare PySide6 window (QApplication, a QMainWindow of the app's size, first
   paint): the floor of any Qt start.
-- ``minimal``: a minimal lazy list over the same rows: PySide6, the standard library's
-  ``sqlite3``, a QTableView over a QAbstractTableModel holding the first page (200 rows
-  of ``requests``, newest first) and the total (SQLite only).
+- ``minimal``: a minimal lazy list over the same rows: PySide6, the DB-API driver
+  (the standard library's ``sqlite3``, or ``psycopg`` on PostgreSQL), a QTableView over a
+  QAbstractTableModel holding the first page (200 rows of ``requests``, newest first)
+  and the total.
 - ``source``: the real app from this checkout (the ``rit-desk`` console script of the
   virtual environment, i.e. ``ui.cli.main.main``).
+- ``before``: the real app from another source tree (``--before TREE``, e.g. the main
+  branch from ``git archive``, with the compiled translations copied into it), run by the
+  same Python: the code before a change, measured in the same rounds.
 - ``package``: the real app from an unpacked Debian package (``ROOT/opt/rit-desk/rit-desk``,
   e.g. after ``dpkg-deb -x dist/rit-desk_*.deb ROOT``), started with ``env -i``.
 
@@ -97,6 +101,13 @@ class Model(QAbstractTableModel):
 
 view = QTableView()
 view.setModel(Model(sys.argv[1]))
+@VIEW@"""
+
+
+#: the same lazy list on PostgreSQL (psycopg, the DB-API driver the app uses)
+MINIMAL_PG = MINIMAL.replace("import sqlite3", "import psycopg").replace(
+    "con = sqlite3.connect(path)", "con = psycopg.connect(path, autocommit=True)")
+VIEW = r"""
 window.setCentralWidget(view)
 view.viewport().installEventFilter(probe)
 window.show()
@@ -105,7 +116,7 @@ app.exec()
 
 
 def child(code: str) -> str:
-    return (code.replace("@LINE@", LINE).replace("@WIDTH@", str(SIZE[0]))
+    return (code.replace("@VIEW@", VIEW).replace("@LINE@", LINE).replace("@WIDTH@", str(SIZE[0]))
             .replace("@HEIGHT@", str(SIZE[1])))
 
 
@@ -139,7 +150,9 @@ def main() -> int:
     p.add_argument("--role", default="team_lead", help="the role of --as (for --queue)")
     p.add_argument("--package", metavar="ROOT", help="an unpacked .deb (ROOT/opt/rit-desk/rit-desk)")
     p.add_argument("--runs", type=int, default=5)
-    p.add_argument("--only", nargs="*", choices=["bare", "minimal", "source", "package"])
+    p.add_argument("--before", metavar="TREE", help="another source tree, run as 'before'")
+    p.add_argument("--only", nargs="*", choices=["bare", "minimal", "source", "before",
+                                                 "package"])
     args = p.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="rit-start-") as tmp:
@@ -159,6 +172,8 @@ def main() -> int:
                        HOME=str(home), **xdg)
             if kind == "source":
                 env["PYTHONPATH"] = str(ROOT)
+            if kind == "before":
+                env["PYTHONPATH"] = str(args.before)
             return env
 
         # --as: signed in directly (without it a later start asks in the start dialog)
@@ -168,13 +183,19 @@ def main() -> int:
         if args.db and args.db.startswith("sqlite:///"):
             sqlite_file = args.db.removeprefix("sqlite:///")
             commands["minimal"] = [sys.executable, "-c", child(MINIMAL), sqlite_file]
+        elif args.db:  # psycopg's own URL: without SQLAlchemy's "+psycopg"
+            commands["minimal"] = [sys.executable, "-c", child(MINIMAL_PG),
+                                   args.db.replace("postgresql+psycopg://", "postgresql://")]
         commands["source"] = [*source_command(), *app_args]
+        if args.before:
+            commands["before"] = [sys.executable, "-c", "import sys; from ui.cli.main import "
+                                  "main; sys.exit(main())", *app_args]
         if args.package:
             # /usr/bin/rit-desk links to /opt/rit-desk/rit-desk: its target in the tree
             commands["package"] = [str(Path(args.package) / "opt/rit-desk/rit-desk"), *app_args]
         kinds = [k for k in commands if not args.only or k in args.only]
         if not args.db:  # first runs create each variant's embedded demo database
-            for kind in ("source", "package"):
+            for kind in ("source", "before", "package"):
                 if kind in kinds:
                     painted_ms(commands[kind], env_for(kind), tmp)
         times: dict[str, list[float]] = {k: [] for k in kinds}
@@ -190,9 +211,12 @@ def main() -> int:
           f"{args.runs} runs each, load before {loads[0]} / after {loads[-1]}")
     for kind in kinds:
         values = times[kind]
+        ratios = "".join(
+            f"   {statistics.median(values) / statistics.median(times[base]):.2f}x {base}"
+            for base in ("minimal", "bare") if base in times and base != kind)
         print(f"  {kind:<8} median {statistics.median(values):5.0f} ms   range "
               f"{min(values):.0f}-{max(values):.0f} ms   "
-              f"({', '.join(f'{v:.0f}' for v in values)})")
+              f"({', '.join(f'{v:.0f}' for v in values)}){ratios}")
     return 0
 
 

@@ -20,8 +20,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.services import first_reads, queries
+from app.floor import deferred
+from app.services import queries
 from app.services import settings as settings_service
+from tests.conftest import demo_database
 from tests.reports.quote_samples import hourly_quote
 from tests.ui.conftest import Desk
 from ui.connection import make_database, render_quote_lazily
@@ -30,22 +32,24 @@ from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: not needed to paint the first page: the ORM and everything built on it, the PDFs,
-#: the migrations, the dialogs and the commands
-HEAVY = ("sqlalchemy.orm", "app.db.models", "app.services.queries", "app.services.quotes",
-         "app.services.billing", "app.services.customers", "app.services.demo", "reports",
+#: not needed to paint the first page (issue 21, "start at the floor"): SQLAlchemy (Core
+#: too), the ORM and everything built on it, the services, the PDFs, the migrations, the
+#: dialogs and the commands
+HEAVY = ("sqlalchemy", "app.db.database", "app.db.models", "app.services", "reports",
          "reportlab", "alembic", "ui.dialogs", "ui.start_dialog", "ui.cli.commands",
          "ui.cli.finance")
+#: of those, what the first page may use: the services' plain data classes (no SQL)
+PLAIN = ("app.services", "app.services.dto")
 
 #: runs the real entry point; prints the heavy modules loaded when the first page has
 #: been painted, and again once the start has finished (the window is ready), then quits
 CHILD = r"""
 import json, sys
 import ui.start_probe as probe
-HEAVY = tuple(json.loads(sys.argv[1]))
+HEAVY, PLAIN = (tuple(names) for names in json.loads(sys.argv[1]))
 
 def loaded():
-    return sorted(m for m in sys.modules if m.startswith(HEAVY))
+    return sorted(m for m in sys.modules if m.startswith(HEAVY) and m not in PLAIN)
 
 def install(table):
     window = table.window()
@@ -70,12 +74,23 @@ def demo_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_first_page_is_painted_before_the_heavy_imports(tmp_path: Path, demo_file: Path) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def start_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database with the demo data: the embedded kind, or the run's PostgreSQL one (the
+    test signs in as its superuser, naming the staff member with --as)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{request.getfixturevalue('demo_file')}"
+    db = demo_database(request, tmp_path_factory)
+    db.dispose()
+    return db.url.render_as_string(hide_password=False)
+
+
+def test_first_page_is_painted_before_the_heavy_imports(tmp_path: Path, start_url: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RIT_DESK_")}
     env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(HEAVY), "--db", f"sqlite:///{demo_file}",
+        [sys.executable, "-c", CHILD, json.dumps([HEAVY, PLAIN]), "--db", start_url,
          "--as", "l.ferrari"], cwd=tmp_path, env=env, capture_output=True, text=True,
         timeout=120)
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines()
@@ -89,7 +104,7 @@ def test_first_page_is_painted_before_the_heavy_imports(tmp_path: Path, demo_fil
 
 def test_the_command_line_entry_point_imports_no_command_module() -> None:
     probe = ("import json, sys, ui.cli.main; print(json.dumps(sorted(m for m in sys.modules "
-             f"if m.startswith({HEAVY!r}))))")
+             f"if m.startswith({HEAVY!r}) and m not in {PLAIN!r})))")
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert json.loads(out.stdout) == []
@@ -107,7 +122,7 @@ def test_start_modules_do_not_import_reports_or_alembic() -> None:
 def test_the_window_reads_its_first_page_once(qtbot: QtBot, desk: Desk, settings: QSettings,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """One page read at start (the view's own sort no longer reads a page of its own),
-    through the Core reads."""
+    through the floor's DB-API reads."""
     calls: list[str] = []
 
     def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,7 +131,7 @@ def test_the_window_reads_its_first_page_once(qtbot: QtBot, desk: Desk, settings
             return real(*args, **kwargs)
         return call
 
-    monkeypatch.setattr(first_reads, "first_page", counted("first", first_reads.first_page))
+    monkeypatch.setattr(deferred, "first_page", counted("first", deferred.first_page))
     monkeypatch.setattr(queries, "list_requests", counted("list", queries.list_requests))
     window = MainWindow(desk.ctx(desk.tech), settings=settings)  # "mine" first
     qtbot.addWidget(window)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.services import first_reads, queries
+from app.floor import deferred
+from app.services import queries
 from app.services.dto import Page, RequestFilter
 from tests.ui.conftest import Desk
 from ui import request_table_model as rtm
@@ -69,13 +70,13 @@ def test_only_pages_that_are_painted_are_fetched(qtbot: QtBot, monkeypatch: pyte
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(queries, "list_requests", spy)
-    real_first = first_reads.first_page
+    real_first = deferred.first_page
 
     def spy_first(*args: object, **kwargs: object) -> Page | None:
-        calls.append(0)  # the model's first page comes from the Core reads
+        calls.append(0)  # the model's first page comes from the floor's DB-API reads
         return real_first(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(first_reads, "first_page", spy_first)
+    monkeypatch.setattr(deferred, "first_page", spy_first)
     model = loaded_model(qtbot, desk)
     assert model.rowCount() == 7  # from the count, not from loading everything
     assert calls == [0]
@@ -124,3 +125,59 @@ def test_refresh_inserts_rows_without_reset(qtbot: QtBot, desk: Desk) -> None:
     assert model.rowCount() == 3
     assert model.index(0, 0).data() == str(number)
     assert resets == []
+
+
+def test_a_new_query_updates_the_rows_in_place_without_a_reset(qtbot: QtBot, desk: Desk) -> None:
+    """Issue 21: filter and sort keep the model's shape (the columns never change): no
+    reset, the rows beyond the new count removed, new ones inserted, the rest changed."""
+    model = loaded_model(qtbot, desk)
+    assert model.rowCount() == 7
+    signals: list[tuple[str, int, int]] = []
+    model.modelReset.connect(lambda: signals.append(("reset", 0, 0)))
+    model.rowsRemoved.connect(lambda _p, first, last: signals.append(("removed", first, last)))
+    model.rowsInserted.connect(lambda _p, first, last: signals.append(("inserted", first, last)))
+    model.dataChanged.connect(
+        lambda top, bottom, _roles: signals.append(("changed", top.row(), bottom.row())))
+    model.set_query(RequestFilter(states=("new",)))
+    assert model.rowCount() == 7 and signals == []  # the rows stay while the query reads
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    assert ("removed", 2, 6) in signals and ("changed", 0, 1) in signals
+    signals.clear()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
+    assert [s[0] for s in signals if s[0] != "changed"] == []  # same count: changed only
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(RequestFilter())
+    assert model.rowCount() == 7 and ("inserted", 2, 6) in signals
+    assert ("reset", 0, 0) not in signals
+    assert [model.index(r, 0).data() for r in range(7)] == \
+        [str(n) for n in sorted(desk.numbers.values(), key=lambda n: _customer(model, n))]
+
+
+def _customer(model: RequestTableModel, number: int) -> tuple[str, int]:
+    row = next(model.request_at(r) for r in range(model.rowCount())
+               if model.request_at(r).number == number)  # type: ignore[union-attr]
+    return (row.customer_name, number)  # type: ignore[union-attr]
+
+
+def test_while_a_query_reads_no_page_is_asked_for_the_old_rows(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    monkeypatch.setattr(rtm, "PAGE_SIZE", 3)
+    model = loaded_model(qtbot, desk)
+    model.set_query(RequestFilter(states=("new",)))
+    assert model.index(6, 0).data() == PLACEHOLDER  # an old row not loaded: not asked
+    assert not model._wanted
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+
+
+def test_a_failed_query_leaves_no_old_rows(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                           desk: Desk) -> None:
+    model = loaded_model(qtbot, desk)
+
+    def refused(*_args: object, **_kwargs: object) -> Page:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(queries, "list_requests", refused)
+    with qtbot.waitSignal(model.error, timeout=5000):
+        model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 0

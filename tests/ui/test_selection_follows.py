@@ -150,3 +150,21 @@ def test_rows_moving_under_the_highlight_never_mismatch(qtbot: QtBot, desk: Desk
         window.poll()
     qtbot.waitUntil(lambda: consistent(window), timeout=5000)
     assert highlighted(window) == numbers[2]
+
+
+def test_a_new_filter_starts_from_the_top_and_keeps_the_request_if_listed(
+        qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    """Issue 21: a filter no longer resets the model, so the table itself clears the
+    highlight of the old list: the selected request is highlighted again only if it is
+    listed (as after the reset before; this test passes on the code before too)."""
+    window, numbers = new_queue(qtbot, desk, settings)
+    window.table.select_number(numbers[1])
+    qtbot.waitUntil(lambda: window.workspace.number == numbers[1], timeout=5000)
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("all")  # still listed: still highlighted, shown
+    qtbot.waitUntil(lambda: consistent(window), timeout=5000)
+    assert highlighted(window) == numbers[1]
+    with qtbot.waitSignal(window.table.model.loaded, timeout=5000):
+        window.queues.select_queue("in_progress")  # not listed: nothing highlighted
+    assert highlighted(window) == 0 and window.table.selected_number() == 0
+    assert not window.table.view.selectionModel().hasSelection()

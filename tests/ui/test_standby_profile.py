@@ -13,12 +13,13 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
+from app.db.standby import standby_address
 from app.domain.errors import ValidationError
 from tests.ui.conftest import Desk, Server
 from tests.ui.test_gui_main import run_cli
 from tests.ui.test_start_dialog import _new_profile
 from ui import start_dialog
-from ui.connection import Profile, standby_address
+from ui.connection import Profile
 from ui.start_dialog import StartDialog, load_profiles
 
 

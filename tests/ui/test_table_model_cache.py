@@ -35,14 +35,15 @@ def loaded_model(qtbot: QtBot, desk: Desk, f: RequestFilter | None = None) -> Re
 
 
 def counting_formatter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The numbers of the rows formatted, in turn."""
     calls: list[int] = []
-    real = rtm.format_rows
+    real = rtm.RowFormatter.format
 
-    def spy(rows: Any, **kwargs: Any) -> Any:
-        calls.append(len(rows))
-        return real(rows, **kwargs)
+    def spy(self: rtm.RowFormatter, row: Any) -> Any:
+        calls.append(row.number)
+        return real(self, row)
 
-    monkeypatch.setattr(rtm, "format_rows", spy)
+    monkeypatch.setattr(rtm.RowFormatter, "format", spy)
     return calls
 
 
@@ -51,15 +52,20 @@ def every_cell(model: RequestTableModel) -> list[object]:
             for c in range(model.columnCount()) for role in ROLES]
 
 
-def test_a_page_is_formatted_once_however_often_it_is_painted(
+def test_a_row_is_formatted_once_however_often_it_is_painted(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
     calls = counting_formatter(monkeypatch)
     model = loaded_model(qtbot, desk)
     assert calls == []  # not before it is painted
+    # only the rows painted are formatted (issue 21: the visible cells, not the page)
+    model.index(2, 0).data()
+    model.index(2, 5).data(Qt.ItemDataRole.BackgroundRole)
+    assert calls == [model.request_at(2).number]  # type: ignore[union-attr]
     first = every_cell(model)
-    assert calls == [7]
+    assert sorted(calls) == sorted(model.request_at(r).number  # type: ignore[union-attr]
+                                   for r in range(7))
     assert every_cell(model) == first  # repaints: lookups only
-    assert calls == [7]
+    assert len(calls) == 7
 
 
 def test_formatted_cells_match_the_row(qtbot: QtBot, desk: Desk) -> None:
