@@ -236,10 +236,6 @@
         <translation>uno storno di {net} di imponibile supera quanto resta dell&apos;addebito di {request} ({left})</translation>
     </message>
     <message>
-        <source>{login} may not store the document of {request}: only the login that made it, finance or an admin</source>
-        <translation>{login} non può archiviare il documento di {request}: solo l&apos;accesso che lo ha prodotto, l&apos;amministrazione contabile o un amministratore</translation>
-    </message>
-    <message>
         <source>the document of {request} to store is not a PDF</source>
         <translation>il documento di {request} da archiviare non è un PDF</translation>
     </message>
@@ -310,6 +306,18 @@
     <message>
         <source>a text contains a NUL character, which cannot be stored: remove it</source>
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
+    </message>
+    <message>
+        <source>{login} may not store the document of {request}: only the worker stores documents</source>
+        <translation>{login} non può archiviare il documento di {request}: solo il worker archivia i documenti</translation>
+    </message>
+    <message>
+        <source>the worker writes only the events of its jobs, not {action}</source>
+        <translation>il worker scrive solo gli eventi dei propri compiti, non {action}</translation>
+    </message>
+    <message>
+        <source>the worker tells only the notices of its jobs, not {kind}</source>
+        <translation>il worker invia solo gli avvisi dei propri compiti, non {kind}</translation>
     </message>
     <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
@@ -524,6 +532,22 @@
         <translation>stornare addebiti</translation>
     </message>
     <message>
+        <source>the document {document} is being prepared: the worker renders and stores it</source>
+        <translation>il documento {document} è in preparazione: il worker lo genera e lo archivia</translation>
+    </message>
+    <message>
+        <source>the document of notice {notice} is not stored yet</source>
+        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
+    </message>
+    <message>
+        <source>{problem}; not stored after {seconds} s: is the worker running (rit-desk worker)?</source>
+        <translation>{problem}; non archiviato dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
+    </message>
+    <message>
+        <source>the worker runs as its own login (made by init --worker LOGIN) or as trusted maintenance; {login} is a staff or control panel login</source>
+        <translation>il worker si collega con il proprio login (creato con init --worker LOGIN) o come manutenzione fidata; {login} è un login del personale o del pannello di controllo</translation>
+    </message>
+    <message>
         <source>{user} ({role}) may not {action}</source>
         <translation>{user} ({role}) non può {action}</translation>
     </message>
@@ -710,6 +734,10 @@
     <message>
         <source>the lowest amount of one credit operation ({low}) must not be above the highest ({high})</source>
         <translation>l&apos;importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
     </message>
     <message>
         <source>this database has no control panel login: make one with init --portal LOGIN</source>
@@ -938,6 +966,10 @@
     <message>
         <source>search</source>
         <translation>ricerca</translation>
+    </message>
+    <message>
+        <source>{login} may not store a document: only the worker stores documents</source>
+        <translation>{login} non può archiviare un documento: solo il worker archivia i documenti</translation>
     </message>
     <message>
         <source>unknown customer field: {field}</source>
@@ -1192,10 +1224,6 @@
         <translation>lo stato di invio è pending, sent o failed: {state}</translation>
     </message>
     <message>
-        <source>the document of notice {notice} is not stored yet</source>
-        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
-    </message>
-    <message>
         <source>unknown notice: {notice}</source>
         <translation>avviso sconosciuto: {notice}</translation>
     </message>
@@ -1206,10 +1234,6 @@
     <message>
         <source>{key} is yes or no</source>
         <translation>{key} è yes o no</translation>
-    </message>
-    <message>
-        <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
-        <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
     </message>
     <message>
         <source>low-credit alert</source>
