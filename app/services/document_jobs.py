@@ -185,6 +185,7 @@ def wait_for(fetch: Callable[[], bytes], *, timeout: float = WAIT_SECONDS,
         except DocumentPreparing as exc:
             if time.monotonic() >= deadline:
                 raise DocumentPreparing.of(
-                    "{problem}; not stored after {seconds} s: is the worker running "
-                    "(rit-desk worker)?", problem=str(exc), seconds=round(timeout)) from exc
+                    "the document {document} is still being prepared after {seconds} s: is "
+                    "the worker running (rit-desk worker)?",
+                    document=exc.params.get("document", ""), seconds=round(timeout)) from exc
         time.sleep(poll)

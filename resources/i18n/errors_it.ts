@@ -540,10 +540,6 @@
         <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
     </message>
     <message>
-        <source>{problem}; not stored after {seconds} s: is the worker running (rit-desk worker)?</source>
-        <translation>{problem}; non archiviato dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
-    </message>
-    <message>
         <source>the worker runs as its own login (made by init --worker LOGIN) or as trusted maintenance; {login} is a staff or control panel login</source>
         <translation>il worker si collega con il proprio login (creato con init --worker LOGIN) o come manutenzione fidata; {login} è un login del personale o del pannello di controllo</translation>
     </message>
@@ -978,6 +974,10 @@
     <message>
         <source>the control panel may not change a customer&apos;s email or low-credit alert</source>
         <translation>il pannello di controllo non può cambiare l&apos;email o la soglia di avviso di credito basso di un cliente</translation>
+    </message>
+    <message>
+        <source>the document {document} is still being prepared after {seconds} s: is the worker running (rit-desk worker)?</source>
+        <translation>il documento {document} è ancora in preparazione dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
     </message>
     <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
