@@ -296,6 +296,13 @@ def _store(db: Database, kind: str, ident: int, pdf: bytes, what: str) -> bytes:
     return _verified(stored.pdf, stored.pdf_sha256, what)
 
 
+def stores_at_once(db: Database) -> bool:
+    """Whether this workstation renders and stores documents itself: on the embedded
+    file, or signed in as trusted maintenance; else (a staff login on PostgreSQL) the
+    worker does."""
+    return db.is_sqlite or db.identity().trusted
+
+
 def _may_store(staff: Any, made_by: int) -> bool:
     """Who stores a document missed after its charge or refund on the embedded file: who
     made it, finance, an admin."""
@@ -305,10 +312,12 @@ def _may_store(staff: Any, made_by: int) -> bool:
 def _first_copy(db: Database, staff: Any, kind: str, ident: int, made_by: int,
                 render: Callable[[], bytes], what: str) -> bytes:
     """A document asked for before it is stored. PostgreSQL: the worker renders and
-    stores it (DocumentPreparing until then: the caller waits, :func:`wait_for`). The
-    embedded file: rendered now, stored when the viewer may store it; otherwise (a team
-    lead viewing another's charge) shown as rendered from the stored facts."""
-    if not db.is_sqlite:
+    stores it (DocumentPreparing until then: the caller waits,
+    ``document_jobs.wait_for``). The embedded file, and trusted maintenance on
+    PostgreSQL (a one-machine set-up): rendered now, stored when the viewer may store
+    it; otherwise (a team lead viewing another's charge) shown as rendered from the
+    stored facts."""
+    if not stores_at_once(db):
         raise DocumentPreparing.of("the document {document} is being prepared: the worker "
                                    "renders and stores it", document=what)
     pdf = render()

@@ -3,8 +3,9 @@ after they are made on the embedded file (no Qt: the command line and the deskto
 both call these once the charge or the refund committed).
 
 On PostgreSQL the worker renders and stores them (``app/services/document_jobs.py``):
-no workstation may (migration 0022), so :func:`after_charge` and :func:`after_refund`
-leave them to it."""
+no staff login may (migration 0022), so :func:`after_charge` and :func:`after_refund`
+leave them to it (signed in as trusted maintenance, a one-machine set-up, they still
+store them at once)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def after_charge(db: Database, number: int) -> str | None:
     from app.services import charge_documents
     from reports.charge_pdf import render_charge_document
 
-    if not db.is_sqlite:
+    if not charge_documents.stores_at_once(db):
         return None  # the worker's (it is woken by the charge's commit)
     try:
         return charge_documents.store_charge_pdf(db, number, render_charge_document)
@@ -49,7 +50,7 @@ def after_refund(db: Database, number: int, sequence: int) -> str | None:
     from app.services import charge_documents
     from reports.charge_pdf import render_credit_note
 
-    if not db.is_sqlite:
+    if not charge_documents.stores_at_once(db):
         return None  # the worker's
     try:
         return charge_documents.store_credit_note_pdf(db, number, sequence, render_credit_note)

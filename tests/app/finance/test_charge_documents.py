@@ -27,13 +27,10 @@ from app.services import (
     statements,
     variations,
     work,
-    worker,
 )
-from app.services.charge_documents import DocumentPreparing
 from reports.charge_pdf import render_charge_document, render_credit_note
 from tests.app.conftest import World
 from tests.conftest import FakeClock
-from ui.finance.documents import renderers
 
 D = Decimal
 
@@ -93,10 +90,6 @@ def test_the_document_is_made_on_first_request_when_it_was_missed(world: World) 
     db = world.db
     number = hourly_charged(world)  # nobody stored it
     assert charge_documents.charge_summary(db, "fin", number).pdf_sha256 is None
-    if not db.is_sqlite:  # PostgreSQL (issue 18): the worker's, being prepared until then
-        with pytest.raises(DocumentPreparing, match="being prepared"):
-            charge_documents.charge_pdf(db, "fin", number, render_charge_document)
-        worker.run_once(db, renderers=renderers())
     pdf = charge_documents.charge_pdf(db, "fin", number, render_charge_document)
     assert charge_documents.charge_summary(db, "fin", number).pdf_sha256 == \
         hashlib.sha256(pdf).hexdigest()
@@ -118,12 +111,9 @@ def test_a_document_changed_after_it_was_stored_is_never_reprinted(world: World)
 
 
 def test_a_missed_document_is_stored_only_by_who_may(world: World) -> None:
-    """The embedded file: who charged, finance, an admin store a missed document; a team
-    lead sees it rendered from the facts, not stored (PostgreSQL: the worker stores every
-    document, test_worker_login_pg.py)."""
+    """The same rule as rit_store_document: who charged, finance, an admin store a missed
+    document; a team lead sees it rendered from the facts, not stored."""
     db = world.db
-    if not db.is_sqlite:
-        pytest.skip("PostgreSQL: only the worker stores documents")
     number = hourly_charged(world)
     shown = charge_documents.charge_pdf(db, "lead", number, render_charge_document)
     assert charge_documents.charge_summary(db, "fin", number).pdf_sha256 is None

@@ -8,18 +8,22 @@ are enabled. With no worker running, the wait ends in a message saying so.
 
 from __future__ import annotations
 
+import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from app.db.database import Database
-from app.services import billing, worker
+from app.services import billing, staff, worker
 from tests.ui.conftest import Desk, make_desk
 from tests.ui.test_every_action import open_window, show
+from ui.context import AppContext
 from ui.finance.charge_dialog import ChargeDialog
 from ui.finance.documents import renderers
 from ui.main_window import MainWindow
@@ -57,17 +61,39 @@ def _drive(window: MainWindow, step: Callable[[ChargeDialog], bool], seconds: fl
         timer.stop()
 
 
-def _window(qtbot: QtBot, db: Database, settings: QSettings) -> tuple[Desk, MainWindow, int]:
+@pytest.fixture
+def station(db: Database) -> Iterator[tuple[Desk, Database]]:
+    """The desk (made by the trusted login) and a workstation signed in as a finance
+    login of its own (logins are the cluster's: named for the run, dropped after)."""
     desk = make_desk(db)
+    login = f"cp{secrets.token_hex(3)}_fin"
+    staff.add_staff(db, desk.admin, login, name="Flora Finance", role="finance")
+    desk.finance = login
+    signed_in = Database(make_url(str(db.url)).set(username=login), renderer=db.renderer)
+    try:
+        yield desk, signed_in
+    finally:
+        signed_in.dispose()
+        with db.engine.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{login}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+            conn.commit()
+
+
+def _window(qtbot: QtBot, station: tuple[Desk, Database], settings: QSettings
+            ) -> tuple[MainWindow, int]:
+    desk, signed_in = station
     number = _charged(desk)
-    window = open_window(qtbot, desk.ctx(desk.finance, "it"), settings)
+    ctx = AppContext(signed_in, staff.get_staff(signed_in, desk.finance), "it")
+    window = open_window(qtbot, ctx, settings)
     show(qtbot, window, number)
-    return desk, window, number
+    return window, number
 
 
 def test_the_document_is_prepared_by_the_worker_and_then_printable(
-        qtbot: QtBot, db: Database, settings: QSettings, tmp_path: Path, italian: None) -> None:
-    _desk, window, number = _window(qtbot, db, settings)
+        qtbot: QtBot, db: Database, station: tuple[Desk, Database], settings: QSettings,
+        tmp_path: Path, italian: None) -> None:
+    window, number = _window(qtbot, station, settings)
     seen: dict[str, object] = {}
 
     def step(dialog: ChargeDialog) -> bool:
@@ -93,10 +119,10 @@ def test_the_document_is_prepared_by_the_worker_and_then_printable(
 
 
 def test_without_a_worker_the_wait_ends_with_a_clear_message(
-        qtbot: QtBot, db: Database, settings: QSettings, tmp_path: Path, italian: None,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, station: tuple[Desk, Database], settings: QSettings, tmp_path: Path,
+        italian: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ChargeDialog, "wait_seconds", 1.0)
-    _desk, window, _number = _window(qtbot, db, settings)
+    window, _number = _window(qtbot, station, settings)
     seen: dict[str, object] = {}
 
     def step(dialog: ChargeDialog) -> bool:
