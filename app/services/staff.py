@@ -245,7 +245,7 @@ def link_worker_login(db: Database, login: str, password: str | None = None) -> 
             statement = session.scalar(text("SELECT format('ALTER ROLE %I PASSWORD %L', "
                                             "CAST(:l AS text), CAST(:p AS text))"),
                                        {"l": login, "p": verifier})
-            session.execute(text(str(statement)))
+            session.connection().exec_driver_sql(str(statement))  # (no binds: a literal)
     return login
 
 
