@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import select
 
 from app.db import models as m
+from app.db.privileges import READ_BY_WORKER
 from app.domain.errors import PermissionDenied
 from app.services import (
     billing,
@@ -197,3 +198,33 @@ def test_a_document_another_worker_holds_is_left_to_it(site: Site) -> None:  # n
         holder.close()
     assert [d.job for d in _run(site) if d.subject == reference] == ["document_stored"]
     assert [d for d in _run(site) if d.subject == reference] == []
+
+
+def test_the_worker_group_has_exactly_the_grants_of_its_jobs(site: Site) -> None:  # noqa: F811
+    """What the worker's group may read and write, as the database says: exactly
+    ``READ_BY_WORKER`` to read; to write, the columns of its jobs alone."""
+    with _superuser(site) as conn:
+        group = conn.execute("SELECT name FROM role_names WHERE role = 'worker'").fetchone()
+        assert group is not None
+        readable = {t for (t,) in conn.execute(
+            "SELECT table_name FROM information_schema.role_table_grants WHERE grantee = %s "
+            "AND privilege_type = 'SELECT'", group)}
+        writes = {(t, p) for t, p in conn.execute(
+            "SELECT table_name, privilege_type FROM information_schema.role_table_grants "
+            "WHERE grantee = %s AND privilege_type <> 'SELECT'", group)}
+        columns = {(t, c) for t, c in conn.execute(
+            "SELECT table_name, column_name FROM information_schema.column_privileges "
+            "WHERE grantee = %s AND privilege_type = 'UPDATE'", group)}
+        functions = {f for (f,) in conn.execute(
+            "SELECT routine_name FROM information_schema.role_routine_grants "
+            "WHERE grantee = %s", group)}
+    assert readable == set(READ_BY_WORKER)
+    assert writes == {("low_credit_alerts", "INSERT"), ("low_credit_alerts", "DELETE")}
+    assert columns == {
+        ("quotes", "state"), ("quotes", "reminded_at"), ("quotes", "version"),
+        ("requests", "state"), ("requests", "updated_at"), ("requests", "version"),
+        ("variations", "state"), ("variations", "answered_at"), ("variations", "reminded_at"),
+        ("variations", "version"), ("low_credit_alerts", "at"),
+        *(("notices", c) for c in ("delivery_state", "attempts", "next_attempt_at",
+                                   "last_error", "sent_at", "message_id"))}
+    assert functions == {"rit_store_document"}  # the rest through the login group
