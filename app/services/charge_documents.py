@@ -40,7 +40,7 @@ from app.db.tables import (
 from app.db.types import cents, from_cents
 from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.enums import LedgerKind, NoticeKind
-from app.domain.errors import NotFoundError, PermissionDenied, StateError, ValidationError, phrase
+from app.domain.errors import NotFoundError, StateError, ValidationError, phrase
 from app.domain.finance import (
     AgreedVariation,
     ChargeDocument,
@@ -55,6 +55,12 @@ from app.domain.references import request_reference
 from app.services import credit
 from app.services import settings as settings_service
 from app.services.common import MAX_REASON, audit, clean_text, notify, require
+from app.services.document_store import (
+    DocumentPreparing,
+    store_in,
+    stores_at_once,
+    table_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -242,10 +248,6 @@ def charge_summary(db: Database, actor: str, number: int) -> ChargeSummary:
 # ------------------------------------------------------------------------- the PDFs
 
 
-class DocumentPreparing(StateError):
-    """The document is not stored yet: the worker renders and stores it (PostgreSQL)."""
-
-
 def render_document(document: D, render: Render[D]) -> bytes:
     """``render(document)``; a company logo that cannot be drawn is left out (as on quotes)."""
     company = document.company
@@ -258,49 +260,15 @@ def render_document(document: D, render: Render[D]) -> bytes:
     return render(document)
 
 
-_STORE = text("SELECT rit_store_document(CAST(:kind AS text), CAST(:id AS integer), "
-              "CAST(:pdf AS bytea), CAST(:at AS timestamp))")
-
-
-def _table(kind: str) -> tuple[Any, Any]:
-    return (CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id) if kind == "charge" else (
-        CREDIT_NOTES, CREDIT_NOTES.c.id)
-
-
-def store_in(db: Database, session: Session, kind: str, ident: int, pdf: bytes) -> str:
-    """Store ``pdf`` in ``session``'s transaction unless one is stored already; the stored
-    SHA-256 (of the first one). On PostgreSQL ``rit_store_document`` stores it only for
-    the worker's login or trusted maintenance (migration 0022): anyone else is refused
-    (PermissionDenied) and nothing is written."""
-    table, key = _table(kind)
-    identity = db.identity()
-    if not (db.is_sqlite or identity.trusted or identity.worker):
-        raise PermissionDenied.of("{login} may not store a document: only the worker stores "
-                                  "documents", login=identity.login or "")
-    if db.is_sqlite:
-        session.execute(update(table).where(key == ident, table.c.pdf.is_(None)).values(
-            pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), rendered_at=db.now()))
-    else:
-        session.execute(_STORE, {"kind": kind, "id": ident, "pdf": pdf, "at": db.now()})
-    return str(session.scalar(select(table.c.pdf_sha256).where(key == ident)))
-
-
 def _store(db: Database, kind: str, ident: int, pdf: bytes, what: str) -> bytes:
     """Store ``pdf`` unless a PDF is stored already; the PDF stored (the first one)."""
-    table, key = _table(kind)
+    table, key = table_of(kind)
     with db.transaction() as session:
         store_in(db, session, kind, ident, pdf)
         stored = session.execute(select(table.c.pdf, table.c.pdf_sha256).where(key == ident)).first()
     if stored is None or stored.pdf is None:
         return pdf
     return _verified(stored.pdf, stored.pdf_sha256, what)
-
-
-def stores_at_once(db: Database) -> bool:
-    """Whether this workstation renders and stores documents itself: on the embedded
-    file, or signed in as trusted maintenance; else (a staff login on PostgreSQL) the
-    worker does."""
-    return db.is_sqlite or db.identity().trusted
 
 
 def _may_store(staff: Any, made_by: int) -> bool:

@@ -303,6 +303,10 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("change another login's password", "ALTER ROLE {admin_login} PASSWORD 'taken'",
      EVERYONE - {"admin"}),
     ("add a login", "CREATE ROLE intruder LOGIN", EVERYONE),
+    ("set an admin's password through the function", "SELECT rit_staff_password("
+     "'{admin_login}', 'taken', NULL, now()::timestamp)", EVERYONE - {"admin"}),
+    ("act for the admin", "SELECT rit_staff_password('{admin_login}', 'taken', "
+     "'{admin_login}', now()::timestamp)", EVERYONE - {"admin"}),
     # large objects: storage outside every table, with no trace (revoked by apply)
     ("create a large object", "SELECT lo_create(0)", EVERYONE),
     ("store bytes as a large object", "SELECT lo_from_bytea(0, 'junk'::bytea)", EVERYONE),
@@ -312,7 +316,7 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
 
 #: the refusals of the server functions that mean "not you" or "not that much"
 REFUSALS = ("role", "not_own", "not_portal", "no_staff_record", "charge_changed",
-            "credit_kind", "refund_over")
+            "credit_kind", "refund_over", "signed_in_as")
 
 
 def _refused(conn: psycopg.Connection[Any], sql: str) -> str:

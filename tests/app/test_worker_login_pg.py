@@ -228,3 +228,22 @@ def test_the_worker_group_has_exactly_the_grants_of_its_jobs(site: Site) -> None
         *(("notices", c) for c in ("delivery_state", "attempts", "next_attempt_at",
                                    "last_error", "sent_at", "message_id"))}
     assert functions == {"rit_store_document"}  # the rest through the login group
+
+
+def test_the_worker_lapses_a_variation_only_after_its_days(site: Site) -> None:  # noqa: F811
+    """Even with its audit event, the worker's login cannot lapse a variation proposed
+    today (variations_lapse_due): the deadline is the database's to check too."""
+    number = site.in_progress("tech")
+    fresh = variations.propose_variation(site.trusted, site.users["tech"], number,
+                                         amount="500", reason="more")
+    with site.connect("worker") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="does not lapse yet"):
+            conn.execute("UPDATE variations SET state = 'lapsed', answered_at = now() "
+                         "WHERE id = %s", (fresh.id,))
+            conn.execute("SELECT rit_log('variation_lapsed', %s, NULL, '{}', NULL, NULL)",
+                         (number,))
+            conn.commit()
+        conn.rollback()
+    with _superuser(site) as conn:
+        assert conn.execute("SELECT state FROM variations WHERE id = %s",
+                            (fresh.id,)).fetchone() == ("proposed",)

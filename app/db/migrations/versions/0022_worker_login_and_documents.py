@@ -13,8 +13,9 @@ maintenance. What it may do, the database decides:
 - ``rit_is_worker()``: the session's login is a member of the worker's group;
 - ``rit_moves`` (0020's, its body otherwise as it is): the worker moves a sent quote past
   its date and its request to ``expired`` (as a team lead's sweep and the control panel
-  may), and a pending variation to ``lapsed`` (it alone); a move staff may make
-  (``staff...``) is never the worker's;
+  may), and a pending variation to ``lapsed`` (it alone), the latter only once left
+  unanswered for ``variation_expiry_days`` (trigger ``variations_lapse_due``); a move
+  staff may make (``staff...``) is never the worker's;
 - ``rit_log`` (0014's): the events of the worker's jobs (``quote_reminded``,
   ``variation_reminded``, ``variation_lapsed``, ``credit_low_alert``,
   ``credit_low_cleared``) are written only by the worker (and trusted maintenance); the
@@ -212,6 +213,31 @@ def rit_event_subject(schema: str, *, worker: bool = True) -> str:
     return statement.replace(SERVICES_OF_CUSTOMER, ALERT_OF_CUSTOMER, 1)
 
 
+LAPSE_DUE = """
+    CREATE OR REPLACE FUNCTION rit_variations_lapse_due() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = {schema}, pg_temp AS $$
+    -- A variation lapses only once left unanswered for variation_expiry_days (the
+    -- worker's deadline, the setting; 14 by default), never earlier.
+    DECLARE
+        v_days integer;
+    BEGIN
+        IF rit_privileged() OR rit_trusted() THEN
+            RETURN NEW;
+        END IF;
+        SELECT value::integer INTO v_days FROM settings WHERE key = 'variation_expiry_days';
+        v_days := coalesce(v_days, 14);
+        IF OLD.proposed_at > rit_now() - make_interval(days => v_days) THEN
+            PERFORM rit_refuse('lapse_early', format(
+                'variation %s is not %s days old: it does not lapse yet', OLD.id, v_days),
+                jsonb_build_object('variation', OLD.id, 'number', OLD.request_id));
+        END IF;
+        RETURN NEW;
+    END $$"""
+LAPSE_TRIGGER = ("CREATE TRIGGER variations_lapse_due BEFORE UPDATE ON variations FOR EACH ROW "
+                 "WHEN (NEW.state = 'lapsed' AND OLD.state IS DISTINCT FROM 'lapsed') "
+                 "EXECUTE FUNCTION rit_variations_lapse_due()")
+
+
 def _apply(worker: bool) -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
@@ -225,9 +251,13 @@ def _apply(worker: bool) -> None:
                              "ON CONFLICT (role) DO NOTHING"),
                      {"name": owner.removesuffix("_owner") + "_worker"})
         op.execute(IS_WORKER.format(schema=schema))
+        op.execute(LAPSE_DUE.format(schema=schema))
+        op.execute(LAPSE_TRIGGER)
     for build in (rit_moves, rit_event_subject, rit_log, rit_tell, rit_store_document):
         op.execute(build(schema, worker=worker))
     if not worker:
+        op.execute("DROP TRIGGER IF EXISTS variations_lapse_due ON variations")
+        op.execute("DROP FUNCTION IF EXISTS rit_variations_lapse_due()")
         # (the group role and its name stay: the role is the cluster's, dropped with the
         # database's other roles)
         op.execute("DROP FUNCTION IF EXISTS rit_is_worker()")
