@@ -445,17 +445,25 @@ def drop_roles(connection: Connection, names: Mapping[str, str]) -> None:
             connection.execute(text(f"DROP ROLE IF EXISTS {quote(name)}"))
 
 
-def link_portal(connection: Connection, login: str) -> None:
-    """Make ``login`` (a new role, or an existing plain login) a login of the control
-    panel: a member of the ``portal`` group."""
-    names = role_names(connection)
+def _plain_login(connection: Connection, login: str) -> bool:
+    """Make ``login`` a plain login if it is no role yet (True: made now); refuse an
+    existing role that is not a plain login."""
     role = connection.execute(text(
         "SELECT rolcanlogin, rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication "
         "OR rolbypassrls FROM pg_roles WHERE rolname = :r"), {"r": login}).first()
     if role is None:
         connection.execute(text(f"CREATE ROLE {quote(login)} LOGIN"))
-    elif not role[0] or role[1]:
+        return True
+    if not role[0] or role[1]:
         raise PrivilegeError(f"the role {login} is not a plain login")
+    return False
+
+
+def link_portal(connection: Connection, login: str) -> None:
+    """Make ``login`` (a new role, or an existing plain login) a login of the control
+    panel: a member of the ``portal`` group."""
+    names = role_names(connection)
+    _plain_login(connection, login)
     connection.execute(text(f"GRANT {quote(names[PORTAL])} TO {quote(login)}"))
 
 
@@ -463,14 +471,7 @@ def link_worker(connection: Connection, login: str) -> None:
     """Make ``login`` (a new role, or an existing plain login of no staff role and not the
     control panel's) a login of the worker: a member of the ``worker`` group."""
     names = role_names(connection)
-    role = connection.execute(text(
-        "SELECT rolcanlogin, rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication "
-        "OR rolbypassrls FROM pg_roles WHERE rolname = :r"), {"r": login}).first()
-    if role is None:
-        connection.execute(text(f"CREATE ROLE {quote(login)} LOGIN"))
-    elif not role[0] or role[1]:
-        raise PrivilegeError(f"the role {login} is not a plain login")
-    else:
+    if not _plain_login(connection, login):
         other = connection.execute(text(
             "SELECT g.rolname FROM pg_auth_members am JOIN pg_roles u ON u.oid = am.member "
             "JOIN pg_roles g ON g.oid = am.roleid WHERE u.rolname = :r AND g.rolname = ANY(:g)"),

@@ -24,12 +24,13 @@ from sqlalchemy import select
 
 from app.db import models as m
 from app.db.privileges import READ_BY_WORKER
-from app.domain.errors import PermissionDenied
+from app.domain.errors import PermissionDenied, ValidationError
 from app.services import (
     billing,
     charge_documents,
     customers,
     quotes,
+    staff,
     variations,
     worker,
 )
@@ -247,3 +248,12 @@ def test_the_worker_lapses_a_variation_only_after_its_days(site: Site) -> None: 
     with _superuser(site) as conn:
         assert conn.execute("SELECT state FROM variations WHERE id = %s",
                             (fresh.id,)).fetchone() == ("proposed",)
+
+
+@pytest.mark.parametrize("key", ["tech", "admin", "portal"])
+def test_a_staff_or_control_panel_login_cannot_become_the_worker(site: Site,  # noqa: F811
+                                                                 key: str) -> None:
+    with pytest.raises(ValidationError, match="of its own"):
+        staff.link_worker_login(site.trusted, site.users[key])
+    assert not site.login(key).identity().worker
+    assert site.login("worker").identity().worker
