@@ -15,20 +15,24 @@ The misuse matrix of ``test_misuse_pg`` and ``test_privileges_pg`` has the worke
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from typing import Any
 
 import psycopg
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from app.db import models as m
+from app.db.database import Database
 from app.db.privileges import READ_BY_WORKER
 from app.domain.errors import PermissionDenied, ValidationError
 from app.services import (
     billing,
     charge_documents,
     customers,
+    document_jobs,
     quotes,
     staff,
     variations,
@@ -257,3 +261,32 @@ def test_a_staff_or_control_panel_login_cannot_become_the_worker(site: Site,  # 
         staff.link_worker_login(site.trusted, site.users[key])
     assert not site.login(key).identity().worker
     assert site.login("worker").identity().worker
+
+
+def test_two_workers_store_each_document_once(site: Site) -> None:  # noqa: F811
+    """Two workers (two connections of the worker's login, two threads) take the same
+    pending documents at once: each is stored once, by one of them, and nothing fails."""
+    numbers = [_charged(site)[0] for _ in range(12)]
+    url = make_url(site.url).set(username=site.users["worker"])
+    workers = [Database(url, pool_size=1) for _ in range(2)]
+    results: list[list[tuple[str, str, str, bool]]] = [[], []]
+    start = threading.Barrier(2)
+
+    def run(i: int) -> None:
+        start.wait(timeout=60)
+        results[i] = list(document_jobs.render_pending(workers[i], renderers()))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+    finally:
+        for db in workers:
+            db.dispose()
+    done = [r for result in results for r in result]
+    assert [r for r in done if not r[3]] == []
+    stored = [r[1] for r in done if r[0] == "document_stored"]
+    assert sorted(stored) == sorted(f"RIT-{n:06d}" for n in numbers)  # each once
+    assert all(_stored(site, n)[1] is not None for n in numbers)
