@@ -34,7 +34,8 @@ maintenance. What it may do, the database decides:
 
 Each replaced function is built from the latest earlier migration's text with asserted
 replacements; the builders are functions (:func:`rit_moves`, :func:`rit_log`,
-:func:`rit_tell`, :func:`rit_event_subject`, :func:`rit_store_document`) so a later migration can chain them.
+:func:`rit_tell`, :func:`rit_event_subject`, :func:`rit_store_document`; ``worker=False``
+gives the earlier text) so that a later migration can chain them.
 """
 
 from __future__ import annotations
