@@ -236,10 +236,6 @@
         <translation>uno storno di {net} di imponibile supera quanto resta dell&apos;addebito di {request} ({left})</translation>
     </message>
     <message>
-        <source>{login} may not store the document of {request}: only the login that made it, finance or an admin</source>
-        <translation>{login} non può archiviare il documento di {request}: solo l&apos;accesso che lo ha prodotto, l&apos;amministrazione contabile o un amministratore</translation>
-    </message>
-    <message>
         <source>the document of {request} to store is not a PDF</source>
         <translation>il documento di {request} da archiviare non è un PDF</translation>
     </message>
@@ -1232,10 +1228,6 @@
         <translation>{key} è yes o no</translation>
     </message>
     <message>
-        <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
-        <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
-    </message>
-    <message>
         <source>low-credit alert</source>
         <translation>avviso di credito basso</translation>
     </message>
@@ -1246,6 +1238,38 @@
     <message>
         <source>{request} is already assigned to {to}</source>
         <translation>{request} è già assegnata a {to}</translation>
+    </message>
+    <message>
+        <source>{login} may not store the document of {request}: only the worker stores documents</source>
+        <translation>{login} non può archiviare il documento di {request}: solo il worker archivia i documenti</translation>
+    </message>
+    <message>
+        <source>the worker writes only the events of its jobs, not {action}</source>
+        <translation>il worker scrive solo gli eventi dei propri compiti, non {action}</translation>
+    </message>
+    <message>
+        <source>the worker tells only the notices of its jobs, not {kind}</source>
+        <translation>il worker invia solo gli avvisi dei propri compiti, non {kind}</translation>
+    </message>
+    <message>
+        <source>the document {document} is being prepared: the worker renders and stores it</source>
+        <translation>il documento {document} è in preparazione: il worker lo genera e lo archivia</translation>
+    </message>
+    <message>
+        <source>the worker runs as its own login (made by init --worker LOGIN) or as trusted maintenance; {login} is a staff or control panel login</source>
+        <translation>il worker si collega con il proprio login (creato con init --worker LOGIN) o come manutenzione fidata; {login} è un login del personale o del pannello di controllo</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>{login} may not store a document: only the worker stores documents</source>
+        <translation>{login} non può archiviare un documento: solo il worker archivia i documenti</translation>
+    </message>
+    <message>
+        <source>the document {document} is still being prepared after {seconds} s: is the worker running (rit-desk worker)?</source>
+        <translation>il documento {document} è ancora in preparazione dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
     </message>
 </context>
 </TS>
