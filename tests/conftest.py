@@ -103,6 +103,7 @@ def pg_url() -> Iterator[str]:
     migrated = Database(url)
     migrated.upgrade_schema()
     migrated.dispose()
+    complete_legal_data(url)
     yield url
     leaked = drop_database(admin, url, keep=before)
     admin.dispose()
@@ -181,6 +182,21 @@ def _truncate_pg(url: str) -> None:
         for sequence in owned:
             conn.execute(text(f"ALTER SEQUENCE {sequence} RESTART"))
     engine.dispose()
+    complete_legal_data(url)
+
+
+def complete_legal_data(url: str) -> None:
+    """The company's legal data, complete (the demo's): without them no invoice or credit
+    note is issued, and with them no top-up or charge that issues one (migration 0026)."""
+    from app.services.demo import COMPANY
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for key, value in COMPANY.items():
+            conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
+            conn.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+                         {"k": key, "v": value})
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -192,6 +208,7 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     migrated = Database(f"sqlite:///{path}")
     migrated.upgrade_schema()
     migrated.dispose()  # the last connection closing folds the write-ahead log in
+    complete_legal_data(f"sqlite:///{path}")
     assert not path.with_name(path.name + "-wal").exists()
     return path
 

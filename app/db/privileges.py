@@ -177,6 +177,12 @@ TABLES: dict[str, Rights] = {
     # refund's by rit_refund; the rendered PDF only through rit_store_document (once)
     "charge_documents": Rights(),
     "credit_notes": Rights(),
+    # invoices and credit notes, and their series: written only by the database's
+    # triggers with the top-up, charge or refund (rit_invoice_issue), their files only
+    # by trusted maintenance (the worker: rit_store_invoice); read as charge documents
+    # are (migration 0026)
+    "invoices": Rights(select=(LEAD, FINANCE, ADMIN)),
+    "invoice_series": Rights(select=(LEAD, FINANCE, ADMIN)),
     # written only by the database: the server functions, and rit_log / rit_tell for
     # the app's events (time, actor and subject set there; the login by a trigger)
     "audit_events": Rights(),
@@ -204,6 +210,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     # one more try at mailing a notice: team leads and admins (migration 0018)
     "rit_notice_retry(integer)": LEADS,
     "rit_whoami()": (LOGIN,),
+    # where VAT is due (migration 0026)
+    "rit_vat_point()": (LOGIN,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),
     "rit_trusted()": (LOGIN,),

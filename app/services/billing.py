@@ -34,7 +34,7 @@ from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, V
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
 from app.domain.pricing import ChargeBreakdown, compute_charge, over_ceiling
 from app.domain.references import request_reference
-from app.services import credit
+from app.services import credit, invoice_rules
 from app.services.common import actor_staff, audit, notify
 from app.services.dto import ChargePreview, CompletionResult
 
@@ -292,6 +292,7 @@ def _complete_sqlite(db: Database, actor: str, number: int, expected_version: in
         if facts.actor_id is None:
             actor_staff(session, actor)  # raises: unknown user
         quote_id, charge = _priced(facts, actor, expected_version, confirmed)
+        invoice_rules.require_issuable(session, "charge")
         now = db.now()
         try:
             charge_id = session.execute(_INSERT_CHARGE, {
