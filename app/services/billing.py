@@ -34,7 +34,7 @@ from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, V
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
 from app.domain.pricing import ChargeBreakdown, compute_charge, over_ceiling
 from app.domain.references import request_reference
-from app.services import credit, invoice_rules
+from app.services import credit, invoice_rules, invoices
 from app.services.common import actor_staff, audit, notify
 from app.services.dto import ChargePreview, CompletionResult
 
@@ -261,11 +261,12 @@ def complete_request(
         "at": db.now() if db.identity().trusted and db.clock is not utcnow else None}
     refuse_nul(values)
     with db.driver_autocommit() as connection:
-        _charge_id, net, vat, total, balance_cents, status, suspended = connection.execute(
+        charge_id, net, vat, total, balance_cents, status, suspended = connection.execute(
             _DRIVER_CHARGE, values).fetchone()
     balance = from_cents(balance_cents)
     return CompletionResult(number, from_cents(net), from_cents(vat), from_cents(total),
-                            balance, status, credit.missing_amount(balance), tuple(suspended))
+                            balance, status, credit.missing_amount(balance), tuple(suspended),
+                            invoices.number_of(db, charge_id=charge_id))
 
 
 #: the server function that prices and charges (migration 0015), as the driver sends it
@@ -317,4 +318,4 @@ def _complete_sqlite(db: Database, actor: str, number: int, expected_version: in
                net=charge.net, vat=charge.vat, total=charge.total, balance=posting.balance)
         return CompletionResult(number, charge.net, charge.vat, charge.total, posting.balance,
                                 posting.status, credit.missing_amount(posting.balance),
-                                posting.suspended)
+                                posting.suspended, invoices.number_in(session, charge_id=charge_id))

@@ -11,9 +11,7 @@ Who may read them: team leads, finance and admins (as charge documents).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from collections.abc import Callable
@@ -249,6 +247,14 @@ def number_of(db: Database, *, ledger_entry_id: int | None = None,
               charge_id: int | None = None, request_id: int | None = None) -> str | None:
     """The number of the document a top-up (its ledger entry) or a charge (its id, or its
     request's) issued; None where the VAT point issues none."""
+    with db.read() as session:
+        return number_in(session, ledger_entry_id=ledger_entry_id, charge_id=charge_id,
+                         request_id=request_id)
+
+
+def number_in(session: Session, *, ledger_entry_id: int | None = None,
+              charge_id: int | None = None, request_id: int | None = None) -> str | None:
+    """:func:`number_of` in the caller's transaction (the use case that issued it)."""
     stmt = select(INVOICES.c.type, INVOICES.c.year, INVOICES.c.progressive)
     if ledger_entry_id is not None:
         stmt = stmt.where(INVOICES.c.ledger_entry_id == ledger_entry_id)
@@ -258,33 +264,30 @@ def number_of(db: Database, *, ledger_entry_id: int | None = None,
         stmt = stmt.where(INVOICES.c.request_id == request_id, INVOICES.c.type == "TD01")
     else:
         return None
-    with db.read() as session:
-        found = session.execute(stmt).first()
+    found = session.execute(stmt).first()
     return None if found is None else document_number(found.type, found.year, found.progressive)
 
 
 # ------------------------------------------------------------------------- export
 
-INDEX_COLUMNS = ("number", "type", "date", "customer", "customer_name", "net", "vat",
-                 "stamp_duty", "total", "reference", "xml_file", "xml_sha256", "pdf_file",
-                 "pdf_sha256")
+
+@dataclass(frozen=True)
+class StoredFiles:
+    """A document's row and its stored files, as the export writes them."""
+
+    row: InvoiceRow
+    xml_filename: str
+    xml: bytes
+    pdf: bytes
 
 
-def export(db: Database, actor: str, start: date, end: date) -> list[tuple[str, bytes]]:
-    """The period's documents for the SDI intermediary, as (file name, bytes): each XML,
-    each PDF and ``index.csv``. Nothing is transmitted from here. Refused while a
-    document's files are not stored yet (the worker makes them)."""
-    rows = list_invoices(db, actor, start, end)
-    files: list[tuple[str, bytes]] = []
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(INDEX_COLUMNS)
-    for row in rows:
+def export_items(db: Database, actor: str, start: date, end: date) -> list[StoredFiles]:
+    """The period's documents with their stored files, for the SDI intermediary (the
+    writer is ``reports.invoice_export``; nothing is transmitted from here). Refused while
+    a document's files are not stored yet or no longer match their SHA-256."""
+    items = []
+    for row in list_invoices(db, actor, start, end):
         xml_name, xml = invoice_file(db, actor, row.number, "xml")
-        pdf_name, pdf = invoice_file(db, actor, row.number, "pdf")
-        files += [(xml_name, xml), (pdf_name, pdf)]
-        writer.writerow((row.number, row.type, row.issue_date.isoformat(), row.customer,
-                         row.customer_name, row.net, row.vat, row.stamp_duty, row.total,
-                         row.reference, xml_name, row.xml_sha256, pdf_name, row.pdf_sha256))
-    files.append(("index.csv", out.getvalue().encode("utf-8")))
-    return files
+        _, pdf = invoice_file(db, actor, row.number, "pdf")
+        items.append(StoredFiles(row, xml_name, xml, pdf))
+    return items

@@ -92,6 +92,12 @@ def check_worker(db: Database) -> None:
             "{login} is not", login=db.identity().login or "")
 
 
+#: the documents the worker renders and stores, by kind: a job storing what is due. The
+#: renderers live in ``reports/``, so ``ui/`` registers the jobs (``app/`` imports no
+#: ``reports``): ``ui.finance.invoice_documents.register`` adds ``invoices``
+DOCUMENT_JOBS: dict[str, Callable[[Database], Iterable[Done]]] = {}
+
+
 def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Done]:
     """Everything due now, each item in its own transaction; what was done, in order."""
     check_worker(db)
@@ -109,6 +115,9 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Do
     for job in (_quote_reminders, _variation_lapses, _variation_reminders, _credit_alerts,
                 _credit_rearmed):
         for item in job(db, limits):
+            record(item)
+    for document_job in DOCUMENT_JOBS.values():  # before the mail: a notice may attach them
+        for item in document_job(db):
             record(item)
     for job_name, subject, detail, ok in delivery.deliver_due(db):  # what was just told too
         record(Done(job_name, subject, detail, ok))

@@ -59,6 +59,9 @@ def _print(item: worker.Done) -> None:
 
 
 def run_worker(db: Database, args: argparse.Namespace) -> Result:
+    from ui.finance import invoice_documents
+
+    invoice_documents.register()  # the invoices' files: rendered and stored by the worker
     if args.once:
         done = worker.run_once(db)
         return ({"done": [d.as_dict() for d in done]},
