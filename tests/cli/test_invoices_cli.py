@@ -108,8 +108,8 @@ def test_a_month_of_documents_under_each_vat_point(setup: tuple[Cli, Database],
     assert all(i["date"] == day and i["customer"] == "ACME" for i in listed)
     for item in listed:  # every XML valid, its hash the one listed; the PDF a PDF
         xml_file, pdf_file = tmp_path / "x.xml", tmp_path / "x.pdf"
-        cli.ok("invoices", "xml", item["number"], "-o", xml_file, actor="lead")
-        cli.ok("invoices", "pdf", item["number"], "-o", pdf_file, actor="lead")
+        cli.ok("invoices", "xml", item["number"], "-o", str(xml_file), actor="lead")
+        cli.ok("invoices", "pdf", item["number"], "-o", str(pdf_file), actor="lead")
         validate_fatturapa(xml_file.read_bytes())
         assert hashlib.sha256(xml_file.read_bytes()).hexdigest() == item["xml_sha256"]
         assert pdf_file.read_bytes().startswith(b"%PDF")
@@ -123,11 +123,11 @@ def test_a_month_of_documents_under_each_vat_point(setup: tuple[Cli, Database],
     assert Decimal(register["vat"]) == sum(Decimal(i["vat"]) * (-1 if i["type"] == "TD04"
                                                                else 1) for i in listed)
     out = tmp_path / "register.pdf"
-    assert cli.ok("reports", "vat", "--month", day[:7], "--format", "pdf", "-o", out,
+    assert cli.ok("reports", "vat", "--month", day[:7], "--format", "pdf", "-o", str(out),
                   actor="fin")["format"] == "pdf"
     assert out.read_bytes().startswith(b"%PDF")
     folder = tmp_path / "sdi"
-    exported = cli.ok("invoices", "export", "--from", day, "--to", day, "--to-dir", folder,
+    exported = cli.ok("invoices", "export", "--from", day, "--to", day, "--to-dir", str(folder),
                       actor="fin")
     assert exported["documents"] == len(listed)
     with Path(exported["index"]).open(encoding="utf-8") as index:
@@ -146,7 +146,7 @@ def test_an_xml_read_back_field_by_field(setup: tuple[Cli, Database], cli_clock:
         cli.ok("requests", "complete", accepted(db, cli_clock, "ACME"), actor="tech")
     store_all(db)
     out = tmp_path / "one.xml"
-    cli.ok("invoices", "xml", "FT 2026/000001", "-o", out, actor="fin")
+    cli.ok("invoices", "xml", "FT 2026/000001", "-o", str(out), actor="fin")
     root = etree.fromstring(out.read_bytes())
 
     def text(path: str) -> str:
