@@ -31,7 +31,7 @@ from app.domain.errors import DatabaseUnavailable, StateError
 from app.services import billing, customers, queries, work
 from tests.app.conftest import World, make_world
 from tests.cli.conftest import Result, assert_one_line_failure, invoke
-from tests.conftest import FakeClock, complete_legal_data, fake_renderer
+from tests.conftest import FakeClock, fake_renderer
 from tests.faults import AT_THE_GATE, CHARGE_GATE
 from tests.invariants import check_money
 from tests.pg_cluster import PrivateCluster, private_cluster
@@ -62,7 +62,6 @@ def url(cluster: PrivateCluster) -> str:
 def world(url: str, clock: FakeClock) -> Iterator[World]:
     db = Database(url, clock=clock, renderer=fake_renderer)
     db.upgrade_schema()
-    complete_legal_data(url)
     yield make_world(db)
     db.dispose()
 

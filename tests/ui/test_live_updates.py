@@ -15,7 +15,6 @@ from sqlalchemy import create_engine, text
 
 from app.db.database import Database
 from app.services import customers, requests, staff
-from tests.conftest import complete_legal_data
 from tests.faults import Outage
 from tests.pg_cluster import PrivateCluster, private_cluster
 from tests.ui.conftest import WAIT_MS, Desk, fake_render, make_desk
@@ -298,7 +297,6 @@ def test_a_server_restart_is_shown_at_once_and_followed_after(
     there = Database(url, renderer=fake_render)
     try:
         here.upgrade_schema()
-        complete_legal_data(url)
         desk: Desk = make_desk(here)
         window = open_window(qtbot, desk, desk.lead, settings)
         window.connection.probe_timer.setInterval(100)
