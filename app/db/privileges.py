@@ -210,8 +210,9 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     # one more try at mailing a notice: team leads and admins (migration 0018)
     "rit_notice_retry(integer)": LEADS,
     "rit_whoami()": (LOGIN,),
-    # where VAT is due (migration 0026)
+    # where VAT is due; the number of the invoice a top-up or charge issued (migration 0026)
     "rit_vat_point()": (LOGIN,),
+    "rit_invoice_number(integer, integer)": (LOGIN,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),
     "rit_trusted()": (LOGIN,),

@@ -261,17 +261,19 @@ def complete_request(
         "at": db.now() if db.identity().trusted and db.clock is not utcnow else None}
     refuse_nul(values)
     with db.driver_autocommit() as connection:
-        charge_id, net, vat, total, balance_cents, status, suspended = connection.execute(
-            _DRIVER_CHARGE, values).fetchone()
+        _charge_id, net, vat, total, balance_cents, status, suspended, invoice = (
+            connection.execute(_DRIVER_CHARGE, values).fetchone())
     balance = from_cents(balance_cents)
     return CompletionResult(number, from_cents(net), from_cents(vat), from_cents(total),
                             balance, status, credit.missing_amount(balance), tuple(suspended),
-                            invoices.number_of(db, charge_id=charge_id))
+                            invoice)
 
 
-#: the server function that prices and charges (migration 0015), as the driver sends it
+#: the server function that prices and charges (migration 0015), as the driver sends it,
+#: with the number of the invoice the charge issued (migration 0026) in the same statement
 _DRIVER_CHARGE = (
-    "SELECT charge_id, net, vat, total, balance, status, suspended FROM rit_charge("
+    "SELECT charge_id, net, vat, total, balance, status, suspended, "
+    "rit_invoice_number(NULL, charge_id) FROM rit_charge("
     "%(number)s::integer, %(acted_for)s::text, %(version)s::integer, %(net)s::bigint, "
     "%(vat)s::bigint, %(total)s::bigint, %(at)s::timestamp)")
 

@@ -26,7 +26,8 @@ transaction. They refuse it, and with it the top-up, charge or refund, while the
 company's legal data (settings) are incomplete; the app checks first to say which.
 On PostgreSQL the triggers call ``rit_invoice_issue`` (SECURITY DEFINER): no login may
 INSERT or UPDATE the two tables (``app/db/privileges.py``); the rendered files are stored
-once, by trusted maintenance (the worker), through ``rit_store_invoice``.
+once, by trusted maintenance (the worker), through ``rit_store_invoice``;
+``rit_invoice_number`` tells whoever made a top-up or charge the number it issued.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ FUNCTIONS = [
     "rit_invoice_of_charge()",
     "rit_invoice_of_credit_note()",
     "rit_store_invoice(integer, bytea, bytea, text, timestamp)",
+    "rit_invoice_number(integer, integer)",
 ]
 PG_TRIGGERS = [("ledger_entries_invoice", "ledger_entries"), ("charges_invoice", "charges"),
                ("credit_notes_invoice", "credit_notes")]
@@ -331,6 +333,15 @@ def postgresql_statements(schema: str) -> list[str]:
         END $$""",
         "CREATE TRIGGER credit_notes_invoice AFTER INSERT ON credit_notes FOR EACH ROW "
         "EXECUTE FUNCTION rit_invoice_of_credit_note()",
+        f"""
+        CREATE FUNCTION rit_invoice_number(p_ledger integer, p_charge integer) RETURNS text
+        LANGUAGE sql VOLATILE {definer} AS $$
+            -- the number of the invoice a top-up (its ledger entry) or a charge issued, for
+            -- whoever made it (a technician, the control panel) who may not read invoices;
+            -- VOLATILE: it sees the charge made earlier in the same statement
+            SELECT {number_pg} FROM invoices inv
+            WHERE inv.ledger_entry_id = p_ledger OR inv.charge_id = p_charge
+        $$""",
         f"""
         CREATE FUNCTION rit_store_invoice(p_id integer, p_pdf bytea, p_xml bytea,
                                           p_xml_filename text, p_at timestamp)
