@@ -312,6 +312,14 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>no invoice can be issued while the company&apos;s legal data are incomplete: set {settings} (rit-desk settings set KEY VALUE); nothing was recorded</source>
+        <translation>nessuna fattura può essere emessa finché i dati legali della società sono incompleti: impostare {settings} (rit-desk settings set CHIAVE VALORE); non è stato registrato nulla</translation>
+    </message>
+    <message>
+        <source>{login} may not store an invoice&apos;s files: only the worker does</source>
+        <translation>{login} non può archiviare i file di una fattura: lo fa solo il worker</translation>
+    </message>
+    <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
         <translation>il paese è un codice ISO di due lettere, ad es. IT: {value!r}</translation>
     </message>
@@ -948,6 +956,22 @@
         <translation>il pannello di controllo non può cambiare l&apos;email o la soglia di avviso di credito basso di un cliente</translation>
     </message>
     <message>
+        <source>not an invoice or credit note number: {value!r} (e.g. FT 2026/000001, NC 2026/000004)</source>
+        <translation>non è un numero di fattura o nota di credito: {value!r} (es. FT 2026/000001, NC 2026/000004)</translation>
+    </message>
+    <message>
+        <source>the period ends ({end}) before it starts ({start})</source>
+        <translation>il periodo finisce ({end}) prima di iniziare ({start})</translation>
+    </message>
+    <message>
+        <source>unknown invoice or credit note: {number}</source>
+        <translation>fattura o nota di credito sconosciuta: {number}</translation>
+    </message>
+    <message>
+        <source>the documents of {number} are not made yet: the worker makes them shortly</source>
+        <translation>i documenti di {number} non sono ancora pronti: il worker li prepara a breve</translation>
+    </message>
+    <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>
@@ -1206,6 +1230,10 @@
     <message>
         <source>{key} is yes or no</source>
         <translation>{key} è yes o no</translation>
+    </message>
+    <message>
+        <source>not a month (YYYY-MM): {value!r}</source>
+        <translation>non è un mese (AAAA-MM): {value!r}</translation>
     </message>
     <message>
         <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
