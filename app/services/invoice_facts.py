@@ -29,7 +29,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "topup": {"it": "Ricarica del credito prepagato", "en": "Prepaid credit top-up"},
     "charge": {"it": "Intervento tecnico {request}: {subject}",
                "en": "Technical intervention {request}: {subject}"},
-    "refund": {"it": "Storno parziale o totale dell'intervento {request}: {subject}",
+    "refund": {"it": "Storno dell'intervento {request}: {subject}",
                "en": "Credit for the intervention {request}: {subject}"},
 }
 CAUSALI: dict[str, dict[str, str]] = {
@@ -38,6 +38,20 @@ CAUSALI: dict[str, dict[str, str]] = {
     "charge": {"it": "Intervento tecnico concluso", "en": "Technical intervention concluded"},
     "refund": {"it": "Nota di credito: {reason}", "en": "Credit note: {reason}"},
 }
+
+
+#: what a top-up's document is for, in the customer's language (its reference, when one
+#: was given, in brackets)
+TOPUP_REFERENCE = {"it": "Ricarica del credito", "en": "Credit top-up"}
+DEFAULT_TOPUP_REFERENCES = ("", "top-up", "initial credit")
+
+
+def _reference(row: Any, what: str, lang: Lang, facts: dict[str, Any]) -> str:
+    if what != "topup":
+        return str(row.reference)
+    given = str(facts.get("reference") or "")
+    words = TOPUP_REFERENCE[lang]
+    return words if given in DEFAULT_TOPUP_REFERENCES else f"{words} ({given})"
 
 
 def _lang(value: Any) -> Lang:
@@ -95,6 +109,6 @@ def invoice_document_of(row: Any, facts: dict[str, Any]) -> InvoiceDocument:
         seller=seller_party(facts.get("settings") or {}), buyer=buyer_party(customer),
         lines=(line,), summaries=(summary,), net=net, vat=vat,
         stamp_duty=Decimal(row.stamp_duty), total=Decimal(row.total),
-        reference=str(row.reference), causale=_text(CAUSALI, what, lang, facts),
+        reference=_reference(row, what, lang, facts), causale=_text(CAUSALI, what, lang, facts),
         credited_number=str(facts.get("credited_number") or ""),
         credited_date=date.fromisoformat(str(credited)[:10]) if credited else None)
