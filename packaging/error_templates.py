@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ERRORS = frozenset({"RitError", "ValidationError", "NotFoundError", "PermissionDenied",
                     "StateError", "ConflictError", "DatabaseUnavailable",
-                    "DatabaseRefused", "LogoUnusable"})
+                    "DatabaseRefused", "LogoUnusable", "DocumentPreparing",
+                    "DocumentNotStored"})
 PHRASES = frozenset({"phrase", "Phrase"})
 
 

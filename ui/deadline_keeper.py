@@ -59,9 +59,7 @@ class DeadlineKeeper(QObject):
 
         def round_() -> int:
             from app.services import worker
-            from ui.finance import invoice_documents
 
-            invoice_documents.register()  # the invoices' files, as the worker stores them
             return len(worker.run_once(db))
 
         run_async(round_, self._finished, self._failed, parent=self)

@@ -375,9 +375,11 @@ def _read_identity(connection: Connection) -> Identity:
         "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user)").one()
     if not migrated:
         return Identity(str(login), bool(superuser))
-    trusted, portal, name, role, active = connection.exec_driver_sql(
-        "SELECT trusted, portal, name, role, active FROM rit_whoami()").one()
-    return Identity(str(login), bool(trusted), bool(portal), name, role, bool(active))
+    trusted, portal, name, role, active, worker = connection.exec_driver_sql(
+        "SELECT trusted, portal, name, role, active, coalesce(pg_has_role(session_user, "
+        "to_regrole(rit_role('worker')), 'MEMBER'), false) FROM rit_whoami()").one()
+    return Identity(str(login), bool(trusted), bool(portal), name, role, bool(active),
+                    bool(worker))
 
 
 def _quietly(action: Callable[[], object]) -> None:

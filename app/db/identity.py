@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from app.domain.enums import Role
 
 #: the group roles of one database: the owner of every object, the base every staff
-#: login and the control panel are members of, one per staff role, the control panel
+#: login, the control panel and the worker are members of, one per staff role, the
+#: control panel, the back office's worker (issue 18: ``init --worker LOGIN``)
 OWNER = "owner"
 LOGIN = "login"
 PORTAL = "portal"
+WORKER = "worker"
 STAFF_GROUPS = tuple(r.value for r in Role)
-GROUPS = (OWNER, LOGIN, *STAFF_GROUPS, PORTAL)
+GROUPS = (OWNER, LOGIN, *STAFF_GROUPS, PORTAL, WORKER)
 
 MAX_PREFIX = 40
 _PLAIN = re.compile(r"^[a-z0-9_]+$")
@@ -55,6 +57,7 @@ class Identity:
     ``trusted``: trusted maintenance, who may act for anyone: a PostgreSQL superuser or
     a member of the schema's owner role, and the owner of the embedded SQLite file.
     ``portal``: a login of the control panel's group role.
+    ``worker``: a login of the worker's group role (its own jobs, nothing else).
     """
 
     login: str | None
@@ -64,6 +67,7 @@ class Identity:
     name: str | None = None
     role: str | None = None
     active: bool = False
+    worker: bool = False
 
     @property
     def label(self) -> str:

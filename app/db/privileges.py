@@ -24,12 +24,12 @@ Adding a table (a migration that creates it):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from app.db.identity import GROUPS, LOGIN, OWNER, PORTAL
+from app.db.identity import GROUPS, LOGIN, OWNER, PORTAL, STAFF_GROUPS, WORKER
 
 TECH = "technician"
 LEAD = "team_lead"
@@ -40,6 +40,11 @@ STAFF = (TECH, LEAD, FINANCE, ADMIN)
 EVERYONE = (*STAFF, PORTAL)
 WORKERS = (TECH, LEAD, ADMIN)  # who takes, quotes, logs work, completes
 LEADS = (LEAD, ADMIN)
+# WORKER (app/db/identity.py) is the back office's worker process (issue 18), not staff:
+# it reads what its jobs read (READ_BY_WORKER), moves the deadlines through the
+# lifecycle's checks (rit_moves knows its moves: migration 0022), marks notices mailed
+# and stores the rendered documents (rit_store_document: it alone, beside trusted
+# maintenance)
 
 #: every column: the whole table
 ALL: tuple[str, ...] = ()
@@ -73,7 +78,19 @@ def _update(groups: tuple[str, ...], columns: tuple[str, ...] = ALL) -> dict[str
 
 
 def _read_all() -> Policy:
-    return Policy("rit_read", "SELECT", EVERYONE, using="true")
+    return Policy("rit_read", "SELECT", (*EVERYONE, WORKER), using="true")
+
+
+def _with_worker(rights: Rights) -> Rights:
+    """``rights`` and the worker's SELECT (a table its jobs read)."""
+    return replace(rights, select=(*rights.select, WORKER))
+
+
+#: the tables the worker's jobs read (deadlines, deliveries, documents); it reads nothing
+#: else (not the staff, the ledger, the work, attachments or notes)
+READ_BY_WORKER = ("settings", "customers", "requests", "quotes", "variations",
+                  "low_credit_alerts", "notices", "charges", "charge_documents", "credit_notes",
+                  "audit_events", "invoices")
 
 
 MINE = "rit_request_is_mine(request_id)"  # assigned to the session, or to nobody yet
@@ -96,8 +113,10 @@ TABLES: dict[str, Rights] = {
     "customers": Rights(insert=(ADMIN, PORTAL),
                         update={ADMIN: (*CUSTOMER_COLUMNS, "low_credit_alert_cents", "email"),
                                 PORTAL: CUSTOMER_COLUMNS}),
-    # the low-credit alerts sent: the worker's (trusted maintenance) alone
-    "low_credit_alerts": Rights(),
+    # the low-credit alerts sent: the worker's alone (its login, or trusted maintenance)
+    # (UPDATE of a column: a row lock needs it, held while the clearing is audited)
+    "low_credit_alerts": Rights(insert=(WORKER,), update=_update((WORKER,), ("at",)),
+                                delete=(WORKER,)),
     "services": Rights(insert=(ADMIN, PORTAL)),
     # a technician changes only requests assigned to them, or takes a free one; only the
     # control panel answers for the customer; only rit_charge completes (trigger
@@ -105,19 +124,22 @@ TABLES: dict[str, Rights] = {
     "requests": Rights(
         insert=(PORTAL,),
         update={**_update(WORKERS, REQUEST_COLUMNS),
-                PORTAL: ("state", "closed_at", "updated_at", "version")}),
+                PORTAL: ("state", "closed_at", "updated_at", "version"),
+                WORKER: ("state", "updated_at", "version")}),  # the expiry at the date
     "request_search": Rights(),  # kept by a trigger of the owner's
     # a sent quote is immutable; technicians quote their own (or free) requests (trigger
     # quotes_guard for changes, a policy for new quotes)
     "quotes": Rights(
         insert=WORKERS,
-        update={**_update(WORKERS), PORTAL: ("state", "answered_at", "answer_reason", "version")},
+        update={**_update(WORKERS), PORTAL: ("state", "answered_at", "answer_reason", "version"),
+                WORKER: ("state", "reminded_at", "version")},  # expiry, reminder
         delete=WORKERS,
         policies=(
             _read_all(),
             Policy("rit_draft_own", "INSERT", (TECH,), check=f"created_by_id = rit_me() AND {MINE}"),
             Policy("rit_draft", "INSERT", LEADS, check="created_by_id = rit_me()"),
-            Policy("rit_change", "UPDATE", (*WORKERS, PORTAL), using="true", check="true"),
+            Policy("rit_change", "UPDATE", (*WORKERS, PORTAL, WORKER), using="true",
+                   check="true"),
             Policy("rit_delete", "DELETE", WORKERS, using="true"),
         )),
     # a technician never prices a price-list item below its list price (trigger
@@ -162,13 +184,15 @@ TABLES: dict[str, Rights] = {
     "variations": Rights(
         insert=WORKERS,
         update={**_update(WORKERS, ("state", "version")),
-                PORTAL: ("state", "answered_at", "version")},
+                PORTAL: ("state", "answered_at", "version"),
+                WORKER: ("state", "answered_at", "reminded_at", "version")},  # lapse, reminder
         policies=(
             _read_all(),
             Policy("rit_propose_own", "INSERT", (TECH,),
                    check=f"proposed_by_id = rit_me() AND {ASSIGNED}"),
             Policy("rit_propose", "INSERT", LEADS, check="proposed_by_id = rit_me()"),
-            Policy("rit_answer", "UPDATE", (*WORKERS, PORTAL), using="true", check="true"),
+            Policy("rit_answer", "UPDATE", (*WORKERS, PORTAL, WORKER), using="true",
+                   check="true"),
         )),
     # money: written only by rit_charge and rit_post_credit (rit_refund: credit notes)
     "charges": Rights(),
@@ -186,8 +210,11 @@ TABLES: dict[str, Rights] = {
     # written only by the database: the server functions, and rit_log / rit_tell for
     # the app's events (time, actor and subject set there; the login by a trigger)
     "audit_events": Rights(),
-    "notices": Rights(),
+    # the worker marks its deliveries (the delivery columns alone, migration 0018)
+    "notices": Rights(update={WORKER: ("delivery_state", "attempts", "next_attempt_at",
+                                       "last_error", "sent_at", "message_id")}),
 }
+TABLES.update({table: _with_worker(TABLES[table]) for table in READ_BY_WORKER})
 
 #: server functions -> the groups that may call them (every other function: the owner)
 FUNCTIONS: dict[str, tuple[str, ...]] = {
@@ -197,10 +224,10 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         (FINANCE, ADMIN, PORTAL),
     # refunds (credit notes): finance and admin (migration 0008)
     "rit_refund(integer, bigint, text, text, timestamp)": (FINANCE, ADMIN),
-    # a rendered charge document or credit note, stored once: whoever charged or refunded
-    # renders it right after; finance or an admin if that was missed (the function
-    # refuses every other login: migration 0011)
-    "rit_store_document(text, integer, bytea, timestamp)": STAFF,
+    # a rendered charge document or credit note, stored once, by the worker alone (it
+    # renders them from their stored facts; the function refuses every other login but
+    # trusted maintenance: migration 0022)
+    "rit_store_document(text, integer, bytea, timestamp)": (WORKER,),
     "rit_staff_add(text, text, text, text, boolean, text, timestamp)": (ADMIN,),
     "rit_staff_set_role(text, text, text, timestamp)": (ADMIN,),
     "rit_staff_deactivate(text, text, timestamp)": (ADMIN,),
@@ -213,6 +240,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     # where VAT is due; the number of the invoice a top-up or charge issued (migration 0026)
     "rit_vat_point()": (LOGIN,),
     "rit_invoice_number(integer, integer)": (LOGIN,),
+    # an invoice's rendered PDF and XML: the worker's (the function checks it too)
+    "rit_store_invoice(integer, bytea, bytea, text, timestamp)": (WORKER,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),
     "rit_trusted()": (LOGIN,),
@@ -232,6 +261,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "rit_is_lead()": (LOGIN,),
     "rit_now()": (LOGIN,),
     "rit_moves(text, text, text, jsonb)": (LOGIN,),
+    "rit_is_worker()": (LOGIN,),  # migration 0022
 }
 
 
@@ -364,8 +394,9 @@ def _create_roles(connection: Connection, names: dict[str, str]) -> None:
         if name not in existing:
             extra = " CREATEROLE" if group == OWNER else ""
             connection.execute(text(f"CREATE ROLE {quote(name)} NOLOGIN{extra}"))
-    # the portal's logins and every staff login connect through the login group
+    # the portal's logins, the worker's and every staff login connect through the login group
     connection.execute(text(f"GRANT {quote(names[LOGIN])} TO {quote(names[PORTAL])}"))
+    connection.execute(text(f"GRANT {quote(names[LOGIN])} TO {quote(names[WORKER])}"))
     superuser = connection.execute(text(
         "SELECT rolsuper FROM pg_roles WHERE rolname = session_user")).scalar_one()
     if not superuser:  # whoever runs init stays trusted maintenance
@@ -437,3 +468,25 @@ def link_portal(connection: Connection, login: str) -> None:
     elif not role[0] or role[1]:
         raise PrivilegeError(f"the role {login} is not a plain login")
     connection.execute(text(f"GRANT {quote(names[PORTAL])} TO {quote(login)}"))
+
+
+def link_worker(connection: Connection, login: str) -> None:
+    """Make ``login`` (a new role, or an existing plain login of no staff role and not the
+    control panel's) a login of the worker: a member of the ``worker`` group."""
+    names = role_names(connection)
+    role = connection.execute(text(
+        "SELECT rolcanlogin, rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication "
+        "OR rolbypassrls FROM pg_roles WHERE rolname = :r"), {"r": login}).first()
+    if role is None:
+        connection.execute(text(f"CREATE ROLE {quote(login)} LOGIN"))
+    elif not role[0] or role[1]:
+        raise PrivilegeError(f"the role {login} is not a plain login")
+    else:
+        other = connection.execute(text(
+            "SELECT g.rolname FROM pg_auth_members am JOIN pg_roles u ON u.oid = am.member "
+            "JOIN pg_roles g ON g.oid = am.roleid WHERE u.rolname = :r AND g.rolname = ANY(:g)"),
+            {"r": login, "g": [names[g] for g in (OWNER, *STAFF_GROUPS, PORTAL)]}).scalars().first()
+        if other is not None:
+            raise PrivilegeError(f"the login {login} is a member of {other}: the worker's login "
+                                 "is of its own (no staff role, not the control panel)")
+    connection.execute(text(f"GRANT {quote(names[WORKER])} TO {quote(login)}"))

@@ -199,8 +199,12 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         "a refund of {net} net is more than what is left of the charge of {request} ({left})",
         request=_request(f), net=f["net"], left=f["left"]),
     "store_document": lambda f: PermissionDenied.of(
-        "{login} may not store the document of {request}: only the login that made it, "
-        "finance or an admin", login=f["login"], request=_request(f)),
+        "{login} may not store the document of {request}: only the worker stores documents",
+        login=f["login"], request=_request(f)),
+    "worker_event": lambda f: PermissionDenied.of(
+        "the worker writes only the events of its jobs, not {action}", action=f["action"]),
+    "worker_notice": lambda f: PermissionDenied.of(
+        "the worker tells only the notices of its jobs, not {kind}", kind=f["kind"]),
     "not_pdf": lambda f: ValidationError.of("the document of {request} to store is not a PDF",
                                             request=_request(f)),
     # migration 0026: an invoice or credit note the company's legal data do not allow

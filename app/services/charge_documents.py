@@ -40,7 +40,7 @@ from app.db.tables import (
 from app.db.types import cents, from_cents
 from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.enums import LedgerKind, NoticeKind
-from app.domain.errors import NotFoundError, StateError, ValidationError, phrase
+from app.domain.errors import NotFoundError, PermissionDenied, StateError, ValidationError, phrase
 from app.domain.finance import (
     AgreedVariation,
     ChargeDocument,
@@ -139,10 +139,12 @@ _CHARGE = (
            CHARGE_DOCUMENTS.c.pdf_sha256)
     .select_from(CHARGES.join(CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id == CHARGES.c.id))
 )
+CHARGE_ROWS = _CHARGE  # a charge and its document's facts (the worker's job reads them too)
 _NOTES = select(CREDIT_NOTES.c.id, CREDIT_NOTES.c.sequence, CREDIT_NOTES.c.request_id,
                 CREDIT_NOTES.c.net_cents, CREDIT_NOTES.c.vat_cents, CREDIT_NOTES.c.total_cents,
                 CREDIT_NOTES.c.reason, CREDIT_NOTES.c.created_at, CREDIT_NOTES.c.created_by_id,
                 CREDIT_NOTES.c.facts, CREDIT_NOTES.c.pdf_sha256)
+NOTE_ROWS = _NOTES
 
 
 def _charge_row(session: Session, number: int) -> Any:
@@ -178,6 +180,12 @@ class ChargeSummary:
     refunds: tuple[CreditNoteView, ...]
     #: the stored PDF's bytes have that SHA-256 (None: nothing stored yet)
     pdf_intact: bool | None = None
+
+    @property
+    def document_state(self) -> str:
+        """``stored``, or ``preparing`` until the worker has stored it (PostgreSQL; on the
+        embedded file: until the workstation stores it, at once or on first request)."""
+        return "preparing" if self.pdf_sha256 is None else "stored"
 
     @property
     def intact(self) -> bool:
@@ -234,7 +242,11 @@ def charge_summary(db: Database, actor: str, number: int) -> ChargeSummary:
 # ------------------------------------------------------------------------- the PDFs
 
 
-def _render(document: D, render: Render[D]) -> bytes:
+class DocumentPreparing(StateError):
+    """The document is not stored yet: the worker renders and stores it (PostgreSQL)."""
+
+
+def render_document(document: D, render: Render[D]) -> bytes:
     """``render(document)``; a company logo that cannot be drawn is left out (as on quotes)."""
     company = document.company
     if company.logo_path and company.with_logo:
@@ -250,36 +262,65 @@ _STORE = text("SELECT rit_store_document(CAST(:kind AS text), CAST(:id AS intege
               "CAST(:pdf AS bytea), CAST(:at AS timestamp))")
 
 
-def _store(db: Database, kind: str, ident: int, pdf: bytes, what: str) -> bytes:
-    """Store ``pdf`` unless a PDF is stored already; the PDF stored (the first one).
-    On PostgreSQL ``rit_store_document`` stores it only for the login that made the
-    document, finance, an admin or trusted maintenance (migration 0011): anyone else
-    is refused (PermissionDenied) and nothing is written."""
-    table, key = (CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id) if kind == "charge" else (
+def _table(kind: str) -> tuple[Any, Any]:
+    return (CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id) if kind == "charge" else (
         CREDIT_NOTES, CREDIT_NOTES.c.id)
+
+
+def store_in(db: Database, session: Session, kind: str, ident: int, pdf: bytes) -> str:
+    """Store ``pdf`` in ``session``'s transaction unless one is stored already; the stored
+    SHA-256 (of the first one). On PostgreSQL ``rit_store_document`` stores it only for
+    the worker's login or trusted maintenance (migration 0022): anyone else is refused
+    (PermissionDenied) and nothing is written."""
+    table, key = _table(kind)
+    identity = db.identity()
+    if not (db.is_sqlite or identity.trusted or identity.worker):
+        raise PermissionDenied.of("{login} may not store a document: only the worker stores "
+                                  "documents", login=identity.login or "")
+    if db.is_sqlite:
+        session.execute(update(table).where(key == ident, table.c.pdf.is_(None)).values(
+            pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), rendered_at=db.now()))
+    else:
+        session.execute(_STORE, {"kind": kind, "id": ident, "pdf": pdf, "at": db.now()})
+    return str(session.scalar(select(table.c.pdf_sha256).where(key == ident)))
+
+
+def _store(db: Database, kind: str, ident: int, pdf: bytes, what: str) -> bytes:
+    """Store ``pdf`` unless a PDF is stored already; the PDF stored (the first one)."""
+    table, key = _table(kind)
     with db.transaction() as session:
-        if db.is_sqlite:
-            session.execute(update(table).where(key == ident, table.c.pdf.is_(None)).values(
-                pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), rendered_at=db.now()))
-        else:
-            session.execute(_STORE, {"kind": kind, "id": ident, "pdf": pdf, "at": db.now()})
+        store_in(db, session, kind, ident, pdf)
         stored = session.execute(select(table.c.pdf, table.c.pdf_sha256).where(key == ident)).first()
     if stored is None or stored.pdf is None:
         return pdf
     return _verified(stored.pdf, stored.pdf_sha256, what)
 
 
+def stores_at_once(db: Database) -> bool:
+    """Whether this workstation renders and stores documents itself: on the embedded
+    file, or signed in as trusted maintenance; else (a staff login on PostgreSQL) the
+    worker does."""
+    return db.is_sqlite or db.identity().trusted
+
+
 def _may_store(staff: Any, made_by: int) -> bool:
-    """Who stores a document missed after its charge or refund: who made it, finance,
-    an admin (the rule ``rit_store_document`` applies on PostgreSQL)."""
+    """Who stores a document missed after its charge or refund on the embedded file: who
+    made it, finance, an admin."""
     return bool(staff.id == made_by or staff.role in ("finance", "admin"))
 
 
-def _first_copy(db: Database, staff: Any, kind: str, ident: int, made_by: int, pdf: bytes,
-                what: str) -> bytes:
-    """A document rendered on its first request: stored when the viewer may store it;
-    otherwise (a team lead viewing another's charge) shown as rendered from the stored
-    facts, and left for whoever may store it."""
+def _first_copy(db: Database, staff: Any, kind: str, ident: int, made_by: int,
+                render: Callable[[], bytes], what: str) -> bytes:
+    """A document asked for before it is stored. PostgreSQL: the worker renders and
+    stores it (DocumentPreparing until then: the caller waits,
+    ``document_jobs.wait_for``). The embedded file, and trusted maintenance on
+    PostgreSQL (a one-machine set-up): rendered now, stored when the viewer may store
+    it; otherwise (a team lead viewing another's charge) shown as rendered from the
+    stored facts."""
+    if not stores_at_once(db):
+        raise DocumentPreparing.of("the document {document} is being prepared: the worker "
+                                   "renders and stores it", document=what)
+    pdf = render()
     if _may_store(staff, made_by):
         return _store(db, kind, ident, pdf, what)
     log.info("%s shown to %s as rendered, not stored (they may not store it)", what,
@@ -299,7 +340,7 @@ def charge_pdf(db: Database, actor: str, number: int, render: Render[ChargeDocum
         if pdf is not None or row.pdf_sha256 is not None:
             return _verified(pdf, row.pdf_sha256, document.reference)
     return _first_copy(db, staff, "charge", document.charge_id, row.created_by_id,
-                       _render(document, render), document.reference)
+                       lambda: render_document(document, render), document.reference)
 
 
 def store_charge_pdf(db: Database, number: int, render: Render[ChargeDocument]) -> str | None:
@@ -313,7 +354,7 @@ def store_charge_pdf(db: Database, number: int, render: Render[ChargeDocument]) 
         if row.pdf_sha256 is not None:
             return str(row.pdf_sha256)
         document = charge_document_of(row, json.loads(row.facts))
-    return hashlib.sha256(_store(db, "charge", document.charge_id, _render(document, render),
+    return hashlib.sha256(_store(db, "charge", document.charge_id, render_document(document, render),
                                  document.reference)).hexdigest()
 
 
@@ -338,7 +379,7 @@ def credit_note_pdf(db: Database, actor: str, number: int, sequence: int,
         if pdf is not None or row.pdf_sha256 is not None:
             return _verified(pdf, row.pdf_sha256, document.reference)
     return _first_copy(db, staff, "credit_note", document.credit_note_id, row.created_by_id,
-                       _render(document, render), document.reference)
+                       lambda: render_document(document, render), document.reference)
 
 
 def store_credit_note_pdf(db: Database, number: int, sequence: int,
@@ -350,7 +391,7 @@ def store_credit_note_pdf(db: Database, number: int, sequence: int,
             return str(row.pdf_sha256)
         document = credit_note_document_of(row, json.loads(row.facts))
     return hashlib.sha256(_store(db, "credit_note", document.credit_note_id,
-                                 _render(document, render), document.reference)).hexdigest()
+                                 render_document(document, render), document.reference)).hexdigest()
 
 
 # ------------------------------------------------------------------------- refunds

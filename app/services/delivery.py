@@ -50,6 +50,13 @@ BACKOFF_MINUTES = (1, 2, 4, 8)
 KEYRING_SERVICE = "rit-desk-smtp"
 PASSWORD_ENV = "RIT_DESK_SMTP_PASSWORD"
 SMTP_TIMEOUT = 30.0
+#: how long a notice waits for its document (the worker renders it) without that
+#: counting as a failed attempt; after that each round counts, as any failure
+DOCUMENT_PATIENCE = timedelta(hours=1)
+
+
+class DocumentNotStored(StateError):
+    """The notice's PDF is expected and not stored yet (the worker is rendering it)."""
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,8 @@ def compose(session: Session, notice: m.Notice, customer: m.Customer,
     if attached is not None:
         name, pdf = attached
         if pdf is None:
-            raise StateError.of("the document of notice {notice} is not stored yet",
-                                notice=notice.id)
+            raise DocumentNotStored.of("the document of notice {notice} is not stored yet",
+                                       notice=notice.id)
         message.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
     message["Content-Language"] = customer.lang  # last: set_content drops Content-* headers
     return message
@@ -217,9 +224,18 @@ def _deliver_one(db: Database, session: Session, mailer: Mailer, notice: m.Notic
     customer = session.get(m.Customer, notice.customer_id)
     assert customer is not None
     subject = f"{notice.id} ({notice.kind}, {customer.code})"
-    notice.attempts += 1
     try:
         message = compose(session, notice, customer, config)
+    except DocumentNotStored as exc:
+        if db.now() - notice.at < DOCUMENT_PATIENCE:  # mailed with it, once it is stored
+            return "notice_waiting", subject, str(exc), True
+        message = None
+    except StateError:
+        message = None
+    notice.attempts += 1
+    try:
+        if message is None:  # the same refusal again, counted as a failed attempt
+            message = compose(session, notice, customer, config)
         notice.message_id = str(message["Message-ID"])
         mailer.send(message)
     except (StateError, smtplib.SMTPException, OSError, ValueError) as exc:

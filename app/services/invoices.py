@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,6 +27,7 @@ from app.db.database import Database
 from app.db.tables import CUSTOMERS, INVOICES
 from app.domain.errors import NotFoundError, StateError, ValidationError
 from app.domain.invoices import SERIES, InvoiceDocument, document_number
+from app.services import document_jobs
 from app.services.common import require
 from app.services.invoice_facts import invoice_document_of
 
@@ -190,17 +191,72 @@ def pdf_filename(number: str) -> str:
 
 _STORE = text("SELECT rit_store_invoice(CAST(:id AS integer), CAST(:pdf AS bytea), "
               "CAST(:xml AS bytea), CAST(:name AS text), CAST(:at AS timestamp))")
+_PACKED = b"RIT-INVOICE-FILES 1\n"
 
 
-def render(document: InvoiceDocument, renderers: Renderers) -> tuple[bytes, bytes]:
-    """The PDF and the XML of ``document`` (the XML renderer validates it)."""
-    return renderers.pdf(document), renderers.xml(document)
+def pack(pdf: bytes, xml: bytes, xml_filename: str) -> bytes:
+    """A document's two files as the one ``bytes`` the worker's registry passes from the
+    renderer to :func:`_store_packed` (``app/services/document_jobs.py`` carries one file
+    a kind)."""
+    return _PACKED + f"{len(pdf)} {len(xml)} {xml_filename}\n".encode("ascii") + pdf + xml
+
+
+def unpack(data: bytes) -> tuple[bytes, bytes, str]:
+    if not data.startswith(_PACKED):
+        raise ValueError("not an invoice's rendered files")
+    head, _, rest = data[len(_PACKED):].partition(b"\n")
+    pdf_size, xml_size, name = head.decode("ascii").split(" ", 2)
+    pdf, xml = rest[:int(pdf_size)], rest[int(pdf_size):]
+    if len(xml) != int(xml_size):
+        raise ValueError("an invoice's rendered files are cut short")
+    return pdf, xml, name
+
+
+def render(document: InvoiceDocument, renderers: Renderers) -> bytes:
+    """The PDF and the XML of ``document`` (the XML renderer validates it), packed."""
+    return pack(renderers.pdf(document), renderers.xml(document), document.xml_filename)
+
+
+def _store_in(db: Database, session: Session, ident: int, packed: bytes) -> str:
+    """Store a document's files once in the caller's transaction; the stored PDF's
+    SHA-256. On PostgreSQL through ``rit_store_invoice``: the worker's login or trusted
+    maintenance only."""
+    pdf, xml, name = unpack(packed)
+    if db.is_sqlite:
+        session.execute(update(INVOICES).where(INVOICES.c.id == ident,
+                                               INVOICES.c.pdf_sha256.is_(None)).values(
+            pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), xml=xml,
+            xml_sha256=hashlib.sha256(xml).hexdigest(), xml_filename=name,
+            rendered_at=db.now()))
+    else:
+        session.execute(_STORE, {"id": ident, "pdf": pdf, "xml": xml, "name": name,
+                                 "at": db.now()})
+    return str(session.scalar(select(INVOICES.c.pdf_sha256).where(INVOICES.c.id == ident)))
+
+
+def _pending(session: Session, limit: int) -> Sequence[int]:
+    return session.scalars(select(INVOICES.c.id).where(INVOICES.c.pdf_sha256.is_(None))
+                           .order_by(INVOICES.c.id).limit(limit)).all()
+
+
+def _take(db: Database, session: Session, ident: int) -> document_jobs.Taken | None:
+    row = session.execute(_select().add_columns(INVOICES.c.facts).where(
+        INVOICES.c.id == ident, INVOICES.c.pdf_sha256.is_(None))).first()
+    if row is None:
+        return None
+    document = _document(row)
+    return document_jobs.Taken(document, document.number)
+
+
+#: the worker's kind (app/services/document_jobs.py): its renderer, by this name, is
+#: ``ui/finance/documents.py``'s (the PDF and the validated XML, packed)
+KIND = document_jobs.register(document_jobs.DocumentKind("invoice", _pending, _take, _store_in))
 
 
 def store_files(db: Database, invoice_id: int, renderers: Renderers) -> str | None:
-    """Render a document from its stored facts and store its PDF and XML once (the first
-    stay); the stored PDF's SHA-256 (None: no such document). On PostgreSQL only trusted
-    maintenance (the worker) may: ``rit_store_invoice`` refuses every other login."""
+    """Render a document from its stored facts and store its files once (the first stay);
+    the stored PDF's SHA-256 (None: no such document). Where the workstation stores at
+    once (the embedded file, trusted maintenance); else the worker does."""
     with db.read() as session:
         row = session.execute(_select().add_columns(INVOICES.c.facts)
                               .where(INVOICES.c.id == invoice_id)).first()
@@ -209,26 +265,15 @@ def store_files(db: Database, invoice_id: int, renderers: Renderers) -> str | No
         if row.pdf_sha256 is not None:
             return str(row.pdf_sha256)
         document = _document(row)
-    pdf, xml = render(document, renderers)
+    packed = render(document, renderers)
     with db.transaction() as session:
-        if db.is_sqlite:
-            session.execute(update(INVOICES).where(INVOICES.c.id == invoice_id,
-                                                   INVOICES.c.pdf_sha256.is_(None)).values(
-                pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), xml=xml,
-                xml_sha256=hashlib.sha256(xml).hexdigest(),
-                xml_filename=document.xml_filename, rendered_at=db.now()))
-        else:
-            session.execute(_STORE, {"id": invoice_id, "pdf": pdf, "xml": xml,
-                                     "name": document.xml_filename, "at": db.now()})
-        sha = session.scalar(select(INVOICES.c.pdf_sha256).where(INVOICES.c.id == invoice_id))
-    return None if sha is None else str(sha)
+        return _store_in(db, session, invoice_id, packed)
 
 
 def unrendered(db: Database, limit: int = 100) -> list[int]:
-    """The documents whose files are not stored yet, oldest first (the worker's job)."""
+    """The documents whose files are not stored yet, oldest first."""
     with db.read() as session:
-        return list(session.scalars(select(INVOICES.c.id).where(INVOICES.c.pdf_sha256.is_(None))
-                                    .order_by(INVOICES.c.id).limit(limit)))
+        return list(_pending(session, limit))
 
 
 def store_unrendered(db: Database, renderers: Renderers, limit: int = 100) -> list[int]:

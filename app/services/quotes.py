@@ -430,11 +430,12 @@ def expire_quotes(db: Database, *, batch: int = 1000) -> list[int]:
     """The sweep: sent quotes past their validity date become expired (and their requests),
     each with its audit event and the customer's notice.
 
-    Run by a team lead or an admin, the control panel, or trusted maintenance (a cron
-    job as the schema's owner): a technician may change only their own requests.
+    Run by a team lead or an admin, the control panel, the worker, or trusted
+    maintenance (a cron job as the schema's owner): a technician may change only their
+    own requests.
     """
     identity = db.identity()
-    if not (identity.trusted or identity.portal):
+    if not (identity.trusted or identity.portal or identity.worker):
         with db.read() as session:
             require(session, identity.login or "", "expire_quotes")
     expired: list[int] = []

@@ -224,6 +224,31 @@ def link_portal_login(db: Database, login: str, password: str | None = None) -> 
     return login
 
 
+def link_worker_login(db: Database, login: str, password: str | None = None) -> str:
+    """A login for the worker (made, or an existing plain login linked): a member of the
+    ``worker`` group role, with exactly the grants of its jobs; run by whoever runs
+    ``init`` (it may create roles); with ``password``, its password (sent as a SCRAM
+    verifier, never in clear)."""
+    from app.db import privileges
+
+    login = _username(login)
+    password = _password(password)
+    require_logins(db)
+    with db.transaction() as session:
+        try:
+            privileges.link_worker(session.connection(), login)
+        except privileges.PrivilegeError as exc:
+            raise ValidationError.of("{problem}", problem=str(exc)) from exc
+        audit(db, session, db.identity().label, "worker_login_linked", login=login)
+        verifier = _verifier(session, login, password)
+        if verifier is not None:
+            statement = session.scalar(text("SELECT format('ALTER ROLE %I PASSWORD %L', "
+                                            "CAST(:l AS text), CAST(:p AS text))"),
+                                       {"l": login, "p": verifier})
+            session.connection().exec_driver_sql(str(statement))  # (no binds: a literal)
+    return login
+
+
 def portal_logins(session: Session) -> list[str]:
     """The control panel's logins of this database (PostgreSQL)."""
     return list(session.scalars(text(

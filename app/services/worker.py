@@ -25,13 +25,13 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import Select, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.db import models as m
@@ -39,7 +39,7 @@ from app.db.database import Database
 from app.domain.enums import NoticeKind, QuoteState, VariationState
 from app.domain.errors import PermissionDenied, RitError
 from app.domain.references import quote_reference, request_reference
-from app.services import delivery, quotes
+from app.services import delivery, document_jobs, invoices, quotes  # noqa: F401 - kinds
 from app.services import settings as settings_service
 from app.services.common import audit, notify
 
@@ -84,22 +84,25 @@ def deadlines(session: Session) -> Deadlines:
 
 
 def check_worker(db: Database) -> None:
-    """The worker runs as trusted maintenance: the schema's owner or a superuser on
-    PostgreSQL, the workstation's owner on the embedded file."""
-    if not db.identity().trusted:
+    """The worker runs as its own login on PostgreSQL (``init --worker LOGIN``: a member
+    of the ``worker`` group role, with the grants of its jobs alone) or as trusted
+    maintenance (the schema's owner or a superuser: tests, one-machine set-ups); the
+    workstation's owner on the embedded file. A staff login or the control panel's is
+    refused."""
+    identity = db.identity()
+    if not (identity.trusted or identity.worker):
         raise PermissionDenied.of(
-            "the worker runs as trusted maintenance (the owner of the database's schema); "
-            "{login} is not", login=db.identity().login or "")
+            "the worker runs as its own login (made by init --worker LOGIN) or as trusted "
+            "maintenance; {login} is a staff or control panel login",
+            login=identity.login or "")
 
 
-#: the documents the worker renders and stores, by kind: a job storing what is due. The
-#: renderers live in ``reports/``, so ``ui/`` registers the jobs (``app/`` imports no
-#: ``reports``): ``ui.finance.invoice_documents.register`` adds ``invoices``
-DOCUMENT_JOBS: dict[str, Callable[[Database], Iterable[Done]]] = {}
-
-
-def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Done]:
-    """Everything due now, each item in its own transaction; what was done, in order."""
+def run_once(db: Database, log: Callable[[Done], None] | None = None, *,
+             renderers: Mapping[str, document_jobs.Render] | None = None) -> list[Done]:
+    """Everything due now, each item in its own transaction; what was done, in order.
+    With ``renderers`` (by document kind: ``ui/finance/documents.py``), the documents
+    not stored yet are rendered and stored first, so that the notices carrying them go
+    out in the same round."""
     check_worker(db)
     done: list[Done] = []
 
@@ -108,6 +111,8 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Do
         if log is not None:
             log(item)
 
+    for job_name, subject, detail, ok in document_jobs.render_pending(db, renderers or {}):
+        record(Done(job_name, subject, detail, ok))
     with db.read() as session:
         limits = deadlines(session)
     for item in _expire(db):
@@ -116,16 +121,14 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Do
                 _credit_rearmed):
         for item in job(db, limits):
             record(item)
-    for document_job in DOCUMENT_JOBS.values():  # before the mail: a notice may attach them
-        for item in document_job(db):
-            record(item)
     for job_name, subject, detail, ok in delivery.deliver_due(db):  # what was just told too
         record(Done(job_name, subject, detail, ok))
     return done
 
 
 def run(db: Database, log: Callable[[Done], None], stop: threading.Event, *,
-        interval: float = DEFAULT_INTERVAL) -> None:
+        interval: float = DEFAULT_INTERVAL,
+        renderers: Mapping[str, document_jobs.Render] | None = None) -> None:
     """Rounds of :func:`run_once` until ``stop`` is set (SIGTERM, SIGINT), waiting
     ``interval`` seconds between them (woken at once by ``stop``; on PostgreSQL also by
     any change committed, LISTENing as the desktop app does: a notice is mailed as soon
@@ -137,7 +140,7 @@ def run(db: Database, log: Callable[[Done], None], stop: threading.Event, *,
     try:
         while not stop.is_set():
             try:
-                run_once(db, log)
+                run_once(db, log, renderers=renderers)
             except RitError as exc:
                 log(Done("round", "failed", str(exc), ok=False))
             listener.wait(stop, interval)
@@ -347,11 +350,19 @@ def _customers(db: Database, alerted: bool) -> Select[tuple[m.Customer]]:
     return select(m.Customer).where(told if alerted else ~told).order_by(m.Customer.id)
 
 
+#: the advisory lock space of the low-credit alerts (with the customer's id): one worker
+#: at a time per customer
+CREDIT_ALERT_LOCK = 0x52495431
+
+
 def _locked_customer(db: Database, session: Session, ident: int, alerted: bool) -> m.Customer | None:
     stmt = _customers(db, alerted).where(m.Customer.id == ident).execution_options(
         populate_existing=True)
-    if not db.is_sqlite:  # FOR NO KEY UPDATE: charges and top-ups wait, nothing else
-        stmt = stmt.with_for_update(skip_locked=True, key_share=True, of=m.Customer)
+    if not db.is_sqlite:
+        # one worker at a time per customer (a second one skips it, as SKIP LOCKED would):
+        # the worker's login may not lock a customer's row (that needs UPDATE on it); the
+        # balance read is the committed one, and the next round sees any later change
+        stmt = stmt.where(func.pg_try_advisory_xact_lock(CREDIT_ALERT_LOCK, m.Customer.id))
     return session.scalar(stmt)
 
 
@@ -401,9 +412,12 @@ def _credit_rearmed(db: Database, limits: Deadlines) -> Iterable[Done]:
         customer = _locked_customer(db, session, ident, alerted=True)
         if customer is None or not recovered(customer) or not _alerted(session, ident):
             return None
-        session.execute(delete(m.LowCreditAlert).where(m.LowCreditAlert.customer_id == customer.id))
+        alert = select(m.LowCreditAlert).where(m.LowCreditAlert.customer_id == customer.id)
+        if not db.is_sqlite:  # held while the event is written (rit_event_subject: its row)
+            session.execute(alert.with_for_update())
         audit(db, session, SYSTEM, "credit_low_cleared", customer_id=customer.id,
               balance=customer.balance)
+        session.execute(delete(m.LowCreditAlert).where(m.LowCreditAlert.customer_id == customer.id))
         return Done("credit_low_cleared", customer.code, f"balance {customer.balance}")
 
     yield from _each(db, "credit_low_cleared", candidates, act)

@@ -236,10 +236,6 @@
         <translation>uno storno di {net} di imponibile supera quanto resta dell&apos;addebito di {request} ({left})</translation>
     </message>
     <message>
-        <source>{login} may not store the document of {request}: only the login that made it, finance or an admin</source>
-        <translation>{login} non può archiviare il documento di {request}: solo l&apos;accesso che lo ha prodotto, l&apos;amministrazione contabile o un amministratore</translation>
-    </message>
-    <message>
         <source>the document of {request} to store is not a PDF</source>
         <translation>il documento di {request} da archiviare non è un PDF</translation>
     </message>
@@ -318,6 +314,16 @@
     <message>
         <source>{login} may not store an invoice&apos;s files: only the worker does</source>
         <translation>{login} non può archiviare i file di una fattura: lo fa solo il worker</translation>
+        <source>{login} may not store the document of {request}: only the worker stores documents</source>
+        <translation>{login} non può archiviare il documento di {request}: solo il worker archivia i documenti</translation>
+    </message>
+    <message>
+        <source>the worker writes only the events of its jobs, not {action}</source>
+        <translation>il worker scrive solo gli eventi dei propri compiti, non {action}</translation>
+    </message>
+    <message>
+        <source>the worker tells only the notices of its jobs, not {kind}</source>
+        <translation>il worker invia solo gli avvisi dei propri compiti, non {kind}</translation>
     </message>
     <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
@@ -532,6 +538,18 @@
         <translation>stornare addebiti</translation>
     </message>
     <message>
+        <source>the document {document} is being prepared: the worker renders and stores it</source>
+        <translation>il documento {document} è in preparazione: il worker lo genera e lo archivia</translation>
+    </message>
+    <message>
+        <source>the document of notice {notice} is not stored yet</source>
+        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
+    </message>
+    <message>
+        <source>the worker runs as its own login (made by init --worker LOGIN) or as trusted maintenance; {login} is a staff or control panel login</source>
+        <translation>il worker si collega con il proprio login (creato con init --worker LOGIN) o come manutenzione fidata; {login} è un login del personale o del pannello di controllo</translation>
+    </message>
+    <message>
         <source>{user} ({role}) may not {action}</source>
         <translation>{user} ({role}) non può {action}</translation>
     </message>
@@ -718,6 +736,10 @@
     <message>
         <source>the lowest amount of one credit operation ({low}) must not be above the highest ({high})</source>
         <translation>l&apos;importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
     </message>
     <message>
         <source>this database has no control panel login: make one with init --portal LOGIN</source>
@@ -948,6 +970,10 @@
         <translation>ricerca</translation>
     </message>
     <message>
+        <source>{login} may not store a document: only the worker stores documents</source>
+        <translation>{login} non può archiviare un documento: solo il worker archivia i documenti</translation>
+    </message>
+    <message>
         <source>unknown customer field: {field}</source>
         <translation>campo del cliente sconosciuto: {field}</translation>
     </message>
@@ -970,6 +996,8 @@
     <message>
         <source>the documents of {number} are not made yet: the worker makes them shortly</source>
         <translation>i documenti di {number} non sono ancora pronti: il worker li prepara a breve</translation>
+        <source>the document {document} is still being prepared after {seconds} s: is the worker running (rit-desk worker)?</source>
+        <translation>il documento {document} è ancora in preparazione dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
     </message>
     <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
@@ -1214,10 +1242,6 @@
     <message>
         <source>a delivery state is pending, sent or failed: {state}</source>
         <translation>lo stato di invio è pending, sent o failed: {state}</translation>
-    </message>
-    <message>
-        <source>the document of notice {notice} is not stored yet</source>
-        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
     </message>
     <message>
         <source>unknown notice: {notice}</source>

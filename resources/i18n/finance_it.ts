@@ -62,37 +62,43 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="60"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="69"/>
         <source>Charge %1</source>
+        <extracomment>how long the dialog waits for the worker to store a document (seconds)</extracomment>
         <translation>Addebito %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="63"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="72"/>
         <source>Charge document</source>
         <translation>Documento di addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="64"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="73"/>
         <source>&amp;Refund…</source>
         <translation>&amp;Storna…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="70"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="79"/>
         <source>Document:</source>
         <translation>Documento:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="106"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="99"/>
+        <source>Document being prepared…</source>
+        <translation>Documento in preparazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/charge_dialog.py" line="123"/>
         <source>%1 charged %2 on %3 (net %4 + VAT %5)</source>
         <translation>%1 addebitata %2 il %3 (imponibile %4 + IVA %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="111"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="128"/>
         <source>refunded %1</source>
         <translation>stornati %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="121"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="138"/>
         <source>Credit note %1</source>
         <translation>Nota di credito %1</translation>
     </message>
@@ -432,63 +438,63 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="178"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="195"/>
         <source>Refund %1</source>
         <translation>Storno di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="181"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="198"/>
         <source>Charged:</source>
         <translation>Addebitato:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="181"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="198"/>
         <source>%1 (net %2 + VAT %3)</source>
         <translation>%1 (imponibile %2 + IVA %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="183"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="200"/>
         <source>Refunded so far:</source>
         <translation>Già stornato:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="184"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="201"/>
         <source>Net that can be refunded:</source>
         <translation>Imponibile ancora stornabile:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="187"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="204"/>
         <source>all that is left: %1</source>
         <translation>tutto il residuo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="198"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="215"/>
         <source>&amp;Net to refund:</source>
         <translation>&amp;Imponibile da stornare:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="199"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="216"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Causale:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="200"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="217"/>
         <source>&amp;Refund</source>
         <translation>&amp;Storna</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="228"/>
-        <location filename="../../ui/finance/charge_dialog.py" line="243"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="245"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="260"/>
         <source>Enter a net amount greater than zero and not above what can be refunded.</source>
         <translation>Inserisci un imponibile maggiore di zero e non superiore a quanto si può stornare.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="232"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="249"/>
         <source>%1 net + VAT %2 = %3 back to the customer&apos;s credit.</source>
         <translation>%1 di imponibile + IVA %2 = %3 restituiti al credito del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/charge_dialog.py" line="245"/>
+        <location filename="../../ui/finance/charge_dialog.py" line="262"/>
         <source>A reason is required.</source>
         <translation>La causale è obbligatoria.</translation>
     </message>

@@ -128,9 +128,11 @@ def test_the_charge_document_is_attached(world: World, mailing: Inbox, clock: Fa
     billing.complete_request(db, "tech", number)
     waiting = [d for d in worker.run_once(db) if "completed_charged" in d.subject]
     assert [(d.job, "not stored yet" in d.detail) for d in waiting] == [
-        ("notice_retry_later", True)]  # the document is not stored yet: later
+        ("notice_waiting", True)]  # the document is not stored yet: it waits for it
+    with db.read() as session:  # (not a failed attempt)
+        assert session.scalar(select(m.Notice.attempts).where(
+            m.Notice.kind == "completed_charged", m.Notice.request_id == number)) == 0
     charge_documents.store_charge_pdf(db, number, render_charge_document)
-    clock.now += timedelta(minutes=1)
     worker.run_once(db)
     charged = [msg for _to, msg in mailing.messages if "completed" in str(msg["Subject"])]
     assert len(charged) == 1

@@ -52,7 +52,8 @@ from tests.conftest import PG_SERVER, create_database, drop_database, fake_rende
 
 pytestmark = pytest.mark.postgres
 
-ROLES = ("technician", "team_lead", "finance", "admin", "portal")
+#: the roles of the matrices: staff, the control panel and the worker (issue 18)
+ROLES = ("technician", "team_lead", "finance", "admin", "portal", "worker")
 STAFF_ROLES = ROLES[:4]
 
 
@@ -68,7 +69,7 @@ class Site:
 
     url: str
     trusted: Database
-    users: dict[str, str]  # key -> login: admin, tech, tech2, lead, fin, portal
+    users: dict[str, str]  # key -> login: admin, tech, tech2, lead, fin, portal, worker
     ids: dict[str, int] = field(default_factory=dict)
     stations: dict[str, Database] = field(default_factory=dict)
 
@@ -119,7 +120,8 @@ def site() -> Iterator[Site]:
     server = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
     url = create_database(server, "priv_")
     run = f"pv{secrets.token_hex(3)}"
-    users = {k: f"{run}_{k}" for k in ("admin", "tech", "tech2", "lead", "fin", "portal")}
+    users = {k: f"{run}_{k}" for k in ("admin", "tech", "tech2", "lead", "fin", "portal",
+                                       "worker")}
     trusted = Database(url, renderer=fake_renderer)
     the_site = Site(url, trusted, users)
     try:
@@ -129,6 +131,7 @@ def site() -> Iterator[Site]:
                           ("lead", "team_lead"), ("fin", "finance")]:
             staff.add_staff(trusted, users["admin"], users[key], name=key.title(), role=role)
         staff.link_portal_login(trusted, users["portal"])
+        staff.link_worker_login(trusted, users["worker"])
         customers.add_customer(trusted, users["admin"], "ACME", name="Acme Srl",
                                credit_amount="100000")
         customers.add_service(trusted, users["admin"], "ACME", name="web-1")
@@ -199,7 +202,7 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
      EVERYONE),
     ("change a customer's fiscal data unless admin or the control panel",
      "UPDATE customers SET vat_number = 'IT00743110157', sdi_code = 'XXXXXXX' "
-     "WHERE id = {acme}", {"technician", "team_lead", "finance"}),
+     "WHERE id = {acme}", {"technician", "team_lead", "finance", "worker"}),
     ("insert a top-up in the ledger", "INSERT INTO ledger_entries (customer_id, kind, "
      "amount_cents, balance_after_cents, at, reference, reason, actor) VALUES ({acme}, "
      "'topup', 100000, 0, now(), '', '', 'x')", EVERYONE),
@@ -216,9 +219,9 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
      "minutes, note, created_at, version) VALUES ({own}, {tech2_id}, current_date, 60, '', "
      "now(), 1)", EVERYONE),
     ("edit another's work", "UPDATE work_entries SET minutes = 1 WHERE id = {entry_other}",
-     {"technician", "finance", "portal"}),
+     {"technician", "finance", "portal", "worker"}),
     ("delete another's work", "DELETE FROM work_entries WHERE id = {entry_other}",
-     {"technician", "finance", "portal"}),
+     {"technician", "finance", "portal", "worker"}),
     ("change a setting", "UPDATE settings SET value = '1'", EVERYONE - {"admin"}),
     ("add a setting", "INSERT INTO settings (key, value) VALUES ('tech_send_limit', '999999')",
      EVERYONE - {"admin"}),
@@ -228,9 +231,9 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("complete without a charge", "UPDATE requests SET state = 'completed' WHERE id = {own}",
      EVERYONE),
     ("change someone else's request", "UPDATE requests SET priority = 'urgent' "
-     "WHERE id = {other}", {"technician", "finance", "portal"}),
+     "WHERE id = {other}", {"technician", "finance", "portal", "worker"}),
     ("take someone else's request", "UPDATE requests SET assignee_id = {tech_id} "
-     "WHERE id = {other}", {"technician", "finance", "portal"}),
+     "WHERE id = {other}", {"technician", "finance", "portal", "worker"}),
     ("delete a request", "DELETE FROM requests", EVERYONE),
     ("accept a quote for the customer", "UPDATE quotes SET state = 'accepted' "
      "WHERE id = {sent_quote}", EVERYONE - {"portal"}),
@@ -240,10 +243,10 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
      "WHERE id = {variation}", EVERYONE - {"portal"}),
     ("rewrite a notice", "UPDATE notices SET payload = '{{}}'", EVERYONE),
     ("top up without the right", CREDIT_CALL.format(kind="topup", portal="false"),
-     {"technician", "team_lead", "portal"}),
+     {"technician", "team_lead", "portal", "worker"}),
     ("adjust as the control panel", CREDIT_CALL.format(kind="adjustment", portal="true"),
      EVERYONE),
-    ("charge without the right", "SELECT rit_charge({own})", {"finance", "portal"}),
+    ("charge without the right", "SELECT rit_charge({own})", {"finance", "portal", "worker"}),
     # the server prices the charge (migration 0015): figures of one's own are refused
     ("charge more than agreed", "SELECT rit_charge({ready}, NULL, NULL, 99000, 21780, 120780)",
      EVERYONE),
@@ -251,9 +254,9 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
      "129000)", EVERYONE),
     ("date a charge", "SELECT rit_charge({ready}, p_at => '2019-01-01')", EVERYONE),
     ("refund without the right", "SELECT rit_refund({charged}, 100, 'x', NULL, "
-     "now()::timestamp)", {"technician", "team_lead", "portal"}),
+     "now()::timestamp)", {"technician", "team_lead", "portal", "worker"}),
     ("refund more than the charge", "SELECT rit_refund({charged}, 999999999, 'x', NULL, "
-     "now()::timestamp)", EVERYONE - {"technician", "team_lead", "portal"}),
+     "now()::timestamp)", EVERYONE - {"technician", "team_lead", "portal", "worker"}),
     ("write a credit note by hand", "INSERT INTO credit_notes (charge_id, sequence, request_id, "
      "customer_id, net_cents, vat_cents, total_cents, reason, created_at, created_by_id, facts) "
      "VALUES ({charge}, 9, {charged}, {acme}, 100, 22, 122, 'x', now(), {tech_id}, '{{}}')",
@@ -264,12 +267,11 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     ("rewrite a charge document's facts", "UPDATE charge_documents SET facts = '{{}}'", EVERYONE),
     ("replace a stored charge document", "UPDATE charge_documents SET pdf = 'fake'", EVERYONE),
     ("delete a charge document", "DELETE FROM charge_documents", EVERYONE),
-    # the first PDF stored stays: only who charged (tech2 here), finance and admins store
+    # only the worker stores a document (migration 0022), the first PDF stored stays
     ("store a fake document for another's charge", "SELECT rit_store_document('charge', "
-     "{charge_other}, '%PDF-1.4 fake'::bytea, now()::timestamp)",
-     {"technician", "team_lead", "portal"}),
+     "{charge_other}, '%PDF-1.4 fake'::bytea, now()::timestamp)", EVERYONE - {"worker"}),
     ("store a fake credit note", "SELECT rit_store_document('credit_note', {credit_note}, "
-     "'%PDF-1.4 fake'::bytea, now()::timestamp)", {"technician", "team_lead", "portal"}),
+     "'%PDF-1.4 fake'::bytea, now()::timestamp)", EVERYONE - {"worker"}),
     # the price list (migration 0017): team leads and admins keep it, nobody deletes
     ("add to the price list", "INSERT INTO catalogue_items (code, description, unit, "
      "price_cents, active, created_at, updated_at, version) VALUES ('X', 'x', 'fixed', 100, "
@@ -284,14 +286,14 @@ FORBIDDEN: list[tuple[str, str, set[str]]] = [
     # or deleted, by anyone
     ("attach to another's request", "INSERT INTO attachments (request_id, filename, "
      "media_type, size_bytes, sha256, content, created_by_id, created_at) VALUES ({other}, "
-     "'a.txt', 'text/plain', 1, 'x', 'x', rit_me(), now())", {"technician", "finance", "portal"}),
+     "'a.txt', 'text/plain', 1, 'x', 'x', rit_me(), now())", {"technician", "finance", "portal", "worker"}),
     ("attach as someone else", "INSERT INTO attachments (request_id, filename, media_type, "
      "size_bytes, sha256, content, created_by_id, created_at) VALUES ({own}, 'a.txt', "
      "'text/plain', 1, 'x', 'x', {tech2_id}, now())", EVERYONE),
     ("replace an attachment", "UPDATE attachments SET content = 'fake'", EVERYONE),
     ("delete an attachment", "DELETE FROM attachments", EVERYONE),
     ("note on another's request", "INSERT INTO request_notes (request_id, staff_id, text, "
-     "created_at) VALUES ({other}, rit_me(), 'x', now())", {"technician", "finance", "portal"}),
+     "created_at) VALUES ({other}, rit_me(), 'x', now())", {"technician", "finance", "portal", "worker"}),
     ("note as someone else", "INSERT INTO request_notes (request_id, staff_id, text, "
      "created_at) VALUES ({own}, {tech2_id}, 'x', now())", EVERYONE),
     ("rewrite a note", "UPDATE request_notes SET text = 'x'", EVERYONE),
@@ -339,7 +341,7 @@ def _refused(conn: psycopg.Connection[Any], sql: str) -> str:
 def test_forbidden_statement_is_refused(site: Site, records: dict[str, Any], what: str,
                                         sql: str, role: str) -> None:
     key = {"technician": "tech", "team_lead": "lead", "finance": "fin", "admin": "admin",
-           "portal": "portal"}[role]
+           "portal": "portal", "worker": "worker"}[role]
     with site.connect(key) as conn:
         assert _refused(conn, sql.format(**records)) == "", f"{role} may {what}"
 
@@ -421,7 +423,7 @@ USE_CASES: dict[str, UseCase] = {
     "refund a charge": ("refund", lambda s, a: _charged(s),
                         lambda s, db, who, n: charge_documents.refund(db, who, n, net="1",
                                                                       reason="goodwill")),
-    "see a charge document": ("view_finance", lambda s, a: _charged(s),
+    "see a charge document": ("view_finance", lambda s, a: _charged(s, stored=True),
                               lambda s, db, who, n: charge_documents.charge_pdf(
                                   db, who, n, fake_document_renderer)),
     "add to the price list": ("keep_catalogue", lambda s, a: None,
@@ -441,9 +443,12 @@ def fake_document_renderer(document: Any) -> bytes:
     return f"%PDF-1.4 {document.reference}".encode()
 
 
-def _charged(site: Site) -> int:
+def _charged(site: Site, *, stored: bool = False) -> int:
+    """A charged request; ``stored``: its document stored too (as the worker does)."""
     number = site.in_progress("tech")
     billing.complete_request(site.trusted, site.users["tech"], number)
+    if stored:
+        charge_documents.store_charge_pdf(site.trusted, number, fake_document_renderer)
     return number
 
 
@@ -620,54 +625,38 @@ def _stored(site: Site, number: int) -> tuple[Any, Any]:
             "ON c.id = d.charge_id WHERE c.request_id = :n"), {"n": number}).one()._tuple()
 
 
-def test_a_technician_cannot_store_a_document_for_anothers_charge(site: Site) -> None:
-    """Before the real render, tech2's login (who did not make the charge) tries to store
-    a fake PDF in plain SQL: refused by the database, nothing written; the login that
-    charged then stores the real one, and finance reprints exactly that."""
+def test_no_staff_login_stores_a_document(site: Site) -> None:
+    """Before the worker's render, the login that charged, another technician, finance
+    and an admin try to store a fake PDF in plain SQL: refused by the database, nothing
+    written (migration 0022: the worker's login alone stores documents; its own tests
+    are in test_worker_login_pg.py). Through the services: the app's words."""
     number = site.in_progress("tech")
     billing.complete_request(site.login("tech"), site.users["tech"], number)
     with site.trusted.read() as session:
         charge = session.scalar(select(m.Charge.id).where(m.Charge.request_id == number))
-    with site.connect("tech2") as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege) as refused:
-            conn.execute("SELECT rit_store_document('charge', %s, %s, now()::timestamp)",
-                         (charge, b"%PDF-1.4 fake"))
-        conn.rollback()
-    assert '"key": "store_document"' in (refused.value.diag.message_detail or "")
+    for key in ("tech", "tech2", "lead", "fin", "admin"):
+        with site.connect(key) as conn:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("SELECT rit_store_document('charge', %s, %s, now()::timestamp)",
+                             (charge, b"%PDF-1.4 fake"))
+            conn.rollback()
     assert _stored(site, number) == (None, None)
-    # through the services, the app's words
-    with pytest.raises(PermissionDenied, match="may not store the document"):
-        charge_documents.store_charge_pdf(site.login("tech2"), number, fake_document_renderer)
+    with pytest.raises(PermissionDenied, match="only the worker stores documents"):
+        charge_documents.store_charge_pdf(site.login("fin"), number, fake_document_renderer)
     assert _stored(site, number) == (None, None)
-    # the normal flow: the charging workstation stores it, finance reprints those bytes
-    sha = charge_documents.store_charge_pdf(site.login("tech"), number, fake_document_renderer)
-    pdf, stored_sha = _stored(site, number)
-    assert stored_sha == sha and bytes(pdf) == fake_document_renderer(
-        charge_documents.charge_summary(site.trusted, site.users["fin"], number).document)
-    assert charge_documents.charge_pdf(site.login("fin"), site.users["fin"], number,
-                                       lambda d: b"%PDF-1.4 other") == bytes(pdf)
-    # stored once: not even the charging login replaces it
-    with site.connect("tech") as conn:
-        again = conn.execute("SELECT rit_store_document('charge', %s, %s, now()::timestamp)",
-                             (charge, b"%PDF-1.4 other")).fetchone()
-        conn.commit()
-    assert again == (sha,) and _stored(site, number) == (pdf, sha)
 
 
-def test_a_missed_document_is_stored_by_finance_and_only_shown_to_a_team_lead(
-        site: Site) -> None:
+def test_the_worker_stores_a_document_once_and_only_a_pdf(site: Site) -> None:
     number = site.in_progress("tech")
-    billing.complete_request(site.login("tech"), site.users["tech"], number)  # not stored
-    shown = charge_documents.charge_pdf(site.login("lead"), site.users["lead"], number,
-                                        fake_document_renderer)
-    assert shown.startswith(b"%PDF") and _stored(site, number) == (None, None)
-    pdf = charge_documents.charge_pdf(site.login("fin"), site.users["fin"], number,
-                                      fake_document_renderer)
-    assert pdf == shown and _stored(site, number)[0] == pdf
-    other = _charged(site)  # not stored either: an admin may store it, but only a PDF
-    with site.connect("admin") as conn:
+    billing.complete_request(site.login("tech"), site.users["tech"], number)
+    with site.connect("worker") as conn:
         with pytest.raises(psycopg.Error, match="not a PDF"):
             conn.execute("SELECT rit_store_document('charge', c.id, 'fake'::bytea, "
-                         "now()::timestamp) FROM charges c WHERE c.request_id = %s", (other,))
+                         "now()::timestamp) FROM charges c WHERE c.request_id = %s", (number,))
         conn.rollback()
-    assert _stored(site, other) == (None, None)
+        store = ("SELECT rit_store_document('charge', c.id, %s, now()::timestamp) "
+                 "FROM charges c WHERE c.request_id = %s")
+        first = conn.execute(store, (b"%PDF-1.4 one", number)).fetchone()
+        again = conn.execute(store, (b"%PDF-1.4 two", number)).fetchone()
+        conn.commit()
+    assert first == again and _stored(site, number)[0] == b"%PDF-1.4 one"

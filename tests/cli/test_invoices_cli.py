@@ -32,7 +32,7 @@ from reports.fatturapa import validate_fatturapa
 from tests.app.finance.test_invoices import set_vat_point
 from tests.cli.conftest import Cli
 from tests.conftest import FakeClock, fake_renderer
-from ui.finance import invoice_documents
+from ui.finance.documents import renderers
 
 KEYS = ["number", "type", "date", "customer", "net", "vat", "total", "reference", "xml_sha256"]
 
@@ -72,12 +72,11 @@ def setup(make_cli: Callable[[str], Cli], db_url: str, cli_clock: FakeClock,
 
 
 def store_all(db: Database) -> None:
-    """The worker's round (trusted maintenance) on PostgreSQL; on SQLite the CLI stored
-    the files already and the round finds nothing to do."""
-    invoice_documents.register()
-    done = [d for d in worker.run_once(db) if d.job == invoice_documents.KIND]
+    """The worker's round (here trusted maintenance) on PostgreSQL; on SQLite the CLI
+    stored the files already and the round finds nothing to do."""
+    done = [d for d in worker.run_once(db, renderers=renderers())
+            if d.subject.startswith(("FT ", "NC "))]
     assert all(d.ok for d in done), done
-    assert (done == []) == db.is_sqlite
     assert invoices.unrendered(db) == []
 
 

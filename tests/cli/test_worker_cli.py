@@ -4,15 +4,18 @@ maintenance; the foreground worker stops cleanly on SIGTERM."""
 
 from __future__ import annotations
 
+import io
 import signal
 import subprocess
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
-from tests.cli.conftest import Team, invoke
-from tests.cli.test_lifecycle_cli import setup_world
+from tests.cli.conftest import LoginCli, Team, invoke
+from tests.cli.test_identity_cli import _password_of
+from tests.cli.test_lifecycle_cli import setup_world, submit, valid_until
 from tests.cli.test_subprocess_cli import COMMAND, script_env
 from tests.conftest import FakeClock
 
@@ -105,3 +108,47 @@ def test_the_systemd_unit_runs_the_worker_once_configured() -> None:
     build = (path.parents[1] / "build.sh").read_text(encoding="utf-8")
     assert "lib/systemd/system/rit-desk-worker.service" in build
     assert "systemctl enable" not in build
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)],
+                         indirect=True)
+def test_the_worker_signs_in_with_its_own_login(team: Team, db_url: str, cli_clock: FakeClock,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``init --worker LOGIN --password-stdin`` makes the worker's login (a SCRAM verifier
+    stored, the password never printed); ``worker --once`` runs as it and stores the
+    charge document that ``charges show`` said was being prepared; a staff login is
+    refused with a clear message."""
+    if not isinstance(team.cli, LoginCli):
+        pytest.skip("logins: PostgreSQL only")
+    cli, u = setup_world(team), team.users
+    login = f"{u['admin'].rsplit('_', 1)[0]}_worker"
+    team.logins.append(login)
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO("worker-secret\n"))
+        result = team.maintenance.run("init", "--worker", login, "--password-stdin")
+        assert result.code == 0 and "worker-secret" not in result.out + result.err
+        assert f"worker login {login}" in result.out
+        assert str(_password_of(db_url, login)).startswith("SCRAM-SHA-256$")
+        number = submit(cli, "ACME", "web-1")
+        cli.ok("requests", "take", number, actor=u["tech"])
+        quote = cli.ok("quotes", "create", number, "--fixed", "--line", "Work;1;100",
+                       "--valid-until", valid_until(cli_clock), actor=u["tech"])
+        cli.ok("quotes", "send", quote["quote"], actor=u["tech"])
+        cli.ok("portal", "accept", quote["quote"])
+        cli.ok("work", "log", number, "--hours", "1", actor=u["tech"])
+        done = cli.ok("requests", "complete", number, actor=u["tech"])
+        assert done["charge_document_sha256"] is None  # not the workstation's
+        shown = cli.ok("charges", "show", number, actor=u["fin"])
+        assert (shown["document"], shown["sha256"]) == ("preparing", None)
+        assert "is the worker running" in cli.fails("charges", "pdf", number, "-o", "x.pdf",
+                                                    "--wait", "0", actor=u["fin"])
+        assert "its own login" in cli.fails("worker", "--once", actor=u["tech"])
+        jobs = [d["job"] for d in cli.ok("worker", "--once", actor=login)["done"]]
+        assert "document_stored" in jobs
+        stored = cli.ok("charges", "show", number, actor=u["fin"])
+        assert (stored["document"], stored["sha256_ok"]) == ("stored", True)
+    finally:
+        engine = create_engine(db_url)
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+        engine.dispose()

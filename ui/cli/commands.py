@@ -55,18 +55,20 @@ def init(db: Database, args: argparse.Namespace) -> Result:
         text += f"; admin {done['admin']}"
     if "portal" in done:
         text += f"; control panel login {done['portal']}"
+    if "worker" in done:
+        text += f"; worker login {done['worker']}"
     return {"database": url, "schema": "current", "demo": loaded, **done}, text
 
 
 def signed_in_actor(db: Database, actor: str | None) -> str | None:
     """Who the command acts for: on PostgreSQL the login itself (``--as`` naming anyone
     else is refused with "you are signed in as X") unless the login is trusted
-    maintenance; the control panel's logins act for no staff member."""
+    maintenance; the control panel's logins and the worker's act for no staff member."""
     acted_for = db.acting(actor)
     identity = db.identity()
     if identity.trusted:
         return acted_for
-    if identity.portal:
+    if identity.portal or identity.worker:
         return None
     if identity.role is None:
         raise PermissionDenied.of("the login {login} has no staff record in this database",

@@ -48,6 +48,9 @@ def register(groups: Any, customers: Any, cmd: Command,
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("-o", "--output", required=True, metavar="FILE")
     s.add_argument("--note", type=int, metavar="N", help="credit note N of the charge")
+    s.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                   help="while the worker prepares the document, wait up to SECONDS "
+                        "(default 30)")
     s = cmd(sub, "refund", charges_refund, "refund a charge (credit note; finance)")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--net", metavar="AMOUNT", help="net amount (default: all that is left)")
@@ -180,6 +183,8 @@ def _doc_json(summary: Any) -> dict[str, Any]:
         "sha256": summary.pdf_sha256,
         # the stored bytes checked against that SHA-256 (null: nothing stored yet)
         "sha256_ok": summary.pdf_intact,
+        # "preparing" until the worker has stored it (PostgreSQL), then "stored"
+        "document": summary.document_state,
         "refunds": [{"credit_note": r.reference, "net": r.net, "vat": r.vat, "total": r.total,
                      "reason": r.reason, "at": r.created_at, "sha256": r.pdf_sha256,
                      "sha256_ok": r.pdf_intact}
@@ -197,6 +202,8 @@ def charges_show(db: Database, args: argparse.Namespace) -> Result:
     text = (f"{d.reference} charged {amount_str(d.total)} (net {amount_str(d.net)} + VAT "
             f"{amount_str(d.vat)}) on {d.charged_at:%Y-%m-%d}; credit {amount_str(d.balance_before)}"
             f" -> {amount_str(d.balance_after)}")
+    if summary.document_state == "preparing":
+        text += "\n  document being prepared"
     for r in summary.refunds:
         text += f"\n  {r.reference} refunded {amount_str(r.total)}: {r.reason}"
     altered = [d.reference] if summary.pdf_intact is False else []
@@ -208,15 +215,20 @@ def charges_show(db: Database, args: argparse.Namespace) -> Result:
 
 
 def charges_pdf(db: Database, args: argparse.Namespace) -> Result:
-    from app.services import charge_documents
+    from app.services import charge_documents, document_jobs
     from reports.charge_pdf import render_charge_document, render_credit_note
 
     actor = need_actor(args)
-    if args.note is None:
-        pdf = charge_documents.charge_pdf(db, actor, args.request, render_charge_document)
-    else:
-        pdf = charge_documents.credit_note_pdf(db, actor, args.request, args.note,
-                                               render_credit_note)
+    if not args.wait >= 0:
+        raise CliError("--wait must be 0 seconds or more")
+
+    def fetch() -> bytes:
+        if args.note is None:
+            return charge_documents.charge_pdf(db, actor, args.request, render_charge_document)
+        return charge_documents.credit_note_pdf(db, actor, args.request, args.note,
+                                                render_credit_note)
+
+    pdf = document_jobs.wait_for(fetch, timeout=args.wait)  # the worker may be storing it
     out = Path(args.output)
     try:
         out.write_bytes(pdf)

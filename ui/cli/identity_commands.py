@@ -1,6 +1,7 @@
 """Signing in and staff accounts from the command line.
 
     rit-desk --db URL init --admin USER [--name NAME] [--password-stdin] [--portal LOGIN]
+        [--worker LOGIN]
     rit-desk portal passwd [LOGIN] [--password-stdin]
     rit-desk staff add USER --name NAME --role ROLE [--password-stdin]
     rit-desk staff deactivate USER | staff set-role USER --role ROLE
@@ -32,11 +33,14 @@ def register(groups: Any, init: argparse.ArgumentParser, cmd: Command,
                       "record (made, or linked to an existing login)")
     init.add_argument("--name", help="the first admin's full name (default: USER)")
     init.add_argument("--password-stdin", action="store_true",
-                      help="read the password of the first admin, else of the control panel "
-                      "login, from standard input (both: the admin's line, then the control "
-                      "panel's)")
+                      help="read the password of the first admin, of the control panel login "
+                      "and of the worker's login from standard input, one line each, in that "
+                      "order (only those given)")
     init.add_argument("--portal", metavar="LOGIN",
                       help="a login for the control panel (made, or linked if it exists)")
+    init.add_argument("--worker", metavar="LOGIN",
+                      help="the worker's own login (made, or linked if it exists): "
+                      "rit-desk worker signs in with it on PostgreSQL")
     group = groups.add_parser("staff", help="staff users and their logins").add_subparsers(
         dest="cmd", required=True, parser_class=parser_class)
     s = cmd(group, "add", staff_add, "add a staff user (admin): a login and a staff record")
@@ -83,8 +87,9 @@ def init_admin(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     done: dict[str, Any] = {}
     if args.name and not args.admin:
         raise CliError("--name goes with --admin USER")
-    if args.password_stdin and not (args.admin or args.portal):
-        raise CliError("--password-stdin goes with --admin USER or --portal LOGIN")
+    if args.password_stdin and not (args.admin or args.portal or args.worker):
+        raise CliError("--password-stdin goes with --admin USER, --portal LOGIN or "
+                       "--worker LOGIN")
     if args.admin:
         password = read_password(args, required=False)
         existing = {s.username: s for s in staff.list_staff(db)}
@@ -96,6 +101,9 @@ def init_admin(db: Database, args: argparse.Namespace) -> dict[str, Any]:
             done["admin"] = view.username
     if args.portal:
         done["portal"] = staff.link_portal_login(db, args.portal,
+                                                 read_password(args, required=False))
+    if args.worker:
+        done["worker"] = staff.link_worker_login(db, args.worker,
                                                  read_password(args, required=False))
     return done
 

@@ -30,7 +30,8 @@ def register(groups: Any, customer_group: Any, cmd: Command) -> None:
     """Add ``worker`` and ``customers set``."""
     s = cmd(groups, "worker", run_worker,
             "keep the deadlines: quote expiry and reminders, variation reminders and lapse, "
-            "low-credit alerts (foreground; --once: what is due, then exit)")
+            "low-credit alerts; render and store charge documents and credit notes; mail "
+            "the notices (foreground; --once: what is due, then exit)")
     s.add_argument("--once", action="store_true", help="do everything due now, then exit")
     s.add_argument("--interval", type=float, default=worker.DEFAULT_INTERVAL,
                    help="seconds between two rounds (default 60)")
@@ -59,11 +60,10 @@ def _print(item: worker.Done) -> None:
 
 
 def run_worker(db: Database, args: argparse.Namespace) -> Result:
-    from ui.finance import invoice_documents
+    from ui.finance.documents import renderers
 
-    invoice_documents.register()  # the invoices' files: rendered and stored by the worker
     if args.once:
-        done = worker.run_once(db)
+        done = worker.run_once(db, renderers=renderers())
         return ({"done": [d.as_dict() for d in done]},
                 "\n".join(d.line() for d in done) or "nothing due")
     if not args.interval > 0:
@@ -77,7 +77,7 @@ def run_worker(db: Database, args: argparse.Namespace) -> Result:
     previous = {sig: signal.signal(sig, stopping) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         print("worker: started", file=sys.stderr, flush=True)
-        worker.run(db, _print, stop, interval=args.interval)
+        worker.run(db, _print, stop, interval=args.interval, renderers=renderers())
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -1,5 +1,10 @@
 """A charge's documents in the desktop app: the charge document and its credit notes, as
-stored (preview, print, export), and the refund of the charge (finance)."""
+stored (preview, print, export), and the refund of the charge (finance).
+
+On PostgreSQL the worker renders and stores them (issue 18): until it has, the dialog
+says "Document being prepared" and waits for it off the GUI thread (up to
+``wait_seconds``, then a message saying the worker seems not to run); print and export
+are enabled once the stored document is shown."""
 
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from app.db.database import Database
 from app.domain.errors import ValidationError, phrase
 from app.domain.money import parse_amount
 from app.domain.references import request_reference
-from app.services import charge_documents
+from app.services import charge_documents, document_jobs
 from app.services.charge_documents import ChargeSummary, RefundResult, refund_amounts
 from app.services.common import MAX_REASON
 from ui import labels
@@ -33,6 +38,7 @@ from ui.finance.document_dialog import DocumentDialog, Made
 class Which:
     number: int
     note: int | None  # None: the charge document; N: credit note N
+    wait: float = document_jobs.WAIT_SECONDS  # for the worker to store it (seconds)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,9 @@ class ChargeDialog(DocumentDialog):
     ``result_value``: the last refund made here (None if none); the dialog is accepted
     when it closes after a refund, so the workspace says what was done.
     """
+
+    #: how long the dialog waits for the worker to store a document (seconds)
+    wait_seconds = document_jobs.WAIT_SECONDS
 
     def __init__(self, db: Database, actor: str, number: int, *, can_refund: bool,
                  lang: str = "it", parent: QWidget | None = None) -> None:
@@ -82,20 +91,28 @@ class ChargeDialog(DocumentDialog):
 
     def options(self) -> Which:
         note = self.which.currentData()
-        return Which(self.number, None if note is None else int(note))
+        return Which(self.number, None if note is None else int(note), self.wait_seconds)
+
+    def show_document(self) -> None:
+        super().show_document()
+        # (stored: shown at once; else the worker is still storing it, and this is waited for)
+        self.heading.setText(self.tr("Document being prepared…"))
 
     @staticmethod
     def make(db: Database, actor: str, options: Which) -> Made:
         from reports.charge_pdf import render_charge_document, render_credit_note
 
+        def fetch() -> bytes:
+            if options.note is None:
+                return charge_documents.charge_pdf(db, actor, options.number,
+                                                   render_charge_document)
+            return charge_documents.credit_note_pdf(db, actor, options.number, options.note,
+                                                    render_credit_note)
+
+        pdf = document_jobs.wait_for(fetch, timeout=options.wait)  # the worker stores it
         summary = charge_documents.charge_summary(db, actor, options.number)
-        if options.note is None:
-            pdf = charge_documents.charge_pdf(db, actor, options.number, render_charge_document)
-            name = summary.document.reference
-        else:
-            pdf = charge_documents.credit_note_pdf(db, actor, options.number, options.note,
-                                                   render_credit_note)
-            name = next(r.reference for r in summary.refunds if r.sequence == options.note)
+        name = summary.document.reference if options.note is None else next(
+            r.reference for r in summary.refunds if r.sequence == options.note)
         return Made(pdf, None, "", name, summary)
 
     def _made(self, made: Made) -> None:

@@ -26,7 +26,7 @@ transaction. They refuse it, and with it the top-up, charge or refund, while the
 company's legal data (settings) are incomplete; the app checks first to say which.
 On PostgreSQL the triggers call ``rit_invoice_issue`` (SECURITY DEFINER): no login may
 INSERT or UPDATE the two tables (``app/db/privileges.py``); the rendered files are stored
-once, by trusted maintenance (the worker), through ``rit_store_invoice``;
+once, by the worker's login or trusted maintenance, through ``rit_store_invoice``;
 ``rit_invoice_number`` tells whoever made a top-up or charge the number it issued.
 """
 
@@ -346,12 +346,13 @@ def postgresql_statements(schema: str) -> list[str]:
         CREATE FUNCTION rit_store_invoice(p_id integer, p_pdf bytea, p_xml bytea,
                                           p_xml_filename text, p_at timestamp)
         RETURNS text LANGUAGE plpgsql {definer} AS $$
-        -- The rendered PDF and XML of an invoice, stored once (the first stay), by
-        -- trusted maintenance (the worker) only: no staff login writes a fiscal document.
+        -- The rendered PDF and XML of an invoice, stored once (the first stay), by the
+        -- worker's login or trusted maintenance only: no staff login writes a fiscal
+        -- document (rit_is_worker: migration 0022).
         DECLARE
             v_sha text;
         BEGIN
-            IF NOT rit_trusted() THEN
+            IF NOT (rit_trusted() OR rit_is_worker()) THEN
                 RAISE EXCEPTION USING ERRCODE = '42501',
                     MESSAGE = 'permission denied: only the worker stores invoices',
                     DETAIL = jsonb_build_object('key', 'store_invoice',
