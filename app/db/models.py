@@ -371,7 +371,6 @@ class CreditNote(Base):
 
 class InvoiceSeries(Base):
     """The last progressive given in each series (document type and year): migration 0026."""
-
     __tablename__ = "invoice_series"
     type: Mapped[str] = mapped_column(String(4), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -379,10 +378,8 @@ class InvoiceSeries(Base):
 
 
 class Invoice(Base):
-    """An invoice (TD01) or credit note (TD04), numbered without gaps in its series and
-    written by the database with the top-up, charge or refund it is for (migration 0026);
-    its PDF and FatturaPA XML are stored once, when rendered."""
-
+    """An invoice (TD01) or credit note (TD04), numbered without gaps in its series, written
+    by the database with its top-up, charge or refund; its PDF and XML stored once (0026)."""
     __tablename__ = "invoices"
     __table_args__ = (
         CheckConstraint("type IN ('TD01', 'TD04')", name="type"),
@@ -391,19 +388,16 @@ class Invoice(Base):
         CheckConstraint("(type = 'TD04') = (credit_note_id IS NOT NULL)", name="what_for"),
         UniqueConstraint("type", "year", "progressive", name="uq_invoices_type"),
         Index("ix_invoices_issue_date", "issue_date", "id"),
-        Index("ix_invoices_customer", "customer_id", "id"),
-    )
+        Index("ix_invoices_customer", "customer_id", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(4))
     year: Mapped[int] = mapped_column(Integer)
     progressive: Mapped[int] = mapped_column(Integer)
     issue_date: Mapped[date] = mapped_column(Date)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
-    ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"),
-                                                        unique=True)
+    ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
     charge_id: Mapped[int | None] = mapped_column(ForeignKey("charges.id"), unique=True)
-    credit_note_id: Mapped[int | None] = mapped_column(ForeignKey("credit_notes.id"),
-                                                       unique=True)
+    credit_note_id: Mapped[int | None] = mapped_column(ForeignKey("credit_notes.id"), unique=True)
     credited_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))
     request_id: Mapped[int | None] = mapped_column(Integer)
     reference: Mapped[str] = mapped_column(String(200))
@@ -420,7 +414,6 @@ class Invoice(Base):
     xml_sha256: Mapped[str | None] = mapped_column(String(64))
     xml_filename: Mapped[str | None] = mapped_column(String(40))
     rendered_at: Mapped[datetime | None] = mapped_column(DateTime)
-
 
 class LedgerEntry(Base):
     """Append-only credit ledger: top-ups +, charges -, adjustments +/-."""

@@ -312,8 +312,6 @@
         <translation>nessuna fattura può essere emessa finché i dati legali della società sono incompleti: impostare {settings} (rit-desk settings set CHIAVE VALORE); non è stato registrato nulla</translation>
     </message>
     <message>
-        <source>{login} may not store an invoice&apos;s files: only the worker does</source>
-        <translation>{login} non può archiviare i file di una fattura: lo fa solo il worker</translation>
         <source>{login} may not store the document of {request}: only the worker stores documents</source>
         <translation>{login} non può archiviare il documento di {request}: solo il worker archivia i documenti</translation>
     </message>
@@ -324,6 +322,10 @@
     <message>
         <source>the worker tells only the notices of its jobs, not {kind}</source>
         <translation>il worker invia solo gli avvisi dei propri compiti, non {kind}</translation>
+    </message>
+    <message>
+        <source>{login} may not store an invoice&apos;s files: only the worker does</source>
+        <translation>{login} non può archiviare i file di una fattura: lo fa solo il worker</translation>
     </message>
     <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
@@ -544,6 +546,10 @@
     <message>
         <source>the document of notice {notice} is not stored yet</source>
         <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
+    </message>
+    <message>
+        <source>the documents of {number} are not made yet: the worker makes them shortly</source>
+        <translation>i documenti di {number} non sono ancora pronti: il worker li prepara a breve</translation>
     </message>
     <message>
         <source>the worker runs as its own login (made by init --worker LOGIN) or as trusted maintenance; {login} is a staff or control panel login</source>
@@ -994,8 +1000,6 @@
         <translation>fattura o nota di credito sconosciuta: {number}</translation>
     </message>
     <message>
-        <source>the documents of {number} are not made yet: the worker makes them shortly</source>
-        <translation>i documenti di {number} non sono ancora pronti: il worker li prepara a breve</translation>
         <source>the document {document} is still being prepared after {seconds} s: is the worker running (rit-desk worker)?</source>
         <translation>il documento {document} è ancora in preparazione dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
     </message>
@@ -1258,10 +1262,6 @@
     <message>
         <source>not a month (YYYY-MM): {value!r}</source>
         <translation>non è un mese (AAAA-MM): {value!r}</translation>
-    </message>
-    <message>
-        <source>the worker runs as trusted maintenance (the owner of the database&apos;s schema); {login} is not</source>
-        <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
     </message>
     <message>
         <source>low-credit alert</source>
