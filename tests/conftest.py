@@ -92,6 +92,24 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _legal_data_with_every_schema() -> Iterator[None]:
+    """Every database a test migrates (``rit-desk init`` included) gets the company's
+    legal data, complete: an installation must have them before it issues an invoice, and
+    top-ups and charges issue invoices (migration 0026). Tests of their absence clear
+    them."""
+    upgrade = Database.upgrade_schema
+
+    def upgrade_and_complete(self: Database, *args: Any, **kwargs: Any) -> Any:
+        result = upgrade(self, *args, **kwargs)
+        complete_legal_data(self.engine.url.render_as_string(hide_password=False))
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Database, "upgrade_schema", upgrade_and_complete)
+        yield
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     if PG_SERVER == "off":
@@ -103,6 +121,7 @@ def pg_url() -> Iterator[str]:
     migrated = Database(url)
     migrated.upgrade_schema()
     migrated.dispose()
+    complete_legal_data(url)
     yield url
     leaked = drop_database(admin, url, keep=before)
     admin.dispose()
@@ -181,6 +200,23 @@ def _truncate_pg(url: str) -> None:
         for sequence in owned:
             conn.execute(text(f"ALTER SEQUENCE {sequence} RESTART"))
     engine.dispose()
+    complete_legal_data(url)
+
+
+def complete_legal_data(url: str) -> None:
+    """The company's legal data, complete (the demo's), where a setting is not there yet:
+    without them no invoice or credit note is issued, and so no top-up or charge that
+    issues one (migration 0026)."""
+    from app.services.demo import COMPANY
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for key, value in COMPANY.items():  # what a test set stays as it set it
+            conn.execute(text("INSERT INTO settings (key, value) SELECT CAST(:k AS TEXT), "
+                              "CAST(:v AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM settings "
+                              "WHERE key = CAST(:k AS TEXT))"),
+                         {"k": key, "v": value})
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -192,6 +228,7 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     migrated = Database(f"sqlite:///{path}")
     migrated.upgrade_schema()
     migrated.dispose()  # the last connection closing folds the write-ahead log in
+    complete_legal_data(f"sqlite:///{path}")
     assert not path.with_name(path.name + "-wal").exists()
     return path
 

@@ -369,6 +369,52 @@ class CreditNote(Base):
     rendered_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class InvoiceSeries(Base):
+    """The last progressive given in each series (document type and year): migration 0026."""
+    __tablename__ = "invoice_series"
+    type: Mapped[str] = mapped_column(String(4), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Invoice(Base):
+    """An invoice (TD01) or credit note (TD04), numbered without gaps in its series, written
+    by the database with its top-up, charge or refund; its PDF and XML stored once (0026)."""
+    __tablename__ = "invoices"
+    __table_args__ = (
+        CheckConstraint("type IN ('TD01', 'TD04')", name="type"),
+        CheckConstraint("progressive > 0", name="progressive"),
+        CheckConstraint("total_cents = net_cents + vat_cents", name="total"),
+        CheckConstraint("(type = 'TD04') = (credit_note_id IS NOT NULL)", name="what_for"),
+        UniqueConstraint("type", "year", "progressive", name="uq_invoices_type"),
+        Index("ix_invoices_issue_date", "issue_date", "id"),
+        Index("ix_invoices_customer", "customer_id", "id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(4))
+    year: Mapped[int] = mapped_column(Integer)
+    progressive: Mapped[int] = mapped_column(Integer)
+    issue_date: Mapped[date] = mapped_column(Date)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    charge_id: Mapped[int | None] = mapped_column(ForeignKey("charges.id"), unique=True)
+    credit_note_id: Mapped[int | None] = mapped_column(ForeignKey("credit_notes.id"), unique=True)
+    credited_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))
+    request_id: Mapped[int | None] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(200))
+    vat_rate: Mapped[Decimal] = mapped_column("vat_rate_hundredths", Hundredths())
+    net: Mapped[Decimal] = mapped_column("net_cents", Hundredths())
+    vat: Mapped[Decimal] = mapped_column("vat_cents", Hundredths())
+    stamp_duty: Mapped[Decimal] = mapped_column("stamp_duty_cents", Hundredths())
+    total: Mapped[Decimal] = mapped_column("total_cents", Hundredths())
+    facts: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    xml: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    xml_sha256: Mapped[str | None] = mapped_column(String(64))
+    xml_filename: Mapped[str | None] = mapped_column(String(40))
+    rendered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
 class LedgerEntry(Base):
     """Append-only credit ledger: top-ups +, charges -, adjustments +/-."""
 

@@ -90,7 +90,7 @@ def _with_worker(rights: Rights) -> Rights:
 #: else (not the staff, the ledger, the work, attachments or notes)
 READ_BY_WORKER = ("settings", "customers", "requests", "quotes", "variations",
                   "low_credit_alerts", "notices", "charges", "charge_documents", "credit_notes",
-                  "audit_events")
+                  "audit_events", "invoices")
 
 
 MINE = "rit_request_is_mine(request_id)"  # assigned to the session, or to nobody yet
@@ -201,6 +201,12 @@ TABLES: dict[str, Rights] = {
     # refund's by rit_refund; the rendered PDF only through rit_store_document (once)
     "charge_documents": Rights(),
     "credit_notes": Rights(),
+    # invoices and credit notes, and their series: written only by the database's
+    # triggers with the top-up, charge or refund (rit_invoice_issue), their files only
+    # by trusted maintenance (the worker: rit_store_invoice); read as charge documents
+    # are (migration 0026)
+    "invoices": Rights(select=(LEAD, FINANCE, ADMIN)),
+    "invoice_series": Rights(select=(LEAD, FINANCE, ADMIN)),
     # written only by the database: the server functions, and rit_log / rit_tell for
     # the app's events (time, actor and subject set there; the login by a trigger)
     "audit_events": Rights(),
@@ -231,6 +237,11 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     # one more try at mailing a notice: team leads and admins (migration 0018)
     "rit_notice_retry(integer)": LEADS,
     "rit_whoami()": (LOGIN,),
+    # where VAT is due; the number of the invoice a top-up or charge issued (migration 0026)
+    "rit_vat_point()": (LOGIN,),
+    "rit_invoice_number(integer, integer)": (LOGIN,),
+    # an invoice's rendered PDF and XML: the worker's (the function checks it too)
+    "rit_store_invoice(integer, bytea, bytea, text, timestamp)": (WORKER,),
     # used in policies and triggers, which run with the caller's rights
     "rit_role(text)": (LOGIN,),
     "rit_trusted()": (LOGIN,),

@@ -207,6 +207,13 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         "the worker tells only the notices of its jobs, not {kind}", kind=f["kind"]),
     "not_pdf": lambda f: ValidationError.of("the document of {request} to store is not a PDF",
                                             request=_request(f)),
+    # migration 0026: an invoice or credit note the company's legal data do not allow
+    "legal_data": lambda f: ValidationError.of(
+        "no invoice can be issued while the company's legal data are incomplete: set "
+        "{settings} (rit-desk settings set KEY VALUE); nothing was recorded",
+        settings=f["missing"]),
+    "store_invoice": lambda f: PermissionDenied.of(
+        "{login} may not store an invoice's files: only the worker does", login=f["login"]),
     "send_limit": lambda f: PermissionDenied.of(
         "quote {quote} is above the technicians' send limit: a team lead must send it",
         quote=_quote(f)),

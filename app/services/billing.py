@@ -34,7 +34,7 @@ from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, V
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
 from app.domain.pricing import ChargeBreakdown, compute_charge, over_ceiling
 from app.domain.references import request_reference
-from app.services import credit
+from app.services import credit, invoice_rules, invoices
 from app.services.common import actor_staff, audit, notify
 from app.services.dto import ChargePreview, CompletionResult
 
@@ -261,16 +261,19 @@ def complete_request(
         "at": db.now() if db.identity().trusted and db.clock is not utcnow else None}
     refuse_nul(values)
     with db.driver_autocommit() as connection:
-        _charge_id, net, vat, total, balance_cents, status, suspended = connection.execute(
-            _DRIVER_CHARGE, values).fetchone()
+        _charge_id, net, vat, total, balance_cents, status, suspended, invoice = (
+            connection.execute(_DRIVER_CHARGE, values).fetchone())
     balance = from_cents(balance_cents)
     return CompletionResult(number, from_cents(net), from_cents(vat), from_cents(total),
-                            balance, status, credit.missing_amount(balance), tuple(suspended))
+                            balance, status, credit.missing_amount(balance), tuple(suspended),
+                            invoice)
 
 
-#: the server function that prices and charges (migration 0015), as the driver sends it
+#: the server function that prices and charges (migration 0015), as the driver sends it,
+#: with the number of the invoice the charge issued (migration 0026) in the same statement
 _DRIVER_CHARGE = (
-    "SELECT charge_id, net, vat, total, balance, status, suspended FROM rit_charge("
+    "SELECT charge_id, net, vat, total, balance, status, suspended, "
+    "rit_invoice_number(NULL, charge_id) FROM rit_charge("
     "%(number)s::integer, %(acted_for)s::text, %(version)s::integer, %(net)s::bigint, "
     "%(vat)s::bigint, %(total)s::bigint, %(at)s::timestamp)")
 
@@ -292,6 +295,7 @@ def _complete_sqlite(db: Database, actor: str, number: int, expected_version: in
         if facts.actor_id is None:
             actor_staff(session, actor)  # raises: unknown user
         quote_id, charge = _priced(facts, actor, expected_version, confirmed)
+        invoice_rules.require_issuable(session, "charge")
         now = db.now()
         try:
             charge_id = session.execute(_INSERT_CHARGE, {
@@ -316,4 +320,4 @@ def _complete_sqlite(db: Database, actor: str, number: int, expected_version: in
                net=charge.net, vat=charge.vat, total=charge.total, balance=posting.balance)
         return CompletionResult(number, charge.net, charge.vat, charge.total, posting.balance,
                                 posting.status, credit.missing_amount(posting.balance),
-                                posting.suspended)
+                                posting.suspended, invoices.number_in(session, charge_id=charge_id))

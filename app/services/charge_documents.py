@@ -52,7 +52,7 @@ from app.domain.images import LogoUnusable, check_logo
 from app.domain.money import ZERO, parse_amount
 from app.domain.pricing import vat_on
 from app.domain.references import request_reference
-from app.services import credit
+from app.services import credit, invoice_rules
 from app.services import settings as settings_service
 from app.services.common import MAX_REASON, audit, clean_text, notify, require
 from app.services.document_store import (
@@ -455,6 +455,7 @@ def _refund_sqlite(db: Database, actor: str, number: int, reason: str,
         net, vat = amounts
         total = net + vat
         credit.check_bounds(session, total)
+        invoice_rules.require_issuable(session, "refund")
         customer = session.execute(select(CUSTOMERS).where(
             CUSTOMERS.c.id == charge.customer_id)).one()
         sequence = done_count + 1

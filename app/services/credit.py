@@ -22,6 +22,7 @@ from app.db.types import Hundredths, cents, from_cents
 from app.domain.enums import AccountStatus, LedgerKind, NoticeKind, ServiceStatus
 from app.domain.errors import ValidationError, phrase
 from app.domain.money import CENT, ZERO
+from app.services import invoice_rules
 from app.services.common import audit, check_version, customer_by_code, notify
 from app.services.settings import money_bounds
 
@@ -183,6 +184,8 @@ def move_credit(
     within the bounds of the settings (:func:`check_bounds`, on the server too).
     """
     check_bounds(session, amount)
+    if kind is LedgerKind.TOPUP:
+        invoice_rules.require_issuable(session, "topup")
     if db.is_sqlite:
         customer = customer_by_code(db, session, code, for_update=True)
         check_version(customer, expected_version, phrase("customer {code}", code=customer.code))

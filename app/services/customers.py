@@ -16,7 +16,7 @@ from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind
 from app.domain.errors import ConflictError, PermissionDenied, Phrase, ValidationError, phrase
 from app.domain.money import ZERO, parse_amount, parse_signed_amount, parse_threshold
 from app.domain.texts import parse_email
-from app.services import credit
+from app.services import credit, invoices
 from app.services.common import (
     MAX_NAME,
     MAX_REASON,
@@ -244,10 +244,11 @@ def list_customers(db: Database, *, exhausted_only: bool = False) -> list[Custom
         return [customer_view(session, c, ledger=False) for c in session.scalars(stmt)]
 
 
-def _result(customer_code: str, amount: Decimal, posting: credit.Posting) -> LedgerResult:
+def _result(customer_code: str, amount: Decimal, posting: credit.Posting,
+            invoice: str | None = None) -> LedgerResult:
     return LedgerResult(customer_code, amount, posting.balance, posting.status,
                         credit.missing_amount(posting.balance), posting.restarted,
-                        posting.suspended)
+                        posting.suspended, invoice)
 
 
 def topup(
@@ -272,7 +273,8 @@ def topup(
                                      actor=who, acted_for=acted_for, as_portal=actor is None,
                                      reference=reference or "top-up",
                                      expected_version=expected_version)
-        return _result(customer_code, value, posting)
+        return _result(customer_code, value, posting,
+                       invoices.number_in(session, ledger_entry_id=posting.entry_id))
 
 
 def adjust(

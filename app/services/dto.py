@@ -319,6 +319,7 @@ class CompletionResult:
     status: str  # account status after the charge
     missing: Decimal
     suspended_services: tuple[str, ...] = ()
+    invoice: str | None = None  # the invoice the charge issued ("FT 2026/000001"), if any
 
 
 @dataclass(frozen=True)
@@ -330,6 +331,7 @@ class LedgerResult:
     missing: Decimal
     restarted_services: tuple[str, ...] = ()
     suspended_services: tuple[str, ...] = ()
+    invoice: str | None = None  # the invoice a top-up issued, if any
 
 
 @dataclass(frozen=True)

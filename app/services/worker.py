@@ -39,7 +39,7 @@ from app.db.database import Database
 from app.domain.enums import NoticeKind, QuoteState, VariationState
 from app.domain.errors import PermissionDenied, RitError
 from app.domain.references import quote_reference, request_reference
-from app.services import delivery, document_jobs, quotes
+from app.services import delivery, document_jobs, invoices, quotes  # noqa: F401 - kinds
 from app.services import settings as settings_service
 from app.services.common import audit, notify
 

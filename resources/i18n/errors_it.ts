@@ -1271,5 +1271,33 @@
         <source>the document {document} is still being prepared after {seconds} s: is the worker running (rit-desk worker)?</source>
         <translation>il documento {document} è ancora in preparazione dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
     </message>
+    <message>
+        <source>no invoice can be issued while the company&apos;s legal data are incomplete: set {settings} (rit-desk settings set KEY VALUE); nothing was recorded</source>
+        <translation>nessuna fattura può essere emessa finché i dati legali della società sono incompleti: impostare {settings} (rit-desk settings set CHIAVE VALORE); non è stato registrato nulla</translation>
+    </message>
+    <message>
+        <source>{login} may not store an invoice&apos;s files: only the worker does</source>
+        <translation>{login} non può archiviare i file di una fattura: lo fa solo il worker</translation>
+    </message>
+    <message>
+        <source>the documents of {number} are not made yet: the worker makes them shortly</source>
+        <translation>i documenti di {number} non sono ancora pronti: il worker li prepara a breve</translation>
+    </message>
+    <message>
+        <source>not an invoice or credit note number: {value!r} (e.g. FT 2026/000001, NC 2026/000004)</source>
+        <translation>non è un numero di fattura o nota di credito: {value!r} (es. FT 2026/000001, NC 2026/000004)</translation>
+    </message>
+    <message>
+        <source>the period ends ({end}) before it starts ({start})</source>
+        <translation>il periodo finisce ({end}) prima di iniziare ({start})</translation>
+    </message>
+    <message>
+        <source>unknown invoice or credit note: {number}</source>
+        <translation>fattura o nota di credito sconosciuta: {number}</translation>
+    </message>
+    <message>
+        <source>not a month (YYYY-MM): {value!r}</source>
+        <translation>non è un mese (AAAA-MM): {value!r}</translation>
+    </message>
 </context>
 </TS>

@@ -69,6 +69,12 @@ def fingerprint(where: Site) -> dict[str, Any]:
         "customer_settings": "SELECT string_agg(concat_ws(':', id, email, "
                              "low_credit_alert_cents), ',' ORDER BY id) FROM customers",
         "low_credit_alerts": "SELECT count(*) FROM low_credit_alerts",
+        # issue 20: invoices and credit notes, numbered by the database alone
+        "invoices": "SELECT string_agg(concat_ws(':', id, type, year, progressive, issue_date, "
+                    "net_cents, total_cents, pdf_sha256, xml_sha256), ',' ORDER BY id) "
+                    "FROM invoices",
+        "invoice_series": "SELECT string_agg(concat_ws(':', type, year, last), ',' "
+                          "ORDER BY type, year) FROM invoice_series",
     }
     with _superuser(where) as conn:
         return {name: conn.execute(sql).fetchone() for name, sql in queries.items()}
@@ -276,6 +282,25 @@ MISUSES: list[tuple[str, str, set[str]]] = [
      {"technician", "finance", "portal", "worker"}),
     ("redirect a customer's email", "UPDATE customers SET email = 'thief@evil.example' "
      "WHERE id = {acme}", EVERYONE - {"admin"}),
+    # issue 20: invoices and their numbers are the database's alone
+    ("hand-write an invoice", "INSERT INTO invoices (type, year, progressive, issue_date, "
+     "customer_id, reference, vat_rate_hundredths, net_cents, vat_cents, stamp_duty_cents, "
+     "total_cents, facts, created_at) VALUES ('TD01', 2026, 999, current_date, {acme}, 'x', "
+     "2200, 100, 22, 0, 122, '{{}}', now())", EVERYONE),
+    ("renumber an invoice", "UPDATE invoices SET progressive = progressive + 100", EVERYONE),
+    ("date an invoice back", "UPDATE invoices SET issue_date = '2020-01-01'", EVERYONE),
+    ("change an invoice's amounts", "UPDATE invoices SET net_cents = 1, total_cents = 1 + "
+     "vat_cents", EVERYONE),
+    ("delete an invoice", "DELETE FROM invoices", EVERYONE),
+    ("skip numbers of a series", "UPDATE invoice_series SET last = last + 5", EVERYONE),
+    ("start a series by hand", "INSERT INTO invoice_series (type, year, last) VALUES "
+     "('TD01', 2031, 40)", EVERYONE),
+    ("issue an invoice through the database's function", "SELECT rit_invoice_issue('TD01', "
+     "now()::timestamp, {acme}, NULL, NULL, NULL, NULL, NULL, 'x', 2200, 100, 22, '{{}}')",
+     EVERYONE),
+    ("store a forged invoice PDF", "SELECT rit_store_invoice((SELECT max(id) FROM invoices), "
+     "'\\x255044462d'::bytea, '\\x3c'::bytea, 'x.xml', now()::timestamp)",
+     EVERYONE - {"worker"}),
     # the worker's login (migration 0022): its jobs, and nothing else
     ("read password data", "SELECT rolname, rolpassword FROM pg_authid", EVERYONE),
     ("read the staff records", "SELECT * FROM staff", {"worker"}),
@@ -486,3 +511,18 @@ def test_the_use_cases_still_move_quotes_as_real_logins(site: Site) -> None:  # 
                            "AND a.action = 'quote_expired' WHERE q.id = %s",
                            (lapsing,)).fetchone()
     assert row == ("expired", "expired", site.users["lead"]), number
+
+
+def test_invoices_are_read_by_leads_finance_and_admins(site: Site,  # noqa: F811
+                                                       marks: dict[str, Any]) -> None:
+    """The charge issued its invoice (the VAT point not set: at the charge); who reads it
+    is who reads charge documents."""
+    for role in ROLES:
+        with site.connect(KEY_OF[role]) as conn:
+            try:
+                count = conn.execute("SELECT count(*) FROM invoices WHERE request_id = %s",
+                                     (marks["charged"],)).fetchone()
+            except psycopg.errors.InsufficientPrivilege:
+                count = None
+        readers = ("team_lead", "finance", "admin", "worker")  # the worker renders them
+        assert count == ((1,) if role in readers else None), role

@@ -136,11 +136,15 @@ def customers_list(db: Database, args: argparse.Namespace) -> Result:
     return {"customers": data}, text
 
 
-def _ledger(result: Any) -> Result:
+def _ledger(result: Any, db: Database | None = None) -> Result:
+    if db is not None and result.invoice is not None:
+        from ui.finance.invoice_documents import after_use_case
+
+        after_use_case(db)  # the invoice's files (the embedded file; else the worker's)
     data = {"customer": result.customer_code, "amount": result.amount, "balance": result.balance,
             "status": result.status, "missing": result.missing,
             "restarted": list(result.restarted_services),
-            "suspended": list(result.suspended_services)}
+            "suspended": list(result.suspended_services), "invoice": result.invoice}
     text = f"{result.customer_code}: balance {amount_str(result.balance)} ({result.status})"
     if result.restarted_services:
         text += f"; services restarted: {', '.join(result.restarted_services)}"
@@ -149,7 +153,7 @@ def _ledger(result: Any) -> Result:
 
 def customers_topup(db: Database, args: argparse.Namespace) -> Result:
     return _ledger(customers.topup(db, need_actor(args), args.code, args.amount,
-                                   reference=args.reference))
+                                   reference=args.reference), db)
 
 
 def customers_adjust(db: Database, args: argparse.Namespace) -> Result:
@@ -203,7 +207,7 @@ def portal_refuse(db: Database, args: argparse.Namespace) -> Result:
 
 
 def portal_topup(db: Database, args: argparse.Namespace) -> Result:
-    return _ledger(customers.topup(db, None, args.customer, args.amount))
+    return _ledger(customers.topup(db, None, args.customer, args.amount), db)
 
 
 def portal_notices(db: Database, args: argparse.Namespace) -> Result:
@@ -298,7 +302,11 @@ def requests_complete(db: Database, args: argparse.Namespace) -> Result:
     from ui.finance.documents import after_charge
 
     sha256 = after_charge(db, r.request_number)  # the charge document, stored once
-    data = {"request": r.request_number,
+    if r.invoice is not None:
+        from ui.finance.invoice_documents import after_use_case
+
+        after_use_case(db)  # the invoice's files (the embedded file; else the worker's)
+    data = {"request": r.request_number, "invoice": r.invoice,
             "charge": {"net": r.net, "vat": r.vat, "total": r.total},
             "charge_document_sha256": sha256,
             "balance": r.balance, "status": r.status, "missing": r.missing,

@@ -30,10 +30,12 @@ from ui.cli.output import dumps
 FORMATS = ("json", "csv", "pdf")
 
 def register(groups: Any, customers: Any, cmd: Command,
-             iso_date: Callable[[str], Any], request_number: Callable[[str], int]) -> None:
-    """Add the ``reports`` and ``charges`` groups and ``customers statement``."""
+             iso_date: Callable[[str], Any], request_number: Callable[[str], int]) -> Any:
+    """Add the ``reports`` and ``charges`` groups and ``customers statement``; the
+    ``reports`` group's subcommands (``reports vat`` is added there)."""
     reports = groups.add_parser("reports", help="finance reports (team lead, finance)")
-    sub = reports.add_subparsers(dest="cmd", required=True, parser_class=type(reports))
+    sub = sub_reports = reports.add_subparsers(dest="cmd", required=True,
+                                               parser_class=type(reports))
     s = cmd(sub, "charges", reports_charges, "what was charged in a period, grouped")
     _period(s, iso_date)
     s.add_argument("--by", choices=GROUPINGS, default="customer")
@@ -58,6 +60,7 @@ def register(groups: Any, customers: Any, cmd: Command,
     s.add_argument("code")
     _period(s, iso_date)
     _output(s)
+    return sub_reports
 
 
 def _period(parser: argparse.ArgumentParser, iso_date: Callable[[str], Any]) -> None:
@@ -250,6 +253,9 @@ def charges_refund(db: Database, args: argparse.Namespace) -> Result:
     r = charge_documents.refund(db, need_actor(args), args.request, net=args.net,
                                 reason=args.reason)
     after_refund(db, r.request_number, r.sequence)  # its credit note, stored once
+    from ui.finance.invoice_documents import after_use_case
+
+    after_use_case(db)  # the fiscal credit note's files, where the VAT point issues one
     data = {"refund": {"net": r.net, "vat": r.vat, "total": r.total},
             "balance": r.balance, "status": r.status, "credit_note": r.reference,
             "missing": r.missing, "restarted": list(r.restarted_services)}

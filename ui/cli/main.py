@@ -104,6 +104,7 @@ def build_parser() -> Parser:
         commands,
         finance,
         identity_commands,
+        invoice_commands,
         keyring_cli,
         worker_commands,
     )
@@ -157,7 +158,8 @@ def build_parser() -> Parser:
 
     worker_commands.register(sub, cust, cmd)  # worker, customers set
     # reports charges, customers statement, charges show|pdf|refund
-    finance.register(sub, cust, cmd, iso_date, request_number)
+    reports = finance.register(sub, cust, cmd, iso_date, request_number)
+    invoice_commands.register(sub, reports, cmd, iso_date)  # invoices ..., reports vat
 
     svc = sub.add_parser("services", help="customers' services").add_subparsers(
         dest="cmd", required=True, parser_class=Parser)

@@ -24,8 +24,10 @@ def renderers() -> dict[str, Callable[[Any], bytes]]:
     """The renderer of each kind of document the worker stores (by the kind's name in
     ``app/services/document_jobs.KINDS``): add a kind's renderer here."""
     from reports.charge_pdf import render_charge_document, render_credit_note
+    from ui.finance.invoice_documents import invoice_files
 
-    return {"charge": render_charge_document, "credit_note": render_credit_note}
+    return {"charge": render_charge_document, "credit_note": render_credit_note,
+            "invoice": invoice_files}
 
 
 def after_charge(db: Database, number: int) -> str | None:

@@ -1,0 +1,215 @@
+"""Numbered invoices and credit notes (issue 20), on SQLite and PostgreSQL: which use case
+issues which document under each VAT point, numbers without gaps (a rolled-back use case
+takes none), refused whole while the company's legal data are incomplete, the documents
+rebuilt from their facts and their files stored once."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import func, inspect, select, text, update
+
+from app.db.database import MIGRATIONS, Database
+from app.db.tables import INVOICE_SERIES, INVOICES, LEDGER
+from app.domain.enums import LedgerKind
+from app.domain.errors import StateError, ValidationError
+from app.domain.invoices import InvoiceDocument
+from app.services import billing, charge_documents, credit, customers, invoices, work
+from tests.app.conftest import World
+from tests.conftest import FakeClock
+
+D = Decimal
+
+
+def set_vat_point(db: Database, value: str) -> None:
+    """The setting of s2-vatpoint, written as trusted maintenance would."""
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM settings WHERE key = 'vat_point'"))
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('vat_point', :v)"),
+                     {"v": value})
+
+
+def clear_setting(db: Database, key: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE settings SET value = '' WHERE key = :k"), {"k": key})
+
+
+def numbers(db: Database) -> list[tuple[str, int, int]]:
+    with db.read() as session:
+        return [tuple(r) for r in session.execute(
+            select(INVOICES.c.type, INVOICES.c.year, INVOICES.c.progressive)
+            .order_by(INVOICES.c.id))]
+
+
+def fake_pdf(document: InvoiceDocument) -> bytes:
+    return f"%PDF-1.4 {document.number} {document.total}".encode()
+
+
+def fake_xml(document: InvoiceDocument) -> bytes:
+    return f"<FatturaElettronica>{document.number}</FatturaElettronica>".encode()
+
+
+FAKE = invoices.Renderers(fake_pdf, fake_xml)
+
+
+@pytest.fixture(autouse=True)
+def _december(clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 7, 9, 0)
+
+
+def charged(world: World) -> int:
+    number = world.accepted("fixed")  # 390.00 net, 22 %
+    work.log_work(world.db, "tech", number, hours="1")
+    billing.complete_request(world.db, "tech", number)
+    return number
+
+
+def test_vat_at_the_charge_an_invoice_per_charge_a_credit_note_per_refund(world: World) -> None:
+    db = world.db
+    set_vat_point(db, "charge")
+    first, second = charged(world), charged(world)
+    customers.topup(db, "fin", "ACME", "100")  # a deposit: no document
+    charge_documents.refund(db, "fin", first, net="90", reason="goodwill")
+    assert numbers(db) == [("TD01", 2026, 1), ("TD01", 2026, 2), ("TD04", 2026, 1)]
+    rows = invoices.list_invoices(db, "fin", date(2026, 12, 1), date(2026, 12, 31))
+    assert [(r.number, r.reference, r.net, r.vat, r.total) for r in rows] == [
+        ("FT 2026/000001", f"RIT-{first:06d}", D("390.00"), D("85.80"), D("475.80")),
+        ("FT 2026/000002", f"RIT-{second:06d}", D("390.00"), D("85.80"), D("475.80")),
+        ("NC 2026/000001", "FT 2026/000001", D("90.00"), D("19.80"), D("109.80"))]
+    assert invoices.number_of(db, request_id=first) == "FT 2026/000001"
+    note = invoices.invoice_view(db, "lead", "NC 2026/000001").document
+    assert (note.type, note.credited_number, note.credited_date) == (
+        "TD04", "FT 2026/000001", date(2026, 12, 7))
+    assert note.buyer.name == "Acme Srl" and note.seller.rea_office == "AR"
+    assert note.seller.vat_number == "01234560157" and note.seller.share_capital == D("1000000.00")
+
+
+def test_vat_at_the_top_up_an_invoice_per_top_up_none_per_charge(world: World) -> None:
+    db = world.db
+    set_vat_point(db, "topup")
+    result = customers.topup(db, "fin", "ACME", "100")
+    assert result.balance == D("1100.00")  # the credit gets the net
+    charged(world)
+    customers.adjust(db, "fin", "ACME", "-5", reason="rounding")
+    rows = invoices.list_invoices(db, "admin", date(2026, 1, 1), date(2026, 12, 31))
+    assert [(r.number, r.type, r.net, r.vat, r.total) for r in rows] == [
+        ("FT 2026/000001", "TD01", D("100.00"), D("22.00"), D("122.00"))]
+    with db.read() as session:
+        entry = session.scalar(select(func.max(LEDGER.c.id)).where(
+            LEDGER.c.kind == LedgerKind.TOPUP.value))
+    assert invoices.number_of(db, ledger_entry_id=entry) == "FT 2026/000001"
+
+
+@pytest.mark.parametrize("point", ["topup", "charge"])
+def test_incomplete_legal_data_refuse_the_whole_use_case(world: World, point: str) -> None:
+    db = world.db
+    set_vat_point(db, point)
+    number = world.accepted("fixed")
+    work.log_work(db, "tech", number, hours="1")
+    clear_setting(db, "company_rea")
+    clear_setting(db, "company_street")
+    with db.read() as session:
+        before = session.scalar(select(func.count()).select_from(LEDGER))
+    with pytest.raises(ValidationError) as refused:
+        if point == "topup":
+            customers.topup(db, "fin", "ACME", "100")
+        else:
+            billing.complete_request(db, "tech", number)
+    assert "company_street, company_rea" in str(refused.value)
+    assert "legal data are incomplete" in str(refused.value)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(LEDGER)) == before
+        assert session.scalar(select(func.count()).select_from(INVOICES)) == 0
+        assert session.scalar(select(func.count()).select_from(INVOICE_SERIES)) == 0
+    # what issues no document still goes through
+    customers.adjust(db, "fin", "ACME", "5", reason="rounding")
+
+
+def test_a_rolled_back_top_up_takes_no_number(world: World) -> None:
+    db = world.db
+    set_vat_point(db, "topup")
+    customers.topup(db, "fin", "ACME", "10")
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), db.transaction() as session:
+        credit.move_credit(db, session, "ACME", LedgerKind.TOPUP, D("20"), actor="fin",
+                           acted_for="fin", reference="lost")
+        with session.no_autoflush:
+            assert session.scalar(select(func.count()).select_from(INVOICES)) == 2
+        raise Boom  # after the number was taken
+    customers.topup(db, "fin", "ACME", "30")
+    assert numbers(db) == [("TD01", 2026, 1), ("TD01", 2026, 2)]
+    rows = invoices.list_invoices(db, "fin", date(2026, 12, 1), date(2026, 12, 31))
+    assert [r.net for r in rows] == [D("10.00"), D("30.00")]
+
+
+def test_a_new_year_starts_each_series_at_one(world: World, clock: FakeClock) -> None:
+    db = world.db
+    set_vat_point(db, "topup")
+    customers.topup(db, "fin", "ACME", "10")
+    clock.now = datetime(2027, 1, 1, 9, 0)
+    customers.topup(db, "fin", "ACME", "10")
+    assert numbers(db) == [("TD01", 2026, 1), ("TD01", 2027, 1)]
+
+
+def test_files_are_stored_once_and_handed_out_only_intact(world: World) -> None:
+    db = world.db
+    set_vat_point(db, "topup")
+    customers.topup(db, "fin", "ACME", "100")
+    with pytest.raises(StateError, match="not made yet"):
+        invoices.invoice_file(db, "fin", "FT 2026/000001", "pdf")
+    [ident] = invoices.unrendered(db)
+    sha = invoices.store_files(db, ident, FAKE)  # PostgreSQL: as trusted maintenance
+    name, pdf = invoices.invoice_file(db, "fin", "ft 2026/1", "pdf")
+    assert hashlib.sha256(pdf).hexdigest() == sha and name == "FT_2026_000001.pdf"
+    name, xml = invoices.invoice_file(db, "fin", "FT 2026/000001", "xml")
+    assert name == "IT01234560157_00001.xml" and xml.startswith(b"<FatturaElettronica>")
+    assert invoices.store_files(db, ident, invoices.Renderers(
+        lambda d: b"%PDF-other", fake_xml)) == sha  # the first stays
+    assert invoices.unrendered(db) == []
+    with db.engine.begin() as conn:
+        conn.execute(update(INVOICES).values(xml=b"<forged/>"))
+    with pytest.raises(StateError, match="does not match its SHA-256"):
+        invoices.invoice_file(db, "fin", "FT 2026/000001", "xml")
+    view = invoices.invoice_view(db, "lead", "FT 2026/000001")
+    assert (view.pdf_intact, view.xml_intact) == (True, False)
+
+
+def test_who_may_read_invoices(world: World) -> None:
+    db = world.db
+    from app.domain.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        invoices.list_invoices(db, "tech", date(2026, 1, 1), date(2026, 12, 31))
+    with pytest.raises(ValidationError, match="not an invoice"):
+        invoices.invoice_view(db, "fin", "RIT-000001")
+
+
+def test_migration_0026_goes_down_and_up_again(world: World) -> None:
+    """Down to 0025 the tables, triggers and functions are gone; up again a charge issues
+    the first invoice of a new series."""
+    db = world.db
+    set_vat_point(db, "charge")
+    charged(world)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0025")
+    assert not {"invoices", "invoice_series"} & set(inspect(db.engine).get_table_names())
+    left = ("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%invoice%'"
+            if db.is_sqlite else "SELECT tgname FROM pg_trigger WHERE tgname LIKE '%invoice%' "
+            "UNION ALL SELECT proname FROM pg_proc WHERE proname LIKE 'rit_%invoice%'")
+    with db.engine.connect() as conn:
+        assert conn.execute(text(left)).all() == []  # no trigger or function left behind
+    db.upgrade_schema()
+    assert {"invoices", "invoice_series"} <= set(inspect(db.engine).get_table_names())
+    charged(world)
+    assert numbers(db) == [("TD01", 2026, 1)]
