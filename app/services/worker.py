@@ -12,7 +12,9 @@ the embedded file the desktop app runs the same :func:`run_once` while it is ope
   was and completion is no longer blocked;
 - a customer whose balance falls below their threshold (``customers set --low-credit-alert``,
   default the setting ``low_credit_alert``, 0: none) is alerted once per crossing: again
-  only after a top-up has brought the balance back to the threshold.
+  only after a top-up has brought the balance back to the threshold;
+- the staged credit procedure's steps that come with time (``credit_procedure.sweep``:
+  a monthly service off when its paid period ends, the warnings, archiving, deletion).
 
 Each item is one transaction with its audit event and notice. Several workers may run at
 once: the candidates are read first, then each is locked with ``SKIP LOCKED`` and checked
@@ -39,7 +41,7 @@ from app.db.database import Database
 from app.domain.enums import NoticeKind, QuoteState, VariationState
 from app.domain.errors import PermissionDenied, RitError
 from app.domain.references import quote_reference, request_reference
-from app.services import delivery, quotes
+from app.services import credit_procedure, delivery, quotes
 from app.services import settings as settings_service
 from app.services.common import audit, notify
 
@@ -110,6 +112,8 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None) -> list[Do
                 _credit_rearmed):
         for item in job(db, limits):
             record(item)
+    for step in credit_procedure.sweep(db):  # the staged credit procedure's time steps
+        record(Done(f"credit_{step.step}", f"{step.customer} {step.service}"))
     for job_name, subject, detail, ok in delivery.deliver_due(db):  # what was just told too
         record(Done(job_name, subject, detail, ok))
     return done
