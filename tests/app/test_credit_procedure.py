@@ -11,10 +11,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, select, text
 
 from app.db import models as m
-from app.db.database import Database
+from app.db.database import MIGRATIONS, Database
 from app.domain.errors import PermissionDenied, ValidationError
 from app.services import credit_procedure, customers, worker
 from app.services import settings as settings_service
@@ -205,8 +207,8 @@ def test_who_may_sweep(world: World) -> None:
 
 def test_billing_input_checked_and_nothing_written(world: World) -> None:
     db = world.db
-    cases = [dict(billing="weekly"), dict(billing="monthly"),
-             dict(billing="hourly", paid_until=date(2030, 1, 1))]
+    cases = [{"billing": "weekly"}, {"billing": "monthly"},
+             {"billing": "hourly", "paid_until": date(2030, 1, 1)}]
     for case in cases:
         with pytest.raises(ValidationError):
             customers.add_service(db, "admin", "POOR", name="x", **case)  # type: ignore[arg-type]
@@ -233,3 +235,34 @@ def test_service_added_to_an_exhausted_account_is_off(world: World, clock: FakeC
                                  paid_until=db.today() + timedelta(days=3))
     assert (kept.state, kept.status) == ("active", "running")
     assert customers.topup(db, "fin", "POOR", Decimal("30")).restarted_services == ("srv", "late")
+
+
+def test_migration_0024_goes_down_and_up_again(world: World, clock: FakeClock) -> None:
+    """Down to 0023 the columns go and the status stays (a suspended service stays
+    suspended); up again every service is hourly, a suspended one off as of the upgrade
+    (its customer was never told a date), and the procedure works on."""
+    db = world.db
+    exhaust(db)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(db.engine).get_columns("services")}
+
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0023")
+    assert not columns() & {"billing", "paid_until", "state", "off_at", "archived_at"}
+    with db.engine.connect() as conn:
+        assert dict(conn.execute(text("SELECT name, status FROM services")).tuples().all()) \
+            == {"web-1": "running", "db-1": "running", "srv": "suspended"}
+    db.engine.dispose()
+    db.upgrade_schema()
+    assert states(db) == {"srv": "off"} and states(db, "ACME") == {"web-1": "active",
+                                                                     "db-1": "active"}
+    [srv] = customers.get_customer(db, "POOR").services
+    assert srv.billing == "hourly" and srv.off_at is not None and srv.next_step == "archive"
+    customers.topup(db, "fin", "POOR", "30")
+    assert states(db) == {"srv": "active"}
+    exhaust(db, "-40")
+    assert states(db) == {"srv": "off"}
