@@ -148,15 +148,18 @@ def _apply(db: Database, session: Session, customer: m.Customer, service: m.Cust
     notify(db, session, customer.id, kind, **facts)
 
 
-def _candidates(db: Database) -> list[int]:
+def _candidates(db: Database, now: datetime) -> list[int]:
+    """The exhausted customers with a step due now (read without locks: each is locked
+    and looked at again in its own transaction)."""
     with db.read() as session:
-        return list(session.scalars(
-            select(m.Customer.id).where(
+        limits = rules(session)
+        services = session.scalars(
+            select(m.CustomerService).join(m.Customer).where(
                 m.Customer.status == AccountStatus.CREDIT_EXHAUSTED.value,
-                select(m.CustomerService.id).where(
-                    m.CustomerService.customer_id == m.Customer.id,
-                    m.CustomerService.state != ServiceState.DELETED.value).exists())
-            .order_by(m.Customer.id)))
+                m.CustomerService.state != ServiceState.DELETED.value)
+            .order_by(m.CustomerService.customer_id))
+        return sorted({s.customer_id for s in services
+                       if steps.due(facts_of(s), True, limits, now) is not None})
 
 
 def _sweep_customer(db: Database, ident: int, now: datetime) -> list[Swept]:
@@ -188,7 +191,7 @@ def sweep(db: Database, actor: str | None = None) -> list[Swept]:
             return [Swept(*row) for row in session.execute(_SWEEP, {"at": db.now()}).tuples()]
     now = db.now()
     taken: list[Swept] = []
-    for ident in _candidates(db):
+    for ident in _candidates(db, now):
         taken.extend(_sweep_customer(db, ident, now))
     return taken
 

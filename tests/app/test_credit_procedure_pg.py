@@ -16,6 +16,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from app.domain.credit_steps import Rules, ServiceFacts, due
 from app.services import customers
 from tests.app.test_privileges_pg import ROLES, Site, site  # noqa: F401 - the fixture
 
@@ -142,3 +143,47 @@ def test_two_sweeps_racing_take_each_step_once(site: Site, exhausted: str) -> No
         assert ("srv", "archive") in first.execute(sweep, (later,)).fetchall()
         first.commit()
     assert _services(site, exhausted)["srv"] == ("archived", "suspended")
+
+
+@pytest.mark.parametrize("action", ["service_archived", "service_deleted",
+                                    "service_switched_off"])
+def test_the_procedures_audit_events_are_the_servers_own(site: Site,  # noqa: F811
+                                                         exhausted: str, action: str) -> None:
+    with site.connect("fin") as conn:
+        customer = conn.execute("SELECT id FROM customers WHERE code = %s",
+                                (exhausted,)).fetchone()
+        assert customer is not None
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT rit_log(%s, NULL, %s, '{}', NULL, NULL)",
+                         (action, customer[0]))
+
+
+def test_the_servers_rules_are_the_domains(site: Site) -> None:  # noqa: F811
+    """Differential: rit_credit_due (migration 0024) says what credit_steps.due says, for
+    every state, billing, warning and moment around each boundary."""
+    rules = Rules(archive_days=7, delete_days=10, notice_days=2)
+    base = datetime(2026, 12, 7, 10, 30)
+    cases = []
+    for state in ("active", "off", "archived", "deleted"):
+        for billing, paid in (("hourly", None), ("monthly", base.date()),
+                              ("monthly", base.date() - timedelta(days=1))):
+            for warned in (None, base + timedelta(days=5), base + timedelta(days=9)):
+                for days in (0, 4.9, 5, 6.9, 7, 8, 10.9, 11, 15, 17, 19, 40):
+                    at = base + timedelta(days=days)
+                    facts = ServiceFacts(billing, paid, state,
+                                         off_at=base if state != "active" else None,
+                                         archived_at=base if state in ("archived",
+                                                                       "deleted") else None,
+                                         archive_warned_at=warned if state == "off" else None,
+                                         delete_warned_at=warned if state == "archived"
+                                         else None)
+                    cases.append((facts, at))
+    with _superuser(site) as conn:
+        for facts, at in cases:
+            row = conn.execute(
+                "SELECT rit_credit_due(%s, %s, %s, %s, %s, %s, %s, %s, 7, 10, 2)",
+                (facts.billing, facts.paid_until, facts.state, facts.off_at, facts.archived_at,
+                 facts.archive_warned_at, facts.delete_warned_at, at)).fetchone()
+            assert row is not None
+            expected = due(facts, True, rules, at)
+            assert row[0] == (expected.value if expected else None), (facts, at)

@@ -28,7 +28,8 @@ billing and paid_until, by an admin or the control panel; checks of the shape):
   stays on; a covering top-up brings ``off`` and ``archived`` ones back (deleted stay).
 - ``rit_services_status`` (0007's insert trigger): a new service's state and dates are
   the database's, as its status was.
-- ``rit_tell`` (0020's): ``services_off`` is a server notice too.
+- ``rit_tell`` (0020's): ``services_off`` is a server notice too; ``rit_log`` (0014's):
+  the procedure's audit events are the server's own too.
 - new ``rit_credit_due`` (the rules of ``credit_steps.due``, immutable) and
   ``rit_credit_sweep(p_at)``: the steps that come with time, for finance, admins and the
   worker (the time given is honoured for trusted maintenance only); customers locked with
@@ -179,6 +180,27 @@ def rit_tell(schema: str, *, staged: bool = True) -> str:
     return statement.replace(before, before + ", 'services_off'", 1)
 
 
+# -- rit_log ----------------------------------------------------------------------------
+#: the procedure's audit events: the server's own (rit_post, rit_credit_sweep)
+SERVER_ACTIONS = ("service_switched_off", "service_archive_warned", "service_archived",
+                  "service_deletion_warned", "service_deleted")
+
+
+def rit_log(schema: str, *, staged: bool = True) -> str:
+    """Migration 0014's rit_log, refusing this migration's events to the app's logins
+    when ``staged`` (trusted maintenance, the worker on the embedded path, writes them)."""
+    lifecycle = _earlier("0014_lifecycle_enforced")
+    [statement] = [s for s in lifecycle._statements(schema)  # type: ignore[attr-defined]
+                   if "CREATE FUNCTION rit_log(" in s]
+    statement = statement.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    if staged:
+        before = lifecycle._in(lifecycle.SERVER_ACTIONS)  # type: ignore[attr-defined]
+        assert statement.count(before) == 1
+        statement = statement.replace(before, lifecycle._in(  # type: ignore[attr-defined]
+            (*lifecycle.SERVER_ACTIONS, *SERVER_ACTIONS)), 1)  # type: ignore[attr-defined]
+    return statement
+
+
 # -- the sweep --------------------------------------------------------------------------
 DUE = """
     CREATE FUNCTION rit_credit_due(p_billing text, p_paid_until date, p_state text,
@@ -239,7 +261,11 @@ SWEEP = f"""
         FOR v_customer IN
             SELECT c.id, c.code, c.balance_cents FROM customers c
             WHERE c.status = 'credit_exhausted' AND EXISTS (
-                SELECT 1 FROM services s WHERE s.customer_id = c.id AND s.state <> 'deleted')
+                -- a step due: else nothing is locked (each one found is looked at again)
+                SELECT 1 FROM services s WHERE s.customer_id = c.id AND s.state <> 'deleted'
+                AND rit_credit_due(s.billing, s.paid_until, s.state, s.off_at, s.archived_at,
+                                   s.archive_warned_at, s.delete_warned_at, v_at, v_archive,
+                                   v_delete, v_notice) IS NOT NULL)
             ORDER BY c.id FOR NO KEY UPDATE SKIP LOCKED
         LOOP
             FOR v_id IN SELECT s.id FROM services s WHERE s.customer_id = v_customer.id
@@ -322,6 +348,7 @@ def upgrade() -> None:
     op.execute(rit_post(schema))
     op.execute(rit_services_status(schema))
     op.execute(rit_tell(schema))
+    op.execute(rit_log(schema))
     op.execute(DUE)
     op.execute(SWEEP.format(schema=schema))
 
@@ -332,6 +359,7 @@ def downgrade() -> None:
         schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
         for signature in reversed(NEW_FUNCTIONS):
             op.execute(f"DROP FUNCTION IF EXISTS {signature}")
+        op.execute(rit_log(schema, staged=False))
         op.execute(rit_tell(schema, staged=False))
         op.execute(rit_services_status(schema, staged=False))
         op.execute(rit_post(schema, staged=False))
