@@ -124,17 +124,20 @@ def due(facts: ServiceFacts, exhausted: bool, rules: Rules, now: datetime) -> St
     if facts.state == ServiceState.ACTIVE:
         return None if paid_through(facts.billing, facts.paid_until, now) else Step.OFF
     if facts.state == ServiceState.OFF and facts.off_at is not None:
-        scheduled = facts.off_at + timedelta(days=rules.archive_days)
-        if facts.archive_warned_at is None:
-            return Step.ARCHIVE_WARNING if now >= scheduled - timedelta(
-                days=rules.notice_days) else None
-        return Step.ARCHIVE if now >= _step_at(scheduled, facts.archive_warned_at, rules) \
-            else None
+        return _warned_step(facts.off_at + timedelta(days=rules.archive_days),
+                            facts.archive_warned_at, Step.ARCHIVE_WARNING, Step.ARCHIVE,
+                            rules, now)
     if facts.state == ServiceState.ARCHIVED and facts.archived_at is not None:
-        scheduled = facts.archived_at + timedelta(days=rules.delete_days)
-        if facts.delete_warned_at is None:
-            return Step.DELETION_WARNING if now >= scheduled - timedelta(
-                days=rules.notice_days) else None
-        return Step.DELETE if now >= _step_at(scheduled, facts.delete_warned_at, rules) \
-            else None
+        return _warned_step(facts.archived_at + timedelta(days=rules.delete_days),
+                            facts.delete_warned_at, Step.DELETION_WARNING, Step.DELETE,
+                            rules, now)
     return None
+
+
+def _warned_step(scheduled: datetime, warned_at: datetime | None, warning: Step, step: Step,
+                 rules: Rules, now: datetime) -> Step | None:
+    """The warning ``notice_days`` before ``scheduled``; the step itself at ``scheduled``
+    but never sooner than ``notice_days`` after the warning."""
+    if warned_at is None:
+        return warning if now >= scheduled - timedelta(days=rules.notice_days) else None
+    return step if now >= _step_at(scheduled, warned_at, rules) else None
