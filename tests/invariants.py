@@ -3,7 +3,8 @@
 Read from the database as it is (whoever wrote it, whatever was killed on the way):
 
 - every customer's balance equals the sum of its ledger, and the last entry's balance;
-- credit exhaustion iff the balance is below zero, services suspended iff exhausted;
+- credit exhaustion iff the balance is below zero; services off (suspended) while
+  exhausted, but monthly ones within their paid period; active again after (not deleted);
 - at most one charge per request, and a request is completed iff it is charged;
 - no charge above what the customer agreed (the last agreed variation, else the
   accepted quote's net; a fixed price exactly that), VAT at the quote's rate;
@@ -53,8 +54,16 @@ def check_money(db: Database) -> dict[str, int]:
             assert entries[-1].balance_after == customer.balance, customer.code
         exhausted = customer.balance < 0
         assert (customer.status == "credit_exhausted") is exhausted, customer.code
-        statuses = {s.status for s in services if s.customer_id == customer.id}
-        assert statuses <= {"suspended" if exhausted else "running"}, (customer.code, statuses)
+        for s in (s for s in services if s.customer_id == customer.id):
+            # the staged procedure (issue 19): running exactly while active; while exhausted
+            # only a monthly service (within its paid period) stays active; otherwise every
+            # service is active but those deleted
+            facts = (customer.code, s.name, s.state, s.status, s.billing)
+            assert (s.status == "running") is (s.state == "active"), facts
+            if exhausted:
+                assert s.state != "active" or s.billing == "monthly", facts
+            else:
+                assert s.state in ("active", "deleted"), facts
 
     charged = Counter(c.request_id for c in charges)
     assert all(n == 1 for n in charged.values()), charged

@@ -30,6 +30,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.errors import error_text, translate_phrase
 from ui.feedback import Done, Feedback, feedback
+from ui.service_states import ServicesTable
 from ui.text_check import TextCheck, error_label
 from ui.worker import BusyIndicator, run_async
 
@@ -113,6 +114,8 @@ class CustomersPanel(QWidget):
                                      self.tr("By")])
         self.ledger.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ledger.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # the services, their state in the credit procedure and next step (issue 19)
+        self.services = ServicesTable(self)
         self.topup_button = QPushButton(self.tr("Top-up…"), self)
         self.topup_button.setObjectName("customerTopup")
         self.adjust_button = QPushButton(self.tr("Credit adjustment…"), self)
@@ -152,6 +155,7 @@ class CustomersPanel(QWidget):
         buttons.addWidget(self.email_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
+        right_layout.addWidget(self.services)
         right_layout.addWidget(self.ledger, 1)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -219,6 +223,7 @@ class CustomersPanel(QWidget):
             self.detail.setText(self.tr("No account is in credit exhaustion.")
                                 if self._exhausted_only else self.tr("No customers."))
             self.ledger.clear()
+            self.services.clear()
             self._current = None
             self._update_buttons()
         target = keep if keep in self._customers else (rows[0].code if rows else None)
@@ -251,8 +256,6 @@ class CustomersPanel(QWidget):
     def _show_customer(self, c: CustomerView) -> None:
         lang = self._ctx.lang
         self._current = c
-        services = ", ".join(
-            f"{s.name} ({labels.service_status_label(s.status)})" for s in c.services)
         lines = [f"<b>{c.name}</b> ({c.code})",
                  self.tr("Balance: %1 · account %2").replace(
                      "%1", labels.money(c.balance, lang)).replace(
@@ -261,11 +264,11 @@ class CustomersPanel(QWidget):
             lines.append("<b style='color:#c62828'>" + self.tr(
                 "Missing: %1 — a top-up of at least this amount restarts the services.").replace(
                 "%1", labels.money(c.missing, lang)) + "</b>")
-        lines.append(self.tr("Services: %1").replace("%1", services or "—"))
         lines += self._fiscal_lines(c)
         lines.append(self.tr("Email: %1").replace(
             "%1", escape(c.email) if c.email else self.tr("none (notices are not mailed)")))
         self.detail.setText("<br>".join(lines))
+        self.services.show_services(c.services, lang)
         self.ledger.clear()
         for e in reversed(c.ledger):
             item = QTreeWidgetItem([labels.datetime_str(e.at, lang), labels.ledger_kind_label(e.kind),

@@ -198,6 +198,15 @@ def _actions() -> dict[str, str]:
         "credit_low_cleared": QCoreApplication.translate("labels", "Credit back above the alert"),
         "notice_retry": QCoreApplication.translate("labels", "Email of a notice retried"),
         "customer_changed": QCoreApplication.translate("labels", "Customer changed"),
+        # the staged credit procedure (issue 19)
+        "service_changed": QCoreApplication.translate("labels", "Service billing changed"),
+        "service_switched_off": QCoreApplication.translate("labels", "Service switched off"),
+        "service_archive_warned": QCoreApplication.translate(
+            "labels", "Customer warned of the archiving"),
+        "service_archived": QCoreApplication.translate("labels", "Service archived"),
+        "service_deletion_warned": QCoreApplication.translate(
+            "labels", "Customer warned of the deletion"),
+        "service_deleted": QCoreApplication.translate("labels", "Service deleted"),
     }
 
 
@@ -223,6 +232,11 @@ def _notices() -> dict[str, str]:
         "variation_reminder": QCoreApplication.translate("labels", "Variation awaiting answer"),
         "variation_lapsed": QCoreApplication.translate("labels", "Variation lapsed"),
         "credit_low": QCoreApplication.translate("labels", "Credit low"),
+        "services_off": QCoreApplication.translate("labels", "Service switched off"),
+        "archive_warning": QCoreApplication.translate("labels", "Archiving announced"),
+        "services_archived": QCoreApplication.translate("labels", "Service archived"),
+        "deletion_warning": QCoreApplication.translate("labels", "Deletion announced"),
+        "services_deleted": QCoreApplication.translate("labels", "Service deleted"),
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.dto import RequestDetail
 from ui import labels
+from ui.service_states import state_summary
 from ui.tabs.common import RequestPart
 
 STATE_COLOURS = {
@@ -156,7 +159,10 @@ class RequestHeader(RequestPart, QWidget):
         c, s = d.customer, d.service
         self.facts["customer"].setText(f"{c.name} ({c.code})")
         service = f"{s.name} · {labels.service_kind_label(s.kind)}"
-        if s.status != "running":
+        stage = state_summary(s, lang)  # its state in the credit procedure, next step
+        if stage:
+            service += f" · <b style='color:#c62828'>{escape(stage)}</b>"
+        elif s.status != "running":
             service += f" · <b style='color:#c62828'>{labels.service_status_label(s.status)}</b>"
         self.facts["service"].setText(service)
         self.facts["category"].setText(labels.category_label(d.category))
@@ -171,8 +177,9 @@ class RequestHeader(RequestPart, QWidget):
         self.facts["agreed"].setText(self._agreed_text(d))
         if c.status == "credit_exhausted":
             self.credit_note.setText(self.tr(
-                "Credit exhausted: %1 missing. The customer's services are suspended until a "
-                "top-up covers it.").replace("%1", labels.money(c.missing, lang)))
+                "Credit exhausted: %1 missing. The customer's services are switched off, "
+                "archived and deleted in stages; a top-up covering it restarts those not yet "
+                "deleted.").replace("%1", labels.money(c.missing, lang)))
             self.credit_note.setStyleSheet("color: #c62828;")
             self.credit_note.show()
         elif d.state == "declined" and d.decline_reason:

@@ -92,7 +92,19 @@ class CustomerService(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     name: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(30))
+    #: running | suspended: ``running`` exactly while ``state`` is active (kept for the
+    #: readers of before the staged procedure)
     status: Mapped[str] = mapped_column(String(20))
+    # the staged credit procedure (migration 0024; app/domain/credit_steps.py)
+    billing: Mapped[str] = mapped_column(String(10), default="hourly", server_default="hourly")
+    paid_until: Mapped[date | None] = mapped_column(Date)  # monthly ones: the paid period
+    state: Mapped[str] = mapped_column(String(10), default="active", server_default="active")
+    off_at: Mapped[datetime | None] = mapped_column(DateTime)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: when the customer was told of the coming archiving / deletion (once each)
+    archive_warned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    delete_warned_at: Mapped[datetime | None] = mapped_column(DateTime)
     customer: Mapped[Customer] = relationship(back_populates="services")
 
 

@@ -117,7 +117,10 @@ TABLES: dict[str, Rights] = {
     # (UPDATE of a column: a row lock needs it, held while the clearing is audited)
     "low_credit_alerts": Rights(insert=(WORKER,), update=_update((WORKER,), ("at",)),
                                 delete=(WORKER,)),
-    "services": Rights(insert=(ADMIN, PORTAL)),
+    # a service's state moves only with the credit (rit_post) and the procedure's sweep
+    # (rit_credit_sweep, migration 0024); who adds services keeps its billing basis
+    "services": Rights(insert=(ADMIN, PORTAL),
+                       update=_update((ADMIN, PORTAL), ("billing", "paid_until"))),
     # a technician changes only requests assigned to them, or takes a free one; only the
     # control panel answers for the customer; only rit_charge completes (trigger
     # requests_guard, which says so where a policy would hide the row)
@@ -234,6 +237,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "rit_staff_password(text, text, text, timestamp)": (LOGIN,),
     # the control panel login's password: an admin's (the function says who may: 0015)
     "rit_portal_password(text, text, text, timestamp)": (LOGIN,),
+    # the staged credit procedure's steps that come with time (migration 0024)
+    "rit_credit_sweep(timestamp)": (FINANCE, ADMIN, WORKER),
     # one more try at mailing a notice: team leads and admins (migration 0018)
     "rit_notice_retry(integer)": LEADS,
     "rit_whoami()": (LOGIN,),

@@ -85,6 +85,20 @@ class ServiceStatus(StrEnum):
     SUSPENDED = "suspended"
 
 
+class ServiceState(StrEnum):
+    """Where a service stands in the staged credit procedure (issue 19)."""
+
+    ACTIVE = "active"
+    OFF = "off"  # switched off: the account exhausted (monthly: its paid period over)
+    ARCHIVED = "archived"  # servers archived, network resources disconnected
+    DELETED = "deleted"  # irreversibly
+
+
+class Billing(StrEnum):
+    HOURLY = "hourly"
+    MONTHLY = "monthly"
+
+
 class AccountStatus(StrEnum):
     ACTIVE = "active"
     CREDIT_EXHAUSTED = "credit_exhausted"
@@ -118,6 +132,12 @@ class NoticeKind(StrEnum):
     VARIATION_REMINDER = "variation_reminder"
     VARIATION_LAPSED = "variation_lapsed"
     CREDIT_LOW = "credit_low"
+    # the staged credit procedure (issue 19; app/services/credit_procedure.py)
+    SERVICES_OFF = "services_off"  # a monthly service off at the end of its paid period
+    ARCHIVE_WARNING = "archive_warning"
+    SERVICES_ARCHIVED = "services_archived"
+    DELETION_WARNING = "deletion_warning"
+    SERVICES_DELETED = "services_deleted"
 
 
 SERVICE_KINDS = ("cloud_server", "vps", "hosting", "cloud_storage", "dedicated_server", "other")

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.domain.credit_mail import credit_text
 from app.domain.dates import format_date
 from app.domain.money import format_eur
 from app.domain.references import request_reference
@@ -102,22 +103,6 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
                "Abbiamo rimborsato sul suo credito {total} dell'addebito per la richiesta "
                "{request}. In allegato la nota di credito."),
     },
-    "credit_exhausted": {
-        "en": ("Your credit is exhausted",
-               "Your credit is exhausted: {missing} are missing and your services are "
-               "suspended until a top-up."),
-        "it": ("Il suo credito è esaurito",
-               "Il suo credito è esaurito: mancano {missing} e i suoi servizi sono sospesi "
-               "fino a una ricarica."),
-    },
-    "service_restarted": {
-        "en": ("Your services are running again",
-               "Thank you for your top-up: your balance is {balance} and your services are "
-               "running again."),
-        "it": ("I suoi servizi sono di nuovo attivi",
-               "Grazie per la ricarica: il suo saldo è {balance} e i suoi servizi sono di "
-               "nuovo attivi."),
-    },
     "quote_extended": {
         "en": ("Quote {reference} extended to {valid_until}",
                "As agreed, our quote for your request {request} is now valid until "
@@ -185,7 +170,7 @@ GREETING = {"en": "Dear customer,", "it": "Gentile cliente,"}
 SIGNATURE = {"en": "Kind regards,\n{company}", "it": "Cordiali saluti,\n{company}"}
 
 MONEY_KEYS = ("total", "amount", "balance", "threshold", "missing", "net", "vat")
-DATE_KEYS = ("valid_until",)
+DATE_KEYS = ("valid_until", "archive_at", "delete_at", "paid_until")
 
 
 class _Values(dict[str, str]):
@@ -204,7 +189,9 @@ def mail_text(kind: str, payload: Mapping[str, Any], lang: str, *, request: int 
               company: str) -> tuple[str, str]:
     """(subject, text) of a notice for a customer whose language is ``lang``."""
     lang = lang if lang in ("it", "en") else "en"
-    values = _Values({key: str(value) for key, value in payload.items()})
+    values = _Values({key: ", ".join(map(str, value)) if isinstance(value, list)
+                      else "" if value is None else str(value)
+                      for key, value in payload.items()})
     values["kind"] = kind
     values["request"] = request_reference(request) if request else ""
     for key in MONEY_KEYS:
@@ -214,7 +201,10 @@ def mail_text(kind: str, payload: Mapping[str, Any], lang: str, *, request: int 
         if key in payload:
             with contextlib.suppress(ValueError):
                 values[key] = format_date(date.fromisoformat(str(payload[key])), lang)
-    subject, body = TEXTS.get(kind, GENERIC)[lang]
-    text = "\n\n".join((GREETING[lang], body.format_map(values).strip(),
+    told = credit_text(kind, values, lang)
+    if told is None:
+        subject, body = TEXTS.get(kind, GENERIC)[lang]
+        told = subject.format_map(values), body.format_map(values)
+    text = "\n\n".join((GREETING[lang], told[1].strip(),
                         SIGNATURE[lang].format(company=company)))
-    return subject.format_map(values), text + "\n"
+    return told[0], text + "\n"

@@ -37,6 +37,7 @@ RULES: dict[str, tuple[frozenset[Role], bool]] = {
     "refund": (MONEY, False),
     "keep_catalogue": (LEADS, False),
     "annotate": (STAFF_WORK, True),
+    "credit_sweep": (MONEY, False),
 }
 
 LABELS = {
@@ -63,6 +64,7 @@ LABELS = {
     "refund": phrase("refund charges"),
     "keep_catalogue": phrase("change the price list"),
     "annotate": phrase("add notes and attachments to a request"),
+    "credit_sweep": phrase("run the credit procedure's sweep"),
 }
 
 

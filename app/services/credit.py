@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
-from app.db.tables import CUSTOMERS, LEDGER, SERVICES
+from app.db.tables import CUSTOMERS, LEDGER
 from app.db.types import Hundredths, cents, from_cents
-from app.domain.enums import AccountStatus, LedgerKind, NoticeKind, ServiceStatus
+from app.domain.enums import AccountStatus, LedgerKind, NoticeKind
 from app.domain.errors import ValidationError, phrase
 from app.domain.money import CENT, ZERO
+from app.services import credit_procedure as procedure
 from app.services import invoice_rules
 from app.services.common import audit, check_version, customer_by_code, notify
 from app.services.settings import money_bounds
@@ -94,12 +95,14 @@ def post_locked(
     restarted: tuple[str, ...] = ()
     was_exhausted = status == AccountStatus.CREDIT_EXHAUSTED
     if exhausted and not was_exhausted:
-        suspended = _set_services(session, customer_id, ServiceStatus.SUSPENDED)
+        suspended, still_on = procedure.switch_off(session, customer_id, db.now())
+        facts = {"balance": new_balance, "missing": -new_balance, "suspended": list(suspended),
+                 "still_on": list(still_on),
+                 "archive_at": procedure.archive_date(session, db.now()) if suspended else None}
         audit(db, session, actor, "credit_exhausted", customer_id=customer_id,
-              request_id=request_id, balance=new_balance, missing=-new_balance,
-              suspended=list(suspended))
+              request_id=request_id, **facts)
         notify(db, session, customer_id, NoticeKind.CREDIT_EXHAUSTED, request_id=request_id,
-               balance=new_balance, missing=-new_balance, suspended=list(suspended))
+               **facts)
     elif exhausted and was_exhausted:
         # still exhausted: the customer is told what is still missing now
         notify(db, session, customer_id,
@@ -107,7 +110,7 @@ def post_locked(
                request_id=request_id, ledger_kind=kind.value, amount=amount, balance=new_balance,
                missing=-new_balance)
     elif not exhausted and was_exhausted:
-        restarted = _set_services(session, customer_id, ServiceStatus.RUNNING)
+        restarted = procedure.restart(session, customer_id)
         audit(db, session, actor, "services_restarted", customer_id=customer_id,
               balance=new_balance, restarted=list(restarted))
         notify(db, session, customer_id, NoticeKind.SERVICE_RESTARTED, balance=new_balance,
@@ -135,16 +138,6 @@ def post(
                           charge_id=charge_id, request_id=request_id)
     session.expire(customer)  # balance, status, version and services changed in SQL
     return posting
-
-
-def _set_services(session: Session, customer_id: int, status: ServiceStatus) -> tuple[str, ...]:
-    rows = session.execute(
-        update(SERVICES)
-        .where(SERVICES.c.customer_id == customer_id, SERVICES.c.status != status.value)
-        .values(status=status.value)
-        .returning(SERVICES.c.id, SERVICES.c.name)
-    ).all()
-    return tuple(name for _, name in sorted(rows))
 
 
 def ledger_sum(session: Session, customer_id: int) -> Decimal:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -12,11 +13,27 @@ from sqlalchemy.orm import Session
 from app.db import models as m
 from app.db.database import Database
 from app.domain import fiscal
-from app.domain.enums import LANGUAGES, SERVICE_KINDS, AccountStatus, LedgerKind, ServiceStatus
-from app.domain.errors import ConflictError, PermissionDenied, Phrase, ValidationError, phrase
+from app.domain.enums import (
+    LANGUAGES,
+    SERVICE_KINDS,
+    AccountStatus,
+    Billing,
+    LedgerKind,
+    ServiceState,
+    ServiceStatus,
+)
+from app.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    Phrase,
+    ValidationError,
+    phrase,
+)
 from app.domain.money import ZERO, parse_amount, parse_signed_amount, parse_threshold
 from app.domain.texts import parse_email
 from app.services import credit, invoices
+from app.services import credit_procedure as procedure
 from app.services.common import (
     MAX_NAME,
     MAX_REASON,
@@ -71,7 +88,7 @@ def customer_view(session: Session, customer: m.Customer, *, ledger: bool = True
         status=customer.status,
         missing=credit.missing_amount(customer.balance),
         version=customer.version,
-        services=tuple(ServiceView(s.id, s.name, s.kind, s.status) for s in customer.services),
+        services=procedure.service_views(session, customer),
         ledger=entries,
         people=staff_names(session, (e.actor for e in entries)),
         fiscal=fiscal_of(customer),
@@ -197,32 +214,86 @@ def _creator(db: Database, session: Session, actor: str | None) -> tuple[str, st
     return staff.username, staff.username, False
 
 
+def _billing(billing: str, paid_until: date | None) -> tuple[str, date | None]:
+    """A billing basis as given: hourly (no paid period) or monthly (paid until a day)."""
+    if billing not in (Billing.HOURLY, Billing.MONTHLY):
+        raise ValidationError.of("billing must be hourly or monthly: {billing!r}",
+                                 billing=billing)
+    if billing == Billing.HOURLY and paid_until is not None:
+        raise ValidationError.of("a service billed by the hour has no paid period: "
+                                 "--paid-until is for monthly ones")
+    if billing == Billing.MONTHLY and paid_until is None:
+        raise ValidationError.of("a monthly service needs the last day paid (--paid-until)")
+    return billing, paid_until
+
+
 def add_service(
-    db: Database, actor: str | None, customer_code: str, *, name: str, kind: str = "cloud_server"
+    db: Database, actor: str | None, customer_code: str, *, name: str, kind: str = "cloud_server",
+    billing: str = Billing.HOURLY, paid_until: date | None = None,
 ) -> ServiceView:
+    """A service of a customer, billed by the hour (the default) or monthly (paid until
+    ``paid_until``, the last day paid). Added to an exhausted account it is off unless
+    paid through today (the staged credit procedure)."""
     name = clean_text(name, phrase("service name"), MAX_NAME)
     if kind not in SERVICE_KINDS:
         raise ValidationError.of(
             "unknown service kind {kind!r}; one of: {choices}", kind=kind, choices=', '.join(SERVICE_KINDS)
         )
+    billing, paid_until = _billing(billing, paid_until)
     with db.transaction() as session:
         who = _creator(db, session, actor)[0]
         # Not locked here (who adds services may not lock customers on PostgreSQL): the
         # embedded database's write lock, or PostgreSQL's trigger services_status, keeps
-        # the new service's status in step with a charge exhausting the account meanwhile.
+        # the new service's state in step with a charge exhausting the account meanwhile.
         customer = customer_by_code(db, session, customer_code)
         if any(s.name == name for s in customer.services):
             raise ConflictError.of(
                 "customer {code} already has a service named {name!r}", code=customer.code, name=name
             )
-        status = (ServiceStatus.SUSPENDED if customer.status == AccountStatus.CREDIT_EXHAUSTED
-                  else ServiceStatus.RUNNING)
-        service = m.CustomerService(customer=customer, name=name, kind=kind, status=status.value)
+        now = db.now()
+        state = procedure.state_on_adding(customer.status == AccountStatus.CREDIT_EXHAUSTED,
+                                          billing, paid_until, now)
+        service = m.CustomerService(
+            customer=customer, name=name, kind=kind, billing=billing, paid_until=paid_until,
+            state=state.value, off_at=now if state is ServiceState.OFF else None,
+            status=(ServiceStatus.RUNNING if state is ServiceState.ACTIVE
+                    else ServiceStatus.SUSPENDED).value)
         session.add(service)
         session.flush()
-        session.refresh(service, ["status"])
-        audit(db, session, who, "service_added", customer_id=customer.id, service=name, kind=kind)
-        return ServiceView(service.id, service.name, service.kind, service.status)
+        session.refresh(service)
+        audit(db, session, who, "service_added", customer_id=customer.id, service=name, kind=kind,
+              billing=billing, paid_until=paid_until.isoformat() if paid_until else None)
+        return procedure.service_view(session, customer, service)
+
+
+def set_service(db: Database, actor: str | None, customer_code: str, name: str, *,
+                billing: str | None = None, paid_until: date | None = None) -> ServiceView:
+    """Change a service's billing basis or paid period (an admin, or the control panel
+    renewing a monthly service). Its state moves only with the credit procedure."""
+    with db.transaction() as session:
+        who = _creator(db, session, actor)[0]
+        customer = customer_by_code(db, session, customer_code)
+        service = next((s for s in customer.services if s.name == name), None)
+        if service is None:
+            raise NotFoundError.of("customer {code} has no service named {name!r}",
+                              code=customer.code, name=name)
+        if service.state == ServiceState.DELETED:
+            raise ConflictError.of("service {name!r} was deleted", name=name)
+        new_billing = billing or service.billing
+        if paid_until is None and new_billing == service.billing:
+            paid_until = service.paid_until
+        new_billing, new_paid = _billing(new_billing, paid_until)
+        changes = {key: [str(old) if old else None, str(new) if new else None]
+                   for key, old, new in (("billing", service.billing, new_billing),
+                                         ("paid_until", service.paid_until, new_paid))
+                   if old != new}
+        if changes:
+            service.billing, service.paid_until = new_billing, new_paid
+            session.flush()
+            audit(db, session, who, "service_changed", customer_id=customer.id, service=name,
+                  changes=changes)
+        session.refresh(service)
+        return procedure.service_view(session, customer, service)
 
 
 def get_customer(db: Database, code: str) -> CustomerView:

@@ -287,6 +287,9 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
                                        sdi_code="M5UXCR1", street="Via Emilia 88",
                                        postcode="40100", city="Bologna", province="BO"))
     customers.add_service(db, "admin", "C0999", name="cloud-server-officina", kind="cloud_server")
+    # paid monthly: it stays on through its paid period when the credit runs out (issue 19)
+    customers.add_service(db, "admin", "C0999", name="hosting-officina", kind="hosting",
+                          billing="monthly", paid_until=(end + timedelta(days=20)).date())
 
     say("requests")
     plan = [state for state, count in PLAN for _ in range(count)]

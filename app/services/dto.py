@@ -26,6 +26,16 @@ class ServiceView:
     name: str
     kind: str
     status: str
+    # the staged credit procedure (issue 19): its state, billing basis and next step
+    state: str = "active"
+    billing: str = "hourly"
+    paid_until: date | None = None
+    next_step: str | None = None  # off | archive | delete
+    next_step_at: datetime | None = None
+    #: when it went off, was archived, was deleted (the current round of the procedure)
+    off_at: datetime | None = None
+    archived_at: datetime | None = None
+    deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True)

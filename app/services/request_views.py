@@ -100,6 +100,10 @@ def request_detail(db: Database, number: int) -> RequestDetail:
         current = next((q for q in reversed(quotes) if q.state != "draft"), None)
         agreed = next((q for q in quotes if q.state == "accepted"), None)
         svc = request.service
+        customer = customer_view(session, request.customer, ledger=False)
+        # the service with its state in the credit procedure and next step (issue 19)
+        service = next((s for s in customer.services if s.id == svc.id),
+                       ServiceView(svc.id, svc.name, svc.kind, svc.status))
         return RequestDetail(
             number=request.id, state=request.state, category=request.category,
             subject=request.subject, description=request.description,
@@ -108,8 +112,7 @@ def request_detail(db: Database, number: int) -> RequestDetail:
             assignee_name=request.assignee.name if request.assignee else None,
             decline_reason=request.decline_reason, created_at=request.created_at,
             updated_at=request.updated_at, version=request.version,
-            customer=customer_view(session, request.customer, ledger=False),
-            service=ServiceView(svc.id, svc.name, svc.kind, svc.status),
+            customer=customer, service=service,
             quotes=quotes, work=work, variations=variations, charge=charge, history=history,
             notices=notices, work_summary=work_summary(session, request, increment),
             current_quote=current, agreed_quote=agreed,

@@ -56,6 +56,11 @@ DEFAULTS: dict[str, str] = {
     "variation_reminder_days": "3",
     "variation_expiry_days": "14",
     "low_credit_alert": "0.00",
+    # the staged credit procedure (app/domain/credit_steps.py; migration 0024 reads the
+    # same keys with the same defaults on PostgreSQL)
+    "credit_archive_days": "7",
+    "credit_delete_days": "10",
+    "credit_notice_days": "2",
     # mailing the notices (app/services/delivery.py; the password is never stored here)
     "smtp_host": "",
     "smtp_port": "25",
@@ -80,6 +85,9 @@ WHOLE: dict[str, tuple[int, int]] = {
     "quote_reminder_days": (0, 365),
     "variation_reminder_days": (0, 365),
     "variation_expiry_days": (1, 365),
+    "credit_archive_days": (1, 365),
+    "credit_delete_days": (1, 365),
+    "credit_notice_days": (0, 30),
     "smtp_port": (1, 65535),
     "standby_max_lag": (0, 86400),
 }

@@ -12,7 +12,9 @@ the embedded file the desktop app runs the same :func:`run_once` while it is ope
   was and completion is no longer blocked;
 - a customer whose balance falls below their threshold (``customers set --low-credit-alert``,
   default the setting ``low_credit_alert``, 0: none) is alerted once per crossing: again
-  only after a top-up has brought the balance back to the threshold.
+  only after a top-up has brought the balance back to the threshold;
+- the staged credit procedure's steps that come with time (``credit_procedure.sweep``:
+  a monthly service off when its paid period ends, the warnings, archiving, deletion).
 
 Each item is one transaction with its audit event and notice. Several workers may run at
 once: the candidates are read first, then each is locked with ``SKIP LOCKED`` and checked
@@ -39,7 +41,13 @@ from app.db.database import Database
 from app.domain.enums import NoticeKind, QuoteState, VariationState
 from app.domain.errors import PermissionDenied, RitError
 from app.domain.references import quote_reference, request_reference
-from app.services import delivery, document_jobs, invoices, quotes  # noqa: F401 - kinds
+from app.services import (  # noqa: F401 - document kinds register on import
+    credit_procedure,
+    delivery,
+    document_jobs,
+    invoices,
+    quotes,
+)
 from app.services import settings as settings_service
 from app.services.common import audit, notify
 
@@ -121,6 +129,8 @@ def run_once(db: Database, log: Callable[[Done], None] | None = None, *,
                 _credit_rearmed):
         for item in job(db, limits):
             record(item)
+    for step in credit_procedure.sweep(db):  # the staged credit procedure's time steps
+        record(Done(f"credit_{step.step}", f"{step.customer} {step.service}"))
     for job_name, subject, detail, ok in delivery.deliver_due(db):  # what was just told too
         record(Done(job_name, subject, detail, ok))
     return done
@@ -376,7 +386,8 @@ def _alerted(session: Session, ident: int) -> bool:
 def _credit_alerts(db: Database, limits: Deadlines) -> Iterable[Done]:
     """Below the threshold and not yet told: told once."""
     def low(customer: m.Customer) -> bool:
-        return customer.balance < threshold(customer, limits.low_credit_alert)
+        limit = threshold(customer, limits.low_credit_alert)
+        return limit > 0 and customer.balance < limit  # 0: no alerts, even below zero
 
     with db.read() as session:
         candidates = [c.id for c in session.scalars(_customers(db, alerted=False)) if low(c)]

@@ -888,6 +888,10 @@
         <translation>la ricerca è troppo lunga ({length} caratteri, al massimo {max_len})</translation>
     </message>
     <message>
+        <source>run the credit procedure&apos;s sweep</source>
+        <translation>eseguire i passi della procedura di credito esaurito</translation>
+    </message>
+    <message>
         <source>{user} (technician) may send quotes up to {limit} net; this one is {net}: a team lead must send it (submit it for approval)</source>
         <translation>{user} (tecnico) può inviare preventivi fino a {limit} di imponibile; questo è di {net}: deve inviarlo un team leader (invialo in approvazione)</translation>
     </message>
@@ -964,8 +968,28 @@
         <translation>campo del cliente sconosciuto: {field}</translation>
     </message>
     <message>
+        <source>billing must be hourly or monthly: {billing!r}</source>
+        <translation>la fatturazione è oraria (hourly) o mensile (monthly): {billing!r}</translation>
+    </message>
+    <message>
+        <source>a service billed by the hour has no paid period: --paid-until is for monthly ones</source>
+        <translation>un servizio a consumo orario non ha un periodo pagato: --paid-until è per quelli mensili</translation>
+    </message>
+    <message>
+        <source>a monthly service needs the last day paid (--paid-until)</source>
+        <translation>un servizio mensile richiede l&apos;ultimo giorno pagato (--paid-until)</translation>
+    </message>
+    <message>
         <source>the control panel may not change a customer&apos;s email or low-credit alert</source>
         <translation>il pannello di controllo non può cambiare l&apos;email o la soglia di avviso di credito basso di un cliente</translation>
+    </message>
+    <message>
+        <source>customer {code} has no service named {name!r}</source>
+        <translation>il cliente {code} non ha un servizio di nome {name!r}</translation>
+    </message>
+    <message>
+        <source>service {name!r} was deleted</source>
+        <translation>il servizio {name!r} è stato cancellato</translation>
     </message>
     <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>

@@ -338,173 +338,168 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../ui/customers_panel.py" line="120"/>
+        <location filename="../../ui/customers_panel.py" line="123"/>
         <source>Statement…</source>
         <translation>Estratto conto…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="74"/>
+        <location filename="../../ui/customers_panel.py" line="75"/>
         <source>Filter by name or code</source>
         <translation>Filtra per nome o codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="85"/>
+        <location filename="../../ui/customers_panel.py" line="86"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="85"/>
+        <location filename="../../ui/customers_panel.py" line="86"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="85"/>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="86"/>
+        <location filename="../../ui/customers_panel.py" line="113"/>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="85"/>
+        <location filename="../../ui/customers_panel.py" line="86"/>
         <source>Missing</source>
         <translation>Mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="86"/>
+        <location filename="../../ui/customers_panel.py" line="87"/>
         <source>Account</source>
         <translation>Conto</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="111"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="111"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="111"/>
+        <location filename="../../ui/customers_panel.py" line="112"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="112"/>
+        <location filename="../../ui/customers_panel.py" line="113"/>
         <source>Reference / reason</source>
         <translation>Riferimento / motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="113"/>
+        <location filename="../../ui/customers_panel.py" line="114"/>
         <source>By</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="116"/>
+        <location filename="../../ui/customers_panel.py" line="119"/>
         <source>Top-up…</source>
         <translation>Ricarica…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="118"/>
+        <location filename="../../ui/customers_panel.py" line="121"/>
         <source>Credit adjustment…</source>
         <translation>Rettifica del credito…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="133"/>
+        <location filename="../../ui/customers_panel.py" line="136"/>
         <source>Not available to your role (%1).</source>
         <translation>Non disponibile per il tuo ruolo (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="181"/>
+        <location filename="../../ui/customers_panel.py" line="185"/>
         <source>Accounts in credit exhaustion</source>
         <translation>Conti in esaurimento del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="182"/>
+        <location filename="../../ui/customers_panel.py" line="186"/>
         <source>All customers</source>
         <translation>Tutti i clienti</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="219"/>
+        <location filename="../../ui/customers_panel.py" line="223"/>
         <source>No account is in credit exhaustion.</source>
         <translation>Nessun conto è in esaurimento del credito.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="220"/>
+        <location filename="../../ui/customers_panel.py" line="224"/>
         <source>No customers.</source>
         <translation>Nessun cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="257"/>
+        <location filename="../../ui/customers_panel.py" line="260"/>
         <source>Balance: %1 · account %2</source>
         <translation>Saldo: %1 · conto %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="262"/>
+        <location filename="../../ui/customers_panel.py" line="265"/>
         <source>Missing: %1 — a top-up of at least this amount restarts the services.</source>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="264"/>
-        <source>Services: %1</source>
-        <translation>Servizi: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_panel.py" line="340"/>
+        <location filename="../../ui/customers_panel.py" line="343"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="122"/>
+        <location filename="../../ui/customers_panel.py" line="125"/>
         <source>Fiscal data…</source>
         <translation>Dati fiscali…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="289"/>
+        <location filename="../../ui/customers_panel.py" line="292"/>
         <source>VAT no. %1</source>
         <translation>P. IVA %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="291"/>
+        <location filename="../../ui/customers_panel.py" line="294"/>
         <source>Tax code %1</source>
         <translation>C.F. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="295"/>
+        <location filename="../../ui/customers_panel.py" line="298"/>
         <source>Recipient code %1</source>
         <translation>Codice destinatario %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="297"/>
+        <location filename="../../ui/customers_panel.py" line="300"/>
         <source>PEC %1</source>
         <translation>PEC %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="124"/>
+        <location filename="../../ui/customers_panel.py" line="127"/>
         <source>Email address…</source>
         <translation>Indirizzo email…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="266"/>
+        <location filename="../../ui/customers_panel.py" line="268"/>
         <source>Email: %1</source>
         <translation>Email: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="267"/>
+        <location filename="../../ui/customers_panel.py" line="269"/>
         <source>none (notices are not mailed)</source>
         <translation>nessuna (gli avvisi non sono inviati per email)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="363"/>
+        <location filename="../../ui/customers_panel.py" line="366"/>
         <source>Email address of %1</source>
         <translation>Indirizzo email di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="364"/>
+        <location filename="../../ui/customers_panel.py" line="367"/>
         <source>Where this customer&apos;s notices are mailed (empty: nowhere):</source>
         <translation>Dove inviare gli avvisi a questo cliente (vuoto: da nessuna parte):</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="380"/>
+        <location filename="../../ui/customers_panel.py" line="383"/>
         <source>Email address of %1 saved.</source>
         <translation>Indirizzo email di %1 salvato.</translation>
     </message>
@@ -1497,87 +1492,87 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>RequestHeader</name>
     <message>
-        <location filename="../../ui/request_header.py" line="134"/>
+        <location filename="../../ui/request_header.py" line="137"/>
         <source>Change…</source>
         <translation>Cambia…</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="138"/>
+        <location filename="../../ui/request_header.py" line="141"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="138"/>
+        <location filename="../../ui/request_header.py" line="141"/>
         <source>Service</source>
         <translation>Servizio</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="139"/>
+        <location filename="../../ui/request_header.py" line="142"/>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="139"/>
+        <location filename="../../ui/request_header.py" line="142"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="140"/>
+        <location filename="../../ui/request_header.py" line="143"/>
         <source>Assignee</source>
         <translation>Assegnatario</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="140"/>
+        <location filename="../../ui/request_header.py" line="143"/>
         <source>Opened</source>
         <translation>Aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="141"/>
+        <location filename="../../ui/request_header.py" line="144"/>
         <source>Credit</source>
         <translation>Credito</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="141"/>
+        <location filename="../../ui/request_header.py" line="144"/>
         <source>Agreed</source>
         <translation>Concordato</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="165"/>
+        <location filename="../../ui/request_header.py" line="171"/>
         <source>Unassigned</source>
         <translation>Non assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="174"/>
-        <source>Credit exhausted: %1 missing. The customer&apos;s services are suspended until a top-up covers it.</source>
-        <translation>Credito esaurito: mancano %1. I servizi del cliente sono sospesi finché una ricarica non copre la differenza.</translation>
+        <location filename="../../ui/request_header.py" line="180"/>
+        <source>Credit exhausted: %1 missing. The customer&apos;s services are switched off, archived and deleted in stages; a top-up covering it restarts those not yet deleted.</source>
+        <translation>Credito esaurito: mancano %1. I servizi del cliente vengono spenti, archiviati e cancellati per gradi; una ricarica che copre l&apos;importo riattiva quelli non ancora cancellati.</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="179"/>
+        <location filename="../../ui/request_header.py" line="186"/>
         <source>Declined: %1</source>
         <translation>Non fattibile: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="184"/>
+        <location filename="../../ui/request_header.py" line="191"/>
         <source>(no description)</source>
         <translation>(nessuna descrizione)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="195"/>
+        <location filename="../../ui/request_header.py" line="202"/>
         <source>charged %1 on %2</source>
         <translation>addebitati %1 il %2</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="202"/>
+        <location filename="../../ui/request_header.py" line="209"/>
         <source>quote %1 sent, awaiting the customer</source>
         <translation>preventivo di %1 inviato, in attesa del cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="207"/>
+        <location filename="../../ui/request_header.py" line="214"/>
         <source>%1 net (%2)</source>
         <translation>%1 imponibile (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/request_header.py" line="189"/>
+        <location filename="../../ui/request_header.py" line="196"/>
         <source>charged %1 on %2, %3 refunded: %4 still charged</source>
         <translation>addebitati %1 il %2, stornati %3: restano addebitati %4</translation>
     </message>
@@ -1793,6 +1788,87 @@ Il credito passa da %3 a %4.</translation>
             <numerusform>%n anno</numerusform>
             <numerusform>%n anni</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceStates</name>
+    <message>
+        <location filename="../../ui/service_states.py" line="25"/>
+        <source>Active</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="26"/>
+        <source>Switched off</source>
+        <translation>Spento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="27"/>
+        <source>Archived</source>
+        <translation>Archiviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="28"/>
+        <source>Deleted</source>
+        <translation>Cancellato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="34"/>
+        <source>Monthly, paid until %1</source>
+        <translation>Mensile, pagato fino al %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="37"/>
+        <source>Monthly</source>
+        <translation>Mensile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="38"/>
+        <source>Hourly</source>
+        <translation>A consumo orario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="47"/>
+        <source>Switched off on %1</source>
+        <translation>Spento il %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="48"/>
+        <source>Archived on %1</source>
+        <translation>Archiviato il %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="49"/>
+        <source>Deleted on %1</source>
+        <translation>Cancellato il %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTable</name>
+    <message>
+        <location filename="../../ui/service_states.py" line="73"/>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="73"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="73"/>
+        <source>Billing</source>
+        <translation>Fatturazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="74"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_states.py" line="74"/>
+        <source>Next step</source>
+        <translation>Prossimo passo</translation>
     </message>
 </context>
 <context>
@@ -2332,7 +2408,7 @@ Il credito passa da %3 a %4.</translation>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="216"/>
+        <location filename="../../ui/labels.py" line="225"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2565,7 +2641,7 @@ Il credito passa da %3 a %4.</translation>
     <message>
         <location filename="../../ui/labels.py" line="105"/>
         <location filename="../../ui/labels.py" line="184"/>
-        <location filename="../../ui/labels.py" line="214"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -2637,19 +2713,19 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="159"/>
-        <location filename="../../ui/labels.py" line="211"/>
+        <location filename="../../ui/labels.py" line="220"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="160"/>
-        <location filename="../../ui/labels.py" line="212"/>
+        <location filename="../../ui/labels.py" line="221"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="161"/>
-        <location filename="../../ui/labels.py" line="213"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
@@ -2705,7 +2781,7 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="172"/>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
@@ -2726,7 +2802,7 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="177"/>
-        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="218"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
@@ -2747,7 +2823,7 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="185"/>
-        <location filename="../../ui/labels.py" line="215"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
@@ -2772,27 +2848,70 @@ Il credito passa da %3 a %4.</translation>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="202"/>
+        <source>Service billing changed</source>
+        <translation>Fatturazione del servizio modificata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="203"/>
+        <location filename="../../ui/labels.py" line="235"/>
+        <source>Service switched off</source>
+        <translation>Servizio spento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="204"/>
+        <source>Customer warned of the archiving</source>
+        <translation>Cliente avvisato dell&apos;archiviazione</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="206"/>
+        <location filename="../../ui/labels.py" line="237"/>
+        <source>Service archived</source>
+        <translation>Servizio archiviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="207"/>
+        <source>Customer warned of the deletion</source>
+        <translation>Cliente avvisato della cancellazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="239"/>
+        <source>Service deleted</source>
+        <translation>Servizio cancellato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="215"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207"/>
+        <location filename="../../ui/labels.py" line="216"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="326"/>
+        <location filename="../../ui/labels.py" line="236"/>
+        <source>Archiving announced</source>
+        <translation>Archiviazione annunciata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="238"/>
+        <source>Deletion announced</source>
+        <translation>Cancellazione annunciata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="340"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="329"/>
+        <location filename="../../ui/labels.py" line="343"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="331"/>
+        <location filename="../../ui/labels.py" line="345"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
@@ -2829,23 +2948,23 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="173"/>
-        <location filename="../../ui/labels.py" line="208"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Quote extended</source>
         <translation>Preventivo prorogato</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="180"/>
-        <location filename="../../ui/labels.py" line="210"/>
+        <location filename="../../ui/labels.py" line="219"/>
         <source>Variation withdrawn</source>
         <translation>Variazione ritirata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="217"/>
+        <location filename="../../ui/labels.py" line="226"/>
         <source>Credit still exhausted: missing</source>
         <translation>Credito ancora esaurito: importo mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="228"/>
         <source>Credit exhausted: more missing</source>
         <translation>Credito esaurito: manca di più</translation>
     </message>
@@ -2885,23 +3004,23 @@ Il credito passa da %3 a %4.</translation>
         <translation>Cliente modificato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="221"/>
+        <location filename="../../ui/labels.py" line="230"/>
         <source>Quote about to expire</source>
         <translation>Preventivo in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="223"/>
+        <location filename="../../ui/labels.py" line="232"/>
         <source>Variation awaiting answer</source>
         <translation>Variazione in attesa di risposta</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="196"/>
-        <location filename="../../ui/labels.py" line="224"/>
+        <location filename="../../ui/labels.py" line="233"/>
         <source>Variation lapsed</source>
         <translation>Variazione decaduta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="225"/>
+        <location filename="../../ui/labels.py" line="234"/>
         <source>Credit low</source>
         <translation>Credito basso</translation>
     </message>
@@ -2924,7 +3043,7 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="232"/>
+        <location filename="../../ui/labels.py" line="246"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

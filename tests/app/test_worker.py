@@ -130,6 +130,16 @@ def test_low_credit_alert_default_setting_and_zero(world: World) -> None:
     assert jobs(db) == [("credit_low", "POOR")]
 
 
+def test_no_alert_below_zero_when_alerts_are_off(world: World) -> None:
+    """The default threshold 0 means no alerts: an exhausted account (balance below 0)
+    is not told "credit low" and then "cleared" in every round (it was, each minute)."""
+    db = world.db
+    customers.adjust(db, "fin", "ACME", "-1030", reason="test")  # 1000.00 -> -30.00
+    assert jobs(db) == []
+    assert jobs(db) == []
+    assert "credit_low" not in kinds(db)
+
+
 def test_only_an_admin_sets_the_threshold(world: World) -> None:
     from app.domain.errors import PermissionDenied, ValidationError
 

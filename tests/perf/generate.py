@@ -453,7 +453,8 @@ def generate(url: str, n: int, *, customers: int | None = None, seed: int = 7,
         with engine.begin() as conn:
             ids = sorted(exhausted)
             for i in range(0, len(ids), 500):
-                conn.execute(text("UPDATE services SET status = 'suspended' WHERE customer_id IN "
+                conn.execute(text("UPDATE services SET status = 'suspended', state = 'off', "
+                                  "off_at = CURRENT_TIMESTAMP WHERE customer_id IN "  # 0024
                                   f"({', '.join(map(str, ids[i:i + 500]))})"))
         engine.dispose()
     counts = dict(sink.counts)

@@ -161,12 +161,6 @@ def customers_adjust(db: Database, args: argparse.Namespace) -> Result:
                                     reason=args.reason))
 
 
-def services_add(db: Database, args: argparse.Namespace) -> Result:
-    view = customers.add_service(db, args.actor, args.customer, name=args.name, kind=args.kind)
-    return {"customer": args.customer, "name": view.name, "kind": view.kind,
-            "status": view.status}, f"added service {view.name} to {args.customer}"
-
-
 def portal_submit(db: Database, args: argparse.Namespace) -> Result:
     number = requests.submit_request(db, args.customer, service=args.service,
                                      category=args.category, subject=args.subject,

@@ -102,6 +102,7 @@ def build_parser() -> Parser:
     from ui.cli import (
         catalogue_commands,
         commands,
+        credit_commands,
         finance,
         identity_commands,
         invoice_commands,
@@ -163,10 +164,8 @@ def build_parser() -> Parser:
 
     svc = sub.add_parser("services", help="customers' services").add_subparsers(
         dest="cmd", required=True, parser_class=Parser)
-    s = cmd(svc, "add", commands.services_add, "add a service to a customer")
-    s.add_argument("customer")
-    s.add_argument("--name", required=True)
-    s.add_argument("--kind", default="cloud_server")
+    # services add|set|show, credit sweep (the staged credit procedure)
+    credit_commands.register(sub, svc, cmd, iso_date)
 
     # the control panel stand-in
     portal = sub.add_parser("portal", help="what the customer does in the control panel"

@@ -10,7 +10,7 @@ from typing import Any
 
 from app.domain.fiscal import address_text as fiscal_address
 from app.domain.money import amount_str
-from app.services.dto import CustomerView, RequestDetail, RequestRow
+from app.services.dto import CustomerView, RequestDetail, RequestRow, ServiceView
 
 
 def plain(value: Any) -> Any:
@@ -34,6 +34,23 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(plain(data), ensure_ascii=False, sort_keys=False)
 
 
+def service_json(s: ServiceView) -> dict[str, Any]:
+    """A service in JSON (``customers show`` and ``services ...``): the keys of before
+    (name, kind, status) and the procedure's."""
+    return {"name": s.name, "kind": s.kind, "status": s.status, "state": s.state,
+            "billing": s.billing, "paid_until": s.paid_until, "next_step": s.next_step,
+            "next_step_at": s.next_step_at, "off_at": s.off_at, "archived_at": s.archived_at,
+            "deleted_at": s.deleted_at}
+
+
+def service_line(s: ServiceView) -> str:
+    billing = s.billing + (f" paid until {s.paid_until.isoformat()}" if s.paid_until else "")
+    text = f"service {s.name} ({s.kind}, {billing}): {s.state}"
+    if s.next_step and s.next_step_at:
+        text += f", {s.next_step} {s.next_step_at:%Y-%m-%d %H:%M}"
+    return text
+
+
 def customer_json(c: CustomerView) -> dict[str, Any]:
     return {
         "code": c.code,
@@ -46,7 +63,7 @@ def customer_json(c: CustomerView) -> dict[str, Any]:
         "fiscal": c.fiscal.as_dict(),
         "low_credit_alert": c.low_credit_alert,
         "email": c.email,
-        "services": [{"name": s.name, "kind": s.kind, "status": s.status} for s in c.services],
+        "services": [service_json(s) for s in c.services],
         "ledger": [
             {"kind": e.kind, "amount": e.amount, "balance_after": e.balance_after, "at": e.at,
              "reference": e.reference, "reason": e.reason}
@@ -83,7 +100,7 @@ def fmt_customer(c: CustomerView) -> str:
         ("VAT", f.vat_number), ("tax code", f.tax_code), ("SDI", f.sdi_code), ("PEC", f.pec))
         if value)]
     lines += [f"  {line}" for line in fiscal_address(f).splitlines()]
-    lines += [f"  service {s.name} ({s.kind}): {s.status}" for s in c.services]
+    lines += [f"  {service_line(s)}" for s in c.services]
     lines += [f"  {e.at:%Y-%m-%d %H:%M}  {e.kind:<10} {amount_str(e.amount):>12}  "
               f"-> {amount_str(e.balance_after):>12}  {e.reference}" for e in c.ledger]
     return "\n".join(lines)

@@ -42,6 +42,8 @@ TABLE: dict[str, tuple[str, str, str, str]] = {
     "annotate": (OWN, YES, NO, YES),
     # issue 18: the notices' delivery by email (see the failed ones, retry)
     "deliveries": (NO, YES, NO, YES),
+    # issue 19: the staged credit procedure's sweep (the brief: finance, admin, the worker)
+    "credit_sweep": (NO, NO, YES, YES),
 }
 ROLES = ("technician", "team_lead", "finance", "admin")
 
