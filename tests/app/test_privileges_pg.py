@@ -33,6 +33,7 @@ from app.db.models import Base
 from app.db.privileges import TABLES
 from app.domain import permissions
 from app.domain.errors import PermissionDenied, RitError
+from app.domain.fiscal import Fiscal
 from app.services import (
     attachments,
     billing,
@@ -47,6 +48,7 @@ from app.services import (
     work,
 )
 from app.services import settings as settings_service
+from app.services.demo import partita_iva
 from app.services.quotes import LineInput, QuoteInput
 from tests.conftest import PG_SERVER, create_database, drop_database, fake_renderer
 
@@ -133,7 +135,10 @@ def site() -> Iterator[Site]:
         staff.link_portal_login(trusted, users["portal"])
         staff.link_worker_login(trusted, users["worker"])
         customers.add_customer(trusted, users["admin"], "ACME", name="Acme Srl",
-                               credit_amount="100000")
+                               credit_amount="100000", data=Fiscal(
+                                   kind="business", vat_number=partita_iva(1),
+                                   sdi_code="M5UXCR1", street="Via Roma 1", postcode="52100",
+                                   city="Arezzo", province="AR"))  # its invoices valid
         customers.add_service(trusted, users["admin"], "ACME", name="web-1")
         yield the_site
     finally:

@@ -232,7 +232,8 @@ def test_the_worker_group_has_exactly_the_grants_of_its_jobs(site: Site) -> None
         ("variations", "version"), ("low_credit_alerts", "at"),
         *(("notices", c) for c in ("delivery_state", "attempts", "next_attempt_at",
                                    "last_error", "sent_at", "message_id"))}
-    assert functions == {"rit_store_document"}  # the rest through the login group
+    # the rest through the login group
+    assert functions == {"rit_store_document", "rit_store_invoice", "rit_credit_sweep"}
 
 
 def test_the_worker_lapses_a_variation_only_after_its_days(site: Site) -> None:  # noqa: F811
@@ -288,5 +289,8 @@ def test_two_workers_store_each_document_once(site: Site) -> None:  # noqa: F811
     done = [r for result in results for r in result]
     assert [r for r in done if not r[3]] == []
     stored = [r[1] for r in done if r[0] == "document_stored"]
-    assert sorted(stored) == sorted(f"RIT-{n:06d}" for n in numbers)  # each once
+    charges = [s for s in stored if s.startswith("RIT-")]
+    assert sorted(charges) == sorted(f"RIT-{n:06d}" for n in numbers)  # each once
+    invoices = [s for s in stored if s.startswith("FT ")]  # at the VAT point 'charge'
+    assert len(invoices) == len(set(invoices)) == len(numbers)
     assert all(_stored(site, n)[1] is not None for n in numbers)
