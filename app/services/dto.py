@@ -307,6 +307,14 @@ class ChargePreview:
     #: billable work beyond the ceiling, not charged (app.domain.pricing.over_ceiling)
     minutes_not_charged: int = 0
     amount_not_charged: Decimal = Decimal(0)
+    #: where VAT is charged (app/domain/vat_point.py): at "topup" the charge has no VAT
+    vat_point: str = "charge"
+
+    @property
+    def taken_from_credit(self) -> Decimal:
+        """What the completion takes from the credit: the net at the top-up point, net +
+        VAT at the charge point (= total either way)."""
+        return self.total
 
 
 @dataclass(frozen=True)

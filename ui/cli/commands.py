@@ -17,6 +17,7 @@ from app.domain.enums import RequestState
 from app.domain.errors import PermissionDenied, ValidationError
 from app.domain.money import amount_str, format_hours
 from app.domain.references import quote_reference, request_reference
+from app.domain.vat_point import vat_wording
 from app.services import (
     billing,
     customers,
@@ -283,12 +284,15 @@ def requests_cancel(db: Database, args: argparse.Namespace) -> Result:
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
     preview = billing.preview_charge(db, args.request)
     text = (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
-            f"{amount_str(preview.total)}; balance after {amount_str(preview.balance_after)}")
+            f"{amount_str(preview.total)}; taken from the credit "
+            f"{amount_str(preview.taken_from_credit)} "
+            f"({vat_wording(preview.vat_point, preview.vat_rate, 'en')}); "
+            f"balance after {amount_str(preview.balance_after)}")
     if preview.minutes_not_charged:
         text += (f"; over the ceiling of {amount_str(preview.ceiling)}: "
                  f"{format_hours(preview.minutes_not_charged)} hours "
                  f"({amount_str(preview.amount_not_charged)}) not charged")
-    return plain(preview), text
+    return {**plain(preview), "taken_from_credit": preview.taken_from_credit}, text
 
 
 def requests_complete(db: Database, args: argparse.Namespace) -> Result:
