@@ -137,6 +137,9 @@ class QuoteView:
     returned_by: str | None = None
     returned_at: datetime | None = None
     return_reason: str | None = None
+    #: at 0 % VAT: the nature and its legal reference (issue 20)
+    vat_nature: str | None = None
+    legal_reference: str | None = None
 
 
 @dataclass(frozen=True)

@@ -322,18 +322,24 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
         lines = [quotes.parse_line(t) if kind == "line" else quotes.parse_item(t)
                  for kind, t in args.lines]
         data = quotes.QuoteInput(kind="fixed", valid_until=args.valid_until, lines=lines,
-                                 vat_rate=args.vat, notes=args.notes)
+                                 vat_rate=args.vat, notes=args.notes, nature=args.nature,
+                                 legal_reference=args.legal_reference)
     else:
         if args.lines:
             raise ValidationError("--line and --item belong to --fixed quotes")
         data = quotes.QuoteInput(kind="hourly", valid_until=args.valid_until,
                                  hourly_rate=args.rate, estimated_hours=args.hours,
-                                 vat_rate=args.vat, notes=args.notes)
+                                 vat_rate=args.vat, notes=args.notes, nature=args.nature,
+                                 legal_reference=args.legal_reference)
     view = quotes.create_quote(db, actor, args.request, data, send=args.send)
+    text = (f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) "
+            f"{view.state}: net {amount_str(view.net)} vat {amount_str(view.vat)} total "
+            f"{amount_str(view.total)}")
+    if view.vat_nature:
+        text += f"; {view.vat_nature} ({view.legal_reference})"
     return {"quote": view.id, "revision": view.revision, "state": view.state, "net": view.net,
-            "vat": view.vat, "total": view.total}, (
-        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) {view.state}: "
-        f"net {amount_str(view.net)} vat {amount_str(view.vat)} total {amount_str(view.total)}")
+            "vat": view.vat, "total": view.total, "nature": view.vat_nature,
+            "legal_reference": view.legal_reference}, text
 
 
 def quotes_send(db: Database, args: argparse.Namespace) -> Result:

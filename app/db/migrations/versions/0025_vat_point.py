@@ -232,7 +232,9 @@ def statements(s: str) -> list[str]:
         BEGIN
             -- a draft at 0 % states its nature (quotes made before this keep none)
             IF NEW.state = 'draft' AND NEW.vat_rate_hundredths = 0 AND NEW.vat_nature IS NULL THEN
-                PERFORM rit_fail('RD000', 'vat_nature', jsonb_build_object('quote', NEW.id));
+                RAISE EXCEPTION USING ERRCODE = 'RD000',
+                    MESSAGE = 'a quote at 0 % VAT must state its nature (N1 ... N7)',
+                    DETAIL = jsonb_build_object('key', 'vat_nature', 'quote', NEW.id)::text;
             END IF;
             RETURN NEW;
         END $$""",
