@@ -312,6 +312,18 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>the VAT point cannot change: charges or top-ups were already recorded under {point}</source>
+        <translation>il momento dell&apos;IVA non può cambiare: sono già stati registrati addebiti o ricariche con {point}</translation>
+    </message>
+    <message>
+        <source>the VAT point is topup or charge, not {value}</source>
+        <translation>il momento dell&apos;IVA è topup o charge, non {value}</translation>
+    </message>
+    <message>
+        <source>a quote at 0 % VAT must state its nature ({codes})</source>
+        <translation>un preventivo con IVA 0 % deve indicarne la natura ({codes})</translation>
+    </message>
+    <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
         <translation>il paese è un codice ISO di due lettere, ad es. IT: {value!r}</translation>
     </message>
@@ -890,6 +902,22 @@
     <message>
         <source>folder</source>
         <translation>cartella</translation>
+    </message>
+    <message>
+        <source>unknown nature {code}: one of {codes}</source>
+        <translation>natura {code} sconosciuta: una tra {codes}</translation>
+    </message>
+    <message>
+        <source>the legal reference is longer than {n} characters</source>
+        <translation>il riferimento normativo supera {n} caratteri</translation>
+    </message>
+    <message>
+        <source>the legal reference contains control characters</source>
+        <translation>il riferimento normativo contiene caratteri di controllo</translation>
+    </message>
+    <message>
+        <source>a nature (and its legal reference) is stated only for a quote at 0 % VAT</source>
+        <translation>la natura (e il suo riferimento normativo) si indica solo per un preventivo con IVA 0 %</translation>
     </message>
     <message>
         <source>an item code may hold letters, digits, - _ . only: {code!r}</source>
