@@ -312,37 +312,42 @@
         <translation>%1 questo mese</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="301"/>
+        <location filename="../../ui/finance/dashboard.py" line="297"/>
+        <source>plus VAT, charged with the work</source>
+        <translation>più IVA, addebitata con il lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/dashboard.py" line="305"/>
         <source>Accepted</source>
         <translation>Accettati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="301"/>
+        <location filename="../../ui/finance/dashboard.py" line="305"/>
         <source>Rejected</source>
         <translation>Rifiutati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="302"/>
+        <location filename="../../ui/finance/dashboard.py" line="306"/>
         <source>Expired</source>
         <translation>Scaduti</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="311"/>
+        <location filename="../../ui/finance/dashboard.py" line="315"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="321"/>
+        <location filename="../../ui/finance/dashboard.py" line="325"/>
         <source>Acceptance rate</source>
         <translation>Tasso di accettazione</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="337"/>
+        <location filename="../../ui/finance/dashboard.py" line="341"/>
         <source>acceptance %1 %</source>
         <translation>accettazione %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/dashboard.py" line="362"/>
+        <location filename="../../ui/finance/dashboard.py" line="366"/>
         <source>%1 people</source>
         <translation>%1 persone</translation>
     </message>

@@ -78,7 +78,7 @@ def test_a_22_percent_quote_at_the_topup_point(team: Team, cli_clock: FakeClock)
     assert (quote["net"], quote["vat"], quote["total"], quote["nature"]) == (
         "120.00", "26.40", "146.40", None)
     cli.ok("portal", "accept", quote["quote"])
-    cli.ok("work", "log", number, "--hours", "1:50", actor=u["tech"])  # 1:50 -> 110.00
+    cli.ok("work", "log", number, "--hours", "1:45", actor=u["tech"])  # 1:45 -> 105.00
     done = cli.ok("requests", "complete", number, actor=u["tech"])
     assert (done["charge"], done["balance"], done["status"]) == (
-        {"net": "110.00", "vat": "0.00", "total": "110.00"}, "-10.00", "exhausted")
+        {"net": "105.00", "vat": "0.00", "total": "105.00"}, "-5.00", "credit_exhausted")
