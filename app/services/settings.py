@@ -110,6 +110,7 @@ class Settings:
     lead_ceiling_percent: int = 80
     money_min_per_operation: Decimal = Decimal(DEFAULTS["money_min_per_operation"])
     money_max_per_operation: Decimal = Decimal(DEFAULTS["money_max_per_operation"])
+    vat_point: str = NEW_DATABASE_POINT  # where VAT is charged (issue 20)
 
 
 def _raw(session: Session) -> dict[str, str]:
@@ -149,6 +150,7 @@ def load(session: Session) -> Settings:
         lead_ceiling_percent=int(values["lead_ceiling_percent"]),
         money_min_per_operation=Decimal(values["money_min_per_operation"]),
         money_max_per_operation=Decimal(values["money_max_per_operation"]),
+        vat_point=parse_vat_point(values["vat_point"]),
     )
 
 

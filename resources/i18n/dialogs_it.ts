@@ -818,7 +818,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/quote_composer.py" line="156"/>
-        <location filename="../../ui/dialogs/quote_composer.py" line="328"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="329"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
@@ -843,52 +843,52 @@
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="273"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="274"/>
         <source>You may send quotes up to %1 net; above that amount you submit them for a team lead&apos;s approval.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invii in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="316"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="317"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="327"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="328"/>
         <source>Submit for &amp;approval</source>
         <translation>Invia in &amp;approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="371"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="373"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="375"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="376"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="388"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="389"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="392"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="393"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="436"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="437"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="480"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="481"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -995,12 +995,17 @@
         <translation>Imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_totals.py" line="51"/>
+        <location filename="../../ui/dialogs/quote_totals.py" line="57"/>
+        <source>VAT paid on the credit top-up: the completion takes the net from the credit.</source>
+        <translation>IVA assolta sulla ricarica del credito: alla conclusione si addebita l&apos;imponibile sul credito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_totals.py" line="69"/>
         <source>VAT %1</source>
         <translation>IVA %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_totals.py" line="52"/>
+        <location filename="../../ui/dialogs/quote_totals.py" line="70"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>

@@ -6,12 +6,14 @@ the nature's unless ``--legal-reference``) and refuses one above 0 %."""
 
 from __future__ import annotations
 
-from tests.cli.conftest import LoginCli, Team
+from tests.cli.conftest import Cli, LoginCli, Team
 from tests.cli.test_lifecycle_cli import submit, valid_until
 from tests.conftest import FakeClock
 
 
-def test_the_topup_point_and_a_zero_vat_quote(team: Team, cli_clock: FakeClock) -> None:
+def at_the_topup(team: Team, credit: str) -> Cli:
+    """The schema, an admin and a technician; the VAT point set to topup by the admin
+    before any top-up; ACME with ``credit`` and its service web-1."""
     u = team.users
     first = ["--admin", u["admin"], "--name", "Ada Admin"]
     if isinstance(team.cli, LoginCli):
@@ -21,9 +23,15 @@ def test_the_topup_point_and_a_zero_vat_quote(team: Team, cli_clock: FakeClock) 
     cli.ok("staff", "add", u["tech"], "--name", "Tech", "--role", "technician",
            actor=u["admin"])
     assert cli.ok("settings", "set", "vat_point", "topup", actor=u["admin"])
-    cli.ok("customers", "add", "ACME", "--name", "Acme Srl", "--credit", "1000",
+    cli.ok("customers", "add", "ACME", "--name", "Acme Srl", "--credit", credit,
            actor=u["admin"])
     cli.ok("services", "add", "ACME", "--name", "web-1", "--kind", "vps", actor=u["admin"])
+    return cli
+
+
+def test_the_topup_point_and_a_zero_vat_quote(team: Team, cli_clock: FakeClock) -> None:
+    u = team.users
+    cli = at_the_topup(team, "1000")
     refused = cli.fails("settings", "set", "vat_point", "charge", actor=u["admin"])
     assert "the VAT point cannot change: charges or top-ups were already recorded under " \
         "topup" in refused
@@ -60,17 +68,7 @@ def test_the_topup_point_and_a_zero_vat_quote(team: Team, cli_clock: FakeClock) 
 def test_a_22_percent_quote_at_the_topup_point(team: Team, cli_clock: FakeClock) -> None:
     """The usual quote: net + VAT on the quote, the net taken from the credit."""
     u = team.users
-    first = ["--admin", u["admin"], "--name", "Ada Admin"]
-    if isinstance(team.cli, LoginCli):
-        first += ["--portal", team.cli.portal]
-    team.maintenance.ok("init", *first)
-    cli = team.cli
-    cli.ok("staff", "add", u["tech"], "--name", "Tech", "--role", "technician",
-           actor=u["admin"])
-    cli.ok("settings", "set", "vat_point", "topup", actor=u["admin"])
-    cli.ok("customers", "add", "ACME", "--name", "Acme Srl", "--credit", "100",
-           actor=u["admin"])
-    cli.ok("services", "add", "ACME", "--name", "web-1", "--kind", "vps", actor=u["admin"])
+    cli = at_the_topup(team, "100")
     number = submit(cli, "ACME", "web-1")
     cli.ok("requests", "take", number, actor=u["tech"])
     quote = cli.ok("quotes", "create", number, "--hourly", "--rate", "60", "--hours", "2",

@@ -90,7 +90,8 @@ def test_the_composer_asks_the_nature_at_zero(qtbot: QtBot, desk: Desk,
         picker = dialog.nature_picker
         type_cell(qtbot, dialog.table, 0, DESCRIPTION, "Consulting for an EU customer")
         type_cell(qtbot, dialog.table, 0, UNIT_PRICE, "500")
-        states.append((picker.isVisible(), ""))  # at 22 %: hidden
+        qtbot.waitUntil(lambda: bool(dialog.totals.vat_point_note.text()), timeout=10000)
+        states.append((picker.isVisible(), dialog.totals.vat_point_note.text()))  # 22 %
         dialog.vat_rate.clear()
         qtbot.keyClicks(dialog.vat_rate, "0")
         states.append((picker.isVisible(), ""))
@@ -107,7 +108,8 @@ def test_the_composer_asks_the_nature_at_zero(qtbot: QtBot, desk: Desk,
     assert errors == []
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.current is not None and bool(ws.current.quotes), timeout=10000)
-    assert states[0][0] is False and states[1][0] is True
+    assert states[0] == (False, "VAT 22% included in the charge")
+    assert states[1][0] is True
     assert states[2][0] is True and "must state its nature" in states[2][1]
     assert states[3][1] == "Art. 7-ter DPR 633/72"
     draft = queries.request_detail(desk.db, number).quotes[-1]

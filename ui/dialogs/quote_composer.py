@@ -259,6 +259,7 @@ class QuoteComposerDialog(ServiceDialog):
         self._detail = detail
         self.heading.setText(request_heading(detail))
         self._increment = conf.billing_increment_minutes
+        self.totals.set_vat_point(conf.vat_point)
         if not self.vat_rate.text().strip():
             self.vat_rate.setText(typed_number(conf.default_vat_rate, self.lang))
         if self._template is None:
