@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -140,3 +142,37 @@ def test_a_new_database_starts_at_the_topup(tmp_path: Path) -> None:
         assert settings.vat_point_of(db) == "topup"
     finally:
         db.dispose()
+
+
+def test_a_charge_being_priced_holds_the_point(db: Database) -> None:
+    """PostgreSQL: while a transaction has priced a charge at the point in force (rit_price
+    reads it FOR SHARE, as rit_charge does under the request's lock), the admin's change
+    of the point waits for it, deterministically: held from a second connection."""
+    if db.is_sqlite:
+        pytest.skip("the embedded file: one writer at a time (BEGIN IMMEDIATE)")
+    from app.services import staff
+
+    staff.add_staff(db, None, "admin", name="Ada Admin", role="admin", login=False)
+    engine = create_engine(db.url)
+    done: list[str] = []
+    try:
+        with engine.connect() as holder:
+            priced = holder.execute(text(
+                "SELECT vat_point FROM rit_price('fixed', 100, 2200, NULL, 15, '{15}', NULL)"
+            )).scalar_one()
+            waiter = threading.Thread(target=lambda: done.append(
+                settings.set_setting(db, "admin", "vat_point", "topup")))
+            waiter.start()
+            deadline = time.monotonic() + 60
+            with engine.connect() as watch:
+                while not watch.execute(text(
+                        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = "
+                        "current_database() AND wait_event_type = 'Lock')")).scalar():
+                    assert time.monotonic() < deadline, "the change did not wait"
+                    watch.rollback()
+            assert done == []  # waiting for the charge being priced
+            holder.commit()
+            waiter.join(60)
+    finally:
+        engine.dispose()
+    assert (priced, done) == ("charge", ["topup"])
