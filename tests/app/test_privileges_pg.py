@@ -48,7 +48,13 @@ from app.services import (
 )
 from app.services import settings as settings_service
 from app.services.quotes import LineInput, QuoteInput
-from tests.conftest import PG_SERVER, create_database, drop_database, fake_renderer
+from tests.conftest import (
+    PG_SERVER,
+    at_charge_point,
+    create_database,
+    drop_database,
+    fake_renderer,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -126,6 +132,7 @@ def site() -> Iterator[Site]:
     the_site = Site(url, trusted, users)
     try:
         trusted.upgrade_schema()
+        at_charge_point(trusted)
         staff.add_staff(trusted, None, users["admin"], name="Ada Admin", role="admin")
         for key, role in [("tech", "technician"), ("tech2", "technician"),
                           ("lead", "team_lead"), ("fin", "finance")]:
