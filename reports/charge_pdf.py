@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from app.domain.finance import ChargeDocument, CreditNoteDocument
 from app.domain.money import format_eur, format_hours
 from app.domain.periods import local_day, local_time
+from app.domain.vat_point import TOPUP, vat_wording
 from reports import styles as st
 from reports.finance_pdf import table_style
 from reports.finance_texts import ftext, service_kind
@@ -94,11 +95,15 @@ def _charge_story(d: ChargeDocument, width: float) -> list[Flowable]:
         story.append(TextLine(ftext(lang, "variations_heading"), s.heading))
         story.append(_variations(d, width))
     story.append(Spacer(1, 3 * mm))
-    story.append(_amounts([
-        [ftext(lang, "net"), format_eur(d.net, lang)],
-        [ftext(lang, "vat", rate=percent(d.vat_rate, lang)), format_eur(d.vat, lang)],
-        [ftext(lang, "total"), format_eur(d.total, lang)],
-    ]))
+    if d.vat_point == TOPUP:  # the credit is net of VAT: the charge takes the net
+        story.append(_amounts([[ftext(lang, "net"), format_eur(d.net, lang)]]))
+    else:
+        story.append(_amounts([
+            [ftext(lang, "net"), format_eur(d.net, lang)],
+            [ftext(lang, "vat", rate=percent(d.vat_rate, lang)), format_eur(d.vat, lang)],
+            [ftext(lang, "total"), format_eur(d.total, lang)],
+        ]))
+    story.append(para(vat_wording(d.vat_point, d.vat_rate, lang), s.small))
     story.append(KeepTogether([
         TextLine(ftext(lang, "credit_heading"), s.heading),
         _amounts([

@@ -116,7 +116,8 @@ def _report_story(report: ChargesReport, width: float) -> list[Flowable]:
                        style=table_style(1, total_row=True), repeatRows=1))
     if not report.rows:
         story += [Spacer(1, 2 * mm), para(ftext(lang, "no_charges"), s.body)]
-    story += [Spacer(1, 3 * mm), para(ftext(lang, "refunds_note"), s.small)]
+    story += [Spacer(1, 3 * mm), para(ftext(lang, "refunds_note"), s.small),
+              para(ftext(lang, f"report_vat_{report.vat_point}"), s.small)]
     return story
 
 
@@ -159,6 +160,7 @@ def _statement_story(statement: Statement, width: float) -> list[Flowable]:
         title_block(ftext(lang, "statement_title"), facts, statement.customer, lang, width),
         Spacer(1, 3 * mm),
         para(ftext(lang, "statement_intro"), s.body),
+        para(ftext(lang, f"statement_vat_{statement.vat_point}"), s.body),
         Spacer(1, 3 * mm),
     ]
     first = format_date(statement.first, lang)

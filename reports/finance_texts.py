@@ -60,6 +60,19 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
             "Movimenti del credito prepagato nel periodo: ricariche, addebiti degli "
             "interventi conclusi, rettifiche e storni."
         ),
+        "report_vat_topup": (
+            "IVA assolta sulla ricarica del credito: gli addebiti prelevano l'imponibile "
+            "e non portano IVA propria."
+        ),
+        "report_vat_charge": "IVA inclusa negli addebiti, all'aliquota di ciascun preventivo.",
+        "statement_vat_topup": (
+            "IVA assolta sulla ricarica del credito: il credito è al netto dell'IVA e gli "
+            "addebiti ne prelevano l'imponibile."
+        ),
+        "statement_vat_charge": (
+            "Le ricariche sono registrate senza IVA; ogni addebito include l'IVA "
+            "all'aliquota del suo preventivo."
+        ),
         "opening": "Saldo iniziale al {date}",
         "closing": "Saldo finale al {date}",
         "closing_so_far": "Saldo a oggi, {date}",
@@ -192,6 +205,19 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "statement_intro": (
             "Movements of the prepaid credit in the period: top-ups, charges for concluded "
             "interventions, adjustments and refunds."
+        ),
+        "report_vat_topup": (
+            "VAT paid on the credit top-up: charges take the net amount and carry no VAT "
+            "of their own."
+        ),
+        "report_vat_charge": "VAT included in the charges, at the rate of each quote.",
+        "statement_vat_topup": (
+            "VAT paid on the credit top-up: the credit is net of VAT and charges take "
+            "their net amount."
+        ),
+        "statement_vat_charge": (
+            "Top-ups are recorded without VAT; each charge includes VAT at the rate of "
+            "its quote."
         ),
         "opening": "Opening balance on {date}",
         "closing": "Closing balance on {date}",

@@ -13,10 +13,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.domain.documents import QuoteDocument, QuoteLineDoc
 from app.domain.money import format_eur
+from app.domain.vat_point import TOPUP, nature_sentence, stamp_duty_sentence, vat_wording
 from reports import styles as st
 from reports.layout import (
     DocumentInfo,
@@ -68,7 +69,7 @@ def _story(document: QuoteDocument, width: float) -> list[Flowable]:
     story.append(Spacer(1, 2.5 * mm))
     story.append(_lines_table(document, width))
     story.append(Spacer(1, 2 * mm))
-    story.append(_totals_table(document))
+    story.append(_totals_block(document, width))
     if document.notes.strip():
         story.append(TextLine(text(lang, "notes"), st.STYLES.heading))
         story.append(para(document.notes.strip(), st.STYLES.body))
@@ -204,19 +205,57 @@ def _lines_table(document: QuoteDocument, width: float) -> Table:
 
 
 def _totals_table(document: QuoteDocument) -> Table:
+    """Net, VAT and total; where VAT is paid on the top-up, the net is what the credit
+    gives (no VAT row: :func:`_vat_notes` says why)."""
     lang = document.lang
     hourly = document.kind == "hourly"
-    rows = [
-        [text(lang, "net_hourly" if hourly else "net"), format_eur(document.net, lang)],
-        [text(lang, "vat", rate=percent(document.vat_rate, lang)), format_eur(document.vat, lang)],
-        [text(lang, "total_hourly" if hourly else "total"), format_eur(document.total, lang)],
-    ]
+    net = [text(lang, "net_hourly" if hourly else "net"), format_eur(document.net, lang)]
+    if document.vat_point == TOPUP:
+        rows = [net, [text(lang, "taken_hourly" if hourly else "taken"),
+                      format_eur(document.taken_from_credit, lang)]]
+    else:
+        rows = [
+            net,
+            [text(lang, "vat", rate=percent(document.vat_rate, lang)),
+             format_eur(document.vat, lang)],
+            [text(lang, "total_hourly" if hourly else "total"), format_eur(document.total, lang)],
+        ]
     return Table(
         rows,
         colWidths=[st.TOTALS_LABEL_WIDTH, st.MONEY_WIDTH],
         style=st.TOTALS_TABLE,
         hAlign="RIGHT",
     )
+
+
+def _totals_block(document: QuoteDocument, width: float) -> Table:
+    """The VAT notes on the left of the totals (no extra height: the page stays one)."""
+    totals = st.TOTALS_LABEL_WIDTH + st.MONEY_WIDTH
+    return Table([[_vat_notes(document), _totals_table(document)]],
+                 colWidths=[width - totals, totals], style=_BESIDE)
+
+
+_BESIDE = TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, st.BODY_SIZE),
+                      ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                      ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                      ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm),
+                      ("TOPPADDING", (0, 0), (-1, -1), 0),
+                      ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+
+
+def _vat_notes(document: QuoteDocument) -> list[Flowable]:
+    """Where VAT is charged, in words; at 0 % the nature and its law (art. 21 c.6 DPR
+    633/72); the stamp duty where due."""
+    lang = document.lang
+    style = st.STYLES.small
+    if document.vat_nature:
+        notes = [nature_sentence(document.vat_nature, document.legal_reference, lang)]
+    else:
+        notes = [vat_wording(document.vat_point, document.vat_rate, lang)]
+    if document.stamp_duty:
+        notes.append(stamp_duty_sentence(document.stamp_duty, lang))
+    return [para(note, style) for note in notes]
 
 
 def _terms_section(document: QuoteDocument) -> list[Flowable]:

@@ -111,6 +111,8 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "vat": "IVA {rate}",
         "total": "Totale",
         "total_hourly": "Totale indicativo",
+        "taken": "Addebito sul credito",
+        "taken_hourly": "Addebito indicativo sul credito",
         "notes": "Note",
         "terms_heading": "Condizioni del servizio",
         "term_free": (
@@ -191,6 +193,8 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         "vat": "VAT {rate}",
         "total": "Total",
         "total_hourly": "Indicative total",
+        "taken": "Taken from the credit",
+        "taken_hourly": "Indicatively taken from the credit",
         "notes": "Notes",
         "terms_heading": "Service terms",
         "term_free": (

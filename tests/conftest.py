@@ -176,6 +176,20 @@ def drop_database(admin: Engine, url: str, keep: set[str] | None = None) -> set[
     return leaked
 
 
+#: The tests' databases charge VAT at the charge, as every database did before issue 20
+#: (a new one starts at the top-up: migration 0025): the tests of the VAT point set theirs
+#: (tests/app/test_vat_point.py)
+SUITE_VAT_POINT = "INSERT INTO settings (key, value) VALUES ('vat_point', 'charge')"
+
+
+def at_charge_point(db: Database) -> None:
+    """A database the test made itself (migration 0025 started it at the top-up) charging
+    VAT at the charge, as the tests written before issue 20 expect: before any data."""
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM settings WHERE key = 'vat_point'"))
+        conn.execute(text(SUITE_VAT_POINT))
+
+
 def _truncate_pg(url: str) -> None:
     """Empty the run's PostgreSQL database for the next test, as a fresh one (every table
     but role_names, and the sequences of their identities restarted).
@@ -199,6 +213,7 @@ def _truncate_pg(url: str) -> None:
             "WHERE s.relkind = 'S' AND t.relname = ANY(:tables)"), {"tables": tables}).scalars()
         for sequence in owned:
             conn.execute(text(f"ALTER SEQUENCE {sequence} RESTART"))
+        conn.execute(text(SUITE_VAT_POINT))
     engine.dispose()
     complete_legal_data(url)
 
@@ -227,6 +242,9 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
     migrated = Database(f"sqlite:///{path}")
     migrated.upgrade_schema()
+    with migrated.engine.begin() as conn:
+        conn.execute(text("DELETE FROM settings WHERE key = 'vat_point'"))
+        conn.execute(text(SUITE_VAT_POINT))
     migrated.dispose()  # the last connection closing folds the write-ahead log in
     complete_legal_data(f"sqlite:///{path}")
     assert not path.with_name(path.name + "-wal").exists()

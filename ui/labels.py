@@ -13,7 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.dates import format_date
-from app.domain.money import format_decimal, format_eur, format_hours
+from app.domain.money import format_decimal, format_eur, format_hours, format_percent
 from app.domain.references import request_reference
 
 # The source strings are listed as literals inside translate() calls so that
@@ -437,3 +437,13 @@ def date_edit_format(lang: str) -> str:
 def request_ref(number_: int) -> str:
     """The reference staff and customers use for a request: ``RIT-000042``."""
     return request_reference(number_)
+
+
+def vat_point_words(point: str, vat_rate: Decimal, lang: str = "it") -> str:
+    """Where VAT is charged, in words (app/domain/vat_point.py vat_wording says the same
+    on documents): "IVA assolta sulla ricarica del credito" / "IVA 22% inclusa
+    nell'addebito"."""
+    if point == "topup":
+        return QCoreApplication.translate("labels", "VAT paid on the credit top-up")
+    return QCoreApplication.translate("labels", "VAT %1 included in the charge").replace(
+        "%1", format_percent(vat_rate, lang))

@@ -203,6 +203,9 @@ class Quote(Base):
     return_reason: Mapped[str | None] = mapped_column(Text)
     #: when the customer was reminded that its validity ends soon (the worker, 0018)
     reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: at 0 % VAT: why (a key of app.domain.invoices.NATURES) and the law (0025)
+    vat_nature: Mapped[str | None] = mapped_column(String(4))
+    vat_legal_reference: Mapped[str | None] = mapped_column(String(200))
     request: Mapped[Request] = relationship()
     lines: Mapped[list[QuoteLine]] = relationship(
         order_by="QuoteLine.position", cascade="all, delete-orphan"
@@ -339,6 +342,11 @@ class Charge(Base):
     # The request's category, written by the database (a trigger of migration 0005 on
     # insert), never by the services: the dashboard sums charges per category alone.
     category: Mapped[str] = mapped_column(String(30), server_default="")
+    # the VAT point the charge was made under (migration 0025): at "topup" it carries no
+    # VAT and took its net; the quote's zero-VAT nature and legal reference, carried over
+    vat_point: Mapped[str] = mapped_column(String(6), server_default="charge")
+    vat_nature: Mapped[str | None] = mapped_column(String(4))
+    vat_legal_reference: Mapped[str | None] = mapped_column(String(200))
 
 
 class StoredChargeDocument(Base):

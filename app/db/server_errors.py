@@ -24,6 +24,7 @@ from app.domain.errors import (
     StateError,
     ValidationError,
 )
+from app.domain.invoices import NATURES
 from app.domain.references import quote_reference, request_reference
 
 SERVER_ERROR = "RD000"
@@ -110,6 +111,13 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
     "money_bounds": lambda f: ValidationError.of(
         "{amount} is outside the limits of one credit operation ({min} to {max})",
         amount=f["amount"], min=f["min"], max=f["max"]),
+    "vat_point_in_use": lambda f: ValidationError.of(
+        "the VAT point cannot change: charges or top-ups were already recorded under "
+        "{point}", point=f["point"]),
+    "vat_point": lambda f: ValidationError.of(
+        "the VAT point is topup or charge, not {value}", value=f["value"]),
+    "vat_nature": lambda f: ValidationError.of(
+        "a quote at 0 % VAT must state its nature ({codes})", codes=", ".join(NATURES)),
     "credit_kind": lambda f: ValidationError.of("unknown kind of credit: {kind}", kind=f["kind"]),
     "credit_amount": lambda f: ValidationError.of(
         "the amount of a {kind} must be above zero (an adjustment: not zero)", kind=f["kind"]),

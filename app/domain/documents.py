@@ -78,10 +78,22 @@ class QuoteDocument:
     notes: str = ""
     draft: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    #: where VAT is charged when the quote was made (app/domain/vat_point.py)
+    vat_point: str = "charge"
+    #: at 0 % VAT: the nature (a key of app.domain.invoices.NATURES), its legal reference
+    vat_nature: str = ""
+    legal_reference: str = ""
+    stamp_duty: Decimal = Decimal("0.00")  # the "bollo virtuale" where due
 
     @property
     def reference(self) -> str:
         return quote_reference(self.request_number, self.revision)
+
+    @property
+    def taken_from_credit(self) -> Decimal:
+        """What the agreed amount takes from the credit: the net where VAT is paid on
+        the top-up, net + VAT where it is charged with the work."""
+        return self.net if self.vat_point == "topup" else self.total
 
     @property
     def request_ref(self) -> str:

@@ -61,6 +61,8 @@ class ChargesReport:
     company: CompanyInfo
     rows: tuple[ChargesRow, ...]
     issued: date
+    #: where VAT is charged (issue 20): at "topup" charges carry no VAT of their own
+    vat_point: str = "charge"
 
     @property
     def totals(self) -> ChargesRow:
@@ -98,6 +100,8 @@ class Statement:
     entries: tuple[StatementEntry, ...]
     company: CompanyInfo
     issued: date
+    #: where VAT is charged (issue 20): at "topup" the credit is net of VAT
+    vat_point: str = "charge"
 
     @property
     def closing(self) -> Decimal:
@@ -162,6 +166,8 @@ class ChargeDocument:
     total: Decimal
     balance_before: Decimal
     balance_after: Decimal
+    #: the VAT point the charge was made under (issue 20): at "topup" it has no VAT
+    vat_point: str = "charge"
 
     @property
     def work_amount(self) -> Decimal | None:

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.enums import QuoteKind
 from app.domain.money import ZERO, round_cents, round_up_minutes
+from app.domain.vat_point import CHARGE, TOPUP
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class ChargeBreakdown:
     vat_rate: Decimal
     net: Decimal
     vat: Decimal
-    total: Decimal
+    total: Decimal  # what is taken from the credit
+    vat_point: str = CHARGE  # topup: the VAT was paid on the top-up, none here
 
 
 def agreed_amount(quote_net: Decimal, agreed_variations: Sequence[Decimal]) -> Decimal:
@@ -81,28 +83,40 @@ def compute_charge(
     entries_minutes: Sequence[int],
     agreed_variations: Sequence[Decimal],
     increment: int,
+    vat_point: str = CHARGE,
 ) -> ChargeBreakdown:
     """The charge at completion.
 
     - fixed: the quoted net total, or the amount of the last agreed variation;
     - hourly: billable hours x rate, never above the agreed ceiling (the indicative
       total, or the amount of the last agreed variation).
+
+    At the ``topup`` VAT point the credit is net of VAT: the charge carries no VAT and
+    takes the net (total = net); at ``charge`` it takes net + VAT at the quote's rate.
     """
     kind = QuoteKind(kind)
     logged = sum(entries_minutes)
     billable = billable_minutes(entries_minutes, increment)
     ceiling = agreed_amount(quote_net, agreed_variations)
     if kind is QuoteKind.FIXED:
-        totals = vat_on(ceiling, vat_rate)
+        totals = _at_point(vat_on(ceiling, vat_rate), vat_point)
         return ChargeBreakdown(kind, logged, billable, increment, None, None, ceiling, False,
-                               vat_rate, totals.net, totals.vat, totals.total)
+                               vat_rate, totals.net, totals.vat, totals.total, vat_point)
     if hourly_rate is None:
         raise ValueError("an hourly quote needs a rate")
     work_amount = work_value(billable, hourly_rate)
     capped = work_amount > ceiling
-    totals = vat_on(min(work_amount, ceiling), vat_rate)
+    totals = _at_point(vat_on(min(work_amount, ceiling), vat_rate), vat_point)
     return ChargeBreakdown(kind, logged, billable, increment, hourly_rate, work_amount, ceiling,
-                           capped, vat_rate, totals.net, totals.vat, totals.total)
+                           capped, vat_rate, totals.net, totals.vat, totals.total, vat_point)
+
+
+def _at_point(totals: Totals, vat_point: str) -> Totals:
+    if vat_point == TOPUP:
+        return Totals(net=totals.net, vat=ZERO, total=totals.net)
+    if vat_point != CHARGE:
+        raise ValueError(f"unknown VAT point {vat_point!r}")
+    return totals
 
 
 def ceiling_usage(work_amount: Decimal, ceiling: Decimal) -> Decimal:

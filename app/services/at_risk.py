@@ -5,7 +5,9 @@ work is completed.
 What a request will charge at most is its agreed amount with VAT: the last agreed
 variation, else the accepted quote's net total (an hourly request's ceiling), plus VAT
 at the quote's rate, rounded half-up to the cent as :func:`app.domain.pricing.vat_on`
-does. One grouped query per customer; the shortfall is what a top-up must cover.
+does; at the ``topup`` VAT point (issue 20) the credit is net of VAT and a charge takes
+the net alone, so the net. One grouped query per customer; the shortfall is what a
+top-up must cover.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from app.db.database import Database
 from app.db.tables import CUSTOMERS, QUOTES, REQUESTS, VARIATIONS
 from app.db.types import Hundredths
 from app.domain.enums import QuoteState, RequestState, VariationState
+from app.domain.vat_point import TOPUP
+from app.services.settings import vat_point
 
 OPEN_WORK = (RequestState.ACCEPTED.value, RequestState.IN_PROGRESS.value)
 
@@ -36,7 +40,7 @@ class AtRiskAccount:
     balance: Decimal
     status: str
     requests: int  # accepted and in-progress requests
-    committed: Decimal  # what they will charge at most, VAT included
+    committed: Decimal  # what they will take at most (VAT included at the charge point)
     shortfall: Decimal  # committed - balance: the top-up that keeps the account above zero
 
 
@@ -69,26 +73,28 @@ def accepted_quote(column: Any) -> Any:
             .limit(1).correlate(REQUESTS).scalar_subquery())
 
 
-def _committed() -> Select[Any]:
-    """(customer id, open requests, committed cents) of every customer with open work."""
+def _committed(point: str) -> Select[Any]:
+    """(customer id, open requests, committed cents) of every customer with open work, at
+    the VAT point ``point``."""
     net = agreed_net_cents(accepted_quote(QUOTES.c.net_cents))
     rate = accepted_quote(QUOTES.c.vat_rate_hundredths)
+    taken = net if point == TOPUP else gross_cents(net, rate)
     # grouped by "customer_id + 0", not by the column: grouped by the column, SQLite
     # walks all requests in the order of ix_requests_customer (to skip a sort) instead of
     # the few accepted and in-progress ones found by state (3.4 s instead of ~0.1 s at 1M)
     customer = (REQUESTS.c.customer_id + literal_column("0")).label("customer_id")
     return (
         select(customer, func.count().label("requests"),
-               func.sum(gross_cents(net, rate)).label("committed"))
+               func.sum(taken).label("committed"))
         .where(REQUESTS.c.state.in_(OPEN_WORK))
         .group_by(customer)
     )
 
 
-def _short_of_work(*columns: Any) -> Select[Any]:
+def _short_of_work(point: str, *columns: Any) -> Select[Any]:
     """``columns`` of the customers whose open work is more than their balance (``work``
     is the subquery of :func:`_committed`)."""
-    work = _committed().subquery("work")
+    work = _committed(point).subquery("work")
     picked = [c(work) if callable(c) else c for c in columns]
     return (
         select(*picked)
@@ -99,10 +105,11 @@ def _short_of_work(*columns: Any) -> Select[Any]:
 
 def at_risk_customers(db: Database) -> list[AtRiskAccount]:
     """Accounts whose balance does not cover their open work, largest shortfall first."""
-    stmt = _short_of_work(CUSTOMERS.c.code, CUSTOMERS.c.name, CUSTOMERS.c.balance_cents,
-                          CUSTOMERS.c.status, lambda w: w.c.requests,
-                          lambda w: type_coerce(w.c.committed, Hundredths()))
     with db.read() as session:
+        stmt = _short_of_work(vat_point(session), CUSTOMERS.c.code, CUSTOMERS.c.name,
+                              CUSTOMERS.c.balance_cents, CUSTOMERS.c.status,
+                              lambda w: w.c.requests,
+                              lambda w: type_coerce(w.c.committed, Hundredths()))
         accounts = [AtRiskAccount(code, name, balance, status, int(count), committed,
                                   committed - balance)
                     for code, name, balance, status, count, committed in session.execute(stmt)]
@@ -118,4 +125,5 @@ def at_risk_count(db: Database) -> int:
 
     with db.read() as session:
         return int(remembered(db, session, "at_risk_count", RequestFilter(),
-                              lambda: session.scalar(_short_of_work(func.count())) or 0))
+                              lambda: session.scalar(_short_of_work(
+                                  vat_point(session), func.count())) or 0))

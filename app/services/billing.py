@@ -27,13 +27,23 @@ from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database, refuse_nul, utcnow
-from app.db.tables import CHARGES, CUSTOMERS, QUOTES, REQUESTS, STAFF, VARIATIONS, WORK
+from app.db.tables import (
+    CHARGES,
+    CUSTOMERS,
+    QUOTES,
+    REQUESTS,
+    SETTINGS,
+    STAFF,
+    VARIATIONS,
+    WORK,
+)
 from app.db.types import Hundredths, cents, from_cents
 from app.domain import permissions, states
 from app.domain.enums import LedgerKind, NoticeKind, QuoteState, RequestState, VariationState
 from app.domain.errors import ConflictError, NotFoundError, StateError, ValidationError
 from app.domain.pricing import ChargeBreakdown, compute_charge, over_ceiling
 from app.domain.references import request_reference
+from app.domain.vat_point import NEW_DATABASE_POINT
 from app.services import credit, invoice_rules, invoices
 from app.services.common import actor_staff, audit, notify
 from app.services.dto import ChargePreview, CompletionResult
@@ -77,6 +87,9 @@ class _Facts:
     pending: int | None  # a variation awaiting the customer
     agreed: Decimal | None  # the last agreed variation's amount
     minutes: tuple[int, ...]  # the work entries' minutes (in entry order on PostgreSQL)
+    vat_point: str  # where VAT is charged (the setting; app/domain/vat_point.py)
+    vat_nature: str | None  # the accepted quote's zero-VAT nature, carried to the charge
+    legal_reference: str | None
     actor_id: int | None = None
     actor_role: str | None = None
     actor_active: bool | None = None
@@ -104,6 +117,8 @@ def _facts_statement(with_actor: bool, postgres: bool) -> Select[Any]:
     aggregate = (func.array_agg(aggregate_order_by(WORK.c.minutes, WORK.c.id)) if postgres
                  else func.aggregate_strings(cast(WORK.c.minutes, String), ","))
     minutes = select(aggregate).where(WORK.c.request_id == number).scalar_subquery()
+    point = func.coalesce(select(SETTINGS.c.value).where(SETTINGS.c.key == "vat_point")
+                          .scalar_subquery(), NEW_DATABASE_POINT)
     accepted = QUOTES.alias("accepted")
     stmt = (
         select(REQUESTS.c.id, REQUESTS.c.state, REQUESTS.c.version, REQUESTS.c.customer_id,
@@ -111,7 +126,8 @@ def _facts_statement(with_actor: bool, postgres: bool) -> Select[Any]:
                accepted.c.id, accepted.c.kind, accepted.c.net_cents,
                accepted.c.vat_rate_hundredths, accepted.c.hourly_rate_cents,
                accepted.c.billing_increment, pending,
-               type_coerce(last_agreed, Hundredths()), minutes)
+               type_coerce(last_agreed, Hundredths()), minutes, point,
+               accepted.c.vat_nature, accepted.c.vat_legal_reference)
         .select_from(
             REQUESTS.join(CUSTOMERS, CUSTOMERS.c.id == REQUESTS.c.customer_id)
             .outerjoin(assignee, assignee.c.id == REQUESTS.c.assignee_id)
@@ -171,6 +187,7 @@ def _compute(facts: _Facts) -> tuple[int, ChargeBreakdown]:
         entries_minutes=facts.minutes,
         agreed_variations=[] if facts.agreed is None else [facts.agreed],
         increment=facts.increment,
+        vat_point=facts.vat_point,
     )
     return facts.quote_id, charge
 
@@ -202,6 +219,7 @@ def preview_charge(db: Database, number: int) -> ChargePreview:
             net=charge.net, vat=charge.vat, total=charge.total, balance_before=before,
             balance_after=after, exhausts_credit=after < 0,
             minutes_not_charged=over.minutes, amount_not_charged=over.amount,
+            vat_point=charge.vat_point,
         )
 
 
@@ -303,7 +321,9 @@ def _complete_sqlite(db: Database, actor: str, number: int, expected_version: in
                 "kind": charge.kind.value, "billable_minutes": charge.billable_minutes,
                 "capped": charge.capped, "net_cents": charge.net, "vat_cents": charge.vat,
                 "total_cents": charge.total, "created_at": now,
-                "created_by_id": facts.actor_id}).scalar_one()
+                "created_by_id": facts.actor_id, "vat_point": charge.vat_point,
+                "vat_nature": facts.vat_nature, "vat_legal_reference": facts.legal_reference,
+            }).scalar_one()
         except IntegrityError:
             raise ConflictError.of("{request} is already charged",
                                    request=request_reference(number)) from None

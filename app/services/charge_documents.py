@@ -115,6 +115,7 @@ def charge_document_of(charge: Any, facts: dict[str, Any]) -> ChargeDocument:
         variations=tuple(agreed), vat_rate=_cents(facts["vat_rate_hundredths"]),
         net=charge.net_cents, vat=charge.vat_cents, total=charge.total_cents,
         balance_before=before, balance_after=before - charge.total_cents,
+        vat_point=charge.vat_point,
     )
 
 
@@ -142,7 +143,7 @@ _CHARGE = (
     select(CHARGES.c.id, CHARGES.c.request_id, CHARGES.c.kind, CHARGES.c.billable_minutes,
            CHARGES.c.capped, CHARGES.c.net_cents, CHARGES.c.vat_cents, CHARGES.c.total_cents,
            CHARGES.c.created_at, CHARGES.c.created_by_id, CHARGE_DOCUMENTS.c.facts,
-           CHARGE_DOCUMENTS.c.pdf_sha256)
+           CHARGE_DOCUMENTS.c.pdf_sha256, CHARGES.c.vat_point)
     .select_from(CHARGES.join(CHARGE_DOCUMENTS, CHARGE_DOCUMENTS.c.charge_id == CHARGES.c.id))
 )
 CHARGE_ROWS = _CHARGE  # a charge and its document's facts (the worker's job reads them too)

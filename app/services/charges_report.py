@@ -147,4 +147,5 @@ def charges_report(
                        _refunds(session, by, months, start, end))
         return ChargesReport(first=period.first, last=period.last, by=by, lang=language,
                              company=company, rows=_ordered(by, rows, months),
-                             issued=local_day(db.now(), zone))
+                             issued=local_day(db.now(), zone),
+                             vat_point=settings_service.vat_point(session))

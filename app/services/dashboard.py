@@ -34,6 +34,7 @@ from app.domain.periods import Period, add_months, local_day, local_midnight
 from app.services.at_risk import OPEN_WORK, agreed_net_cents, raw
 from app.services.charges_report import month_case
 from app.services.dto import Drill
+from app.services.settings import vat_point
 
 S = RequestState
 OPEN_STATES = (S.NEW.value, S.EVALUATING.value, S.QUOTED.value, S.ACCEPTED.value,
@@ -119,6 +120,8 @@ class Dashboard:
     charged: dict[tuple[str, str], Decimal]  # (month, category) -> net charged
     outcomes: tuple[OutcomeMonth, ...]
     workload: tuple[WorkloadRow, ...]
+    #: where VAT is charged (issue 20): the charged figures are net either way
+    vat_point: str = "charge"
 
     def month_bounds(self, month: str, zone: tzinfo | None = None) -> tuple[datetime, datetime]:
         """[start, end) of a month of the dashboard (local midnight, as naive UTC)."""
@@ -337,6 +340,7 @@ def dashboard(db: Database, *, zone: tzinfo | None = None) -> Dashboard:
             months=tuple(shown), charged=charged,
             outcomes=tuple(row for row in outcomes if row.month in shown),
             workload=_workload(session),
+            vat_point=vat_point(session),
         )
 
 

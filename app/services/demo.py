@@ -24,6 +24,7 @@ from app.db.database import Database
 from app.domain.enums import Category, RequestState
 from app.domain.errors import RitError
 from app.domain.fiscal import Fiscal
+from app.domain.vat_point import TOPUP
 from app.services import (
     billing,
     catalogue,
@@ -184,6 +185,10 @@ class _Clock:
         self.now += timedelta(**delta)
 
 
+#: where the demo data charge VAT (app/domain/vat_point.py)
+VAT_POINT = TOPUP
+
+
 def load_demo(db: Database, *, seed: int = 7, progress: Callable[[str], None] | None = None) -> None:
     """Fill an empty database with the demo data set (needs ``db.renderer`` for quotes)."""
     rng = random.Random(seed)
@@ -263,6 +268,8 @@ def _load(db: Database, rng: random.Random, clock: _Clock, end: datetime,
                            category=category.value if category else None)
     for key, value in COMPANY.items():
         settings.set_setting(db, "admin", key, value)
+    # the provider's model (issue 20): the credit is net of VAT, charges take the net
+    settings.set_setting(db, "admin", "vat_point", VAT_POINT)
     say("customers")
     accounts: list[tuple[str, list[str], str]] = []
     for i, company in enumerate(COMPANIES, start=1):

@@ -147,6 +147,9 @@ class QuoteView:
     returned_by: str | None = None
     returned_at: datetime | None = None
     return_reason: str | None = None
+    #: at 0 % VAT: the nature and its legal reference (issue 20)
+    vat_nature: str | None = None
+    legal_reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -317,6 +320,14 @@ class ChargePreview:
     #: billable work beyond the ceiling, not charged (app.domain.pricing.over_ceiling)
     minutes_not_charged: int = 0
     amount_not_charged: Decimal = Decimal(0)
+    #: where VAT is charged (app/domain/vat_point.py): at "topup" the charge has no VAT
+    vat_point: str = "charge"
+
+    @property
+    def taken_from_credit(self) -> Decimal:
+        """What the completion takes from the credit: the net at the top-up point, net +
+        VAT at the charge point (= total either way)."""
+        return self.total
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,8 @@ def invoice_document_of(row: Any, facts: dict[str, Any]) -> InvoiceDocument:
     net, vat = Decimal(row.net), Decimal(row.vat)
     line = InvoiceLine(1, _text(DESCRIPTIONS, what, lang, facts), Decimal("1.00"), "", net, net,
                        rate, nature)
-    summary = VatSummary(rate, nature, net, vat, found.reference if found else "")
+    reference = str(facts.get("legal_reference") or "") or (found.reference if found else "")
+    summary = VatSummary(rate, nature, net, vat, reference)
     credited = facts.get("credited_date")
     kind: InvoiceType = "TD04" if row.type == "TD04" else "TD01"
     return InvoiceDocument(

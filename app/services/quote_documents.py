@@ -17,6 +17,7 @@ from app.domain.enums import LANGUAGES, QuoteKind, QuoteState
 from app.domain.errors import NotFoundError, ValidationError
 from app.domain.images import LogoUnusable, check_logo
 from app.domain.references import quote_reference
+from app.domain.vat_point import quote_stamp_duty
 from app.services import settings as settings_service
 
 #: the quotes' logger, as before these functions left app.services.quotes
@@ -57,6 +58,10 @@ def build_document(session: Session, quote: m.Quote, *, lang: str | None = None)
         billing_increment_minutes=quote.billing_increment,
         notes=quote.notes,
         draft=quote.state == QuoteState.DRAFT,
+        vat_point=settings_service.vat_point(session),
+        vat_nature=quote.vat_nature or "",
+        legal_reference=quote.vat_legal_reference or "",
+        stamp_duty=quote_stamp_duty(quote.net, quote.vat_rate, quote.vat_nature),
     )
 
 

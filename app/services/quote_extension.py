@@ -58,6 +58,7 @@ def extend_quote(db: Database, actor: str, quote_id: int, *, valid_until: date) 
             hourly_rate=old.hourly_rate, estimated_hours=old.estimated_hours,
             billing_increment=old.billing_increment, net=old.net, vat=old.vat,
             total=old.total, lang=old.lang, created_by_id=staff.id, created_at=db.now(),
+            vat_nature=old.vat_nature, vat_legal_reference=old.vat_legal_reference,
             lines=[m.QuoteLine(position=li.position, description=li.description,
                                quantity=li.quantity, unit_price=li.unit_price,
                                amount=li.amount, catalogue_item_id=li.catalogue_item_id)

@@ -16,6 +16,7 @@ from app.domain.money import (
     parse_vat_rate,
 )
 from app.domain.pricing import Totals, fixed_totals, hourly_totals
+from app.domain.vat_point import check_nature
 from app.services.common import MAX_TEXT, clean_text
 
 MAX_LINES = 200
@@ -47,6 +48,10 @@ class QuoteInput:
     vat_rate: Decimal | str | None = None
     notes: str = ""
     lang: str | None = None
+    #: at 0 % VAT: the nature (a key of app.domain.invoices.NATURES) and, if not the
+    #: nature's own, the legal reference (app/domain/vat_point.py check_nature)
+    nature: str | None = None
+    legal_reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,8 @@ class CleanQuote:
     totals: Totals
     #: each line's price-list item id (None: typed by hand); empty: none of them
     items: tuple[int | None, ...] = ()
+    nature: str | None = None
+    legal_reference: str | None = None
 
 
 def parse_line(text: str) -> LineInput:
@@ -95,6 +102,7 @@ def validate(data: QuoteInput, today: date, default_vat: Decimal) -> CleanQuote:
     if data.valid_until > today + timedelta(days=MAX_VALIDITY_DAYS):
         raise ValidationError.of("the validity date is more than a year away")
     vat_rate = parse_vat_rate(data.vat_rate) if data.vat_rate not in (None, "") else default_vat
+    nature, reference = check_nature(vat_rate, data.nature, data.legal_reference)
     notes = clean_text(data.notes, phrase("notes"), MAX_TEXT, required=False)
     if data.lang is not None and data.lang not in LANGUAGES:
         raise ValidationError.of("language must be it or en: {lang!r}", lang=data.lang)
@@ -117,7 +125,8 @@ def validate(data: QuoteInput, today: date, default_vat: Decimal) -> CleanQuote:
             raise ValidationError.of(
                 "the quote's net total must not exceed 1,000,000.00: {net}", net=totals.net
             )
-        return CleanQuote(kind, data.valid_until, lines, None, None, vat_rate, notes, data.lang, totals)
+        return CleanQuote(kind, data.valid_until, lines, None, None, vat_rate, notes, data.lang,
+                          totals, nature=nature, legal_reference=reference)
     if data.lines:
         raise ValidationError.of("an hourly quote has a rate and estimated hours, not lines")
     if data.hourly_rate in (None, ""):
@@ -131,4 +140,5 @@ def validate(data: QuoteInput, today: date, default_vat: Decimal) -> CleanQuote:
         raise ValidationError.of(
             "the indicative net total must not exceed 1,000,000.00: {net}", net=totals.net
         )
-    return CleanQuote(kind, data.valid_until, (), rate, hours, vat_rate, notes, data.lang, totals)
+    return CleanQuote(kind, data.valid_until, (), rate, hours, vat_rate, notes, data.lang, totals,
+                      nature=nature, legal_reference=reference)

@@ -92,6 +92,8 @@ def quote_view(quote: m.Quote, today: date) -> QuoteView:
         returned_by=quote.returned_by.username if quote.returned_by else None,
         returned_at=quote.returned_at,
         return_reason=quote.return_reason,
+        vat_nature=quote.vat_nature,
+        legal_reference=quote.vat_legal_reference,
     )
 
 
@@ -105,6 +107,7 @@ def _apply(quote: m.Quote, clean: CleanQuote, default_lang: str, increment: int)
     quote.billing_increment = increment
     quote.net, quote.vat, quote.total = clean.totals.net, clean.totals.vat, clean.totals.total
     quote.lang = clean.lang or default_lang
+    quote.vat_nature, quote.vat_legal_reference = clean.nature, clean.legal_reference
     items = clean.items or (None,) * len(clean.lines)
     quote.lines = [
         m.QuoteLine(position=i, description=d, quantity=q, unit_price=p, amount=line_amount(q, p),

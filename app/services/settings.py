@@ -6,17 +6,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from app.db import models as m
 from app.db.database import Database
 from app.domain import fiscal
 from app.domain.documents import CompanyInfo, specimen
+from app.domain.enums import LedgerKind
 from app.domain.errors import ValidationError, phrase
 from app.domain.images import check_logo
 from app.domain.money import parse_amount, parse_threshold, parse_vat_rate, parse_whole
 from app.domain.texts import has_control, parse_email
+from app.domain.vat_point import NEW_DATABASE_POINT, VatPoint, parse_vat_point
 from app.services.common import audit, require
 
 DEFAULTS: dict[str, str] = {
@@ -70,6 +72,9 @@ DEFAULTS: dict[str, str] = {
     # reads from a hot standby (app/db/standby.py): the seconds it may be behind before
     # reports are read from the primary instead
     "standby_max_lag": "30",
+    # where VAT is charged (app/domain/vat_point.py): a new database's point; migration
+    # 0025 writes the point of each database (an upgraded one with data: charge)
+    "vat_point": NEW_DATABASE_POINT,
 }
 #: the bounds of one credit operation: (lowest, highest)
 MONEY_BOUNDS = ("money_min_per_operation", "money_max_per_operation")
@@ -117,6 +122,7 @@ class Settings:
     lead_ceiling_percent: int = 80
     money_min_per_operation: Decimal = Decimal(DEFAULTS["money_min_per_operation"])
     money_max_per_operation: Decimal = Decimal(DEFAULTS["money_max_per_operation"])
+    vat_point: str = NEW_DATABASE_POINT  # where VAT is charged (issue 20)
 
 
 def _raw(session: Session) -> dict[str, str]:
@@ -156,6 +162,7 @@ def load(session: Session) -> Settings:
         lead_ceiling_percent=int(values["lead_ceiling_percent"]),
         money_min_per_operation=Decimal(values["money_min_per_operation"]),
         money_max_per_operation=Decimal(values["money_max_per_operation"]),
+        vat_point=parse_vat_point(values["vat_point"]),
     )
 
 
@@ -165,6 +172,30 @@ def money_bounds(session: Session) -> tuple[Decimal, Decimal]:
                                   .where(m.Setting.key.in_(MONEY_BOUNDS))).tuples().all())
     low, high = ({**DEFAULTS, **stored}[key] for key in MONEY_BOUNDS)
     return Decimal(low), Decimal(high)
+
+
+def vat_point(session: Session) -> VatPoint:
+    """The VAT point in force."""
+    row = session.get(m.Setting, "vat_point")
+    return parse_vat_point(row.value if row else DEFAULTS["vat_point"])
+
+
+def vat_point_of(db: Database) -> VatPoint:
+    with db.read() as session:
+        return vat_point(session)
+
+
+def _vat_point_unused(session: Session, point: str) -> None:
+    """The VAT point changes only while no charge and no top-up exists under it (on
+    PostgreSQL the trigger of migration 0025 refuses the same, and waits for one being
+    made). A change needs none under the point it leaves, so none exists at all."""
+    used = session.scalar(select(
+        exists().where(m.Charge.id.is_not(None)) | exists().where(
+            m.LedgerEntry.kind == LedgerKind.TOPUP.value)))
+    if used:
+        raise ValidationError.of(
+            "the VAT point cannot change: charges or top-ups were already recorded under "
+            "{point}", point=point)
 
 
 def get_settings(db: Database) -> Settings:
@@ -189,6 +220,8 @@ def _validate(key: str, value: str) -> str:
         return str(parse_amount(value, phrase("limit of one credit operation")))
     if key == "default_vat_rate":
         return str(parse_vat_rate(value))
+    if key == "vat_point":
+        return parse_vat_point(value)
     if key in WHOLE:
         low, high = WHOLE[key]
         return str(parse_whole(value, key, low, high))
@@ -230,6 +263,8 @@ def set_setting(db: Database, actor: str, key: str, value: str) -> str:
                     "the highest ({high})", low=low, high=high)
         row = session.get(m.Setting, key)
         old = row.value if row else DEFAULTS.get(key)
+        if key == "vat_point" and clean != old:
+            _vat_point_unused(session, old or NEW_DATABASE_POINT)
         if row is None:
             session.add(m.Setting(key=key, value=clean))
         else:

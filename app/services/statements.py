@@ -63,5 +63,6 @@ def statement(
         return Statement(customer=info, lang=report_lang(lang or customer.lang),
                          first=period.first, last=period.last, opening=opening,
                          entries=tuple(entries), company=company,
-                         issued=local_day(db.now(), zone))
+                         issued=local_day(db.now(), zone),
+                         vat_point=settings_service.vat_point(session))
 

@@ -372,32 +372,37 @@
         <translation>Imponibile:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="142"/>
+        <location filename="../../ui/dialogs/completion.py" line="143"/>
+        <source>Taken from the credit:</source>
+        <translation>Addebitato sul credito:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/completion.py" line="146"/>
         <source>VAT %1:</source>
         <translation>IVA %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="144"/>
+        <location filename="../../ui/dialogs/completion.py" line="148"/>
         <source>Total charged:</source>
         <translation>Totale addebitato:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="146"/>
+        <location filename="../../ui/dialogs/completion.py" line="151"/>
         <source>Before:</source>
         <translation>Prima:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="148"/>
+        <location filename="../../ui/dialogs/completion.py" line="153"/>
         <source>After:</source>
         <translation>Dopo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="153"/>
+        <location filename="../../ui/dialogs/completion.py" line="158"/>
         <source>Warning: the credit does not cover this charge. The account of %1 goes into credit exhaustion and the customer&apos;s services are suspended until a top-up covers the missing %2.</source>
         <translation>Attenzione: il credito non copre questo addebito. Il conto di %1 entra in esaurimento del credito e i servizi del cliente vengono sospesi finché una ricarica non copre i %2 mancanti.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/completion.py" line="170"/>
+        <location filename="../../ui/dialogs/completion.py" line="175"/>
         <source>The request cannot be completed now: %1</source>
         <translation>La richiesta non può essere completata ora: %1</translation>
     </message>
@@ -659,6 +664,24 @@
     </message>
 </context>
 <context>
+    <name>NaturePicker</name>
+    <message>
+        <location filename="../../ui/dialogs/quote_nature.py" line="24"/>
+        <source>Choose the nature…</source>
+        <translation>Scegliere la natura…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_nature.py" line="32"/>
+        <source>Na&amp;ture (0 % VAT):</source>
+        <translation>Na&amp;tura (IVA 0 %):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_nature.py" line="34"/>
+        <source>&amp;Legal reference:</source>
+        <translation>Riferimento &amp;normativo:</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../ui/dialogs/pdf_preview.py" line="62"/>
@@ -758,114 +781,114 @@
 <context>
     <name>QuoteComposerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="94"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="95"/>
         <source>Quote for %1</source>
         <extracomment>asked before the quote goes to the customer, as in the main window (tests replace it) asks for a price-list item (tests may replace it; by default the picker) the signed-in user&apos;s role and the technicians&apos; sending limit, once read: above it a technician&apos;s &quot;Send&quot; becomes &quot;Submit for approval&quot;</extracomment>
         <translation>Preventivo per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="132"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="134"/>
         <source>Shown on the quote (optional)</source>
         <translation>Riportate sul preventivo (facoltative)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="136"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="138"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="138"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="140"/>
         <source>&amp;VAT rate (%):</source>
         <translation>Aliquota &amp;IVA (%):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="140"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="142"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Valido fino al:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="142"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="144"/>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="151"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="153"/>
         <source>Save &amp;draft</source>
         <translation>Salva &amp;bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="154"/>
-        <location filename="../../ui/dialogs/quote_composer.py" line="322"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="156"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="329"/>
         <source>S&amp;end to customer</source>
         <translation>Invia al &amp;cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="205"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="208"/>
         <source>Hourly &amp;rate (€):</source>
         <translation>Tariffa &amp;oraria (€):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="207"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="210"/>
         <source>Estimated &amp;hours:</source>
         <translation>Or&amp;e stimate:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="211"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="214"/>
         <source>Indicative net total:</source>
         <translation>Imponibile indicativo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="248"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="254"/>
         <source>Quote %1 (draft)</source>
         <translation>Preventivo %1 (bozza)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="267"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="274"/>
         <source>You may send quotes up to %1 net; above that amount you submit them for a team lead&apos;s approval.</source>
         <translation>Puoi inviare preventivi fino a %1 di imponibile; oltre questo importo li invii in approvazione a un team leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="310"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="317"/>
         <source>Indicative final price: the work is billed by the hour in %1-minute increments, never above the agreed amount; any variation is communicated to and agreed with the customer first.</source>
         <translation>Prezzo finale indicativo: il lavoro si fattura a ore, a scatti di %1 minuti, mai oltre l&apos;importo concordato; ogni variazione viene prima comunicata e concordata con il cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="321"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="328"/>
         <source>Submit for &amp;approval</source>
         <translation>Invia in &amp;approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="365"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="372"/>
         <source>The validity date cannot be in the past.</source>
         <translation>La data di validità non può essere nel passato.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="367"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="374"/>
         <source>The validity date must be within a year.</source>
         <translation>La data di validità deve essere entro un anno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="369"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="376"/>
         <source>Enter a VAT rate from 0 to 100, e.g. 22.</source>
         <translation>Inserisci un&apos;aliquota IVA da 0 a 100, es. 22.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="382"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="389"/>
         <source>Enter the hourly rate in euro, e.g. 60.00.</source>
         <translation>Inserisci la tariffa oraria in euro, es. 60,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="386"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="393"/>
         <source>Enter the estimated hours, e.g. 4 or 2.5.</source>
         <translation>Inserisci le ore stimate, es. 4 oppure 2,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="427"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="437"/>
         <source>Correct the fields marked in red.</source>
         <translation>Correggi i campi segnalati in rosso.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_composer.py" line="471"/>
+        <location filename="../../ui/dialogs/quote_composer.py" line="481"/>
         <source>The draft was saved but not sent: %1</source>
         <translation>La bozza è stata salvata ma non inviata: %1</translation>
     </message>
@@ -972,12 +995,17 @@
         <translation>Imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_totals.py" line="51"/>
+        <location filename="../../ui/dialogs/quote_totals.py" line="57"/>
+        <source>VAT paid on the credit top-up: the completion takes the net from the credit.</source>
+        <translation>IVA assolta sulla ricarica del credito: alla conclusione si addebita l&apos;imponibile sul credito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quote_totals.py" line="69"/>
         <source>VAT %1</source>
         <translation>IVA %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quote_totals.py" line="52"/>
+        <location filename="../../ui/dialogs/quote_totals.py" line="70"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>

@@ -25,7 +25,7 @@ from app.db.database import Database
 from app.domain.errors import PermissionDenied, StateError, ValidationError
 from app.services import billing, credit, customers, quotes, requests, staff, work
 from app.services.quotes import LineInput, QuoteInput
-from tests.conftest import FakeClock, fake_renderer
+from tests.conftest import FakeClock, at_charge_point, fake_renderer
 
 D = Decimal
 #: code -> (initial credit, services)
@@ -49,6 +49,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ledger") / "template.sqlite3"
     db = Database(f"sqlite:///{path}", renderer=fake_renderer)
     db.upgrade_schema()
+    at_charge_point(db)
     staff.add_staff(db, None, "admin", name="Ada Admin", role="admin")
     for username, role in [("tech", "technician"), ("lead", "team_lead"), ("fin", "finance")]:
         staff.add_staff(db, "admin", username, name=username.title(), role=role)

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 
 from app.db.database import Database
-from tests.conftest import FakeClock, _truncate_pg, fake_renderer
+from tests.conftest import FakeClock, _truncate_pg, at_charge_point, fake_renderer
 from tests.lifecycle_machine import machine_on, populate
 
 #: (examples, steps per example) on each database
@@ -36,6 +36,7 @@ def sqlite_opener(folder: Path) -> Callable[[FakeClock], Database]:
     template = folder / "template.sqlite3"
     db = Database(f"sqlite:///{template}", renderer=fake_renderer)
     db.upgrade_schema()
+    at_charge_point(db)
     populate(db)
     db.dispose()
     copies = iter(range(10**9))

@@ -50,7 +50,13 @@ from app.services import (
 from app.services import settings as settings_service
 from app.services.demo import partita_iva
 from app.services.quotes import LineInput, QuoteInput
-from tests.conftest import PG_SERVER, create_database, drop_database, fake_renderer
+from tests.conftest import (
+    PG_SERVER,
+    at_charge_point,
+    create_database,
+    drop_database,
+    fake_renderer,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -128,6 +134,7 @@ def site() -> Iterator[Site]:
     the_site = Site(url, trusted, users)
     try:
         trusted.upgrade_schema()
+        at_charge_point(trusted)
         staff.add_staff(trusted, None, users["admin"], name="Ada Admin", role="admin")
         for key, role in [("tech", "technician"), ("tech2", "technician"),
                           ("lead", "team_lead"), ("fin", "finance")]:

@@ -52,14 +52,16 @@ CASE = st.fixed_dictionaries({
     "inc": st.one_of(st.sampled_from([1, 5, 15, 30, 60]), st.integers(1, 480)),
     "minutes": st.lists(st.integers(1, 24 * 60), min_size=1, max_size=12),
     "agreed": st.lists(st.integers(0, 100_000_000), max_size=3),
+    "point": st.sampled_from(["topup", "charge"]),  # the VAT point (migration 0025)
 })
 
 _PRICE = """
-    SELECT (p).billable, (p).work, (p).ceiling, (p).capped, (p).net, (p).vat, (p).total
+    SELECT (p).billable, (p).work, (p).ceiling, (p).capped, (p).net, (p).vat, (p).total,
+           (p).taken, (p).vat_point
     FROM (SELECT rit_price(c->>'kind', (c->>'net')::bigint, (c->>'vat')::bigint,
                            (c->>'rate')::bigint, (c->>'inc')::integer,
                            ARRAY(SELECT jsonb_array_elements_text(c->'minutes')::integer),
-                           (c->'agreed'->>-1)::bigint) AS p, i
+                           (c->'agreed'->>-1)::bigint, c->>'point') AS p, i
           FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS t(c, i)) priced
     ORDER BY i"""
 
@@ -70,10 +72,12 @@ def _domain(case: dict[str, Any]) -> tuple[Any, ...]:
         vat_rate=Decimal(case["vat"]) / 100,
         hourly_rate=from_cents(case["rate"]) if case["kind"] == "hourly" else None,
         entries_minutes=case["minutes"],
-        agreed_variations=[from_cents(a) for a in case["agreed"]], increment=case["inc"])
+        agreed_variations=[from_cents(a) for a in case["agreed"]], increment=case["inc"],
+        vat_point=case.get("point", "charge"))
     work_amount = None if charge.work_amount is None else cents(charge.work_amount)
     return (charge.billable_minutes, work_amount, cents(charge.ceiling), charge.capped,
-            cents(charge.net), cents(charge.vat), cents(charge.total))
+            cents(charge.net), cents(charge.vat), cents(charge.total), cents(charge.total),
+            charge.vat_point)
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +96,22 @@ def test_the_server_prices_as_the_domain(priced: psycopg.Connection[Any],
     rows = priced.execute(_PRICE, (json.dumps(batch),)).fetchall()
     assert len(rows) == len(batch)
     for case, row in zip(batch, rows, strict=True):
-        server = (row[0], row[1], row[2], row[3], row[4], row[5], row[6])
-        assert server == _domain(case), case
+        assert tuple(row) == _domain(case), case
+
+
+@pytest.mark.parametrize("point", ["topup", "charge"])
+def test_the_charge_s_pricing_follows_the_setting(priced: psycopg.Connection[Any],
+                                                  point: str) -> None:
+    """The 7-argument rit_price (what rit_charge calls) prices at the point in force."""
+    with priced.transaction(force_rollback=True):
+        priced.execute("SET LOCAL session_replication_role = replica")  # no guard: no data
+        priced.execute("DELETE FROM settings WHERE key = 'vat_point'")
+        priced.execute("INSERT INTO settings (key, value) VALUES ('vat_point', %s)", (point,))
+        row = priced.execute(
+            "SELECT net, vat, total, taken, vat_point "
+            "FROM rit_price('fixed', 10000, 2200, NULL, 15, '{60}', NULL)").fetchone()
+    assert row == ((10000, 0, 10000, 10000, "topup") if point == "topup"
+                   else (10000, 2200, 12200, 12200, "charge"))
 
 
 def test_the_worked_example_of_the_domain() -> None:

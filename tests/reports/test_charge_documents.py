@@ -85,3 +85,15 @@ def test_same_facts_same_bytes_and_embedded_fonts() -> None:
     assert credit == render_credit_note(note())
     for pdf in (charge, credit):
         assert all(row.embedded and "DejaVuSans" in row.name for row in fonts(pdf))
+
+
+def test_the_vat_point_said_on_the_charge_document() -> None:
+    """Issue 20: at the top-up point the charge takes the net and says why; at the charge
+    point the VAT row stays and the document says it is in the charge."""
+    document = hourly()
+    topup = replace(document, vat_point="topup", vat=D("0.00"), total=document.net,
+                    balance_after=document.balance_before - document.net)
+    said = all_text(render_charge_document(topup))
+    assert "IVA assolta sulla ricarica del credito" in said and "IVA 22%" not in said
+    said = all_text(render_charge_document(fixed()))
+    assert "VAT 22% included in the charge" in said

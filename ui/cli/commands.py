@@ -17,6 +17,7 @@ from app.domain.enums import RequestState
 from app.domain.errors import PermissionDenied, ValidationError
 from app.domain.money import amount_str, format_hours
 from app.domain.references import quote_reference, request_reference
+from app.domain.vat_point import vat_wording
 from app.services import (
     billing,
     customers,
@@ -283,12 +284,15 @@ def requests_cancel(db: Database, args: argparse.Namespace) -> Result:
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
     preview = billing.preview_charge(db, args.request)
     text = (f"net {amount_str(preview.net)} vat {amount_str(preview.vat)} total "
-            f"{amount_str(preview.total)}; balance after {amount_str(preview.balance_after)}")
+            f"{amount_str(preview.total)}; taken from the credit "
+            f"{amount_str(preview.taken_from_credit)} "
+            f"({vat_wording(preview.vat_point, preview.vat_rate, 'en')}); "
+            f"balance after {amount_str(preview.balance_after)}")
     if preview.minutes_not_charged:
         text += (f"; over the ceiling of {amount_str(preview.ceiling)}: "
                  f"{format_hours(preview.minutes_not_charged)} hours "
                  f"({amount_str(preview.amount_not_charged)}) not charged")
-    return plain(preview), text
+    return {**plain(preview), "taken_from_credit": preview.taken_from_credit}, text
 
 
 def requests_complete(db: Database, args: argparse.Namespace) -> Result:
@@ -322,18 +326,24 @@ def quotes_create(db: Database, args: argparse.Namespace) -> Result:
         lines = [quotes.parse_line(t) if kind == "line" else quotes.parse_item(t)
                  for kind, t in args.lines]
         data = quotes.QuoteInput(kind="fixed", valid_until=args.valid_until, lines=lines,
-                                 vat_rate=args.vat, notes=args.notes)
+                                 vat_rate=args.vat, notes=args.notes, nature=args.nature,
+                                 legal_reference=args.legal_reference)
     else:
         if args.lines:
             raise ValidationError("--line and --item belong to --fixed quotes")
         data = quotes.QuoteInput(kind="hourly", valid_until=args.valid_until,
                                  hourly_rate=args.rate, estimated_hours=args.hours,
-                                 vat_rate=args.vat, notes=args.notes)
+                                 vat_rate=args.vat, notes=args.notes, nature=args.nature,
+                                 legal_reference=args.legal_reference)
     view = quotes.create_quote(db, actor, args.request, data, send=args.send)
+    text = (f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) "
+            f"{view.state}: net {amount_str(view.net)} vat {amount_str(view.vat)} total "
+            f"{amount_str(view.total)}")
+    if view.vat_nature:
+        text += f"; {view.vat_nature} ({view.legal_reference})"
     return {"quote": view.id, "revision": view.revision, "state": view.state, "net": view.net,
-            "vat": view.vat, "total": view.total}, (
-        f"quote {view.id} ({quote_reference(view.request_number, view.revision)}) {view.state}: "
-        f"net {amount_str(view.net)} vat {amount_str(view.vat)} total {amount_str(view.total)}")
+            "vat": view.vat, "total": view.total, "nature": view.vat_nature,
+            "legal_reference": view.legal_reference}, text
 
 
 def quotes_send(db: Database, args: argparse.Namespace) -> Result:

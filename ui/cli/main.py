@@ -252,6 +252,8 @@ def build_parser() -> Parser:
     s.add_argument("--hours")
     s.add_argument("--valid-until", type=iso_date, required=True)
     s.add_argument("--vat")
+    s.add_argument("--nature", help="at --vat 0: why, N1 ... N7 (e.g. N2.1)")
+    s.add_argument("--legal-reference", help="at --vat 0: the law, if not the nature's own")
     s.add_argument("--notes", default="")
     s.add_argument("--send", action="store_true", help="send it at once")
     s = cmd(quo, "send", commands.quotes_send, "send a draft quote")

@@ -139,10 +139,15 @@ class CompletionDialog(ServiceDialog):
         else:
             self._row(form, "ceiling", self.tr("Agreed amount:"), labels.money(p.ceiling, lang))
         self._row(form, "net", self.tr("Net:"), labels.money(p.net, lang))
-        self._row(form, "vat", self.tr("VAT %1:").replace("%1", percent(p.vat_rate, lang)),
-                  labels.money(p.vat, lang))
-        self._row(form, "total", self.tr("Total charged:"), labels.money(p.total, lang),
-                  bold=True)
+        if p.vat_point == "topup":  # the credit is net of VAT: the charge takes the net
+            self._row(form, "total", self.tr("Taken from the credit:"),
+                      labels.money(p.taken_from_credit, lang), bold=True)
+        else:
+            self._row(form, "vat", self.tr("VAT %1:").replace("%1", percent(p.vat_rate, lang)),
+                      labels.money(p.vat, lang))
+            self._row(form, "total", self.tr("Total charged:"),
+                      labels.money(p.taken_from_credit, lang), bold=True)
+        self._row(form, "vat_point", "", labels.vat_point_words(p.vat_point, p.vat_rate, lang))
         self._row(self.credit_form, "before", self.tr("Before:"),
                   labels.money(p.balance_before, lang))
         self._row(self.credit_form, "after", self.tr("After:"),

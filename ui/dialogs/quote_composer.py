@@ -55,6 +55,7 @@ from ui.dialogs.quote_composer_calls import (
     typed_number,
 )
 from ui.dialogs.quote_lines import QuoteLinesEditor
+from ui.dialogs.quote_nature import NaturePicker
 from ui.dialogs.quote_totals import QuoteTotals
 
 
@@ -120,6 +121,7 @@ class QuoteComposerDialog(ServiceDialog):
         self.vat_rate = QLineEdit()
         self.vat_rate.setMaximumWidth(120)
         vat_box, self.vat_error = with_error(self.vat_rate)
+        self.nature_picker = NaturePicker(self.lang)  # at 0 %: why, under which law
 
         self.valid_until = DateEdit()
         self.valid_until.setMinimumDate(to_qdate(self._today - timedelta(days=3650)))
@@ -163,6 +165,7 @@ class QuoteComposerDialog(ServiceDialog):
         bottom = QHBoxLayout()
         rest = QFormLayout()
         rest.addRow(vat_label, vat_box)
+        rest.addRow(self.nature_picker)
         rest.addRow(valid_label, valid_box)
         rest.addRow(notes_label, notes_box)
         bottom.addLayout(rest, 3)
@@ -219,6 +222,8 @@ class QuoteComposerDialog(ServiceDialog):
         self.lines.catalogue_requested.connect(self._add_from_list)
         for edit in (self.rate, self.hours, self.vat_rate):
             edit.textChanged.connect(self._recompute)
+        self.vat_rate.textChanged.connect(
+            lambda _text: self.nature_picker.set_zero_vat(self._vat() == 0))
         self.valid_until.dateChanged.connect(self._recompute)
         self.valid_until.typed.connect(lambda _ok: self._recompute())
         self.notes.textChanged.connect(self._recompute)
@@ -240,6 +245,7 @@ class QuoteComposerDialog(ServiceDialog):
         if quote.estimated_hours is not None:
             self.hours.setText(typed_number(quote.estimated_hours, self.lang))
         self.vat_rate.setText(typed_number(quote.vat_rate, self.lang))
+        self.nature_picker.set_values(quote.vat_nature, quote.legal_reference)
         if self._draft is not None or quote.valid_until >= self._today:
             self.valid_until.setDate(to_qdate(quote.valid_until))
         self.notes.setPlainText(quote.notes)
@@ -253,6 +259,7 @@ class QuoteComposerDialog(ServiceDialog):
         self._detail = detail
         self.heading.setText(request_heading(detail))
         self._increment = conf.billing_increment_minutes
+        self.totals.set_vat_point(conf.vat_point)
         if not self.vat_rate.text().strip():
             self.vat_rate.setText(typed_number(conf.default_vat_rate, self.lang))
         if self._template is None:
@@ -401,6 +408,7 @@ class QuoteComposerDialog(ServiceDialog):
         lines = self.lines.numbers() if fixed else []
         items = self.lines.line_items() if fixed else []
         vat = self.vat_rate.text().strip()
+        nature, reference = self.nature_picker.values()
         return QuoteInput(
             kind=self.kind_code,
             valid_until=from_qdate(self.valid_until.date()),
@@ -410,6 +418,8 @@ class QuoteComposerDialog(ServiceDialog):
             estimated_hours=None if fixed else self._hours(),
             vat_rate=parse_vat_rate(vat, lang=self.lang) if vat else None,
             notes=self.notes.toPlainText(),
+            nature=nature,
+            legal_reference=reference,
         )
 
     def _ready(self) -> QuoteInput | None:

@@ -40,7 +40,25 @@ class QuoteTotals(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
-        grid.setRowStretch(len(rows), 1)
+        # where VAT is charged, in words (issue 20): set once the settings are read
+        self.vat_point_note = QLabel()
+        self.vat_point_note.setWordWrap(True)
+        self.vat_point_note.setStyleSheet("color: palette(mid);")
+        grid.addWidget(self.vat_point_note, len(rows), 0, 1, 2)
+        grid.setRowStretch(len(rows) + 1, 1)
+        self._point = ""
+
+    def set_vat_point(self, point: str) -> None:
+        self._point = point
+
+    def _say_point(self, vat_rate: Decimal | None) -> None:
+        if self._point == "topup":
+            self.vat_point_note.setText(self.tr(
+                "VAT paid on the credit top-up: the completion takes the net from the credit."))
+        elif self._point and vat_rate:  # at 0 % the nature says why
+            self.vat_point_note.setText(labels.vat_point_words(self._point, vat_rate, self._lang))
+        else:
+            self.vat_point_note.clear()
 
     def show_totals(self, totals: Totals | None, vat_rate: Decimal | None) -> None:
         """The figures (dashes while what is typed cannot be priced)."""
@@ -50,3 +68,4 @@ class QuoteTotals(QWidget):
         self.total_value.setText(labels.money(totals.total, lang) if totals else DASH)
         self.vat_caption.setText(self.tr("VAT %1").replace("%1", percent(vat_rate, lang))
                                  if vat_rate is not None else self.tr("VAT"))
+        self._say_point(vat_rate)

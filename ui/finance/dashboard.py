@@ -300,8 +300,12 @@ class DashboardView(QWidget):
         y_axis = panel.value_axis(float(max(totals, default=0)))
         panel.add_bars(series, sets, panel.index_axis(month_names, step=2, first=len(months) - 1),
                        y_axis)
-        panel.note.setText(self.tr("%1 this month").replace(
-            "%1", labels.money(totals[-1] if totals else Decimal(0), lang)))
+        note = self.tr("%1 this month").replace(
+            "%1", labels.money(totals[-1] if totals else Decimal(0), lang))
+        # the VAT point in words (issue 20): the bars are net either way
+        vat = (labels.vat_point_words(data.vat_point, Decimal(0), lang)
+               if data.vat_point == "topup" else self.tr("plus VAT, charged with the work"))
+        panel.note.setText(f"{note} · {vat}")
 
     def _outcomes(self, data: Dashboard) -> None:
         panel = self.panels["outcomes"]

@@ -15,7 +15,7 @@ Create Date: 2026-12-07 05:20:00
   and buyer, amounts, reference; JSON) so the documents are rebuilt identically later,
   and, once rendered, its PDF and FatturaPA XML with their SHA-256 and the XML's name.
 
-Which documents, by the setting ``vat_point`` (read by ``rit_vat_point()``; ``charge``
+Which documents, by the setting ``vat_point`` (read by 0025's ``rit_vat_point()``; ``charge``
 where it is not set, as a database upgraded from an earlier version):
 ``topup``: a top-up issues an invoice (its amount is the net, VAT at the default rate);
 ``charge``: a charge issues an invoice, a refund a credit note crediting it.
@@ -40,8 +40,17 @@ down_revision = "0025"
 branch_labels = None
 depends_on = None
 
-FUNCTIONS = [
-    "rit_vat_point()",
+#: the natures whose amounts count towards the stamp duty (app.domain.invoices.NATURES as
+#: this migration was written: 2,00 EUR where they exceed 77,47 EUR, DPR 642/72)
+STAMP_NATURES = "'N1', 'N2.1', 'N2.2', 'N3.5', 'N3.6', 'N4'"
+
+
+def _stamp(nature: str, net: str) -> str:
+    """The stamp duty in cents of a document whose one line is ``net`` at ``nature``."""
+    return f"CASE WHEN {nature} IN ({STAMP_NATURES}) AND {net} > 7747 THEN 200 ELSE 0 END"
+
+
+FUNCTIONS = [  # (rit_vat_point(), the point in force, is migration 0025's)
     "rit_invoice_issue(text, timestamp, integer, integer, integer, integer, integer, integer, "
     "text, bigint, bigint, bigint, jsonb)",
     "rit_invoice_of_topup()",
@@ -227,12 +236,6 @@ def postgresql_statements(schema: str) -> list[str]:
                                        "lpad(inv.progressive::text, 6, '0')")
     return [
         f"""
-        CREATE FUNCTION rit_vat_point() RETURNS text LANGUAGE sql STABLE {path} AS $$
-            -- where VAT is due: 'topup' or 'charge' (not set: 'charge', as an upgraded
-            -- database keeps it)
-            SELECT coalesce((SELECT value FROM settings WHERE key = 'vat_point'), 'charge')
-        $$""",
-        f"""
         CREATE FUNCTION rit_invoice_issue(
             p_type text, p_at timestamp, p_customer integer, p_ledger integer,
             p_charge integer, p_note integer, p_credited integer, p_request integer,
@@ -259,7 +262,8 @@ def postgresql_statements(schema: str) -> list[str]:
                                   vat_rate_hundredths, net_cents, vat_cents, stamp_duty_cents,
                                   total_cents, facts, created_at)
             SELECT p_type, v_year, v_progressive, p_at::date, p_customer, p_ledger, p_charge,
-                   p_note, p_credited, p_request, p_reference, p_rate, p_net, p_vat, 0,
+                   p_note, p_credited, p_request, p_reference, p_rate, p_net, p_vat,
+                   {_stamp("coalesce(p_facts->>'nature', '')", "p_net")},
                    p_net + p_vat, (p_facts || jsonb_build_object(
                        'customer', {customer}, 'settings', {settings}))::text, p_at
             FROM customers cu WHERE cu.id = p_customer
@@ -298,7 +302,10 @@ def postgresql_statements(schema: str) -> list[str]:
                     jsonb_build_object('what', 'charge', 'request', NEW.request_id,
                                        'subject', v_what.subject, 'kind', NEW.kind,
                                        'billable_minutes', NEW.billable_minutes,
-                                       'vat_rate_hundredths', v_what.rate, 'nature', ''));
+                                       'vat_rate_hundredths', v_what.rate,
+                                       'nature', coalesce(NEW.vat_nature, ''),
+                                       'legal_reference',
+                                       coalesce(NEW.vat_legal_reference, '')));
             END IF;
             RETURN NULL;
         END $$""",
@@ -311,9 +318,13 @@ def postgresql_statements(schema: str) -> list[str]:
             v_inv record;
             v_rate bigint;
             v_subject text;
+            v_nature text;
+            v_reference text;
         BEGIN
             IF rit_vat_point() = 'charge' THEN
-                SELECT q.vat_rate_hundredths, r.subject INTO v_rate, v_subject
+                SELECT q.vat_rate_hundredths, r.subject, coalesce(c.vat_nature, ''),
+                       coalesce(c.vat_legal_reference, '')
+                INTO v_rate, v_subject, v_nature, v_reference
                 FROM charges c JOIN quotes q ON q.id = c.quote_id
                 JOIN requests r ON r.id = c.request_id WHERE c.id = NEW.charge_id;
                 SELECT inv.id, {number_pg} AS number, inv.issue_date INTO v_inv
@@ -326,7 +337,8 @@ def postgresql_statements(schema: str) -> list[str]:
                     jsonb_build_object('what', 'refund', 'request', NEW.request_id,
                                        'subject', v_subject, 'reason', NEW.reason,
                                        'sequence', NEW.sequence, 'vat_rate_hundredths', v_rate,
-                                       'nature', '', 'credited_number', v_inv.number,
+                                       'nature', v_nature, 'legal_reference', v_reference,
+                                       'credited_number', v_inv.number,
                                        'credited_date', v_inv.issue_date));
             END IF;
             RETURN NULL;
@@ -402,6 +414,8 @@ def sqlite_statements() -> list[str]:
             f"{values} {source};")
 
     rate = _vat_rate("sqlite")
+    stamp_charge = _stamp("coalesce(new.vat_nature, '')", "new.net_cents")
+    stamp_note = _stamp("coalesce(c.vat_nature, '')", "new.net_cents")
     topup = issue(
         "TD01", "CAST(strftime('%Y', new.at) AS INTEGER)",
         "date(new.at), new.customer_id, new.id, NULL, NULL, NULL, NULL, "
@@ -415,10 +429,13 @@ def sqlite_statements() -> list[str]:
         "TD01", "CAST(strftime('%Y', new.created_at) AS INTEGER)",
         "date(new.created_at), new.customer_id, NULL, new.id, NULL, NULL, new.request_id, "
         f"{_request_reference('new.request_id')}, q.vat_rate_hundredths, new.net_cents, "
-        "new.vat_cents, 0, new.net_cents + new.vat_cents, "
+        f"new.vat_cents, {stamp_charge}, "
+        "new.net_cents + new.vat_cents, "
         "json_object('what', 'charge', 'request', new.request_id, 'subject', r.subject, "
         "'kind', new.kind, 'billable_minutes', new.billable_minutes, "
-        "'vat_rate_hundredths', q.vat_rate_hundredths, 'nature', '', "
+        "'vat_rate_hundredths', q.vat_rate_hundredths, "
+        "'nature', coalesce(new.vat_nature, ''), "
+        "'legal_reference', coalesce(new.vat_legal_reference, ''), "
         f"'customer', json({customer}), 'settings', {settings}), new.created_at",
         "FROM customers cu JOIN requests r ON r.id = new.request_id "
         "JOIN quotes q ON q.id = new.quote_id WHERE cu.id = new.customer_id")
@@ -429,11 +446,14 @@ def sqlite_statements() -> list[str]:
         "date(new.created_at), new.customer_id, NULL, NULL, new.id, "
         f"{credited.format('inv.id')}, new.request_id, "
         f"coalesce({credited_number}, {_request_reference('new.request_id')} || '-NC' "
-        "|| new.sequence), q.vat_rate_hundredths, new.net_cents, new.vat_cents, 0, "
+        "|| new.sequence), q.vat_rate_hundredths, new.net_cents, new.vat_cents, "
+        f"{stamp_note}, "
         "new.net_cents + new.vat_cents, "
         "json_object('what', 'refund', 'request', new.request_id, 'subject', r.subject, "
         "'reason', new.reason, 'sequence', new.sequence, "
-        "'vat_rate_hundredths', q.vat_rate_hundredths, 'nature', '', "
+        "'vat_rate_hundredths', q.vat_rate_hundredths, "
+        "'nature', coalesce(c.vat_nature, ''), "
+        "'legal_reference', coalesce(c.vat_legal_reference, ''), "
         f"'credited_number', {credited_number}, "
         f"'credited_date', {credited.format('inv.issue_date')}, "
         f"'customer', json({customer}), 'settings', {settings}), new.created_at",
