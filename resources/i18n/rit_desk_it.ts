@@ -2916,12 +2916,12 @@ Il credito passa da %3 a %4.</translation>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="433"/>
+        <location filename="../../ui/labels.py" line="447"/>
         <source>VAT paid on the credit top-up</source>
         <translation>IVA assolta sulla ricarica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="434"/>
+        <location filename="../../ui/labels.py" line="448"/>
         <source>VAT %1 included in the charge</source>
         <translation>IVA %1 inclusa nell&apos;addebito</translation>
     </message>
