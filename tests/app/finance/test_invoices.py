@@ -19,7 +19,17 @@ from app.db.tables import INVOICE_SERIES, INVOICES, LEDGER
 from app.domain.enums import LedgerKind
 from app.domain.errors import StateError, ValidationError
 from app.domain.invoices import InvoiceDocument
-from app.services import billing, charge_documents, credit, customers, invoices, work
+from app.services import (
+    billing,
+    charge_documents,
+    credit,
+    customers,
+    invoices,
+    quotes,
+    requests,
+    work,
+)
+from app.services.quote_input import LineInput, QuoteInput
 from tests.app.conftest import World
 from tests.conftest import FakeClock
 
@@ -27,8 +37,12 @@ D = Decimal
 
 
 def set_vat_point(db: Database, value: str) -> None:
-    """The setting of s2-vatpoint, written as trusted maintenance would."""
+    """The database at ``value`` as if from its start: the world's customers came with
+    their first top-ups, after which the point may no longer change (migration 0025's
+    trigger, switched off for this one write as a superuser may)."""
     with db.engine.begin() as conn:
+        if not db.is_sqlite:
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(text("DELETE FROM settings WHERE key = 'vat_point'"))
         conn.execute(text("INSERT INTO settings (key, value) VALUES ('vat_point', :v)"),
                      {"v": value})
@@ -213,3 +227,31 @@ def test_migration_0026_goes_down_and_up_again(world: World) -> None:
     assert {"invoices", "invoice_series"} <= set(inspect(db.engine).get_table_names())
     charged(world)
     assert numbers(db) == [("TD01", 2026, 1)]
+
+
+def test_a_zero_vat_charge_invoice_states_its_nature_and_the_stamp_duty(world: World) -> None:
+    """A quote at 0 % with a nature (migration 0025) gives an invoice (VAT at the charge)
+    whose line and summary carry that nature and its law, with the stamp duty of 2,00 where
+    the amount not subject to VAT exceeds 77,47; its credit note likewise."""
+    db = world.db
+    set_vat_point(db, "charge")
+    number = world.request()
+    requests.take_request(db, "tech", number)
+    data = QuoteInput(kind="fixed", valid_until=world.valid(),
+                      lines=[LineInput("Work", "1", "390")], vat_rate="0", nature="N2.1",
+                      legal_reference="Art. 7-ter DPR 633/72, inversione contabile")
+    quote = quotes.create_quote(db, "tech", number, data)
+    quotes.send_quote(db, "lead", quote.id)
+    quotes.accept_quote(db, quote.id)
+    work.log_work(db, "tech", number, hours="1")
+    billing.complete_request(db, "tech", number)
+    charge_documents.refund(db, "fin", number, net="50", reason="goodwill")
+    invoice = invoices.invoice_view(db, "fin", "FT 2026/000001").document
+    assert (invoice.net, invoice.vat, invoice.total, invoice.stamp_duty) == (
+        D("390.00"), D("0.00"), D("390.00"), D("2.00"))
+    assert [(line.vat_rate, line.nature) for line in invoice.lines] == [(D("0.00"), "N2.1")]
+    [summary] = invoice.summaries
+    assert (summary.nature, summary.legal_reference) == (
+        "N2.1", "Art. 7-ter DPR 633/72, inversione contabile")
+    note = invoices.invoice_view(db, "fin", "NC 2026/000001").document
+    assert (note.net, note.stamp_duty, note.summaries[0].nature) == (D("50.00"), D("0.00"), "N2.1")
