@@ -66,7 +66,7 @@ TEXTS: Final[dict[Lang, dict[str, str]]] = {
         ),
         "report_vat_charge": "IVA inclusa negli addebiti, all'aliquota di ciascun preventivo.",
         "statement_vat_topup": (
-            "IVA assolta sulla ricarica del credito: il credito è al netto dell'IVA e gli "
+            "IVA assolta sulla ricarica del credito: il credito non comprende l'IVA e gli "
             "addebiti ne prelevano l'imponibile."
         ),
         "statement_vat_charge": (

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 #: as Database.identity reads it (before migration 0007: superuser or not)
 _WHO = ("SELECT to_regprocedure('rit_whoami()') IS NOT NULL, session_user, "
         "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user)")
-_WHOAMI = "SELECT trusted, portal, name, role, active FROM rit_whoami()"
+_WHOAMI = ("SELECT trusted, portal, name, role, active, coalesce(pg_has_role(session_user, "
+           "to_regrole(rit_role('worker')), 'MEMBER'), false) FROM rit_whoami()")  # as Database
 
 #: the columns of a queue row, in RequestRow's order; {keys}: the page's numbers in order
 _ROWS = """
@@ -137,8 +138,9 @@ class FloorReader:
         migrated, login, superuser = self._all(_WHO)[0]
         if not migrated:
             return Identity(str(login), bool(superuser))
-        trusted, portal, name, role, active = self._all(_WHOAMI)[0]
-        return Identity(str(login), bool(trusted), bool(portal), name, role, bool(active))
+        trusted, portal, name, role, active, worker = self._all(_WHOAMI)[0]
+        return Identity(str(login), bool(trusted), bool(portal), name, role, bool(active),
+                        bool(worker))
 
     def setting(self, key: str) -> str | None:
         rows = self._all("SELECT value FROM settings WHERE key = %s", (key,))

@@ -33,7 +33,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                "en": "Credit for the intervention {request}: {subject}"},
 }
 CAUSALI: dict[str, dict[str, str]] = {
-    "topup": {"it": "Ricarica del credito prepagato: il credito è al netto dell'IVA",
+    "topup": {"it": "Ricarica del credito prepagato: il credito non comprende l'IVA",
               "en": "Prepaid credit top-up: the credit is net of VAT"},
     "charge": {"it": "Intervento tecnico concluso", "en": "Technical intervention concluded"},
     "refund": {"it": "Nota di credito: {reason}", "en": "Credit note: {reason}"},

@@ -1329,7 +1329,7 @@
     </message>
     <message>
         <source>the VAT point is topup or charge, not {value}</source>
-        <translation>il momento dell&apos;IVA è topup o charge, non {value}</translation>
+        <translation>il momento dell&apos;IVA è topup (alla ricarica) o charge (all&apos;addebito), non {value}</translation>
     </message>
     <message>
         <source>a quote at 0 % VAT must state its nature ({codes})</source>

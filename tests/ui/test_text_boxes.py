@@ -74,7 +74,7 @@ def new_profile(qtbot: QtBot, settings: QSettings,
     """A new PostgreSQL profile typed in; connecting is recorded, never done."""
     opened: list[Any] = []
 
-    def open_server(*args: Any) -> None:
+    def open_server(*args: Any, **options: Any) -> None:  # options: the standby
         opened.append(args)
         raise DatabaseUnavailable("not connecting in this test")
 
