@@ -111,6 +111,20 @@ def _extend_quote(done: Done) -> Feedback:
 
 
 def _cancel_request(done: Done) -> Feedback:
+    r = done.result
+    if isinstance(r, CompletionResult):  # cancelled charging the work done so far
+        lang = done.lang
+        text = _fill(Q.translate("Feedback", "%1 cancelled: the work done charged %2; credit %3"),
+                     request_reference(r.request_number), labels.money(r.total, lang),
+                     labels.money(r.balance, lang))
+        important = r.status == "credit_exhausted"
+        if important:
+            text += "; " + _fill(Q.translate("Feedback", "credit exhausted, %1 missing"),
+                                 labels.money(r.missing, lang))
+        if r.suspended_services:
+            text += "; " + _suspended(r.suspended_services)
+            important = True
+        return Feedback(text + ".", important)
     return Feedback(_fill(Q.translate(
         "Feedback", "%1 cancelled, nothing charged: the customer is told the reason."),
         _ref(done)))

@@ -312,6 +312,14 @@
         <translation>un testo contiene un carattere NUL, che non si può salvare: toglilo</translation>
     </message>
     <message>
+        <source>{request} has no work logged: cancel it without --charge-work</source>
+        <translation>{request} non ha lavoro registrato: annullala senza addebitare il lavoro</translation>
+    </message>
+    <message>
+        <source>{request} is fixed-price with no agreed variation: cancel it without --charge-work, or agree a variation first</source>
+        <translation>{request} è a corpo senza una variazione concordata: annullala senza addebitare il lavoro, oppure concorda prima una variazione</translation>
+    </message>
+    <message>
         <source>country must be a two-letter ISO code, e.g. IT: {value!r}</source>
         <translation>il paese è un codice ISO di due lettere, ad es. IT: {value!r}</translation>
     </message>
