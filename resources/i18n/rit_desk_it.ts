@@ -668,12 +668,12 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="275"/>
+        <location filename="../../ui/feedback.py" line="268"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="273"/>
+        <location filename="../../ui/feedback.py" line="266"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -714,164 +714,163 @@ Il credito passa da %3 a %4.</translation>
         <translation>%1 dichiarata non fattibile: il motivo viene comunicato al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="117"/>
+        <location filename="../../ui/feedback.py" line="116"/>
         <source>%1 cancelled: the work done charged %2; credit %3</source>
         <translation>%1 annullata: addebitato il lavoro svolto, %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="136"/>
+        <location filename="../../ui/feedback.py" line="126"/>
         <source>Quote saved.</source>
         <translation>Preventivo salvato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="140"/>
+        <location filename="../../ui/feedback.py" line="130"/>
         <source>Quote %1 (total %2) submitted for approval: a team lead approves and sends it, or returns it to you.</source>
         <translation>Preventivo %1 (totale %2) inviato in approvazione: un team leader lo approva e lo invia, oppure te lo restituisce.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="144"/>
+        <location filename="../../ui/feedback.py" line="134"/>
         <source>Quote %1 returned to draft: %2 reads why on the request.</source>
         <translation>Preventivo %1 restituito in bozza: %2 ne legge il motivo sulla richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="148"/>
+        <location filename="../../ui/feedback.py" line="138"/>
         <source>Draft quote %1 saved: total %2.</source>
         <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="150"/>
+        <location filename="../../ui/feedback.py" line="140"/>
         <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
         <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="158"/>
+        <location filename="../../ui/feedback.py" line="148"/>
         <source>Draft quote deleted.</source>
         <translation>Bozza di preventivo eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="159"/>
+        <location filename="../../ui/feedback.py" line="149"/>
         <source>Draft quote %1 deleted.</source>
         <translation>Bozza del preventivo %1 eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="172"/>
+        <location filename="../../ui/feedback.py" line="162"/>
         <source>Work logged.</source>
         <translation>Lavoro registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="174"/>
+        <location filename="../../ui/feedback.py" line="164"/>
         <source>Logged %1 on %2 for %3 (billable %4).</source>
         <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="177"/>
+        <location filename="../../ui/feedback.py" line="167"/>
         <source>The work has started: %1 is now in progress.</source>
         <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="185"/>
+        <location filename="../../ui/feedback.py" line="175"/>
         <source>Work entry changed.</source>
         <translation>Registrazione di lavoro modificata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="187"/>
+        <location filename="../../ui/feedback.py" line="177"/>
         <source>Work entry of %1 on %2 changed: %3.</source>
         <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="194"/>
+        <location filename="../../ui/feedback.py" line="184"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione di lavoro eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="196"/>
+        <location filename="../../ui/feedback.py" line="186"/>
         <source>Work entry of %1 on %2 deleted (%3).</source>
         <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="203"/>
+        <location filename="../../ui/feedback.py" line="193"/>
         <source>Variation proposed.</source>
         <translation>Variazione proposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="204"/>
+        <location filename="../../ui/feedback.py" line="194"/>
         <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
         <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="223"/>
+        <location filename="../../ui/feedback.py" line="213"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="225"/>
+        <location filename="../../ui/feedback.py" line="214"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="122"/>
-        <location filename="../../ui/feedback.py" line="230"/>
+        <location filename="../../ui/feedback.py" line="223"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="241"/>
+        <location filename="../../ui/feedback.py" line="234"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="244"/>
+        <location filename="../../ui/feedback.py" line="237"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="246"/>
+        <location filename="../../ui/feedback.py" line="239"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="248"/>
+        <location filename="../../ui/feedback.py" line="241"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="253"/>
-        <location filename="../../ui/feedback.py" line="280"/>
+        <location filename="../../ui/feedback.py" line="246"/>
+        <location filename="../../ui/feedback.py" line="273"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="257"/>
+        <location filename="../../ui/feedback.py" line="250"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="261"/>
+        <location filename="../../ui/feedback.py" line="254"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="286"/>
+        <location filename="../../ui/feedback.py" line="279"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="291"/>
+        <location filename="../../ui/feedback.py" line="284"/>
         <source>Note added to %1.</source>
         <translation>Nota aggiunta a %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="297"/>
+        <location filename="../../ui/feedback.py" line="290"/>
         <source>File attached.</source>
         <translation>File allegato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="298"/>
+        <location filename="../../ui/feedback.py" line="291"/>
         <source>%1 attached to %2 (%3).</source>
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="309"/>
+        <location filename="../../ui/feedback.py" line="302"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
@@ -886,22 +885,22 @@ Il credito passa da %3 a %4.</translation>
         <translation>Preventivo %1 inviato al posto della revisione precedente, valido fino al %2: il cliente ne è informato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="128"/>
+        <location filename="../../ui/feedback.py" line="118"/>
         <source>%1 cancelled, nothing charged: the customer is told the reason.</source>
         <translation>%1 annullata, nulla addebitato: al cliente viene comunicato il motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="213"/>
+        <location filename="../../ui/feedback.py" line="203"/>
         <source>Variation withdrawn.</source>
         <translation>Variazione ritirata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="214"/>
+        <location filename="../../ui/feedback.py" line="204"/>
         <source>Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; the customer is told.</source>
         <translation>Variazione di %1 (%2 imponibile) ritirata: l&apos;importo concordato resta quello di prima; il cliente ne è informato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="303"/>
+        <location filename="../../ui/feedback.py" line="296"/>
         <source>The email of %1 will be sent again at the worker&apos;s next round.</source>
         <translation>L&apos;email di %1 sarà inviata di nuovo al prossimo giro del worker.</translation>
     </message>
