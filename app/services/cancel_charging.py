@@ -15,15 +15,21 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 
-from app.db.database import Database, refuse_nul, utcnow
-from app.db.types import cents, from_cents
+from app.db.database import Database
 from app.domain import states
 from app.domain.enums import LedgerKind, NoticeKind
 from app.domain.errors import ConflictError, StateError, phrase
-from app.domain.pricing import ChargeBreakdown, compute_charge, over_ceiling
+from app.domain.pricing import ChargeBreakdown, compute_charge
 from app.domain.references import request_reference
 from app.services import credit
-from app.services.billing import _INSERT_CHARGE, _Facts, _request_facts, check_confirmed
+from app.services.billing import (
+    _INSERT_CHARGE,
+    _Facts,
+    _request_facts,
+    charged_on_server,
+    check_confirmed,
+    preview_of,
+)
 from app.services.common import MAX_REASON, audit, clean_text, get_request, notify, require
 from app.services.dto import ChargePreview, CompletionResult
 from app.services.requests import close_cancelled
@@ -62,16 +68,7 @@ def preview_cancel_charge(db: Database, number: int) -> ChargePreview:
     with db.read() as session:
         facts = _request_facts(db, session, number)
         _, charge = _compute(facts)
-        after = facts.balance - charge.total
-        over = over_ceiling(charge.billable_minutes, charge.hourly_rate, charge.ceiling)
-        return ChargePreview(
-            request_number=number, kind=charge.kind.value, logged_minutes=charge.logged_minutes,
-            billable_minutes=charge.billable_minutes, increment=charge.increment,
-            hourly_rate=charge.hourly_rate, work_amount=charge.work_amount,
-            ceiling=charge.ceiling, capped=charge.capped, vat_rate=charge.vat_rate,
-            net=charge.net, vat=charge.vat, total=charge.total, balance_before=facts.balance,
-            balance_after=after, exhausts_credit=after < 0,
-            minutes_not_charged=over.minutes, amount_not_charged=over.amount)
+        return preview_of(facts, charge)
 
 
 def cancel_charging_work(
@@ -91,20 +88,8 @@ def cancel_charging_work(
         return _cancel_sqlite(db, actor, number, reason, expected_version, confirmed)
     with db.read() as session:  # the role in words (the server's grant would only refuse)
         require(session, actor, "cancel_request")
-    values = {
-        "number": number, "reason": reason, "acted_for": db.acting(actor) or actor,
-        "version": expected_version,
-        "net": None if confirmed is None else cents(confirmed.net),
-        "vat": None if confirmed is None else cents(confirmed.vat),
-        "total": None if confirmed is None else cents(confirmed.total),
-        "at": db.now() if db.identity().trusted and db.clock is not utcnow else None}
-    refuse_nul(values)
-    with db.driver_autocommit() as connection:
-        _charge_id, net, vat, total, balance_cents, status, suspended = connection.execute(
-            _DRIVER_CANCEL, values).fetchone()
-    balance = from_cents(balance_cents)
-    return CompletionResult(number, from_cents(net), from_cents(vat), from_cents(total),
-                            balance, status, credit.missing_amount(balance), tuple(suspended))
+    return charged_on_server(db, _DRIVER_CANCEL, actor, number, expected_version, confirmed,
+                             reason=reason)
 
 
 #: the server function of migration 0023, as the driver sends it

@@ -22,6 +22,10 @@ in-progress request and charges the work done so far.
   document (the trigger of migration 0008), the credit posted through ``rit_post`` (the
   exhaustion procedure) and exactly once (the request locked, its state checked,
   ``charges.request_id`` unique) are ``rit_charge``'s.
+- ``rit_charge`` runs one statement fewer: the request and its customer are locked by
+  one ``SELECT ... FOR UPDATE OF r, c`` (the customer was locked by a statement of its
+  own before the charge was written; the order, request then customer, is the same).
+  Its refusals and their order are as they were (:func:`charge_function`).
 - A request ends cancelled with a charge only through it: no login may write charges,
   ledger entries or documents (``app/db/privileges.py``), a closed request never changes
   (``rit_requests_guard``), and the event and notice that tell of it are the server's
@@ -52,11 +56,29 @@ def _migration(name: str) -> ModuleType:
     return import_module(f"app.db.migrations.versions.{name}")
 
 
-def charge_function(schema: str) -> str:
-    """The latest ``rit_charge`` (migration 0015's), as CREATE OR REPLACE."""
+#: one statement fewer a charge: the customer locked with the request (was a statement
+#: of its own before the insert; rit_post needs the lock, taken in the same order)
+_LOCKS = (
+    """SELECT r.state, r.version, r.customer_id, r.assignee_id INTO v_req
+            FROM requests r WHERE r.id = p_request FOR UPDATE;""",
+    """SELECT r.state, r.version, r.customer_id, r.assignee_id INTO v_req
+            FROM requests r JOIN customers c ON c.id = r.customer_id
+            WHERE r.id = p_request FOR UPDATE OF r, c;""")
+_CUSTOMER_LOCK = ("""
+            PERFORM 1 FROM customers WHERE id = v_req.customer_id FOR UPDATE;""", "")
+
+
+def charge_function(schema: str, *, fewer: bool = True) -> str:
+    """The latest ``rit_charge`` (migration 0015's) as CREATE OR REPLACE, with one
+    statement fewer when ``fewer`` (this migration's)."""
     [statement] = [s for s in _migration("0015_server_pricing")._statements(schema)
                    if "CREATE FUNCTION rit_charge(" in s]
-    return statement.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    statement = statement.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    if fewer:
+        for old, new in (_LOCKS, _CUSTOMER_LOCK):
+            assert statement.count(old) == 1, old
+            statement = statement.replace(old, new, 1)
+    return statement
 
 
 _SIGNATURE = (
@@ -180,6 +202,7 @@ def upgrade() -> None:
     schema = _schema()
     if schema is None:
         return
+    op.execute(charge_function(schema))
     op.execute(cancel_function(charge_function(schema)))
     op.execute(log_function(schema, ours=True))
     op.execute(tell_function(schema, ours=True))
@@ -190,5 +213,6 @@ def downgrade() -> None:
     if schema is None:
         return
     op.execute(f"DROP FUNCTION IF EXISTS {CANCEL}")
+    op.execute(charge_function(schema, fewer=False))
     op.execute(log_function(schema, ours=False))
     op.execute(tell_function(schema, ours=False))
