@@ -192,14 +192,14 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/cancel_request.py" line="46"/>
-        <location filename="../../ui/dialogs/cancel_request.py" line="140"/>
-        <source>Cancel &amp;request</source>
-        <translation>Annulla &amp;richiesta</translation>
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Lascia aperta</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/cancel_request.py" line="46"/>
-        <source>&amp;Keep it open</source>
-        <translation>&amp;Lascia aperta</translation>
+        <location filename="../../ui/dialogs/cancel_request.py" line="140"/>
+        <source>Cancel re&amp;quest</source>
+        <translation>Annulla &amp;richiesta</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/cancel_request.py" line="47"/>

@@ -43,7 +43,7 @@ class CancelRequestDialog(ReasonDialog):
         super().__init__(
             db, actor, request_number, parent=parent, title=self.tr("Cancel %1"),
             explanation=self._explained(False),
-            ok_text=self.tr("Cancel &request"), cancel_text=self.tr("&Keep it open"))
+            ok_text=self.tr("Cancel re&quest"), cancel_text=self.tr("&Keep it open"))
         self.charge_work.setText(self.tr("C&harge the work done so far"))
         self.charge_work.setObjectName("charge_work")
         self.charge_work.setEnabled(False)
@@ -137,7 +137,7 @@ class CancelRequestDialog(ReasonDialog):
                 self.tr("Work logged: %1 h; charged: nothing.").replace(
                     "%1", labels.hours(self._logged)))
         self.ok_button.setText(self.tr("Cancel and &charge") if charged
-                               else self.tr("Cancel &request"))
+                               else self.tr("Cancel re&quest"))
         QTimer.singleShot(0, self, self.fit_contents)  # the longer text is not clipped
 
     @property
