@@ -13,15 +13,15 @@
     </message>
     <message>
         <source>not a database URL: {text!r}</source>
-        <translation>non è l&apos;URL di un database: {text!r}</translation>
+        <translation>non è l'URL di un database: {text!r}</translation>
     </message>
     <message>
         <source>you are signed in as {login}</source>
-        <translation>hai effettuato l&apos;accesso come {login}</translation>
+        <translation>hai effettuato l'accesso come {login}</translation>
     </message>
     <message>
         <source>another workstation changed this record in the meantime: reload and try again</source>
-        <translation>un&apos;altra postazione ha modificato questi dati nel frattempo: ricarica e riprova</translation>
+        <translation>un'altra postazione ha modificato questi dati nel frattempo: ricarica e riprova</translation>
     </message>
     <message>
         <source>the change conflicts with data saved in the meantime: reload and try again ({detail})</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>another workstation changed the same data at the same time: try again ({detail})</source>
-        <translation>un&apos;altra postazione ha modificato gli stessi dati nello stesso momento: riprova ({detail})</translation>
+        <translation>un'altra postazione ha modificato gli stessi dati nello stesso momento: riprova ({detail})</translation>
     </message>
     <message>
         <source>the database {database} cannot be used: {detail}</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>the database schema is at revision {revision}, which this version of RIT Desk does not know: a newer version migrated it, use that one</source>
-        <translation>lo schema del database è alla revisione {revision}, che questa versione di RIT Desk non conosce: l&apos;ha migrato una versione più recente, usa quella</translation>
+        <translation>lo schema del database è alla revisione {revision}, che questa versione di RIT Desk non conosce: l'ha migrato una versione più recente, usa quella</translation>
     </message>
     <message>
         <source>the database schema cannot be upgraded: {detail}</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>the login {login} has no staff record in this database</source>
-        <translation>l&apos;accesso {login} non corrisponde a nessun membro del personale in questo database</translation>
+        <translation>l'accesso {login} non corrisponde a nessun membro del personale in questo database</translation>
     </message>
     <message>
         <source>{user} (technician) may change only requests assigned to them: not {request}</source>
@@ -89,11 +89,11 @@
     </message>
     <message>
         <source>the charge of {request} does not add up: the database refused it</source>
-        <translation>l&apos;addebito di {request} non torna: il database lo ha rifiutato</translation>
+        <translation>l'addebito di {request} non torna: il database lo ha rifiutato</translation>
     </message>
     <message>
         <source>the charge of {request} ({net} net) is above what the customer agreed ({ceiling})</source>
-        <translation>l&apos;addebito di {request} ({net} di imponibile) supera quanto concordato con il cliente ({ceiling})</translation>
+        <translation>l'addebito di {request} ({net} di imponibile) supera quanto concordato con il cliente ({ceiling})</translation>
     </message>
     <message>
         <source>a charge is dated by the database: {user} may not give it a date</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>the amount of a {kind} must be above zero (an adjustment: not zero)</source>
-        <translation>l&apos;importo di {kind} deve essere maggiore di zero (una rettifica: diverso da zero)</translation>
+        <translation>l'importo di {kind} deve essere maggiore di zero (una rettifica: diverso da zero)</translation>
     </message>
     <message>
         <source>reason is required</source>
@@ -125,11 +125,11 @@
     </message>
     <message>
         <source>the database role {username} cannot be a staff login (it is not a plain login)</source>
-        <translation>il ruolo di database {username} non può essere l&apos;accesso di un membro del personale (non è un semplice accesso)</translation>
+        <translation>il ruolo di database {username} non può essere l'accesso di un membro del personale (non è un semplice accesso)</translation>
     </message>
     <message>
         <source>user {username} has no login in this database</source>
-        <translation>l&apos;utente {username} non ha un accesso in questo database</translation>
+        <translation>l'utente {username} non ha un accesso in questo database</translation>
     </message>
     <message>
         <source>the login {username} belongs to another database too: only trusted maintenance may link it or set its password here</source>
@@ -140,7 +140,7 @@
         <translation>{username} ha già un login: viene collegato e mantiene la sua password (non indicare la password)</translation>
     </message>
     <message>
-        <source>{login} is not a login of this database&apos;s control panel</source>
+        <source>{login} is not a login of this database's control panel</source>
         <translation>{login} non è un login del pannello di controllo di questo database</translation>
     </message>
     <message>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>{username} is the last active admin: make someone else admin first</source>
-        <translation>{username} è l&apos;ultimo amministratore attivo: prima rendi amministratore qualcun altro</translation>
+        <translation>{username} è l'ultimo amministratore attivo: prima rendi amministratore qualcun altro</translation>
     </message>
     <message>
         <source>a new customer starts with no credit: credit moves only as top-ups</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>quote {quote} is {quote_state} only through its use case: the database refused it</source>
-        <translation>il preventivo {quote} diventa {quote_state} solo con la sua operazione: il database l&apos;ha rifiutato</translation>
+        <translation>il preventivo {quote} diventa {quote_state} solo con la sua operazione: il database l'ha rifiutato</translation>
     </message>
     <message>
         <source>a variation is proposed, never agreed or answered by who proposes it</source>
@@ -208,11 +208,11 @@
         <translation>una registrazione di lavoro resta sulla sua richiesta</translation>
     </message>
     <message>
-        <source>a {action} event is written only by the database&apos;s own functions</source>
+        <source>a {action} event is written only by the database's own functions</source>
         <translation>un evento {action} è scritto solo dalle funzioni del database</translation>
     </message>
     <message>
-        <source>a {kind} notice is written only by the database&apos;s own functions</source>
+        <source>a {kind} notice is written only by the database's own functions</source>
         <translation>un avviso {kind} è scritto solo dalle funzioni del database</translation>
     </message>
     <message>
@@ -225,22 +225,22 @@
     </message>
     <message>
         <source>the charge of {request} is refunded in full</source>
-        <translation>l&apos;addebito di {request} è già stornato per intero</translation>
+        <translation>l'addebito di {request} è già stornato per intero</translation>
     </message>
     <message>
         <source>the net amount of a refund must be greater than zero</source>
-        <translation>l&apos;imponibile di uno storno deve essere maggiore di zero</translation>
+        <translation>l'imponibile di uno storno deve essere maggiore di zero</translation>
     </message>
     <message>
         <source>a refund of {net} net is more than what is left of the charge of {request} ({left})</source>
-        <translation>uno storno di {net} di imponibile supera quanto resta dell&apos;addebito di {request} ({left})</translation>
+        <translation>uno storno di {net} di imponibile supera quanto resta dell'addebito di {request} ({left})</translation>
     </message>
     <message>
         <source>the document of {request} to store is not a PDF</source>
         <translation>il documento di {request} da archiviare non è un PDF</translation>
     </message>
     <message>
-        <source>quote {quote} is above the technicians&apos; send limit: a team lead must send it</source>
+        <source>quote {quote} is above the technicians' send limit: a team lead must send it</source>
         <translation>il preventivo {quote} supera il limite di invio dei tecnici: deve inviarlo un team leader</translation>
     </message>
     <message>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>VAT rate must be between 0 and 100: {value}</source>
-        <translation>l&apos;aliquota IVA deve essere compresa tra 0 e 100: {value}</translation>
+        <translation>l'aliquota IVA deve essere compresa tra 0 e 100: {value}</translation>
     </message>
     <message>
         <source>{what} is required</source>
@@ -317,10 +317,10 @@
     </message>
     <message>
         <source>the read database is read as the same login as the primary ({login}): leave the user out of its URL</source>
-        <translation>il database di lettura si legge con lo stesso login del primario ({login}): togli l&apos;utente dal suo URL</translation>
+        <translation>il database di lettura si legge con lo stesso login del primario ({login}): togli l'utente dal suo URL</translation>
     </message>
     <message>
-        <source>the read database takes the primary&apos;s password: leave it out of its URL</source>
+        <source>the read database takes the primary's password: leave it out of its URL</source>
         <translation>il database di lettura usa la password del primario: toglila dal suo URL</translation>
     </message>
     <message>
@@ -388,8 +388,8 @@
         <translation>{value!r} non è un codice fiscale valido</translation>
     </message>
     <message>
-        <source>no Codice Destinatario or PEC: invoices go with 0000000 to the customer&apos;s reserved area</source>
-        <translation>nessun Codice Destinatario né PEC: le fatture vanno con 0000000 nell&apos;area riservata del cliente</translation>
+        <source>no Codice Destinatario or PEC: invoices go with 0000000 to the customer's reserved area</source>
+        <translation>nessun Codice Destinatario né PEC: le fatture vanno con 0000000 nell'area riservata del cliente</translation>
     </message>
     <message>
         <source>street</source>
@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>the image does not decode ({detail})</source>
-        <translation>l&apos;immagine non si riesce a decodificare ({detail})</translation>
+        <translation>l'immagine non si riesce a decodificare ({detail})</translation>
     </message>
     <message>
         <source>give the full path of the file</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>it is not a PNG or JPEG image</source>
-        <translation>non è un&apos;immagine PNG o JPEG</translation>
+        <translation>non è un'immagine PNG o JPEG</translation>
     </message>
     <message>
         <source>it is {width} x {height} pixels; at most {side} a side</source>
@@ -629,7 +629,7 @@
     </message>
     <message>
         <source>{request} is {state}: hours can be logged only once a quote is accepted</source>
-        <translation>la richiesta {request} è {state}: le ore si registrano solo dopo l&apos;accettazione di un preventivo</translation>
+        <translation>la richiesta {request} è {state}: le ore si registrano solo dopo l'accettazione di un preventivo</translation>
     </message>
     <message>
         <source>file name</source>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>attachment {ident} of {request} does not match its SHA-256: it was altered</source>
-        <translation>l&apos;allegato {ident} di {request} non corrisponde al suo SHA-256: è stato alterato</translation>
+        <translation>l'allegato {ident} di {request} non corrisponde al suo SHA-256: è stato alterato</translation>
     </message>
     <message>
         <source>unknown queue {name!r}; one of: {choices}</source>
@@ -668,7 +668,7 @@
         <translation>la richiesta {request} non ha lavoro registrato: non può essere completata</translation>
     </message>
     <message>
-        <source>{request} has a variation that still awaits the customer&apos;s answer</source>
+        <source>{request} has a variation that still awaits the customer's answer</source>
         <translation>la richiesta {request} ha una variazione che attende ancora la risposta del cliente</translation>
     </message>
     <message>
@@ -677,7 +677,7 @@
     </message>
     <message>
         <source>the charge of {request} changed after it was shown ({shown}): it is now {total} (net {net} + VAT {vat}); review it and confirm again</source>
-        <translation>l&apos;addebito della richiesta {request} è cambiato dopo essere stato mostrato ({shown}): ora è {total} (imponibile {net} + IVA {vat}); controllalo e conferma di nuovo</translation>
+        <translation>l'addebito della richiesta {request} è cambiato dopo essere stato mostrato ({shown}): ora è {total} (imponibile {net} + IVA {vat}); controllalo e conferma di nuovo</translation>
     </message>
     <message>
         <source>{request} was changed by someone else in the meantime: reload and try again</source>
@@ -729,7 +729,7 @@
     </message>
     <message>
         <source>the lowest amount of one credit operation ({low}) must not be above the highest ({high})</source>
-        <translation>l&apos;importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
+        <translation>l'importo minimo di una singola operazione sul credito ({low}) non può superare il massimo ({high})</translation>
     </message>
     <message>
         <source>this database has no control panel login: make one with init --portal LOGIN</source>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>user {actor} is no longer active</source>
-        <translation>l&apos;utente {actor} non è più attivo</translation>
+        <translation>l'utente {actor} non è più attivo</translation>
     </message>
     <message>
         <source>cannot group charges by {by!r}; one of: {choices}</source>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>user {username} is no longer active</source>
-        <translation>l&apos;utente {username} non è più attivo</translation>
+        <translation>l'utente {username} non è più attivo</translation>
     </message>
     <message>
         <source>unknown {what}: {ident}</source>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>the stored document {document} does not match its SHA-256: it was changed after it was stored</source>
-        <translation>il documento archiviato {document} non corrisponde al suo SHA-256: è stato modificato dopo l&apos;archiviazione</translation>
+        <translation>il documento archiviato {document} non corrisponde al suo SHA-256: è stato modificato dopo l'archiviazione</translation>
     </message>
     <message>
         <source>unknown credit note: {reference}</source>
@@ -888,7 +888,7 @@
         <translation>la ricerca è troppo lunga ({length} caratteri, al massimo {max_len})</translation>
     </message>
     <message>
-        <source>run the credit procedure&apos;s sweep</source>
+        <source>run the credit procedure's sweep</source>
         <translation>eseguire i passi della procedura di credito esaurito</translation>
     </message>
     <message>
@@ -921,7 +921,7 @@
     </message>
     <message>
         <source>the unit must be fixed or hour: {unit!r}</source>
-        <translation>l&apos;unità deve essere fixed o hour: {unit!r}</translation>
+        <translation>l'unità deve essere fixed o hour: {unit!r}</translation>
     </message>
     <message>
         <source>unknown catalogue item: {code}</source>
@@ -933,7 +933,7 @@
     </message>
     <message>
         <source>nothing to change: give a description, price, unit or category</source>
-        <translation>niente da modificare: indica una descrizione, un prezzo, un&apos;unità o una categoria</translation>
+        <translation>niente da modificare: indica una descrizione, un prezzo, un'unità o una categoria</translation>
     </message>
     <message>
         <source>the catalogue already has an item {code}</source>
@@ -977,11 +977,11 @@
     </message>
     <message>
         <source>a monthly service needs the last day paid (--paid-until)</source>
-        <translation>un servizio mensile richiede l&apos;ultimo giorno pagato (--paid-until)</translation>
+        <translation>un servizio mensile richiede l'ultimo giorno pagato (--paid-until)</translation>
     </message>
     <message>
-        <source>the control panel may not change a customer&apos;s email or low-credit alert</source>
-        <translation>il pannello di controllo non può cambiare l&apos;email o la soglia di avviso di credito basso di un cliente</translation>
+        <source>the control panel may not change a customer's email or low-credit alert</source>
+        <translation>il pannello di controllo non può cambiare l'email o la soglia di avviso di credito basso di un cliente</translation>
     </message>
     <message>
         <source>customer {code} has no service named {name!r}</source>
@@ -1033,15 +1033,15 @@
     </message>
     <message>
         <source>the indicative net total must not exceed 1,000,000.00: {net}</source>
-        <translation>l&apos;imponibile indicativo non può superare € 1.000.000,00: {net}</translation>
+        <translation>l'imponibile indicativo non può superare € 1.000.000,00: {net}</translation>
     </message>
     <message>
         <source>quote</source>
         <translation>preventivo</translation>
     </message>
     <message>
-        <source>quote {quote} awaits a team lead&apos;s approval and cannot be changed now</source>
-        <translation>il preventivo {quote} attende l&apos;approvazione di un team leader e ora non può essere modificato</translation>
+        <source>quote {quote} awaits a team lead's approval and cannot be changed now</source>
+        <translation>il preventivo {quote} attende l'approvazione di un team leader e ora non può essere modificato</translation>
     </message>
     <message>
         <source>quote {quote} is {quote_state}: only a quote submitted for approval can be approved or returned</source>
@@ -1064,8 +1064,8 @@
         <translation>un preventivo ha al massimo {max_lines} righe</translation>
     </message>
     <message>
-        <source>the quote&apos;s net total must not exceed 1,000,000.00: {net}</source>
-        <translation>l&apos;imponibile del preventivo non può superare € 1.000.000,00: {net}</translation>
+        <source>the quote's net total must not exceed 1,000,000.00: {net}</source>
+        <translation>l'imponibile del preventivo non può superare € 1.000.000,00: {net}</translation>
     </message>
     <message>
         <source>unknown quote: {quote_id}</source>
@@ -1084,8 +1084,8 @@
         <translation>prezzo unitario della riga {index}</translation>
     </message>
     <message>
-        <source>{request} has a quote awaiting a team lead&apos;s approval ({quote})</source>
-        <translation>{request} ha un preventivo in attesa dell&apos;approvazione di un team leader ({quote})</translation>
+        <source>{request} has a quote awaiting a team lead's approval ({quote})</source>
+        <translation>{request} ha un preventivo in attesa dell'approvazione di un team leader ({quote})</translation>
     </message>
     <message>
         <source>quote {quote} needs no approval ({net} net, within the send limit of {limit} for {user}): send it</source>
@@ -1157,7 +1157,7 @@
     </message>
     <message>
         <source>user {username} already exists</source>
-        <translation>l&apos;utente {username} esiste già</translation>
+        <translation>l'utente {username} esiste già</translation>
     </message>
     <message>
         <source>variation amount</source>
@@ -1204,11 +1204,11 @@
         <translation>vedersi ritirare una variazione</translation>
     </message>
     <message>
-        <source>quote {quote} is {quote_state}: only a sent quote awaiting the customer&apos;s answer can be extended</source>
+        <source>quote {quote} is {quote_state}: only a sent quote awaiting the customer's answer can be extended</source>
         <translation>il preventivo {quote} è {quote_state}: si può prorogare solo un preventivo inviato in attesa della risposta del cliente</translation>
     </message>
     <message>
-        <source>the new validity date {new} must be after the quote&apos;s own ({valid_until})</source>
+        <source>the new validity date {new} must be after the quote's own ({valid_until})</source>
         <translation>la nuova data di validità {new} deve essere successiva a quella del preventivo ({valid_until})</translation>
     </message>
     <message>
@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <source>see and retry the delivery of notices</source>
-        <translation>vedere e ritentare l&apos;invio degli avvisi</translation>
+        <translation>vedere e ritentare l'invio degli avvisi</translation>
     </message>
     <message>
         <source>not a valid email address: {value!r}</source>
@@ -1237,7 +1237,7 @@
     </message>
     <message>
         <source>the document of notice {notice} is not stored yet</source>
-        <translation>il documento dell&apos;avviso {notice} non è ancora archiviato</translation>
+        <translation>il documento dell'avviso {notice} non è ancora archiviato</translation>
     </message>
     <message>
         <source>unknown notice: {notice}</source>
@@ -1245,7 +1245,7 @@
     </message>
     <message>
         <source>notice {notice} is {state}: only a failed or pending notice is retried</source>
-        <translation>l&apos;avviso {notice} è {state}: si ritenta solo un avviso non inviato o in attesa</translation>
+        <translation>l'avviso {notice} è {state}: si ritenta solo un avviso non inviato o in attesa</translation>
     </message>
     <message>
         <source>{key} is yes or no</source>
@@ -1296,11 +1296,11 @@
         <translation>il documento {document} è ancora in preparazione dopo {seconds} s: il worker è in funzione (rit-desk worker)?</translation>
     </message>
     <message>
-        <source>no invoice can be issued while the company&apos;s legal data are incomplete: set {settings} (rit-desk settings set KEY VALUE); nothing was recorded</source>
+        <source>no invoice can be issued while the company's legal data are incomplete: set {settings} (rit-desk settings set KEY VALUE); nothing was recorded</source>
         <translation>nessuna fattura può essere emessa finché i dati legali della società sono incompleti: impostare {settings} (rit-desk settings set CHIAVE VALORE); non è stato registrato nulla</translation>
     </message>
     <message>
-        <source>{login} may not store an invoice&apos;s files: only the worker does</source>
+        <source>{login} may not store an invoice's files: only the worker does</source>
         <translation>{login} non può archiviare i file di una fattura: lo fa solo il worker</translation>
     </message>
     <message>
@@ -1325,11 +1325,11 @@
     </message>
     <message>
         <source>the VAT point cannot change: charges or top-ups were already recorded under {point}</source>
-        <translation>il momento dell&apos;IVA non può cambiare: sono già stati registrati addebiti o ricariche con {point}</translation>
+        <translation>il momento dell'IVA non può cambiare: sono già stati registrati addebiti o ricariche con {point}</translation>
     </message>
     <message>
         <source>the VAT point is topup or charge, not {value}</source>
-        <translation>il momento dell&apos;IVA è topup o charge, non {value}</translation>
+        <translation>il momento dell'IVA è topup o charge, non {value}</translation>
     </message>
     <message>
         <source>a quote at 0 % VAT must state its nature ({codes})</source>
@@ -1351,5 +1351,21 @@
         <source>a nature (and its legal reference) is stated only for a quote at 0 % VAT</source>
         <translation>la natura (e il suo riferimento normativo) si indica solo per un preventivo con IVA 0 %</translation>
     </message>
-</context>
+<message>
+        <source>{login} may not store the document of {request}: only the login that made it, finance or an admin</source>
+        <translation>{login} non può archiviare il documento di {request}: solo l'accesso che lo ha prodotto, l'amministrazione contabile o un amministratore</translation>
+    </message>
+    <message>
+        <source>{request} has no work logged: cancel it without --charge-work</source>
+        <translation>{request} non ha lavoro registrato: annullala senza addebitare il lavoro</translation>
+    </message>
+    <message>
+        <source>{request} is fixed-price with no agreed variation: cancel it without --charge-work, or agree a variation first</source>
+        <translation>{request} è a corpo senza una variazione concordata: annullala senza addebitare il lavoro, oppure concorda prima una variazione</translation>
+    </message>
+    <message>
+        <source>the worker runs as trusted maintenance (the owner of the database's schema); {login} is not</source>
+        <translation>il worker gira come manutenzione fidata (il proprietario dello schema del database); {login} non lo è</translation>
+    </message>
+    </context>
 </TS>
