@@ -111,6 +111,10 @@ def _extend_quote(done: Done) -> Feedback:
 
 
 def _cancel_request(done: Done) -> Feedback:
+    r = done.result
+    if isinstance(r, CompletionResult):  # cancelled charging the work done so far
+        return _charged(r, done.lang, Q.translate(
+            "Feedback", "%1 cancelled: the work done charged %2; credit %3"))
     return Feedback(_fill(Q.translate(
         "Feedback", "%1 cancelled, nothing charged: the customer is told the reason."),
         _ref(done)))
@@ -207,9 +211,12 @@ def _complete(done: Done) -> Feedback:
     r = done.result
     if not isinstance(r, CompletionResult):
         return Feedback(Q.translate("Feedback", "Completed and charged."))
-    lang = done.lang
-    text = _fill(Q.translate("Feedback", "%1 completed: charged %2; credit %3"),
-                 request_reference(r.request_number), labels.money(r.total, lang),
+    return _charged(r, done.lang, Q.translate("Feedback", "%1 completed: charged %2; credit %3"))
+
+
+def _charged(r: CompletionResult, lang: str, said: str) -> Feedback:
+    """A charge made (``said``: %1 the request, %2 the total, %3 the credit after)."""
+    text = _fill(said, request_reference(r.request_number), labels.money(r.total, lang),
                  labels.money(r.balance, lang))
     important = r.status == "credit_exhausted"
     if important:

@@ -159,6 +159,8 @@ def _actions() -> dict[str, str]:
         "request_declined": QCoreApplication.translate("labels", "Request declined"),
         "request_cancelled": QCoreApplication.translate("labels", "Request cancelled"),
         "request_completed": QCoreApplication.translate("labels", "Completed and charged"),
+        "request_cancelled_charged": QCoreApplication.translate(
+            "labels", "Cancelled, work done charged"),
         "priority_changed": QCoreApplication.translate("labels", "Priority changed"),
         "quote_drafted": QCoreApplication.translate("labels", "Quote drafted"),
         "quote_edited": QCoreApplication.translate("labels", "Quote draft edited"),
@@ -220,6 +222,7 @@ def _notices() -> dict[str, str]:
         "declined": QCoreApplication.translate("labels", "Request declined"),
         "request_cancelled": QCoreApplication.translate("labels", "Request cancelled"),
         "completed_charged": QCoreApplication.translate("labels", "Completed and charged"),
+        "cancelled_charged": QCoreApplication.translate("labels", "Cancelled, work done charged"),
         "credit_exhausted": QCoreApplication.translate("labels", "Credit exhausted"),
         "service_restarted": QCoreApplication.translate("labels", "Services restarted"),
         "charge_refunded": QCoreApplication.translate("labels", "Charge refunded"),

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         m.switch_action.triggered.connect(self.switch_requested)
         m.export_action.triggered.connect(self._export)
         m.report_action.triggered.connect(self.finance.open_charges_report)
+        m.price_list_action.triggered.connect(self._price_list)
         self.customers.statement_requested.connect(self.finance.open_statement)
         m.quit_action.triggered.connect(self.close)
         m.find_action.triggered.connect(self._focus_search)
@@ -399,6 +400,13 @@ class MainWindow(QMainWindow):
         dialog = BatchExportDialog(self._ctx.db, self._ctx.username, None, parent=self)
         dialog.exec()
         dialog.deleteLater()
+
+    def _price_list(self) -> None:
+        from ui.price_list import PriceListWindow
+
+        window = PriceListWindow(self._ctx.db, self._ctx.username, self._ctx.role, parent=self)
+        window.exec()
+        window.deleteLater()
 
     def _on_language(self, action: QAction) -> None:
         code = str(action.data())

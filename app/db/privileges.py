@@ -223,6 +223,9 @@ TABLES.update({table: _with_worker(TABLES[table]) for table in READ_BY_WORKER})
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     # priced by the server (migration 0015): the request, who, the version and figures seen
     "rit_charge(integer, text, integer, bigint, bigint, bigint, timestamp)": WORKERS,
+    # cancelled charging the work done so far: team leads and admins (migration 0023)
+    "rit_cancel_charging(integer, text, text, integer, bigint, bigint, bigint, timestamp)":
+        LEADS,
     "rit_post_credit(text, text, bigint, text, text, text, boolean, integer, timestamp)":
         (FINANCE, ADMIN, PORTAL),
     # refunds (credit notes): finance and admin (migration 0008)

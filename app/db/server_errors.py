@@ -93,6 +93,12 @@ ERRORS: dict[str, Callable[[dict[str, Any]], RitError]] = {
         request=_request(f)),
     "no_work": lambda f: StateError.of(
         "{request} has no work logged: it cannot be completed", request=_request(f)),
+    "no_work_to_charge": lambda f: StateError.of(
+        "{request} has no work logged: cancel it without --charge-work", request=_request(f)),
+    "fixed_no_variation": lambda f: StateError.of(
+        "{request} is fixed-price with no agreed variation: cancel it without "
+        "--charge-work, or agree a variation first", request=_request(f)),
+    "reason_required": lambda f: ValidationError.of("reason is required"),
     "no_quote": lambda f: StateError.of("{request} has no accepted quote", request=_request(f)),
     "already_charged": lambda f: ConflictError.of("{request} is already charged",
                                                   request=_request(f)),

@@ -120,6 +120,8 @@ class NoticeKind(StrEnum):
     DECLINED = "declined"
     CANCELLED = "request_cancelled"  # by the technical department, after acceptance
     COMPLETED_CHARGED = "completed_charged"
+    # cancelled by the technical department charging the work done so far (issue 19)
+    CANCELLED_CHARGED = "cancelled_charged"
     CREDIT_EXHAUSTED = "credit_exhausted"
     SERVICE_RESTARTED = "service_restarted"
     # while exhausted (issue 19): a top-up (or refund) that does not cover, a further charge

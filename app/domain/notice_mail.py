@@ -95,6 +95,15 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
                "L'intervento sulla richiesta {request} è completato e sono stati addebitati "
                "{total} sul suo credito. In allegato il documento di addebito."),
     },
+    "cancelled_charged": {
+        "en": ("Request {request} cancelled: {total} charged for the work done",
+               "Your request {request} was cancelled: {reason}. The work done so far was "
+               "charged to your credit: {total}. The charge document is attached."),
+        "it": ("Richiesta {request} annullata: addebitati {total} per il lavoro svolto",
+               "La richiesta {request} è stata annullata: {reason}. Il lavoro svolto finora "
+               "è stato addebitato sul suo credito: {total}. In allegato il documento di "
+               "addebito."),
+    },
     "charge_refunded": {
         "en": ("Refund of {total} on request {request}",
                "We refunded {total} of the charge for your request {request} to your "

@@ -208,19 +208,24 @@ def preview_charge(db: Database, number: int) -> ChargePreview:
     with db.read() as session:
         facts = _request_facts(db, session, number)
         _, charge = _compute(facts)
-        before = facts.balance
-        after = before - charge.total
-        over = over_ceiling(charge.billable_minutes, charge.hourly_rate, charge.ceiling)
-        return ChargePreview(
-            request_number=number, kind=charge.kind.value, logged_minutes=charge.logged_minutes,
-            billable_minutes=charge.billable_minutes, increment=charge.increment,
-            hourly_rate=charge.hourly_rate, work_amount=charge.work_amount,
-            ceiling=charge.ceiling, capped=charge.capped, vat_rate=charge.vat_rate,
-            net=charge.net, vat=charge.vat, total=charge.total, balance_before=before,
-            balance_after=after, exhausts_credit=after < 0,
-            minutes_not_charged=over.minutes, amount_not_charged=over.amount,
-            vat_point=charge.vat_point,
-        )
+        return preview_of(facts, charge)
+
+
+def preview_of(facts: _Facts, charge: ChargeBreakdown) -> ChargePreview:
+    """The preview of ``charge`` on the request of ``facts`` (its customer's credit)."""
+    before = facts.balance
+    after = before - charge.total
+    over = over_ceiling(charge.billable_minutes, charge.hourly_rate, charge.ceiling)
+    return ChargePreview(
+        request_number=facts.number, kind=charge.kind.value,
+        logged_minutes=charge.logged_minutes, billable_minutes=charge.billable_minutes,
+        increment=charge.increment, hourly_rate=charge.hourly_rate,
+        work_amount=charge.work_amount, ceiling=charge.ceiling, capped=charge.capped,
+        vat_rate=charge.vat_rate, net=charge.net, vat=charge.vat, total=charge.total,
+        balance_before=before, balance_after=after, exhausts_credit=after < 0,
+        minutes_not_charged=over.minutes, amount_not_charged=over.amount,
+        vat_point=charge.vat_point,
+    )
 
 
 def _priced(facts: _Facts, actor: str, expected_version: int | None,
@@ -270,17 +275,24 @@ def complete_request(
     """
     if db.is_sqlite:
         return _complete_sqlite(db, actor, number, expected_version, confirmed)
-    acted_for = db.acting(actor) or actor
+    return charged_on_server(db, _DRIVER_CHARGE, actor, number, expected_version, confirmed)
+
+
+def charged_on_server(db: Database, statement: str, actor: str, number: int,
+                      expected_version: int | None, confirmed: ChargePreview | None,
+                      **more: object) -> CompletionResult:
+    """One call of a charging server function (``rit_charge``, ``rit_cancel_charging``):
+    the request, whom for, the version and figures seen (and ``more``); what it charged."""
     values = {
-        "number": number, "acted_for": acted_for, "version": expected_version,
+        "number": number, "acted_for": db.acting(actor) or actor, "version": expected_version,
         "net": None if confirmed is None else cents(confirmed.net),
         "vat": None if confirmed is None else cents(confirmed.vat),
         "total": None if confirmed is None else cents(confirmed.total),
-        "at": db.now() if db.identity().trusted and db.clock is not utcnow else None}
+        "at": db.now() if db.identity().trusted and db.clock is not utcnow else None, **more}
     refuse_nul(values)
     with db.driver_autocommit() as connection:
         _charge_id, net, vat, total, balance_cents, status, suspended, invoice = (
-            connection.execute(_DRIVER_CHARGE, values).fetchone())
+            connection.execute(statement, values).fetchone())
     balance = from_cents(balance_cents)
     return CompletionResult(number, from_cents(net), from_cents(vat), from_cents(total),
                             balance, status, credit.missing_amount(balance), tuple(suspended),
@@ -289,6 +301,7 @@ def complete_request(
 
 #: the server function that prices and charges (migration 0015), as the driver sends it,
 #: with the number of the invoice the charge issued (migration 0026) in the same statement
+#: (every charging statement given to charged_on_server returns these eight columns)
 _DRIVER_CHARGE = (
     "SELECT charge_id, net, vat, total, balance, status, suspended, "
     "rit_invoice_number(NULL, charge_id) FROM rit_charge("

@@ -145,11 +145,12 @@ def attachment(session: Session, notice: m.Notice, payload: dict[str, Any]
             return None
         name = f"{request_reference(quote.request_id)}-{quote.revision}.pdf"
         return name, quote.pdf
-    if notice.kind in (NoticeKind.COMPLETED_CHARGED, NoticeKind.CHARGE_REFUNDED) and number:
+    if notice.kind in (NoticeKind.COMPLETED_CHARGED, NoticeKind.CANCELLED_CHARGED,
+                       NoticeKind.CHARGE_REFUNDED) and number:
         charge = session.scalar(select(m.Charge).where(m.Charge.request_id == number))
         if charge is None:
             return None
-        if notice.kind == NoticeKind.COMPLETED_CHARGED:
+        if notice.kind in (NoticeKind.COMPLETED_CHARGED, NoticeKind.CANCELLED_CHARGED):
             document = session.get(m.StoredChargeDocument, charge.id)
             return f"{request_reference(number)}-charge.pdf", document.pdf if document else None
         note = session.scalar(select(m.CreditNote).where(

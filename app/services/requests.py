@@ -188,7 +188,7 @@ def cancel_request(db: Database, number: int) -> None:
                     request=request_reference(number))
         else:
             states.require("cancel", request.state, number)
-        _close_cancelled(db, session, request)
+        close_cancelled(db, session, request)
         audit(db, session, f"{PORTAL}:{request.customer.code}", "request_cancelled",
               request_id=number, customer_id=request.customer_id)
 
@@ -205,14 +205,14 @@ def cancel_accepted(
         request = get_request(db, session, number)
         check_version(request, expected_version, _named(number))
         states.require("cancel_accepted", request.state, number)
-        _close_cancelled(db, session, request)
+        close_cancelled(db, session, request)
         audit(db, session, staff.username, "request_cancelled", request_id=number,
               customer_id=request.customer_id, reason=reason)
         notify(db, session, request.customer_id, NoticeKind.CANCELLED, request_id=number,
                reason=reason)
 
 
-def _close_cancelled(db: Database, session: Session, request: m.Request) -> None:
+def close_cancelled(db: Database, session: Session, request: m.Request) -> None:
     """Cancel ``request``: its open quotes and a variation awaiting the customer withdrawn
     first (while the request is still open: the database checks that order), then the
     request closed."""

@@ -181,34 +181,139 @@
 <context>
     <name>CancelRequestDialog</name>
     <message>
-        <location filename="../../ui/dialogs/cancel_request.py" line="25"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="44"/>
         <source>Cancel %1</source>
         <translation>Annulla %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cancel_request.py" line="27"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="67"/>
         <source>The request is closed as cancelled and nothing is charged: the work logged stays on record, unbilled. A variation awaiting the customer is withdrawn. The customer is told the reason.</source>
         <translation>La richiesta viene chiusa come annullata e non si addebita nulla: il lavoro registrato resta agli atti, non fatturato. Una variazione in attesa del cliente viene ritirata. Al cliente viene comunicato il motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cancel_request.py" line="30"/>
-        <source>Cancel &amp;request</source>
-        <translation>Annulla &amp;richiesta</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/cancel_request.py" line="30"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="46"/>
         <source>&amp;Keep it open</source>
         <translation>&amp;Lascia aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cancel_request.py" line="36"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="46"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="140"/>
+        <source>Cancel re&amp;quest</source>
+        <translation>Annulla &amp;richiesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="47"/>
+        <source>C&amp;harge the work done so far</source>
+        <translation>Addebita il lavoro &amp;svolto finora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="52"/>
+        <source>Reading what the work done so far would charge…</source>
+        <translation>Lettura dell&apos;addebito del lavoro svolto finora…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="62"/>
+        <source>The request is closed as cancelled and the work done so far is charged to the customer&apos;s credit, as completing it would (the charge document is made). A variation awaiting the customer is withdrawn. The customer is told the reason and the amount.</source>
+        <translation>La richiesta viene chiusa come annullata e il lavoro svolto finora viene addebitato sul credito del cliente come al completamento (con il documento di addebito). Una variazione in attesa del cliente viene ritirata. Al cliente vengono comunicati il motivo e l&apos;importo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="77"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="137"/>
         <source>Work logged: %1 h; charged: nothing.</source>
         <translation>Lavoro registrato: %1 h; addebitato: nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cancel_request.py" line="35"/>
+        <location filename="../../ui/dialogs/cancel_request.py" line="111"/>
+        <source>%1 billable: %2 (net %3 + VAT %4); credit %5 → %6.</source>
+        <translation>%1 fatturabili: %2 (imponibile %3 + IVA %4); credito %5 → %6.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="119"/>
+        <source>Capped at the agreed %1.</source>
+        <translation>Limitato all&apos;importo concordato di %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="122"/>
+        <source>The customer&apos;s credit runs out.</source>
+        <translation>Il credito del cliente si esaurisce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="134"/>
+        <source>Work logged: %1 h; charged: %2.</source>
+        <translation>Lavoro registrato: %1 h; addebito: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="139"/>
+        <source>Cancel and &amp;charge</source>
+        <translation>Annulla e &amp;addebita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel_request.py" line="76"/>
         <source>No work logged; charged: nothing.</source>
         <translation>Nessun lavoro registrato; addebitato: nulla.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueItemDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="42"/>
+        <source>Add to the price list</source>
+        <translation>Aggiungi al listino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="43"/>
+        <source>Change %1</source>
+        <translation>Modifica %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="47"/>
+        <source>e.g. SSL-DV</source>
+        <translation>es. SSL-DV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="55"/>
+        <source>fixed</source>
+        <translation>a corpo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="56"/>
+        <source>per hour</source>
+        <translation>all&apos;ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="60"/>
+        <source>any</source>
+        <translation>tutte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="67"/>
+        <source>C&amp;ode:</source>
+        <translation>C&amp;odice:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="68"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrizione:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="69"/>
+        <source>&amp;Price (€):</source>
+        <translation>&amp;Prezzo (€):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="70"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unità:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="71"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ca&amp;tegoria:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalogue_item.py" line="75"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
     </message>
 </context>
 <context>

@@ -1351,5 +1351,13 @@
         <source>a nature (and its legal reference) is stated only for a quote at 0 % VAT</source>
         <translation>la natura (e il suo riferimento normativo) si indica solo per un preventivo con IVA 0 %</translation>
     </message>
+    <message>
+        <source>{request} has no work logged: cancel it without --charge-work</source>
+        <translation>{request} non ha lavoro registrato: annullala senza addebitare il lavoro</translation>
+    </message>
+    <message>
+        <source>{request} is fixed-price with no agreed variation: cancel it without --charge-work, or agree a variation first</source>
+        <translation>{request} è a corpo senza una variazione concordata: annullala senza addebitare il lavoro, oppure concorda prima una variazione</translation>
+    </message>
 </context>
 </TS>

@@ -663,12 +663,12 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../ui/feedback.py" line="261"/>
+        <location filename="../../ui/feedback.py" line="268"/>
         <source>%1: refunded %2 to %3; credit %4.</source>
         <translation>%1: stornati %2 a %3; credito %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="259"/>
+        <location filename="../../ui/feedback.py" line="266"/>
         <source>Charge document shown.</source>
         <translation>Documento di addebito mostrato.</translation>
     </message>
@@ -709,158 +709,158 @@ Il credito passa da %3 a %4.</translation>
         <translation>%1 dichiarata non fattibile: il motivo viene comunicato al cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="122"/>
+        <location filename="../../ui/feedback.py" line="126"/>
         <source>Quote saved.</source>
         <translation>Preventivo salvato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="126"/>
+        <location filename="../../ui/feedback.py" line="130"/>
         <source>Quote %1 (total %2) submitted for approval: a team lead approves and sends it, or returns it to you.</source>
         <translation>Preventivo %1 (totale %2) inviato in approvazione: un team leader lo approva e lo invia, oppure te lo restituisce.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="130"/>
+        <location filename="../../ui/feedback.py" line="134"/>
         <source>Quote %1 returned to draft: %2 reads why on the request.</source>
         <translation>Preventivo %1 restituito in bozza: %2 ne legge il motivo sulla richiesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="134"/>
+        <location filename="../../ui/feedback.py" line="138"/>
         <source>Draft quote %1 saved: total %2.</source>
         <translation>Bozza del preventivo %1 salvata: totale %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="136"/>
+        <location filename="../../ui/feedback.py" line="140"/>
         <source>Quote %1 sent to the customer: total %2, valid until %3.</source>
         <translation>Preventivo %1 inviato al cliente: totale %2, valido fino al %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="144"/>
+        <location filename="../../ui/feedback.py" line="148"/>
         <source>Draft quote deleted.</source>
         <translation>Bozza di preventivo eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="145"/>
+        <location filename="../../ui/feedback.py" line="149"/>
         <source>Draft quote %1 deleted.</source>
         <translation>Bozza del preventivo %1 eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="158"/>
+        <location filename="../../ui/feedback.py" line="162"/>
         <source>Work logged.</source>
         <translation>Lavoro registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="160"/>
+        <location filename="../../ui/feedback.py" line="164"/>
         <source>Logged %1 on %2 for %3 (billable %4).</source>
         <translation>Registrate %1 ore del %2 su %3 (fatturabili %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="163"/>
+        <location filename="../../ui/feedback.py" line="167"/>
         <source>The work has started: %1 is now in progress.</source>
         <translation>Il lavoro è iniziato: %1 ora è in corso.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="171"/>
+        <location filename="../../ui/feedback.py" line="175"/>
         <source>Work entry changed.</source>
         <translation>Registrazione di lavoro modificata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="173"/>
+        <location filename="../../ui/feedback.py" line="177"/>
         <source>Work entry of %1 on %2 changed: %3.</source>
         <translation>Registrazione di lavoro del %1 su %2 modificata: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="180"/>
+        <location filename="../../ui/feedback.py" line="184"/>
         <source>Work entry deleted.</source>
         <translation>Registrazione di lavoro eliminata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="182"/>
+        <location filename="../../ui/feedback.py" line="186"/>
         <source>Work entry of %1 on %2 deleted (%3).</source>
         <translation>Registrazione di lavoro del %1 su %2 eliminata (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="189"/>
+        <location filename="../../ui/feedback.py" line="193"/>
         <source>Variation proposed.</source>
         <translation>Variazione proposta.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="190"/>
+        <location filename="../../ui/feedback.py" line="194"/>
         <source>Variation of %1 proposed: new agreed amount %2 net, awaiting the customer&apos;s agreement.</source>
         <translation>Variazione di %1 proposta: nuovo importo concordato %2 di imponibile, in attesa dell&apos;accordo del cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="209"/>
+        <location filename="../../ui/feedback.py" line="213"/>
         <source>Completed and charged.</source>
         <translation>Completata e addebitata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="211"/>
+        <location filename="../../ui/feedback.py" line="214"/>
         <source>%1 completed: charged %2; credit %3</source>
         <translation>%1 completata: addebitati %2; credito %3</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="216"/>
+        <location filename="../../ui/feedback.py" line="223"/>
         <source>credit exhausted, %1 missing</source>
         <translation>credito esaurito, mancano %1</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="227"/>
+        <location filename="../../ui/feedback.py" line="234"/>
         <source>Credit updated.</source>
         <translation>Credito aggiornato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="230"/>
+        <location filename="../../ui/feedback.py" line="237"/>
         <source>Top-up of %1 recorded for %2: credit %3.</source>
         <translation>Ricarica di %1 registrata per %2: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="232"/>
+        <location filename="../../ui/feedback.py" line="239"/>
         <source>Credit of %2 reduced by %1: credit %3.</source>
         <translation>Credito di %2 ridotto di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="234"/>
+        <location filename="../../ui/feedback.py" line="241"/>
         <source>Credit of %2 increased by %1: credit %3.</source>
         <translation>Credito di %2 aumentato di %1: credito %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="239"/>
-        <location filename="../../ui/feedback.py" line="266"/>
+        <location filename="../../ui/feedback.py" line="246"/>
+        <location filename="../../ui/feedback.py" line="273"/>
         <source>Credit exhaustion is over:</source>
         <translation>L&apos;esaurimento del credito è finito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="243"/>
+        <location filename="../../ui/feedback.py" line="250"/>
         <source>Credit exhausted:</source>
         <translation>Credito esaurito:</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="247"/>
+        <location filename="../../ui/feedback.py" line="254"/>
         <source>Still %1 missing: the services stay suspended.</source>
         <translation>Mancano ancora %1: i servizi restano sospesi.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="272"/>
+        <location filename="../../ui/feedback.py" line="279"/>
         <source>Priority of %1 set to “%2”.</source>
         <translation>Priorità di %1 impostata a «%2».</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="277"/>
+        <location filename="../../ui/feedback.py" line="284"/>
         <source>Note added to %1.</source>
         <translation>Nota aggiunta a %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="283"/>
+        <location filename="../../ui/feedback.py" line="290"/>
         <source>File attached.</source>
         <translation>File allegato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="284"/>
+        <location filename="../../ui/feedback.py" line="291"/>
         <source>%1 attached to %2 (%3).</source>
         <translation>%1 allegato a %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="295"/>
+        <location filename="../../ui/feedback.py" line="302"/>
         <source>Timer started on %1: stop it to log the time.</source>
         <translation>Cronometro avviato su %1: fermalo per registrare il tempo.</translation>
     </message>
@@ -875,24 +875,29 @@ Il credito passa da %3 a %4.</translation>
         <translation>Preventivo %1 inviato al posto della revisione precedente, valido fino al %2: il cliente ne è informato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="114"/>
+        <location filename="../../ui/feedback.py" line="118"/>
         <source>%1 cancelled, nothing charged: the customer is told the reason.</source>
         <translation>%1 annullata, nulla addebitato: al cliente viene comunicato il motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="199"/>
+        <location filename="../../ui/feedback.py" line="203"/>
         <source>Variation withdrawn.</source>
         <translation>Variazione ritirata.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="200"/>
+        <location filename="../../ui/feedback.py" line="204"/>
         <source>Variation of %1 (%2 net) withdrawn: the agreed amount stays as it was; the customer is told.</source>
         <translation>Variazione di %1 (%2 imponibile) ritirata: l&apos;importo concordato resta quello di prima; il cliente ne è informato.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="289"/>
+        <location filename="../../ui/feedback.py" line="296"/>
         <source>The email of %1 will be sent again at the worker&apos;s next round.</source>
         <translation>L&apos;email di %1 sarà inviata di nuovo al prossimo giro del worker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback.py" line="116"/>
+        <source>%1 cancelled: the work done charged %2; credit %3</source>
+        <translation>%1 annullata: addebitato il lavoro svolto, %2; credito %3</translation>
     </message>
 </context>
 <context>
@@ -954,94 +959,99 @@ Il credito passa da %3 a %4.</translation>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="53"/>
+        <location filename="../../ui/main_menus.py" line="56"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="57"/>
+        <location filename="../../ui/main_menus.py" line="60"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="58"/>
+        <location filename="../../ui/main_menus.py" line="61"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="60"/>
+        <location filename="../../ui/main_menus.py" line="63"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="62"/>
+        <location filename="../../ui/main_menus.py" line="65"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="65"/>
+        <location filename="../../ui/main_menus.py" line="68"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="74"/>
+        <location filename="../../ui/main_menus.py" line="77"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="83"/>
+        <location filename="../../ui/main_menus.py" line="86"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="93"/>
+        <location filename="../../ui/main_menus.py" line="96"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="95"/>
+        <location filename="../../ui/main_menus.py" line="98"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="97"/>
+        <location filename="../../ui/main_menus.py" line="100"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="118"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="115"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="119"/>
+        <location filename="../../ui/main_menus.py" line="123"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="120"/>
+        <location filename="../../ui/main_menus.py" line="124"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>%1 moved to “%2”: it is no longer in this queue.</source>
         <translation>%1 è passata in «%2»: non è più in questa coda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="53"/>
+        <source>&amp;Price list…</source>
+        <translation>&amp;Listino…</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1111,139 @@ Il credito passa da %3 a %4.</translation>
         <location filename="../../ui/tabs/timeline.py" line="153"/>
         <source>Waiting</source>
         <translation>In attesa</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListWindow</name>
+    <message>
+        <location filename="../../ui/price_list.py" line="56"/>
+        <source>Price list</source>
+        <translation>Listino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="59"/>
+        <source>Code or description</source>
+        <translation>Codice o descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="61"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cerca:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="65"/>
+        <source>Every category</source>
+        <translation>Tutte le categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="68"/>
+        <source>Cate&amp;gory:</source>
+        <translation>Cate&amp;goria:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="70"/>
+        <source>Show &amp;retired</source>
+        <translation>Mostra &amp;ritirati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="75"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="75"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="75"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="76"/>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="76"/>
+        <source>List price</source>
+        <translation>Prezzo di listino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="76"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="87"/>
+        <source>Only team leads and admins change the price list.</source>
+        <translation>Solo i team leader e gli amministratori modificano il listino.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="88"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Aggiungi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="90"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="92"/>
+        <source>Re&amp;tire…</source>
+        <translation>Ri&amp;tira…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="100"/>
+        <source>&amp;Close</source>
+        <translation>Chi&amp;udi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="114"/>
+        <source>Read only: %1</source>
+        <translation>Sola lettura: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="160"/>
+        <source>any</source>
+        <translation>tutte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="161"/>
+        <source>per hour</source>
+        <translation>all&apos;ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="161"/>
+        <source>fixed</source>
+        <translation>a corpo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="163"/>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="163"/>
+        <source>retired</source>
+        <translation>ritirato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="177"/>
+        <source>No item matches: try other words, every category or the retired items.</source>
+        <translation>Nessuna voce corrisponde: prova altre parole, tutte le categorie o le voci ritirate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="221"/>
+        <source>Retire %1</source>
+        <translation>Ritira %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_list.py" line="222"/>
+        <source>%1 (%2) is no longer offered on new quotes; the quotes that used it keep it. Retire it?</source>
+        <translation>%1 (%2) non sarà più proposto nei nuovi preventivi; i preventivi che lo usano lo mantengono. Ritirarlo?</translation>
     </message>
 </context>
 <context>
@@ -2403,12 +2546,12 @@ Il credito passa da %3 a %4.</translation>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="225"/>
+        <location filename="../../ui/labels.py" line="228"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2640,8 +2783,8 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="105"/>
-        <location filename="../../ui/labels.py" line="184"/>
-        <location filename="../../ui/labels.py" line="223"/>
+        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="226"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
@@ -2682,7 +2825,7 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="137"/>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
@@ -2713,225 +2856,225 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="159"/>
-        <location filename="../../ui/labels.py" line="220"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="160"/>
-        <location filename="../../ui/labels.py" line="221"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="161"/>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Quote submitted for approval</source>
         <translation>Preventivo inviato in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Quote approved</source>
         <translation>Preventivo approvato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Quote returned to draft</source>
         <translation>Preventivo restituito in bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
-        <location filename="../../ui/labels.py" line="231"/>
+        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="234"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
-        <location filename="../../ui/labels.py" line="218"/>
+        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="220"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
-        <location filename="../../ui/labels.py" line="224"/>
+        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="227"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202"/>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>Service billing changed</source>
         <translation>Fatturazione del servizio modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="203"/>
-        <location filename="../../ui/labels.py" line="235"/>
+        <location filename="../../ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="238"/>
         <source>Service switched off</source>
         <translation>Servizio spento</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="206"/>
         <source>Customer warned of the archiving</source>
         <translation>Cliente avvisato dell&apos;archiviazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206"/>
-        <location filename="../../ui/labels.py" line="237"/>
+        <location filename="../../ui/labels.py" line="208"/>
+        <location filename="../../ui/labels.py" line="240"/>
         <source>Service archived</source>
         <translation>Servizio archiviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>Customer warned of the deletion</source>
         <translation>Cliente avvisato della cancellazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="209"/>
-        <location filename="../../ui/labels.py" line="239"/>
+        <location filename="../../ui/labels.py" line="211"/>
+        <location filename="../../ui/labels.py" line="242"/>
         <source>Service deleted</source>
         <translation>Servizio cancellato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="215"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="216"/>
+        <location filename="../../ui/labels.py" line="218"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="236"/>
+        <location filename="../../ui/labels.py" line="239"/>
         <source>Archiving announced</source>
         <translation>Archiviazione annunciata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="238"/>
+        <location filename="../../ui/labels.py" line="241"/>
         <source>Deletion announced</source>
         <translation>Cancellazione annunciata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="340"/>
+        <location filename="../../ui/labels.py" line="343"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="343"/>
+        <location filename="../../ui/labels.py" line="346"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="345"/>
+        <location filename="../../ui/labels.py" line="348"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="447"/>
+        <location filename="../../ui/labels.py" line="450"/>
         <source>VAT paid on the credit top-up</source>
         <translation>IVA assolta sulla ricarica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="448"/>
+        <location filename="../../ui/labels.py" line="451"/>
         <source>VAT %1 included in the charge</source>
         <translation>IVA %1 inclusa nell&apos;addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>File attached</source>
         <translation>File allegato</translation>
     </message>
@@ -2957,24 +3100,24 @@ Il credito passa da %3 a %4.</translation>
         <translation>Sostituito (prorogato)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
-        <location filename="../../ui/labels.py" line="217"/>
+        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="219"/>
         <source>Quote extended</source>
         <translation>Preventivo prorogato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
-        <location filename="../../ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="221"/>
         <source>Variation withdrawn</source>
         <translation>Variazione ritirata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="226"/>
+        <location filename="../../ui/labels.py" line="229"/>
         <source>Credit still exhausted: missing</source>
         <translation>Credito ancora esaurito: importo mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>Credit exhausted: more missing</source>
         <translation>Credito esaurito: manca di più</translation>
     </message>
@@ -2984,53 +3127,53 @@ Il credito passa da %3 a %4.</translation>
         <translation>Decaduta (senza risposta)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>Customer reminded of the quote</source>
         <translation>Cliente avvisato della scadenza del preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>Customer reminded of the variation</source>
         <translation>Cliente sollecitato sulla variazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="199"/>
         <source>Low-credit alert</source>
         <translation>Avviso di credito basso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="200"/>
         <source>Credit back above the alert</source>
         <translation>Credito di nuovo sopra la soglia di avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="199"/>
+        <location filename="../../ui/labels.py" line="201"/>
         <source>Email of a notice retried</source>
         <translation>Email di un avviso reinviata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="200"/>
+        <location filename="../../ui/labels.py" line="202"/>
         <source>Customer changed</source>
         <translation>Cliente modificato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="230"/>
+        <location filename="../../ui/labels.py" line="233"/>
         <source>Quote about to expire</source>
         <translation>Preventivo in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="232"/>
+        <location filename="../../ui/labels.py" line="235"/>
         <source>Variation awaiting answer</source>
         <translation>Variazione in attesa di risposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
-        <location filename="../../ui/labels.py" line="233"/>
+        <location filename="../../ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="236"/>
         <source>Variation lapsed</source>
         <translation>Variazione decaduta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="234"/>
+        <location filename="../../ui/labels.py" line="237"/>
         <source>Credit low</source>
         <translation>Credito basso</translation>
     </message>
@@ -3049,11 +3192,17 @@ Il credito passa da %3 a %4.</translation>
         <source>adjustment</source>
         <translation>rettifica</translation>
     </message>
+    <message>
+        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="225"/>
+        <source>Cancelled, work done charged</source>
+        <translation>Annullata, lavoro svolto addebitato</translation>
+    </message>
 </context>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="246"/>
+        <location filename="../../ui/labels.py" line="249"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -144,6 +144,26 @@ def test_the_charge_document_is_attached(world: World, mailing: Inbox, clock: Fa
         assert document is not None and pdf.get_content() == document.pdf
 
 
+def test_a_cancellation_charging_the_work_mails_its_charge_document(
+        world: World, mailing: Inbox) -> None:
+    """Issue 19: the customer's notice of a cancellation that charged the work done
+    carries the charge document, as a completion's does."""
+    from app.services.cancel_charging import cancel_charging_work
+    from reports.charge_pdf import render_charge_document
+
+    db = world.db
+    number = world.accepted("hourly")
+    work.log_work(db, "tech", number, hours="1")
+    cancel_charging_work(db, "lead", number, reason="Site moved away")
+    charge_documents.store_charge_pdf(db, number, render_charge_document)
+    worker.run_once(db)
+    told = [msg for _to, msg in mailing.messages if "cancelled" in str(msg["Subject"])]
+    assert len(told) == 1 and "Site moved away" in str(told[0].get_body())
+    (pdf,) = told[0].iter_attachments()
+    assert pdf.get_filename() == f"RIT-{number:06d}-charge.pdf"
+    assert pdf.get_content().startswith(b"%PDF")
+
+
 def test_the_credit_note_is_attached(world: World, mailing: Inbox) -> None:
     from reports.charge_pdf import render_charge_document, render_credit_note
 

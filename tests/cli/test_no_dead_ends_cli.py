@@ -93,3 +93,40 @@ def test_quotes_extend(team: Team, cli_clock: FakeClock) -> None:
     notices = [n["kind"] for n in cli.ok("portal", "notices", "--customer", "ACME")["notices"]]
     assert notices.count("quote_extended") == 1
     assert cli.ok("portal", "accept", f"{ref}/2")["state"] == "accepted"
+
+
+def test_requests_cancel_charging_the_work(team: Team, cli_clock: FakeClock) -> None:
+    """``requests cancel --charge-work``: the keys of ``requests complete --json`` and
+    ``state``; a fixed-price request without an agreed variation refused in words."""
+    cli, u = setup_world(team), team.users
+    worked = _accepted(cli, u, cli_clock, work="1:10")  # 1:15 billable at 60/h
+    for who in ("tech", "fin"):
+        assert "cancel accepted requests" in cli.fails(
+            "requests", "cancel", worked, "--reason", "x", "--charge-work", actor=u[who])
+    done = cli.ok("requests", "cancel", worked, "--reason", "Site moved away",
+                  "--charge-work", actor=u["lead"])
+    completed_keys = {"request", "charge", "charge_document_sha256", "balance", "status",
+                      "missing", "suspended"}
+    assert completed_keys | {"state"} <= set(done)
+    assert done["state"] == "cancelled" and done["request"] == int(worked[4:])
+    assert done["charge"] == {"net": "75.00", "vat": "16.50", "total": "91.50"}
+    assert done["balance"] == "908.50" and len(done["charge_document_sha256"]) == 64
+    assert "cancelled" in cli.fails("requests", "cancel", worked, "--reason", "again",
+                                    "--charge-work", actor=u["lead"])
+    detail = cli.ok("requests", "show", worked, actor=u["tech"])
+    assert detail["state"] == "cancelled" and detail["charge"]["total"] == "91.50"
+    notices = [n["kind"] for n in cli.ok("portal", "notices", "--customer", "ACME")["notices"]]
+    assert notices.count("cancelled_charged") == 1
+
+    number = submit(cli, "ACME", "web-1", "ssl")
+    fixed = f"RIT-{number:06d}"
+    cli.ok("requests", "take", fixed, actor=u["tech"])
+    quote = cli.ok("quotes", "create", fixed, "--fixed", "--line", "Work;1;390",
+                   "--valid-until", valid_until(cli_clock), "--send", actor=u["tech"])
+    cli.ok("portal", "accept", quote["quote"])
+    cli.ok("work", "log", fixed, "--hours", "1", actor=u["tech"])
+    refused = cli.fails("requests", "cancel", fixed, "--reason", "x", "--charge-work",
+                        actor=u["lead"])
+    assert refused == (f"rit-desk: {fixed} is fixed-price with no agreed variation: cancel it without "
+                       "--charge-work, or agree a variation first")
+    assert cli.ok("requests", "show", fixed, actor=u["tech"])["state"] == "in_progress"

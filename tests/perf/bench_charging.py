@@ -1,13 +1,15 @@
-"""Charging benchmark: 8 workstations (processes) complete and charge 2,000 requests.
+"""Charging benchmark: 1, 2, 4, 8 and 16 workstations (processes) complete and charge
+2,000 requests.
 
     python -m tests.perf.bench_charging [--db postgresql+psycopg://postgres@127.0.0.1/rit_charging]
-                                        [--runs 5] [--workers 8] [--requests 2000] [--customers 50]
+                                        [--runs 5] [--workers 1,2,4,8,16] [--requests 2000]
+                                        [--customers 50] [--start-timeout 120]
 
 Each run, side by side:
 
-- **enforced**: the real use case, ``app.services.billing.complete_request``, by 8
+- **enforced**: the real use case, ``app.services.billing.complete_request``, by N
   processes each signed in with a login of its own (technicians ``<run>_tech1`` ...
-  ``_tech8``, made for the run and dropped at the end): on PostgreSQL one call of the
+  ``_tech<N>``, made for the run and dropped at the end): on PostgreSQL one call of the
   server function ``rit_charge``, which prices the charge itself (migration 0015;
   privileges, row-level security, triggers, audit, notices and the charge document
   included). Each worker also retries a
@@ -24,7 +26,14 @@ logged; one customer in ten runs out of credit under load). Per run: charges per
 (charges / wall time from the start barrier to the last commit), the round trips of a
 charge (statements and connection pings the client sent, per charge), and the checks:
 every balance equals its ledger, one charge and one charge ledger entry per request.
-At the end the median and range of each, and the load (``os.getloadavg``) around them.
+At the end, per worker count, the median and range of each, and the load
+(``os.getloadavg``) around them.
+
+The workers start together at a barrier. A worker that fails before it (an error while
+signing in, say) breaks the barrier and sends its error: the run stops at once with it.
+A worker that dies without a word (killed, a crash) is seen by its process sentinel and
+stops the run the same way, and the barrier itself times out after ``--start-timeout``
+seconds: a 16-worker run once waited for ever for workers that had exited before it.
 """
 
 from __future__ import annotations
@@ -33,25 +42,31 @@ import argparse
 import contextlib
 import multiprocessing as mp
 import os
+import queue
 import random
 import secrets
 import statistics
 import sys
+import threading
 import time
+import traceback
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from multiprocessing.connection import wait as wait_for
 from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/rit_charging_{run}"
-WORKERS = 8
+WORKER_COUNTS = (1, 2, 4, 8, 16)
+WORKERS = 8  # the workstations of tests/perf/profile_charge.py
+START_TIMEOUT = 120.0  # seconds the workers have to reach the start barrier
 
 
 def prepare(url: str, n_requests: int, n_customers: int, users: dict[str, str],
-            seed: int = 11) -> None:
+            workers: int = WORKERS, seed: int = 11) -> None:
     """The database made again; the staff's records linked to their run's logins."""
     from app.db.database import Database
     from app.domain.errors import ConflictError
@@ -71,7 +86,7 @@ def prepare(url: str, n_requests: int, n_customers: int, users: dict[str, str],
     now = datetime.now().replace(microsecond=0) - timedelta(hours=1)
     sink = Sink(url)
     people = [("admin", "admin"), ("lead", "team_lead")] + [
-        (f"tech{i}", "technician") for i in range(1, WORKERS + 1)]
+        (f"tech{i}", "technician") for i in range(1, workers + 1)]
     for i, (key, role) in enumerate(people, 1):
         sink.add("staff", ("id", "username", "name", "role", "active", "created_at"),
                  (i, users[key], key.title(), role, True, now))
@@ -89,7 +104,7 @@ def prepare(url: str, n_requests: int, n_customers: int, users: dict[str, str],
     work_id = variation_id = 0
     for r in range(1, n_requests + 1):
         c = rng.randint(1, n_customers)
-        tech = 3 + (r - 1) % WORKERS
+        tech = 3 + (r - 1) % workers
         sink.add("requests", ("id", "customer_id", "service_id", "category", "subject",
                               "description", "priority", "assignee_id", "state",
                               "decline_reason", "quote_total_cents", "quote_valid_until",
@@ -170,8 +185,121 @@ def _count_round_trips(engine: Any, counter: list[int]) -> None:
         counters.append(counter)
 
 
-def enforced_worker(url: str, index: int, numbers: list[int], retries: list[int],
-                    users: dict[str, str], barrier: Any, out: Any) -> None:
+@dataclass
+class Failure:
+    """A worker's error, sent instead of its outcome."""
+
+    index: int
+    error: str
+
+
+class WorkerFailed(RuntimeError):
+    """A worker failed (before the start or during the run): the run stops with its error."""
+
+
+def worker_main(target: Any, index: int, barrier: Any, out: Any, *args: Any) -> None:
+    """A worker process: ``target(index, barrier, out, *args)``; any error breaks the start
+    barrier (the others and the parent stop waiting at once) and is sent as a
+    :class:`Failure`."""
+    try:
+        target(index, barrier, out, *args)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            barrier.abort()
+        out.put(Failure(index, traceback.format_exc(limit=8)))
+        raise SystemExit(1) from None
+
+
+def _failures(out: Any, procs: list[Any], wait: float = 5.0) -> list[str]:
+    """The errors the workers sent (waiting up to ``wait`` s for the first), and those that
+    died without one."""
+    found: list[str] = []
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            item = out.get(timeout=max(0.05, deadline - time.monotonic()) if not found else 0.2)
+        except queue.Empty:
+            break
+        if isinstance(item, Failure):
+            found.append(f"worker {item.index}: {item.error.strip().splitlines()[-1]}\n"
+                         f"{item.error}")
+    for i, proc in enumerate(procs):
+        if proc.exitcode not in (None, 0, 1):
+            found.append(f"worker {i} exited with code {proc.exitcode} without a word")
+    return found
+
+
+def _stop(procs: list[Any]) -> None:
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(10)
+
+
+def start_together(ctx: Any, target: Any, worker_args: list[tuple[Any, ...]],
+                   timeout: float = START_TIMEOUT) -> tuple[list[Any], Any, float]:
+    """Start one process per ``worker_args`` running ``target`` and release them together:
+    (processes, their queue, the start time). Raises :class:`WorkerFailed` as soon as a
+    worker fails or exits before the barrier, or when it is not reached in ``timeout``."""
+    barrier = ctx.Barrier(len(worker_args) + 1)
+    out = ctx.Queue()
+    procs = [ctx.Process(target=worker_main, args=(target, i, barrier, out, *a))
+             for i, a in enumerate(worker_args)]
+    for proc in procs:
+        proc.start()
+    started = threading.Event()
+
+    def watch() -> None:  # a worker gone before the start breaks the barrier at once
+        while not started.is_set():
+            if wait_for([p.sentinel for p in procs], 0.2) and any(
+                    p.exitcode not in (None, 0) for p in procs):
+                if not started.is_set():
+                    with contextlib.suppress(Exception):
+                        barrier.abort()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        barrier.wait(timeout)
+    except threading.BrokenBarrierError:
+        problems = _failures(out, procs)
+        _stop(procs)
+        raise WorkerFailed("the workers did not all start: " + (
+            "\n".join(problems) or f"none reached the barrier in {timeout:.0f} s")) from None
+    finally:
+        started.set()
+    return procs, out, time.perf_counter()
+
+
+def collect(procs: list[Any], out: Any, timeout: float = 900.0) -> list[Any]:
+    """One outcome per worker; :class:`WorkerFailed` at once if one sends an error or dies."""
+    results: list[Any] = []
+    deadline = time.monotonic() + timeout
+    while len(results) < len(procs):
+        try:
+            item = out.get(timeout=0.5)
+        except queue.Empty:
+            done = {getattr(r, "index", -1) for r in results}
+            dead = [i for i, p in enumerate(procs) if i not in done and p.exitcode is not None]
+            if dead or time.monotonic() > deadline:
+                problems = _failures(out, procs, wait=1.0) or [
+                    f"worker {i} exited with code {procs[i].exitcode}" for i in dead]
+                _stop(procs)
+                raise WorkerFailed("\n".join(problems or ["the run took too long"])) from None
+            continue
+        if isinstance(item, Failure):
+            _stop(procs)
+            raise WorkerFailed(f"worker {item.index} failed:\n{item.error}")
+        results.append(item)
+    for proc in procs:
+        proc.join()
+    return results
+
+
+def enforced_worker(index: int, barrier: Any, out: Any, url: str, numbers: list[int],
+                    retries: list[int], users: dict[str, str]) -> None:
     from app.db.database import Database
     from app.domain.errors import RitError
     from app.services.billing import complete_request
@@ -224,8 +352,8 @@ PROTOTYPE = [
 ]
 
 
-def prototype_worker(url: str, index: int, numbers: list[int], retries: list[int],
-                     users: dict[str, str], barrier: Any, out: Any) -> None:
+def prototype_worker(index: int, barrier: Any, out: Any, url: str, numbers: list[int],
+                     retries: list[int], users: dict[str, str]) -> None:
     import psycopg
 
     u = make_url(url)
@@ -289,28 +417,22 @@ class Run:
     problems: list[str]
 
 
-def run_once(kind: str, url: str, args: argparse.Namespace, users: dict[str, str]) -> Run:
-    prepare(url, args.requests, args.customers, users)
+def run_once(kind: str, url: str, args: argparse.Namespace, users: dict[str, str],
+             workers: int) -> Run:
+    prepare(url, args.requests, args.customers, users, workers)
     ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(WORKERS + 1)
-    out = ctx.Queue()
     rng = random.Random(3)
     everything = list(range(1, args.requests + 1))
     target = enforced_worker if kind == "enforced" else prototype_worker
-    procs = []
-    for i in range(WORKERS):
-        mine = [n for n in everything if (n - 1) % WORKERS == i]
-        others = [n for n in everything if (n - 1) % WORKERS != i]
+    worker_args = []
+    for i in range(workers):
+        mine = [n for n in everything if (n - 1) % workers == i]
+        others = [n for n in everything if (n - 1) % workers != i]
         retries = rng.sample(others, min(args.retries, len(others)))
-        proc = ctx.Process(target=target, args=(url, i, mine, retries, users, barrier, out))
-        proc.start()
-        procs.append(proc)
-    barrier.wait()
-    start = time.perf_counter()
-    results: list[Outcome] = [out.get(timeout=900) for _ in procs]
+        worker_args.append((url, mine, retries, users))
+    procs, out, start = start_together(ctx, target, worker_args, args.start_timeout)
+    results: list[Outcome] = collect(procs, out)
     end = max(r.end for r in results)
-    for proc in procs:
-        proc.join()
     charged = [n for r in results for n in r.charged]
     problems = verify(url)
     if sum(r.errors for r in results):
@@ -346,48 +468,80 @@ def drop_everything(url: str, users: dict[str, str]) -> None:
     admin.dispose()
 
 
+def _counts(text: str) -> list[int]:
+    try:
+        counts = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"worker counts, e.g. 1,2,4,8,16: {text!r}") from None
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError(f"worker counts of at least 1: {text!r}")
+    return counts
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--db", default=DEFAULT_URL,
                    help="PostgreSQL URL (made again for each run, dropped at the end; {run}: "
                         "this run's name)")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--workers", type=_counts, default=list(WORKER_COUNTS),
+                   help="worker counts, comma-separated (default 1,2,4,8,16)")
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--customers", type=int, default=50)
     p.add_argument("--retries", type=int, default=25, help="per worker, of others' requests")
     p.add_argument("--only", choices=["enforced", "prototype"], help="one side only")
+    p.add_argument("--start-timeout", type=float, default=START_TIMEOUT,
+                   help="seconds the workers have to reach the start barrier")
     args = p.parse_args()
     run_id = f"bc{secrets.token_hex(3)}"
     args.db = args.db.replace("{run}", run_id)
     users = {k: f"{run_id}_{k}" for k in
-             ["admin", "lead", *(f"tech{i}" for i in range(1, WORKERS + 1))]}
+             ["admin", "lead", *(f"tech{i}" for i in range(1, max(args.workers) + 1))]}
     kinds = [args.only] if args.only else ["enforced", "prototype"]
-    rates: dict[str, list[float]] = {k: [] for k in kinds}
-    trips: dict[str, list[float]] = {k: [] for k in kinds}
     failed: list[str] = []
+    summary: list[str] = []
     load_before = os.getloadavg()
-    print(f"bench_charging: postgresql, {WORKERS} workstations (processes), {os.cpu_count()} "
-          f"cores, {args.requests} requests a run; load {load_before[0]:.2f} "
-          f"{load_before[1]:.2f} {load_before[2]:.2f}")
+    print(f"bench_charging: postgresql, {','.join(map(str, args.workers))} workstations "
+          f"(processes), {os.cpu_count()} cores, {args.requests} requests a run, {args.runs} "
+          f"runs each, the two sides alternated; load {load_before[0]:.2f} "
+          f"{load_before[1]:.2f} {load_before[2]:.2f}", flush=True)
     try:
-        for run in range(1, args.runs + 1):
-            for kind in kinds:
-                result = run_once(kind, args.db, args, users)
-                rates[kind].append(result.rate)
-                trips[kind].append(result.round_trips)
-                status = "ok" if not result.problems else f"{len(result.problems)} PROBLEMS"
-                print(f"  run {run} {kind:<9} {result.rate:6.0f} charges/s, "
-                      f"{result.round_trips:.2f} round trips a charge, checks {status}, "
-                      f"load {os.getloadavg()[0]:.2f}", flush=True)
-                for problem in result.problems[:10]:
-                    print(f"    PROBLEM: {problem}")
-                failed += result.problems
+        for workers in args.workers:
+            rates: dict[str, list[float]] = {k: [] for k in kinds}
+            trips: dict[str, list[float]] = {k: [] for k in kinds}
+            loads: list[float] = []
+            for run in range(1, args.runs + 1):
+                for kind in kinds:
+                    result = run_once(kind, args.db, args, users, workers)
+                    rates[kind].append(result.rate)
+                    trips[kind].append(result.round_trips)
+                    loads.append(os.getloadavg()[0])
+                    status = "ok" if not result.problems else f"{len(result.problems)} PROBLEMS"
+                    print(f"  {workers:>2} workers run {run} {kind:<9} {result.rate:6.0f} "
+                          f"charges/s, {result.round_trips:.2f} round trips a charge, checks "
+                          f"{status}, load {loads[-1]:.2f}", flush=True)
+                    for problem in result.problems[:10]:
+                        print(f"    PROBLEM: {problem}")
+                    failed += result.problems
+            line = f"{workers:>2} workers: " + "; ".join(
+                _summary(kind, rates[kind]) + f", {statistics.median(trips[kind]):.2f} round "
+                "trips a charge" for kind in kinds)
+            if len(kinds) == 2:
+                ratio = statistics.median(rates["enforced"]) / statistics.median(
+                    rates["prototype"])
+                line += f"; ratio {ratio:.2f}"
+            line += f"; load {min(loads):.1f}-{max(loads):.1f}"
+            summary.append(line)
+            print("  " + line, flush=True)
+    except WorkerFailed as exc:
+        print(f"  FAILED: {exc}", flush=True)
+        failed.append(str(exc))
     finally:
         drop_everything(args.db, users)
     load_after = os.getloadavg()
-    for kind in kinds:
-        print("  " + _summary(kind, rates[kind]) +
-              f"; {statistics.median(trips[kind]):.2f} round trips a charge")
+    print("summary:")
+    for line in summary:
+        print("  " + line)
     print(f"  load after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     print("  every balance equals its ledger, no double charge" if not failed
           else f"  {len(failed)} problems")

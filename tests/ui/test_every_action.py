@@ -329,3 +329,30 @@ def test_every_enabled_action_does_something_in_the_real_window(
     assert expected <= exercised, expected - exercised
     assert window.open_dialogs() == [] or all(not d.isVisible() for d in window.open_dialogs())
 
+
+
+#: the main window's own menu actions (not a request's) and the window each opens
+WINDOW_ACTIONS = {"price_list_action": "PriceListWindow"}
+
+
+@pytest.mark.parametrize("role", list(USERS))
+def test_every_window_action_opens_its_window(qtbot: QtBot, demo_db: Database,
+                                               settings: QSettings, closer: DialogCloser,
+                                               role: str) -> None:
+    """File > Price list… (Ctrl+Shift+T), from its menu item and its shortcut, for every
+    role (read-only but open for technicians and finance)."""
+    ctx = AppContext(demo_db, staff.get_staff(demo_db, USERS[role]), "en")
+    window = open_window(qtbot, ctx, settings)
+    for name, dialog in WINDOW_ACTIONS.items():
+        action = getattr(window.menus, name)
+        assert action.isEnabled(), name
+        for how, trigger in (("menu", partial(click_menu_item, qtbot, window, action)),
+                             ("shortcut", partial(press_shortcut, qtbot, window, action))):
+            seen = closer.seen[:]
+            trigger()
+            qtbot.waitUntil(partial(_more, closer, len(seen)), timeout=10000)
+            assert closer.seen[len(seen):] == [dialog], (name, how)
+
+
+def _more(closer: DialogCloser, count: int) -> bool:
+    return len(closer.seen) > count

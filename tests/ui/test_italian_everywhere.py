@@ -183,7 +183,7 @@ def test_the_workspace_dialogs_speak_italian(qtbot: QtBot, desk: Desk,
     walker = DialogWalker(_data(desk))
     try:
         for name in ("assign", "set_priority", "log_work", "variation", "complete",
-                     "preview_pdf"):
+                     "preview_pdf", "cancel_request"):
             qtbot.waitUntil(lambda n=name: ws.actions_by_name[n].isEnabled(),  # type: ignore[misc]
                             timeout=10000)
             count = len(walker.seen)
@@ -193,6 +193,25 @@ def test_the_workspace_dialogs_speak_italian(qtbot: QtBot, desk: Desk,
             qtbot.waitUntil(lambda: not ws.loading, timeout=10000)
     finally:
         walker.timer.stop()
-    assert len(walker.seen) == 6, walker.seen
+    assert len(walker.seen) == 7, walker.seen
     found = sorted(set(walker.found))
     assert found == [], "\n".join(f"{where}: {text!r}" for where, text in found)
+
+
+@pytest.mark.usefixtures("italian")
+def test_the_price_list_speaks_italian(qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    """File > Listino… for a team lead: the list with every category and its buttons."""
+    from app.services import catalogue
+
+    catalogue.add_item(desk.db, desk.lead, "SSL-DV", description="SSL", price="79",
+                       category="ssl")
+    catalogue.add_item(desk.db, desk.lead, "SYS-HOUR", description="Sistemista", price="55",
+                       unit="hour")
+    window = open_window(qtbot, desk, desk.lead, settings, lang="it")
+    walker = DialogWalker([*_data(desk), "SSL-DV", "SYS-HOUR", "SSL"])
+    try:
+        window.menus.price_list_action.trigger()
+        qtbot.waitUntil(lambda: len(walker.seen) == 1, timeout=10000)
+    finally:
+        walker.timer.stop()
+    assert walker.seen == ["PriceListWindow"] and walker.found == []

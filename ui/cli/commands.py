@@ -30,7 +30,7 @@ from app.services import (
     work,
 )
 from app.services import settings as settings_service
-from app.services.dto import CustomerView, RequestFilter
+from app.services.dto import CompletionResult, CustomerView, RequestFilter
 from ui.cli.common import CliError, Result, answered_by, need_actor
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
@@ -276,9 +276,43 @@ def requests_decline(db: Database, args: argparse.Namespace) -> Result:
 
 
 def requests_cancel(db: Database, args: argparse.Namespace) -> Result:
+    if args.charge_work:
+        return _cancel_charging_work(db, args)
     requests.cancel_accepted(db, need_actor(args), args.request, reason=args.reason)
     return ({"request": args.request, "state": "cancelled", "charged": False},
             f"{request_reference(args.request)} cancelled, nothing charged")
+
+
+def _cancel_charging_work(db: Database, args: argparse.Namespace) -> Result:
+    """``requests cancel --charge-work``: the keys of ``requests complete`` and ``state``."""
+    from app.services.cancel_charging import cancel_charging_work
+
+    r = cancel_charging_work(db, need_actor(args), args.request, reason=args.reason)
+    data, text = _charged(db, r, "cancelled")
+    return {**data, "state": "cancelled", "charged": True}, text
+
+
+def _charged(db: Database, r: CompletionResult, verb: str) -> Result:
+    """What a charge made (completing or cancelling): its JSON and its line."""
+    from ui.finance.documents import after_charge
+
+    sha256 = after_charge(db, r.request_number)  # the charge document, stored once
+    if r.invoice is not None:
+        from ui.finance.invoice_documents import after_use_case
+
+        after_use_case(db)  # the invoice's files (the embedded file; else the worker's)
+    data = {"request": r.request_number, "invoice": r.invoice,
+            "charge": {"net": r.net, "vat": r.vat, "total": r.total},
+            "charge_document_sha256": sha256,
+            "balance": r.balance, "status": r.status, "missing": r.missing,
+            "suspended": list(r.suspended_services)}
+    text = (f"{request_reference(r.request_number)} {verb}: charged {amount_str(r.total)} "
+            f"(net {amount_str(r.net)} + VAT {amount_str(r.vat)}); balance "
+            f"{amount_str(r.balance)} ({r.status})")
+    if r.suspended_services:
+        text += f"; credit exhausted, missing {amount_str(r.missing)}, services suspended: " + \
+            ", ".join(r.suspended_services)
+    return data, text
 
 
 def requests_preview(db: Database, args: argparse.Namespace) -> Result:
@@ -296,26 +330,8 @@ def requests_preview(db: Database, args: argparse.Namespace) -> Result:
 
 
 def requests_complete(db: Database, args: argparse.Namespace) -> Result:
-    r = billing.complete_request(db, need_actor(args), args.request)
-    from ui.finance.documents import after_charge
-
-    sha256 = after_charge(db, r.request_number)  # the charge document, stored once
-    if r.invoice is not None:
-        from ui.finance.invoice_documents import after_use_case
-
-        after_use_case(db)  # the invoice's files (the embedded file; else the worker's)
-    data = {"request": r.request_number, "invoice": r.invoice,
-            "charge": {"net": r.net, "vat": r.vat, "total": r.total},
-            "charge_document_sha256": sha256,
-            "balance": r.balance, "status": r.status, "missing": r.missing,
-            "suspended": list(r.suspended_services)}
-    text = (f"{request_reference(r.request_number)} completed: charged {amount_str(r.total)} "
-            f"(net {amount_str(r.net)} + VAT {amount_str(r.vat)}); balance "
-            f"{amount_str(r.balance)} ({r.status})")
-    if r.suspended_services:
-        text += f"; credit exhausted, missing {amount_str(r.missing)}, services suspended: " + \
-            ", ".join(r.suspended_services)
-    return data, text
+    return _charged(db, billing.complete_request(db, need_actor(args), args.request),
+                    "completed")
 
 
 def quotes_create(db: Database, args: argparse.Namespace) -> Result:

@@ -225,9 +225,13 @@ def build_parser() -> Parser:
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--reason", required=True)
     s = cmd(req, "cancel", commands.requests_cancel,
-            "cancel an accepted or in-progress request, charging nothing (team lead, admin)")
+            "cancel an accepted or in-progress request, charging nothing or the work done "
+            "(team lead, admin)")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s.add_argument("--reason", required=True)
+    s.add_argument("--charge-work", action="store_true",
+                   help="charge the billable work so far (an hourly request; a fixed-price "
+                        "one only with an agreed variation)")
     s = cmd(req, "preview", commands.requests_preview, "the charge completing would make")
     s.add_argument("request", type=request_number, metavar="REQUEST")
     s = cmd(req, "complete", commands.requests_complete, "complete and charge")

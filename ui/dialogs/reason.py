@@ -43,7 +43,7 @@ class ReasonDialog(ServiceDialog):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.hide()
-        explain = QLabel(explanation)
+        self.explanation = explain = QLabel(explanation)
         explain.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setMinimumWidth(380)

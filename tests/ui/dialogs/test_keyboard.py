@@ -25,6 +25,9 @@ from ui.dialogs import (
     WorkEntryDialog,
 )
 from ui.dialogs.base import ServiceDialog
+from ui.dialogs.cancel_request import CancelRequestDialog
+from ui.dialogs.catalogue_item import CatalogueItemDialog
+from ui.price_list import PriceListWindow
 
 MNEMONIC = re.compile(r"&(?!&)(.)")
 
@@ -47,6 +50,9 @@ def dialogs(world: World) -> dict[str, Callable[[], ServiceDialog]]:
         "adjust": lambda: CreditDialog(db, world.finance, world.customer, "adjust"),
         "batch": lambda: BatchExportDialog(db, world.finance),
         "pdf": lambda: PdfPreviewDialog(db, world.finance, quote_id),
+        "cancel": lambda: CancelRequestDialog(db, world.lead, working),
+        "price_item": lambda: CatalogueItemDialog(db, world.lead),
+        "price_list": lambda: PriceListWindow(db, world.lead, "team_lead"),
     }
 
 

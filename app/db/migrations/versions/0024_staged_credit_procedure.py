@@ -170,10 +170,10 @@ def rit_services_status(schema: str, *, staged: bool = True) -> str:
 
 # -- rit_tell ---------------------------------------------------------------------------
 def rit_tell(schema: str, *, staged: bool = True) -> str:
-    """Migration 0022's rit_tell (0020's with the worker's notices), refusing
-    ``services_off`` to the app's logins too."""
-    worker = _earlier("0022_worker_login_and_documents")
-    statement: str = worker.rit_tell(schema, worker=True)  # type: ignore[attr-defined]
+    """Migration 0023's rit_tell (0020's with the worker's notices of 0022 and the
+    charged cancellation of 0023), refusing ``services_off`` to the app's logins too."""
+    cancel = _earlier("0023_cancel_charging_work")
+    statement: str = cancel.tell_function(schema, ours=True)  # type: ignore[attr-defined]
     if not staged:
         return statement
     before = "'credit_missing_more'"
@@ -188,12 +188,12 @@ SERVER_ACTIONS = ("service_switched_off", "service_archive_warned", "service_arc
 
 
 def rit_log(schema: str, *, staged: bool = True) -> str:
-    """Migration 0022's rit_log (0014's with the worker's events), refusing this
-    migration's events to the app's logins when ``staged`` (trusted maintenance, the
-    worker on the embedded path, writes them)."""
+    """Migration 0023's rit_log (0014's with the worker's events of 0022 and the charged
+    cancellation of 0023), refusing this migration's events to the app's logins when
+    ``staged`` (trusted maintenance, the worker on the embedded path, writes them)."""
     lifecycle = _earlier("0014_lifecycle_enforced")
-    worker = _earlier("0022_worker_login_and_documents")
-    statement: str = worker.rit_log(schema, worker=True)  # type: ignore[attr-defined]
+    cancel = _earlier("0023_cancel_charging_work")
+    statement: str = cancel.log_function(schema, ours=True)  # type: ignore[attr-defined]
     if staged:
         before = lifecycle._in(lifecycle.SERVER_ACTIONS)  # type: ignore[attr-defined]
         assert statement.count(before) == 1
