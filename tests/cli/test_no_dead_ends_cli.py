@@ -110,7 +110,12 @@ def test_requests_cancel_charging_the_work(team: Team, cli_clock: FakeClock) -> 
     assert completed_keys | {"state"} <= set(done)
     assert done["state"] == "cancelled" and done["request"] == int(worked[4:])
     assert done["charge"] == {"net": "75.00", "vat": "16.50", "total": "91.50"}
-    assert done["balance"] == "908.50" and len(done["charge_document_sha256"]) == 64
+    assert done["balance"] == "908.50"
+    if cli.url.startswith("sqlite"):  # the workstation stores the document at once
+        assert len(done["charge_document_sha256"]) == 64
+    else:  # a team lead's login stores no document: the worker does (issue 18)
+        assert done["charge_document_sha256"] is None
+        assert cli.ok("charges", "show", worked, actor=u["fin"])["document"] == "preparing"
     assert "cancelled" in cli.fails("requests", "cancel", worked, "--reason", "again",
                                     "--charge-work", actor=u["lead"])
     detail = cli.ok("requests", "show", worked, actor=u["tech"])
