@@ -1,11 +1,13 @@
 """A customer's services through the stages of the credit procedure (issue 19), in the
 real main window: the customer panel lists each service with its billing, state and next
 step; the request says its service's state near the customer. Screenshots of each stage
-(English and Italian) are saved to /tmp for looking at."""
+(English and Italian) are saved where RIT_DESK_SHOTS says, for looking at."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTreeWidget
@@ -46,9 +48,16 @@ def _reread(qtbot: QtBot, panel: CustomersPanel, expected: str) -> list[list[str
     return _rows(panel.services)
 
 
+def _shot(widget: MainWindow, name: str) -> None:
+    """The window as a PNG, kept where ``RIT_DESK_SHOTS`` says (to be looked at)."""
+    folder = os.environ.get("RIT_DESK_SHOTS")
+    if folder:
+        widget.grab().save(str(Path(folder) / name))
+
+
 def _stages(qtbot: QtBot, desk: Desk, settings: QSettings, lang: str) -> list[list[list[str]]]:
     """The poor customer's services (its hourly one and a monthly one) at each stage,
-    each grabbed to /tmp/service_states_<lang>_<n>.png."""
+    each grabbed as service_states_<lang>_<n>.png (see :func:`_shot`)."""
     clock = FakeClock()
     desk.db.clock = clock
     customers.add_service(desk.db, desk.admin, desk.poor, name="mail-bianchi", kind="hosting",
@@ -58,15 +67,15 @@ def _stages(qtbot: QtBot, desk: Desk, settings: QSettings, lang: str) -> list[li
     panel = _panel(qtbot, window, desk.poor)
     off, archived = (("Spento", "Archiviato") if lang == "it" else ("Switched off", "Archived"))
     seen = [_reread(qtbot, panel, off)]
-    window.grab().save(f"/tmp/service_states_{lang}_1_off.png")
+    _shot(window, f"service_states_{lang}_1_off.png")
     for days in (5, 2):  # the warning before archiving, then archiving
         clock.now += timedelta(days=days)
         credit_procedure.sweep(desk.db)
     seen.append(_reread(qtbot, panel, archived))
-    window.grab().save(f"/tmp/service_states_{lang}_2_archived.png")
+    _shot(window, f"service_states_{lang}_2_archived.png")
     customers.topup(desk.db, desk.finance, desk.poor, "30")
     seen.append(_reread(qtbot, panel, "Attivo" if lang == "it" else "Active"))
-    window.grab().save(f"/tmp/service_states_{lang}_3_restarted.png")
+    _shot(window, f"service_states_{lang}_3_restarted.png")
     return seen
 
 
@@ -101,4 +110,4 @@ def test_the_request_says_its_services_state(qtbot: QtBot, desk: Desk,
         assert window.table.select_number(desk.numbers["new2"])  # the poor customer's
     text = window.workspace.header.facts["service"].text()
     assert "Switched off · Archived on " in text, text
-    window.grab().save("/tmp/service_states_request.png")
+    _shot(window, "service_states_request.png")
