@@ -59,8 +59,8 @@ def fingerprint(where: Site) -> dict[str, Any]:
         "requests": "SELECT string_agg(concat_ws(':', id, state, assignee_id, closed_at, "
                     "quote_total_cents, quote_valid_until, decline_reason), ',' ORDER BY id) "
                     "FROM requests",
-        "quotes": "SELECT string_agg(concat_ws(':', id, state, answered_at, net_cents), ',' "
-                  "ORDER BY id) FROM quotes",
+        "quotes": "SELECT string_agg(concat_ws(':', id, state, answered_at, net_cents, "
+                  "reminded_at), ',' ORDER BY id) FROM quotes",
         "variations": "SELECT string_agg(concat_ws(':', id, state, amount_cents), ',' "
                       "ORDER BY id) FROM variations",
         # issue 18: the deliveries, the customers' addresses and alerts
@@ -314,6 +314,8 @@ MISUSES: list[tuple[str, str, set[str]]] = [
      EVERYONE),
     ("lapse an agreed variation", "UPDATE variations SET state = 'lapsed' WHERE id = {agreed}",
      EVERYONE),
+    ("silence a quote's reminder", "UPDATE quotes SET reminded_at = now() "
+     "WHERE request_id = {quoted}", EVERYONE - {"worker"}),
 ]
 
 
