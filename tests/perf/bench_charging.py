@@ -66,7 +66,7 @@ START_TIMEOUT = 120.0  # seconds the workers have to reach the start barrier
 
 
 def prepare(url: str, n_requests: int, n_customers: int, users: dict[str, str],
-            workers: int = WORKERS, seed: int = 11) -> None:
+            workers: int = WORKERS, seed: int = 11, vat_point: str = "charge") -> None:
     """The database made again; the staff's records linked to their run's logins."""
     from app.db.database import Database
     from app.domain.errors import ConflictError
@@ -77,10 +77,19 @@ def prepare(url: str, n_requests: int, n_customers: int, users: dict[str, str],
     recreate(url)
     migrate(url, "head")
     # measured at the charge point, as before issue 20 (a new database starts at the top-up,
-    # where the prototype's charge with VAT would be refused by the database's check)
+    # where the prototype's charge with VAT would be refused by the database's check); at
+    # that point each charge issues its numbered invoice, which needs the company's legal
+    # data (the demo's): without them every charge is refused (migration 0026)
+    from app.services.demo import COMPANY
+
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE settings SET value = 'charge' WHERE key = 'vat_point'"))
+        conn.execute(text("UPDATE settings SET value = :p WHERE key = 'vat_point'"),
+                     {"p": vat_point})
+        for key, value in COMPANY.items():
+            conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
+            conn.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+                         {"k": key, "v": value})
     engine.dispose()
     rng = random.Random(seed)
     now = datetime.now().replace(microsecond=0) - timedelta(hours=1)
@@ -419,7 +428,7 @@ class Run:
 
 def run_once(kind: str, url: str, args: argparse.Namespace, users: dict[str, str],
              workers: int) -> Run:
-    prepare(url, args.requests, args.customers, users, workers)
+    prepare(url, args.requests, args.customers, users, workers, vat_point=args.vat_point)
     ctx = mp.get_context("spawn")
     rng = random.Random(3)
     everything = list(range(1, args.requests + 1))
@@ -442,8 +451,8 @@ def run_once(kind: str, url: str, args: argparse.Namespace, users: dict[str, str
     if set(charged) != set(everything):
         problems.append(f"{len(set(everything) - set(charged))} requests never charged")
     attempts = len(charged) + sum(r.refused for r in results)
-    return Run(len(charged) / (end - start), sum(r.round_trips for r in results) / attempts,
-               problems)
+    trips = sum(r.round_trips for r in results) / attempts if attempts else 0.0
+    return Run(len(charged) / (end - start), trips, problems)  # problems: what went wrong
 
 
 def _summary(name: str, rates: list[float]) -> str:
@@ -490,6 +499,10 @@ def main() -> int:
     p.add_argument("--customers", type=int, default=50)
     p.add_argument("--retries", type=int, default=25, help="per worker, of others' requests")
     p.add_argument("--only", choices=["enforced", "prototype"], help="one side only")
+    p.add_argument("--vat-point", choices=["charge", "topup"], default="charge",
+                   help="charge: each charge issues its numbered invoice (the prototype too, "
+                        "by the database's trigger); topup: none, but the prototype's charge "
+                        "with VAT is refused there (use --only enforced)")
     p.add_argument("--start-timeout", type=float, default=START_TIMEOUT,
                    help="seconds the workers have to reach the start barrier")
     args = p.parse_args()
