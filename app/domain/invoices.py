@@ -11,6 +11,7 @@ invoice cannot go without live here too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -247,6 +248,31 @@ def missing_legal_data(seller: Party) -> list[str]:
             missing.append(setting)
     if seller.country == "IT" and not seller.province and "company_province" not in missing:
         missing.append("company_province")
+    return missing
+
+
+#: the buyer's data an invoice cannot be made without, by the flag of ``customers set``
+#: that sets each (FatturaPA 1.2: an Italian buyer's tax identity and address with a
+#: five-digit CAP; a buyer abroad needs an address, the rest has the SDI's placeholders)
+BUYER_FLAGS: dict[str, str] = {
+    "tax_code": "--tax-code", "vat_number": "--vat-number", "street": "--street",
+    "postcode": "--postcode", "city": "--city",
+}
+
+
+def missing_buyer_data(buyer: Party) -> list[str]:
+    """The customer's fields to fill before an invoice to ``buyer`` can be made, in the
+    order of :data:`BUYER_FLAGS` ("tax_code" standing for a tax code or a VAT number)."""
+    italian = not buyer.country or buyer.country == "IT"
+    missing: list[str] = []
+    if italian and not buyer.vat_number.strip() and not buyer.tax_code.strip():
+        missing.append("vat_number" if buyer.kind == "business" else "tax_code")
+    if not buyer.street.strip():
+        missing.append("street")
+    if italian and not re.fullmatch(r"\d{5}", buyer.postcode.strip()):
+        missing.append("postcode")
+    if not buyer.city.strip():
+        missing.append("city")
     return missing
 
 

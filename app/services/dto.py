@@ -9,6 +9,7 @@ from typing import Any
 
 from app.domain.errors import Phrase
 from app.domain.fiscal import Fiscal
+from app.domain.invoices import Party, missing_buyer_data
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,15 @@ class CustomerView:
     low_credit_alert: Decimal | None = None
     #: where the customer's notices are mailed
     email: str | None = None
+
+    @property
+    def invoice_missing(self) -> tuple[str, ...]:
+        """The fiscal data an invoice to this customer waits for (its files are made once
+        they are set: ``app/domain/invoices.py`` ``missing_buyer_data``); empty when none."""
+        f = self.fiscal
+        return tuple(missing_buyer_data(Party(
+            name=self.name, kind=f.kind, vat_number=f.vat_number, tax_code=f.tax_code,
+            street=f.street, postcode=f.postcode, city=f.city, country=f.country or "IT")))
 
 
 @dataclass(frozen=True)

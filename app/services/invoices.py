@@ -20,13 +20,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import Select, select, text, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.tables import CUSTOMERS, INVOICES
+from app.db.tables import CUSTOMERS, INVOICES, REQUESTS
 from app.domain.errors import NotFoundError, StateError, ValidationError
-from app.domain.invoices import SERIES, InvoiceDocument, document_number
+from app.domain.invoices import (
+    BUYER_FLAGS,
+    SERIES,
+    InvoiceDocument,
+    Party,
+    document_number,
+    missing_buyer_data,
+)
 from app.services import document_jobs
 from app.services.common import require
 from app.services.invoice_facts import invoice_document_of
@@ -60,6 +67,16 @@ class InvoiceRow:
     xml_sha256: str | None
     pdf_sha256: str | None
     xml_filename: str | None
+    #: the buyer's fields its files wait for (customers set): empty once they are complete
+    missing: tuple[str, ...] = ()
+
+    @property
+    def state(self) -> str:
+        """``stored`` (its files are made), ``preparing`` (the worker makes them shortly)
+        or ``waiting`` (for the customer's fiscal data: :attr:`missing`)."""
+        if self.pdf_sha256 is not None:
+            return "stored"
+        return "waiting" if self.missing else "preparing"
 
 
 @dataclass(frozen=True)
@@ -75,7 +92,11 @@ _COLUMNS = (INVOICES.c.id, INVOICES.c.type, INVOICES.c.year, INVOICES.c.progress
             INVOICES.c.net_cents.label("net"), INVOICES.c.vat_cents.label("vat"),
             INVOICES.c.stamp_duty_cents.label("stamp_duty"),
             INVOICES.c.total_cents.label("total"), INVOICES.c.reference,
-            INVOICES.c.xml_sha256, INVOICES.c.pdf_sha256, INVOICES.c.xml_filename)
+            INVOICES.c.xml_sha256, INVOICES.c.pdf_sha256, INVOICES.c.xml_filename,
+            CUSTOMERS.c.kind.label("buyer_kind"), CUSTOMERS.c.vat_number.label("buyer_vat"),
+            CUSTOMERS.c.tax_code.label("buyer_tax_code"), CUSTOMERS.c.street.label("buyer_street"),
+            CUSTOMERS.c.postcode.label("buyer_postcode"), CUSTOMERS.c.city.label("buyer_city"),
+            CUSTOMERS.c.country.label("buyer_country"))
 _NUMBER = re.compile(r"^\s*(FT|NC)\s*(\d{4})\s*/\s*0*(\d{1,9})\s*$", re.IGNORECASE | re.ASCII)
 
 
@@ -84,10 +105,50 @@ def _select() -> Select[Any]:
         INVOICES.join(CUSTOMERS, CUSTOMERS.c.id == INVOICES.c.customer_id))
 
 
+def buyer_complete() -> ColumnElement[bool]:
+    """SQL: the customer (``CUSTOMERS``) has what an invoice to them needs
+    (:func:`app.domain.invoices.missing_buyer_data` read on the row; the postcode of an
+    Italian one was checked as five digits when it was set)."""
+    c = CUSTOMERS.c
+    italian = or_(c.country == "IT", c.country == "")
+    return and_(func.trim(c.street) != "", func.trim(c.city) != "",
+                or_(~italian, and_(func.length(func.trim(c.postcode)) == 5,
+                                   or_(func.trim(c.vat_number) != "",
+                                       func.trim(c.tax_code) != ""))))
+
+
+def _missing(r: Any) -> tuple[str, ...]:
+    """What the files of an unrendered document wait for: the buyer's data as they are
+    now (the database keeps the facts of an unrendered document in step with them:
+    migration 0028)."""
+    if r.pdf_sha256 is not None:
+        return ()
+    return _missing_of(r.name, r.buyer_kind, r.buyer_vat, r.buyer_tax_code, r.buyer_street,
+                       r.buyer_postcode, r.buyer_city, r.buyer_country)
+
+
+def _missing_of(name: str, kind: str | None, vat: str | None, tax_code: str | None,
+                street: str | None, postcode: str | None, city: str | None,
+                country: str | None) -> tuple[str, ...]:
+    return tuple(missing_buyer_data(Party(
+        name=name, kind=kind or "consumer", vat_number=vat or "", tax_code=tax_code or "",
+        street=street or "", postcode=postcode or "", city=city or "",
+        country=country or "IT")))
+
+
 def _row(r: Any) -> InvoiceRow:
     return InvoiceRow(r.id, document_number(r.type, r.year, r.progressive), r.type,
                       r.issue_date, r.code, r.name, r.net, r.vat, r.stamp_duty, r.total,
-                      r.reference, r.xml_sha256, r.pdf_sha256, r.xml_filename)
+                      r.reference, r.xml_sha256, r.pdf_sha256, r.xml_filename, _missing(r))
+
+
+def waiting_error(row: InvoiceRow) -> StateError:
+    """Why ``row``'s files cannot be made yet, and how to let them be."""
+    flags = " ".join(f"{BUYER_FLAGS[f]} ..." for f in row.missing)
+    return StateError.of(
+        "the documents of {number} wait for customer {customer}'s fiscal data: rit-desk "
+        "customers set {customer} {flags}; its number stays {number}",
+        number=row.number, customer=row.customer, flags=flags)
 
 
 def parse_number(value: str) -> tuple[str, int, int]:
@@ -162,6 +223,8 @@ def invoice_file(db: Database, actor: str, number: str, kind: FileKind,
         require(session, actor, "view_finance")
         row = _find(session, number)
         ident = int(row.id)
+    if row.pdf_sha256 is None and (listed := _row(row)).missing:
+        raise waiting_error(listed)
     if row.pdf_sha256 is None and renderers is not None and db.is_sqlite:
         store_files(db, ident, renderers)
     with db.read() as session:
@@ -235,8 +298,40 @@ def _store_in(db: Database, session: Session, ident: int, packed: bytes) -> str:
 
 
 def _pending(session: Session, limit: int) -> Sequence[int]:
-    return session.scalars(select(INVOICES.c.id).where(INVOICES.c.pdf_sha256.is_(None))
-                           .order_by(INVOICES.c.id).limit(limit)).all()
+    """The documents whose files can be made now, oldest first: those waiting for their
+    buyer's fiscal data are left out (never tried, so never failing round after round,
+    and never in the way of the others)."""
+    return session.scalars(
+        select(INVOICES.c.id).select_from(
+            INVOICES.join(CUSTOMERS, CUSTOMERS.c.id == INVOICES.c.customer_id))
+        .where(INVOICES.c.pdf_sha256.is_(None), buyer_complete())
+        .order_by(INVOICES.c.id).limit(limit)).all()
+
+
+def buyer_missing(db: Database, *, customer: str | None = None,
+                  request: int | None = None) -> tuple[str, ...]:
+    """The fields a customer (by code, or the customer of a request) lacks for an invoice
+    to be made (what the documents a use case just issued them wait for); empty when
+    they are complete."""
+    c = CUSTOMERS.c
+    stmt = select(c.name, c.kind, c.vat_number, c.tax_code, c.street, c.postcode, c.city,
+                  c.country)
+    if request is not None:
+        stmt = stmt.join(REQUESTS, REQUESTS.c.customer_id == c.id).where(REQUESTS.c.id == request)
+    else:
+        stmt = stmt.where(c.code == customer)
+    with db.read() as session:
+        found = session.execute(stmt).first()
+    return () if found is None else _missing_of(*found)
+
+
+def waiting(db: Database, actor: str) -> list[InvoiceRow]:
+    """The documents whose files wait for their customer's fiscal data, oldest first."""
+    with db.read() as session:
+        require(session, actor, "view_finance")
+        return [_row(r) for r in session.execute(
+            _select().where(INVOICES.c.pdf_sha256.is_(None), ~buyer_complete())
+            .order_by(INVOICES.c.id))]
 
 
 def _take(db: Database, session: Session, ident: int) -> document_jobs.Taken | None:

@@ -992,6 +992,10 @@
         <translation>il servizio {name!r} è stato cancellato</translation>
     </message>
     <message>
+        <source>the documents of {number} wait for customer {customer}&apos;s fiscal data: rit-desk customers set {customer} {flags}; its number stays {number}</source>
+        <translation>i documenti di {number} attendono i dati fiscali del cliente {customer}: rit-desk customers set {customer} {flags}; il numero resta {number}</translation>
+    </message>
+    <message>
         <source>page size must be 1 to 5000 and the offset not negative</source>
         <translation>la pagina deve avere da 1 a 5000 righe e lo scostamento non può essere negativo</translation>
     </message>

@@ -444,7 +444,37 @@ Il credito passa da %3 a %4.</translation>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="343"/>
+        <location filename="../../ui/customers_panel.py" line="307"/>
+        <source>tax code</source>
+        <translation>codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="307"/>
+        <source>VAT number</source>
+        <translation>partita IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="308"/>
+        <source>street</source>
+        <translation>indirizzo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="308"/>
+        <source>postcode</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="309"/>
+        <source>city</source>
+        <translation>comune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="311"/>
+        <source>Invoices wait for: %1 (Fiscal data…)</source>
+        <translation>Le fatture attendono: %1 (Dati fiscali…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_panel.py" line="350"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -489,17 +519,17 @@ Il credito passa da %3 a %4.</translation>
         <translation>nessuna (gli avvisi non sono inviati per email)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="366"/>
+        <location filename="../../ui/customers_panel.py" line="373"/>
         <source>Email address of %1</source>
         <translation>Indirizzo email di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="367"/>
+        <location filename="../../ui/customers_panel.py" line="374"/>
         <source>Where this customer&apos;s notices are mailed (empty: nowhere):</source>
         <translation>Dove inviare gli avvisi a questo cliente (vuoto: da nessuna parte):</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="383"/>
+        <location filename="../../ui/customers_panel.py" line="390"/>
         <source>Email address of %1 saved.</source>
         <translation>Indirizzo email di %1 salvato.</translation>
     </message>

@@ -34,7 +34,8 @@ from tests.cli.conftest import Cli
 from tests.conftest import FakeClock, fake_renderer
 from ui.finance.documents import renderers
 
-KEYS = ["number", "type", "date", "customer", "net", "vat", "total", "reference", "xml_sha256"]
+KEYS = ["number", "type", "date", "customer", "net", "vat", "total", "reference", "xml_sha256",
+        "state", "missing"]
 
 
 def accepted(db: Database, clock: FakeClock, code: str) -> int:
@@ -192,3 +193,48 @@ def test_refusals_are_one_line(setup: tuple[Cli, Database], point: str) -> None:
             db, FakeClock(), "ACME"), actor="tech")
     assert "legal data are incomplete: set company_rea" in line
     assert charge_documents  # imported for the refund above
+
+
+def test_an_invoice_waiting_for_the_customers_fiscal_data(setup: tuple[Cli, Database],
+                                                         cli_clock: FakeClock, point: str,
+                                                         tmp_path: Path) -> None:
+    """A customer with no tax code or address: the money moves, the invoice keeps its
+    number and says what it waits for, and is made once ``customers set`` completes them
+    (migration 0028)."""
+    cli, db = setup
+    customers.add_customer(db, "admin", "BARE", name="Mario Rossi")
+    customers.add_service(db, "admin", "BARE", name="web-1")
+    if point == "topup":
+        done = cli.ok("customers", "topup", "BARE", "--amount", "100", actor="fin")
+        plain_run = cli.run("customers", "topup", "BARE", "--amount", "1", actor="fin")
+        assert plain_run.code == 0, plain_run
+        line = plain_run.out
+    else:
+        cli.ok("customers", "topup", "BARE", "--amount", "1000", actor="fin")
+        done = cli.ok("requests", "complete", accepted(db, cli_clock, "BARE"), actor="tech")
+        line = ""
+    assert done["invoice"] == "FT 2026/000001"
+    assert done["invoice_missing"] == ["tax_code", "street", "postcode", "city"]
+    if line:
+        assert "waits for the customer's fiscal data (tax code, street, postcode, city)" in line
+    store_all_but_waiting = worker.run_once(db, renderers=renderers())
+    assert not [d for d in store_all_but_waiting if not d.ok]
+    day = cli_clock.now.date().isoformat()
+    listed = cli.ok("invoices", "list", "--from", day, "--to", day, actor="fin")["invoices"]
+    assert (listed[0]["state"], listed[0]["missing"], listed[0]["xml_sha256"]) == (
+        "waiting", ["tax_code", "street", "postcode", "city"], None)
+    out = tmp_path / "w.xml"
+    refused = cli.fails("invoices", "xml", "FT 2026/000001", "-o", str(out), actor="fin")
+    assert "wait for customer BARE's fiscal data" in refused and not out.exists()
+    cli.ok("customers", "set", "BARE", "--tax-code", "RSSMRA85T10A562S", "--street",
+           "Via Roma 1", "--postcode", "20121", "--city", "Milano", "--province", "MI",
+           actor="admin")
+    store_all(db)
+    listed = cli.ok("invoices", "list", "--from", day, "--to", day, actor="fin")["invoices"]
+    assert all(i["state"] == "stored" and i["missing"] == [] for i in listed)
+    cli.ok("invoices", "xml", "FT 2026/000001", "-o", str(out), actor="fin")
+    validate_fatturapa(out.read_bytes())
+    root = etree.fromstring(out.read_bytes())
+    assert root.findtext(".//CessionarioCommittente/DatiAnagrafici/CodiceFiscale") == \
+        "RSSMRA85T10A562S"
+    assert root.findtext(".//CessionarioCommittente/Sede/Indirizzo") == "Via Roma 1"

@@ -54,10 +54,14 @@ def test_the_panel_shows_the_fiscal_data(qtbot: QtBot, desk: Desk, settings: QSe
     for part in ("Business · VAT no. IT00743110157", "Recipient code M5UXCR1",
                  "PEC amministrazione@pec.example.it", "Via Roma 1, 20121 Milano MI"):
         assert part in text, text
-    # a customer without fiscal data: only its kind, nothing made up
+    assert "Invoices wait for" not in text  # complete: its invoices are made at once
+    # a customer without fiscal data: only its kind, nothing made up, and what its
+    # invoices wait for (they keep their numbers until these are set)
     panel.select_code(desk.poor)
     qtbot.waitUntil(lambda: panel.current_code() == desk.poor, timeout=10000)
     assert "Consumer" in panel.detail.text() and "VAT no." not in panel.detail.text()
+    assert "Invoices wait for: tax code, street, postcode, city (Fiscal data…)" in \
+        panel.detail.text()
 
 
 def test_in_italian(qtbot: QtBot, desk: Desk, settings: QSettings, italian: None) -> None:
@@ -65,6 +69,10 @@ def test_in_italian(qtbot: QtBot, desk: Desk, settings: QSettings, italian: None
     assert "Impresa · P. IVA IT00743110157" in panel.detail.text()
     assert "Codice destinatario 0000000" in panel.detail.text()
     assert "Via Roma 1, 20121 Milano MI" in panel.detail.text()
+    panel.select_code(desk.poor)
+    qtbot.waitUntil(lambda: panel.current_code() == desk.poor, timeout=10000)
+    assert "Le fatture attendono: codice fiscale, indirizzo, CAP, comune (Dati fiscali…)" \
+        in panel.detail.text()
 
 
 def test_an_admin_edits_them_from_the_panel(qtbot: QtBot, desk: Desk,

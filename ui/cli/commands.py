@@ -7,6 +7,7 @@ human-readable text otherwise.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from app.services import (
     billing,
     customers,
     demo,
+    invoices,
     queries,
     quotes,
     requests,
@@ -34,6 +36,8 @@ from app.services.dto import CompletionResult, CustomerView, RequestFilter
 from ui.cli.common import CliError, Result, answered_by, need_actor
 from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
+
+log = logging.getLogger(__name__)
 
 __all__ = ["CliError", "Result", "need_actor"]  # still named here, as before
 
@@ -137,6 +141,28 @@ def customers_list(db: Database, args: argparse.Namespace) -> Result:
     return {"customers": data}, text
 
 
+def invoice_waits(db: Database | None, invoice: str | None, *, customer: str | None = None,
+                  request: int | None = None) -> list[str]:
+    """The customer's fields the invoice a use case just issued waits for (none: it is
+    made, or being made). Read after the use case committed: never reported as its
+    failure."""
+    if db is None or invoice is None:
+        return []
+    try:
+        return list(invoices.buyer_missing(db, customer=customer, request=request))
+    except Exception as exc:  # the money moved
+        log.warning("could not tell whether %s waits for fiscal data: %s", invoice, exc)
+        return []
+
+
+def _waits_text(invoice: str | None, missing: list[str]) -> str:
+    if not missing:
+        return ""
+    fields = ", ".join(f.replace("_", " ") for f in missing)
+    return (f"\ninvoice {invoice} waits for the customer's fiscal data ({fields}); it is "
+            "made once they are set (rit-desk customers set)")
+
+
 def _ledger(result: Any, db: Database | None = None) -> Result:
     if db is not None and result.invoice is not None:
         from ui.finance.invoice_documents import after_use_case
@@ -145,10 +171,12 @@ def _ledger(result: Any, db: Database | None = None) -> Result:
     data = {"customer": result.customer_code, "amount": result.amount, "balance": result.balance,
             "status": result.status, "missing": result.missing,
             "restarted": list(result.restarted_services),
-            "suspended": list(result.suspended_services), "invoice": result.invoice}
+            "suspended": list(result.suspended_services), "invoice": result.invoice,
+            "invoice_missing": invoice_waits(db, result.invoice, customer=result.customer_code)}
     text = f"{result.customer_code}: balance {amount_str(result.balance)} ({result.status})"
     if result.restarted_services:
         text += f"; services restarted: {', '.join(result.restarted_services)}"
+    text += _waits_text(result.invoice, data["invoice_missing"])
     return data, text
 
 
@@ -301,17 +329,20 @@ def _charged(db: Database, r: CompletionResult, verb: str) -> Result:
         from ui.finance.invoice_documents import after_use_case
 
         after_use_case(db)  # the invoice's files (the embedded file; else the worker's)
+    waits = invoice_waits(db, r.invoice, request=r.request_number)
     data = {"request": r.request_number, "invoice": r.invoice,
             "charge": {"net": r.net, "vat": r.vat, "total": r.total},
             "charge_document_sha256": sha256,
             "balance": r.balance, "status": r.status, "missing": r.missing,
-            "suspended": list(r.suspended_services)}
+            "suspended": list(r.suspended_services),
+            "invoice_missing": waits}
     text = (f"{request_reference(r.request_number)} {verb}: charged {amount_str(r.total)} "
             f"(net {amount_str(r.net)} + VAT {amount_str(r.vat)}); balance "
             f"{amount_str(r.balance)} ({r.status})")
     if r.suspended_services:
         text += f"; credit exhausted, missing {amount_str(r.missing)}, services suspended: " + \
             ", ".join(r.suspended_services)
+    text += _waits_text(r.invoice, waits)
     return data, text
 
 

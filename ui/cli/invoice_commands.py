@@ -62,13 +62,20 @@ def row_json(row: invoices.InvoiceRow) -> dict[str, Any]:
     """The keys of ``invoices list`` (issue 20)."""
     return {"number": row.number, "type": row.type, "date": row.issue_date,
             "customer": row.customer, "net": row.net, "vat": row.vat, "total": row.total,
-            "reference": row.reference, "xml_sha256": row.xml_sha256}
+            "reference": row.reference, "xml_sha256": row.xml_sha256,
+            "state": row.state, "missing": list(row.missing)}
+
+
+def _state(row: invoices.InvoiceRow) -> str:
+    if row.state == "waiting":
+        return f"  [waiting for the customer's {', '.join(f.replace('_', ' ') for f in row.missing)}]"
+    return "  [being prepared]" if row.state == "preparing" else ""
 
 
 def invoices_list(db: Database, args: argparse.Namespace) -> Result:
     rows = invoices.list_invoices(db, need_actor(args), args.first, args.last)
     text = "\n".join(f"{r.number}  {r.issue_date.isoformat()}  {r.customer:<12} "
-                     f"{amount_str(r.total):>12}  {r.reference}" for r in rows)
+                     f"{amount_str(r.total):>12}  {r.reference}{_state(r)}" for r in rows)
     return {"invoices": [row_json(r) for r in rows]}, text or "no invoices in that period"
 
 
@@ -98,7 +105,7 @@ def invoices_show(db: Database, args: argparse.Namespace) -> Result:
             and view.xml_intact is not False, **document_json(view.document)}
     text = (f"{r.number} ({r.type}) of {r.issue_date.isoformat()} to {r.customer} "
             f"{r.customer_name}: net {amount_str(r.net)} + VAT {amount_str(r.vat)} = "
-            f"{amount_str(r.total)}; {r.reference}")
+            f"{amount_str(r.total)}; {r.reference}{_state(r)}")
     return data, text
 
 

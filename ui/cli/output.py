@@ -61,6 +61,7 @@ def customer_json(c: CustomerView) -> dict[str, Any]:
         "missing": c.missing,
         "address": c.address,
         "fiscal": c.fiscal.as_dict(),
+        "invoice_missing": list(c.invoice_missing),
         "low_credit_alert": c.low_credit_alert,
         "email": c.email,
         "services": [service_json(s) for s in c.services],

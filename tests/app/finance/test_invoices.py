@@ -29,6 +29,7 @@ from app.services import (
     requests,
     work,
 )
+from app.services.demo import demo_fiscal
 from app.services.quote_input import LineInput, QuoteInput
 from tests.app.conftest import World
 from tests.conftest import FakeClock
@@ -176,6 +177,7 @@ def test_a_new_year_starts_each_series_at_one(world: World, clock: FakeClock) ->
 def test_files_are_stored_once_and_handed_out_only_intact(world: World) -> None:
     db = world.db
     set_vat_point(db, "topup")
+    customers.set_customer(db, "admin", "ACME", **demo_fiscal(1).as_dict())  # complete
     customers.topup(db, "fin", "ACME", "100")
     with pytest.raises(StateError, match="not made yet"):
         invoices.invoice_file(db, "fin", "FT 2026/000001", "pdf")
