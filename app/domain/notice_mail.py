@@ -29,22 +29,22 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "quote_proposed": {
         "en": ("Quote {reference} for your request {request}",
-               "Our quote {reference} for your request {request} is attached: {total} "
-               "including VAT, valid until {valid_until}. You can accept or reject it in "
+               "Our quote {reference} for your request {request} is attached: {total_vat}, "
+               "valid until {valid_until}. You can accept or reject it in "
                "your control panel."),
         "it": ("Preventivo {reference} per la richiesta {request}",
-               "In allegato il preventivo {reference} per la richiesta {request}: {total} "
-               "IVA inclusa, valido fino al {valid_until}. Può accettarlo o rifiutarlo dal "
+               "In allegato il preventivo {reference} per la richiesta {request}: "
+               "{total_vat}, valido fino al {valid_until}. Può accettarlo o rifiutarlo dal "
                "pannello di controllo."),
     },
     "quote_reminder": {
         "en": ("Quote {reference} expires on {valid_until}",
-               "A reminder: our quote {reference} for your request {request} ({total} "
-               "including VAT) is valid until {valid_until}. You can accept or reject it in "
+               "A reminder: our quote {reference} for your request {request} ({total_vat}) "
+               "is valid until {valid_until}. You can accept or reject it in "
                "your control panel."),
         "it": ("Il preventivo {reference} scade il {valid_until}",
                "Le ricordiamo che il preventivo {reference} per la richiesta {request} "
-               "({total} IVA inclusa) è valido fino al {valid_until}. Può accettarlo o "
+               "({total_vat}) è valido fino al {valid_until}. Può accettarlo o "
                "rifiutarlo dal pannello di controllo."),
     },
     "quote_expired": {
@@ -182,6 +182,16 @@ MONEY_KEYS = ("total", "amount", "balance", "threshold", "missing", "net", "vat"
 DATE_KEYS = ("valid_until", "archive_at", "delete_at", "paid_until")
 
 
+#: a quote's amount and what it says of VAT, by the VAT point (app/domain/vat_point.py):
+#: at the charge its total, VAT included; at the top-up its net, what the credit gives
+#: (the customer paid VAT on their top-ups), as the attached PDF says
+TOTAL_VAT = {
+    "charge": {"it": "{total} IVA inclusa", "en": "{total} including VAT"},
+    "topup": {"it": "{net}, IVA assolta sulla ricarica del credito",
+              "en": "{net}, VAT paid on the credit top-up"},
+}
+
+
 class _Values(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
@@ -195,8 +205,9 @@ def _money(value: Any, lang: str) -> str:
 
 
 def mail_text(kind: str, payload: Mapping[str, Any], lang: str, *, request: int | None,
-              company: str) -> tuple[str, str]:
-    """(subject, text) of a notice for a customer whose language is ``lang``."""
+              company: str, vat_point: str = "charge") -> tuple[str, str]:
+    """(subject, text) of a notice for a customer whose language is ``lang``; a quote's
+    total says VAT as ``vat_point`` (the setting) has it."""
     lang = lang if lang in ("it", "en") else "en"
     values = _Values({key: ", ".join(map(str, value)) if isinstance(value, list)
                       else "" if value is None else str(value)
@@ -206,6 +217,10 @@ def mail_text(kind: str, payload: Mapping[str, Any], lang: str, *, request: int 
     for key in MONEY_KEYS:
         if key in payload:
             values[key] = _money(payload[key], lang)
+    if "total" in payload:
+        point = "topup" if vat_point == "topup" else "charge"
+        values["total_vat"] = TOTAL_VAT[point][lang].format(
+            total=values["total"], net=values["net"] if "net" in payload else values["total"])
     for key in DATE_KEYS:
         if key in payload:
             with contextlib.suppress(ValueError):

@@ -23,7 +23,7 @@ import os
 import smtplib
 import ssl
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -38,6 +38,7 @@ from app.domain.enums import NoticeKind
 from app.domain.errors import NotFoundError, StateError
 from app.domain.notice_mail import mail_text
 from app.domain.references import request_reference
+from app.services import invoice_rules
 from app.services import settings as settings_service
 from app.services.common import audit, customer_by_code, require
 
@@ -67,6 +68,7 @@ class SmtpConfig:
     starttls: bool
     user: str
     company: str
+    vat_point: str = "charge"  # how a quote's total speaks of VAT in its email
 
     @classmethod
     def from_settings(cls, values: dict[str, str]) -> SmtpConfig:
@@ -78,7 +80,7 @@ class SmtpConfig:
 def smtp_config(session: Session) -> SmtpConfig:
     values = {**settings_service.DEFAULTS,
               **dict(session.execute(select(m.Setting.key, m.Setting.value)).tuples().all())}
-    return SmtpConfig.from_settings(values)
+    return replace(SmtpConfig.from_settings(values), vat_point=invoice_rules.vat_point(session))
 
 
 def smtp_password(user: str) -> str | None:
@@ -167,8 +169,12 @@ def compose(session: Session, notice: m.Notice, customer: m.Customer,
     if not customer.email:
         raise StateError.of("customer {code} has no email address", code=customer.code)
     payload = json.loads(notice.payload or "{}")
+    if payload.get("quote") and "net" not in payload:  # what the credit gives, at the top-up
+        quote = session.get(m.Quote, int(payload["quote"]))
+        if quote is not None:
+            payload["net"] = str(quote.net)
     subject, body = mail_text(notice.kind, payload, customer.lang, request=notice.request_id,
-                              company=config.company)
+                              company=config.company, vat_point=config.vat_point)
     message = EmailMessage()
     message["From"] = formataddr((config.company, config.sender))
     message["To"] = formataddr((customer.name, customer.email))

@@ -119,6 +119,24 @@ def test_notices_mailed_in_the_customers_language_with_the_pdf(world: World,
     assert worker.run_once(db) == [] and len(mailing.messages) == 3  # sent once
 
 
+def test_a_quote_email_says_vat_as_the_vat_point_has_it(world: World, mailing: Inbox) -> None:
+    """At the top-up point a quote's total is net, VAT having been paid on the top-ups
+    (issue 20): its email must not say "including VAT", in either language."""
+    from tests.app.finance.test_invoices import set_vat_point
+
+    db = world.db
+    set_vat_point(db, "topup")
+    world.fixed_quote(world.request())
+    world.fixed_quote(world.request("POOR", service="srv"))
+    worker.run_once(db)
+    bodies = {to[0]: msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+              for to, msg in mailing.messages if msg["Subject"].startswith(("Quote", "Prev"))}
+    english, italian = bodies["ops@acme.example"], bodies["amministrazione@poor.example"]
+    assert "€390.00, VAT paid on the credit top-up, valid until" in english
+    assert "390,00\u00a0€, IVA assolta sulla ricarica del credito, valido fino al" in italian
+    assert "including VAT" not in english and "IVA inclusa" not in italian
+
+
 def test_the_charge_document_is_attached(world: World, mailing: Inbox, clock: FakeClock) -> None:
     from reports.charge_pdf import render_charge_document
 
