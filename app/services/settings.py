@@ -132,12 +132,29 @@ def _raw(session: Session) -> dict[str, str]:
     return values
 
 
+def company_address_lines(values: Mapping[str, str]) -> tuple[str, ...]:
+    """The company's address on a letterhead: its structured legal address (the one its
+    invoices show: ``company_street``, ``company_postcode``, ``company_city``,
+    ``company_province``, ``company_country``) where it is set, else the free-text
+    ``company_address`` of before issue 20, so every document says the same."""
+    street, city = values["company_street"].strip(), values["company_city"].strip()
+    if not (street and city):
+        return tuple(line for line in values["company_address"].splitlines() if line)
+    place = " ".join(p for p in (values["company_postcode"].strip(), city) if p)
+    province = values["company_province"].strip().upper()
+    country = values["company_country"].strip().upper() or "IT"
+    lines = [street, f"{place} ({province})" if province else place]
+    if country != "IT":
+        lines.append(country)
+    return tuple(lines)
+
+
 def company_info(stored: Mapping[str, str]) -> CompanyInfo:
     """The letterhead from stored ``company_*`` settings (the defaults where none)."""
     values = {**DEFAULTS, **stored}
     return CompanyInfo(
         name=values["company_name"],
-        address_lines=tuple(line for line in values["company_address"].splitlines() if line),
+        address_lines=company_address_lines(values),
         vat_number=values["company_vat_number"],
         email=values["company_email"],
         phone=values["company_phone"],

@@ -257,3 +257,23 @@ def test_a_zero_vat_charge_invoice_states_its_nature_and_the_stamp_duty(world: W
         "N2.1", "Art. 7-ter DPR 633/72, inversione contabile")
     note = invoices.invoice_view(db, "fin", "NC 2026/000001").document
     assert (note.net, note.stamp_duty, note.summaries[0].nature) == (D("50.00"), D("0.00"), "N2.1")
+
+
+def test_every_document_shows_the_companys_legal_address(world: World) -> None:
+    """The letterhead of quotes, charge documents and statements and the seller of the
+    invoices read one address: the structured legal one where it is set (a statement once
+    showed the old free-text ``company_address`` beside an invoice with the new one)."""
+    from app.services import invoice_rules
+    from app.services import settings as settings_service
+
+    db = world.db
+    for key, value in [("company_street", "Via dei Mille 10"), ("company_postcode", "52100"),
+                       ("company_city", "Arezzo"), ("company_province", "ar")]:
+        settings_service.set_setting(db, "admin", key, value)
+    with db.read() as session:
+        letterhead = settings_service.load(session).company.address_lines
+        seller = invoice_rules.seller_party(invoice_rules.company_settings(session))
+    assert letterhead == seller.address_lines == ("Via dei Mille 10", "52100 Arezzo (AR)")
+    settings_service.set_setting(db, "admin", "company_country", "DE")
+    with db.read() as session:
+        assert settings_service.load(session).company.address_lines[-1] == "DE"
