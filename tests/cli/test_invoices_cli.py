@@ -92,6 +92,7 @@ def test_a_month_of_documents_under_each_vat_point(setup: tuple[Cli, Database],
     refund = cli.ok("charges", "refund", number, "--net", "90", "--reason", "goodwill",
                     actor="fin")
     assert refund["refund"]["net"] == "90.00"
+    assert refund["invoice"] == (None if point == "topup" else "NC 2026/000001")
     if point == "topup":
         assert topup["invoice"] == "FT 2026/000001" and done["invoice"] is None
         expected = [("FT 2026/000001", "TD01", "500.00", "110.00", "610.00", "top-up")]

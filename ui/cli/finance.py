@@ -258,8 +258,9 @@ def charges_refund(db: Database, args: argparse.Namespace) -> Result:
     after_use_case(db)  # the fiscal credit note's files, where the VAT point issues one
     data = {"refund": {"net": r.net, "vat": r.vat, "total": r.total},
             "balance": r.balance, "status": r.status, "credit_note": r.reference,
-            "missing": r.missing, "restarted": list(r.restarted_services)}
-    text = (f"{r.reference}: refunded {amount_str(r.total)} (net {amount_str(r.net)} + VAT "
+            "missing": r.missing, "restarted": list(r.restarted_services), "invoice": r.invoice}
+    fiscal = f" ({r.invoice})" if r.invoice else ""
+    text = (f"{r.reference}{fiscal}: refunded {amount_str(r.total)} (net {amount_str(r.net)} + VAT "
             f"{amount_str(r.vat)}); balance {amount_str(r.balance)} ({r.status})")
     if r.restarted_services:
         text += f"; services restarted: {', '.join(r.restarted_services)}"
