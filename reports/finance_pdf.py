@@ -172,7 +172,8 @@ def _statement_story(statement: Statement, width: float) -> list[Flowable]:
     for e in statement.entries:
         moment = local_time(e.at)
         when = f"{format_date(moment.date(), lang)} {moment:%H:%M}"
-        parts = (ledger_reference(e.reference, lang), e.reason)
+        named = ledger_reference(e.reference, lang)
+        parts = (f"{named} · {e.invoice}" if e.invoice else named, e.reason)
         reference = " — ".join(part for part in parts if part)
         rows.append([when, ledger_kind(e.kind, lang), para(reference, s.cell),
                      _money(e.amount, lang), _money(e.balance_after, lang)])

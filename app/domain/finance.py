@@ -82,6 +82,7 @@ class StatementEntry:
     balance_after: Decimal
     reference: str
     reason: str
+    invoice: str = ""  # the invoice or credit note it issued ("FT 2026/000001"), if any
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from datetime import date, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from app.db.database import Database
-from app.db.tables import LEDGER
+from app.db.tables import INVOICES, LEDGER
 from app.domain.documents import CustomerInfo
 from app.domain.finance import Statement, StatementEntry
+from app.domain.invoices import document_number
 from app.domain.periods import Period, local_day
 from app.services import settings as settings_service
 from app.services.charges_report import cents_sum, report_lang
 from app.services.common import customer_by_code, require
+
+#: the invoice or credit note a ledger entry issued (at most one: each of the three is
+#: unique on ``invoices``): a top-up's by its entry, a charge's by the charge, a refund's
+#: by its credit note
+ISSUED = or_(INVOICES.c.ledger_entry_id == LEDGER.c.id,
+             and_(LEDGER.c.charge_id.is_not(None), INVOICES.c.charge_id == LEDGER.c.charge_id),
+             and_(LEDGER.c.credit_note_id.is_not(None),
+                  INVOICES.c.credit_note_id == LEDGER.c.credit_note_id))
 
 
 def statement(
@@ -47,16 +56,18 @@ def statement(
             .where(LEDGER.c.customer_id == customer.id, LEDGER.c.at < start)).scalar_one()
         rows = session.execute(
             select(LEDGER.c.at, LEDGER.c.kind, LEDGER.c.amount_cents, LEDGER.c.reference,
-                   LEDGER.c.reason)
+                   LEDGER.c.reason, INVOICES.c.type, INVOICES.c.year, INVOICES.c.progressive)
+            .select_from(LEDGER.outerjoin(INVOICES, ISSUED))
             .where(LEDGER.c.customer_id == customer.id, LEDGER.c.at >= start,
                    LEDGER.c.at < end)
             .order_by(LEDGER.c.id)).all()
         balance = opening
         entries: list[StatementEntry] = []
-        for at, kind, amount, reference, reason in rows:
+        for at, kind, amount, reference, reason, doc_type, year, progressive in rows:
             balance += amount
+            issued = "" if doc_type is None else document_number(doc_type, year, progressive)
             entries.append(StatementEntry(at, kind, amount, balance, reference or "",
-                                          reason or ""))
+                                          reason or "", issued))
         info = CustomerInfo(customer.code, customer.name,
                             tuple(line for line in customer.address.splitlines() if line),
                             customer.vat_number)

@@ -123,6 +123,12 @@ def test_a_month_of_documents_under_each_vat_point(setup: tuple[Cli, Database],
     assert register["documents"] == len(listed)
     assert Decimal(register["vat"]) == sum(Decimal(i["vat"]) * (-1 if i["type"] == "TD04"
                                                                else 1) for i in listed)
+    # the statement names the fiscal document of each entry that issued one
+    entries = cli.ok("customers", "statement", "ACME", "--from", day, "--to", day,
+                     actor="fin")["entries"]
+    assert [(e["kind"], e["invoice"]) for e in entries] == (
+        [("topup", "FT 2026/000001"), ("charge", None), ("refund", None)] if point == "topup"
+        else [("topup", None), ("charge", "FT 2026/000001"), ("refund", "NC 2026/000001")])
     out = tmp_path / "register.pdf"
     assert cli.ok("reports", "vat", "--month", day[:7], "--format", "pdf", "-o", str(out),
                   actor="fin")["format"] == "pdf"

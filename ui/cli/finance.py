@@ -141,7 +141,8 @@ def statement_json(statement: Statement) -> dict[str, Any]:
             "closing": statement.closing,
             "entries": [{"at": e.at, "kind": e.kind, "amount": e.amount,
                          "balance_after": e.balance_after, "reference": e.reference,
-                         "reason": e.reason} for e in statement.entries]}
+                         "reason": e.reason, "invoice": e.invoice or None}
+                        for e in statement.entries]}
 
 
 def customers_statement(db: Database, args: argparse.Namespace) -> Result:
