@@ -149,7 +149,8 @@ def test_charges_show_pdf_and_refund(cli: Cli, tmp_path: Path) -> None:
                     actor="fin")
     assert refund == {"refund": {"net": "90.00", "vat": "19.80", "total": "109.80"},
                       "balance": "634.00", "status": "active", "credit_note": "RIT-000001-NC1",
-                      "missing": "0.00", "restarted": []}
+                      "missing": "0.00", "restarted": [],
+                      "invoice": "NC 2026/000001"}  # the suite's VAT point: the charge
     rest = cli.ok("charges", "refund", "RIT-000001", "--reason", "all of it", actor="admin")
     assert rest["refund"] == {"net": "300.00", "vat": "66.00", "total": "366.00"}
     note = cli.ok("charges", "pdf", "RIT-000001", "--note", "2", "-o", str(tmp_path / "n.pdf"),

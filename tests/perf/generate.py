@@ -453,9 +453,10 @@ def generate(url: str, n: int, *, customers: int | None = None, seed: int = 7,
         with engine.begin() as conn:
             ids = sorted(exhausted)
             for i in range(0, len(ids), 500):
-                conn.execute(text("UPDATE services SET status = 'suspended', state = 'off', "
-                                  "off_at = CURRENT_TIMESTAMP WHERE customer_id IN "  # 0024
-                                  f"({', '.join(map(str, ids[i:i + 500]))})"))
+                # at revision 0001 (the load's): migration 0024 makes them 'off' with
+                # the rest of its staged procedure, as it does a database in the field
+                conn.execute(text("UPDATE services SET status = 'suspended' WHERE customer_id "
+                                  f"IN ({', '.join(map(str, ids[i:i + 500]))})"))
         engine.dispose()
     counts = dict(sink.counts)
     counts["credit_exhausted"] = len(exhausted)
