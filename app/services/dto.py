@@ -9,7 +9,6 @@ from typing import Any
 
 from app.domain.errors import Phrase
 from app.domain.fiscal import Fiscal
-from app.domain.invoices import Party, missing_buyer_data
 
 
 @dataclass(frozen=True)
@@ -79,6 +78,9 @@ class CustomerView:
     def invoice_missing(self) -> tuple[str, ...]:
         """The fiscal data an invoice to this customer waits for (its files are made once
         they are set: ``app/domain/invoices.py`` ``missing_buyer_data``); empty when none."""
+        # not at import: app.services.dto is read before the first page is painted
+        from app.domain.invoices import Party, missing_buyer_data
+
         f = self.fiscal
         return tuple(missing_buyer_data(Party(
             name=self.name, kind=f.kind, vat_number=f.vat_number, tax_code=f.tax_code,

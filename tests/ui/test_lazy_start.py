@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: dialogs and the commands
 HEAVY = ("sqlalchemy", "app.db.database", "app.db.models", "app.services", "reports",
          "reportlab", "alembic", "ui.dialogs", "ui.start_dialog", "ui.cli.commands",
-         "ui.cli.finance")
+         "ui.cli.finance", "stdnum", "app.domain.invoices")
 #: of those, what the first page may use: the services' plain data classes (no SQL)
 PLAIN = ("app.services", "app.services.dto")
 
