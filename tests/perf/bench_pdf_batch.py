@@ -1,0 +1,152 @@
+"""1,000 quote PDFs on every core, side by side with a plain reportlab prototype.
+
+    python -m tests.perf.bench_pdf_batch [--batch 1000] [--runs 5] [--workers 2]
+
+Each run renders the batch twice, alternated (so both share the machine's load): the
+app's ``reports.batch.render_many`` over typical quotes (the samples of
+``tests/reports/quote_samples.py``: the app's fonts, letterhead, lines, totals, VAT notes
+and terms), and the prototype below, which is what a page of that shape costs in
+reportlab with nothing of the app: the same embedded DejaVu Sans and logo, a
+``SimpleDocTemplate`` with a heading, the customer's block, a table of the quote's lines,
+the totals and a paragraph of terms,
+in the same number of spawned processes (a ``ProcessPoolExecutor``, started within the
+timing as the app's pool is). Prints the median and range of each, their ratio, the
+workers' CPU, and the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing
+import os
+import resource
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import resources
+from app.domain.documents import QuoteDocument
+from reports.batch import render_many
+from tests.reports.quote_samples import fixed_quote, hourly_quote
+
+
+def documents(count: int) -> list[QuoteDocument]:
+    """Typical quotes, each different (number, language, kind), as bench_pdf's."""
+    out = []
+    for number in range(count):
+        base = fixed_quote("it") if number % 3 else hourly_quote("en")
+        out.append(replace(base, request_number=1000 + number, quote_id=number))
+    return out
+
+
+FONTS = Path(resources.__file__).resolve().parent / "fonts"
+LOGO = Path(resources.__file__).resolve().parent / "logo.png"
+
+
+def prototype_setup() -> None:
+    """Per process, as any reportlab program embedding a Unicode font does: the same
+    DejaVu Sans files the app embeds (a PDF that shows € and accents the same
+    everywhere), registered once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("ProtoSans", str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("ProtoSans-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
+
+
+def prototype_pdf(document: QuoteDocument) -> bytes:
+    """A quote page in plain reportlab (the same fonts and logo; no app code)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import (
+        Image,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    styles = getSampleStyleSheet()
+    for style in styles.byName.values():
+        style.fontName = "ProtoSans-Bold" if style.name.startswith(("Title", "Heading")) \
+            else "ProtoSans"
+    out = io.BytesIO()
+    story: list[Any] = [Image(str(LOGO), width=40, height=40),
+                        Paragraph(f"Preventivo RIT-{document.request_number:06d}",
+                                  styles["Title"]),
+                        Paragraph(document.customer.name, styles["Normal"])]
+    story += [Paragraph(line, styles["Normal"]) for line in document.customer.address_lines]
+    story.append(Spacer(1, 12))
+    rows: list[list[Any]] = [["Descrizione", "Q.tà", "Prezzo", "Importo"]]
+    rows += [[Paragraph(line.description, styles["Normal"]), str(line.quantity),
+              f"{line.unit_price:.2f}", f"{line.amount:.2f}"] for line in document.lines]
+    rows += [["", "", "Imponibile", f"{document.net:.2f}"],
+             ["", "", "IVA", f"{document.vat:.2f}"],
+             ["", "", "Totale", f"{document.total:.2f}"]]
+    table = Table(rows, colWidths=[260, 50, 80, 80], repeatRows=1)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "ProtoSans", 9),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")),
+                               ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                               ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                               ("GRID", (0, 0), (-1, -4), 0.25, colors.grey)]))
+    story += [table, Spacer(1, 12),
+              Paragraph("Il preventivo è valido fino alla data indicata; l'intervento è "
+                        "addebitato sul credito prepagato a completamento.", styles["Normal"])]
+    SimpleDocTemplate(out, pagesize=A4).build(story)
+    return out.getvalue()
+
+
+def prototype_many(batch: list[QuoteDocument], workers: int) -> list[bytes]:
+    chunksize = max(1, min(32, len(batch) // (workers * 8)))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=prototype_setup) as pool:
+        return list(pool.map(prototype_pdf, batch, chunksize=chunksize))
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--batch", type=int, default=1000)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--workers", type=int, default=2)
+    args = p.parse_args()
+    batch = documents(args.batch)
+    load = [os.getloadavg()[0]]
+    wall: dict[str, list[float]] = {"app": [], "prototype": []}
+    cpu: dict[str, list[float]] = {"app": [], "prototype": []}
+    for run in range(args.runs):
+        for name, render in (("app", lambda: render_many(batch, workers=args.workers)),
+                             ("prototype", lambda: prototype_many(batch, args.workers))):
+            before, start = children_cpu(), time.perf_counter()
+            pdfs = render()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(children_cpu() - before)
+            assert len(pdfs) == len(batch) and all(pdf.startswith(b"%PDF") for pdf in pdfs)
+            load.append(os.getloadavg()[0])
+            print(f"  run {run + 1} {name:<9} {wall[name][-1]:6.2f} s wall, "
+                  f"{cpu[name][-1]:6.2f} s workers' CPU, load {load[-1]:.2f}")
+    print(f"bench_pdf_batch: {args.batch:,} quotes, {args.workers} processes, {args.runs} runs "
+          f"each, alternated; {os.cpu_count()} cores; load {min(load):.2f}-{max(load):.2f}")
+    for name in wall:
+        print(f"  {name:<9} median {statistics.median(wall[name]):6.2f} s "
+              f"(range {min(wall[name]):.2f}-{max(wall[name]):.2f}), workers' CPU median "
+              f"{statistics.median(cpu[name]):.2f} s")
+    ratio = statistics.median(wall["app"]) / statistics.median(wall["prototype"])
+    cpu_ratio = statistics.median(cpu["app"]) / statistics.median(cpu["prototype"])
+    print(f"  app / prototype: {ratio:.2f} wall, {cpu_ratio:.2f} CPU")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
