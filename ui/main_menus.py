@@ -49,6 +49,10 @@ class MainMenus(QObject):
         self.report_action = file_menu.addAction(Q.translate("MainWindow", "&Charges report…"))
         self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.report_action.setEnabled(permissions.may("view_finance", role))
+        # the invoices and credit notes: read by team leads, finance and admins
+        self.invoices_action = file_menu.addAction(Q.translate("MainWindow", "&Invoices…"))
+        self.invoices_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.invoices_action.setEnabled(permissions.may("view_finance", role))
         # the price list: changed by team leads and admins, read-only for the others
         self.price_list_action = file_menu.addAction(Q.translate("MainWindow", "&Price list…"))
         self.price_list_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
@@ -105,7 +109,8 @@ class MainMenus(QObject):
         """(text, keys) of every action with a shortcut, for the Help table."""
         actions = [self.find_action, self.refresh_action, self.focus_table_action,
                    *self._request_actions.values(), self.switch_action,
-                   self.export_action, self.report_action, self.price_list_action,
+                   self.export_action, self.report_action, self.invoices_action,
+                   self.price_list_action,
                    self.quit_action]
         return [(a.text().replace("&", ""),
                  a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))

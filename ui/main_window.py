@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         m.export_action.triggered.connect(self._export)
         m.report_action.triggered.connect(self.finance.open_charges_report)
         m.price_list_action.triggered.connect(self._price_list)
+        m.invoices_action.triggered.connect(self._invoices)
         self.customers.statement_requested.connect(self.finance.open_statement)
         m.quit_action.triggered.connect(self.close)
         m.find_action.triggered.connect(self._focus_search)
@@ -405,6 +406,13 @@ class MainWindow(QMainWindow):
         from ui.price_list import PriceListWindow
 
         window = PriceListWindow(self._ctx.db, self._ctx.username, self._ctx.role, parent=self)
+        window.exec()
+        window.deleteLater()
+
+    def _invoices(self) -> None:
+        from ui.finance.invoices_window import InvoicesWindow
+
+        window = InvoicesWindow(self._ctx.db, self._ctx.username, parent=self)
         window.exec()
         window.deleteLater()
 

@@ -442,6 +442,165 @@
     </message>
 </context>
 <context>
+    <name>InvoicesWindow</name>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="67"/>
+        <source>Invoices and credit notes</source>
+        <translation>Fatture e note di credito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="71"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Dal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="73"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Al:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="78"/>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="78"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="78"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="79"/>
+        <source>Net</source>
+        <translation>Imponibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="79"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="79"/>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="80"/>
+        <source>For</source>
+        <translation>Rif.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="80"/>
+        <source>Files</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="97"/>
+        <source>Save &amp;PDF…</source>
+        <extracomment>what the selected document&apos;s files wait for, in words</extracomment>
+        <translation>Salva &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="100"/>
+        <source>Save &amp;XML…</source>
+        <translation>Salva &amp;XML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="103"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="109"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="195"/>
+        <source>%1 waits for the customer&apos;s %2: its number is kept, and the worker makes its files once they are set (customers panel, Fiscal data…).</source>
+        <translation>%1 attende dal cliente %2: il numero resta assegnato e il worker ne crea i file quando sono indicati (pannello clienti, Dati fiscali…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="224"/>
+        <source>The worker is making its files: Refresh in a moment.</source>
+        <translation>Il worker ne sta creando i file: Aggiorna tra un momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="176"/>
+        <source>No invoice or credit note was issued in this period.</source>
+        <translation>Nessuna fattura o nota di credito emessa nel periodo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="185"/>
+        <source>stored</source>
+        <translation>archiviati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="187"/>
+        <source>being prepared</source>
+        <translation>in preparazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="188"/>
+        <source>waiting for fiscal data</source>
+        <translation>attende i dati fiscali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="192"/>
+        <source>tax code</source>
+        <translation>codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="192"/>
+        <source>VAT number</source>
+        <translation>partita IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="193"/>
+        <source>street</source>
+        <translation>indirizzo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="193"/>
+        <source>postcode</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="194"/>
+        <source>city</source>
+        <translation>comune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="237"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="238"/>
+        <source>FatturaPA files (*.xml)</source>
+        <translation>File FatturaPA (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="239"/>
+        <source>Save %1</source>
+        <translation>Salva %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="255"/>
+        <source>The file cannot be written: %1</source>
+        <translation>Il file non può essere scritto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finance/invoices_window.py" line="258"/>
+        <source>Saved %1</source>
+        <translation>Salvato %1</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../../ui/finance/charge_dialog.py" line="195"/>
