@@ -21,12 +21,17 @@ deb=$(realpath "$deb")
 pg_server=${RIT_DESK_SMOKE_PG:-postgresql+psycopg://postgres@127.0.0.1:5432}
 work=$(mktemp -d /tmp/rit-desk-smoke.XXXXXX)
 pg_db="rit_desk_smoke_$$_$RANDOM"
-pg_created=0
 cleanup() {
-  if [ $pg_created = 1 ]; then
-    psql -q -X -h 127.0.0.1 -U postgres -d postgres \
-      -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null || true
-  fi
+  # always: the check that creates the database runs in a subshell (check's $(...)), so
+  # no flag set there reaches this shell; its database and the roles init made for it
+  # (named after it) are dropped if they exist, so no run leaves them on the server
+  psql -q -X -h 127.0.0.1 -U postgres -d postgres \
+    -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
+  for role in $(psql -q -X -A -t -h 127.0.0.1 -U postgres -d postgres \
+                -c "SELECT rolname FROM pg_roles WHERE rolname LIKE '${pg_db}\_%'" 2>/dev/null); do
+    psql -q -X -h 127.0.0.1 -U postgres -d postgres -c "DROP ROLE IF EXISTS \"$role\"" \
+      >/dev/null 2>&1 || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -78,7 +83,6 @@ quote_pdf() {
 }
 postgresql() {
   psql -q -X -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $pg_db" || return 1
-  pg_created=1
   rit --db "$pg_url" init --demo || return 1
   local listed
   listed=$(rit --db "$pg_url" --json customers list) && grep -q '"code": "C1' <<<"$listed"
