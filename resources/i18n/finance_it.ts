@@ -361,65 +361,65 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="76"/>
+        <location filename="../../ui/finance/document_dialog.py" line="89"/>
         <source>&amp;Print…</source>
-        <extracomment>the dialog&apos;s message once a file is saved (not an error)</extracomment>
         <translation>&amp;Stampa…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="77"/>
+        <location filename="../../ui/finance/document_dialog.py" line="90"/>
         <source>Export &amp;PDF…</source>
         <translation>Esporta &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="78"/>
+        <location filename="../../ui/finance/document_dialog.py" line="91"/>
         <source>Export &amp;CSV…</source>
         <translation>Esporta &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="79"/>
+        <location filename="../../ui/finance/document_dialog.py" line="92"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="93"/>
+        <location filename="../../ui/finance/document_dialog.py" line="106"/>
         <location filename="../../ui/finance/report_dialogs.py" line="81"/>
         <source>Preparing the document…</source>
         <translation>Preparazione del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="110"/>
+        <location filename="../../ui/finance/document_dialog.py" line="123"/>
         <source>The document cannot be made.</source>
         <translation>Il documento non può essere preparato.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="139"/>
+        <location filename="../../ui/finance/document_dialog.py" line="152"/>
         <source>The printer cannot be used.</source>
         <translation>La stampante non può essere usata.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="145"/>
+        <location filename="../../ui/finance/document_dialog.py" line="158"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="149"/>
+        <location filename="../../ui/finance/document_dialog.py" line="162"/>
         <source>CSV files (*.csv)</source>
         <translation>File CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="154"/>
+        <location filename="../../ui/finance/document_dialog.py" line="167"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="171"/>
+        <location filename="../../ui/finance/document_dialog.py" line="184"/>
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/document_dialog.py" line="180"/>
+        <location filename="../../ui/finance/document_dialog.py" line="38"/>
         <source>Saved %1</source>
+        <extracomment>the dialog&apos;s message once a file is saved (not an error)</extracomment>
         <translation>Salvato %1</translation>
     </message>
 </context>
@@ -444,160 +444,155 @@
 <context>
     <name>InvoicesWindow</name>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="67"/>
+        <location filename="../../ui/finance/invoices_window.py" line="65"/>
         <source>Invoices and credit notes</source>
         <translation>Fatture e note di credito</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="71"/>
+        <location filename="../../ui/finance/invoices_window.py" line="69"/>
         <source>&amp;From:</source>
         <translation>&amp;Dal:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="73"/>
+        <location filename="../../ui/finance/invoices_window.py" line="71"/>
         <source>&amp;To:</source>
         <translation>&amp;Al:</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="78"/>
+        <location filename="../../ui/finance/invoices_window.py" line="76"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="78"/>
+        <location filename="../../ui/finance/invoices_window.py" line="76"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="78"/>
+        <location filename="../../ui/finance/invoices_window.py" line="76"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="79"/>
+        <location filename="../../ui/finance/invoices_window.py" line="77"/>
         <source>Net</source>
         <translation>Imponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="79"/>
+        <location filename="../../ui/finance/invoices_window.py" line="77"/>
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="79"/>
+        <location filename="../../ui/finance/invoices_window.py" line="77"/>
         <source>Total</source>
         <translation>Totale</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="80"/>
+        <location filename="../../ui/finance/invoices_window.py" line="78"/>
         <source>For</source>
         <translation>Rif.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="80"/>
+        <location filename="../../ui/finance/invoices_window.py" line="78"/>
         <source>Files</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="97"/>
+        <location filename="../../ui/finance/invoices_window.py" line="95"/>
         <source>Save &amp;PDF…</source>
         <extracomment>what the selected document&apos;s files wait for, in words</extracomment>
         <translation>Salva &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="100"/>
+        <location filename="../../ui/finance/invoices_window.py" line="98"/>
         <source>Save &amp;XML…</source>
         <translation>Salva &amp;XML…</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="103"/>
+        <location filename="../../ui/finance/invoices_window.py" line="101"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="109"/>
+        <location filename="../../ui/finance/invoices_window.py" line="107"/>
         <source>&amp;Close</source>
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="195"/>
+        <location filename="../../ui/finance/invoices_window.py" line="193"/>
         <source>%1 waits for the customer&apos;s %2: its number is kept, and the worker makes its files once they are set (customers panel, Fiscal data…).</source>
         <translation>%1 attende dal cliente %2: il numero resta assegnato e il worker ne crea i file quando sono indicati (pannello clienti, Dati fiscali…).</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="224"/>
+        <location filename="../../ui/finance/invoices_window.py" line="222"/>
         <source>The worker is making its files: Refresh in a moment.</source>
         <translation>Il worker ne sta creando i file: Aggiorna tra un momento.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="176"/>
+        <location filename="../../ui/finance/invoices_window.py" line="174"/>
         <source>No invoice or credit note was issued in this period.</source>
         <translation>Nessuna fattura o nota di credito emessa nel periodo.</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="185"/>
+        <location filename="../../ui/finance/invoices_window.py" line="183"/>
         <source>stored</source>
         <translation>archiviati</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="187"/>
+        <location filename="../../ui/finance/invoices_window.py" line="185"/>
         <source>being prepared</source>
         <translation>in preparazione</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="188"/>
+        <location filename="../../ui/finance/invoices_window.py" line="186"/>
         <source>waiting for fiscal data</source>
         <translation>attende i dati fiscali</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="192"/>
+        <location filename="../../ui/finance/invoices_window.py" line="190"/>
         <source>tax code</source>
         <translation>codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="192"/>
+        <location filename="../../ui/finance/invoices_window.py" line="190"/>
         <source>VAT number</source>
         <translation>partita IVA</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="193"/>
+        <location filename="../../ui/finance/invoices_window.py" line="191"/>
         <source>street</source>
         <translation>indirizzo</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="193"/>
+        <location filename="../../ui/finance/invoices_window.py" line="191"/>
         <source>postcode</source>
         <translation>CAP</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="194"/>
+        <location filename="../../ui/finance/invoices_window.py" line="192"/>
         <source>city</source>
         <translation>comune</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="237"/>
+        <location filename="../../ui/finance/invoices_window.py" line="235"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="238"/>
+        <location filename="../../ui/finance/invoices_window.py" line="236"/>
         <source>FatturaPA files (*.xml)</source>
         <translation>File FatturaPA (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="239"/>
+        <location filename="../../ui/finance/invoices_window.py" line="237"/>
         <source>Save %1</source>
         <translation>Salva %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="255"/>
+        <location filename="../../ui/finance/invoices_window.py" line="253"/>
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/finance/invoices_window.py" line="258"/>
-        <source>Saved %1</source>
-        <translation>Salvato %1</translation>
     </message>
 </context>
 <context>

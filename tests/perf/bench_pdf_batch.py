@@ -24,23 +24,19 @@ import resource
 import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import resources
 from app.domain.documents import QuoteDocument
 from reports.batch import render_many
-from tests.reports.quote_samples import fixed_quote, hourly_quote
 
 
 def documents(count: int) -> list[QuoteDocument]:
-    """Typical quotes, each different (number, language, kind), as bench_pdf's."""
-    out = []
-    for number in range(count):
-        base = fixed_quote("it") if number % 3 else hourly_quote("en")
-        out.append(replace(base, request_number=1000 + number, quote_id=number))
-    return out
+    """Typical quotes, each different (number, language, kind): bench_pdf's batch."""
+    from tests.perf.bench_pdf import _batch
+
+    return _batch(count)
 
 
 FONTS = Path(resources.__file__).resolve().parent / "fonts"

@@ -32,6 +32,19 @@ SAVED_STYLE = ("QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid 
                " border-radius: 4px; padding: 6px; }")
 
 
+def say_saved(dialog: ServiceDialog, path: Path) -> None:
+    """A file ``dialog`` wrote to ``path``: said in its message (green) and in the main
+    window's status bar (its ``show_message`` turns the message back to an error's)."""
+    text = Q.translate("DocumentDialog", "Saved %1").replace("%1", str(path))
+    dialog.message.setStyleSheet(SAVED_STYLE)
+    dialog.message.setText(text)
+    dialog.message.show()
+    parent = dialog.parentWidget()
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 30000)
+
+
 @dataclass(frozen=True)
 class Made:
     """A document as made: its PDF, its CSV (None if it has none), a heading, a name."""
@@ -177,14 +190,7 @@ class DocumentDialog(ServiceDialog):
 
     def say_saved(self, path: Path) -> None:
         """The file was written: said in the dialog and in the main window's status bar."""
-        text = Q.translate("DocumentDialog", "Saved %1").replace("%1", str(path))
-        self.message.setStyleSheet(SAVED_STYLE)
-        self.message.setText(text)
-        self.message.show()
-        parent = self.parentWidget()
-        window = parent.window() if parent is not None else None
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 30000)
+        say_saved(self, path)
 
     def show_message(self, text: str) -> None:
         self.message.setStyleSheet(MESSAGE_STYLE)  # an error again, after a "Saved"

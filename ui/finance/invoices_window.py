@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -40,12 +39,11 @@ from ui.dialogs.base import (
     resize_within_screen,
     show_dates,
 )
+from ui.finance.document_dialog import say_saved
 from ui.tabs.common import align_right, style_list
 
 NUMBER, DATE, CUSTOMER, NET, VAT, TOTAL, REFERENCE, STATE = range(8)
 WAITING = QColor("#b45309")  # as the customers panel says what invoices wait for
-SAVED_STYLE = ("QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;"
-               " border-radius: 4px; padding: 6px; }")
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -255,14 +253,7 @@ class InvoicesWindow(ServiceDialog):
             self.show_message(self.tr("The file cannot be written: %1").replace(
                 "%1", exc.strerror or str(exc)))
             return
-        text = self.tr("Saved %1").replace("%1", str(path))
-        self.message.setStyleSheet(SAVED_STYLE)
-        self.message.setText(text)
-        self.message.show()
-        parent = self.parentWidget()
-        window = parent.window() if parent is not None else None
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 30000)
+        say_saved(self, path)
 
     def show_message(self, text: str) -> None:
         self.message.setStyleSheet(MESSAGE_STYLE)  # an error again, after a "Saved"
