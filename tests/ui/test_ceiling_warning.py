@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import billing
 from tests.ui.conftest import Desk
+from tests.ui.handled import handled, mark_handled
 from tests.ui.questions import Questions
 from tests.ui.test_dates_on_screen import open_window
 from ui.dialogs.completion import CompletionDialog
@@ -30,7 +31,6 @@ class Modal:
     def __init__(self, hours: str) -> None:
         self.hours = hours
         self.seen: list[str] = []
-        self._handled: set[int] = set()
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._handle)
@@ -38,18 +38,17 @@ class Modal:
 
     def _handle(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or not dialog.isVisible() or \
-                id(dialog) in self._handled:
+        if not isinstance(dialog, QDialog) or not dialog.isVisible() or handled(dialog):
             return
         if isinstance(dialog, WorkEntryDialog):
             if dialog.loading or dialog.busy:
                 return
-            self._handled.add(id(dialog))
+            mark_handled(dialog)
             self.seen.append(type(dialog).__name__)
             dialog.duration.setText(self.hours)
             dialog.ok_button.click()
         else:
-            self._handled.add(id(dialog))
+            mark_handled(dialog)
             self.seen.append(type(dialog).__name__)
             QDialog.done(dialog, int(QDialog.DialogCode.Rejected))
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Desk
+from tests.ui.handled import handled, mark_handled
 from tests.ui.test_dates_on_screen import open_window, visible_texts
 from ui.main_window import MainWindow
 
@@ -153,7 +154,6 @@ class DialogWalker:
         self.data = data
         self.seen: list[str] = []
         self.found: list[tuple[str, str]] = []
-        self._handled: set[int] = set()
         self.timer = QTimer()
         self.timer.setInterval(20)
         self.timer.timeout.connect(self._handle)
@@ -162,9 +162,9 @@ class DialogWalker:
     def _handle(self) -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QDialog) or not dialog.isVisible() or \
-                id(dialog) in self._handled or getattr(dialog, "loading", False):
+                handled(dialog) or getattr(dialog, "loading", False):
             return
-        self._handled.add(id(dialog))
+        mark_handled(dialog)
         name = type(dialog).__name__
         self.seen.append(name)
         self.found += [(f"{name}: {where}", text) for where, text in english_left(dialog, self.data)]
