@@ -84,18 +84,20 @@ def statement_csv(statement: Statement) -> bytes:
     lang = statement.lang
     t = ftext
     head = [t(lang, "col_date"), t(lang, "col_kind"), t(lang, "col_reference"),
-            t(lang, "col_reason"), t(lang, "col_amount"), t(lang, "col_balance")]
+            t(lang, "col_reason"), t(lang, "col_amount"), t(lang, "col_balance"),
+            t(lang, "col_invoice")]  # the last column: added with issue 20
     lines: list[list[str]] = [head]
     first = format_date(statement.first, lang)
     lines.append(["", _text(t(lang, "opening", date=first)), _text(statement.customer.code), "",
-                  "", _number(statement.opening, lang)])
+                  "", _number(statement.opening, lang), ""])
     for e in statement.entries:
         lines.append([_moment(e.at, lang), _text(ledger_kind(e.kind, lang)),
                       _text(ledger_reference(e.reference, lang)), _text(e.reason),
-                      _number(e.amount, lang), _number(e.balance_after, lang)])
+                      _number(e.amount, lang), _number(e.balance_after, lang),
+                      _text(e.invoice)])
     closing = closing_label(statement.last, statement.issued, lang)
     lines.append(["", _text(closing), _text(statement.customer.code), "",
-                  "", _number(statement.closing, lang)])
+                  "", _number(statement.closing, lang), ""])
     return _write(lines, lang)
 
 

@@ -35,7 +35,7 @@ def statement(lang: str = "it", closing_negative: bool = False) -> Statement:
     entries = [StatementEntry(datetime(2026, 11, 3, 9, 15), "topup", D("500.00"), D("620.00"),
                               "bonifico 42", ""),
                StatementEntry(datetime(2026, 11, 20, 16, 40), "charge", D("-475.80"),
-                              D("144.20"), "RIT-000123", ""),
+                              D("144.20"), "RIT-000123", "", "FT 2026/000123"),
                StatementEntry(datetime(2026, 11, 21, 8, 0), "adjustment", D("-10.20"),
                               D("134.00"), "adjustment", "=spese bancarie")]
     if closing_negative:
@@ -96,7 +96,7 @@ def test_statement_in_italian() -> None:
                 "Data Movimento Riferimento Importo Saldo",
                 "Saldo iniziale al 01/11/2026 120,00 €",
                 "Ricarica bonifico 42 500,00 € 620,00 €",
-                "Addebito RIT-000123 -475,80 € 144,20 €",
+                "Addebito RIT-000123 · FT 2026/000123 -475,80 € 144,20 €",
                 "Rettifica rettifica — =spese bancarie -10,20 € 134,00 €",
                 "Saldo finale al 30/11/2026 134,00 €",
                 "Totale accrediti 500,00 €", "Totale addebiti -486,00 €"]
@@ -173,10 +173,13 @@ def test_charges_csv_for_an_english_spreadsheet() -> None:
 def test_statement_csv(lang: str, delimiter: str) -> None:
     lines = _parse(statement_csv(statement(lang)), delimiter)
     assert len(lines) == 1 + 1 + 3 + 1
-    assert lines[2][1:] == (["Ricarica", "bonifico 42", "", "500,00", "620,00"] if lang == "it"
-                            else ["Top-up", "bonifico 42", "", "500.00", "620.00"])
+    assert lines[0][-1] == ("Fattura o nota di credito" if lang == "it"
+                            else "Invoice or credit note")
+    assert lines[2][1:] == (["Ricarica", "bonifico 42", "", "500,00", "620,00", ""]
+                            if lang == "it" else ["Top-up", "bonifico 42", "", "500.00", "620.00", ""])
+    assert lines[3][-1] == "FT 2026/000123"  # the charge's invoice, at the charge point
     assert lines[4][3] == "'=spese bancarie"  # never a formula
-    assert lines[-1][-1] == ("134,00" if lang == "it" else "134.00")
+    assert lines[-1][-2:] == (["134,00", ""] if lang == "it" else ["134.00", ""])
 
 
 @pytest.mark.parametrize("width", range(60, 220, 7))  # an amount fits from 60 pt
