@@ -304,12 +304,9 @@ class CustomersPanel(QWidget):
         if address:
             lines.append(escape(address).replace("\n", ", "))
         if c.invoice_missing:  # its invoices keep their numbers and wait for these
-            names = {"tax_code": self.tr("tax code"), "vat_number": self.tr("VAT number"),
-                     "street": self.tr("street"), "postcode": self.tr("postcode"),
-                     "city": self.tr("city")}
             lines.append("<span style='color:#b45309'>" + self.tr(
                 "Invoices wait for: %1 (Fiscal data…)").replace(
-                "%1", ", ".join(names.get(m, m) for m in c.invoice_missing)) + "</span>")
+                "%1", labels.fiscal_fields_text(c.invoice_missing)) + "</span>")
         return lines
 
     def _update_buttons(self) -> None:

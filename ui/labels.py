@@ -6,7 +6,7 @@ the text to show in the current language; an unknown code is shown as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -111,6 +111,17 @@ def _customer_kinds() -> dict[str, str]:
         "business": QCoreApplication.translate("labels", "Business"),
         "consumer": QCoreApplication.translate("labels", "Consumer"),
         "pa": QCoreApplication.translate("labels", "Public administration"),
+    }
+
+
+def _fiscal_fields() -> dict[str, str]:
+    """A customer's fiscal fields an invoice may wait for (app/domain/invoices.py)."""
+    return {
+        "tax_code": QCoreApplication.translate("labels", "tax code"),
+        "vat_number": QCoreApplication.translate("labels", "VAT number"),
+        "street": QCoreApplication.translate("labels", "street"),
+        "postcode": QCoreApplication.translate("labels", "postcode"),
+        "city": QCoreApplication.translate("labels", "city"),
     }
 
 
@@ -289,6 +300,12 @@ def variation_state_label(code: str | None) -> str:
 
 def account_status_label(code: str | None) -> str:
     return _get(_account_statuses(), code)
+
+
+def fiscal_fields_text(fields: Sequence[str]) -> str:
+    """``("tax_code", "street")`` -> "tax code, street" in the app's language."""
+    names = _fiscal_fields()
+    return ", ".join(names.get(field, field) for field in fields)
 
 
 def customer_kind_label(code: str | None) -> str:

@@ -276,6 +276,16 @@ def missing_buyer_data(buyer: Party) -> list[str]:
     return missing
 
 
+def missing_buyer_fields(name: str, kind: str | None, vat_number: str | None,
+                         tax_code: str | None, street: str | None, postcode: str | None,
+                         city: str | None, country: str | None) -> tuple[str, ...]:
+    """:func:`missing_buyer_data` of a customer's stored fields (None read as empty)."""
+    return tuple(missing_buyer_data(Party(
+        name=name, kind=kind or "consumer", vat_number=vat_number or "",
+        tax_code=tax_code or "", street=street or "", postcode=postcode or "",
+        city=city or "", country=country or "IT")))
+
+
 @dataclass(frozen=True)
 class VatRegisterRow:
     """One document's amounts at one rate (or nature) in the VAT register."""

@@ -79,12 +79,11 @@ class CustomerView:
         """The fiscal data an invoice to this customer waits for (its files are made once
         they are set: ``app/domain/invoices.py`` ``missing_buyer_data``); empty when none."""
         # not at import: app.services.dto is read before the first page is painted
-        from app.domain.invoices import Party, missing_buyer_data
+        from app.domain.invoices import missing_buyer_fields
 
         f = self.fiscal
-        return tuple(missing_buyer_data(Party(
-            name=self.name, kind=f.kind, vat_number=f.vat_number, tax_code=f.tax_code,
-            street=f.street, postcode=f.postcode, city=f.city, country=f.country or "IT")))
+        return missing_buyer_fields(self.name, f.kind, f.vat_number, f.tax_code, f.street,
+                                    f.postcode, f.city, f.country)
 
 
 @dataclass(frozen=True)

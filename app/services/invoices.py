@@ -30,9 +30,8 @@ from app.domain.invoices import (
     BUYER_FLAGS,
     SERIES,
     InvoiceDocument,
-    Party,
     document_number,
-    missing_buyer_data,
+    missing_buyer_fields,
 )
 from app.services import document_jobs
 from app.services.common import require
@@ -123,17 +122,8 @@ def _missing(r: Any) -> tuple[str, ...]:
     migration 0028)."""
     if r.pdf_sha256 is not None:
         return ()
-    return _missing_of(r.name, r.buyer_kind, r.buyer_vat, r.buyer_tax_code, r.buyer_street,
+    return missing_buyer_fields(r.name, r.buyer_kind, r.buyer_vat, r.buyer_tax_code, r.buyer_street,
                        r.buyer_postcode, r.buyer_city, r.buyer_country)
-
-
-def _missing_of(name: str, kind: str | None, vat: str | None, tax_code: str | None,
-                street: str | None, postcode: str | None, city: str | None,
-                country: str | None) -> tuple[str, ...]:
-    return tuple(missing_buyer_data(Party(
-        name=name, kind=kind or "consumer", vat_number=vat or "", tax_code=tax_code or "",
-        street=street or "", postcode=postcode or "", city=city or "",
-        country=country or "IT")))
 
 
 def _row(r: Any) -> InvoiceRow:
@@ -322,7 +312,7 @@ def buyer_missing(db: Database, *, customer: str | None = None,
         stmt = stmt.where(c.code == customer)
     with db.read() as session:
         found = session.execute(stmt).first()
-    return () if found is None else _missing_of(*found)
+    return () if found is None else missing_buyer_fields(*found)
 
 
 def waiting(db: Database, actor: str) -> list[InvoiceRow]:

@@ -520,12 +520,12 @@
         <translation>&amp;Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="193"/>
+        <location filename="../../ui/finance/invoices_window.py" line="190"/>
         <source>%1 waits for the customer&apos;s %2: its number is kept, and the worker makes its files once they are set (customers panel, Fiscal data…).</source>
         <translation>%1 attende dal cliente %2: il numero resta assegnato e il worker ne crea i file quando sono indicati (pannello clienti, Dati fiscali…).</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="222"/>
+        <location filename="../../ui/finance/invoices_window.py" line="219"/>
         <source>The worker is making its files: Refresh in a moment.</source>
         <translation>Il worker ne sta creando i file: Aggiorna tra un momento.</translation>
     </message>
@@ -550,47 +550,22 @@
         <translation>attende i dati fiscali</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="190"/>
-        <source>tax code</source>
-        <translation>codice fiscale</translation>
-    </message>
-    <message>
-        <location filename="../../ui/finance/invoices_window.py" line="190"/>
-        <source>VAT number</source>
-        <translation>partita IVA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/finance/invoices_window.py" line="191"/>
-        <source>street</source>
-        <translation>indirizzo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/finance/invoices_window.py" line="191"/>
-        <source>postcode</source>
-        <translation>CAP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/finance/invoices_window.py" line="192"/>
-        <source>city</source>
-        <translation>comune</translation>
-    </message>
-    <message>
-        <location filename="../../ui/finance/invoices_window.py" line="235"/>
+        <location filename="../../ui/finance/invoices_window.py" line="232"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="236"/>
+        <location filename="../../ui/finance/invoices_window.py" line="233"/>
         <source>FatturaPA files (*.xml)</source>
         <translation>File FatturaPA (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="237"/>
+        <location filename="../../ui/finance/invoices_window.py" line="234"/>
         <source>Save %1</source>
         <translation>Salva %1</translation>
     </message>
     <message>
-        <location filename="../../ui/finance/invoices_window.py" line="253"/>
+        <location filename="../../ui/finance/invoices_window.py" line="250"/>
         <source>The file cannot be written: %1</source>
         <translation>Il file non può essere scritto: %1</translation>
     </message>

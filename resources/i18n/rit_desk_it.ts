@@ -444,37 +444,12 @@ Il credito passa da %3 a %4.</translation>
         <translation>Mancano %1: una ricarica di almeno questo importo riattiva i servizi.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="307"/>
-        <source>tax code</source>
-        <translation>codice fiscale</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_panel.py" line="307"/>
-        <source>VAT number</source>
-        <translation>partita IVA</translation>
-    </message>
-    <message>
         <location filename="../../ui/customers_panel.py" line="308"/>
-        <source>street</source>
-        <translation>indirizzo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_panel.py" line="308"/>
-        <source>postcode</source>
-        <translation>CAP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_panel.py" line="309"/>
-        <source>city</source>
-        <translation>comune</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_panel.py" line="311"/>
         <source>Invoices wait for: %1 (Fiscal data…)</source>
         <translation>Le fatture attendono: %1 (Dati fiscali…)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="350"/>
+        <location filename="../../ui/customers_panel.py" line="347"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
@@ -519,17 +494,17 @@ Il credito passa da %3 a %4.</translation>
         <translation>nessuna (gli avvisi non sono inviati per email)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="373"/>
+        <location filename="../../ui/customers_panel.py" line="370"/>
         <source>Email address of %1</source>
         <translation>Indirizzo email di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="374"/>
+        <location filename="../../ui/customers_panel.py" line="371"/>
         <source>Where this customer&apos;s notices are mailed (empty: nowhere):</source>
         <translation>Dove inviare gli avvisi a questo cliente (vuoto: da nessuna parte):</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_panel.py" line="390"/>
+        <location filename="../../ui/customers_panel.py" line="387"/>
         <source>Email address of %1 saved.</source>
         <translation>Indirizzo email di %1 salvato.</translation>
     </message>
@@ -2576,17 +2551,17 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Refund</source>
         <translation>Storno</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>Charge refunded (credit note)</source>
         <translation>Addebito stornato (nota di credito)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228"/>
+        <location filename="../../ui/labels.py" line="239"/>
         <source>Charge refunded</source>
         <translation>Addebito stornato</translation>
     </message>
@@ -2751,7 +2726,7 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="70"/>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Other</source>
         <translation>Altro</translation>
     </message>
@@ -2818,298 +2793,323 @@ Il credito passa da %3 a %4.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="105"/>
-        <location filename="../../ui/labels.py" line="186"/>
-        <location filename="../../ui/labels.py" line="226"/>
+        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="237"/>
         <source>Credit exhausted</source>
         <translation>Credito esaurito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
+        <source>tax code</source>
+        <translation>codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="121"/>
+        <source>VAT number</source>
+        <translation>partita IVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="122"/>
+        <source>street</source>
+        <translation>indirizzo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123"/>
+        <source>postcode</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="124"/>
+        <source>city</source>
+        <translation>comune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Running</source>
         <translation>Attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Suspended</source>
         <translation>Sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Cloud server</source>
         <translation>Cloud server</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>VPS</source>
         <translation>VPS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Hosting</source>
         <translation>Hosting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Cloud storage</source>
         <translation>Cloud storage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Dedicated server</source>
         <translation>Server dedicato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>Top-up</source>
         <translation>Ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Charge</source>
         <translation>Addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Adjustment</source>
         <translation>Rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Request submitted</source>
         <translation>Richiesta aperta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Request taken</source>
         <translation>Presa in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Request assigned</source>
         <translation>Richiesta assegnata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="233"/>
         <source>Request declined</source>
         <translation>Richiesta non fattibile</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
-        <location filename="../../ui/labels.py" line="223"/>
+        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="234"/>
         <source>Request cancelled</source>
         <translation>Richiesta annullata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
-        <location filename="../../ui/labels.py" line="224"/>
+        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="235"/>
         <source>Completed and charged</source>
         <translation>Completata e addebitata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Priority changed</source>
         <translation>Priorità cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Quote drafted</source>
         <translation>Bozza di preventivo creata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Quote draft edited</source>
         <translation>Bozza di preventivo modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Quote draft deleted</source>
         <translation>Bozza di preventivo eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Quote sent</source>
         <translation>Preventivo inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Quote submitted for approval</source>
         <translation>Preventivo inviato in approvazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Quote approved</source>
         <translation>Preventivo approvato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Quote returned to draft</source>
         <translation>Preventivo restituito in bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Quote accepted</source>
         <translation>Preventivo accettato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Quote rejected</source>
         <translation>Preventivo rifiutato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
-        <location filename="../../ui/labels.py" line="234"/>
+        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="245"/>
         <source>Quote expired</source>
         <translation>Preventivo scaduto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Work logged</source>
         <translation>Lavoro registrato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Work entry edited</source>
         <translation>Registrazione modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Work entry deleted</source>
         <translation>Registrazione eliminata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
-        <location filename="../../ui/labels.py" line="220"/>
+        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>Variation proposed</source>
         <translation>Variazione proposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Variation agreed</source>
         <translation>Variazione concordata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>Variation refused</source>
         <translation>Variazione rifiutata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>Credit adjustment</source>
         <translation>Rettifica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
-        <location filename="../../ui/labels.py" line="227"/>
+        <location filename="../../ui/labels.py" line="198"/>
+        <location filename="../../ui/labels.py" line="238"/>
         <source>Services restarted</source>
         <translation>Servizi riattivati</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="199"/>
         <source>Customer added</source>
         <translation>Cliente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="200"/>
         <source>Service added</source>
         <translation>Servizio aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="201"/>
         <source>Staff user added</source>
         <translation>Utente aggiunto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="202"/>
         <source>Setting changed</source>
         <translation>Impostazione cambiata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="215"/>
         <source>Service billing changed</source>
         <translation>Fatturazione del servizio modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205"/>
-        <location filename="../../ui/labels.py" line="238"/>
+        <location filename="../../ui/labels.py" line="216"/>
+        <location filename="../../ui/labels.py" line="249"/>
         <source>Service switched off</source>
         <translation>Servizio spento</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Customer warned of the archiving</source>
         <translation>Cliente avvisato dell&apos;archiviazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="208"/>
-        <location filename="../../ui/labels.py" line="240"/>
+        <location filename="../../ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="251"/>
         <source>Service archived</source>
         <translation>Servizio archiviato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="220"/>
         <source>Customer warned of the deletion</source>
         <translation>Cliente avvisato della cancellazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="211"/>
-        <location filename="../../ui/labels.py" line="242"/>
+        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="253"/>
         <source>Service deleted</source>
         <translation>Servizio cancellato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="217"/>
+        <location filename="../../ui/labels.py" line="228"/>
         <source>Request received</source>
         <translation>Richiesta ricevuta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="218"/>
+        <location filename="../../ui/labels.py" line="229"/>
         <source>Quote proposed</source>
         <translation>Preventivo proposto</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="239"/>
+        <location filename="../../ui/labels.py" line="250"/>
         <source>Archiving announced</source>
         <translation>Archiviazione annunciata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="241"/>
+        <location filename="../../ui/labels.py" line="252"/>
         <source>Deletion announced</source>
         <translation>Cancellazione annunciata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="343"/>
+        <location filename="../../ui/labels.py" line="360"/>
         <source>Control panel</source>
         <translation>Pannello di controllo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="346"/>
+        <location filename="../../ui/labels.py" line="363"/>
         <source>RIT Desk (automatic)</source>
         <translation>RIT Desk (automatico)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="348"/>
+        <location filename="../../ui/labels.py" line="365"/>
         <source>Database owner (maintenance)</source>
         <translation>Proprietario del database (manutenzione)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="450"/>
+        <location filename="../../ui/labels.py" line="467"/>
         <source>VAT paid on the credit top-up</source>
         <translation>IVA assolta sulla ricarica del credito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="451"/>
+        <location filename="../../ui/labels.py" line="468"/>
         <source>VAT %1 included in the charge</source>
         <translation>IVA %1 inclusa nell&apos;addebito</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="203"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>File attached</source>
         <translation>File allegato</translation>
     </message>
@@ -3135,24 +3135,24 @@ Il credito passa da %3 a %4.</translation>
         <translation>Sostituito (prorogato)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
-        <location filename="../../ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="230"/>
         <source>Quote extended</source>
         <translation>Preventivo prorogato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
-        <location filename="../../ui/labels.py" line="221"/>
+        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="232"/>
         <source>Variation withdrawn</source>
         <translation>Variazione ritirata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="229"/>
+        <location filename="../../ui/labels.py" line="240"/>
         <source>Credit still exhausted: missing</source>
         <translation>Credito ancora esaurito: importo mancante</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231"/>
+        <location filename="../../ui/labels.py" line="242"/>
         <source>Credit exhausted: more missing</source>
         <translation>Credito esaurito: manca di più</translation>
     </message>
@@ -3162,74 +3162,74 @@ Il credito passa da %3 a %4.</translation>
         <translation>Decaduta (senza risposta)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="195"/>
+        <location filename="../../ui/labels.py" line="206"/>
         <source>Customer reminded of the quote</source>
         <translation>Cliente avvisato della scadenza del preventivo</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>Customer reminded of the variation</source>
         <translation>Cliente sollecitato sulla variazione</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="199"/>
+        <location filename="../../ui/labels.py" line="210"/>
         <source>Low-credit alert</source>
         <translation>Avviso di credito basso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="200"/>
+        <location filename="../../ui/labels.py" line="211"/>
         <source>Credit back above the alert</source>
         <translation>Credito di nuovo sopra la soglia di avviso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="201"/>
+        <location filename="../../ui/labels.py" line="212"/>
         <source>Email of a notice retried</source>
         <translation>Email di un avviso reinviata</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202"/>
+        <location filename="../../ui/labels.py" line="213"/>
         <source>Customer changed</source>
         <translation>Cliente modificato</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="233"/>
+        <location filename="../../ui/labels.py" line="244"/>
         <source>Quote about to expire</source>
         <translation>Preventivo in scadenza</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="235"/>
+        <location filename="../../ui/labels.py" line="246"/>
         <source>Variation awaiting answer</source>
         <translation>Variazione in attesa di risposta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="198"/>
-        <location filename="../../ui/labels.py" line="236"/>
+        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="247"/>
         <source>Variation lapsed</source>
         <translation>Variazione decaduta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="237"/>
+        <location filename="../../ui/labels.py" line="248"/>
         <source>Credit low</source>
         <translation>Credito basso</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>initial credit</source>
         <translation>credito iniziale</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>top-up</source>
         <translation>ricarica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>adjustment</source>
         <translation>rettifica</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
-        <location filename="../../ui/labels.py" line="225"/>
+        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="236"/>
         <source>Cancelled, work done charged</source>
         <translation>Annullata, lavoro svolto addebitato</translation>
     </message>
@@ -3237,7 +3237,7 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>ui_lang</name>
     <message>
-        <location filename="../../ui/labels.py" line="249"/>
+        <location filename="../../ui/labels.py" line="260"/>
         <source>en</source>
         <comment>the code of this translation&apos;s language: it for Italian</comment>
         <translation>it</translation>

@@ -187,13 +187,10 @@ class InvoicesWindow(ServiceDialog):
 
     def waiting_text(self, row: invoices.InvoiceRow) -> str:
         """What a waiting document's files wait for, and what happens then."""
-        names = {"tax_code": self.tr("tax code"), "vat_number": self.tr("VAT number"),
-                 "street": self.tr("street"), "postcode": self.tr("postcode"),
-                 "city": self.tr("city")}
         return self.tr("%1 waits for the customer's %2: its number is kept, and the worker "
                        "makes its files once they are set (customers panel, Fiscal data…)."
                        ).replace("%1", row.number).replace(
-            "%2", ", ".join(names.get(m, m) for m in row.missing))
+            "%2", labels.fiscal_fields_text(row.missing))
 
     def shown_numbers(self) -> list[str]:
         return [self.list.topLevelItem(i).text(NUMBER)  # type: ignore[union-attr]
