@@ -34,7 +34,14 @@ from app.services import (
 from app.services import settings as settings_service
 from app.services.dto import CompletionResult, CustomerView, RequestFilter
 from ui.cli.common import CliError, Result, answered_by, need_actor
-from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
+from ui.cli.output import (
+    customer_json,
+    detail_json,
+    field_words,
+    fmt_customer,
+    plain,
+    row_json,
+)
 from ui.cli.references import quote_id, variation_id
 
 log = logging.getLogger(__name__)
@@ -158,8 +165,8 @@ def invoice_waits(db: Database | None, invoice: str | None, *, customer: str | N
 def _waits_text(invoice: str | None, missing: list[str]) -> str:
     if not missing:
         return ""
-    fields = ", ".join(f.replace("_", " ") for f in missing)
-    return (f"\ninvoice {invoice} waits for the customer's fiscal data ({fields}); it is "
+    return (f"\ninvoice {invoice} waits for the customer's fiscal data "
+            f"({field_words(missing)}); it is "
             "made once they are set (rit-desk customers set)")
 
 

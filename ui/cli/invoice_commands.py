@@ -22,7 +22,7 @@ from app.domain.invoices import InvoiceDocument, Lang, Party, VatRegister
 from app.domain.money import amount_str
 from app.services import invoices, vat_register
 from ui.cli.common import CliError, Command, Result, need_actor
-from ui.cli.output import dumps, plain
+from ui.cli.output import dumps, field_words, plain
 
 FORMATS = ("json", "csv", "pdf")
 
@@ -68,7 +68,7 @@ def row_json(row: invoices.InvoiceRow) -> dict[str, Any]:
 
 def _state(row: invoices.InvoiceRow) -> str:
     if row.state == "waiting":
-        return f"  [waiting for the customer's {', '.join(f.replace('_', ' ') for f in row.missing)}]"
+        return f"  [waiting for the customer's {field_words(row.missing)}]"
     return "  [being prepared]" if row.state == "preparing" else ""
 
 

@@ -30,6 +30,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def field_words(fields: Any) -> str:
+    """A customer's missing fiscal fields in a text line: ``tax code, street``."""
+    return ", ".join(str(field).replace("_", " ") for field in fields)
+
+
 def dumps(data: dict[str, Any]) -> str:
     return json.dumps(plain(data), ensure_ascii=False, sort_keys=False)
 
