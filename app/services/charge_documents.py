@@ -32,7 +32,6 @@ from app.db.tables import (
     CHARGES,
     CREDIT_NOTES,
     CUSTOMERS,
-    INVOICES,
     LEDGER,
     QUOTES,
     REQUESTS,
@@ -50,7 +49,6 @@ from app.domain.finance import (
     credit_note_reference,
 )
 from app.domain.images import LogoUnusable, check_logo
-from app.domain.invoices import document_number
 from app.domain.money import ZERO, parse_amount
 from app.domain.pricing import vat_on
 from app.domain.references import request_reference
@@ -404,19 +402,11 @@ def refund(db: Database, actor: str, number: int, *, reason: str,
         row = session.execute(_REFUND, {
             "number": number, "net": None if amount is None else cents(amount),
             "reason": reason, "acted_for": db.acting(actor) or actor, "at": db.now()}).one()
-        fiscal = _fiscal_note(session, row.credit_note_id)
+        fiscal = invoice_rules.credit_note_number(session, row.credit_note_id)
     balance = from_cents(row.balance)
     return RefundResult(number, row.sequence, from_cents(row.net), from_cents(row.vat),
                         from_cents(row.total), balance, row.status,
                         credit.missing_amount(balance), tuple(row.restarted), fiscal)
-
-
-def _fiscal_note(session: Session, note_id: int) -> str | None:
-    """The number of the fiscal credit note a refund issued (the charge VAT point), if any
-    (finance and admins, who refund, may read invoices)."""
-    issued = session.execute(select(INVOICES.c.type, INVOICES.c.year, INVOICES.c.progressive)
-                             .where(INVOICES.c.credit_note_id == note_id)).first()
-    return None if issued is None else document_number(*issued)
 
 
 def refund_amounts(charge_net: Decimal, charge_vat: Decimal, rate: Decimal,
@@ -499,7 +489,7 @@ def _refund_sqlite(db: Database, actor: str, number: int, reason: str,
             reference=credit_note_reference(number, sequence), reason=reason, request_id=number)
         session.execute(update(LEDGER).where(LEDGER.c.id == posting.entry_id)
                         .values(credit_note_id=note_id))
-        fiscal = _fiscal_note(session, note_id)
+        fiscal = invoice_rules.credit_note_number(session, note_id)
         audit(db, session, staff.username, "refund", request_id=number,
               customer_id=charge.customer_id, credit_note=sequence, net=net, vat=vat,
               total=total, reason=reason, balance=posting.balance,

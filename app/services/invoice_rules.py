@@ -16,9 +16,9 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.tables import SETTINGS
+from app.db.tables import INVOICES, SETTINGS
 from app.domain.errors import ValidationError
-from app.domain.invoices import Party, missing_legal_data
+from app.domain.invoices import Party, document_number, missing_legal_data
 from app.services.settings import DEFAULTS
 
 VatPoint = Literal["topup", "charge"]
@@ -97,6 +97,14 @@ def legal_data_error(missing: list[str] | str) -> ValidationError:
     return ValidationError.of(
         "no invoice can be issued while the company's legal data are incomplete: set "
         "{settings} (rit-desk settings set KEY VALUE); nothing was recorded", settings=names)
+
+
+def credit_note_number(session: Session, note_id: int) -> str | None:
+    """The number of the fiscal credit note a refund issued (the charge VAT point), if any
+    (finance and admins, who refund, may read invoices)."""
+    issued = session.execute(select(INVOICES.c.type, INVOICES.c.year, INVOICES.c.progressive)
+                             .where(INVOICES.c.credit_note_id == note_id)).first()
+    return None if issued is None else document_number(*issued)
 
 
 def require_issuable(session: Session, event: Event) -> str | None:
