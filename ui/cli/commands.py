@@ -7,7 +7,6 @@ human-readable text otherwise.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ from app.services import (
     billing,
     customers,
     demo,
-    invoices,
     queries,
     quotes,
     requests,
@@ -34,17 +32,9 @@ from app.services import (
 from app.services import settings as settings_service
 from app.services.dto import CompletionResult, CustomerView, RequestFilter
 from ui.cli.common import CliError, Result, answered_by, need_actor
-from ui.cli.output import (
-    customer_json,
-    detail_json,
-    field_words,
-    fmt_customer,
-    plain,
-    row_json,
-)
+from ui.cli.invoice_commands import invoice_waits, waits_text
+from ui.cli.output import customer_json, detail_json, fmt_customer, plain, row_json
 from ui.cli.references import quote_id, variation_id
-
-log = logging.getLogger(__name__)
 
 __all__ = ["CliError", "Result", "need_actor"]  # still named here, as before
 
@@ -148,28 +138,6 @@ def customers_list(db: Database, args: argparse.Namespace) -> Result:
     return {"customers": data}, text
 
 
-def invoice_waits(db: Database | None, invoice: str | None, *, customer: str | None = None,
-                  request: int | None = None) -> list[str]:
-    """The customer's fields the invoice a use case just issued waits for (none: it is
-    made, or being made). Read after the use case committed: never reported as its
-    failure."""
-    if db is None or invoice is None:
-        return []
-    try:
-        return list(invoices.buyer_missing(db, customer=customer, request=request))
-    except Exception as exc:  # the money moved
-        log.warning("could not tell whether %s waits for fiscal data: %s", invoice, exc)
-        return []
-
-
-def _waits_text(invoice: str | None, missing: list[str]) -> str:
-    if not missing:
-        return ""
-    return (f"\ninvoice {invoice} waits for the customer's fiscal data "
-            f"({field_words(missing)}); it is "
-            "made once they are set (rit-desk customers set)")
-
-
 def _ledger(result: Any, db: Database | None = None) -> Result:
     if db is not None and result.invoice is not None:
         from ui.finance.invoice_documents import after_use_case
@@ -183,7 +151,7 @@ def _ledger(result: Any, db: Database | None = None) -> Result:
     text = f"{result.customer_code}: balance {amount_str(result.balance)} ({result.status})"
     if result.restarted_services:
         text += f"; services restarted: {', '.join(result.restarted_services)}"
-    text += _waits_text(result.invoice, data["invoice_missing"])
+    text += waits_text(result.invoice, data["invoice_missing"])
     return data, text
 
 
@@ -349,7 +317,7 @@ def _charged(db: Database, r: CompletionResult, verb: str) -> Result:
     if r.suspended_services:
         text += f"; credit exhausted, missing {amount_str(r.missing)}, services suspended: " + \
             ", ".join(r.suspended_services)
-    text += _waits_text(r.invoice, waits)
+    text += waits_text(r.invoice, waits)
     return data, text
 
 

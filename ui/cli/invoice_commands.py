@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from app.domain.money import amount_str
 from app.services import invoices, vat_register
 from ui.cli.common import CliError, Command, Result, need_actor
 from ui.cli.output import dumps, field_words, plain
+
+log = logging.getLogger(__name__)
 
 FORMATS = ("json", "csv", "pdf")
 
@@ -64,6 +67,28 @@ def row_json(row: invoices.InvoiceRow) -> dict[str, Any]:
             "customer": row.customer, "net": row.net, "vat": row.vat, "total": row.total,
             "reference": row.reference, "xml_sha256": row.xml_sha256,
             "state": row.state, "missing": list(row.missing)}
+
+
+def invoice_waits(db: Database | None, invoice: str | None, *, customer: str | None = None,
+                  request: int | None = None) -> list[str]:
+    """The customer's fields the invoice a use case just issued waits for (none: it is
+    made, or being made). Read after the use case committed: never reported as its
+    failure."""
+    if db is None or invoice is None:
+        return []
+    try:
+        return list(invoices.buyer_missing(db, customer=customer, request=request))
+    except Exception as exc:  # the money moved
+        log.warning("could not tell whether %s waits for fiscal data: %s", invoice, exc)
+        return []
+
+
+def waits_text(invoice: str | None, missing: list[str]) -> str:
+    if not missing:
+        return ""
+    return (f"\ninvoice {invoice} waits for the customer's fiscal data "
+            f"({field_words(missing)}); it is "
+            "made once they are set (rit-desk customers set)")
 
 
 def _state(row: invoices.InvoiceRow) -> str:
