@@ -284,9 +284,11 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
                 start = None
                 if screenshot:  # the view asked for, not the one last used
                     start = DASHBOARD if view == "dashboard" else default_queue(person.role)
+                # the desktop's own start paints the queue before building the rest
                 window = MainWindow(_context(db, person, languages.language, floor),
                                     settings=settings, start=start,
-                                    staff=floor.staff if floor and floor.db is db else None)
+                                    staff=floor.staff if floor and floor.db is db else None,
+                                    staged=not screenshot)
             except RitError as exc:
                 return _fail(error_text(exc), quiet=quiet)
             if screenshot:

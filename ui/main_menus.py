@@ -27,6 +27,12 @@ REQUEST_GROUPS = (("take", "assign", "set_priority", "decline", "cancel_request"
                   ("topup", "adjust", "charge_document"))
 
 
+def menu_titles() -> tuple[str, ...]:
+    """The menu bar's titles, in order: what a staged window shows before its items."""
+    return tuple(Q.translate("MainWindow", title)
+                 for title in ("&File", "&View", "&Request", "&Language", "&Help"))
+
+
 class MainMenus(QObject):
     """The menu bar of ``window`` for a user of ``role``.
 

@@ -20,16 +20,10 @@ from PySide6.QtWidgets import (
 from app.floor.deferred import DeferredDatabase, shown_url
 from app.services.dto import Drill, StaffView
 from ui import labels
-from ui.banner import Banner
-from ui.change_watch import ChangeWatch
-from ui.connection_state import ConnectionLabel, monitor_for
 from ui.context import AppContext
-from ui.customers_panel import CustomersPanel
-from ui.deadline_keeper import DeadlineKeeper
 from ui.errors import error_text
-from ui.feedback import Feedback
-from ui.finance.pages import PAGES, FinancePages
-from ui.main_menus import MainMenus
+from ui.finance.pages import PAGES
+from ui.main_menus import menu_titles
 from ui.queue_panel import (
     AT_RISK,
     CREDIT_EXHAUSTED,
@@ -39,15 +33,18 @@ from ui.queue_panel import (
     QueuePanel,
     queue_title,
 )
-from ui.read_source import StandbyLabel
 from ui.request_table import RequestTable
-from ui.running_timer import RunningTimers
 from ui.window_layout import WORKSPACE_MIN, WindowLayout, size_to_current_page
 from ui.worker import BusyIndicator, make_busy_bar, run_async
-from ui.workspace import Workspace
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # built after the first page is painted (see MainWindow._build_rest)
     from app.services.attention import Thresholds
+    from ui.banner import Banner
+    from ui.change_watch import ChangeWatch
+    from ui.connection_state import ConnectionMonitor
+    from ui.deadline_keeper import DeadlineKeeper
+    from ui.feedback import Feedback
+    from ui.main_menus import MainMenus
 
 
 def default_queue(role: str) -> str:
@@ -75,13 +72,20 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext, *, settings: QSettings | None = None,
                  staff: list[StaffView] | None = None, start: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, staged: bool = False) -> None:
+        """``staged``: the desktop app's own start. Only what the first page needs (the
+        queues, the table, an empty menu bar and status bar of their final size) is made
+        before it is painted; the rest of the window (the workspace, the customers and
+        finance pages, the menus' items, the status bar's labels, the change watch) and
+        its modules follow at once after that paint (:meth:`_build_rest`). Unstaged (the
+        default), the window is whole when made."""
         super().__init__(parent)
         self._ctx = ctx
         self._settings = settings or QSettings()
         self._counts_arrived = False
         self._table_arrived = False
         self._is_ready = False
+        self._built = False
         #: the request acted on that left the queue, until the workspace says where it went
         self._left = 0
         #: whether closing the window saves its layout (off for screenshots and tests)
@@ -97,67 +101,56 @@ class MainWindow(QMainWindow):
             from app.services import first_reads
 
             staff = first_reads.staff(ctx.db)
-        people = staff
+        self._people = staff
 
         self.queues = QueuePanel(ctx.role, self)
-        self.table = RequestTable(ctx, people, busy=self.busy, parent=self)
+        self.table = RequestTable(ctx, staff, busy=self.busy, parent=self)
         queue = start or str(self._settings.value(f"ui/queue/{ctx.role}", start_view(ctx.role)))
         if queue not in self.queues.names:
             queue = start_view(ctx.role)
+        self._start_queue = queue
         #: the queue whose first page is read while the rest of the window is built
         self._early_queue: str | None = None
         if queue not in (*PAGES, CREDIT_EXHAUSTED, CUSTOMERS):
             self._restore_header()
             self.table.set_queue(queue)
             self._early_queue = queue
-        self.customers = CustomersPanel(ctx, busy=self.busy, parent=self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.table)
-        self.centre.addWidget(self.customers)
-        size_to_current_page(self.centre)
-        self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
-        self.workspace = Workspace(ctx, busy=self.busy, parent=self)
-        self.workspace.timers = RunningTimers(self._settings, shown_url(ctx.db), ctx.username)
-        self.workspace.setMinimumWidth(WORKSPACE_MIN)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.queues)
         self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.workspace)
+        # the workspace's place: hidden, as the workspace is while no request is open
+        self._workspace_slot = QWidget(self)
+        self._workspace_slot.hide()
+        self.splitter.addWidget(self._workspace_slot)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         self.layout_keeper = WindowLayout(self, self.splitter, self._settings)
-        # what an action did that must not be missed (credit exhausted, services
-        # suspended or restarted) stays above everything until closed
-        self.outcome_banner = Banner(self)
-        self.outcome_banner.setObjectName("outcomeBanner")
         central = QWidget(self)
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(4, 4, 4, 0)
-        central_layout.setSpacing(4)
-        central_layout.addWidget(self.outcome_banner)
-        central_layout.addWidget(self.splitter, 1)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(4, 4, 4, 0)
+        self._central_layout.setSpacing(4)
+        self._central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.workspace.staff_names = {p.username: p.name for p in people}
-
-        self._build_status_bar()
-        self.menus = MainMenus(self, ctx.role, self.queues, self.workspace.actions_by_name,
-                               self._settings)
-        self.report_action = self.menus.report_action
-        #: what changed in the database: polled, or announced by it (PostgreSQL)
-        self.watch = ChangeWatch(ctx.db, self.connection, self)
-        self.poll_timer, self.live = self.watch.poll_timer, self.watch.live
-        #: the embedded file's deadlines, kept while the app is open (issue 18)
-        self.deadlines = DeadlineKeeper(ctx.db, self)
-        self._connect_signals()
+        # the menu bar and the status bar take their room now: nothing moves when the
+        # menus' items and the status bar's labels arrive
+        self._early_menus = [self.menuBar().addMenu(title) for title in menu_titles()]
+        self._build_early_status_bar()
         self._restore_layout()
+        self.queues.select_queue(queue)  # nothing listens yet: _build_rest takes it
+        # the table's own signals, from its first page on (before the rest is made)
+        self.table.error.connect(self._show_status)
+        self.table.model.loaded.connect(lambda: self._on_page_loaded(self.table))
 
         self._started = False
         table_first = self._early_queue is not None
-        self.queues.select_queue(queue)
+        if not (staged and table_first):
+            self._build_rest()
         # The rest of the start (the use cases, the counts, polling) once the first page
         # is on screen: see _finish_start.
         if table_first:
@@ -167,6 +160,55 @@ class MainWindow(QMainWindow):
             self.table.model.error.connect(lambda _message: self._start_unseen(force=True))
         else:
             self._finish_start()
+
+    def _build_rest(self) -> None:
+        """Everything but the queues and the table (see ``staged``)."""
+        if self._built:
+            return
+        self._built = True
+        from ui.banner import Banner
+        from ui.change_watch import ChangeWatch
+        from ui.customers_panel import CustomersPanel
+        from ui.deadline_keeper import DeadlineKeeper
+        from ui.finance.pages import FinancePages
+        from ui.main_menus import MainMenus
+        from ui.running_timer import RunningTimers
+        from ui.workspace import Workspace
+
+        ctx = self._ctx
+        self.customers = CustomersPanel(ctx, busy=self.busy, parent=self)
+        self.centre.addWidget(self.customers)
+        size_to_current_page(self.centre)
+        self.finance = FinancePages(ctx, self.centre, busy=self.busy, parent=self)
+        self.workspace = Workspace(ctx, busy=self.busy, parent=self)
+        self.workspace.timers = RunningTimers(self._settings, shown_url(ctx.db), ctx.username)
+        self.workspace.setMinimumWidth(WORKSPACE_MIN)
+        self.workspace.hide()
+        self.splitter.replaceWidget(2, self.workspace)
+        self._workspace_slot.deleteLater()
+        # what an action did that must not be missed (credit exhausted, services
+        # suspended or restarted) stays above everything until closed
+        self.outcome_banner: Banner = Banner(self)
+        self.outcome_banner.setObjectName("outcomeBanner")
+        self._central_layout.insertWidget(0, self.outcome_banner)
+        self.workspace.staff_names = {p.username: p.name for p in self._people}
+
+        self._build_status_bar()
+        self.menuBar().clear()
+        for early in self._early_menus:
+            early.deleteLater()
+        self.menus: MainMenus = MainMenus(self, ctx.role, self.queues,
+                                          self.workspace.actions_by_name, self._settings)
+        self.report_action = self.menus.report_action
+        #: what changed in the database: polled, or announced by it (PostgreSQL)
+        self.watch: ChangeWatch = ChangeWatch(ctx.db, self.connection, self)
+        self.poll_timer, self.live = self.watch.poll_timer, self.watch.live
+        #: the embedded file's deadlines, kept while the app is open (issue 18)
+        self.deadlines: DeadlineKeeper = DeadlineKeeper(ctx.db, self)
+        self._connect_signals()
+        self._on_queue(self._start_queue)
+        if self.table.selected_number():  # picked while the rest was being made
+            self.workspace.show_request(self.table.selected_number())
 
     def _start_unseen(self, *, force: bool = False) -> None:
         """A window that is not shown paints nothing: it finishes starting without (as
@@ -180,6 +222,7 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        self._build_rest()
         if isinstance(self._ctx.db, DeferredDatabase):  # the floor's start: the real one now
             self._ctx.db.real()
         import app.services.customers
@@ -193,30 +236,34 @@ class MainWindow(QMainWindow):
         self.deadlines.start()
 
     # -- construction ---------------------------------------------------------------------------
-    def _build_status_bar(self) -> None:
+    def _build_early_status_bar(self) -> None:
+        """Who works where, and the busy bar: there with the first page."""
         bar = self.statusBar()
         self.updated_label = QLabel(self)
         self.user_label = QLabel(f"{self._ctx.user.name} · {labels.role_label(self._ctx.role)}",
                                  self)
         self.db_label = QLabel(shown_url(self._ctx.db), self)
         self.db_label.setToolTip(self.tr("Central database"))
-        self.connection = monitor_for(self._ctx.db)
+        for widget in (self.busy_bar, self.updated_label, self.user_label, self.db_label):
+            bar.addPermanentWidget(widget)
+
+    def _build_status_bar(self) -> None:
+        """The connection's and the standby's labels, before the busy bar."""
+        from ui.connection_state import ConnectionLabel, monitor_for
+        from ui.read_source import StandbyLabel
+
+        bar = self.statusBar()
+        self.connection: ConnectionMonitor = monitor_for(self._ctx.db)
         self.connection_label = ConnectionLabel(self.connection, self)
-        bar.addPermanentWidget(self.connection_label)
+        bar.insertPermanentWidget(0, self.connection_label)
         self.standby_label = StandbyLabel(self._ctx.db, self)  # hidden without a standby
-        bar.addPermanentWidget(self.standby_label)
-        bar.addPermanentWidget(self.busy_bar)
-        bar.addPermanentWidget(self.updated_label)
-        bar.addPermanentWidget(self.user_label)
-        bar.addPermanentWidget(self.db_label)
+        bar.insertPermanentWidget(1, self.standby_label)
 
     def _connect_signals(self) -> None:
         # queues and table
         self.queues.queue_selected.connect(self._on_queue)
         self.table.request_selected.connect(self.workspace.show_request)
         self.table.request_activated.connect(lambda _n: self.workspace.tabs.setFocus())
-        self.table.error.connect(self._show_status)
-        self.table.model.loaded.connect(lambda: self._on_page_loaded(self.table))
         # workspace and customers
         self.workspace.stack.currentChanged.connect(lambda _index: self._fit_panes())
         self.workspace.changed.connect(self.refresh_all)
@@ -449,8 +496,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.watch.stop()  # the listening thread woken at once: gone before the window
-        self.deadlines.stop()
+        if self._built:
+            self.watch.stop()  # the listening thread woken at once: gone before the window
+            self.deadlines.stop()
         if self.persist_layout:
             self.save_layout()
         super().closeEvent(event)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.floor import deferred
@@ -28,6 +29,7 @@ from tests.reports.quote_samples import hourly_quote
 from tests.ui.conftest import Desk
 from ui.connection import make_database, render_quote_lazily
 from ui.context import AppContext
+from ui.main_menus import menu_titles
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +42,10 @@ HEAVY = ("sqlalchemy", "app.db.database", "app.db.models", "app.services", "repo
          "ui.cli.finance", "stdnum", "app.domain.invoices")
 #: of those, what the first page may use: the services' plain data classes (no SQL)
 PLAIN = ("app.services", "app.services.dto")
+#: the rest of the window, made once the first page is painted (``MainWindow(staged=True)``)
+REST = ("ui.workspace", "ui.tabs", "ui.customers_panel", "ui.change_watch",
+        "ui.deadline_keeper", "ui.connection_state", "ui.read_source", "ui.banner",
+        "ui.running_timer", "ui.workspace_actions", "ui.finance.dashboard")
 
 #: runs the real entry point; prints the heavy modules loaded when the first page has
 #: been painted, and again once the start has finished (the window is ready), then quits
@@ -54,8 +60,16 @@ def loaded():
 def install(table):
     window = table.window()
     table.first_rows_painted.connect(lambda: print("PAINTED", json.dumps(loaded()), flush=True))
-    window.ready.connect(lambda: (print("READY", json.dumps(loaded()), flush=True),
-                                  window.close()))
+    def ready():
+        print("READY", json.dumps(loaded()), flush=True)
+        # the window is whole: the menus' items, the workspace, the status bar's labels
+        print("WHOLE", json.dumps([len(window.menus.queue_actions) > 0,
+                                   window.splitter.widget(2) is window.workspace,
+                                   window.statusBar().findChildren(type(window.db_label))[0]
+                                   is not None]), flush=True)
+        window.close()
+
+    window.ready.connect(ready)
 
 probe.install = install
 from ui.cli.main import main
@@ -90,16 +104,19 @@ def test_first_page_is_painted_before_the_heavy_imports(tmp_path: Path, start_ur
     env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps([HEAVY, PLAIN]), "--db", start_url,
+        [sys.executable, "-c", CHILD, json.dumps([HEAVY + REST, PLAIN]), "--db", start_url,
          "--as", "l.ferrari"], cwd=tmp_path, env=env, capture_output=True, text=True,
         timeout=120)
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines()
-                 if line.startswith(("PAINTED ", "READY ")))
-    assert set(lines) == {"PAINTED", "READY"}, (result.stdout, result.stderr)
+                 if line.startswith(("PAINTED ", "READY ", "WHOLE ")))
+    assert set(lines) == {"PAINTED", "READY", "WHOLE"}, (result.stdout, result.stderr)
     assert json.loads(lines["PAINTED"]) == []
-    # then the start finishes: the services are there before the first click needs them
+    # then the start finishes: the services are there before the first click needs them,
+    # and the rest of the window has been made
     after = json.loads(lines["READY"])
     assert "app.services.queries" in after and "sqlalchemy.orm" in after
+    assert "ui.workspace" in after and "ui.customers_panel" in after
+    assert json.loads(lines["WHOLE"]) == [True, True, True]
 
 
 def test_the_command_line_entry_point_imports_no_command_module() -> None:
@@ -156,3 +173,48 @@ def test_the_lazy_renderer_is_the_real_one(tmp_path: Path) -> None:
         db.dispose()
     document = hourly_quote("en")
     assert render_quote_lazily(document) == render_quote(document)
+
+
+def test_a_staged_window_paints_its_queue_first_then_becomes_whole(
+        qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    """The desktop app's own start (``staged``): the queues and the table first, with the
+    menu bar's titles and the status bar in their places; the rest once the first page is
+    painted, without moving what is on screen; then the window works as a whole one."""
+    window = MainWindow(desk.ctx(desk.lead), settings=settings, start="all", staged=True)
+    qtbot.addWidget(window)
+    window.persist_layout = False
+    assert not hasattr(window, "workspace") and not hasattr(window, "menus")
+    assert [a.text() for a in window.menuBar().actions()] == list(menu_titles())
+    assert all(not a.menu().actions() for a in window.menuBar().actions())  # type: ignore[union-attr]
+    seen: dict[str, object] = {}
+
+    def painted() -> None:  # what the user sees at the first paint
+        seen["built"] = hasattr(window, "workspace")
+        seen["table_at"] = window.table.mapTo(window, QPoint(0, 0))
+        seen["table_size"] = window.table.size()
+
+    window.table.first_rows_painted.connect(painted)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        pass
+    window.poll_timer.stop()
+    assert seen["built"] is False
+    # nothing moved when the rest arrived
+    assert window.table.mapTo(window, QPoint(0, 0)) == seen["table_at"]
+    assert window.table.size() == seen["table_size"]
+    # whole: the same titles, now with their items; the workspace in its place
+    assert [a.text() for a in window.menuBar().actions()] == list(menu_titles())
+    assert all(a.menu().actions() for a in window.menuBar().actions())  # type: ignore[union-attr]
+    assert window.splitter.count() == 3 and window.splitter.widget(2) is window.workspace
+    bar = [w for w in window.statusBar().findChildren(QWidget) if w.parent() is not None]
+    assert window.connection_label in bar and window.db_label in bar
+    # and it is used as a whole one: a queue from the View menu, a request opened
+    completed = window.menus.queue_actions[window.queues.names.index("completed")]
+    completed.trigger()
+    qtbot.waitUntil(lambda: window.table.queue == "completed", timeout=30000)
+    window.queues.select_queue("all")
+    qtbot.waitUntil(lambda: window.table.queue == "all" and window.table.model.rowCount() > 0,
+                    timeout=30000)
+    window.table.select_first()
+    qtbot.waitUntil(lambda: window.workspace.number != 0 and window.workspace.isVisible(),
+                    timeout=30000)
