@@ -17,12 +17,12 @@ from app.config import (  # noqa: F401 - the start dialog's words for each
     PASSWORD_REQUIRED,
     sign_in_problem,
 )
-from app.domain.documents import QuoteDocument
 from app.floor.rules import person_signed_in
-from app.services.dto import StaffView
+from app.services.queue_rows import StaffView
 
-if TYPE_CHECKING:  # SQLAlchemy and the reads: not before the first page is painted
+if TYPE_CHECKING:  # SQLAlchemy, the reads, the documents: not before the first paint
     from app.db.database import Database
+    from app.domain.documents import QuoteDocument
 
 EMBEDDED = "embedded"
 #: the QSettings key of the last signed-in user

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from app.services.dto import StaffView
+from app.services.queue_rows import StaffView
 
 if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
     from app.db.database import Database

@@ -18,7 +18,7 @@ from app.domain import cldr
 from app.domain.errors import RitError, ValidationError
 from app.domain.texts import check_password
 from app.floor.deferred import FloorStart, open_floor
-from app.services.dto import StaffView
+from app.services.queue_rows import StaffView
 from ui import i18n, start_probe
 from ui.connection import (
     LAST_USER_KEY,

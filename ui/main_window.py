@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.floor.deferred import DeferredDatabase, shown_url
-from app.services.dto import Drill, StaffView
+from app.services.queue_rows import Drill, StaffView
 from ui import labels
 from ui.context import AppContext
 from ui.errors import error_text

@@ -96,10 +96,14 @@ class QueueHeader(QObject):
             visual = header.visualIndex(logical)
             if visual != logical:
                 header.moveSection(visual, logical)
-        for i, key in enumerate(KEYS):
-            header.setSectionHidden(i, key in HIDDEN_BY_DEFAULT)
-            if key not in ELASTIC:
-                header.resizeSection(i, DEFAULT_WIDTHS[key])
+        self._fitting = True  # one fit below, not one per column resized
+        try:
+            for i, key in enumerate(KEYS):
+                header.setSectionHidden(i, key in HIDDEN_BY_DEFAULT)
+                if key not in ELASTIC:
+                    header.resizeSection(i, DEFAULT_WIDTHS[key])
+        finally:
+            self._fitting = False
         self._weights = dict(ELASTIC)
         self._wanted = dict(DEFAULT_WIDTHS)
         self.fit()

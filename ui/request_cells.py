@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.services.dto import RequestRow
+from app.services.queue_rows import RequestRow
 from ui import labels
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)

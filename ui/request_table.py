@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.domain.queues import ATTENTION_QUEUES, QUEUES, RETURNED, check_search
-from app.services.dto import Drill, RequestFilter, StaffView
+from app.services.queue_rows import Drill, RequestFilter, StaffView
 from ui import labels
 from ui.context import AppContext
 from ui.finance.drill_bar import DrillBar

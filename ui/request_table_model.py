@@ -38,7 +38,7 @@ from PySide6.QtCore import (
 
 from app.floor import deferred
 from app.floor.rules import handles
-from app.services.dto import RequestFilter, RequestRow
+from app.services.queue_rows import RequestFilter, RequestRow
 from ui.errors import error_text
 from ui.request_cells import (  # noqa: F401 - the table's cells, named from here too
     ALIGNMENT,

@@ -19,7 +19,7 @@ from app import config
 from app.floor.reader import FloorReader
 from app.floor.rules import person_signed_in, staff_member
 from app.floor.target import Target, parse
-from app.services.dto import Page, RequestFilter, StaffView
+from app.services.queue_rows import Page, RequestFilter, StaffView
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

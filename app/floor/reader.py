@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.db.migration_scripts import migration_head
 from app.floor.rules import handles
 from app.floor.target import Target
-from app.services.dto import Page, RequestFilter, StaffView, charged_row
+from app.services.queue_rows import Page, RequestFilter, StaffView, charged_row
 
 if TYPE_CHECKING:
     from app.db.identity import Identity

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.domain.errors import NotFoundError, PermissionDenied, ValidationError
-from app.services.dto import RequestFilter, StaffView
+from app.services.queue_rows import RequestFilter, StaffView
 
 if TYPE_CHECKING:  # app.db.identity imports hashlib (~20 ms): PostgreSQL's sign-in only
     from app.db.identity import Identity

@@ -40,8 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "app.db.database", "app.db.models", "app.services", "reports",
          "reportlab", "alembic", "ui.dialogs", "ui.start_dialog", "ui.cli.commands",
          "ui.cli.finance", "stdnum", "app.domain.invoices")
-#: of those, what the first page may use: the services' plain data classes (no SQL)
-PLAIN = ("app.services", "app.services.dto")
+#: of those, what the first page may use: the queue's plain data classes (no SQL; not
+#: even the services' other views, app.services.dto)
+PLAIN = ("app.services", "app.services.queue_rows")
 #: the rest of the window, made once the first page is painted (``MainWindow(staged=True)``)
 REST = ("ui.workspace", "ui.tabs", "ui.customers_panel", "ui.change_watch",
         "ui.deadline_keeper", "ui.connection_state", "ui.read_source", "ui.banner",
