@@ -177,6 +177,7 @@ class RequestTable(QWidget):
         self.view.viewport().installEventFilter(self._paint_watch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.activated.connect(self._on_activated)
+        self.view.resized.connect(self._on_view_resized)
         # the requests of a dashboard bar
         self.drill_bar.cleared.connect(lambda: self.set_queue(self._queue))
 
@@ -358,6 +359,12 @@ class RequestTable(QWidget):
     def _update_summary(self) -> None:
         total = self.model.rowCount()
         self.summary.setText(self.tr("%n request(s)", "", total))
+
+    def _on_view_resized(self) -> None:
+        """A new query reads the rows the view shows at once before it is painted (the
+        rest of its first page when painted)."""
+        row_height = max(1, self.view.verticalHeader().defaultSectionSize())
+        self.model.set_first_rows(self.view.viewport().height() // row_height + 2)
 
     def comfortable_width(self) -> int:
         """The width this table reads well at: its deciding columns and 18 characters of

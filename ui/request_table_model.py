@@ -17,6 +17,11 @@ A new query (queue, filter, sort) does not reset the model: the rows shown stay 
 the new count and first page arrive, then the rows beyond the new count are removed (or
 the new ones inserted) and the rest reported as changed, as a refresh does. The columns
 never change, so no change of shape calls for a reset.
+
+A new query reads only the rows of one screen with its count (:attr:`first_rows`, which
+the table sets from its height), not a whole page: at a million requests the 200 rows of
+a page and their conversion are most of a filter's time before it is painted. The rest of
+that first page is read as any page is, when painted.
 """
 
 from __future__ import annotations
@@ -74,6 +79,9 @@ if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
     from app.db.database import Database
 
 PAGE_SIZE = 200
+#: the rows a new query reads before it is shown, unless the table asks for more (a
+#: screen's worth: :meth:`RequestTableModel.set_first_rows`)
+FIRST_ROWS = 64
 MAX_CACHED_PAGES = 25
 #: adjacent pages read with one query at most
 MAX_PAGES_PER_READ = 4
@@ -84,12 +92,15 @@ PLACEHOLDER = "…"
 Index = QModelIndex | QPersistentModelIndex
 
 class _Page:
-    """A page of rows as read, and each row formatted once it is painted."""
+    """A page of rows as read, and each row formatted once it is painted. ``whole``:
+    False for the first rows of a new query (the page's other rows are read when
+    painted)."""
 
-    __slots__ = ("cells", "rows")
+    __slots__ = ("cells", "rows", "whole")
 
-    def __init__(self, rows: tuple[RequestRow, ...]) -> None:
+    def __init__(self, rows: tuple[RequestRow, ...], whole: bool = True) -> None:
         self.rows = rows
+        self.whole = whole
         self.cells: list[Cells | None] = [None] * len(rows)
 
 
@@ -107,6 +118,8 @@ class _Snapshot:
     generation: int
     total: int
     pages: dict[int, tuple[RequestRow, ...]]
+    #: the first page holds only the rows asked for (a new query's first rows)
+    partial: bool = False
 
 
 class RequestTableModel(QAbstractTableModel):
@@ -159,6 +172,12 @@ class RequestTableModel(QAbstractTableModel):
         self._hot_row = -1
         self._hot_cells: Cells = {}
         self._hot_page = -1
+        self._first_rows = FIRST_ROWS
+
+    def set_first_rows(self, rows: int) -> None:
+        """Read at least ``rows`` rows before a new query is shown (the rows the table
+        shows at once; a page at most)."""
+        self._first_rows = max(1, rows)
 
     # -- query --------------------------------------------------------------------------
     @property
@@ -191,17 +210,19 @@ class RequestTableModel(QAbstractTableModel):
         f_, sort_, desc = self._filter, self._sort, self._descending
         db = self._db
         first, self._first_query = self._first_query, False
+        limit = min(self._first_rows, PAGE_SIZE)
 
         plain = handles(f_, sort_)
 
         def work() -> _Snapshot:
             page = None
             if plain:  # a plain queue: through the DB-API, no ORM (app.floor)
-                page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=PAGE_SIZE)
+                page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=limit)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
-                                             limit=PAGE_SIZE, with_total=True)
-            return _Snapshot(generation, page.total or 0, {0: page.rows})
+                                             limit=limit, with_total=True)
+            return _Snapshot(generation, page.total or 0, {0: page.rows},
+                             partial=limit < PAGE_SIZE)
 
         if not (first and plain):
             from app.services import queries  # on the GUI thread, before the worker needs it
@@ -260,21 +281,23 @@ class RequestTableModel(QAbstractTableModel):
         if new > old:
             self.beginInsertRows(QModelIndex(), old, new - 1)
             self._total = new
-            self._set_pages(snap.pages)
+            self._set_pages(snap)
             self.endInsertRows()
         elif new < old:
             self.beginRemoveRows(QModelIndex(), new, old - 1)
             self._total = new
-            self._set_pages(snap.pages)
+            self._set_pages(snap)
             self.endRemoveRows()
         else:
-            self._set_pages(snap.pages)
+            self._set_pages(snap)
         kept = min(old, new)
         if kept:
             self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(COLUMNS) - 1))
 
-    def _set_pages(self, pages: dict[int, tuple[RequestRow, ...]]) -> None:
-        self._pages = OrderedDict((index, _Page(rows)) for index, rows in pages.items())
+    def _set_pages(self, snap: _Snapshot) -> None:
+        self._pages = OrderedDict(
+            (index, _Page(rows, not (snap.partial and index == 0)))
+            for index, rows in snap.pages.items())
         # a page still being read was asked for before these: it is read again if needed
         self._pending.clear()
         self._forget_hot_row()
@@ -345,6 +368,8 @@ class RequestTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_index)  # least recently painted goes first
             self._hot_page = page_index
         if offset >= len(page.rows):
+            if not page.whole and not self._loading:  # beyond a new query's first rows
+                self._fetch(page_index)
             return None
         cells = page.cells[offset]
         if cells is None:
@@ -419,7 +444,8 @@ class RequestTableModel(QAbstractTableModel):
         return self._arrived
 
     def is_loaded(self, row: int) -> bool:
-        return row // PAGE_SIZE in self._pages
+        page = self._pages.get(row // PAGE_SIZE)
+        return page is not None and row % PAGE_SIZE < len(page.rows)
 
     def request_at(self, row: int) -> RequestRow | None:
         """The row's request if its page is loaded (never triggers a query)."""

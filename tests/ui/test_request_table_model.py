@@ -181,3 +181,65 @@ def test_a_failed_query_leaves_no_old_rows(qtbot: QtBot, monkeypatch: pytest.Mon
     with qtbot.waitSignal(model.error, timeout=5000):
         model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == 0
+
+
+def test_a_new_query_reads_one_screen_first_and_the_rest_of_its_page_when_painted(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    """Issue 21: the first rows of a filter or a sort come before the rest of the first
+    page (the rows of one screen, as the table asks), the rest is read when painted."""
+    limits: list[int] = []
+    real_first = deferred.first_page
+
+    def spy_first(*args: object, **kwargs: object) -> Page | None:
+        limits.append(int(kwargs["limit"]))  # type: ignore[call-overload]
+        return real_first(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(deferred, "first_page", spy_first)
+    model = RequestTableModel(desk.db, lang="en")
+    model.set_first_rows(3)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(RequestFilter())
+    assert limits == [3] and model.rowCount() == 7  # the count of all, three rows read
+    assert model.is_loaded(2) and not model.is_loaded(3)
+    numbers = sorted(desk.numbers.values(), reverse=True)
+    assert model.index(0, 0).data() == str(numbers[0])
+    with qtbot.waitSignal(model.page_loaded, timeout=5000) as blocker:
+        assert model.index(5, 0).data() == PLACEHOLDER  # painted: the whole page asked for
+    assert blocker.args == [0]
+    assert [model.index(r, 0).data() for r in range(7)] == [str(n) for n in numbers]
+    # a sort read by the services: the same
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
+    assert model.is_loaded(2) and not model.is_loaded(3)
+
+
+def test_a_filter_or_a_sort_never_reads_on_the_gui_thread(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    """Issue 21: every read of a new query, its rows and its count, is done off the GUI
+    thread (a hard rule: the event loop never waits for the database)."""
+    import threading
+
+    threads: list[threading.Thread] = []
+    for module, name in ((deferred, "first_page"), (queries, "list_requests"),
+                         (queries, "count_requests")):
+        real = getattr(module, name)
+
+        def spy(*args: object, real: object = real, **kwargs: object) -> object:
+            threads.append(threading.current_thread())
+            return real(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(module, name, spy)
+    model = loaded_model(qtbot, desk)
+    model.set_first_rows(2)
+    for change in (lambda: model.set_query(RequestFilter(states=("new",))),
+                   lambda: model.sort(column("state"), Qt.SortOrder.AscendingOrder),
+                   lambda: model.set_query(RequestFilter(search="plesk"))):
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            change()
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_query(RequestFilter())
+        qtbot.waitUntil(lambda: model.rowCount() == 7, timeout=5000)
+        model.index(6, 0).data()
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert threads and threading.main_thread() not in threads
