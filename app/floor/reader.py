@@ -169,8 +169,12 @@ class FloorReader:
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         order = "DESC" if descending else "ASC"
         total = int(self._all(f"SELECT count(*) FROM requests {where}", tuple(params))[0][0])
-        keys = f"SELECT id FROM requests {where} ORDER BY id {order} LIMIT %s"
-        rows = self._all(_ROWS.format(keys=keys, order=order), (*params, limit))
+        # the limit written in the statement, not bound: PostgreSQL then plans it once
+        # for good (a generic plan after five uses of the prepared statement); bound, it
+        # is planned at every execution (0.7 ms for the joins), the generic plan
+        # not knowing how few rows are read
+        keys = f"SELECT id FROM requests {where} ORDER BY id {order} LIMIT {int(limit)}"
+        rows = self._all(_ROWS.format(keys=keys, order=order), tuple(params))
         return Page(tuple(self._row(r) for r in rows), 0, total)
 
     @staticmethod
