@@ -26,6 +26,7 @@ that first page is read as any page is, when painted.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,6 +43,7 @@ from PySide6.QtCore import (
 )
 
 from app.floor import deferred
+from app.floor.kept import KeptConnection
 from app.floor.rules import handles
 from app.services.dto import RequestFilter, RequestRow
 from ui.errors import error_text
@@ -173,6 +175,10 @@ class RequestTableModel(QAbstractTableModel):
         self._hot_cells: Cells = {}
         self._hot_page = -1
         self._first_rows = FIRST_ROWS
+        #: the connection the plain queues' first rows are read on after the start's
+        self._kept = KeptConnection(db)
+        self.destroyed.connect(self._kept.close)
+        weakref.finalize(self, self._kept.close)
 
     def set_first_rows(self, rows: int) -> None:
         """Read at least ``rows`` rows before a new query is shown (the rows the table
@@ -208,7 +214,7 @@ class RequestTableModel(QAbstractTableModel):
         self._wanted.clear()
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
-        db = self._db
+        db, kept = self._db, self._kept
         first, self._first_query = self._first_query, False
         limit = min(self._first_rows, PAGE_SIZE)
 
@@ -216,8 +222,10 @@ class RequestTableModel(QAbstractTableModel):
 
         def work() -> _Snapshot:
             page = None
-            if plain:  # a plain queue: through the DB-API, no ORM (app.floor)
+            if plain and first:  # the start's: the floor's own connection (app.floor)
                 page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=limit)
+            elif plain:  # a plain queue: through the DB-API, no ORM, on a kept connection
+                page = kept.first_page(f_, sort=sort_, descending=desc, limit=limit)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
                                              limit=limit, with_total=True)
