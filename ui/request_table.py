@@ -172,6 +172,7 @@ class RequestTable(QWidget):
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(self._update_summary)
         self.model.rowsRemoved.connect(self._update_summary)
+        self.model.counted.connect(self._update_summary)
         # view
         self._paint_watch = _FirstRowsPainted(self)
         self.view.viewport().installEventFilter(self._paint_watch)
@@ -357,6 +358,8 @@ class RequestTable(QWidget):
         self._set_selected(request.number if request is not None else 0)
 
     def _update_summary(self) -> None:
+        if self.model.counting:  # the rows read so far: the count says how many
+            return
         total = self.model.rowCount()
         self.summary.setText(self.tr("%n request(s)", "", total))
 

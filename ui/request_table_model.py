@@ -18,10 +18,16 @@ the new count and first page arrive, then the rows beyond the new count are remo
 the new ones inserted) and the rest reported as changed, as a refresh does. The columns
 never change, so no change of shape calls for a reset.
 
-A new query reads only the rows of one screen with its count (:attr:`first_rows`, which
-the table sets from its height), not a whole page: at a million requests the 200 rows of
-a page and their conversion are most of a filter's time before it is painted. The rest of
-that first page is read as any page is, when painted.
+A new query reads only the rows of one screen (as many as the table says it shows,
+:meth:`RequestTableModel.set_first_rows`), not a whole page: at a million requests the
+200 rows of a page and their conversion were most of a filter's time before it is
+painted. The rest of that first page is read as any page is, when painted. Its count
+follows the rows (:attr:`RequestTableModel.counting` meanwhile; the rows are the ones
+read until then), read by ``queries.count_requests``, which remembers it until anything
+is written: counting every request (the queue "all") costs tens of milliseconds that
+the first rows no longer wait for. The start's first query (the floor's connection reads
+both) and a text search (finding the matches is the work: the services count them in
+the same pass) still come with their count.
 """
 
 from __future__ import annotations
@@ -122,19 +128,25 @@ class _Snapshot:
     pages: dict[int, tuple[RequestRow, ...]]
     #: the first page holds only the rows asked for (a new query's first rows)
     partial: bool = False
+    #: the total is the count (False: the rows read so far; the count follows)
+    counted: bool = True
 
 
 class RequestTableModel(QAbstractTableModel):
     """Requests of one queue, ``PAGE_SIZE`` rows at a time.
 
     Signals:
-        loaded(): a new query (queue, filter or sort) has its count and first page.
+        loaded(): a new query (queue, filter or sort) has its first rows (its count may
+            follow: :attr:`counting`).
+        counted(): the count of a new query has arrived (rows inserted or removed at the
+            end); emitted after loaded() too when the rows came with it.
         refreshed(): a refresh of the current query has been applied.
         page_loaded(int): a page (index) has arrived.
         error(str): a query failed (the message to show).
     """
 
     loaded = Signal()
+    counted = Signal()
     refreshed = Signal()
     page_loaded = Signal(int)
     error = Signal(str)
@@ -159,6 +171,7 @@ class RequestTableModel(QAbstractTableModel):
         self._read_timer.timeout.connect(self._read)
         self._generation = 0
         self._loading = False  # a new query is being read
+        self._counting = False  # a new query's rows are shown, its count is being read
         self._first_query = True  # read without the ORM when the floor can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
@@ -217,6 +230,8 @@ class RequestTableModel(QAbstractTableModel):
         db, kept = self._db, self._kept
         first, self._first_query = self._first_query, False
         limit = min(self._first_rows, PAGE_SIZE)
+        # the count follows the rows, but at the start and for a text search (see the module)
+        with_total = first or bool((f_.search or "").strip())
 
         plain = handles(f_, sort_)
 
@@ -225,12 +240,15 @@ class RequestTableModel(QAbstractTableModel):
             if plain and first:  # the start's: the floor's own connection (app.floor)
                 page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=limit)
             elif plain:  # a plain queue: through the DB-API, no ORM, on a kept connection
-                page = kept.first_page(f_, sort=sort_, descending=desc, limit=limit)
+                page = kept.first_page(f_, sort=sort_, descending=desc, limit=limit,
+                                       count=with_total)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
-                                             limit=limit, with_total=True)
-            return _Snapshot(generation, page.total or 0, {0: page.rows},
-                             partial=limit < PAGE_SIZE)
+                                             limit=limit, with_total=with_total)
+            rows = page.rows
+            counted = page.total is not None or len(rows) < limit  # fewer: all of them
+            return _Snapshot(generation, len(rows) if page.total is None else page.total,
+                             {0: rows}, partial=limit < PAGE_SIZE, counted=counted)
 
         if not (first and plain):
             from app.services import queries  # on the GUI thread, before the worker needs it
@@ -242,9 +260,54 @@ class RequestTableModel(QAbstractTableModel):
             return
         self._loading = False
         self._arrived = True
+        self._counting = not snap.counted
         self._touch_clock()
         self._replace(snap)
         self.loaded.emit()
+        if snap.counted:
+            self.counted.emit()
+        else:
+            self._read_count(snap.generation)
+
+    @property
+    def counting(self) -> bool:
+        """Whether a new query's rows are shown and its count is still being read (the
+        rows are those read so far)."""
+        return self._counting
+
+    def _read_count(self, generation: int) -> None:
+        from app.services import queries
+
+        f_, db = self._filter, self._db
+
+        def work() -> tuple[int, int]:
+            return generation, queries.count_requests(db, f_)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:  # the rows stay, as many as were read
+                self._counting = False
+                self.counted.emit()
+                self.error.emit(error_text(exc))
+
+        run_async(work, self._apply_count, failed, self)
+
+    def _apply_count(self, result: tuple[int, int]) -> None:
+        """A new query's count, after its rows: the rows beyond the ones read inserted
+        (or, something deleted since, the rows beyond the count removed)."""
+        generation, new = result
+        if generation != self._generation:
+            return
+        self._counting = False
+        old = self._total
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._total = new
+            self.endInsertRows()
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._total = new
+            self.endRemoveRows()
+        self.counted.emit()
 
     def refresh(self) -> None:
         """Re-read the count and the pages painted last without resetting the view.
@@ -278,8 +341,11 @@ class RequestTableModel(QAbstractTableModel):
         if snap.generation != self._generation:
             return
         self._touch_clock()
+        counting, self._counting = self._counting, False  # the refresh counted
         self._replace(snap)
         self.refreshed.emit()
+        if counting:
+            self.counted.emit()
 
     def _replace(self, snap: _Snapshot) -> None:
         """The rows of a query or a refresh in place of those shown: the rows beyond the
@@ -311,9 +377,11 @@ class RequestTableModel(QAbstractTableModel):
         self._forget_hot_row()
 
     def _failed(self, exc: BaseException) -> None:
-        if self._loading and self._total:  # a new query failed: no stale rows stay shown
-            self._replace(_Snapshot(self._generation, 0, {}))
-        self._loading = False
+        failed_query, self._loading = self._loading, False
+        if failed_query:  # a new query failed: no stale rows stay shown, none counted
+            self._counting = False
+            if self._total:
+                self._replace(_Snapshot(self._generation, 0, {}))
         self.error.emit(error_text(exc))
 
     # -- clock ------------------------------------------------------------------------------

@@ -36,10 +36,11 @@ class KeptConnection:
         self._connection: Any = None
         self._reader: FloorReader | None = None
 
-    def first_page(self, f: RequestFilter, *, sort: str, descending: bool,
-                   limit: int) -> Page | None:
+    def first_page(self, f: RequestFilter, *, sort: str, descending: bool, limit: int,
+                   count: bool = True) -> Page | None:
         """A plain queue's first rows and total, as ``queries.list_requests`` reads them
-        (None: not a plain queue, or not read here: the caller asks the services)."""
+        (None: not a plain queue, or not read here: the caller asks the services).
+        ``count`` False: the rows alone (the total None)."""
         if not handles(f, sort):
             return None
         with self._lock:
@@ -47,7 +48,7 @@ class KeptConnection:
                 reader = self._open()
                 people = reader.staff() if f.assignee else []
                 return reader.first_page(f, sort=sort, descending=descending, limit=limit,
-                                         people=people)
+                                         people=people, count=count)
             except Exception:
                 self._close()
                 return None

@@ -244,3 +244,52 @@ def test_a_filter_or_a_sort_never_reads_on_the_gui_thread(
     with qtbot.waitSignal(model.refreshed, timeout=5000):
         model.refresh()
     assert len(threads) >= 6 and threading.main_thread() not in threads
+
+
+def test_the_first_rows_are_shown_before_the_count_arrives(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    """Issue 21: a filter or a sort shows its first rows without waiting for its count
+    (counting a million requests takes longer than reading a screen of them); the table
+    says how many once the count is there, and the rows beyond the first are added."""
+    import threading
+
+    from app.services import staff
+    from ui.request_table import RequestTable
+
+    release = threading.Event()
+    real_count = queries.count_requests
+
+    def held_count(*args: object, **kwargs: object) -> int:
+        assert release.wait(timeout=30)
+        return real_count(*args, **kwargs)  # type: ignore[arg-type]
+
+    table = RequestTable(desk.ctx(desk.lead), staff.list_staff(desk.db))
+    qtbot.addWidget(table)
+    model = table.model
+    model.set_first_rows(3)
+    with qtbot.waitSignal(model.counted, timeout=5000):
+        table.set_queue("all")  # the first query comes with its count
+    assert model.rowCount() == 7 and table.summary.text() == "7 request(s)"
+    monkeypatch.setattr(queries, "count_requests", held_count)
+    for change, held in ((lambda: table.view.sortByColumn(
+                              column("customer"), Qt.SortOrder.AscendingOrder), True),
+                         (lambda: table.set_queue("new"), False),  # two: all of them
+                         (lambda: table.set_queue("all"), True)):
+        release.clear()
+        before = table.summary.text()
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            change()
+        assert model.counting == held
+        if held:  # three rows read of seven: the count is held
+            assert model.rowCount() == 3 and model.is_loaded(2)
+            assert model.index(0, 0).data() != PLACEHOLDER
+            assert table.summary.text() == before  # not the rows read so far
+            with qtbot.waitSignal(model.counted, timeout=5000):
+                release.set()
+        assert not model.counting
+        assert table.summary.text() == f"{model.rowCount()} request(s)"
+    assert model.rowCount() == 7
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):  # the rest of the first page
+        assert model.index(6, 0).data() == PLACEHOLDER
+    assert [model.index(r, 0).data() for r in range(7)] == \
+        [str(n) for n in sorted(desk.numbers.values(), key=lambda n: _customer(model, n))]
