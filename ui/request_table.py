@@ -176,6 +176,8 @@ class RequestTable(QWidget):
         # view
         self._paint_watch = _FirstRowsPainted(self)
         self.view.viewport().installEventFilter(self._paint_watch)
+        self._count_watch = _CountAfterPaint(self.model)
+        self.view.viewport().installEventFilter(self._count_watch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.activated.connect(self._on_activated)
         self.view.resized.connect(self._on_view_resized)
@@ -387,6 +389,20 @@ class RequestTable(QWidget):
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():
             self.columns.restore(state)
+
+
+class _CountAfterPaint(QObject):
+    """Asks the model for a new query's count once its first rows are painted (the count
+    read meanwhile would slow the GUI thread down to that paint: see the model)."""
+
+    def __init__(self, model: RequestTableModel) -> None:
+        super().__init__(model)
+        self._model = model
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._model.count_awaited:
+            QTimer.singleShot(0, self._model.read_count)  # once this paint is over
+        return False
 
 
 class _FirstRowsPainted(QObject):

@@ -25,9 +25,13 @@ painted. The rest of that first page is read as any page is, when painted. Its c
 follows the rows (:attr:`RequestTableModel.counting` meanwhile; the rows are the ones
 read until then), read by ``queries.count_requests``, which remembers it until anything
 is written: counting every request (the queue "all") costs tens of milliseconds that
-the first rows no longer wait for. The start's first query (the floor's connection reads
-both) and a text search (finding the matches is the work: the services count them in
-the same pass) still come with their count.
+the first rows no longer wait for. It is asked for once the rows are painted (the
+table says when: :meth:`RequestTableModel.read_count`), or :data:`COUNT_AFTER_MS` after
+they arrived if nothing paints them: read at once, the count's Python (the ORM, the
+change marker) would hold the GIL the GUI thread needs to reach that paint (up to the
+interpreter's 5 ms switch interval at a time). The start's first query (the floor's
+connection reads both) and a text search (finding the matches is the work: the services
+count them in the same pass) still come with their count.
 """
 
 from __future__ import annotations
@@ -90,6 +94,9 @@ PAGE_SIZE = 200
 #: the rows a new query reads before it is shown, unless the table asks for more (a
 #: screen's worth: :meth:`RequestTableModel.set_first_rows`)
 FIRST_ROWS = 64
+#: a new query's count is read once its first rows are painted, or this long after they
+#: arrived when nothing painted them
+COUNT_AFTER_MS = 50
 MAX_CACHED_PAGES = 25
 #: adjacent pages read with one query at most
 MAX_PAGES_PER_READ = 4
@@ -172,6 +179,11 @@ class RequestTableModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False  # a new query is being read
         self._counting = False  # a new query's rows are shown, its count is being read
+        self._count_asked = False  # ... and the count has been asked for
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_AFTER_MS)
+        self._count_timer.timeout.connect(self.read_count)
         self._first_query = True  # read without the ORM when the floor can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
@@ -261,13 +273,15 @@ class RequestTableModel(QAbstractTableModel):
         self._loading = False
         self._arrived = True
         self._counting = not snap.counted
+        self._count_asked = False
         self._touch_clock()
         self._replace(snap)
         self.loaded.emit()
         if snap.counted:
+            self._count_timer.stop()
             self.counted.emit()
         else:
-            self._read_count(snap.generation)
+            self._count_timer.start()  # unless the table says the rows are painted first
 
     @property
     def counting(self) -> bool:
@@ -275,10 +289,21 @@ class RequestTableModel(QAbstractTableModel):
         rows are those read so far)."""
         return self._counting
 
-    def _read_count(self, generation: int) -> None:
+    @property
+    def count_awaited(self) -> bool:
+        """Whether a new query's count waits to be asked for (:meth:`read_count`)."""
+        return self._counting and not self._count_asked
+
+    def read_count(self) -> None:
+        """Ask for the count a new query's rows are shown without (once they are painted:
+        see the module); nothing if none is awaited."""
+        if not self.count_awaited:
+            return
+        self._count_timer.stop()
+        self._count_asked = True
         from app.services import queries
 
-        f_, db = self._filter, self._db
+        generation, f_, db = self._generation, self._filter, self._db
 
         def work() -> tuple[int, int]:
             return generation, queries.count_requests(db, f_)
