@@ -164,6 +164,22 @@ def run(url: str, runs: int) -> None:
                     mark(f"0p{n} early paint {n} starts ({type(obj.parent()).__name__})")
             return False
 
+    class AnyPaint(QObject):
+        """Every widget's paint after the model update, before the rows' (what Qt
+        paints first)."""
+
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            if (state["armed"] and event.type() == QEvent.Type.Paint
+                    and "9 model and table updated" in MARKS
+                    and "10 paint starts" not in MARKS):
+                name = type(obj).__name__
+                n = sum(1 for k in MARKS if k.startswith("9p"))
+                mark(f"9p{n} paint of {obj.objectName() or name}"[:40])
+            return False
+
+    any_paint = AnyPaint()
+    if os.environ.get("STAGES_ALL_PAINTS"):
+        app.installEventFilter(any_paint)
     filters = [Filter(), Filter()]
     table.view.viewport().installEventFilter(filters[0])
     lazy_view.viewport().installEventFilter(filters[1])
