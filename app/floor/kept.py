@@ -4,9 +4,13 @@ What :mod:`app.floor.pooled` reads on a connection checked out of the pool for e
 query, read on one connection taken from the same pool once (same login, same session
 settings) and kept, in autocommit: no pre-ping, no ``BEGIN`` and no ``ROLLBACK`` around
 each filter or sort (three round trips of five on PostgreSQL), and its statements are
-prepared on their first use, so that PostgreSQL plans the rows' joins once for good
-instead of at every filter (the pool's connections take turns: each would plan them ten
-times first). Each statement reads by itself, as in the pool's read-committed
+prepared on their first use and planned once (``plan_cache_mode`` =
+``force_generic_plan``): PostgreSQL plans the rows' joins once for good instead of at
+every filter (0.7 ms of planning for 0.3 ms of reading at a million requests; the pool's
+connections take turns, each would plan them ten times before choosing the generic plan
+itself). Measured on a million requests, the generic plans of the floor's statements
+(their limit written in them) read as fast as the custom ones, for one state or several
+and for the count. Each statement reads by itself, as in the pool's read-committed
 transaction. A failure closes the connection (the next query opens another) and leaves
 the query to the services, which say what went wrong.
 """
@@ -73,6 +77,9 @@ class KeptConnection:
             if not self._db.is_sqlite:
                 connection.autocommit = True
                 connection.prepare_threshold = 0  # prepared at once (psycopg)
+                # planned once, at the first use: the floor's statements name their
+                # limit, their generic plans are their custom ones (see the module)
+                connection.execute("SET plan_cache_mode = force_generic_plan")
             self._connection = connection
             self._reader = FloorReader.over(connection, sqlite=self._db.is_sqlite)
         return self._reader
