@@ -22,8 +22,9 @@ A new query reads only the rows of one screen (as many as the table says it show
 :meth:`RequestTableModel.set_first_rows`), not a whole page: at a million requests the
 200 rows of a page and their conversion were most of a filter's time before it is
 painted. The rest of that first page is read as any page is, when painted. Its count
-follows the rows (:attr:`RequestTableModel.counting` meanwhile; the rows are the ones
-read until then), read by ``queries.count_requests``, which remembers it until anything
+follows the rows (:attr:`RequestTableModel.counting` meanwhile; the rows shown are as
+many as that filter counted last time, a sort's those shown, or else the ones read),
+read by ``queries.count_requests``, which remembers it until anything
 is written: counting every request (the queue "all") costs tens of milliseconds that
 the first rows no longer wait for. It is asked for once the rows are painted (the
 table says when: :meth:`RequestTableModel.read_count`), or :data:`COUNT_AFTER_MS` after
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,8 @@ FIRST_ROWS = 64
 #: a new query's count is read once its first rows are painted, or this long after they
 #: arrived when nothing painted them
 COUNT_AFTER_MS = 50
+#: the filters whose last count is kept (the rows shown while a new count is read)
+KNOWN_TOTALS = 64
 MAX_CACHED_PAGES = 25
 #: adjacent pages read with one query at most
 MAX_PAGES_PER_READ = 4
@@ -184,6 +187,9 @@ class RequestTableModel(QAbstractTableModel):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_AFTER_MS)
         self._count_timer.timeout.connect(self.read_count)
+        #: the last count of each filter seen (a sort keeps its filter's): the rows shown
+        #: until a new query's count arrives
+        self._known_totals: OrderedDict[RequestFilter, int] = OrderedDict()
         self._first_query = True  # read without the ORM when the floor can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
@@ -274,6 +280,15 @@ class RequestTableModel(QAbstractTableModel):
         self._arrived = True
         self._counting = not snap.counted
         self._count_asked = False
+        if snap.counted:
+            self._know_total(snap.total)
+        else:
+            # the count this filter had last time (a sort: the one shown), if no fewer than
+            # the rows read: the count is then most likely the same, and its arrival
+            # changes no row (a change of the row count lays the whole view out again)
+            known = self._known_totals.get(self._filter, 0)
+            if known > snap.total:
+                snap = replace(snap, total=known)
         self._touch_clock()
         self._replace(snap)
         self.loaded.emit()
@@ -282,6 +297,13 @@ class RequestTableModel(QAbstractTableModel):
             self.counted.emit()
         else:
             self._count_timer.start()  # unless the table says the rows are painted first
+
+    def _know_total(self, total: int) -> None:
+        known = self._known_totals
+        known[self._filter] = total
+        known.move_to_end(self._filter)
+        while len(known) > KNOWN_TOTALS:
+            known.popitem(last=False)
 
     @property
     def counting(self) -> bool:
@@ -323,6 +345,7 @@ class RequestTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._counting = False
+        self._know_total(new)
         old = self._total
         if new > old:
             self.beginInsertRows(QModelIndex(), old, new - 1)
@@ -367,6 +390,7 @@ class RequestTableModel(QAbstractTableModel):
             return
         self._touch_clock()
         counting, self._counting = self._counting, False  # the refresh counted
+        self._know_total(snap.total)
         self._replace(snap)
         self.refreshed.emit()
         if counting:
