@@ -172,11 +172,15 @@ class RequestTable(QWidget):
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(self._update_summary)
         self.model.rowsRemoved.connect(self._update_summary)
+        self.model.counted.connect(self._update_summary)
         # view
         self._paint_watch = _FirstRowsPainted(self)
         self.view.viewport().installEventFilter(self._paint_watch)
+        self._count_watch = _CountAfterPaint(self.model)
+        self.view.viewport().installEventFilter(self._count_watch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.activated.connect(self._on_activated)
+        self.view.resized.connect(self._on_view_resized)
         # the requests of a dashboard bar
         self.drill_bar.cleared.connect(lambda: self.set_queue(self._queue))
 
@@ -356,8 +360,16 @@ class RequestTable(QWidget):
         self._set_selected(request.number if request is not None else 0)
 
     def _update_summary(self) -> None:
+        if self.model.counting:  # the rows read so far: the count says how many
+            return
         total = self.model.rowCount()
         self.summary.setText(self.tr("%n request(s)", "", total))
+
+    def _on_view_resized(self) -> None:
+        """A new query reads the rows the view shows at once before it is painted (the
+        rest of its first page when painted)."""
+        row_height = max(1, self.view.verticalHeader().defaultSectionSize())
+        self.model.set_first_rows(self.view.viewport().height() // row_height + 2)
 
     def comfortable_width(self) -> int:
         """The width this table reads well at: its deciding columns and 18 characters of
@@ -377,6 +389,20 @@ class RequestTable(QWidget):
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():
             self.columns.restore(state)
+
+
+class _CountAfterPaint(QObject):
+    """Asks the model for a new query's count once its first rows are painted (the count
+    read meanwhile would slow the GUI thread down to that paint: see the model)."""
+
+    def __init__(self, model: RequestTableModel) -> None:
+        super().__init__(model)
+        self._model = model
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._model.count_awaited:
+            QTimer.singleShot(0, self._model.read_count)  # once this paint is over
+        return False
 
 
 class _FirstRowsPainted(QObject):

@@ -17,12 +17,29 @@ A new query (queue, filter, sort) does not reset the model: the rows shown stay 
 the new count and first page arrive, then the rows beyond the new count are removed (or
 the new ones inserted) and the rest reported as changed, as a refresh does. The columns
 never change, so no change of shape calls for a reset.
+
+A new query reads only the rows of one screen (as many as the table says it shows,
+:meth:`RequestTableModel.set_first_rows`), not a whole page: at a million requests the
+200 rows of a page and their conversion were most of a filter's time before it is
+painted. The rest of that first page is read as any page is, when painted. Its count
+follows the rows (:attr:`RequestTableModel.counting` meanwhile; the rows shown are as
+many as that filter counted last time, a sort's those shown, or else the ones read),
+read by ``queries.count_requests``, which remembers it until anything
+is written: counting every request (the queue "all") costs tens of milliseconds that
+the first rows no longer wait for. It is asked for once the rows are painted (the
+table says when: :meth:`RequestTableModel.read_count`), or :data:`COUNT_AFTER_MS` after
+they arrived if nothing paints them: read at once, the count's Python (the ORM, the
+change marker) would hold the GIL the GUI thread needs to reach that paint (up to the
+interpreter's 5 ms switch interval at a time). The start's first query (the floor's
+connection reads both) and a text search (finding the matches is the work: the services
+count them in the same pass) still come with their count.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +54,7 @@ from PySide6.QtCore import (
 )
 
 from app.floor import deferred
+from app.floor.kept import KeptConnection
 from app.floor.rules import handles
 from app.services.queue_rows import RequestFilter, RequestRow
 from ui.errors import error_text
@@ -74,6 +92,14 @@ if TYPE_CHECKING:  # SQLAlchemy: not before the first page is painted
     from app.db.database import Database
 
 PAGE_SIZE = 200
+#: the rows a new query reads before it is shown, unless the table asks for more (a
+#: screen's worth: :meth:`RequestTableModel.set_first_rows`)
+FIRST_ROWS = 64
+#: a new query's count is read once its first rows are painted, or this long after they
+#: arrived when nothing painted them
+COUNT_AFTER_MS = 50
+#: the filters whose last count is kept (the rows shown while a new count is read)
+KNOWN_TOTALS = 64
 MAX_CACHED_PAGES = 25
 #: adjacent pages read with one query at most
 MAX_PAGES_PER_READ = 4
@@ -84,12 +110,15 @@ PLACEHOLDER = "…"
 Index = QModelIndex | QPersistentModelIndex
 
 class _Page:
-    """A page of rows as read, and each row formatted once it is painted."""
+    """A page of rows as read, and each row formatted once it is painted. ``whole``:
+    False for the first rows of a new query (the page's other rows are read when
+    painted)."""
 
-    __slots__ = ("cells", "rows")
+    __slots__ = ("cells", "rows", "whole")
 
-    def __init__(self, rows: tuple[RequestRow, ...]) -> None:
+    def __init__(self, rows: tuple[RequestRow, ...], whole: bool = True) -> None:
         self.rows = rows
+        self.whole = whole
         self.cells: list[Cells | None] = [None] * len(rows)
 
 
@@ -107,19 +136,27 @@ class _Snapshot:
     generation: int
     total: int
     pages: dict[int, tuple[RequestRow, ...]]
+    #: the first page holds only the rows asked for (a new query's first rows)
+    partial: bool = False
+    #: the total is the count (False: the rows read so far; the count follows)
+    counted: bool = True
 
 
 class RequestTableModel(QAbstractTableModel):
     """Requests of one queue, ``PAGE_SIZE`` rows at a time.
 
     Signals:
-        loaded(): a new query (queue, filter or sort) has its count and first page.
+        loaded(): a new query (queue, filter or sort) has its first rows (its count may
+            follow: :attr:`counting`).
+        counted(): the count of a new query has arrived (rows inserted or removed at the
+            end); emitted after loaded() too when the rows came with it.
         refreshed(): a refresh of the current query has been applied.
         page_loaded(int): a page (index) has arrived.
         error(str): a query failed (the message to show).
     """
 
     loaded = Signal()
+    counted = Signal()
     refreshed = Signal()
     page_loaded = Signal(int)
     error = Signal(str)
@@ -144,6 +181,15 @@ class RequestTableModel(QAbstractTableModel):
         self._read_timer.timeout.connect(self._read)
         self._generation = 0
         self._loading = False  # a new query is being read
+        self._counting = False  # a new query's rows are shown, its count is being read
+        self._count_asked = False  # ... and the count has been asked for
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_AFTER_MS)
+        self._count_timer.timeout.connect(self.read_count)
+        #: the last count of each filter seen (a sort keeps its filter's): the rows shown
+        #: until a new query's count arrives
+        self._known_totals: OrderedDict[RequestFilter, int] = OrderedDict()
         self._first_query = True  # read without the ORM when the floor can
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
@@ -159,6 +205,16 @@ class RequestTableModel(QAbstractTableModel):
         self._hot_row = -1
         self._hot_cells: Cells = {}
         self._hot_page = -1
+        self._first_rows = FIRST_ROWS
+        #: the connection the plain queues' first rows are read on after the start's
+        self._kept = KeptConnection(db)
+        self.destroyed.connect(self._kept.close)
+        weakref.finalize(self, self._kept.close)
+
+    def set_first_rows(self, rows: int) -> None:
+        """Read at least ``rows`` rows before a new query is shown (the rows the table
+        shows at once; a page at most)."""
+        self._first_rows = max(1, rows)
 
     # -- query --------------------------------------------------------------------------
     @property
@@ -189,19 +245,28 @@ class RequestTableModel(QAbstractTableModel):
         self._wanted.clear()
         generation = self._generation
         f_, sort_, desc = self._filter, self._sort, self._descending
-        db = self._db
+        db, kept = self._db, self._kept
         first, self._first_query = self._first_query, False
+        limit = min(self._first_rows, PAGE_SIZE)
+        # the count follows the rows, but at the start and for a text search (see the module)
+        with_total = first or bool((f_.search or "").strip())
 
         plain = handles(f_, sort_)
 
         def work() -> _Snapshot:
             page = None
-            if plain:  # a plain queue: through the DB-API, no ORM (app.floor)
-                page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=PAGE_SIZE)
+            if plain and first:  # the start's: the floor's own connection (app.floor)
+                page = deferred.first_page(db, f_, sort=sort_, descending=desc, limit=limit)
+            elif plain:  # a plain queue: through the DB-API, no ORM, on a kept connection
+                page = kept.first_page(f_, sort=sort_, descending=desc, limit=limit,
+                                       count=with_total)
             if page is None:
                 page = queries.list_requests(db, f_, sort=sort_, descending=desc, offset=0,
-                                             limit=PAGE_SIZE, with_total=True)
-            return _Snapshot(generation, page.total or 0, {0: page.rows})
+                                             limit=limit, with_total=with_total)
+            rows = page.rows
+            counted = page.total is not None or len(rows) < limit  # fewer: all of them
+            return _Snapshot(generation, len(rows) if page.total is None else page.total,
+                             {0: rows}, partial=limit < PAGE_SIZE, counted=counted)
 
         if not (first and plain):
             from app.services import queries  # on the GUI thread, before the worker needs it
@@ -213,9 +278,84 @@ class RequestTableModel(QAbstractTableModel):
             return
         self._loading = False
         self._arrived = True
+        self._counting = not snap.counted
+        self._count_asked = False
+        if snap.counted:
+            self._know_total(snap.total)
+        else:
+            # the count this filter had last time (a sort: the one shown), if no fewer than
+            # the rows read: the count is then most likely the same, and its arrival
+            # changes no row (a change of the row count lays the whole view out again)
+            known = self._known_totals.get(self._filter, 0)
+            if known > snap.total:
+                snap = replace(snap, total=known)
         self._touch_clock()
         self._replace(snap)
         self.loaded.emit()
+        if snap.counted:
+            self._count_timer.stop()
+            self.counted.emit()
+        else:
+            self._count_timer.start()  # unless the table says the rows are painted first
+
+    def _know_total(self, total: int) -> None:
+        known = self._known_totals
+        known[self._filter] = total
+        known.move_to_end(self._filter)
+        while len(known) > KNOWN_TOTALS:
+            known.popitem(last=False)
+
+    @property
+    def counting(self) -> bool:
+        """Whether a new query's rows are shown and its count is still being read (the
+        rows are those read so far)."""
+        return self._counting
+
+    @property
+    def count_awaited(self) -> bool:
+        """Whether a new query's count waits to be asked for (:meth:`read_count`)."""
+        return self._counting and not self._count_asked
+
+    def read_count(self) -> None:
+        """Ask for the count a new query's rows are shown without (once they are painted:
+        see the module); nothing if none is awaited."""
+        if not self.count_awaited:
+            return
+        self._count_timer.stop()
+        self._count_asked = True
+        from app.services import queries
+
+        generation, f_, db = self._generation, self._filter, self._db
+
+        def work() -> tuple[int, int]:
+            return generation, queries.count_requests(db, f_)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:  # the rows stay, as many as were read
+                self._counting = False
+                self.counted.emit()
+                self.error.emit(error_text(exc))
+
+        run_async(work, self._apply_count, failed, self)
+
+    def _apply_count(self, result: tuple[int, int]) -> None:
+        """A new query's count, after its rows: the rows beyond the ones read inserted
+        (or, something deleted since, the rows beyond the count removed)."""
+        generation, new = result
+        if generation != self._generation:
+            return
+        self._counting = False
+        self._know_total(new)
+        old = self._total
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._total = new
+            self.endInsertRows()
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._total = new
+            self.endRemoveRows()
+        self.counted.emit()
 
     def refresh(self) -> None:
         """Re-read the count and the pages painted last without resetting the view.
@@ -249,8 +389,12 @@ class RequestTableModel(QAbstractTableModel):
         if snap.generation != self._generation:
             return
         self._touch_clock()
+        counting, self._counting = self._counting, False  # the refresh counted
+        self._know_total(snap.total)
         self._replace(snap)
         self.refreshed.emit()
+        if counting:
+            self.counted.emit()
 
     def _replace(self, snap: _Snapshot) -> None:
         """The rows of a query or a refresh in place of those shown: the rows beyond the
@@ -260,29 +404,33 @@ class RequestTableModel(QAbstractTableModel):
         if new > old:
             self.beginInsertRows(QModelIndex(), old, new - 1)
             self._total = new
-            self._set_pages(snap.pages)
+            self._set_pages(snap)
             self.endInsertRows()
         elif new < old:
             self.beginRemoveRows(QModelIndex(), new, old - 1)
             self._total = new
-            self._set_pages(snap.pages)
+            self._set_pages(snap)
             self.endRemoveRows()
         else:
-            self._set_pages(snap.pages)
+            self._set_pages(snap)
         kept = min(old, new)
         if kept:
             self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(COLUMNS) - 1))
 
-    def _set_pages(self, pages: dict[int, tuple[RequestRow, ...]]) -> None:
-        self._pages = OrderedDict((index, _Page(rows)) for index, rows in pages.items())
+    def _set_pages(self, snap: _Snapshot) -> None:
+        self._pages = OrderedDict(
+            (index, _Page(rows, not (snap.partial and index == 0)))
+            for index, rows in snap.pages.items())
         # a page still being read was asked for before these: it is read again if needed
         self._pending.clear()
         self._forget_hot_row()
 
     def _failed(self, exc: BaseException) -> None:
-        if self._loading and self._total:  # a new query failed: no stale rows stay shown
-            self._replace(_Snapshot(self._generation, 0, {}))
-        self._loading = False
+        failed_query, self._loading = self._loading, False
+        if failed_query:  # a new query failed: no stale rows stay shown, none counted
+            self._counting = False
+            if self._total:
+                self._replace(_Snapshot(self._generation, 0, {}))
         self.error.emit(error_text(exc))
 
     # -- clock ------------------------------------------------------------------------------
@@ -345,6 +493,8 @@ class RequestTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_index)  # least recently painted goes first
             self._hot_page = page_index
         if offset >= len(page.rows):
+            if not page.whole and not self._loading:  # beyond a new query's first rows
+                self._fetch(page_index)
             return None
         cells = page.cells[offset]
         if cells is None:
@@ -419,7 +569,8 @@ class RequestTableModel(QAbstractTableModel):
         return self._arrived
 
     def is_loaded(self, row: int) -> bool:
-        return row // PAGE_SIZE in self._pages
+        page = self._pages.get(row // PAGE_SIZE)
+        return page is not None and row % PAGE_SIZE < len(page.rows)
 
     def request_at(self, row: int) -> RequestRow | None:
         """The row's request if its page is loaded (never triggers a query)."""

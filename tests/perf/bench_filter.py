@@ -11,6 +11,11 @@ no placeholders; bench_queue's probe without its repaint forced right after the 
 instrument alone): the queue "all" filtered to the state "quoted" (and back), and sorted
 by state. A 2 ms QTimer probe in the same event loop gives the longest stall of each
 action. Prints median and range of the runs, the ratio to the baseline and the load.
+
+Each measured action starts once the table's reads of the one before are over (a count
+that follows its first rows, ``RequestTableModel.counting``): otherwise that count, read
+in the background, would run during the next action, the lazy list's or the table's,
+and slow down whichever it met.
 """
 
 from __future__ import annotations
@@ -101,7 +106,14 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
     stalls: dict[str, list[float]] = {}
 
+    def settle() -> None:
+        deadline = time.perf_counter() + 30
+        while getattr(table.model, "counting", False) and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.0005)
+
     def record(name: str, measure: Callable[[], float]) -> None:
+        settle()
         app.processEvents()
         heartbeat.reset()
         heartbeat.worst = 0.0

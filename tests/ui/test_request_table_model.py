@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.floor import deferred
+from app.floor.kept import KeptConnection
 from app.services import queries
 from app.services.dto import Page, RequestFilter
 from tests.ui.conftest import Desk
@@ -181,3 +182,114 @@ def test_a_failed_query_leaves_no_old_rows(qtbot: QtBot, monkeypatch: pytest.Mon
     with qtbot.waitSignal(model.error, timeout=5000):
         model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == 0
+
+
+def test_a_new_query_reads_one_screen_first_and_the_rest_of_its_page_when_painted(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    """Issue 21: the first rows of a filter or a sort come before the rest of the first
+    page (the rows of one screen, as the table asks), the rest is read when painted."""
+    limits: list[int] = []
+    real_first = deferred.first_page
+
+    def spy_first(*args: object, **kwargs: object) -> Page | None:
+        limits.append(int(kwargs["limit"]))  # type: ignore[call-overload]
+        return real_first(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(deferred, "first_page", spy_first)
+    model = RequestTableModel(desk.db, lang="en")
+    model.set_first_rows(3)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(RequestFilter())
+    assert limits == [3] and model.rowCount() == 7  # the count of all, three rows read
+    assert model.is_loaded(2) and not model.is_loaded(3)
+    numbers = sorted(desk.numbers.values(), reverse=True)
+    assert model.index(0, 0).data() == str(numbers[0])
+    with qtbot.waitSignal(model.page_loaded, timeout=5000) as blocker:
+        assert model.index(5, 0).data() == PLACEHOLDER  # painted: the whole page asked for
+    assert blocker.args == [0]
+    assert [model.index(r, 0).data() for r in range(7)] == [str(n) for n in numbers]
+    # a sort read by the services: the same
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(column("customer"), Qt.SortOrder.AscendingOrder)
+    assert model.is_loaded(2) and not model.is_loaded(3)
+
+
+def test_a_filter_or_a_sort_never_reads_on_the_gui_thread(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    """Issue 21: every read of a new query, its rows and its count, is done off the GUI
+    thread (a hard rule: the event loop never waits for the database)."""
+    import threading
+
+    threads: list[threading.Thread] = []
+    for module, name in ((deferred, "first_page"), (KeptConnection, "first_page"),
+                         (queries, "list_requests"), (queries, "count_requests")):
+        real = getattr(module, name)
+
+        def spy(*args: object, real: object = real, **kwargs: object) -> object:
+            threads.append(threading.current_thread())
+            return real(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(module, name, spy)
+    model = loaded_model(qtbot, desk)
+    model.set_first_rows(2)
+    for change in (lambda: model.set_query(RequestFilter(states=("new",))),
+                   lambda: model.sort(column("state"), Qt.SortOrder.AscendingOrder),
+                   lambda: model.set_query(RequestFilter(search="plesk"))):
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            change()
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_query(RequestFilter())
+        qtbot.waitUntil(lambda: model.rowCount() == 7, timeout=5000)
+        model.index(6, 0).data()
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert len(threads) >= 6 and threading.main_thread() not in threads
+
+
+def test_the_first_rows_are_shown_before_the_count_arrives(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, desk: Desk) -> None:
+    """Issue 21: a filter or a sort shows its first rows without waiting for its count
+    (counting a million requests takes longer than reading a screen of them); the table
+    says how many once the count is there. Until then the rows are as many as the filter
+    counted last time (a sort: the same filter), else the ones read."""
+    import threading
+
+    from app.services import staff
+    from ui.request_table import RequestTable
+
+    release = threading.Event()
+    real_count = queries.count_requests
+
+    def held_count(*args: object, **kwargs: object) -> int:
+        assert release.wait(timeout=30)
+        return real_count(*args, **kwargs)  # type: ignore[arg-type]
+
+    table = RequestTable(desk.ctx(desk.lead), staff.list_staff(desk.db))
+    qtbot.addWidget(table)
+    model = table.model
+    model.set_first_rows(1)
+    with qtbot.waitSignal(model.counted, timeout=5000):
+        table.set_queue("all")  # the first query comes with its count
+    assert model.rowCount() == 7 and table.summary.text() == "7 request(s)"
+    monkeypatch.setattr(queries, "count_requests", held_count)
+    for change, shown, counted in (
+            (lambda: table.view.sortByColumn(column("customer"),
+                                             Qt.SortOrder.AscendingOrder), 7, 7),
+            (lambda: table.set_queue("new"), 1, 2),  # never counted: the row read
+            (lambda: table.set_queue("all"), 7, 7)):  # counted before
+        release.clear()
+        before = table.summary.text()
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            change()
+        assert model.counting
+        assert model.rowCount() == shown and model.is_loaded(0) and not model.is_loaded(1)
+        assert model.index(0, 0).data() != PLACEHOLDER
+        assert table.summary.text() == before  # not the rows read so far
+        with qtbot.waitSignal(model.counted, timeout=5000):
+            release.set()
+        assert not model.counting and model.rowCount() == counted
+        assert table.summary.text() == f"{counted} request(s)"
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):  # the rest of the first page
+        assert model.index(6, 0).data() == PLACEHOLDER
+    assert [model.index(r, 0).data() for r in range(7)] == \
+        [str(n) for n in sorted(desk.numbers.values(), key=lambda n: _customer(model, n))]
