@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.floor.reader import FloorReader
 from app.floor.rules import handles
-from app.services.dto import Page, RequestFilter
+from app.services.queue_rows import Page, RequestFilter
 
 if TYPE_CHECKING:
     from app.db.database import Database
