@@ -75,7 +75,7 @@ def _warm_up() -> None:
     """Runs once in each worker: fonts, styles and the default logo get loaded."""
     from reports import assets, styles  # noqa: F401  (importing styles registers the fonts)
 
-    assets.logo_reader(None)
+    assets.logo_image(None)
 
 
 def safe_filename(name: str, suffix: str = ".pdf") -> str:

@@ -29,7 +29,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.money import format_decimal, format_percent
 from reports import styles as st
-from reports.assets import FONT, FONT_BOLD, logo_reader, register_fonts
+from reports.assets import FONT, FONT_BOLD, draw_image, logo_image, register_fonts
 from reports.texts import Lang, text
 
 __all__ = ["DocumentInfo", "Letterhead", "TextLine", "build_pdf", "fitting_size", "para",
@@ -155,7 +155,7 @@ class Letterhead:
         self._lang = lang
         self._company = company
         self._draft = draft
-        self._logo = logo_reader(company.logo_path) if company.with_logo else None
+        self._logo = logo_image(company.logo_path) if company.with_logo else None
         self._address = fit_lines(company.address_lines, 3)
         contacts = [f"{text(lang, 'vat_number')} {company.vat_number}"]
         contacts += [item for item in (company.email, company.phone, company.website) if item]
@@ -187,10 +187,10 @@ class Letterhead:
         right = st.PAGE_WIDTH - st.MARGIN_X
         x = left
         if self._logo is not None:
-            width, height = self._logo.getSize()
+            width, height = self._logo.width, self._logo.height
             scale = min(st.LOGO_MAX_WIDTH / width, st.LOGO_HEIGHT / height)
             logo_w, logo_h = width * scale, height * scale
-            canvas.drawImage(self._logo, left, top - logo_h, logo_w, logo_h)
+            draw_image(canvas, self._logo, left, top - logo_h, logo_w, logo_h)
             x = left + logo_w + 4 * mm
         contacts_width = max(
             stringWidth(line, FONT, st.LETTERHEAD_SIZE) for line in self._contacts

@@ -1,0 +1,92 @@
+"""What a process prepares once for all its documents gives the bytes reportlab's own
+path gives, and a document's bytes never depend on what was rendered before it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFace
+
+from reports import assets, layout
+from reports.quote_pdf import render_quote
+from tests.reports.quote_samples import fixed_quote, hourly_quote
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _faces() -> list[Any]:
+    assets.register_fonts()
+    return [pdfmetrics.getFont(name).face for name in (assets.FONT, assets.FONT_BOLD)]
+
+
+def test_fonts_keep_their_subset_programs() -> None:
+    faces = _faces()
+    assert all(isinstance(face, assets.SubsetCachingFace) for face in faces)
+    document = replace(fixed_quote("it"), request_number=4242)
+    render_quote(document)
+    made: list[int] = []
+
+    def spy(original: Any) -> Any:
+        def make_subset(subset: list[int]) -> bytes:
+            made.append(len(subset))
+            return original(subset)
+        return make_subset
+
+    for face in faces:
+        face.makeSubset = spy(face.makeSubset)
+    try:
+        render_quote(document)
+    finally:
+        for face in faces:
+            del face.makeSubset
+    assert made == []  # the same characters: the programs made for the first are reused
+
+
+def test_kept_subsets_and_prepared_logo_give_reportlabs_own_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = [fixed_quote("it"), hourly_quote("en"), replace(fixed_quote("en"), draft=True)]
+    cached = [render_quote(document) for document in documents]
+
+    # reportlab's own path: every subset made and compressed again, the logo drawn with
+    # canvas.drawImage from its ImageReader (decoded and compressed for each document)
+    for face in _faces():
+        monkeypatch.setattr(face, "__class__", TTFontFace)
+
+    def draw_image(canvas: Any, image: assets.PreparedImage, x: float, y: float,
+                   width: float, height: float) -> None:
+        assert image is assets.logo_image(None)
+        canvas.drawImage(assets.logo_reader(None), x, y, width, height)
+
+    monkeypatch.setattr(layout, "draw_image", draw_image)
+    assert [render_quote(document) for document in documents] == cached
+
+
+def test_the_logo_is_prepared_once_per_process() -> None:
+    assert assets.logo_image(None) is assets.logo_image(None)
+    image = assets.logo_image(None)
+    assert (image.width, image.height) == assets.logo_reader(None).getSize()
+
+
+def test_a_document_rendered_after_others_is_the_one_rendered_alone() -> None:
+    others = [hourly_quote("en"), replace(fixed_quote("it"), draft=True),
+              replace(fixed_quote("en"), request_number=77)]
+    for document in others:
+        render_quote(document)
+    after = render_quote(fixed_quote("it"))
+    script = (
+        "import sys\n"
+        "from reports.quote_pdf import render_quote\n"
+        "from tests.reports.quote_samples import fixed_quote\n"
+        "sys.stdout.buffer.write(render_quote(fixed_quote('it')))\n"
+    )
+    alone = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True,
+                           capture_output=True).stdout
+    assert alone == after
+
