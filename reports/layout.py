@@ -9,8 +9,10 @@ story gives the same bytes.
 from __future__ import annotations
 
 import calendar
+import copy
 import io
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +27,8 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.money import format_decimal, format_percent
@@ -282,9 +286,39 @@ def fit_lines(lines: tuple[str, ...], most: int) -> list[str]:
 # -------------------------------------------------------------------------- flowables
 
 
-def para(value: str, style: st.ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped; newlines kept)."""
-    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+def para(value: str, style: st.ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text (escaped; newlines kept), with ``bullet`` before it.
+
+    Text on one line without ``&``, ``<`` or ``>`` (which the parser would split into
+    fragments of their own) skips reportlab's markup parser, which is most of what
+    making a paragraph costs: its one fragment is a copy of the style's, with the text
+    cleaned as the parser cleans it. The paragraph is the one the parser would make.
+    """
+    if _PARSED.search(value) is None:
+        cleaned = cleanBlockQuotedText(value)
+        if cleaned:
+            fragment = copy.copy(_plain_fragment(style))
+            fragment.text = cleaned
+            return Paragraph(escape(cleaned), style, bulletText=bullet, frags=[fragment])
+    return Paragraph(escape(value).replace("\n", "<br/>"), style, bulletText=bullet)
+
+
+#: what only the parser handles as reportlab would: markup, entities, line breaks
+_PARSED = re.compile(r"[\n&<>]")
+
+#: each style's fragment of plain text, as the parser makes it: (style, fragment) by id
+_PLAIN_FRAGMENTS: dict[int, tuple[st.ParagraphStyle, Any]] = {}
+
+
+def _plain_fragment(style: st.ParagraphStyle) -> Any:
+    found = _PLAIN_FRAGMENTS.get(id(style))
+    if found is None or found[0] is not style:
+        if len(_PLAIN_FRAGMENTS) > 256:  # styles made on the fly: keep the cache small
+            _PLAIN_FRAGMENTS.clear()
+        _, fragments, _ = ParaParser().parse("x", style)
+        (fragment,) = fragments
+        found = _PLAIN_FRAGMENTS[id(style)] = (style, fragment)
+    return found[1]
 
 
 class TextLine(Flowable):

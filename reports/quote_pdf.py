@@ -10,10 +10,9 @@ Output is deterministic (``invariant=True``): the same document gives the same b
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.domain.documents import QuoteDocument, QuoteLineDoc
 from app.domain.money import format_eur
@@ -269,7 +268,7 @@ def _terms_section(document: QuoteDocument) -> list[Flowable]:
         text(lang, "term_validity", date=when),
     ]
     flowables: list[Flowable] = [TextLine(text(lang, "terms_heading"), s.heading)]
-    flowables += [Paragraph(escape(term), s.bullet, bulletText="•") for term in terms]
+    flowables += [para(term, s.bullet, bullet="•") for term in terms]
     return flowables
 
 

@@ -90,3 +90,24 @@ def test_a_document_rendered_after_others_is_the_one_rendered_alone() -> None:
                            capture_output=True).stdout
     assert alone == after
 
+
+
+@pytest.mark.parametrize("value", [
+    "Cloud Server Pro srv-mi-0042", "  spaced\ttext  with   runs  ", "a\u00a0b 1.234,56\u00a0€",
+    "Bellà & Figli", "<b>not markup</b>", "two\nlines", "",
+])
+def test_plain_paragraphs_are_the_parsers(value: str) -> None:
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    from reports import styles as st
+
+    for style in (st.STYLES.body, st.STYLES.customer_name, st.STYLES.bullet):
+        fast = layout.para(value, style, bullet="•" if style is st.STYLES.bullet else None)
+        parsed = Paragraph(escape(value).replace("\n", "<br/>"), style,
+                           bulletText="•" if style is st.STYLES.bullet else None)
+        assert fast.text == parsed.text
+        assert fast.bulletText == parsed.bulletText
+        assert [vars(f) for f in fast.frags] == [vars(f) for f in parsed.frags]
+        assert fast.wrap(120, 500) == parsed.wrap(120, 500)
