@@ -299,8 +299,53 @@ def para(value: str, style: st.ParagraphStyle, bullet: str | None = None) -> Par
         if cleaned:
             fragment = copy.copy(_plain_fragment(style))
             fragment.text = cleaned
-            return Paragraph(escape(cleaned), style, bulletText=bullet, frags=[fragment])
+            paragraph = PlainParagraph(escape(cleaned), style, bulletText=bullet,
+                                       frags=[fragment])
+            paragraph.lines_key = cleaned
+            return paragraph
     return Paragraph(escape(value).replace("\n", "<br/>"), style, bulletText=bullet)
+
+
+class PlainParagraph(Paragraph):
+    """A paragraph of one plain fragment (see :func:`para`) whose lines, once broken
+    at a width, are reused by every paragraph of the same text, style and bullet at that
+    width: the terms, notes and captions of a batch's documents are broken once per
+    process. Splitting (a paragraph across pages) breaks its lines afresh, as reportlab
+    does, so nothing kept is ever changed."""
+
+    #: the plain text whose lines are kept; None (the parts a split makes) keeps nothing
+    lines_key: str | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.lines_key is None:
+            plain: tuple[float, float] = super().wrap(avail_width, avail_height)
+            return plain
+        key = (self.lines_key, id(self.style), self.bulletText, avail_width)
+        kept = _WRAPS.get(key)
+        if kept is not None and kept[0] is self.style:
+            self.__dict__.update(kept[1])
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        if len(_WRAPS) >= WRAPS_KEPT:
+            _WRAPS.clear()
+        _WRAPS[key] = (self.style, {name: getattr(self, name) for name in _WRAP_STATE
+                                    if hasattr(self, name)})
+        return size
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.lines_key is not None and hasattr(self, "blPara"):
+            # lines of its own (a split changes them), broken where the last wrap did
+            super().wrap(self.width, avail_height)
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        return parts
+
+
+#: what Paragraph.wrap sets on the paragraph (and its breakLines)
+_WRAP_STATE = ("width", "height", "_wrapWidths", "blPara", "_width_max",
+               "_splitLongWordCount", "_hyphenations")
+#: broken paragraphs kept per process (text, style, bullet, width) -> (style, state)
+WRAPS_KEPT = 2048
+_WRAPS: dict[tuple[str, int, str | None, float], tuple[st.ParagraphStyle, dict[str, Any]]] = {}
 
 
 #: what only the parser handles as reportlab would: markup, entities, line breaks

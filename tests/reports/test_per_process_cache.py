@@ -111,3 +111,32 @@ def test_plain_paragraphs_are_the_parsers(value: str) -> None:
         assert fast.bulletText == parsed.bulletText
         assert [vars(f) for f in fast.frags] == [vars(f) for f in parsed.frags]
         assert fast.wrap(120, 500) == parsed.wrap(120, 500)
+
+
+def test_kept_line_breaks_give_the_bytes_of_breaking_each_paragraph_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportlab.platypus import Paragraph
+
+    from tests.reports.quote_samples import line, long_quote
+
+    over_a_page = "parola " * 1500 + "https://example.com/" + "x" * 300
+    documents = [fixed_quote("it"), hourly_quote("en"), long_quote("it", 60),
+                 fixed_quote("it", (line(over_a_page, "1", "10.00"),))]
+    twice = [render_quote(document) for document in documents * 2]  # the second from kept
+    assert twice[: len(documents)] == twice[len(documents):]
+    monkeypatch.setattr(layout.PlainParagraph, "wrap", Paragraph.wrap)
+    monkeypatch.setattr(layout.PlainParagraph, "split", Paragraph.split)
+    assert [render_quote(document) for document in documents] == twice[: len(documents)]
+
+
+def test_a_paragraph_gets_the_lines_kept_for_its_text_style_and_width() -> None:
+    from reports import styles as st
+
+    first = layout.para("Il preventivo è gratuito e non impegna a nulla.", st.STYLES.body)
+    second = layout.para("Il preventivo è gratuito e non impegna a nulla.", st.STYLES.body)
+    assert first.wrap(90, 500) == second.wrap(90, 500)
+    assert second.blPara is first.blPara  # kept, not broken again
+    other = layout.para("Il preventivo è gratuito e non impegna a nulla.", st.STYLES.small)
+    other.wrap(90, 500)
+    assert other.blPara is not first.blPara
