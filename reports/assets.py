@@ -12,6 +12,7 @@ decoded and compressed as the PDF image it becomes.
 from __future__ import annotations
 
 import copy
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,14 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    TTFontFace,
+    makeToUnicodeCMap,
+)
 
 import resources
 from app.domain.images import check_logo, undecodable
@@ -41,7 +49,7 @@ def register_fonts() -> tuple[str, str]:
     Parsing a TrueType file takes tens of milliseconds, so this runs once per process.
     """
     for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        font = TTFont(name, str(FONTS_DIR / filename))
+        font = DocumentFont(name, str(FONTS_DIR / filename))
         # The same face, with the subsets' font programs kept (see SubsetCachingFace).
         font.face.__class__ = SubsetCachingFace
         pdfmetrics.registerFont(font)
@@ -135,6 +143,98 @@ def draw_image(canvas: Any, image: PreparedImage, x: float, y: float,
 
 
 # -------------------------------------------------------------------------- fonts
+
+#: text that is only printable ASCII: with reportlab's "ASCII readable" subsets its
+#: characters have their own codes in subset 0 in every document
+_PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]+")
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF value formatted once (it does not depend on the document)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+class DocumentFont(TTFont):
+    """reportlab's TrueType font, with what every document repeats done once.
+
+    - Text of printable ASCII is encoded without looking up each character: in
+      reportlab's ASCII-readable subsets those characters are pre-assigned to their
+      own codes in subset 0, so the bytes are the text's.
+    - Each subset's widths (a 256-number array) and ToUnicode map (compressed) are
+      made once per distinct subset; the PDF objects are reportlab's.
+    """
+
+    _subset_objects: OrderedDict[tuple[int, tuple[int, ...]], tuple[_Formatted, bytes]]
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
+        if (self._asciiReadable and isinstance(text, str) and _PRINTABLE_ASCII.fullmatch(text)
+                and self._has_printable_ascii()):
+            if doc not in self.state:  # as TTFont.splitString makes it
+                self.state[doc] = TTFont.State(self._asciiReadable, self)
+            return [(0, text.encode("ascii"))]
+        return super().splitString(text, doc, encoding)
+
+    def _has_printable_ascii(self) -> bool:
+        found = self.__dict__.get("_printable_ascii")
+        if found is None:
+            found = self.__dict__["_printable_ascii"] = all(
+                code in self.face.charToGlyph for code in range(0x20, 0x7F))
+        return bool(found)
+
+    def _objects_of(self, number: int, subset: list[int], base_font: str,
+                    compress: bool) -> tuple[_Formatted, bytes]:
+        """The subset's widths, formatted, and its ToUnicode map (compressed if
+        ``compress``)."""
+        cache = self.__dict__.setdefault("_subset_objects", OrderedDict())
+        key = (number * 2 + bool(compress), tuple(subset))
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+        widths = _Formatted(pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+                            .format(None))
+        cmap = makeToUnicodeCMap(base_font, subset)
+        found = (widths, pdfdoc.PDFZCompress.encode(cmap) if compress else cmap.encode())
+        cache[key] = found
+        if len(cache) > SUBSETS_KEPT:
+            cache.popitem(last=False)
+        return found
+
+    def addObjects(self, doc: Any) -> None:
+        """As :meth:`TTFont.addObjects`, with each subset's widths and map kept."""
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+                         ).decode("pdfdoc")
+            widths, cmap = self._objects_of(n, subset, base_font, bool(doc.compression))
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = widths
+            cmap_stream = pdfdoc.PDFStream()
+            cmap_stream.content = cmap
+            if doc.compression:
+                cmap_stream.dictionary["Filter"] = pdfdoc.PDFArray(
+                    [pdfdoc.PDFName("FlateDecode")])
+            pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font, subset)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
+
 
 #: compressed font programs kept per face: a batch's documents use a handful of
 #: subsets (ASCII, always there, plus the accents and signs of their text)

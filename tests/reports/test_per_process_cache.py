@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from reports import assets, layout
 from reports.quote_pdf import render_quote
@@ -54,10 +54,13 @@ def test_kept_subsets_and_prepared_logo_give_reportlabs_own_bytes(
     documents = [fixed_quote("it"), hourly_quote("en"), replace(fixed_quote("en"), draft=True)]
     cached = [render_quote(document) for document in documents]
 
-    # reportlab's own path: every subset made and compressed again, the logo drawn with
-    # canvas.drawImage from its ImageReader (decoded and compressed for each document)
+    # reportlab's own path: every subset made and compressed again, each character
+    # looked up, the logo drawn with canvas.drawImage from its ImageReader (decoded and
+    # compressed for each document)
     for face in _faces():
         monkeypatch.setattr(face, "__class__", TTFontFace)
+    for name in (assets.FONT, assets.FONT_BOLD):
+        monkeypatch.setattr(pdfmetrics.getFont(name), "__class__", TTFont)
 
     def draw_image(canvas: Any, image: assets.PreparedImage, x: float, y: float,
                    width: float, height: float) -> None:
@@ -66,6 +69,21 @@ def test_kept_subsets_and_prepared_logo_give_reportlabs_own_bytes(
 
     monkeypatch.setattr(layout, "draw_image", draw_image)
     assert [render_quote(document) for document in documents] == cached
+
+
+def test_ascii_text_is_encoded_as_reportlab_encodes_it() -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    assets.register_fonts()
+    font = pdfmetrics.getFont(assets.FONT)
+    assert isinstance(font, assets.DocumentFont)
+    texts = ["Preventivo RIT-000123/2", "", " ", "Bellà & Figli", "1.234,56\u00a0€", "a~b{c}",
+             "tab\there", "Totale", "perché è così", "Preventivo RIT-000123/2"]
+    fast, plain = Canvas(None), Canvas(None)
+    fast_parts = [font.splitString(text, fast._doc) for text in texts]
+    plain_parts = [TTFont.splitString(font, text, plain._doc) for text in texts]
+    assert fast_parts == plain_parts
+    assert font.state[fast._doc].subsets == font.state[plain._doc].subsets
 
 
 def test_the_logo_is_prepared_once_per_process() -> None:
