@@ -39,6 +39,50 @@ def documents(count: int) -> list[QuoteDocument]:
     return _batch(count)
 
 
+_NAMES = ("Officine Meccaniche Bellà & Figli S.r.l.", "Pâtisserie Müller GmbH",
+          "Studio Associato Fabbri", "Ñandú Logística S.L.", "Tipografia Sant'Anna",
+          "Søren Ærø ApS", "Caffè Nazionale S.n.c.", "Łódź Systems Sp. z o.o.")
+_WORDS = ("installazione", "configurazione", "verifica", "migrazione", "backup", "firewall",
+          "certificato", "aggiornamento", "analisi", "test", "documentazione", "così",
+          "perché", "qualità", "server", "VPN", "più", "attività", "Plesk", "MySQL")
+
+
+def varied_documents(count: int) -> list[QuoteDocument]:
+    """Quotes that share less than :func:`documents`' (where every quote of a kind has the
+    same customer, lines and amounts): each its own customer, dates, lines, amounts."""
+    import random
+    from dataclasses import replace
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from app.domain.documents import CustomerInfo
+    from tests.reports.quote_samples import line
+
+    rng = random.Random(7)
+    result = []
+    for document in documents(count):
+        n = document.request_number
+        customer = CustomerInfo(
+            code=f"C-{rng.randrange(100000):06d}",
+            name=f"{rng.choice(_NAMES)} {n}",
+            address_lines=(f"Via {rng.choice(_WORDS).title()} {rng.randrange(1, 300)}",
+                           f"{rng.randrange(10000, 99999)} Città {n % 97}"),
+            vat_number=f"IT{rng.randrange(10**10, 10**11)}")
+        changes: dict[str, Any] = {"customer": customer}
+        if document.kind == "fixed":
+            lines = tuple(
+                line(" ".join(rng.choice(_WORDS) for _ in range(rng.randrange(4, 18))).capitalize(),
+                     str(rng.randrange(1, 9)), f"{rng.randrange(2000, 90000) / 100:.2f}")
+                for _ in range(rng.randrange(1, 6)))
+            net = sum((item.amount for item in lines), Decimal("0.00"))
+            vat = (net * document.vat_rate / 100).quantize(Decimal("0.01"))
+            changes.update(lines=lines, net=net, vat=vat, total=net + vat)
+        issued = document.issue_date + timedelta(days=rng.randrange(365))
+        changes.update(issue_date=issued, valid_until=issued + timedelta(days=30))
+        result.append(replace(document, **changes))
+    return result
+
+
 FONTS = Path(resources.__file__).resolve().parent / "fonts"
 LOGO = Path(resources.__file__).resolve().parent / "logo.png"
 
@@ -116,8 +160,10 @@ def main() -> int:
     p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--varied", action="store_true",
+                   help="each quote its own customer, dates, lines and amounts")
     args = p.parse_args()
-    batch = documents(args.batch)
+    batch = (varied_documents if args.varied else documents)(args.batch)
     load = [os.getloadavg()[0]]
     wall: dict[str, list[float]] = {"app": [], "prototype": []}
     cpu: dict[str, list[float]] = {"app": [], "prototype": []}
@@ -132,7 +178,8 @@ def main() -> int:
             load.append(os.getloadavg()[0])
             print(f"  run {run + 1} {name:<9} {wall[name][-1]:6.2f} s wall, "
                   f"{cpu[name][-1]:6.2f} s workers' CPU, load {load[-1]:.2f}")
-    print(f"bench_pdf_batch: {args.batch:,} quotes, {args.workers} processes, {args.runs} runs "
+    print(f"bench_pdf_batch: {args.batch:,} {'varied ' if args.varied else ''}quotes, "
+          f"{args.workers} processes, {args.runs} runs "
           f"each, alternated; {os.cpu_count()} cores; load {min(load):.2f}-{max(load):.2f}")
     for name in wall:
         print(f"  {name:<9} median {statistics.median(wall[name]):6.2f} s "
