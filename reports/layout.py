@@ -26,7 +26,15 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
@@ -395,11 +403,57 @@ class TextLine(Flowable):
         self.canv.drawString(0, self.height - style.fontSize, self._value)
 
 
+class StyledTable(Table):
+    """A ``Table`` whose style, applied once per process for each shape (rows, columns)
+    of each ``TableStyle``, is reused: applying a style walks every command over every
+    cell (300 steps for a quote's lines), and the cell styles it makes are only read
+    afterwards. The table is the one ``Table(data, style=style, ...)`` makes; a table
+    that splits across pages gets cell styles of its own first."""
+
+    _cellStyles: Any
+    _shared_styles = False
+
+    def __init__(self, data: Any, *args: Any, style: Any = None,
+                 cellStyles: Any = None, **kwargs: Any) -> None:  # noqa: N803 (Table's name)
+        if not isinstance(style, TableStyle) or cellStyles is not None or args or not data:
+            super().__init__(data, *args, style=style, cellStyles=cellStyles, **kwargs)
+            return
+        nrows, ncols = len(data), max(len(row) for row in data)
+        key = (id(style), nrows, ncols)
+        kept = _STYLED.get(key)
+        if kept is None or kept[0] is not style:
+            kept = _STYLED[key] = (style, *_applied_style(style, nrows, ncols))
+        super().__init__(data, cellStyles=kept[1], **kwargs)
+        for name, value in kept[2].items():
+            setattr(self, name, list(value) if isinstance(value, list) else value)
+        self._shared_styles = True
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self._shared_styles:
+            self._cellStyles = [[copy.copy(cell) for cell in row] for row in self._cellStyles]
+            self._shared_styles = False
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
+
+
+#: (style id, rows, columns) -> (style, cell styles, what else applying the style set)
+_STYLED: dict[tuple[int, int, int], tuple[TableStyle, Any, dict[str, Any]]] = {}
+
+
+def _applied_style(style: TableStyle, nrows: int, ncols: int) -> tuple[Any, dict[str, Any]]:
+    probe = Table([[""] * ncols for _ in range(nrows)])
+    before = {name: copy.copy(value) for name, value in vars(probe).items()}
+    probe.setStyle(style)
+    changed = {name: value for name, value in vars(probe).items()
+               if name != "_cellStyles" and (name not in before or before[name] != value)}
+    return probe._cellStyles, changed
+
+
 def title_block(title: str, facts: Sequence[tuple[str, str]], customer: CustomerInfo,
                 lang: Lang, width: float) -> Table:
     """The document's title and facts on the left, the customer's address on the right."""
     s = st.STYLES
-    facts_table = Table(
+    facts_table = StyledTable(
         [list(fact) for fact in facts],
         colWidths=[32 * mm, 46 * mm],
         style=st.FACTS_TABLE,
@@ -416,7 +470,7 @@ def title_block(title: str, facts: Sequence[tuple[str, str]], customer: Customer
         right.append(para(f"{text(lang, 'customer_vat')}: {customer.vat_number}", s.small))
 
     customer_width = 78 * mm
-    return Table(
+    return StyledTable(
         [[left, right]],
         colWidths=[width - customer_width, customer_width],
         style=st.TITLE_TABLE,

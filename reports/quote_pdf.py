@@ -21,6 +21,7 @@ from reports import styles as st
 from reports.layout import (
     DocumentInfo,
     Letterhead,
+    StyledTable,
     TextLine,
     build_pdf,
     para,
@@ -92,7 +93,7 @@ def _title_block(document: QuoteDocument, width: float) -> Table:
 def _validity_banner(document: QuoteDocument, width: float) -> Table:
     lang = document.lang
     when = format_date(document.valid_until, lang)
-    return Table(
+    return StyledTable(
         [
             [TextLine(text(lang, "valid_until_banner", date=when), st.STYLES.banner)],
             [para(text(lang, "valid_until_note"), st.STYLES.banner_note)],
@@ -104,7 +105,7 @@ def _validity_banner(document: QuoteDocument, width: float) -> Table:
 
 def _key_values(rows: list[tuple[str, str]], width: float) -> Table:
     s = st.STYLES
-    return Table(
+    return StyledTable(
         [[label, para(value, s.body)] for label, value in rows],
         colWidths=[st.KEY_WIDTH, width - st.KEY_WIDTH],
         style=st.KEY_VALUE_TABLE,
@@ -194,7 +195,7 @@ def _lines_table(document: QuoteDocument, width: float) -> Table:
             ]
         )
     numbers = st.QTY_WIDTH + 2 * st.MONEY_WIDTH
-    return Table(
+    return StyledTable(
         rows,
         colWidths=[width - numbers, st.QTY_WIDTH, st.MONEY_WIDTH, st.MONEY_WIDTH],
         style=st.LINES_TABLE,
@@ -219,7 +220,7 @@ def _totals_table(document: QuoteDocument) -> Table:
              format_eur(document.vat, lang)],
             [text(lang, "total_hourly" if hourly else "total"), format_eur(document.total, lang)],
         ]
-    return Table(
+    return StyledTable(
         rows,
         colWidths=[st.TOTALS_LABEL_WIDTH, st.MONEY_WIDTH],
         style=st.TOTALS_TABLE,
@@ -230,7 +231,7 @@ def _totals_table(document: QuoteDocument) -> Table:
 def _totals_block(document: QuoteDocument, width: float) -> Table:
     """The VAT notes on the left of the totals (no extra height: the page stays one)."""
     totals = st.TOTALS_LABEL_WIDTH + st.MONEY_WIDTH
-    return Table([[_vat_notes(document), _totals_table(document)]],
+    return StyledTable([[_vat_notes(document), _totals_table(document)]],
                  colWidths=[width - totals, totals], style=_BESIDE)
 
 
@@ -277,7 +278,7 @@ def _acceptance_block(document: QuoteDocument, width: float) -> KeepTogether:
     s = st.STYLES
     gap = 12 * mm
     column = (width - gap) / 2
-    signatures = Table(
+    signatures = StyledTable(
         [
             ["", "", ""],
             [text(lang, "acceptance_place_date"), "", text(lang, "acceptance_signature")],

@@ -158,3 +158,35 @@ def test_a_paragraph_gets_the_lines_kept_for_its_text_style_and_width() -> None:
     other = layout.para("Il preventivo è gratuito e non impegna a nulla.", st.STYLES.small)
     other.wrap(90, 500)
     assert other.blPara is not first.blPara
+
+
+def test_tables_with_kept_styles_give_the_bytes_of_plain_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportlab.platypus import Table
+
+    from reports import quote_pdf
+    from tests.reports.quote_samples import line, long_quote
+
+    over_a_page = "parola " * 1500 + "https://example.com/" + "x" * 300
+    documents = [long_quote("it", 60), fixed_quote("it", (line(over_a_page, "1", "10.00"),)),
+                 fixed_quote("it"), hourly_quote("en"), replace(fixed_quote("en"), draft=True)]
+    kept = [render_quote(document) for document in documents]  # splits first, then not
+    monkeypatch.setattr(layout, "StyledTable", Table)
+    monkeypatch.setattr(quote_pdf, "StyledTable", Table)
+    assert [render_quote(document) for document in documents] == kept
+
+
+def test_a_table_keeps_the_style_applied_once_per_shape_until_it_splits() -> None:
+    from reports import styles as st
+
+    first = layout.StyledTable([["a", "b"], ["c", "d"]], style=st.KEY_VALUE_TABLE)
+    second = layout.StyledTable([["e", "f"], ["g", "h"]], style=st.KEY_VALUE_TABLE)
+    assert second._cellStyles is first._cellStyles
+    assert second._linecmds == first._linecmds and second._linecmds is not first._linecmds
+    tall = layout.StyledTable([["x", "y"]] * 40, style=st.KEY_VALUE_TABLE)
+    tall.wrap(300, 100)
+    parts = tall.split(300, 100)
+    assert len(parts) == 2
+    assert tall._cellStyles is not layout.StyledTable([["x", "y"]] * 40,
+                                                       style=st.KEY_VALUE_TABLE)._cellStyles
