@@ -29,7 +29,6 @@ from typing import Any
 
 import resources
 from app.domain.documents import QuoteDocument
-from reports.batch import render_many
 
 
 def documents(count: int) -> list[QuoteDocument]:
@@ -87,12 +86,31 @@ FONTS = Path(resources.__file__).resolve().parent / "fonts"
 LOGO = Path(resources.__file__).resolve().parent / "logo.png"
 
 
+def app_many(batch: list[QuoteDocument], workers: int) -> list[bytes]:
+    """The app's batch. Imported here, not with this module: the prototype's workers
+    import this module, and must not load the app's ``reports`` (see
+    :func:`prototype_setup`)."""
+    from reports.batch import render_many
+
+    return render_many(batch, workers=workers)
+
+
 def prototype_setup() -> None:
     """Per process, as any reportlab program embedding a Unicode font does: the same
     DejaVu Sans files the app embeds (a PDF that shows € and accents the same
-    everywhere), registered once."""
+    everywhere), registered once.
+
+    reportlab keeps one font object per typeface: registering DejaVu Sans under another
+    name after the app has registered it hands back the app's object (with what the app
+    keeps per process). So the prototype's process must not have loaded the app's
+    ``reports``; it refuses to run if it has."""
+    import sys
+
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
+    if "reports.assets" in sys.modules:
+        raise RuntimeError("the prototype's process has loaded the app's reports")
 
     pdfmetrics.registerFont(TTFont("ProtoSans", str(FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont("ProtoSans-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
@@ -168,7 +186,7 @@ def main() -> int:
     wall: dict[str, list[float]] = {"app": [], "prototype": []}
     cpu: dict[str, list[float]] = {"app": [], "prototype": []}
     for run in range(args.runs):
-        for name, render in (("app", lambda: render_many(batch, workers=args.workers)),
+        for name, render in (("app", lambda: app_many(batch, args.workers)),
                              ("prototype", lambda: prototype_many(batch, args.workers))):
             before, start = children_cpu(), time.perf_counter()
             pdfs = render()
