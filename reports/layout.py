@@ -9,8 +9,10 @@ story gives the same bytes.
 from __future__ import annotations
 
 import calendar
+import copy
 import io
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,12 +26,22 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from app.domain.documents import CompanyInfo, CustomerInfo
 from app.domain.money import format_decimal, format_percent
 from reports import styles as st
-from reports.assets import FONT, FONT_BOLD, logo_reader, register_fonts
+from reports.assets import FONT, FONT_BOLD, draw_image, logo_image, register_fonts
 from reports.texts import Lang, text
 
 __all__ = ["DocumentInfo", "Letterhead", "TextLine", "build_pdf", "fitting_size", "para",
@@ -155,7 +167,7 @@ class Letterhead:
         self._lang = lang
         self._company = company
         self._draft = draft
-        self._logo = logo_reader(company.logo_path) if company.with_logo else None
+        self._logo = logo_image(company.logo_path) if company.with_logo else None
         self._address = fit_lines(company.address_lines, 3)
         contacts = [f"{text(lang, 'vat_number')} {company.vat_number}"]
         contacts += [item for item in (company.email, company.phone, company.website) if item]
@@ -187,10 +199,10 @@ class Letterhead:
         right = st.PAGE_WIDTH - st.MARGIN_X
         x = left
         if self._logo is not None:
-            width, height = self._logo.getSize()
+            width, height = self._logo.width, self._logo.height
             scale = min(st.LOGO_MAX_WIDTH / width, st.LOGO_HEIGHT / height)
             logo_w, logo_h = width * scale, height * scale
-            canvas.drawImage(self._logo, left, top - logo_h, logo_w, logo_h)
+            draw_image(canvas, self._logo, left, top - logo_h, logo_w, logo_h)
             x = left + logo_w + 4 * mm
         contacts_width = max(
             stringWidth(line, FONT, st.LETTERHEAD_SIZE) for line in self._contacts
@@ -282,9 +294,84 @@ def fit_lines(lines: tuple[str, ...], most: int) -> list[str]:
 # -------------------------------------------------------------------------- flowables
 
 
-def para(value: str, style: st.ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped; newlines kept)."""
-    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+def para(value: str, style: st.ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text (escaped; newlines kept), with ``bullet`` before it.
+
+    Text on one line without ``&``, ``<`` or ``>`` (which the parser would split into
+    fragments of their own) skips reportlab's markup parser, which is most of what
+    making a paragraph costs: its one fragment is a copy of the style's, with the text
+    cleaned as the parser cleans it. The paragraph is the one the parser would make.
+    """
+    if _PARSED.search(value) is None:
+        cleaned = cleanBlockQuotedText(value)
+        if cleaned:
+            fragment = copy.copy(_plain_fragment(style))
+            fragment.text = cleaned
+            paragraph = PlainParagraph(escape(cleaned), style, bulletText=bullet,
+                                       frags=[fragment])
+            paragraph.lines_key = cleaned
+            return paragraph
+    return Paragraph(escape(value).replace("\n", "<br/>"), style, bulletText=bullet)
+
+
+class PlainParagraph(Paragraph):
+    """A paragraph of one plain fragment (see :func:`para`) whose lines, once broken
+    at a width, are reused by every paragraph of the same text, style and bullet at that
+    width: the terms, notes and captions of a batch's documents are broken once per
+    process. Splitting (a paragraph across pages) breaks its lines afresh, as reportlab
+    does, so nothing kept is ever changed."""
+
+    #: the plain text whose lines are kept; None (the parts a split makes) keeps nothing
+    lines_key: str | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.lines_key is None:
+            plain: tuple[float, float] = super().wrap(avail_width, avail_height)
+            return plain
+        key = (self.lines_key, id(self.style), self.bulletText, avail_width)
+        kept = _WRAPS.get(key)
+        if kept is not None and kept[0] is self.style:
+            self.__dict__.update(kept[1])
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        if len(_WRAPS) >= WRAPS_KEPT:
+            _WRAPS.clear()
+        _WRAPS[key] = (self.style, {name: getattr(self, name) for name in _WRAP_STATE
+                                    if hasattr(self, name)})
+        return size
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.lines_key is not None and hasattr(self, "blPara"):
+            # lines of its own (a split changes them), broken where the last wrap did
+            super().wrap(self.width, avail_height)
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        return parts
+
+
+#: what Paragraph.wrap sets on the paragraph (and its breakLines)
+_WRAP_STATE = ("width", "height", "_wrapWidths", "blPara", "_width_max",
+               "_splitLongWordCount", "_hyphenations")
+#: broken paragraphs kept per process (text, style, bullet, width) -> (style, state)
+WRAPS_KEPT = 2048
+_WRAPS: dict[tuple[str, int, str | None, float], tuple[st.ParagraphStyle, dict[str, Any]]] = {}
+
+
+#: what only the parser handles as reportlab would: markup, entities, line breaks
+_PARSED = re.compile(r"[\n&<>]")
+
+#: each style's fragment of plain text, as the parser makes it: (style, fragment) by id
+_PLAIN_FRAGMENTS: dict[int, tuple[st.ParagraphStyle, Any]] = {}
+
+
+def _plain_fragment(style: st.ParagraphStyle) -> Any:
+    found = _PLAIN_FRAGMENTS.get(id(style))
+    if found is None or found[0] is not style:
+        if len(_PLAIN_FRAGMENTS) > 256:  # styles made on the fly: keep the cache small
+            _PLAIN_FRAGMENTS.clear()
+        _, fragments, _ = ParaParser().parse("x", style)
+        (fragment,) = fragments
+        found = _PLAIN_FRAGMENTS[id(style)] = (style, fragment)
+    return found[1]
 
 
 class TextLine(Flowable):
@@ -316,11 +403,57 @@ class TextLine(Flowable):
         self.canv.drawString(0, self.height - style.fontSize, self._value)
 
 
+class StyledTable(Table):
+    """A ``Table`` whose style, applied once per process for each shape (rows, columns)
+    of each ``TableStyle``, is reused: applying a style walks every command over every
+    cell (300 steps for a quote's lines), and the cell styles it makes are only read
+    afterwards. The table is the one ``Table(data, style=style, ...)`` makes; a table
+    that splits across pages gets cell styles of its own first."""
+
+    _cellStyles: Any
+    _shared_styles = False
+
+    def __init__(self, data: Any, *args: Any, style: Any = None,
+                 cellStyles: Any = None, **kwargs: Any) -> None:  # noqa: N803 (Table's name)
+        if not isinstance(style, TableStyle) or cellStyles is not None or args or not data:
+            super().__init__(data, *args, style=style, cellStyles=cellStyles, **kwargs)
+            return
+        nrows, ncols = len(data), max(len(row) for row in data)
+        key = (id(style), nrows, ncols)
+        kept = _STYLED.get(key)
+        if kept is None or kept[0] is not style:
+            kept = _STYLED[key] = (style, *_applied_style(style, nrows, ncols))
+        super().__init__(data, cellStyles=kept[1], **kwargs)
+        for name, value in kept[2].items():
+            setattr(self, name, list(value) if isinstance(value, list) else value)
+        self._shared_styles = True
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self._shared_styles:
+            self._cellStyles = [[copy.copy(cell) for cell in row] for row in self._cellStyles]
+            self._shared_styles = False
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
+
+
+#: (style id, rows, columns) -> (style, cell styles, what else applying the style set)
+_STYLED: dict[tuple[int, int, int], tuple[TableStyle, Any, dict[str, Any]]] = {}
+
+
+def _applied_style(style: TableStyle, nrows: int, ncols: int) -> tuple[Any, dict[str, Any]]:
+    probe = Table([[""] * ncols for _ in range(nrows)])
+    before = {name: copy.copy(value) for name, value in vars(probe).items()}
+    probe.setStyle(style)
+    changed = {name: value for name, value in vars(probe).items()
+               if name != "_cellStyles" and (name not in before or before[name] != value)}
+    return probe._cellStyles, changed
+
+
 def title_block(title: str, facts: Sequence[tuple[str, str]], customer: CustomerInfo,
                 lang: Lang, width: float) -> Table:
     """The document's title and facts on the left, the customer's address on the right."""
     s = st.STYLES
-    facts_table = Table(
+    facts_table = StyledTable(
         [list(fact) for fact in facts],
         colWidths=[32 * mm, 46 * mm],
         style=st.FACTS_TABLE,
@@ -337,7 +470,7 @@ def title_block(title: str, facts: Sequence[tuple[str, str]], customer: Customer
         right.append(para(f"{text(lang, 'customer_vat')}: {customer.vat_number}", s.small))
 
     customer_width = 78 * mm
-    return Table(
+    return StyledTable(
         [[left, right]],
         colWidths=[width - customer_width, customer_width],
         style=st.TITLE_TABLE,

@@ -10,10 +10,9 @@ Output is deterministic (``invariant=True``): the same document gives the same b
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.domain.documents import QuoteDocument, QuoteLineDoc
 from app.domain.money import format_eur
@@ -22,6 +21,7 @@ from reports import styles as st
 from reports.layout import (
     DocumentInfo,
     Letterhead,
+    StyledTable,
     TextLine,
     build_pdf,
     para,
@@ -93,7 +93,7 @@ def _title_block(document: QuoteDocument, width: float) -> Table:
 def _validity_banner(document: QuoteDocument, width: float) -> Table:
     lang = document.lang
     when = format_date(document.valid_until, lang)
-    return Table(
+    return StyledTable(
         [
             [TextLine(text(lang, "valid_until_banner", date=when), st.STYLES.banner)],
             [para(text(lang, "valid_until_note"), st.STYLES.banner_note)],
@@ -105,7 +105,7 @@ def _validity_banner(document: QuoteDocument, width: float) -> Table:
 
 def _key_values(rows: list[tuple[str, str]], width: float) -> Table:
     s = st.STYLES
-    return Table(
+    return StyledTable(
         [[label, para(value, s.body)] for label, value in rows],
         colWidths=[st.KEY_WIDTH, width - st.KEY_WIDTH],
         style=st.KEY_VALUE_TABLE,
@@ -195,7 +195,7 @@ def _lines_table(document: QuoteDocument, width: float) -> Table:
             ]
         )
     numbers = st.QTY_WIDTH + 2 * st.MONEY_WIDTH
-    return Table(
+    return StyledTable(
         rows,
         colWidths=[width - numbers, st.QTY_WIDTH, st.MONEY_WIDTH, st.MONEY_WIDTH],
         style=st.LINES_TABLE,
@@ -220,7 +220,7 @@ def _totals_table(document: QuoteDocument) -> Table:
              format_eur(document.vat, lang)],
             [text(lang, "total_hourly" if hourly else "total"), format_eur(document.total, lang)],
         ]
-    return Table(
+    return StyledTable(
         rows,
         colWidths=[st.TOTALS_LABEL_WIDTH, st.MONEY_WIDTH],
         style=st.TOTALS_TABLE,
@@ -231,7 +231,7 @@ def _totals_table(document: QuoteDocument) -> Table:
 def _totals_block(document: QuoteDocument, width: float) -> Table:
     """The VAT notes on the left of the totals (no extra height: the page stays one)."""
     totals = st.TOTALS_LABEL_WIDTH + st.MONEY_WIDTH
-    return Table([[_vat_notes(document), _totals_table(document)]],
+    return StyledTable([[_vat_notes(document), _totals_table(document)]],
                  colWidths=[width - totals, totals], style=_BESIDE)
 
 
@@ -269,7 +269,7 @@ def _terms_section(document: QuoteDocument) -> list[Flowable]:
         text(lang, "term_validity", date=when),
     ]
     flowables: list[Flowable] = [TextLine(text(lang, "terms_heading"), s.heading)]
-    flowables += [Paragraph(escape(term), s.bullet, bulletText="•") for term in terms]
+    flowables += [para(term, s.bullet, bullet="•") for term in terms]
     return flowables
 
 
@@ -278,7 +278,7 @@ def _acceptance_block(document: QuoteDocument, width: float) -> KeepTogether:
     s = st.STYLES
     gap = 12 * mm
     column = (width - gap) / 2
-    signatures = Table(
+    signatures = StyledTable(
         [
             ["", "", ""],
             [text(lang, "acceptance_place_date"), "", text(lang, "acceptance_signature")],

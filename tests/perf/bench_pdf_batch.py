@@ -29,7 +29,6 @@ from typing import Any
 
 import resources
 from app.domain.documents import QuoteDocument
-from reports.batch import render_many
 
 
 def documents(count: int) -> list[QuoteDocument]:
@@ -39,16 +38,79 @@ def documents(count: int) -> list[QuoteDocument]:
     return _batch(count)
 
 
+_NAMES = ("Officine Meccaniche Bellà & Figli S.r.l.", "Pâtisserie Müller GmbH",
+          "Studio Associato Fabbri", "Ñandú Logística S.L.", "Tipografia Sant'Anna",
+          "Søren Ærø ApS", "Caffè Nazionale S.n.c.", "Łódź Systems Sp. z o.o.")
+_WORDS = ("installazione", "configurazione", "verifica", "migrazione", "backup", "firewall",
+          "certificato", "aggiornamento", "analisi", "test", "documentazione", "così",
+          "perché", "qualità", "server", "VPN", "più", "attività", "Plesk", "MySQL")
+
+
+def varied_documents(count: int) -> list[QuoteDocument]:
+    """Quotes that share less than :func:`documents`' (where every quote of a kind has the
+    same customer, lines and amounts): each its own customer, dates, lines, amounts."""
+    import random
+    from dataclasses import replace
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from app.domain.documents import CustomerInfo
+    from tests.reports.quote_samples import line
+
+    rng = random.Random(7)
+    result = []
+    for document in documents(count):
+        n = document.request_number
+        customer = CustomerInfo(
+            code=f"C-{rng.randrange(100000):06d}",
+            name=f"{rng.choice(_NAMES)} {n}",
+            address_lines=(f"Via {rng.choice(_WORDS).title()} {rng.randrange(1, 300)}",
+                           f"{rng.randrange(10000, 99999)} Città {n % 97}"),
+            vat_number=f"IT{rng.randrange(10**10, 10**11)}")
+        changes: dict[str, Any] = {"customer": customer}
+        if document.kind == "fixed":
+            lines = tuple(
+                line(" ".join(rng.choice(_WORDS) for _ in range(rng.randrange(4, 18))).capitalize(),
+                     str(rng.randrange(1, 9)), f"{rng.randrange(2000, 90000) / 100:.2f}")
+                for _ in range(rng.randrange(1, 6)))
+            net = sum((item.amount for item in lines), Decimal("0.00"))
+            vat = (net * document.vat_rate / 100).quantize(Decimal("0.01"))
+            changes.update(lines=lines, net=net, vat=vat, total=net + vat)
+        issued = document.issue_date + timedelta(days=rng.randrange(365))
+        changes.update(issue_date=issued, valid_until=issued + timedelta(days=30))
+        result.append(replace(document, **changes))
+    return result
+
+
 FONTS = Path(resources.__file__).resolve().parent / "fonts"
 LOGO = Path(resources.__file__).resolve().parent / "logo.png"
+
+
+def app_many(batch: list[QuoteDocument], workers: int) -> list[bytes]:
+    """The app's batch. Imported here, not with this module: the prototype's workers
+    import this module, and must not load the app's ``reports`` (see
+    :func:`prototype_setup`)."""
+    from reports.batch import render_many
+
+    return render_many(batch, workers=workers)
 
 
 def prototype_setup() -> None:
     """Per process, as any reportlab program embedding a Unicode font does: the same
     DejaVu Sans files the app embeds (a PDF that shows € and accents the same
-    everywhere), registered once."""
+    everywhere), registered once.
+
+    reportlab keeps one font object per typeface: registering DejaVu Sans under another
+    name after the app has registered it hands back the app's object (with what the app
+    keeps per process). So the prototype's process must not have loaded the app's
+    ``reports``; it refuses to run if it has."""
+    import sys
+
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
+    if "reports.assets" in sys.modules:
+        raise RuntimeError("the prototype's process has loaded the app's reports")
 
     pdfmetrics.registerFont(TTFont("ProtoSans", str(FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont("ProtoSans-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
@@ -116,13 +178,15 @@ def main() -> int:
     p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--varied", action="store_true",
+                   help="each quote its own customer, dates, lines and amounts")
     args = p.parse_args()
-    batch = documents(args.batch)
+    batch = (varied_documents if args.varied else documents)(args.batch)
     load = [os.getloadavg()[0]]
     wall: dict[str, list[float]] = {"app": [], "prototype": []}
     cpu: dict[str, list[float]] = {"app": [], "prototype": []}
     for run in range(args.runs):
-        for name, render in (("app", lambda: render_many(batch, workers=args.workers)),
+        for name, render in (("app", lambda: app_many(batch, args.workers)),
                              ("prototype", lambda: prototype_many(batch, args.workers))):
             before, start = children_cpu(), time.perf_counter()
             pdfs = render()
@@ -132,7 +196,8 @@ def main() -> int:
             load.append(os.getloadavg()[0])
             print(f"  run {run + 1} {name:<9} {wall[name][-1]:6.2f} s wall, "
                   f"{cpu[name][-1]:6.2f} s workers' CPU, load {load[-1]:.2f}")
-    print(f"bench_pdf_batch: {args.batch:,} quotes, {args.workers} processes, {args.runs} runs "
+    print(f"bench_pdf_batch: {args.batch:,} {'varied ' if args.varied else ''}quotes, "
+          f"{args.workers} processes, {args.runs} runs "
           f"each, alternated; {os.cpu_count()} cores; load {min(load):.2f}-{max(load):.2f}")
     for name in wall:
         print(f"  {name:<9} median {statistics.median(wall[name]):6.2f} s "
