@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -190,19 +191,18 @@ class DocumentFont(TTFont):
                     compress: bool) -> tuple[_Formatted, bytes]:
         """The subset's widths, formatted, and its ToUnicode map (compressed if
         ``compress``)."""
-        cache = self.__dict__.setdefault("_subset_objects", OrderedDict())
         key = (number * 2 + bool(compress), tuple(subset))
-        found = cache.get(key)
-        if found is not None:
-            cache.move_to_end(key)
-            return found
+        with _KEPT_LOCK:
+            cache = self.__dict__.setdefault("_subset_objects", OrderedDict())
+            found = cache.get(key)
+            if found is not None:
+                cache.move_to_end(key)
+                return found
         widths = _Formatted(pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
                             .format(None))
         cmap = makeToUnicodeCMap(base_font, subset)
         found = (widths, pdfdoc.PDFZCompress.encode(cmap) if compress else cmap.encode())
-        cache[key] = found
-        if len(cache) > SUBSETS_KEPT:
-            cache.popitem(last=False)
+        _keep(cache, key, found)
         return found
 
     def addObjects(self, doc: Any) -> None:
@@ -239,6 +239,19 @@ class DocumentFont(TTFont):
 #: compressed font programs kept per face: a batch's documents use a handful of
 #: subsets (ASCII, always there, plus the accents and signs of their text)
 SUBSETS_KEPT = 32
+#: the kept subsets are shared by the threads that render (the app renders a preview or
+#: a document on its worker threads): one at a time reads or changes their order
+_KEPT_LOCK = threading.Lock()
+
+
+def _keep(cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+    """Keep ``value`` (made outside the lock: two threads may make the same one, the
+    same bytes), dropping the least recently used beyond :data:`SUBSETS_KEPT`."""
+    with _KEPT_LOCK:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > SUBSETS_KEPT:
+            cache.popitem(last=False)
 
 
 class SubsetCachingFace(TTFontFace):
@@ -254,17 +267,16 @@ class SubsetCachingFace(TTFontFace):
 
     def subset_program(self, subset: list[int]) -> tuple[int, bytes]:
         """The subset's TrueType program: its length and its Flate-compressed bytes."""
-        cache = self.__dict__.setdefault("_subset_programs", OrderedDict())
         key = tuple(subset)
-        found = cache.get(key)
-        if found is not None:
-            cache.move_to_end(key)
-            return found
+        with _KEPT_LOCK:
+            cache = self.__dict__.setdefault("_subset_programs", OrderedDict())
+            found = cache.get(key)
+            if found is not None:
+                cache.move_to_end(key)
+                return found
         raw = self.makeSubset(subset)
         found = (len(raw), pdfdoc.PDFZCompress.encode(raw))
-        cache[key] = found
-        if len(cache) > SUBSETS_KEPT:
-            cache.popitem(last=False)
+        _keep(cache, key, found)
         return found
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:

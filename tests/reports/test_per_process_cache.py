@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,78 @@ def test_a_table_keeps_the_style_applied_once_per_shape_until_it_splits() -> Non
     assert len(parts) == 2
     assert tall._cellStyles is not layout.StyledTable([["x", "y"]] * 40,
                                                        style=st.KEY_VALUE_TABLE)._cellStyles
+
+
+def test_threads_rendering_at_once_share_the_kept_subsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app renders on its worker threads: documents rendered at once by several
+    threads, with the kept subsets churning (one kept), are those rendered one by one."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    subjects = ["Àlfa Srl", "Bèta Ltd", "Gamma ±", "Délta €", "Ëpsilon", "Zèta"]
+    documents = [replace(fixed_quote("it" if n % 2 else "en"), request_number=n,
+                         request_subject=subject)
+                 for n, subject in enumerate(subjects, start=900)]
+    alone = [render_quote(document) for document in documents]
+    monkeypatch.setattr(assets, "SUBSETS_KEPT", 1)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # the threads take turns as often as they can
+    barrier = threading.Barrier(4)
+
+    def render_all(offset: int) -> list[bytes]:
+        barrier.wait(timeout=60)
+        order = documents[offset:] + documents[:offset]
+        return [render_quote(d) for d in order for _ in range(3)][::3]
+
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(render_all, range(4)))
+    finally:
+        sys.setswitchinterval(switch)
+    for offset, rendered in enumerate(results):
+        assert rendered == alone[offset:] + alone[:offset]
+
+
+def test_the_kept_subsets_are_read_and_changed_under_their_lock() -> None:
+    """Two threads that render at once may look a subset up while the other drops it
+    (one kept beyond the limit): every look-up, reordering and change of the kept subsets
+    holds their lock (checked on each access, not left to the threads' timing)."""
+    unlocked: list[str] = []
+
+    class Watched(OrderedDict):  # type: ignore[type-arg]
+        def _check(self, what: str) -> None:
+            lock = getattr(assets, "_KEPT_LOCK", None)
+            if lock is None or not lock.locked():
+                unlocked.append(what)
+
+        def get(self, key: Any, default: Any = None) -> Any:
+            self._check("get")
+            return super().get(key, default)
+
+        def move_to_end(self, key: Any, last: bool = True) -> None:
+            self._check("move_to_end")
+            super().move_to_end(key, last)
+
+        def __setitem__(self, key: Any, value: Any) -> None:
+            self._check("set")
+            super().__setitem__(key, value)
+
+        def popitem(self, last: bool = True) -> Any:
+            self._check("popitem")
+            return super().popitem(last)
+
+    fonts = [pdfmetrics.getFont(name) for name in (assets.FONT, assets.FONT_BOLD)]
+    _faces()
+    for font in fonts:
+        font.face.__dict__["_subset_programs"] = Watched()
+        font.__dict__["_subset_objects"] = Watched()
+    try:
+        for document in (fixed_quote("it"), hourly_quote("en"), fixed_quote("it")):
+            render_quote(document)
+    finally:
+        for font in fonts:
+            font.face.__dict__.pop("_subset_programs", None)
+            font.__dict__.pop("_subset_objects", None)
+    assert unlocked == []
