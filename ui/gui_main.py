@@ -43,6 +43,8 @@ ORGANISATION = "RIT Desk"
 APPLICATION = "RIT Desk"
 SCREENSHOT_TIMEOUT_MS = 60000
 SCREENSHOT_SIZE = (1480, 900)
+#: how long the start waits for the first page before it shows the window without it
+FIRST_ROWS_WAIT_S = 0.25
 
 Q = QCoreApplication  # Q.translate(context, text) is what pyside6-lupdate looks for
 
@@ -261,7 +263,10 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
     languages = LanguageHost(app, i18n.install(app, language), language)
     i18n.set_locale(language)
     # Babel and CLDR's data (money and dates) load beside the sign-in, not in its way
-    threading.Thread(target=cldr.warm_up, name="cldr-warm-up", daemon=True).start()
+    # (the session's language only: the thread takes turns with the start for Python's
+    # lock, and the other language's data load when it is first used)
+    threading.Thread(target=cldr.warm_up, args=((language,),), name="cldr-warm-up",
+                     daemon=True).start()
     quiet = bool(screenshot)
     try:
         # a direct start paints its first page before SQLAlchemy is imported (app.floor)
@@ -312,6 +317,9 @@ def run(db_url: str | None, *, screenshot: str | None = None, user: str | None =
 
             languages.host(window, remake, wire)
             start_probe.install(window.table)  # the start benchmark's, when asked
+            # the first page is read while the window is made: painted with it if it is
+            # there soon (a slow one follows the window, as any query's rows)
+            window.take_first_rows(FIRST_ROWS_WAIT_S)
             window.show()
             # Everything loaded by the start (modules, Qt wrappers) lives as long as the
             # app: keep it out of the collector's full passes, which would stall painting.

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._table_arrived = False
         self._is_ready = False
         self._built = False
+        self._showing = False  # take_first_rows: about to be shown
         #: the request acted on that left the queue, until the workspace says where it went
         self._left = 0
         #: whether closing the window saves its layout (off for screenshots and tests)
@@ -213,8 +214,18 @@ class MainWindow(QMainWindow):
     def _start_unseen(self, *, force: bool = False) -> None:
         """A window that is not shown paints nothing: it finishes starting without (as
         one whose first page could not be read)."""
-        if force or not self.isVisible():
+        if force or not (self.isVisible() or self._showing):
             QTimer.singleShot(0, self._finish_start)
+
+    def take_first_rows(self, timeout: float) -> bool:
+        """Before the window is first shown: its first page, if read within ``timeout``
+        seconds, so that the first paint shows the rows (see
+        :meth:`RequestTableModel.take_first_rows`); the start goes on after that paint."""
+        self._showing = True
+        try:
+            return self.table.model.take_first_rows(timeout)
+        finally:
+            self._showing = False
 
     def _finish_start(self) -> None:
         """What waits for the first page to be painted: importing the services (the ORM,

@@ -37,6 +37,7 @@ count them in the same pass) still come with their count.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -191,6 +192,9 @@ class RequestTableModel(QAbstractTableModel):
         #: until a new query's count arrives
         self._known_totals: OrderedDict[RequestFilter, int] = OrderedDict()
         self._first_query = True  # read without the ORM when the floor can
+        #: the start's first page while it is read (see take_first_rows): set when read
+        self._first_read: tuple[threading.Event, list[_Snapshot]] | None = None
+        self._taken: _Snapshot | None = None  # applied by take_first_rows
         self._arrived = False  # the answer to a query has arrived
         self._headers = headers()
         self._header_tips = header_tooltips()
@@ -270,12 +274,38 @@ class RequestTableModel(QAbstractTableModel):
 
         if not (first and plain):
             from app.services import queries  # on the GUI thread, before the worker needs it
+            run_async(work, self._apply_loaded, self._failed, self, busy=self._busy)
+            return
+        read, box = threading.Event(), list[_Snapshot]()
+        self._first_read = (read, box)
 
-        run_async(work, self._apply_loaded, self._failed, self, busy=self._busy)
+        def first_work() -> _Snapshot:
+            try:
+                box.append(work())
+                return box[0]
+            finally:
+                read.set()
+
+        run_async(first_work, self._apply_loaded, self._failed, self, busy=self._busy)
+
+    def take_first_rows(self, timeout: float) -> bool:
+        """The start's first page (read on the worker thread, as every query), shown now
+        if it is read within ``timeout`` seconds: the window is then first painted with
+        its rows (not empty, then again with them). False: not read in time (or not
+        asked), it arrives as usual."""
+        pending, self._first_read = self._first_read, None
+        if pending is None:
+            return False
+        read, box = pending
+        if not read.wait(timeout) or not box:
+            return False
+        self._apply_loaded(box[0])
+        self._taken = box[0]
+        return True
 
     def _apply_loaded(self, snap: _Snapshot) -> None:
-        if snap.generation != self._generation:
-            return
+        if snap.generation != self._generation or snap is self._taken:
+            return  # another query's since, or the start's, shown by take_first_rows
         self._loading = False
         self._arrived = True
         self._counting = not snap.counted

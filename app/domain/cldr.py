@@ -95,8 +95,9 @@ def month(value: date, lang: str, *, long: bool = False) -> str:
     return format_skeleton(MONTH_SKELETONS[long], value, locale=locale(lang))
 
 
-def warm_up() -> None:
-    """Load Babel and the languages' data (a worker thread calls this as the app starts)."""
-    for lang in LOCALES:
+def warm_up(languages: tuple[str, ...] = tuple(LOCALES)) -> None:
+    """Load Babel and the languages' data (a worker thread calls this as the app starts,
+    for the language it starts in: another one loads when first used)."""
+    for lang in languages:
         money(Decimal(0), lang)
         day(date(2000, 1, 1), lang)

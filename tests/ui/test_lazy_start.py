@@ -225,3 +225,48 @@ def test_a_staged_window_paints_its_queue_first_then_becomes_whole(
     window.table.select_first()
     qtbot.waitUntil(lambda: window.workspace.number != 0 and window.workspace.isVisible(),
                     timeout=30000)
+
+
+def test_the_start_paints_its_window_with_the_first_rows(
+        qtbot: QtBot, desk: Desk, settings: QSettings) -> None:
+    """The first page, read on the worker thread while the window is made, is taken
+    before the window is shown: its first paint is of the rows (not empty, then again)."""
+    window = MainWindow(desk.ctx(desk.lead), settings=settings, start="all", staged=True)
+    qtbot.addWidget(window)
+    window.persist_layout = False
+    assert window.take_first_rows(30.0)
+    assert window.table.model.rowCount() > 0 and not hasattr(window, "workspace")
+    painted: list[int] = []
+    window.table.first_rows_painted.connect(lambda: painted.append(1))
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        pass
+    window.poll_timer.stop()
+    assert painted == [1] and hasattr(window, "workspace")
+
+
+def test_a_first_page_not_read_in_time_follows_the_window(
+        qtbot: QtBot, desk: Desk, settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first page still being read (held here) is not waited for: the window is shown
+    without it and its rows arrive as any query's."""
+    import threading
+
+    release = threading.Event()
+    real = deferred.first_page
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        release.wait(60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(deferred, "first_page", held)
+    window = MainWindow(desk.ctx(desk.lead), settings=settings, start="all", staged=True)
+    qtbot.addWidget(window)
+    window.persist_layout = False
+    assert not window.take_first_rows(0.05)
+    assert window.table.model.rowCount() == 0
+    window.show()
+    release.set()
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        pass
+    window.poll_timer.stop()
+    assert window.table.model.rowCount() > 0 and hasattr(window, "workspace")
