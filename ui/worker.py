@@ -9,6 +9,7 @@ progress bar while at least one call is running.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -73,10 +74,15 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to the GUI thread as data
-            self._dispatcher.done.emit(self._id, False, exc)
+            self._report(False, exc)
         else:
-            self._dispatcher.done.emit(self._id, True, result)
+            self._report(True, result)
         self._fn = _nothing  # drop the closure here, not later on another thread
+
+    def _report(self, ok: bool, payload: object) -> None:
+        # the application may be gone (a read finishing as it quits): nobody to tell
+        with contextlib.suppress(RuntimeError):
+            self._dispatcher.done.emit(self._id, ok, payload)
 
 
 def _nothing() -> None:

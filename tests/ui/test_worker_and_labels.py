@@ -70,3 +70,18 @@ def test_audit_details_are_readable() -> None:
     assert text == "total: 122,00\u00a0€ · valid until: 31/12/2026 · kind: Fixed price"
     assert describe("request_assigned", {"before": None, "after": "tom"}, "en") == \
         "unassigned → tom"
+
+
+def test_a_read_finishing_as_the_app_quits_says_nothing(qtbot: QtBot) -> None:
+    """A job whose answer comes back once the object it reports through is gone (the
+    application quitting while a count is read) ends quietly, with no traceback."""
+    import shiboken6
+
+    from ui.worker import _Dispatcher, _Job
+
+    dispatcher = _Dispatcher()
+    done = _Job(lambda: 42, 1, dispatcher)
+    failed = _Job(lambda: 1 / 0, 2, dispatcher)
+    shiboken6.delete(dispatcher)
+    done.run()
+    failed.run()
