@@ -192,12 +192,9 @@ class DocumentFont(TTFont):
         """The subset's widths, formatted, and its ToUnicode map (compressed if
         ``compress``)."""
         key = (number * 2 + bool(compress), tuple(subset))
-        with _KEPT_LOCK:
-            cache = self.__dict__.setdefault("_subset_objects", OrderedDict())
-            found = cache.get(key)
-            if found is not None:
-                cache.move_to_end(key)
-                return found
+        cache, found = _look_up(self, "_subset_objects", key)
+        if found is not None:
+            return found
         widths = _Formatted(pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
                             .format(None))
         cmap = makeToUnicodeCMap(base_font, subset)
@@ -244,6 +241,17 @@ SUBSETS_KEPT = 32
 _KEPT_LOCK = threading.Lock()
 
 
+def _look_up(owner: object, name: str, key: Any) -> tuple[OrderedDict[Any, Any], Any]:
+    """``owner``'s kept values called ``name`` (made on first use), and the one kept for
+    ``key`` (None: not kept), now the most recently used."""
+    with _KEPT_LOCK:
+        cache: OrderedDict[Any, Any] = owner.__dict__.setdefault(name, OrderedDict())
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+        return cache, found
+
+
 def _keep(cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
     """Keep ``value`` (made outside the lock: two threads may make the same one, the
     same bytes), dropping the least recently used beyond :data:`SUBSETS_KEPT`."""
@@ -268,12 +276,9 @@ class SubsetCachingFace(TTFontFace):
     def subset_program(self, subset: list[int]) -> tuple[int, bytes]:
         """The subset's TrueType program: its length and its Flate-compressed bytes."""
         key = tuple(subset)
-        with _KEPT_LOCK:
-            cache = self.__dict__.setdefault("_subset_programs", OrderedDict())
-            found = cache.get(key)
-            if found is not None:
-                cache.move_to_end(key)
-                return found
+        cache, found = _look_up(self, "_subset_programs", key)
+        if found is not None:
+            return found
         raw = self.makeSubset(subset)
         found = (len(raw), pdfdoc.PDFZCompress.encode(raw))
         _keep(cache, key, found)

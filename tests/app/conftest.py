@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,6 +12,7 @@ import pytest
 from app.db.database import Database
 from app.services import customers, quotes, requests, staff
 from app.services.quotes import LineInput, QuoteInput
+from tests.conftest import demo_database
 
 
 @dataclass
@@ -70,3 +72,14 @@ def make_world(db: Database) -> World:
     customers.add_customer(db, "admin", "POOR", name="Poor Spa", credit_amount=Decimal("50"))
     customers.add_service(db, "admin", "POOR", name="srv", kind="hosting")
     return World(db)
+
+
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def demo_db(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The demo data set, loaded once per database for each module that reads it (its
+    tests only read, but for a setting)."""
+    database = demo_database(request, tmp_path_factory)
+    yield database
+    database.dispose()

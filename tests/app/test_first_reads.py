@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -13,18 +12,6 @@ from app.domain.queues import QUEUES
 from app.services import first_reads, queries, staff
 from app.services import settings as settings_service
 from app.services.dto import Drill, RequestFilter
-from tests.conftest import demo_database
-
-
-@pytest.fixture(scope="module",
-                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def demo_db(request: pytest.FixtureRequest,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """The demo data set, loaded once per database for the module (the tests only read,
-    but for one setting)."""
-    database = demo_database(request, tmp_path_factory)
-    yield database
-    database.dispose()
 
 
 def test_staff_as_the_service_lists_them(demo_db: Database) -> None:

@@ -22,16 +22,6 @@ from app.floor.target import parse
 from app.services import first_reads, queries
 from app.services import settings as settings_service
 from app.services.dto import Drill, RequestFilter
-from tests.conftest import demo_database
-
-
-@pytest.fixture(scope="module",
-                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def demo_db(request: pytest.FixtureRequest,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = demo_database(request, tmp_path_factory)
-    yield database
-    database.dispose()
 
 
 def url_text(db: Database) -> str:

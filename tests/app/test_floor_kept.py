@@ -12,16 +12,6 @@ from app.domain.queues import QUEUES
 from app.floor.kept import KeptConnection
 from app.services import first_reads, queries, requests
 from app.services.dto import RequestFilter
-from tests.conftest import demo_database
-
-
-@pytest.fixture(scope="module",
-                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def demo_db(request: pytest.FixtureRequest,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = demo_database(request, tmp_path_factory)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

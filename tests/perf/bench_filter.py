@@ -69,10 +69,11 @@ class PaintProbe:
         return (self.painted_at - t0) * 1000
 
 
-def run(url: str, runs: int) -> dict[str, list[float]]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+def side_by_side(url: str, lazy_view_cls: Any) -> tuple[Any, Any, Any, Any, Any, list[Any]]:
+    """The real ``RequestTable`` (a team lead's) and the lazy list in a ``lazy_view_cls``,
+    each in a shown window of the same size: (app, database, table, lazy list, its
+    view, the windows)."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from app.db.database import Database
     from app.services import staff
@@ -80,7 +81,6 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
     from ui.context import AppContext
     from ui.gui_main import _freeze_startup_objects
     from ui.request_table import RequestTable
-    from ui.request_table_model import COLUMNS
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = Database(url)
@@ -91,7 +91,7 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
     real_window.setCentralWidget(table)
     lazy_window = QMainWindow()
     lazy = LazyList(connect(url), "?" if url.startswith("sqlite") else "%s")
-    lazy_view = QTableView()
+    lazy_view = lazy_view_cls()
     lazy_view.setModel(lazy)
     lazy_window.setCentralWidget(lazy_view)
     for window in (real_window, lazy_window):
@@ -99,6 +99,17 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
         window.show()
     app.processEvents()
     _freeze_startup_objects()  # as the app does once its window is up
+    return app, db, table, lazy, lazy_view, [real_window, lazy_window]
+
+
+def run(url: str, runs: int) -> dict[str, list[float]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from ui.request_table_model import COLUMNS
+
+    app, db, table, lazy, lazy_view, windows = side_by_side(url, QTableView)
     real, base = Probe(table), PaintProbe(lazy_view)
     state = next(i for i, c in enumerate(COLUMNS) if c.key == "state")
     number = next(i for i, c in enumerate(COLUMNS) if c.key == "number")
@@ -163,7 +174,7 @@ def run(url: str, runs: int) -> dict[str, list[float]]:
               f"{min(values):6.1f}-{max(values):6.1f}  longest stall "
               f"{max(stalls[name]):5.1f} (median {statistics.median(stalls[name]):4.1f})"
               f"{ratio}")
-    for window in (real_window, lazy_window):
+    for window in windows:
         window.close()
     db.dispose()
     return times

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -103,15 +102,10 @@ def run(url: str, runs: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     instrument()
     from PySide6.QtCore import QEvent, QObject, Qt
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    from PySide6.QtWidgets import QTableView
 
-    from app.db.database import Database
-    from app.services import staff
-    from tests.perf.lazy_list import LazyList, connect
-    from ui.context import AppContext
-    from ui.gui_main import _freeze_startup_objects
+    from tests.perf.bench_filter import side_by_side
     from ui.queue_header import QueueView
-    from ui.request_table import RequestTable
     from ui.request_table_model import COLUMNS
 
     state: dict[str, Any] = {"armed": False}
@@ -135,23 +129,7 @@ def run(url: str, runs: int) -> None:
     paint_end(QueueView)
     paint_end(LazyView)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    db = Database(url)
-    people = staff.list_staff(db)
-    user = next(p for p in people if p.role == "team_lead")
-    real_window = QMainWindow()
-    table = RequestTable(AppContext(db=db, user=user, lang="it"), people)
-    real_window.setCentralWidget(table)
-    lazy_window = QMainWindow()
-    lazy = LazyList(connect(url), "?" if url.startswith("sqlite") else "%s")
-    lazy_view = LazyView()
-    lazy_view.setModel(lazy)
-    lazy_window.setCentralWidget(lazy_view)
-    for window in (real_window, lazy_window):
-        window.resize(1600, 900)
-        window.show()
-    app.processEvents()
-    _freeze_startup_objects()
+    app, db, table, lazy, lazy_view, windows = side_by_side(url, LazyView)
 
     class Filter(QObject):
         def eventFilter(self, obj: Any, event: Any) -> bool:
@@ -263,7 +241,7 @@ def run(url: str, runs: int) -> None:
             print(f"    {key:42} {statistics.median(values):7.2f}  "
                   f"({min(values):.2f}-{max(values):.2f}, {len(values)} runs){where}")
 
-    for window in (real_window, lazy_window):
+    for window in windows:
         window.close()
     db.dispose()
 
