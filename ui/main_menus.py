@@ -27,10 +27,12 @@ REQUEST_GROUPS = (("take", "assign", "set_priority", "decline", "cancel_request"
                   ("topup", "adjust", "charge_document"))
 
 
-def menu_titles() -> tuple[str, ...]:
-    """The menu bar's titles, in order: what a staged window shows before its items."""
-    return tuple(Q.translate("MainWindow", title)
-                 for title in ("&File", "&View", "&Request", "&Language", "&Help"))
+def menu_titles() -> tuple[str, str, str, str, str]:
+    """The menu bar's titles, in order (File, View, Request, Language, Help): what a
+    staged window shows before its items, and the menus :class:`MainMenus` makes."""
+    return (Q.translate("MainWindow", "&File"), Q.translate("MainWindow", "&View"),
+            Q.translate("MainWindow", "&Request"), Q.translate("MainWindow", "&Language"),
+            Q.translate("MainWindow", "&Help"))
 
 
 class MainMenus(QObject):
@@ -46,7 +48,8 @@ class MainMenus(QObject):
         self._window = window
         self._request_actions = request_actions
         menu = window.menuBar()
-        file_menu = menu.addMenu(Q.translate("MainWindow", "&File"))
+        file_title, view_title, request_title, language_title, help_title = menu_titles()
+        file_menu = menu.addMenu(file_title)
         self.switch_action = file_menu.addAction(
             Q.translate("MainWindow", "&Switch user or database…"))
         self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -67,7 +70,7 @@ class MainMenus(QObject):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
-        view = menu.addMenu(Q.translate("MainWindow", "&View"))
+        view = menu.addMenu(view_title)
         self.find_action = view.addAction(Q.translate("MainWindow", "&Find requests"))
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.refresh_action = view.addAction(Q.translate("MainWindow", "&Refresh"))
@@ -84,7 +87,7 @@ class MainMenus(QObject):
             action.triggered.connect(lambda _=False, n=name: queues.select_queue(n))
             self.queue_actions.append(action)
 
-        request = menu.addMenu(Q.translate("MainWindow", "&Request"))
+        request = menu.addMenu(request_title)
         request.setToolTipsVisible(True)
         for i, group in enumerate(REQUEST_GROUPS):
             if i:
@@ -93,7 +96,7 @@ class MainMenus(QObject):
                 request.addAction(request_actions[name])
                 window.addAction(request_actions[name])
 
-        language = menu.addMenu(Q.translate("MainWindow", "&Language"))
+        language = menu.addMenu(language_title)
         self.language_group = QActionGroup(window)
         current = str(settings.value("ui/language", "it"))
         for code, text in (("it", "Italiano"), ("en", "English")):
@@ -103,7 +106,7 @@ class MainMenus(QObject):
             action.setData(code)
             self.language_group.addAction(action)
 
-        help_menu = menu.addMenu(Q.translate("MainWindow", "&Help"))
+        help_menu = menu.addMenu(help_title)
         self.shortcuts_action = help_menu.addAction(
             Q.translate("MainWindow", "&Keyboard shortcuts"))
         self.shortcuts_action.setShortcut(QKeySequence("F1"))

@@ -931,135 +931,135 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="49"/>
+        <location filename="../../ui/main_menus.py" line="58"/>
         <source>&amp;Charges report…</source>
         <translation>&amp;Report addebiti…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>%1 (%2)</source>
         <extracomment>the request acted on that left the queue, until the workspace says where it went whether closing the window saves its layout (off for screenshots and tests)</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Central database</source>
         <extracomment>the queue whose first page is read while the rest of the window is built what changed in the database: polled, or announced by it (PostgreSQL) the embedded file&apos;s deadlines, kept while the app is open (issue 18)</extracomment>
         <translation>Database centrale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="43"/>
+        <location filename="../../ui/main_menus.py" line="33"/>
         <source>&amp;File</source>
         <extracomment>the Request menu: the workspace&apos;s actions, in groups between separators</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="45"/>
+        <location filename="../../ui/main_menus.py" line="54"/>
         <source>&amp;Switch user or database…</source>
         <translation>&amp;Cambia utente o database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="47"/>
+        <location filename="../../ui/main_menus.py" line="56"/>
         <source>&amp;Export quote PDFs…</source>
         <translation>&amp;Esporta PDF dei preventivi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="53"/>
+        <location filename="../../ui/main_menus.py" line="62"/>
         <source>&amp;Invoices…</source>
         <translation>&amp;Fatture…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="60"/>
+        <location filename="../../ui/main_menus.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>Es&amp;ci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="64"/>
+        <location filename="../../ui/main_menus.py" line="33"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="65"/>
+        <location filename="../../ui/main_menus.py" line="74"/>
         <source>&amp;Find requests</source>
         <translation>&amp;Cerca richieste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="67"/>
+        <location filename="../../ui/main_menus.py" line="76"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="69"/>
+        <location filename="../../ui/main_menus.py" line="78"/>
         <source>Go to the &amp;table</source>
         <translation>Vai alla &amp;tabella</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="72"/>
+        <location filename="../../ui/main_menus.py" line="81"/>
         <source>&amp;Queues</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="81"/>
+        <location filename="../../ui/main_menus.py" line="34"/>
         <source>&amp;Request</source>
         <translation>&amp;Richiesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="90"/>
+        <location filename="../../ui/main_menus.py" line="34"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="100"/>
+        <location filename="../../ui/main_menus.py" line="35"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="102"/>
+        <location filename="../../ui/main_menus.py" line="111"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="104"/>
+        <location filename="../../ui/main_menus.py" line="113"/>
         <source>&amp;About RIT Desk</source>
         <translation>&amp;Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Updated %1</source>
         <translation>Aggiornato alle %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>This dialog is not available in this build.</source>
         <translation>Questa finestra non è disponibile in questa versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123"/>
+        <location filename="../../ui/main_menus.py" line="132"/>
         <source>Queues</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="124"/>
+        <location filename="../../ui/main_menus.py" line="133"/>
         <source>Keyboard shortcuts</source>
         <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="128"/>
+        <location filename="../../ui/main_menus.py" line="137"/>
         <source>About RIT Desk</source>
         <translation>Informazioni su RIT Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="129"/>
+        <location filename="../../ui/main_menus.py" line="138"/>
         <source>RIT Desk: technical intervention requests, quotes, work and charges.</source>
         <translation>RIT Desk: richieste di interventi tecnici, preventivi, lavoro e addebiti.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>%1 moved to “%2”: it is no longer in this queue.</source>
         <translation>%1 è passata in «%2»: non è più in questa coda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="57"/>
+        <location filename="../../ui/main_menus.py" line="66"/>
         <source>&amp;Price list…</source>
         <translation>&amp;Listino…</translation>
     </message>
@@ -1259,18 +1259,18 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>QueueHeader</name>
     <message>
-        <location filename="../../ui/queue_header.py" line="252"/>
+        <location filename="../../ui/queue_header.py" line="256"/>
         <source>Move “%1” left</source>
         <extracomment>width (pixels) of the columns that keep theirs the columns that give way, and their share of the room left hidden until the user shows them (the category is in the filter above the table) the characters the customer and subject show before the fixed columns stop giving way (at 70 pixels, &apos;Vetreria ...&apos; and &apos;Patch di ...&apos; said nothing): &apos;Officine Meccanich&apos; how far the fixed columns give way, as a share of their width, when the table is too narrow for them and the elastic ones at their least (three panes on 1366 pixels) the widths the fixed columns have when there is room (default or the user&apos;s) what the fixed columns never give way below (a priority is read whole)</extracomment>
         <translation>Sposta «%1» a sinistra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="256"/>
+        <location filename="../../ui/queue_header.py" line="260"/>
         <source>Move “%1” right</source>
         <translation>Sposta «%1» a destra</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_header.py" line="269"/>
+        <location filename="../../ui/queue_header.py" line="273"/>
         <source>Reset the columns</source>
         <translation>Ripristina le colonne</translation>
     </message>
@@ -1790,7 +1790,7 @@ Il credito passa da %3 a %4.</translation>
         <translation>Richieste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/request_table.py" line="360"/>
+        <location filename="../../ui/request_table.py" line="366"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n richiesta</numerusform>
@@ -2523,27 +2523,28 @@ Il credito passa da %3 a %4.</translation>
 <context>
     <name>gui_main</name>
     <message>
-        <location filename="../../ui/gui_main.py" line="77"/>
+        <location filename="../../ui/gui_main.py" line="79"/>
         <source>Password for %1:</source>
+        <extracomment>how long the start waits for the first page before it shows the window without it</extracomment>
         <translation>Password per %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="114"/>
+        <location filename="../../ui/gui_main.py" line="116"/>
         <source>The database has no current RIT Desk schema: run &apos;rit-desk init&apos; first.</source>
         <translation>Il database non ha lo schema aggiornato di RIT Desk: esegui prima &apos;rit-desk init&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="128"/>
+        <location filename="../../ui/gui_main.py" line="130"/>
         <source>No staff user exists in this database yet: add one with &apos;rit-desk staff add&apos;.</source>
         <translation>In questo database non c&apos;è ancora nessun utente: aggiungine uno con &apos;rit-desk staff add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="163"/>
+        <location filename="../../ui/gui_main.py" line="165"/>
         <source>No staff user exists in this database yet.</source>
         <translation>In questo database non c&apos;è ancora nessun utente.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui_main.py" line="167"/>
+        <location filename="../../ui/gui_main.py" line="169"/>
         <source>Sign in as:</source>
         <translation>Accedi come:</translation>
     </message>
